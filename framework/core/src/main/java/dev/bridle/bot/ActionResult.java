@@ -1,0 +1,112 @@
+package dev.bridle.bot;
+
+import dev.bridle.guard.ReasonCode;
+import dev.bridle.guard.Rule;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What happened to one guarded action: {@link Sent}, {@link Denied}, {@link Deferred} or
+ * {@link Failed}. Switch over it, or use the shortcuts:
+ *
+ * <pre>{@code
+ * switch (ctx.actions().post(text)) {
+ *     case ActionResult.Sent s -> ctx.state().put("last-post", s.platformId());
+ *     case ActionResult.Denied d -> ctx.log().info("not posted: {}", d.reason());
+ *     case ActionResult.Deferred d -> ctx.log().info("will retry after {}", d.until());
+ *     case ActionResult.Failed f -> ctx.log().warn("platform error: {}", f.error());
+ * }
+ * }</pre>
+ */
+public sealed interface ActionResult {
+
+    /** The platform accepted the action. */
+    record Sent(String platformId) implements ActionResult {
+        public Sent {
+            Objects.requireNonNull(platformId, "platformId");
+        }
+
+        @Override
+        public String reason() {
+            return "sent (" + platformId + ")";
+        }
+    }
+
+    /**
+     * A guard refused the action; nothing was sent.
+     *
+     * @param code what refused it
+     * @param rule the platform rule or Bridle guarantee the refusal enforces
+     * @param message a sentence for people, naming the user, post or limit involved
+     */
+    record Denied(ReasonCode code, Rule rule, String message) implements ActionResult {
+        public Denied {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String reason() {
+            return code + ": " + message;
+        }
+    }
+
+    /**
+     * The action is allowed later, not now (a throttle or a platform rate limit); nothing was sent.
+     *
+     * @param until the earliest time it may go
+     * @param code what deferred it
+     * @param message a sentence for people
+     */
+    record Deferred(Instant until, ReasonCode code, String message) implements ActionResult {
+        public Deferred {
+            Objects.requireNonNull(until, "until");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String reason() {
+            return code + ": " + message + " (until " + until + ")";
+        }
+    }
+
+    /**
+     * The guards allowed the action but the platform call failed; the ledger says whether it may
+     * have taken effect, and Bridle reconciles before any retry.
+     */
+    record Failed(String error) implements ActionResult {
+        public Failed {
+            Objects.requireNonNull(error, "error");
+        }
+
+        @Override
+        public String reason() {
+            return "failed: " + error;
+        }
+    }
+
+    /** One line for people: what happened and why. */
+    String reason();
+
+    /** Whether the platform accepted the action. */
+    default boolean sent() {
+        return this instanceof Sent;
+    }
+
+    /** Whether a guard refused the action. */
+    default boolean denied() {
+        return this instanceof Denied;
+    }
+
+    /** Whether the action was put off until later. */
+    default boolean deferred() {
+        return this instanceof Deferred;
+    }
+
+    /** Whether the platform call failed. */
+    default boolean failed() {
+        return this instanceof Failed;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.bridle.bot;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+
+/**
+ * Everything a bot may use while it handles a trigger: its account, the time, a logger, a small
+ * durable state store, and the guarded actions that are its only way to reach the platform.
+ */
+public interface BotContext {
+
+    /** The bot's name in configuration. */
+    String botName();
+
+    /** The platform account the bot acts as. */
+    Account account();
+
+    /** The clock to read the time from; tests drive it, so never call {@code Instant.now()}. */
+    Clock clock();
+
+    /** A logger named after the bot. */
+    Logger log();
+
+    /** A small key-value store that survives restarts, private to this bot. */
+    BotState state();
+
+    /** The only way to act on the platform. */
+    GuardedActions actions();
+}

@@ -1,0 +1,23 @@
+package dev.bridle.guard;
+
+import dev.bridle.action.ActionRequest;
+
+/**
+ * Dry-run mode (rule {@link Rule#SEPARATE_ENVIRONMENTS}): runs last, so every other guard has had
+ * its say and the ledger records what would have happened, then denies so that nothing is sent.
+ * It covers every kind of action, follows and direct messages included.
+ */
+public final class DryRunGuard implements Guard {
+
+    @Override
+    public String name() {
+        return "dry-run";
+    }
+
+    @Override
+    public Verdict check(ActionRequest request) {
+        return Verdict.deny(ReasonCode.DRY_RUN,
+                "dry run: every guard allowed this " + request.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + ", but nothing is sent");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.bridle.guard;
+
+import dev.bridle.action.ActionRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs guards in a fixed order; the first verdict that is not an allow wins.
+ *
+ * <p>Fails closed: a guard that throws, returns {@code null}, or runs past its budget makes the
+ * chain deny with {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard. The guards run on one
+ * worker thread per evaluation so that a guard stuck on a dead store cannot hold the caller past
+ * its budget; the caller waits on each guard's deadline in turn.
+ */
+public final class GuardChain implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardChain.class);
+
+    private final List<Guard> guards;
+    private final ExecutorService worker;
+    private final LongSupplier nanoTime;
+
+    /** A chain of {@code guards}, run in list order. */
+    public GuardChain(List<Guard> guards) {
+        this(guards, System::nanoTime);
+    }
+
+    GuardChain(List<Guard> guards, LongSupplier nanoTime) {
+        this.guards = List.copyOf(guards);
+        this.nanoTime = nanoTime;
+        AtomicInteger n = new AtomicInteger();
+        this.worker = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bridle-guard-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The guards, in the order they run. */
+    public List<Guard> guards() {
+        return guards;
+    }
+
+    /** Decides about {@code request}; never throws, never waits much past the running guard's budget. */
+    public Decision evaluate(ActionRequest request) {
+        Progress progress = new Progress();
+        Future<Decision> result;
+        try {
+            result = worker.submit(() -> runAll(request, progress));
+        } catch (RejectedExecutionException e) {
+            return unavailable(null, "the guard chain is shut down");
+        }
+        try {
+            return await(result, progress);
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            return unavailable(progress.current(), "was interrupted");
+        }
+    }
+
+    private Decision await(Future<Decision> result, Progress progress) throws InterruptedException {
+        while (true) {
+            Running running = progress.running;
+            long waitNanos = running == null
+                    ? TimeUnit.MILLISECONDS.toNanos(10)
+                    : running.startedNanos + running.guard.budget().toNanos() - nanoTime.getAsLong();
+            if (waitNanos <= 0 && running == progress.running) {
+                result.cancel(true);
+                return unavailable(running.guard, "did not answer within its budget of " + millis(running.guard.budget()));
+            }
+            try {
+                return result.get(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // the running guard may have changed meanwhile; check its own deadline
+            } catch (ExecutionException e) {
+                return unavailable(progress.current(), "failed: " + describe(e.getCause()));
+            }
+        }
+    }
+
+    private Decision runAll(ActionRequest request, Progress progress) {
+        for (Guard guard : guards) {
+            long started = nanoTime.getAsLong();
+            progress.running = new Running(guard, started);
+            Verdict verdict;
+            try {
+                verdict = guard.check(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return unavailable(guard, "was interrupted");
+            } catch (Exception | LinkageError e) {
+                log.warn("guard {} failed on request {}; denying", guard.name(), request.requestId(), e);
+                return unavailable(guard, "failed: " + describe(e));
+            }
+            long took = nanoTime.getAsLong() - started;
+            if (verdict == null) {
+                return unavailable(guard, "returned no verdict");
+            }
+            if (took > guard.budget().toNanos()) {
+                return unavailable(guard, "answered after its budget of " + millis(guard.budget()));
+            }
+            if (!verdict.allows()) {
+                return new Decision(verdict, guard.name());
+            }
+        }
+        return Decision.allowed();
+    }
+
+    private static Decision unavailable(Guard guard, String what) {
+        String name = guard == null ? "guard-chain" : guard.name();
+        return new Decision(
+                Verdict.deny(ReasonCode.GUARD_UNAVAILABLE, "guard " + name + " " + what + "; denied because Bridle fails closed"),
+                name);
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() + " ms";
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    private record Running(Guard guard, long startedNanos) {
+    }
+
+    private static final class Progress {
+        volatile Running running;
+
+        Guard current() {
+            Running r = running;
+            return r == null ? null : r.guard;
+        }
+    }
+}

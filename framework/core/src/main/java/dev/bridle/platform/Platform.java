@@ -1,0 +1,32 @@
+package dev.bridle.platform;
+
+import dev.bridle.action.ActionRequest;
+import dev.bridle.bot.Account;
+import dev.bridle.bot.DirectMessage;
+import dev.bridle.bot.Mention;
+import dev.bridle.bot.UserRef;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one seam to the platform. Only the runtime holds it, and only after the guard chain has
+ * allowed an action; bots never see it (an architecture test holds this). The twitter4j adapter
+ * in {@code platform.twitter} is the implementation; tests use Mockito or the sandbox.
+ */
+public interface Platform {
+
+    /** Sends one action every guard allowed, as {@code request.account()}; returns the platform's id for it. */
+    PlatformReceipt perform(ActionRequest request) throws PlatformException;
+
+    /** Posts mentioning {@code account} newer than {@code sinceId} (all recent ones if {@code null}), oldest first. */
+    List<Mention> mentionsSince(Account account, String sinceId) throws PlatformException;
+
+    /** Direct messages to {@code account} newer than {@code sinceId} (all recent ones if {@code null}), oldest first. */
+    List<DirectMessage> directMessagesSince(Account account, String sinceId) throws PlatformException;
+
+    /** The user with {@code handle}, looked up as {@code account}; empty if there is none. */
+    Optional<UserRef> lookupHandle(Account account, String handle) throws PlatformException;
+
+    /** Checks the account's credentials and returns it with its user id filled in. */
+    Account verifyCredentials(Account account) throws PlatformException;
+}
