@@ -7,14 +7,14 @@ import java.util.Objects;
 
 /**
  * What happened to one guarded action: {@link Sent}, {@link Denied}, {@link Deferred} or
- * {@link Failed}. Switch over it, or use the shortcuts:
+ * {@link Failed}. Test for the one you care about, or use the shortcuts:
  *
  * <pre>{@code
- * switch (ctx.actions().post(text)) {
- *     case ActionResult.Sent s -> ctx.state().put("last-post", s.platformId());
- *     case ActionResult.Denied d -> ctx.log().info("not posted: {}", d.reason());
- *     case ActionResult.Deferred d -> ctx.log().info("will retry after {}", d.until());
- *     case ActionResult.Failed f -> ctx.log().warn("platform error: {}", f.error());
+ * ActionResult r = ctx.actions().post(text);
+ * if (r instanceof ActionResult.Sent sent) {
+ *     ctx.state().put("last-post", sent.platformId());
+ * } else if (!r.sent()) {
+ *     ctx.log().info("not posted: {}", r.reason());
  * }
  * }</pre>
  */

@@ -1,0 +1,197 @@
+package dev.bridle.runtime;
+
+import static dev.bridle.audit.LedgerEvent.ALLOWED;
+import static dev.bridle.audit.LedgerEvent.DEFERRED;
+import static dev.bridle.audit.LedgerEvent.DENIED;
+import static dev.bridle.audit.LedgerEvent.FAILED;
+import static dev.bridle.audit.LedgerEvent.IN_DOUBT;
+import static dev.bridle.audit.LedgerEvent.SENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.bridle.action.ActionRequest;
+import dev.bridle.audit.ContentHash;
+import dev.bridle.audit.InMemoryAuditLedger;
+import dev.bridle.audit.LedgerRecord;
+import dev.bridle.bot.ActionResult;
+import dev.bridle.guard.DryRunGuard;
+import dev.bridle.guard.Guard;
+import dev.bridle.guard.GuardChain;
+import dev.bridle.guard.ReasonCode;
+import dev.bridle.guard.Rule;
+import dev.bridle.guard.Verdict;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformException;
+import dev.bridle.platform.PlatformReceipt;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ActionDispatcherTest {
+
+    private final Clock clock = Clock.fixed(Requests.T0, ZoneOffset.UTC);
+    private final Platform platform = mock(Platform.class);
+    private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+    private GuardChain guards = new GuardChain(List.of());
+    private GuardChain finalChecks = new GuardChain(List.of());
+
+    @AfterEach
+    void close() {
+        guards.close();
+        finalChecks.close();
+    }
+
+    private ActionDispatcher dispatcher() {
+        return new ActionDispatcher(guards, finalChecks, ledger, platform, clock);
+    }
+
+    private static Guard fixed(String name, Verdict verdict) {
+        return new Guard() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Verdict check(ActionRequest request) {
+                return verdict;
+            }
+        };
+    }
+
+    @Test
+    void anAllowedActionIsReservedInTheLedgerThenSentThenRecorded() throws Exception {
+        ActionRequest request = Requests.post("Release 2.1 is out");
+        when(platform.perform(request)).thenReturn(new PlatformReceipt("1789"));
+
+        ActionResult result = dispatcher().dispatch(request);
+
+        assertThat(result).isEqualTo(new ActionResult.Sent("1789"));
+        assertThat(ledger.events()).containsExactly(ALLOWED, SENT);
+        LedgerRecord sent = ledger.records().get(1);
+        assertThat(sent.requestId()).isEqualTo(request.requestId());
+        assertThat(sent.platformId()).isEqualTo("1789");
+        assertThat(sent.contentHash()).isEqualTo(ContentHash.sha256Hex("Release 2.1 is out"));
+        assertThat(sent.bot()).isEqualTo("poster");
+        assertThat(sent.account()).isEqualTo("acme_news");
+        assertThat(sent.actionKind()).isEqualTo("POST");
+    }
+
+    @Test
+    void aDeniedActionNeverReachesThePlatformAndTheLedgerSaysWhy() throws Exception {
+        guards = new GuardChain(List.of(fixed("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no consent from user 42"))));
+
+        ActionResult result = dispatcher().dispatch(Requests.directMessage("42", "hi"));
+
+        assertThat(result).isEqualTo(new ActionResult.Denied(ReasonCode.NO_CONSENT, Rule.AUTOMATED_CONTACT_CONSENT, "no consent from user 42"));
+        verify(platform, never()).perform(any());
+        LedgerRecord denied = ledger.records().get(0);
+        assertThat(denied.event()).isEqualTo(DENIED);
+        assertThat(denied.guard()).isEqualTo("consent");
+        assertThat(denied.reason()).isEqualTo("NO_CONSENT");
+        assertThat(denied.rule()).isEqualTo("AUTOMATED_CONTACT_CONSENT");
+        assertThat(denied.targets()).containsExactly("42");
+    }
+
+    @Test
+    void aDeferredActionIsRecordedAndNotSent() throws Exception {
+        Instant until = Requests.T0.plusSeconds(600);
+        guards = new GuardChain(List.of(fixed("throttle", Verdict.defer(until, ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"))));
+
+        ActionResult result = dispatcher().dispatch(Requests.post("hello"));
+
+        assertThat(result).isEqualTo(new ActionResult.Deferred(until, ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"));
+        assertThat(ledger.events()).containsExactly(DEFERRED);
+        verify(platform, never()).perform(any());
+    }
+
+    @Test
+    void theFinalCheckRunsAfterTheReservationAndCanStillStopTheSend() throws Exception {
+        finalChecks = new GuardChain(List.of(fixed("opt-out", Verdict.deny(ReasonCode.OPTED_OUT, "user 42 opted out a moment ago"))));
+
+        ActionResult result = dispatcher().dispatch(Requests.directMessage("42", "hi"));
+
+        assertThat(result.denied()).isTrue();
+        assertThat(ledger.events()).containsExactly(ALLOWED, DENIED);
+        verify(platform, never()).perform(any());
+    }
+
+    @Test
+    void whenTheLedgerCannotRecordTheDecisionNothingIsSent() throws Exception {
+        ledger.failFromNowOn();
+
+        ActionResult result = dispatcher().dispatch(Requests.post("hello"));
+
+        assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class, d -> {
+            assertThat(d.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE);
+            assertThat(d.message()).contains("ledger");
+        });
+        verify(platform, never()).perform(any());
+    }
+
+    @Test
+    void dryRunCoversEveryKindOfActionAndSendsNothing() throws Exception {
+        guards = new GuardChain(List.of(new DryRunGuard()));
+        ActionDispatcher dispatcher = dispatcher();
+
+        for (ActionRequest request : List.of(Requests.post("hi"), Requests.directMessage("42", "hi"), Requests.follow("42"))) {
+            ActionResult result = dispatcher.dispatch(request);
+            assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class,
+                    d -> assertThat(d.code()).isEqualTo(ReasonCode.DRY_RUN));
+        }
+        verify(platform, never()).perform(any());
+        assertThat(ledger.events()).containsExactly(DENIED, DENIED, DENIED);
+    }
+
+    @Test
+    void aRateLimitDefersUntilTheReset() throws Exception {
+        Instant reset = Requests.T0.plusSeconds(420);
+        when(platform.perform(any())).thenThrow(new PlatformException(PlatformException.Kind.RATE_LIMITED, "429", 429, 88, reset, null));
+
+        ActionResult result = dispatcher().dispatch(Requests.post("hello"));
+
+        assertThat(result).isInstanceOfSatisfying(ActionResult.Deferred.class, d -> {
+            assertThat(d.until()).isEqualTo(reset);
+            assertThat(d.code()).isEqualTo(ReasonCode.RATE_LIMITED);
+        });
+        assertThat(ledger.events()).containsExactly(ALLOWED, DEFERRED);
+    }
+
+    @Test
+    void thePlatformsDuplicateRefusalIsADenial() throws Exception {
+        when(platform.perform(any())).thenThrow(new PlatformException(PlatformException.Kind.DUPLICATE, "Status is a duplicate.", 403, 187, null, null));
+
+        ActionResult result = dispatcher().dispatch(Requests.post("hello"));
+
+        assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class,
+                d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(ledger.events()).containsExactly(ALLOWED, FAILED);
+    }
+
+    @Test
+    void aCallThatMayHaveTakenEffectIsMarkedInDoubt() throws Exception {
+        when(platform.perform(any())).thenThrow(new PlatformException(PlatformException.Kind.IN_DOUBT, "read timed out"));
+
+        ActionResult result = dispatcher().dispatch(Requests.post("hello"));
+
+        assertThat(result).isInstanceOfSatisfying(ActionResult.Failed.class, f -> assertThat(f.error()).startsWith("in doubt"));
+        assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT);
+    }
+
+    @Test
+    void anUnexpectedAdapterFailureIsTreatedAsInDoubt() throws Exception {
+        when(platform.perform(any())).thenThrow(new IllegalStateException("bug"));
+
+        ActionResult result = dispatcher().dispatch(Requests.post("hello"));
+
+        assertThat(result.failed()).isTrue();
+        assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT);
+    }
+}
