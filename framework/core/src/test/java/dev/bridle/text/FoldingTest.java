@@ -1,0 +1,43 @@
+package dev.bridle.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class FoldingTest {
+
+    @Test
+    void foldsWidthCaseAndInvisibleCharacters() {
+        assertThat(Folding.fold("ＳＴＯＰ")).isEqualTo("stop");
+        assertThat(Folding.fold("S\u200BT\u200DO\u2066P\uFE0F")).isEqualTo("stop");
+        assertThat(Folding.fold("STRASSE")).isEqualTo(Folding.fold("straße"));
+    }
+
+    @Test
+    void skeletonsMeetAcrossScripts() {
+        // Cyrillic ѕ, т, о, р look like Latin s, t, o, p
+        assertThat(Folding.skeleton("\u0455\u0442\u043E\u0440")).isEqualTo(Folding.skeleton("stop"));
+        assertThat(Folding.skeleton("ѕтор")).isEqualTo("stop");
+        assertThat(Folding.skeleton("ｓ​ｔｏｐ")).isEqualTo("stop");
+        assertThat(Folding.skeleton("opt out")).isNotEqualTo(Folding.skeleton("opt in"));
+    }
+
+    @Property
+    void invisibleCharactersNeverChangeTheFold(@ForAll @AlphaChars @StringLength(min = 1, max = 30) String word,
+                                               @ForAll int position) {
+        int at = Math.floorMod(position, word.length() + 1);
+        String spiked = word.substring(0, at) + "\u200B\u2060\u202E" + word.substring(at);
+
+        assertThat(Folding.fold(spiked)).isEqualTo(Folding.fold(word));
+        assertThat(Folding.skeleton(spiked)).isEqualTo(Folding.skeleton(word));
+    }
+
+    @Property
+    void caseNeverChangesTheSkeleton(@ForAll @AlphaChars @StringLength(min = 1, max = 30) String word) {
+        assertThat(Folding.skeleton(word.toUpperCase(java.util.Locale.ROOT))).isEqualTo(Folding.skeleton(word.toLowerCase(java.util.Locale.ROOT)));
+    }
+}
