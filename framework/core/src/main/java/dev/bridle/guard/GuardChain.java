@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
  * Runs guards in a fixed order; the first verdict that is not an allow wins.
  *
  * <p>Fails closed: a guard that throws, returns {@code null}, or runs past its budget makes the
- * chain deny with {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard. The guards run on one
+ * chain deny with {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard.
+ *
+ * <p>When a guard denies or defers, every {@link ReservingGuard} consulted before it (and the
+ * refusing guard itself) is released, so a refused action takes nothing. After an allow, the
+ * caller settles the reservations with {@link #confirm} or {@link #release}. The guards run on one
  * worker thread per evaluation so that a guard stuck on a dead store cannot hold the caller past
  * its budget; the caller waits on each guard's deadline in turn.
  */
@@ -54,6 +58,40 @@ public final class GuardChain implements AutoCloseable {
 
     /** Decides about {@code request}; never throws, never waits much past the running guard's budget. */
     public Decision evaluate(ActionRequest request) {
+        Decision decision = decide(request);
+        if (!decision.allows()) {
+            release(request);
+        }
+        return decision;
+    }
+
+    /** Settles the reservations of an allowed request that was sent ({@code platformId}) or is in doubt ({@code null}). */
+    public void confirm(ActionRequest request, String platformId) {
+        for (Guard guard : guards) {
+            if (guard instanceof ReservingGuard reserving) {
+                try {
+                    reserving.confirm(request, platformId);
+                } catch (RuntimeException e) {
+                    log.error("guard {} could not confirm the reservation of {}", guard.name(), request.requestId(), e);
+                }
+            }
+        }
+    }
+
+    /** Gives back the reservations of a request that was not sent. Safe to call more than once. */
+    public void release(ActionRequest request) {
+        for (Guard guard : guards) {
+            if (guard instanceof ReservingGuard reserving) {
+                try {
+                    reserving.release(request);
+                } catch (RuntimeException e) {
+                    log.error("guard {} could not release the reservation of {}", guard.name(), request.requestId(), e);
+                }
+            }
+        }
+    }
+
+    private Decision decide(ActionRequest request) {
         Progress progress = new Progress();
         Future<Decision> result;
         try {

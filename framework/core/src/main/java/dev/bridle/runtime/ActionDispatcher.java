@@ -62,11 +62,13 @@ public final class ActionDispatcher {
             return refuse(request, decision);
         }
         if (!record(LedgerRecords.decision(request, clock.instant(), LedgerEvent.ALLOWED, null, null, null))) {
+            guards.release(request);
             return new ActionResult.Denied(ReasonCode.GUARD_UNAVAILABLE, ReasonCode.GUARD_UNAVAILABLE.rule(),
                     "the ledger could not record the decision, so nothing was sent");
         }
         Decision last = finalChecks.evaluate(request);
         if (!last.allows()) {
+            guards.release(request);
             return refuse(request, last);
         }
         return send(request);
@@ -96,13 +98,20 @@ public final class ActionDispatcher {
         try {
             receipt = platform.perform(request);
         } catch (PlatformException e) {
+            if (e.kind() == PlatformException.Kind.IN_DOUBT) {
+                guards.confirm(request, null);
+            } else {
+                guards.release(request);
+            }
             return platformFailure(request, e);
         } catch (RuntimeException e) {
             // An adapter bug or an unclassified failure: we cannot know whether it took effect.
+            guards.confirm(request, null);
             log.error("platform call for {} failed unexpectedly; marking it in doubt", request.requestId(), e);
             record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, Errors.describe(e)));
             return new ActionResult.Failed("in doubt: " + Errors.describe(e));
         }
+        guards.confirm(request, receipt.platformId());
         if (!record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.SENT, receipt.platformId(), null))) {
             log.error("action {} was SENT as {} but the ledger could not record the outcome", request.requestId(), receipt.platformId());
         }

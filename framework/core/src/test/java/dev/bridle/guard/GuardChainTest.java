@@ -189,6 +189,29 @@ class GuardChainTest {
     }
 
     @Test
+    void aRefusalReleasesWhatEarlierGuardsReserved() {
+        RecordingReservingGuard reserving = new RecordingReservingGuard();
+        try (GuardChain chain = new GuardChain(List.of(reserving, guard("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no"))))) {
+            chain.evaluate(Requests.post("hello"));
+
+            assertThat(reserving.settlements()).containsExactly("release");
+        }
+    }
+
+    @Test
+    void anAllowLeavesReservationsForTheCallerToSettle() {
+        RecordingReservingGuard reserving = new RecordingReservingGuard();
+        try (GuardChain chain = new GuardChain(List.of(reserving))) {
+            Decision d = chain.evaluate(Requests.post("hello"));
+            assertThat(reserving.settlements()).isEmpty();
+
+            chain.confirm(Requests.post("hello"), "42");
+            assertThat(d.allows()).isTrue();
+            assertThat(reserving.settlements()).containsExactly("confirm 42");
+        }
+    }
+
+    @Test
     void everyReasonCodeCitesARuleWithASource() {
         for (ReasonCode code : ReasonCode.values()) {
             assertThat(code.rule()).as(code.name()).isNotNull();

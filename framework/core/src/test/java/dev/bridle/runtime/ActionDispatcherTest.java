@@ -21,6 +21,7 @@ import dev.bridle.bot.ActionResult;
 import dev.bridle.guard.DryRunGuard;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.GuardChain;
+import dev.bridle.guard.RecordingReservingGuard;
 import dev.bridle.guard.ReasonCode;
 import dev.bridle.guard.Rule;
 import dev.bridle.guard.Verdict;
@@ -183,6 +184,34 @@ class ActionDispatcherTest {
 
         assertThat(result).isInstanceOfSatisfying(ActionResult.Failed.class, f -> assertThat(f.error()).startsWith("in doubt"));
         assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT);
+    }
+
+    @Test
+    void reservationsAreConfirmedWhenSentAndReleasedWhenNot() throws Exception {
+        RecordingReservingGuard reserving = new RecordingReservingGuard();
+        guards = new GuardChain(List.of(reserving));
+        when(platform.perform(any()))
+                .thenReturn(new PlatformReceipt("1"))
+                .thenThrow(new PlatformException(PlatformException.Kind.RATE_LIMITED, "429"))
+                .thenThrow(new PlatformException(PlatformException.Kind.IN_DOUBT, "reset"));
+        ActionDispatcher dispatcher = dispatcher();
+
+        dispatcher.dispatch(Requests.post("one"));
+        dispatcher.dispatch(Requests.post("two"));
+        dispatcher.dispatch(Requests.post("three"));
+
+        assertThat(reserving.settlements()).containsExactly("confirm 1", "release", "confirm null");
+    }
+
+    @Test
+    void aFinalCheckDenialReleasesTheReservation() {
+        RecordingReservingGuard reserving = new RecordingReservingGuard();
+        guards = new GuardChain(List.of(reserving));
+        finalChecks = new GuardChain(List.of(fixed("opt-out", Verdict.deny(ReasonCode.OPTED_OUT, "opted out"))));
+
+        dispatcher().dispatch(Requests.directMessage("42", "hi"));
+
+        assertThat(reserving.settlements()).containsExactly("release");
     }
 
     @Test
