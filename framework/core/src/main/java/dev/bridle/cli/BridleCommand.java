@@ -68,9 +68,8 @@ public final class BridleCommand {
             return ExitCode.USAGE_ERROR;
         }
         err.println(e.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
-        }
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
         err.flush();
         return ExitCode.USAGE_ERROR;
     }
