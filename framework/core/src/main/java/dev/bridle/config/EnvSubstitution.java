@@ -32,8 +32,11 @@ final class EnvSubstitution {
         this.environment = Map.copyOf(environment);
     }
 
-    /** The value with every reference replaced, or {@code null} when a problem was reported. */
-    Resolved resolve(String raw, Location at, String path, Problems problems) {
+    /**
+     * The value with every reference replaced, or {@code null} when a problem was reported. For a
+     * {@code secret}, problems do not quote the text: what surrounds a reference may be secret too.
+     */
+    Resolved resolve(String raw, Location at, String path, Problems problems, boolean secret) {
         StringBuilder value = new StringBuilder(raw.length());
         List<String> variables = new ArrayList<>();
         boolean ok = true;
@@ -45,13 +48,13 @@ final class EnvSubstitution {
             } else if (raw.startsWith("${", i)) {
                 int end = raw.indexOf('}', i + 2);
                 if (end < 0) {
-                    problems.add(at, path, "unclosed ${ in " + Quoting.quote(raw) + "; " + EXPECTED);
+                    problems.add(at, path, "unclosed ${" + (secret ? "" : " in " + Quoting.quote(raw)) + "; " + EXPECTED);
                     return null;
                 }
                 String reference = raw.substring(i + 2, end);
                 String name = reference.startsWith("env:") ? reference.substring(4) : null;
                 if (name == null || !NAME.matcher(name).matches()) {
-                    problems.add(at, path, "unknown reference ${" + reference + "}; " + EXPECTED);
+                    problems.add(at, path, "unknown reference" + (secret ? "" : " ${" + reference + "}") + "; " + EXPECTED);
                     ok = false;
                 } else if (!environment.containsKey(name)) {
                     problems.add(at, path, "environment variable " + name + " (read by ${env:" + name

@@ -66,7 +66,7 @@ final class NodeReader {
         if (scalar.kind() != YamlScalar.Kind.STRING) {
             return scalar.text();
         }
-        Resolved resolved = env.resolve(scalar.text(), scalar.location(), path, problems);
+        Resolved resolved = env.resolve(scalar.text(), scalar.location(), path, problems, false);
         return resolved == null ? null : resolved.value();
     }
 
@@ -79,7 +79,7 @@ final class NodeReader {
         if (scalar.kind() != YamlScalar.Kind.STRING) {
             return Secret.of(scalar.text());
         }
-        Resolved resolved = env.resolve(scalar.text(), scalar.location(), path, problems);
+        Resolved resolved = env.resolve(scalar.text(), scalar.location(), path, problems, true);
         if (resolved == null) {
             return null;
         }

@@ -41,7 +41,12 @@ final class YamlTreeReader {
                         + " starting with environment: and app:");
                 return Optional.empty();
             }
-            return Optional.of(node(parser, first, ""));
+            YamlNode root = node(parser, first, "");
+            if (parser.nextToken() != null) {
+                problems.add(location(parser.currentTokenLocation()), "", "a second YAML document starts here;"
+                        + " expected the whole configuration in one document");
+            }
+            return Optional.of(root);
         } catch (JacksonException e) {
             problems.add(location(e.getLocation()), "", "not valid YAML: " + describe(e)
                     + "; expected well-formed YAML (check the indentation, and quote values containing ': ' or ' #')");
