@@ -1,6 +1,5 @@
 package dev.bridle.audit;
 
-import dev.bridle.audit.LedgerRows.Head;
 import dev.bridle.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -105,27 +104,18 @@ final class GroupCommitWriter implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(entries.get(i));
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // every waiting caller hears of it, and the writer lives on for the next batch
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }
 
     private List<LedgerEntry> write(List<Pending> batch) throws SQLException {
-        List<LedgerEntry> entries = new ArrayList<>(batch.size());
+        List<LedgerEntry> entries;
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                Head head = LedgerRows.head(c, LedgerRows.LOCK_HEAD);
-                long seq = head.seq();
-                String prev = head.hash();
-                for (Pending p : batch) {
-                    seq++;
-                    String hash = ChainHash.of(prev, seq, p.record());
-                    entries.add(new LedgerEntry(seq, p.record(), prev, hash));
-                    prev = hash;
-                }
-                LedgerRows.insert(c, entries);
-                LedgerRows.updateHead(c, new Head(seq, prev));
+                entries = ChainAppend.append(c, batch.stream().map(Pending::record).toList());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);

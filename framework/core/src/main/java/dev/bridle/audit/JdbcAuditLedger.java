@@ -24,6 +24,9 @@ import java.util.List;
  * {@code append} returns carries the record as kept. Text is never stored: a record holds only
  * a {@link ContentHash}, and {@code append} refuses anything else in that field.
  *
+ * <p>{@link #appendInTransaction} appends within a caller's own transaction instead, for a
+ * record that must commit atomically with other writes.
+ *
  * <pre>{@code
  * try (JdbcAuditLedger ledger = JdbcAuditLedger.open(db)) {
  *     LedgerEntry e = ledger.append(record);
@@ -61,6 +64,23 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
         return writer.append(LedgerRows.normalised(record));
     }
 
+    /**
+     * Appends inside the caller's transaction, so that the record commits or rolls back together
+     * with the caller's other writes (a reservation, say). The connection must have auto-commit
+     * off. The ledger head stays locked until the caller's transaction ends, which holds up every
+     * other append meanwhile: keep the transaction short. The record is durable only once the
+     * caller has committed and then called {@link Database#forceToDisk}.
+     *
+     * @throws IllegalArgumentException as {@link #append}
+     * @throws SQLException if the database refuses; the caller should roll back
+     */
+    public LedgerEntry appendInTransaction(Connection tx, LedgerRecord record) throws SQLException {
+        if (tx.getAutoCommit()) {
+            throw new IllegalArgumentException("appendInTransaction needs a connection with auto-commit off");
+        }
+        return ChainAppend.append(tx, List.of(LedgerRows.normalised(record))).get(0);
+    }
+
     @Override
     public List<LedgerEntry> tail(int n) {
         if (n < 0) {
@@ -89,7 +109,8 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
      * {@inheritDoc}
      *
      * <p>Reads the head first and then the rows up to it, so appends made meanwhile are left for
-     * the next verify rather than mistaken for tampering. Rows are streamed, not held in memory.
+     * the next verify rather than mistaken for tampering (and rows written past the head are not
+     * looked at). Rows are streamed, not held in memory.
      */
     @Override
     public VerifyReport verify() {

@@ -168,13 +168,18 @@ public final class Database implements AutoCloseable {
      * <p>On PostgreSQL a commit is already flushed to the write-ahead log before it returns
      * ({@code synchronous_commit=on}, the default), so this does nothing. On H2 2.x it runs
      * {@code CHECKPOINT SYNC}: an H2 commit is only written to the file by a background thread
-     * within {@code WRITE_DELAY} (500 ms by default), without {@code fsync}. H2's "Durability
-     * Problems" section (advanced.html) says "after a power failure, a bit more than one second
-     * of committed transactions may be lost. To change the behavior, use SET WRITE_DELAY and
-     * CHECKPOINT SYNC"; in H2 2.3.232 {@code CHECKPOINT SYNC} runs {@code Database.sync()}, which
-     * stores the pending changes and calls {@code FileChannel.force(true)}
-     * ({@code org.h2.mvstore.db.Store.sync}). It needs an admin user; the user that created the
-     * database file is one.
+     * within {@code WRITE_DELAY} (500 ms by default), without {@code fsync}. H2's documentation,
+     * "Durability Problems" (https://h2database.com/html/advanced.html#durability_problems),
+     * says "after a power failure, a bit more than one second of committed transactions may be
+     * lost. To change the behavior, use SET WRITE_DELAY and CHECKPOINT SYNC". In H2 2.3.232
+     * {@code CHECKPOINT SYNC} runs {@code Database.sync()}, which stores the pending changes and
+     * calls {@code FileChannel.force(true)} ({@code org.h2.mvstore.db.Store.sync}). It needs an
+     * admin user; the user that created the database file is one.
+     *
+     * <p>Cost on H2: each call writes a chunk and syncs, about 1 to 3 ms here, and H2 keeps
+     * replaced chunks for its {@code RETENTION_TIME} (45 s) before reusing their space, so under
+     * sustained load the file holds roughly 15 KB per call made in the last 45 s. Callers that
+     * write often should batch, as the ledger's group commit does.
      */
     public void forceToDisk(Connection connection) throws SQLException {
         if (dialect == Dialect.H2) {

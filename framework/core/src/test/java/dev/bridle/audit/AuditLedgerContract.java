@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridle.store.StoreTestBase;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,6 +234,37 @@ abstract class AuditLedgerContract extends StoreTestBase {
     }
 
     @Test
+    void anAppendInACallersTransactionJoinsTheChainWhenCommitted() throws Exception {
+        appendDenials(2);
+        try (Connection tx = db.dataSource().getConnection()) {
+            tx.setAutoCommit(false);
+            LedgerEntry reserved = ledger.appendInTransaction(tx, LedgerRecords.everyField());
+            tx.commit();
+            tx.setAutoCommit(true);
+            db.forceToDisk(tx);
+            assertThat(reserved.seq()).isEqualTo(3);
+        }
+        LedgerEntry after = ledger.append(LedgerRecords.botError());
+
+        assertThat(after.seq()).isEqualTo(4);
+        assertThat(ledger.tail(2).get(0).record()).isEqualTo(LedgerRecords.everyField());
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anAppendInACallersTransactionVanishesOnRollback() throws Exception {
+        appendDenials(2);
+        try (Connection tx = db.dataSource().getConnection()) {
+            tx.setAutoCommit(false);
+            ledger.appendInTransaction(tx, LedgerRecords.everyField());
+            tx.rollback();
+        }
+
+        assertThat(ledger.append(LedgerRecords.botError()).seq()).isEqualTo(3);
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
     void textInPlaceOfAContentHashIsRefused() {
         LedgerRecord r = LedgerRecords.denied(1);
         LedgerRecord withText = new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(),
@@ -242,6 +274,22 @@ abstract class AuditLedgerContract extends StoreTestBase {
         assertThatThrownBy(() -> ledger.append(withText)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("never stores the text");
         assertThat(ledger.tail(1)).isEmpty();
+    }
+
+    @Test
+    void anAppendFailsClosedWhenTheStoreIsDown() {
+        appendDenials(1);
+        db.close();
+        try {
+            assertThatThrownBy(() -> ledger.append(LedgerRecords.denied(2)))
+                    .isInstanceOf(LedgerUnavailableException.class)
+                    .hasMessageStartingWith("cannot append to the ledger in " + db.url() + ": ");
+        } finally {
+            reopen();
+        }
+        JdbcAuditLedger reopened = JdbcAuditLedger.open(db);
+        assertThat(reopened.tail(5)).hasSize(1);
+        reopened.close();
     }
 
     @Test
