@@ -234,29 +234,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void theShippedConfigurationIsValid() {
-        // The example bots live in example-bots; stand-ins with the same names check the rest here.
-        ClassLoader examples = new AliasingClassLoader(getClass().getClassLoader(), Map.of(
-                "dev.bridle.examples.ReleaseNotesBot", dev.bridle.config.testbots.PosterBot.class,
-                "dev.bridle.examples.ThankYouBot", dev.bridle.config.testbots.PosterBot.class,
-                "dev.bridle.examples.FollowBackBot", dev.bridle.config.testbots.PosterBot.class));
-
-        BridleConfig config = ConfigLoader.load(Path.of("../../config/bridle.yaml"), Map.of(), examples);
-
-        assertThat(config.environment()).isEqualTo(Environment.DEV);
-        assertThat(config.app().name()).isEqualTo("acme-bots-dev");
-        assertThat(config.store().url()).isEqualTo("jdbc:h2:file:./data/bridle");
-        assertThat(config.accounts()).extracting(AccountConfig::handle).containsExactly("acme_news", "acme_help");
-        assertThat(config.accounts()).allSatisfy(a -> assertThat(a.credentials()).isNull());
-        assertThat(config.bots()).extracting(BotConfig::name).containsExactly("release-notes", "thanks", "follow-back");
-        assertThat(config.bot("release-notes").orElseThrow().schedule())
-                .isEqualTo(new Schedule.Every(Duration.ofSeconds(20)));
-        assertThat(config.bot("thanks").orElseThrow().account()).isEqualTo("acme_help");
-        assertThat(config.bots()).extracting(BotConfig::className).containsExactly(
-                "dev.bridle.examples.ReleaseNotesBot", "dev.bridle.examples.ThankYouBot", "dev.bridle.examples.FollowBackBot");
-    }
-
-    @Test
     void problemsComeInFileOrderWhateverOrderTheyWereFoundIn() throws IOException {
         // Bots are checked against accounts after both are read; the problems still come in file order.
         ConfigException e = problems("""
