@@ -4,7 +4,8 @@ import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
 import dev.bridle.config.BotConfig;
 import dev.bridle.config.SchedulerConfig;
-import dev.bridle.config.StoreConfig;
+import dev.bridle.store.Database;
+import dev.bridle.store.Dialect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -36,8 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * BotScheduler scheduler = BotScheduler.builder()
- *         .dataSource(database)                      // migrated: the QRTZ_ tables exist
- *         .dialect(BotScheduler.Dialect.of(config.store()))
+ *         .database(database)                        // migrated: the QRTZ_ tables exist
  *         .config(config.scheduler())
  *         .injector(injector)                        // binds BotInvoker
  *         .build();
@@ -78,25 +78,6 @@ public final class BotScheduler implements AutoCloseable {
      */
     public static final Duration DEFAULT_MISFIRE_THRESHOLD = Duration.ofMinutes(1);
 
-    /** The database the job store lives in. */
-    public enum Dialect {
-        /** An embedded H2 file database: one node. */
-        H2,
-        /** PostgreSQL: clustered, any number of nodes. */
-        POSTGRESQL;
-
-        /** The dialect of the configured store. */
-        public static Dialect of(StoreConfig store) {
-            if (store.isPostgres()) {
-                return POSTGRESQL;
-            }
-            if (store.url().startsWith("jdbc:h2:")) {
-                return H2;
-            }
-            throw new IllegalArgumentException("store url must start with jdbc:h2: or jdbc:postgresql:");
-        }
-    }
-
     private final Scheduler quartz;
 
     private BotScheduler(Scheduler quartz) {
@@ -108,7 +89,7 @@ public final class BotScheduler implements AutoCloseable {
         return quartz;
     }
 
-    /** A builder; data source, dialect and injector are required. */
+    /** A builder; the database and the injector are required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -245,6 +226,7 @@ public final class BotScheduler implements AutoCloseable {
 
         private DataSource dataSource;
         private Dialect dialect;
+
         private SchedulerConfig config = new SchedulerConfig(SchedulerConfig.DEFAULT_THREADS);
         private Injector injector;
         private String instanceName = DEFAULT_INSTANCE_NAME;
@@ -253,15 +235,14 @@ public final class BotScheduler implements AutoCloseable {
         private Builder() {
         }
 
-        /** The database, already migrated; the scheduler borrows connections and never closes it. */
-        public Builder dataSource(DataSource dataSource) {
-            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-            return this;
-        }
-
-        /** Which database {@link #dataSource} is; PostgreSQL makes the scheduler clustered. */
-        public Builder dialect(Dialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
+        /**
+         * The database, already migrated (the QRTZ_ tables exist); the scheduler borrows its
+         * connections and never closes it. PostgreSQL makes the scheduler clustered.
+         */
+        public Builder database(Database database) {
+            Objects.requireNonNull(database, "database");
+            this.dataSource = database.dataSource();
+            this.dialect = database.dialect();
             return this;
         }
 
@@ -301,7 +282,7 @@ public final class BotScheduler implements AutoCloseable {
          */
         public BotScheduler build() {
             if (dataSource == null || dialect == null || injector == null) {
-                throw new IllegalStateException("BotScheduler needs a dataSource, a dialect and an injector");
+                throw new IllegalStateException("BotScheduler needs a database and an injector");
             }
             if (instanceName.isBlank()) {
                 throw new IllegalStateException("instanceName must not be blank");

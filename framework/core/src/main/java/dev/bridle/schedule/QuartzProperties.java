@@ -1,5 +1,7 @@
 package dev.bridle.schedule;
 
+import dev.bridle.store.Dialect;
+
 import java.time.Duration;
 import java.util.Properties;
 import org.quartz.impl.jdbcjobstore.HSQLDBDelegate;
@@ -23,9 +25,9 @@ final class QuartzProperties {
      * @param instanceName the scheduler's name: every node of one cluster uses the same one
      * @param dataSourceName the name the connection provider is registered under with Quartz
      */
-    static Properties of(String instanceName, BotScheduler.Dialect dialect, int threads,
+    static Properties of(String instanceName, Dialect dialect, int threads,
                          Duration misfireThreshold, String dataSourceName) {
-        boolean clustered = dialect == BotScheduler.Dialect.POSTGRESQL;
+        boolean clustered = dialect == Dialect.POSTGRES;
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", instanceName);
         // AUTO gives each node its own id (host name + start time), as clustering requires
@@ -55,10 +57,10 @@ final class QuartzProperties {
      * reads them with {@code getBytes}; on H2, where BYTEA is VARBINARY, the HSQLDB delegate reads
      * them with {@code getBinaryStream} (the standard delegate's {@code getBlob} is meant for BLOB columns).
      */
-    static String delegateFor(BotScheduler.Dialect dialect) {
+    static String delegateFor(Dialect dialect) {
         return switch (dialect) {
             case H2 -> HSQLDBDelegate.class.getName();
-            case POSTGRESQL -> PostgreSQLDelegate.class.getName();
+            case POSTGRES -> PostgreSQLDelegate.class.getName();
         };
     }
 }

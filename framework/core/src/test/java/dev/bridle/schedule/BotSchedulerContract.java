@@ -23,8 +23,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import dev.bridle.config.StoreConfig;
+import dev.bridle.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,19 +46,17 @@ abstract class BotSchedulerContract {
     private final String name = "test-" + UUID.randomUUID();
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final RecordingInvoker invoker = new RecordingInvoker();
-    private DataSource database;
+    private Database database;
     private QuartzTables tables;
 
-    /** A new connection pool on this test's database: the same database each time it is called in one test. */
-    protected abstract DataSource openDatabase() throws Exception;
-
-    protected abstract BotScheduler.Dialect dialect();
+    /** This test's store: the same database each time it is asked for in one test. */
+    protected abstract StoreConfig store();
 
     @BeforeEach
     void migrate() throws Exception {
         database = open();
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-        tables = new QuartzTables(database, name);
+        database.migrate();
+        tables = new QuartzTables(database.dataSource(), name);
     }
 
     @AfterEach
@@ -117,7 +115,7 @@ abstract class BotSchedulerContract {
     @Test
     void schedulesSurviveARestart() throws Exception {
         List<BotConfig> bots = List.of(bot("hourly", new Schedule.Every(Duration.ofHours(1))), bot("clock", EVERY_SECOND));
-        DataSource first = database;
+        Database first = database;
         BotScheduler before = scheduler(first, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD);
         before.sync(bots);
         before.start();
@@ -125,6 +123,7 @@ abstract class BotSchedulerContract {
         invoker.awaitRuns("clock", 1);
         Instant hourlyNext = before.nextRun("hourly").orElseThrow();
         before.shutdown(true);
+        first.close();
 
         RecordingInvoker afterRestart = new RecordingInvoker();
         BotScheduler after = scheduler(open(), afterRestart, BotScheduler.DEFAULT_MISFIRE_THRESHOLD);
@@ -256,7 +255,7 @@ abstract class BotSchedulerContract {
 
     @Test
     void buildNeedsAnInjectorThatProvidesTheInvoker() {
-        assertThatThrownBy(() -> BotScheduler.builder().dataSource(database).dialect(dialect())
+        assertThatThrownBy(() -> BotScheduler.builder().database(database)
                 .injector(Guice.createInjector()).instanceName(name).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bind a " + BotInvoker.class.getName());
@@ -271,11 +270,10 @@ abstract class BotSchedulerContract {
                 .hasMessageContaining("'" + name + "' is already running");
     }
 
-    private BotScheduler scheduler(DataSource db, RecordingInvoker runs, Duration misfireThreshold) {
+    private BotScheduler scheduler(Database db, RecordingInvoker runs, Duration misfireThreshold) {
         Injector injector = Guice.createInjector(binder -> binder.bind(BotInvoker.class).toInstance(runs));
         BotScheduler scheduler = BotScheduler.builder()
-                .dataSource(db)
-                .dialect(dialect())
+                .database(db)
                 .config(new SchedulerConfig(4))
                 .injector(injector)
                 .instanceName(name)
@@ -285,11 +283,9 @@ abstract class BotSchedulerContract {
         return scheduler;
     }
 
-    private DataSource open() throws Exception {
-        DataSource db = openDatabase();
-        if (db instanceof AutoCloseable closeable) {
-            toClose.add(closeable);
-        }
+    private Database open() {
+        Database db = Database.open(store());
+        toClose.add(db);
         return db;
     }
 

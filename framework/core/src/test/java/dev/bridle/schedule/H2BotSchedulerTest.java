@@ -1,9 +1,8 @@
 package dev.bridle.schedule;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import dev.bridle.config.StoreConfig;
+import dev.bridle.store.TestStores;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scheduler on an H2 file database, as a single node runs it. */
@@ -13,15 +12,7 @@ class H2BotSchedulerTest extends BotSchedulerContract {
     Path dir;
 
     @Override
-    protected DataSource openDatabase() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("bridle").toAbsolutePath());
-        config.setMaximumPoolSize(8);
-        return new HikariDataSource(config);
-    }
-
-    @Override
-    protected BotScheduler.Dialect dialect() {
-        return BotScheduler.Dialect.H2;
+    protected StoreConfig store() {
+        return TestStores.h2(dir);
     }
 }

@@ -1,5 +1,7 @@
 package dev.bridle.schedule;
 
+import dev.bridle.store.Dialect;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,7 +12,7 @@ class QuartzPropertiesTest {
 
     @Test
     void h2IsOneNodeReadingByteaAsAStream() {
-        Properties p = QuartzProperties.of("bridle", BotScheduler.Dialect.H2, 3, Duration.ofSeconds(60), "ds");
+        Properties p = QuartzProperties.of("bridle", Dialect.H2, 3, Duration.ofSeconds(60), "ds");
 
         assertThat(p.getProperty("org.quartz.jobStore.driverDelegateClass"))
                 .isEqualTo("org.quartz.impl.jdbcjobstore.HSQLDBDelegate");
@@ -21,7 +23,7 @@ class QuartzPropertiesTest {
 
     @Test
     void postgresqlIsClusteredWithAnIdPerNode() {
-        Properties p = QuartzProperties.of("bridle", BotScheduler.Dialect.POSTGRESQL, 3, Duration.ofSeconds(60), "ds");
+        Properties p = QuartzProperties.of("bridle", Dialect.POSTGRES, 3, Duration.ofSeconds(60), "ds");
 
         assertThat(p.getProperty("org.quartz.jobStore.driverDelegateClass"))
                 .isEqualTo("org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
@@ -32,7 +34,7 @@ class QuartzPropertiesTest {
 
     @Test
     void aJdbcStoreOnTheGivenDataSourceWithTheConfiguredThreadsAndThreshold() {
-        Properties p = QuartzProperties.of("acme", BotScheduler.Dialect.H2, 3, Duration.ofMillis(250), "bridle-schedule-acme");
+        Properties p = QuartzProperties.of("acme", Dialect.H2, 3, Duration.ofMillis(250), "bridle-schedule-acme");
 
         assertThat(p.getProperty("org.quartz.scheduler.instanceName")).isEqualTo("acme");
         assertThat(p.getProperty("org.quartz.jobStore.class")).isEqualTo("org.quartz.impl.jdbcjobstore.JobStoreTX");
