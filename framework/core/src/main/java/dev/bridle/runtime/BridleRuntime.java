@@ -1,0 +1,152 @@
+package dev.bridle.runtime;
+
+import com.google.inject.Module;
+import dev.bridle.audit.AuditLedger;
+import dev.bridle.audit.JdbcAuditLedger;
+import dev.bridle.bot.Account;
+import dev.bridle.bot.Bot;
+import dev.bridle.config.BotConfig;
+import dev.bridle.config.BridleConfig;
+import dev.bridle.guard.GuardChain;
+import dev.bridle.platform.HandleResolver;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformException;
+import dev.bridle.schedule.BotInvoker;
+import dev.bridle.schedule.BotScheduler;
+import dev.bridle.store.BotStateStore;
+import dev.bridle.store.Database;
+import dev.bridle.store.JdbcBotStateStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Bridle, assembled from configuration: the store and ledger, the guard chain, the
+ * dispatcher, the bots and their scheduler. Internal: applications use {@code dev.bridle.Bridle}.
+ */
+public final class BridleRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BridleRuntime.class);
+
+    private final BridleConfig config;
+    private final Platform platform;
+    private final Clock clock;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private Database database;
+    private JdbcAuditLedger ledger;
+    private GuardChain guards;
+    private GuardChain finalChecks;
+    private BotRunner runner;
+    private BotScheduler scheduler;
+
+    private BridleRuntime(BridleConfig config, Platform platform, Clock clock) {
+        this.config = config;
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the store, migrates it, checks every account with the platform, builds every bot and
+     * the scheduler. Nothing runs until {@link #start}. On failure everything opened is closed.
+     */
+    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
+                                       List<Module> extraModules, ClassLoader classLoader) {
+        BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"));
+        try {
+            runtime.assemble(extraModules, classLoader);
+            return runtime;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void assemble(List<Module> extraModules, ClassLoader classLoader) {
+        database = track(Database.open(config.store()));
+        database.migrate();
+        ledger = track(JdbcAuditLedger.open(database));
+        BotStateStore state = new JdbcBotStateStore(database, clock);
+        guards = track(new GuardChain(StandardGuards.chain(config)));
+        finalChecks = track(new GuardChain(List.of()));
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock);
+        HandleResolver handles = new HandleResolver(platform, clock);
+        verifyAccounts();
+
+        BotFactory factory = new BotFactory(config, clock, extraModules, classLoader);
+        List<BotRunner.RunningBot> bots = new ArrayList<>();
+        for (BotConfig bot : config.bots()) {
+            Account account = accounts.get(bot.account().toLowerCase(java.util.Locale.ROOT));
+            Bot instance = factory.build(bot.name(), bot.className());
+            DispatchingActions actions = new DispatchingActions(bot.name(), account, dispatcher, handles, clock);
+            bots.add(new BotRunner.RunningBot(bot.name(), instance,
+                    RuntimeBotContext.of(bot.name(), account, clock, new StoredBotState(bot.name(), state), actions)));
+        }
+        runner = new BotRunner(bots, ledger, clock);
+        BotInvoker invoker = runner::runScheduled;
+        scheduler = track(BotScheduler.builder()
+                .database(database)
+                .config(config.scheduler())
+                .injector(factory.injector().createChildInjector(b -> b.bind(BotInvoker.class).toInstance(invoker)))
+                .build());
+    }
+
+    private void verifyAccounts() {
+        for (var account : config.accounts()) {
+            try {
+                Account verified = platform.verifyCredentials(new Account(account.handle(), null));
+                accounts.put(account.handle().toLowerCase(java.util.Locale.ROOT), verified);
+            } catch (PlatformException e) {
+                throw new IllegalStateException("account @" + account.handle() + " could not be verified with the platform: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Schedules every bot as configured and starts the scheduler. */
+    public void start() {
+        scheduler.sync(config.bots());
+        scheduler.start();
+        log.info("Bridle started: {} bots on {} accounts, environment {}, app {}{}", config.bots().size(),
+                accounts.size(), config.environment(), config.app().name(), config.dryRun() ? ", DRY RUN" : "");
+    }
+
+    /** The bots, to run one now (tests, {@code bridle run --once}). */
+    public BotRunner bots() {
+        return runner;
+    }
+
+    /** The audit ledger. */
+    public AuditLedger ledger() {
+        return ledger;
+    }
+
+    /** The accounts, with their platform user ids. */
+    public Map<String, Account> accounts() {
+        return Map.copyOf(accounts);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    /** Stops the scheduler (letting running handlers finish), then closes the ledger and the store. */
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} failed", resources.get(i), e);
+            }
+        }
+        resources.clear();
+    }
+}
