@@ -17,7 +17,14 @@ import dev.bridle.store.BotStateStore;
 import dev.bridle.store.Database;
 import dev.bridle.store.JdbcBotStateStore;
 import java.time.Clock;
+import dev.bridle.inbound.InboundEvent;
+import dev.bridle.inbound.InboundLog;
+import dev.bridle.inbound.InboundPoller;
+import dev.bridle.inbound.InboundRouter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +51,8 @@ public final class BridleRuntime implements AutoCloseable {
     private GuardChain finalChecks;
     private BotRunner runner;
     private BotScheduler scheduler;
+    private InboundRouter inbound;
+    private InboundPoller poller;
 
     private BridleRuntime(BridleConfig config, Platform platform, Clock clock) {
         this.config = config;
@@ -82,13 +91,17 @@ public final class BridleRuntime implements AutoCloseable {
         BotFactory factory = new BotFactory(config, clock, extraModules, classLoader);
         List<BotRunner.RunningBot> bots = new ArrayList<>();
         for (BotConfig bot : config.bots()) {
-            Account account = accounts.get(bot.account().toLowerCase(java.util.Locale.ROOT));
+            Account account = accounts.get(bot.account().toLowerCase(Locale.ROOT));
             Bot instance = factory.build(bot.name(), bot.className());
             DispatchingActions actions = new DispatchingActions(bot.name(), account, dispatcher, handles, clock);
             bots.add(new BotRunner.RunningBot(bot.name(), instance,
                     RuntimeBotContext.of(bot.name(), account, clock, new StoredBotState(bot.name(), state), actions)));
         }
         runner = new BotRunner(bots, ledger, clock);
+        InboundLog inboundLog = new InboundLog(database, clock);
+        inbound = new InboundRouter(inboundLog, List.of(), runner, subscribers(),
+                accounts.values().stream().map(Account::userId).collect(Collectors.toSet()));
+        poller = track(new InboundPoller(platform, inboundLog, inbound, accounts.values()));
         BotInvoker invoker = runner::runScheduled;
         scheduler = track(BotScheduler.builder()
                 .database(database)
@@ -97,11 +110,25 @@ public final class BridleRuntime implements AutoCloseable {
                 .build());
     }
 
+    /** For each inbound kind, account handle to the bots that handle it. */
+    private Map<InboundEvent.Kind, Map<String, List<String>>> subscribers() {
+        Map<InboundEvent.Kind, Map<String, List<String>>> subscribers = new EnumMap<>(InboundEvent.Kind.class);
+        for (BotConfig bot : config.bots()) {
+            for (BotConfig.Inbound kind : bot.inbound()) {
+                InboundEvent.Kind event = kind == BotConfig.Inbound.MENTIONS ? InboundEvent.Kind.MENTION : InboundEvent.Kind.DIRECT_MESSAGE;
+                subscribers.computeIfAbsent(event, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(bot.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(bot.name());
+            }
+        }
+        return subscribers;
+    }
+
     private void verifyAccounts() {
         for (var account : config.accounts()) {
             try {
                 Account verified = platform.verifyCredentials(new Account(account.handle(), null));
-                accounts.put(account.handle().toLowerCase(java.util.Locale.ROOT), verified);
+                accounts.put(account.handle().toLowerCase(Locale.ROOT), verified);
             } catch (PlatformException e) {
                 throw new IllegalStateException("account @" + account.handle() + " could not be verified with the platform: "
                         + e.getMessage(), e);
@@ -113,6 +140,7 @@ public final class BridleRuntime implements AutoCloseable {
     public void start() {
         scheduler.sync(config.bots());
         scheduler.start();
+        poller.start(InboundPoller.DEFAULT_MENTIONS_EVERY, InboundPoller.DEFAULT_MESSAGES_EVERY);
         log.info("Bridle started: {} bots on {} accounts, environment {}, app {}{}", config.bots().size(),
                 accounts.size(), config.environment(), config.app().name(), config.dryRun() ? ", DRY RUN" : "");
     }
@@ -120,6 +148,16 @@ public final class BridleRuntime implements AutoCloseable {
     /** The bots, to run one now (tests, {@code bridle run --once}). */
     public BotRunner bots() {
         return runner;
+    }
+
+    /** Where inbound messages go, polled or pushed. */
+    public InboundRouter inbound() {
+        return inbound;
+    }
+
+    /** Polls inbound messages; {@link #start} runs it in the background. */
+    public InboundPoller poller() {
+        return poller;
     }
 
     /** The audit ledger. */
