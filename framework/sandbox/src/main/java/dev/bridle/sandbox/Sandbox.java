@@ -245,6 +245,11 @@ public final class Sandbox implements AutoCloseable {
         return services.inbound().dm(strip(from), strip(to), text);
     }
 
+    /** Every API request received (bounded to the last 10,000), oldest first, with how it was answered. */
+    public List<SandboxRequest> requests() {
+        return services.requests().all();
+    }
+
     /** Replaces the fault plan (scripts start from their beginning, the random draws from the seed). */
     public void faults(FaultPlan plan) {
         services.faults().set(Objects.requireNonNull(plan, "plan"));
@@ -295,7 +300,7 @@ public final class Sandbox implements AutoCloseable {
         return Optional.ofNullable(audience);
     }
 
-    /** Forgets all activity, rate windows, daily counters, nonces, faults and webhooks; users and ids stay. */
+    /** Forgets all activity, rate windows, daily counters, nonces, faults, webhooks and the request log; users and ids stay. */
     public void reset() {
         services.reset();
     }

@@ -52,6 +52,7 @@ public final class SandboxServices {
     private final RateWindows windows = new RateWindows();
     private final Map<String, RateLimit> rateTable;
     private final FaultInjector faults = new FaultInjector();
+    private final RequestLog requests = new RequestLog();
     private final Sleeper sleeper;
     private final List<SandboxApp> apps;
     private final WebhookRegistry webhooks;
@@ -114,6 +115,10 @@ public final class SandboxServices {
         return faults;
     }
 
+    public RequestLog requests() {
+        return requests;
+    }
+
     public Sleeper sleeper() {
         return sleeper;
     }
@@ -170,7 +175,7 @@ public final class SandboxServices {
         user.setFlags(flags);
     }
 
-    /** Back to a fresh start: no activity, windows, counters, nonces, faults or webhooks; users stay. */
+    /** Back to a fresh start: no activity, windows, counters, nonces, faults, webhooks or request log; users stay. */
     public void reset() {
         world.clearActivity();
         usage.clear();
@@ -178,6 +183,7 @@ public final class SandboxServices {
         verifier.reset();
         faults.set(dev.bridle.sandbox.fault.FaultPlan.none());
         webhooks.clear();
+        requests.clear();
         if (audience != null) {
             audience.restart();
         }

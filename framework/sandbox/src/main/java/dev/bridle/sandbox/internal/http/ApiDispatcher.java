@@ -3,6 +3,7 @@ package dev.bridle.sandbox.internal.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.bridle.sandbox.AccountFlag;
+import dev.bridle.sandbox.SandboxRequest;
 import dev.bridle.sandbox.fault.Fault;
 import dev.bridle.sandbox.internal.SandboxServices;
 import dev.bridle.sandbox.internal.api.ApiError;
@@ -67,6 +68,39 @@ public final class ApiDispatcher implements HttpHandler {
     }
 
     private void dispatch(HttpExchange exchange) throws IOException, InterruptedException {
+        Outcome outcome = new Outcome(exchange);
+        try {
+            dispatch(exchange, outcome);
+        } finally {
+            outcome.log(-1);
+        }
+    }
+
+    /**
+     * What the request log records about one request. It is logged before the answer (or the dropped connection)
+     * reaches the client, so a test that has its answer also sees the log entry.
+     */
+    private final class Outcome {
+        private final HttpExchange exchange;
+        String endpoint;
+        String account;
+        private boolean logged;
+
+        Outcome(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        void log(int status) {
+            if (!logged) {
+                logged = true;
+                services.requests().add(new SandboxRequest(services.clock().instant(),
+                        exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(),
+                        endpoint, account, status));
+            }
+        }
+    }
+
+    private void dispatch(HttpExchange exchange, Outcome outcome) throws IOException, InterruptedException {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getPath();
         ApiVersion version = path.startsWith("/1.1/") ? ApiVersion.V1 : ApiVersion.V2;
@@ -74,11 +108,12 @@ public final class ApiDispatcher implements HttpHandler {
         Optional<RouteTable.Matched> matched = routes.match(method, path);
         Instant now = services.clock().instant();
         if (matched.isEmpty()) {
-            respond(exchange, ErrorRenderer.render(version, ErrorCode.PAGE_NOT_FOUND.error()),
+            respond(exchange, outcome, ErrorRenderer.render(version, ErrorCode.PAGE_NOT_FOUND.error()),
                     services.windows().peek("unauthenticated", services.rateLimit(method + " " + path), now));
             return;
         }
         Route route = matched.get().route();
+        outcome.endpoint = route.endpointId();
         RateLimit limit = services.rateLimit(route.endpointId());
 
         String contentType = HttpIo.header(exchange, "Content-Type");
@@ -92,24 +127,26 @@ public final class ApiDispatcher implements HttpHandler {
 
         if (verification instanceof Verification.Rejected rejected) {
             LOG.debug("refused {} {}: {}", method, path, rejected.reason());
-            respond(exchange, ErrorRenderer.render(route.version(), rejected.error().error()),
+            respond(exchange, outcome, ErrorRenderer.render(route.version(), rejected.error().error()),
                     services.windows().peek("unauthenticated", limit, now));
             return;
         }
         if (verification instanceof Verification.DroppedReplay) {
+            outcome.log(-1);
             HttpIo.drop(exchange);
             return;
         }
         Verification.Verified verified = (Verification.Verified) verification;
         UserRecord user = services.world().userById(verified.userId()).orElseThrow();
+        outcome.account = user.handle();
         if (user.has(AccountFlag.LOCKED)) {
-            respond(exchange, ErrorRenderer.render(route.version(), ErrorCode.LOCKED.error()),
+            respond(exchange, outcome, ErrorRenderer.render(route.version(), ErrorCode.LOCKED.error()),
                     services.windows().peek(user.id(), limit, now));
             return;
         }
         RateStatus rate = services.windows().consume(user.id(), limit, now);
         if (rate.exceeded()) {
-            respond(exchange, ErrorRenderer.render(route.version(), limit.whenOver().error()), rate);
+            respond(exchange, outcome, ErrorRenderer.render(route.version(), limit.whenOver().error()), rate);
             return;
         }
 
@@ -120,14 +157,15 @@ public final class ApiDispatcher implements HttpHandler {
             if (status.status() == 429) {
                 rate = services.windows().exhaust(user.id(), limit, now);
             }
-            respond(exchange, ErrorRenderer.render(route.version(), errorFor(status.status())), rate);
+            respond(exchange, outcome, ErrorRenderer.render(route.version(), errorFor(status.status())), rate);
             return;
         } else if (fault instanceof Fault.PlatformError error) {
-            respond(exchange, ErrorRenderer.render(route.version(),
+            respond(exchange, outcome, ErrorRenderer.render(route.version(),
                     ApiError.custom(error.status(), error.code(), error.message())), rate);
             return;
         } else if (fault instanceof Fault.DropBefore) {
             services.verifier().markDropped(verified.nonceKey());
+            outcome.log(-1);
             HttpIo.drop(exchange);
             return;
         }
@@ -146,10 +184,11 @@ public final class ApiDispatcher implements HttpHandler {
         }
         if (fault instanceof Fault.DropAfter) {
             services.verifier().markDropped(verified.nonceKey());
+            outcome.log(-1);
             HttpIo.drop(exchange);
             return;
         }
-        respond(exchange, response, rate);
+        respond(exchange, outcome, response, rate);
     }
 
     private static ApiError errorFor(int status) {
@@ -169,7 +208,9 @@ public final class ApiDispatcher implements HttpHandler {
         return host.trim();
     }
 
-    private static void respond(HttpExchange exchange, ApiResponse response, RateStatus rate) throws IOException {
+    private static void respond(HttpExchange exchange, Outcome outcome, ApiResponse response, RateStatus rate)
+            throws IOException {
+        outcome.log(response.status());
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         if (rate != null) {
             headers.put("x-rate-limit-limit", Integer.toString(rate.limit()));
