@@ -37,6 +37,9 @@ import java.util.Set;
  *
  * <p>All time (rate windows, daily limits, {@code created_at}, OAuth timestamps) comes from the builder's
  * {@link Clock}.
+ *
+ * <p>This file is long because it is the whole public surface (accessors, injections, faults, flags, webhooks)
+ * plus its {@link Builder}; every behaviour lives in {@code dev.bridle.sandbox.internal}.
  */
 public final class Sandbox implements AutoCloseable {
     /** The app generated when none is configured. */

@@ -85,7 +85,7 @@ class FaultInjectionTest {
         start(FaultPlan.builder().script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropAfter())).build());
         Twitter twitter = Twitter4jClients.twitter(sandbox, "acme");
 
-        TwitterException e = catchThrowableOfType(() -> twitter.updateStatus("in doubt"), TwitterException.class);
+        TwitterException e = catchThrowableOfType(TwitterException.class, () -> twitter.updateStatus("in doubt"));
 
         assertThat(e.isCausedByNetworkIssue()).isTrue();
         assertThat(sandbox.sent("acme").posts()).extracting(SandboxPost::text).containsExactly("in doubt");
@@ -103,7 +103,7 @@ class FaultInjectionTest {
         start(FaultPlan.builder().script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropBefore())).build());
         Twitter twitter = Twitter4jClients.twitter(sandbox, "acme");
 
-        TwitterException e = catchThrowableOfType(() -> twitter.updateStatus("never"), TwitterException.class);
+        TwitterException e = catchThrowableOfType(TwitterException.class, () -> twitter.updateStatus("never"));
 
         assertThat(e.isCausedByNetworkIssue()).isTrue();
         assertThat(sandbox.posts()).isEmpty();

@@ -112,7 +112,7 @@ class Twitter4jV1Test {
         Twitter wrong = new TwitterFactory(Twitter4jClients.configuration(sandbox, "acme", "not-the-secret"))
                 .getInstance();
 
-        TwitterException e = catchThrowableOfType(() -> wrong.updateStatus("hello"), TwitterException.class);
+        TwitterException e = catchThrowableOfType(TwitterException.class, () -> wrong.updateStatus("hello"));
 
         assertThat(e.getStatusCode()).isEqualTo(401);
         assertThat(e.getErrorCode()).isEqualTo(32);
@@ -123,7 +123,7 @@ class Twitter4jV1Test {
     void duplicateIsRefusedWith403Code187AndRateLimitHeaders() throws TwitterException {
         twitter.updateStatus("same text");
 
-        TwitterException e = catchThrowableOfType(() -> twitter.updateStatus("same text"), TwitterException.class);
+        TwitterException e = catchThrowableOfType(TwitterException.class, () -> twitter.updateStatus("same text"));
 
         assertThat(e.getStatusCode()).isEqualTo(403);
         assertThat(e.getErrorCode()).isEqualTo(187);

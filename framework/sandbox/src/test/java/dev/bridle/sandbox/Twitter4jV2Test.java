@@ -109,8 +109,7 @@ class Twitter4jV2Test {
         OAuthAuthorization wrong = new OAuthAuthorization(
                 Twitter4jClients.configuration(sandbox, "acme", "not-the-secret"));
 
-        TwitterException e = catchThrowableOfType(() -> postJson("tweets", new JSONObject().put("text", "x"), wrong),
-                TwitterException.class);
+        TwitterException e = catchThrowableOfType(TwitterException.class, () -> postJson("tweets", new JSONObject().put("text", "x"), wrong));
 
         assertThat(e.getStatusCode()).isEqualTo(401);
         assertThat(e.getErrorCode()).isEqualTo(32);
@@ -121,8 +120,7 @@ class Twitter4jV2Test {
     void v2ErrorBodiesAreClassifiableByTwitter4j() throws TwitterException {
         postJson("tweets", new JSONObject().put("text", "twice"), auth);
 
-        TwitterException e = catchThrowableOfType(() -> postJson("tweets", new JSONObject().put("text", "twice"), auth),
-                TwitterException.class);
+        TwitterException e = catchThrowableOfType(TwitterException.class, () -> postJson("tweets", new JSONObject().put("text", "twice"), auth));
 
         assertThat(e.getStatusCode()).isEqualTo(403);
         assertThat(e.getErrorCode()).isEqualTo(187);
