@@ -46,6 +46,9 @@ final class KeywordFileReader {
     private final Map<String, Term> ordinary = new LinkedHashMap<>();
     private final Map<String, Term> negations = new LinkedHashMap<>();
     private final Map<String, Map<String, Scalar>> replyTexts = new LinkedHashMap<>();
+    /** Where each language's replies are (or the language itself, without replies), for "missing" problems. */
+    private final Map<String, Node> replyBlocks = new LinkedHashMap<>();
+    private Node defaultLanguageAt;
 
     private KeywordFileReader(String file) {
         this.file = file;
@@ -76,6 +79,7 @@ final class KeywordFileReader {
             problem(version.value(), "version", "only version 1 exists; expected version: 1");
         }
         KeywordSettings settings = settings(top.entries().get("settings"));
+        defaultLanguageAt = settingNode(top.entries().get("settings"), "default_language");
         Entry languagesEntry = top.entries().get("languages");
         if (languagesEntry == null) {
             problem(top, "", "missing languages:; expected at least one language with its keywords");
@@ -172,6 +176,7 @@ final class KeywordFileReader {
         }
         int index = languages.size();
         languages.add(tag);
+        replyBlocks.put(tag, block);
         List<String> known = new ArrayList<>(LIST_KEYS);
         known.add("replies");
         checkKeys(block, path, Set.copyOf(known));
@@ -183,6 +188,7 @@ final class KeywordFileReader {
         }
         Entry replies = block.entries().get("replies");
         if (replies != null) {
+            replyBlocks.put(tag, replies.value());
             replyTexts(replies, path + ".replies", tag);
         }
     }
@@ -243,8 +249,9 @@ final class KeywordFileReader {
         String joined = String.join(" ", keys);
         Term term = into.computeIfAbsent(joined, k -> new Term(kind, display, keys, at.line(), alone));
         if (term.kind != kind) {
-            problem(at, path, "\"" + display + "\" is " + describe(kind) + " here, but " + term.languages()
-                    + " list it as " + describe(term.kind) + " on line " + term.line + "; a word can mean one thing only");
+            problem(at, path, "\"" + display + "\" is " + describe(kind) + " here, but " + String.join(", ", term.languages())
+                    + (term.languages().size() == 1 ? " lists" : " list") + " it as " + describe(term.kind) + " on line "
+                    + term.line + "; a word can mean one thing only");
             return;
         }
         if (kind == Term.Kind.ORDINARY && words.get(joined) != null && words.get(joined).kind == Term.Kind.OPT_OUT) {
@@ -278,9 +285,8 @@ final class KeywordFileReader {
                 continue;
             }
             if (reply.value() instanceof Scalar s && s.kind() == JsonToken.VALUE_STRING && !s.text().isBlank()) {
-                if (checkReply(s, path + '.' + reply.key(), reply.key())) {
-                    texts.put(reply.key(), s);
-                }
+                checkReply(s, path + '.' + reply.key(), reply.key());
+                texts.put(reply.key(), s);
             } else {
                 problem(reply.value(), path + '.' + reply.key(), "expected the text to send, found " + reply.value().describe());
             }
@@ -289,20 +295,17 @@ final class KeywordFileReader {
     }
 
     /** Length and the FCC's "no marketing": no links, hashtags or mentions in what follows an opt-out. */
-    private boolean checkReply(Scalar text, String path, String key) {
+    private void checkReply(Scalar text, String path, String key) {
         int length = TwitterTextParser.parseTweet(text.text()).weightedLength;
         if (length > MAX_REPLY_LENGTH) {
             problem(text, path, "is " + length + " characters long as X counts them; expected at most " + MAX_REPLY_LENGTH);
-            return false;
         }
         if (!key.equals("help") && (!EXTRACTOR.extractURLs(text.text()).isEmpty()
                 || !EXTRACTOR.extractHashtags(text.text()).isEmpty()
                 || !EXTRACTOR.extractMentionedScreennames(text.text()).isEmpty())) {
-            problem(text, path, "contains a link, hashtag or mention; a " + key.replace('_', '-')
-                    + " reply confirms and nothing else (no marketing)");
-            return false;
+            problem(text, path, "contains a link, hashtag or mention; the " + key
+                    + " reply confirms and says nothing else (no marketing)");
         }
-        return true;
     }
 
     private Map<String, Replies> replies(KeywordSettings settings) {
@@ -311,16 +314,16 @@ final class KeywordFileReader {
             return replies;
         }
         if (!languages.contains(settings.defaultLanguage())) {
-            problems.add(new KeywordProblem(file, 0, 0, "settings.default_language", "'" + settings.defaultLanguage()
-                    + "' has no block under languages:; expected one of " + languages));
+            problem(defaultLanguageAt, "settings.default_language", "'" + settings.defaultLanguage()
+                    + "' has no block under languages:; expected one of " + languages);
             return replies;
         }
         Map<String, Scalar> fallback = replyTexts.getOrDefault(settings.defaultLanguage(), Map.of());
         for (String key : REPLY_KEYS) {
             if (!fallback.containsKey(key)) {
-                problems.add(new KeywordProblem(file, 0, 0, "languages." + settings.defaultLanguage() + ".replies." + key,
-                        "missing; the default language needs all four replies (opt_out, opt_in, help, ambiguous),"
-                                + " which other languages fall back on"));
+                problem(replyBlocks.get(settings.defaultLanguage()), "languages." + settings.defaultLanguage() + ".replies",
+                        "no " + key + ": reply; the default language needs all four (opt_out, opt_in, help, ambiguous),"
+                                + " which other languages fall back on");
             }
         }
         if (fallback.size() < REPLY_KEYS.size()) {
@@ -368,6 +371,13 @@ final class KeywordFileReader {
             }
         }
         return false;
+    }
+
+    private static Node settingNode(Entry settings, String key) {
+        if (settings != null && settings.value() instanceof MapNode map && map.entries().containsKey(key)) {
+            return map.entries().get(key).value();
+        }
+        return settings == null ? null : settings.value();
     }
 
     private void checkKeys(MapNode map, String path, Set<String> known) {
