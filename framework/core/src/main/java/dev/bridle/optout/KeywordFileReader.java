@@ -354,10 +354,11 @@ final class KeywordFileReader {
                 return;
             }
         }
-        problem(reply, "languages." + language + ".replies." + (kind == Term.Kind.OPT_IN ? "opt_out" : "ambiguous"),
-                "must " + why + ": name one of the " + kind.key + " keywords (like \""
-                        + words.values().stream().filter(t -> t.kind == kind).findFirst().map(t -> t.display).orElse("?")
-                        + "\")");
+        String path = "languages." + language + ".replies." + (kind == Term.Kind.OPT_IN ? "opt_out" : "ambiguous");
+        words.values().stream().filter(t -> t.kind == kind).findFirst().ifPresentOrElse(
+                example -> problem(reply, path, "must " + why + ": name one of the " + kind.key + " keywords (like \""
+                        + example.display + "\")"),
+                () -> problem(reply, path, "must " + why + ", but the file has no " + kind.key + " keywords to name; add some"));
     }
 
     private static boolean contains(NormalisedMessage text, String[] keys) {

@@ -39,7 +39,7 @@ final class KeywordNormaliser {
 
     /** The message's words; an empty message, or one of only mentions, links and emoji, has none. */
     static NormalisedMessage normalise(CharSequence message) {
-        String folded = isAscii(message) ? asciiLower(message) : Folding.fold(message);
+        String folded = fold(message);
         Words words = new Words(Math.max(4, folded.length() / 4));
         split(folded, words);
         words.joinSpelledOut();
@@ -48,6 +48,11 @@ final class KeywordNormaliser {
             keys[i] = key(words.shown[i]);
         }
         return new NormalisedMessage(words.shown, keys, words.clauseStart, words.size);
+    }
+
+    /** {@link Folding#fold}, without calling ICU for plain ASCII. */
+    static String fold(CharSequence text) {
+        return isAscii(text) ? asciiLower(text) : Folding.fold(text);
     }
 
     /** The comparison key of one folded word. */
@@ -67,18 +72,23 @@ final class KeywordNormaliser {
         while (i < length) {
             int cp = text.codePointAt(i);
             int width = Character.charCount(cp);
-            if (isWordChar(cp)) {
+            if (isApostrophe(cp)) {
+                // Inside a word it joins or splits it; anywhere else it is punctuation.
+                if (word.length() > 0 && i + width < length && isWordChar(text.codePointAt(i + width))
+                        && word.codePointCount(0, word.length()) <= MAX_ELISION) {
+                    words.add(word, clauseBreak);
+                    clauseBreak = false;
+                } else if (word.length() > 0 && !(i + width < length && isWordChar(text.codePointAt(i + width)))) {
+                    words.add(word, clauseBreak);
+                    clauseBreak = false;
+                }
+                i += width;
+            } else if (isWordChar(cp)) {
                 if (word.length() == 0 && isLink(text, i)) {
                     i = skipToSpace(text, i);
                     continue;
                 }
                 word.appendCodePoint(cp);
-                i += width;
-            } else if (isApostrophe(cp) && word.length() > 0 && i + width < length && isWordChar(text.codePointAt(i + width))) {
-                if (word.codePointCount(0, word.length()) <= MAX_ELISION) {
-                    words.add(word, clauseBreak);
-                    clauseBreak = false;
-                }
                 i += width;
             } else if (cp == '@' && word.length() == 0 && i + 1 < length && isHandleChar(text.charAt(i + 1))) {
                 i++;

@@ -127,6 +127,7 @@ final class YamlTree {
         if (parser.isCurrentAlias()) {
             problems.add(new KeywordProblem(file, line, column, path,
                     "the alias *" + parser.getText() + " is not supported; write the value out in full"));
+            return new Scalar(line, column, JsonToken.VALUE_NULL, "");
         }
         return switch (token) {
             case START_OBJECT -> map(parser, line, column, path);
