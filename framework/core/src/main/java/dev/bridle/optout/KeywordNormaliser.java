@@ -15,9 +15,10 @@ import java.util.Arrays;
  *   <li>Words are runs of letters, digits and combining marks; everything else (spaces,
  *       punctuation, emoji, symbols) separates them. {@code . , ; : ! ?} and line breaks also end
  *       a clause, which limits how far a negation reaches.</li>
- *   <li>An apostrophe inside a word joins it ({@code don't} is {@code dont}, as people also type
- *       it) unless what comes before it has one or two letters: then it is a French or Italian
- *       elision and splits ({@code m'écrire} is {@code m écrire}).</li>
+ *   <li>An apostrophe inside a word joins it ({@code don't} is {@code dont}, {@code I'm} is
+ *       {@code im}, as people also type them) unless one or two letters come before it and three
+ *       or more after: then it is a French or Italian elision and splits ({@code m'écrire} is
+ *       {@code m écrire}, {@code l'arrêt} is {@code l arrêt}).</li>
  *   <li>Three or more one-letter words in a row are joined: {@code S.T.O.P} is {@code stop}.</li>
  *   <li>Each word's comparison key is its {@link Folding#skeleton} with the general diacritics
  *       removed, so Cyrillic {@code ѕтор}, fullwidth {@code ｓｔｏｐ} and {@code st0p} all meet
@@ -32,7 +33,10 @@ final class KeywordNormaliser {
     /** The skeleton of each ASCII letter and digit (a few differ: {@code 0→o, 1→l, m→rn}). */
     private static final String[] ASCII_KEYS = asciiKeys();
     private static final int MIN_SPELLED_OUT = 3;
+    /** An elided article or pronoun ({@code l'}, {@code m'}, {@code qu'}) has at most two letters... */
     private static final int MAX_ELISION = 2;
+    /** ...and the word it joins at least three; English endings ({@code 't}, {@code 'm}, {@code 're}) have fewer. */
+    private static final int MIN_ELIDED = 3;
 
     private KeywordNormaliser() {
     }
@@ -74,11 +78,9 @@ final class KeywordNormaliser {
             int width = Character.charCount(cp);
             if (isApostrophe(cp)) {
                 // Inside a word it joins or splits it; anywhere else it is punctuation.
-                if (word.length() > 0 && i + width < length && isWordChar(text.codePointAt(i + width))
-                        && word.codePointCount(0, word.length()) <= MAX_ELISION) {
-                    words.add(word, clauseBreak);
-                    clauseBreak = false;
-                } else if (word.length() > 0 && !(i + width < length && isWordChar(text.codePointAt(i + width)))) {
+                int after = wordLength(text, i + width);
+                boolean elision = word.codePointCount(0, word.length()) <= MAX_ELISION && after >= MIN_ELIDED;
+                if (word.length() > 0 && (after == 0 || elision)) {
                     words.add(word, clauseBreak);
                     clauseBreak = false;
                 }
@@ -107,6 +109,21 @@ final class KeywordNormaliser {
         if (word.length() > 0) {
             words.add(word, clauseBreak);
         }
+    }
+
+    /** How many word characters start at {@code from}. */
+    private static int wordLength(String text, int from) {
+        int count = 0;
+        int i = from;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (!isWordChar(cp)) {
+                break;
+            }
+            count++;
+            i += Character.charCount(cp);
+        }
+        return count;
     }
 
     private static boolean isWordChar(int cp) {

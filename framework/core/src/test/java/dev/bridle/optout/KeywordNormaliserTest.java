@@ -34,7 +34,10 @@ class KeywordNormaliserTest {
     @Test
     void joinsContractionsButSplitsElisions() {
         assertThat(shown("don't can’t won\u02BCt")).containsExactly("dont", "cant", "wont");
-        assertThat(shown("arrêtez de m'écrire, s'il vous plaît")).containsExactly("arrêtez", "de", "m", "écrire", "s", "il", "vous", "plaît");
+        assertThat(shown("I'm sure we're fine")).containsExactly("im", "sure", "were", "fine");
+        assertThat(shown("arrêtez de m'écrire, s'il vous plaît")).containsExactly("arrêtez", "de", "m", "écrire", "sil", "vous", "plaît");
+        assertThat(shown("l'arrêt qu'il")).containsExactly("l", "arrêt", "quil");
+        assertThat(shown("'stop' rock'")).containsExactly("stop", "rock");
         assertThat(shown("dell'elenco")).containsExactly("dellelenco");
     }
 
