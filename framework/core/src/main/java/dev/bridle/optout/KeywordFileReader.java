@@ -1,8 +1,6 @@
 package dev.bridle.optout;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.twitter.twittertext.Extractor;
-import com.twitter.twittertext.TwitterTextParser;
 import dev.bridle.optout.YamlTree.Entry;
 import dev.bridle.optout.YamlTree.ListNode;
 import dev.bridle.optout.YamlTree.MapNode;
@@ -34,8 +32,6 @@ final class KeywordFileReader {
     private static final List<String> REPLY_KEYS = List.of("opt_out", "opt_in", "help", "ambiguous");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
     private static final int MAX_LANGUAGES = 64;
-    private static final int MAX_REPLY_LENGTH = 280;
-    private static final Extractor EXTRACTOR = new Extractor();
 
     private final String file;
     private final List<KeywordProblem> problems = new ArrayList<>();
@@ -285,27 +281,13 @@ final class KeywordFileReader {
                 continue;
             }
             if (reply.value() instanceof Scalar s && s.kind() == JsonToken.VALUE_STRING && !s.text().isBlank()) {
-                checkReply(s, path + '.' + reply.key(), reply.key());
+                ReplyRules.problems(reply.key(), s.text()).forEach(p -> problem(s, path + '.' + reply.key(), p));
                 texts.put(reply.key(), s);
             } else {
                 problem(reply.value(), path + '.' + reply.key(), "expected the text to send, found " + reply.value().describe());
             }
         }
         replyTexts.put(language, texts);
-    }
-
-    /** Length and the FCC's "no marketing": no links, hashtags or mentions in what follows an opt-out. */
-    private void checkReply(Scalar text, String path, String key) {
-        int length = TwitterTextParser.parseTweet(text.text()).weightedLength;
-        if (length > MAX_REPLY_LENGTH) {
-            problem(text, path, "is " + length + " characters long as X counts them; expected at most " + MAX_REPLY_LENGTH);
-        }
-        if (!key.equals("help") && (!EXTRACTOR.extractURLs(text.text()).isEmpty()
-                || !EXTRACTOR.extractHashtags(text.text()).isEmpty()
-                || !EXTRACTOR.extractMentionedScreennames(text.text()).isEmpty())) {
-            problem(text, path, "contains a link, hashtag or mention; the " + key
-                    + " reply confirms and says nothing else (no marketing)");
-        }
     }
 
     private Map<String, Replies> replies(KeywordSettings settings) {
@@ -350,7 +332,7 @@ final class KeywordFileReader {
         NormalisedMessage text = KeywordNormaliser.normalise(reply.text());
         boolean languageHasAny = words.values().stream().anyMatch(t -> t.kind == kind && t.languages().contains(language));
         for (Term term : words.values()) {
-            if (term.kind == kind && (!languageHasAny || term.languages().contains(language)) && contains(text, term.keys)) {
+            if (term.kind == kind && (!languageHasAny || term.languages().contains(language)) && ReplyRules.names(text, term.keys)) {
                 return;
             }
         }
@@ -359,19 +341,6 @@ final class KeywordFileReader {
                 example -> problem(reply, path, "must " + why + ": name one of the " + kind.key + " keywords (like \""
                         + example.display + "\")"),
                 () -> problem(reply, path, "must " + why + ", but the file has no " + kind.key + " keywords to name; add some"));
-    }
-
-    private static boolean contains(NormalisedMessage text, String[] keys) {
-        for (int start = 0; start + keys.length <= text.size; start++) {
-            int matched = 0;
-            while (matched < keys.length && text.keys[start + matched].equals(keys[matched])) {
-                matched++;
-            }
-            if (matched == keys.length) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Node settingNode(Entry settings, String key) {

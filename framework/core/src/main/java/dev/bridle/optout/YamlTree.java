@@ -97,7 +97,7 @@ final class YamlTree {
     /** The document's root, or null for an empty document; duplicate keys and aliases go to {@code problems}. */
     static Node read(String yaml, String file, List<KeywordProblem> problems) throws SyntaxError {
         YamlTree tree = new YamlTree(file, problems);
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
+        try (YAMLParser parser = FACTORY.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             return first == null ? null : tree.node(parser, first, "");
         } catch (JacksonException e) {
