@@ -14,6 +14,13 @@ package dev.bridle.optout;
 public record KeywordSettings(boolean phrases, boolean fuzzy, int partialMaxWords, int phraseMaxWords,
                               String defaultLanguage) {
 
+    public KeywordSettings {
+        java.util.Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        if (partialMaxWords < 1 || phraseMaxWords < 1) {
+            throw new IllegalArgumentException("word limits must be at least 1: " + partialMaxWords + ", " + phraseMaxWords);
+        }
+    }
+
     /** Default for {@link #phrases()}: on. */
     public static final boolean DEFAULT_PHRASES = true;
     /** Default for {@link #fuzzy()}: on. */
