@@ -301,12 +301,11 @@ final class KeywordFileReader {
             return replies;
         }
         Map<String, Scalar> fallback = replyTexts.getOrDefault(settings.defaultLanguage(), Map.of());
-        for (String key : REPLY_KEYS) {
-            if (!fallback.containsKey(key)) {
-                problem(replyBlocks.get(settings.defaultLanguage()), "languages." + settings.defaultLanguage() + ".replies",
-                        "no " + key + ": reply; the default language needs all four (opt_out, opt_in, help, ambiguous),"
-                                + " which other languages fall back on");
-            }
+        List<String> missing = REPLY_KEYS.stream().filter(key -> !fallback.containsKey(key)).toList();
+        if (!missing.isEmpty()) {
+            problem(replyBlocks.get(settings.defaultLanguage()), "languages." + settings.defaultLanguage() + ".replies",
+                    "missing " + String.join(", ", missing) + "; the default language needs all four replies (opt_out,"
+                            + " opt_in, help, ambiguous), which other languages fall back on");
         }
         if (fallback.size() < REPLY_KEYS.size()) {
             return replies;

@@ -144,14 +144,8 @@ class KeywordSetTest {
                   fr:
                     opt_out: [arret]
                 """)).containsExactly(
-                "k.yaml:12:5: languages.fr.replies: no opt_out: reply; the default language needs all four (opt_out, opt_in,"
-                        + " help, ambiguous), which other languages fall back on",
-                "k.yaml:12:5: languages.fr.replies: no opt_in: reply; the default language needs all four (opt_out, opt_in,"
-                        + " help, ambiguous), which other languages fall back on",
-                "k.yaml:12:5: languages.fr.replies: no help: reply; the default language needs all four (opt_out, opt_in,"
-                        + " help, ambiguous), which other languages fall back on",
-                "k.yaml:12:5: languages.fr.replies: no ambiguous: reply; the default language needs all four (opt_out,"
-                        + " opt_in, help, ambiguous), which other languages fall back on");
+                "k.yaml:12:5: languages.fr.replies: missing opt_out, opt_in, help, ambiguous; the default language needs"
+                        + " all four replies (opt_out, opt_in, help, ambiguous), which other languages fall back on");
         assertThat(problems("settings:\n  default_language: de\nlanguages:\n  en:\n    opt_out: [stop]\n" + REPLIES))
                 .containsExactly("k.yaml:2:21: settings.default_language: 'de' has no block under languages:; expected one of [en]");
     }
