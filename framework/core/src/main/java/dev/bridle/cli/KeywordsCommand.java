@@ -51,14 +51,8 @@ import picocli.CommandLine.Spec;
         description = "Try the opt-out keyword file: classify messages with it, or check it.")
 public final class KeywordsCommand implements Callable<Integer> {
 
-    /** Success. */
-    static final int OK = 0;
-    /** A wrong command line or input line. */
-    static final int USAGE_ERROR = 2;
-    /** The keyword file is missing or invalid. */
-    static final int INVALID_CONFIG = 3;
     /** Where the keyword file is unless {@code --keywords} says otherwise. */
-    static final Path DEFAULT_FILE = Path.of("config", "optout-keywords.yaml");
+    static final String DEFAULT_NAME = "optout-keywords.yaml";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -84,24 +78,32 @@ public final class KeywordsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return USAGE_ERROR;
+        return ExitCode.USAGE_ERROR;
     }
 
-    /** The {@code --keywords} option, shared by the subcommands. */
+    /**
+     * The {@code --keywords} option, shared by the subcommands. Unless it is given, the keyword file
+     * is the one beside the configuration ({@code --config}), so that an operator can try a keyword
+     * file before the rest of the configuration is ready; the configuration itself is not read.
+     */
     static final class KeywordsOption {
         @Option(names = "--keywords", paramLabel = "FILE",
-                description = "The keyword file (default: config/optout-keywords.yaml, or the built-in keywords when"
-                        + " that does not exist).")
+                description = "The keyword file (default: " + DEFAULT_NAME + " beside the configuration file, or the"
+                        + " built-in keywords when that does not exist).")
         Path file;
+
+        @CommandLine.Mixin
+        ConfigOption config;
 
         /** The keywords, or a {@link KeywordFileException}; a missing default file means the built-in ones. */
         KeywordSet load(PrintWriter err) {
             if (file == null) {
-                if (!Files.exists(DEFAULT_FILE)) {
-                    err.println("(" + DEFAULT_FILE + " not found; using the built-in keywords)");
+                Path beside = config.file().resolveSibling(DEFAULT_NAME);
+                if (!Files.exists(beside)) {
+                    err.println("(" + beside + " not found; using the built-in keywords)");
                     return KeywordSet.defaults();
                 }
-                return KeywordSet.load(DEFAULT_FILE);
+                return KeywordSet.load(beside);
             }
             return KeywordSet.load(file);
         }
@@ -139,12 +141,12 @@ public final class KeywordsCommand implements Callable<Integer> {
             } catch (KeywordFileException e) {
                 err.println(e.getMessage());
                 err.flush();
-                return INVALID_CONFIG;
+                return ExitCode.INVALID_CONFIG;
             }
             try {
                 if (!messages.isEmpty()) {
                     messages.forEach(message -> print(out, message, matcher.classify(message)));
-                    return OK;
+                    return ExitCode.OK;
                 }
                 return classifyLines(matcher, out, err);
             } finally {
@@ -170,12 +172,12 @@ public final class KeywordsCommand implements Callable<Integer> {
                             out.flush();
                             err.println("bridle keywords test: standard input line " + number
                                     + ": expected a JSON string like \"STOP\", found: " + abbreviate(line));
-                            return USAGE_ERROR;
+                            return ExitCode.USAGE_ERROR;
                         }
                     }
                     print(out, message, matcher.classify(message));
                 }
-                return OK;
+                return ExitCode.OK;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -227,10 +229,10 @@ public final class KeywordsCommand implements Callable<Integer> {
             try {
                 KeywordSet set = keywords.load(err);
                 out.println(set.source() + ": ok (version " + set.version() + "): " + set.summary());
-                return OK;
+                return ExitCode.OK;
             } catch (KeywordFileException e) {
                 err.println(e.getMessage());
-                return INVALID_CONFIG;
+                return ExitCode.INVALID_CONFIG;
             } finally {
                 out.flush();
                 err.flush();
