@@ -7,9 +7,6 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +26,7 @@ import javax.sql.DataSource;
  * one comparison we know of) next to one commit per take.
  *
  * <p>Limits that changed since a bucket was written are applied to it on its next use, keeping
- * the tokens it has. Rows of buckets that have refilled are left for {@link #purgeExpired}, which
+ * what it has used (a limit raised from 2 to 3 with 2 used leaves 1). Rows of buckets that have refilled are left for {@link #purgeExpired}, which
  * the runtime calls from time to time. PostgreSQL only: the SQL uses {@code ON CONFLICT}.
  */
 public final class PostgresBucketStore implements BucketStore {
@@ -37,17 +34,14 @@ public final class PostgresBucketStore implements BucketStore {
     /** Keep a refilled bucket's row this much longer before {@link #purgeExpired} may delete it. */
     static final Duration KEEP_AFTER_REFILL = Duration.ofMinutes(1);
 
-    private static final String PURGE = "DELETE FROM throttle_bucket WHERE expires_at < ? AND id IN"
-            + " (SELECT id FROM throttle_bucket WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
-
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
-    private final DataSource dataSource;
-    private final Clock clock;
 
     /** Buckets in {@code dataSource}'s {@code throttle_bucket} table, timed by {@code clock}. */
     public PostgresBucketStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
-        this.clock = clock;
+        this(dataSource, clock, KEEP_AFTER_REFILL);
+    }
+
+    PostgresBucketStore(DataSource dataSource, Clock clock, Duration keepAfterRefill) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("throttle_bucket")
@@ -55,7 +49,7 @@ public final class PostgresBucketStore implements BucketStore {
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
                 .clientClock(new ClockTime(clock))
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterRefill))
                 .build();
     }
 
@@ -75,23 +69,14 @@ public final class PostgresBucketStore implements BucketStore {
      * changes nothing); returns how many. Skips rows another transaction holds.
      */
     public int purgeExpired(int batchSize) {
-        // Our own statement rather than Bucket4j's removeExpired, which reads the system clock:
-        // expiry is written from the injected clock, so it is judged by it too.
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(PURGE)) {
-            long now = Math.floorDiv(ClockTime.nanos(clock), 1_000_000L);
-            s.setLong(1, now);
-            s.setLong(2, now);
-            s.setInt(3, batchSize);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not purge refilled throttle buckets: " + e.getMessage(), e);
-        }
+        // Bucket4j stamps expires_at with the system time (not the client clock), so the purge
+        // must judge it by the system time too; in production the two clocks are the same.
+        return buckets.removeExpired(batchSize);
     }
 
     private BucketProxy proxy(String key, List<Limit> limits) {
         return buckets.builder()
-                .withImplicitConfigurationReplacement(Buckets.version(limits), TokensInheritanceStrategy.AS_IS)
+                .withImplicitConfigurationReplacement(Buckets.version(limits), TokensInheritanceStrategy.ADDITIVE)
                 .build(key, () -> Buckets.configuration(limits));
     }
 }
