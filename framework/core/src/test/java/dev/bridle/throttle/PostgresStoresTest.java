@@ -4,11 +4,16 @@ import static dev.bridle.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bridle.audit.InMemoryAuditLedger;
+import dev.bridle.bot.ActionResult;
+import dev.bridle.guard.GuardChain;
+import dev.bridle.runtime.ActionDispatcher;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,31 @@ class PostgresStoresTest {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void theWholeThrottleSetOnSharedBucketsLetsExactlyThreeRepliesReachOneUser() throws Exception {
+        SettableClock clock = new SettableClock(T0);
+        ThrottleExactnessTest.CountingPlatform platform = new ThrottleExactnessTest.CountingPlatform();
+        // Two "nodes": two throttle sets over the same database, each with its own chain.
+        Throttles one = Throttles.create(ThrottleSettings.defaults(), clock, new PostgresBucketStore(ds, clock),
+                new JdbcFollowHistory(ds, clock), new JdbcAnsweredInteractions(ds));
+        Throttles two = Throttles.create(ThrottleSettings.defaults(), clock, new PostgresBucketStore(ds, clock),
+                new JdbcFollowHistory(ds, clock), new JdbcAnsweredInteractions(ds));
+        try (GuardChain chainOne = new GuardChain(one.guards());
+             GuardChain chainTwo = new GuardChain(two.guards());
+             GuardChain none = new GuardChain(List.of())) {
+            InMemoryAuditLedger ledger = new InMemoryAuditLedger();
+            ActionDispatcher nodeOne = new ActionDispatcher(chainOne, none, ledger, platform, clock);
+            ActionDispatcher nodeTwo = new ActionDispatcher(chainTwo, none, ledger, platform, clock);
+
+            Map<Class<?>, Integer> results = ThrottleExactnessTest.race(
+                    request -> (request.account().handle().hashCode() & 1) == 0 ? nodeOne.dispatch(request) : nodeTwo.dispatch(request),
+                    8, 10, n -> Actions.reply(Actions.account(n), "42", "m" + n));
+
+            assertThat(platform.performed.get()).isEqualTo(3);
+            assertThat(results).containsEntry(ActionResult.Sent.class, 3).containsEntry(ActionResult.Deferred.class, 77);
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,19 +132,23 @@ class ThrottleExactnessTest {
                 .containsEntry(ActionResult.Denied.class, THREADS * ATTEMPTS_PER_THREAD - 1);
     }
 
-    /** Runs THREADS threads of ATTEMPTS_PER_THREAD dispatches each, released together; counts results by type. */
     private static Map<Class<?>, Integer> race(ActionDispatcher dispatcher, IntFunction<ActionRequest> request) throws Exception {
+        return race(dispatcher::dispatch, THREADS, ATTEMPTS_PER_THREAD, request);
+    }
+
+    /** Runs {@code threads} threads of {@code attempts} dispatches each, released together; counts results by type. */
+    static Map<Class<?>, Integer> race(Function<ActionRequest, ActionResult> dispatcher, int threads, int attempts, IntFunction<ActionRequest> request) throws Exception {
         AtomicInteger sequence = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         Map<Class<?>, Integer> counts = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Callable<Void>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
+            for (int t = 0; t < threads; t++) {
                 workers.add(() -> {
                     start.await();
-                    for (int i = 0; i < ATTEMPTS_PER_THREAD; i++) {
-                        ActionResult result = dispatcher.dispatch(request.apply(sequence.getAndIncrement()));
+                    for (int i = 0; i < attempts; i++) {
+                        ActionResult result = dispatcher.apply(request.apply(sequence.getAndIncrement()));
                         counts.merge(result.getClass(), 1, Integer::sum);
                     }
                     return null;
@@ -164,7 +169,7 @@ class ThrottleExactnessTest {
     }
 
     /** Counts every call; optionally answers every n-th with "certainly not applied". */
-    private static final class CountingPlatform implements Platform {
+    static final class CountingPlatform implements Platform {
         final AtomicInteger performed = new AtomicInteger();
         final AtomicInteger applied = new AtomicInteger();
         volatile int failEvery;
