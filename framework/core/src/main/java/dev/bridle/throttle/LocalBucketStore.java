@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.local.SynchronizationStrategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Token buckets in memory, for one node: Bucket4j's lock-free local buckets held in a Caffeine
- * cache. A bucket left unused for its longest window is full again, so the cache forgets it then
+ * Token buckets in memory, for one node: Bucket4j local buckets held in a Caffeine cache. Each
+ * bucket synchronises on itself rather than using Bucket4j's default lock-free strategy: the
+ * lock-free one allocates a new state per take, and in the throttle bench (10,000 accounts,
+ * 100,000 users, 2 threads) synchronised buckets gave about 50 % more decisions per second and
+ * half the GC pause time; contention on one bucket is rare, since keys are per account or user. A bucket left unused for its longest window is full again, so the cache forgets it then
  * at no cost. The cache is bounded ({@link #DEFAULT_MAX_BUCKETS}); were it ever full, the least
  * recently used buckets would be forgotten early, which could let a few actions through early, so
  * that is logged as an error and the bound is set far above any real operator's needs.
@@ -83,7 +87,7 @@ public final class LocalBucketStore implements BucketStore {
     }
 
     private Bucket build(List<Limit> limits) {
-        var builder = Bucket.builder().withCustomTimePrecision(time);
+        var builder = Bucket.builder().withCustomTimePrecision(time).withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED);
         for (Limit limit : limits) {
             builder.addLimit(Buckets.bandwidth(limit));
         }
