@@ -64,6 +64,31 @@ class AccountRateGuardTest {
     }
 
     @Test
+    void everyDefaultKindSettlesAtExactlyItsDailyRateWhenDrivenAsFastAsAllowed() {
+        for (ActionKind kind : ActionKind.values()) {
+            SettableClock own = new SettableClock(T0);
+            AccountRateGuard guard = new AccountRateGuard(ThrottleSettings.defaults(), new LocalBucketStore(own), own);
+            long daily = ThrottleSettings.defaults().limitsFor(ACME, kind).get(1).count();
+            java.util.List<Instant> allowed = new java.util.ArrayList<>();
+            while (own.instant().isBefore(T0.plus(Duration.ofDays(3)))) {
+                Verdict v = guard.check(request(kind));
+                if (v.allows()) {
+                    allowed.add(own.instant());
+                } else {
+                    own.set(((Verdict.Defer) v).until()); // come back exactly when told
+                }
+            }
+            // After the first bursts, one every day/daily: 28m48s for 50 a day, 14m24s for 100, 57m36s for 25.
+            Duration step = Duration.ofDays(1).dividedBy(daily);
+            java.util.List<Instant> lastDay = allowed.stream().filter(t -> !t.isBefore(T0.plus(Duration.ofDays(2)))).toList();
+            for (int i = 1; i < lastDay.size(); i++) {
+                assertThat(Duration.between(lastDay.get(i - 1), lastDay.get(i))).as("%s step %d", kind, i).isEqualTo(step);
+            }
+            assertThat(lastDay).as(kind.name()).hasSizeBetween((int) daily, (int) daily + 1);
+        }
+    }
+
+    @Test
     void theDailyWindowDefersOnceTheHourlyOnesHaveRefilledEnough() {
         ThrottleSettings settings = ThrottleSettings.defaults()
                 .withAccountLimits(ActionKind.POST, Limit.of(3, Duration.ofHours(1)), Limit.of(5, Duration.ofDays(1)));
