@@ -15,12 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Token buckets in memory, for one node: Bucket4j local buckets held in a Caffeine cache. Each
- * bucket synchronises on itself rather than using Bucket4j's default lock-free strategy: the
- * lock-free one allocates a new state per take, and in the throttle bench (10,000 accounts,
- * 100,000 users, 2 threads) synchronised buckets gave about 50 % more decisions per second and
- * half the GC pause time; contention on one bucket is rare, since keys are per account or user. A bucket left unused for its longest window is full again, so the cache forgets it then
- * at no cost. The cache is bounded ({@link #DEFAULT_MAX_BUCKETS}); were it ever full, the least
+ * Token buckets in memory, for one node: Bucket4j local buckets held in a Caffeine cache.
+ *
+ * <p>Each bucket synchronises on itself rather than using Bucket4j's default lock-free strategy,
+ * which allocates a new state object per take: in one A/B run of the throttle bench (10,000
+ * accounts, 100,000 users, 2 threads) that went from 68,000 to 105,000 decisions per second and
+ * halved the GC pause time. Contention on one bucket is rare, since keys are per account or user.
+ *
+ * <p>A bucket left unused for its longest window is full again, so the cache forgets it then at
+ * no cost. The cache is bounded ({@link #DEFAULT_MAX_BUCKETS}); were it ever full, the least
  * recently used buckets would be forgotten early, which could let a few actions through early, so
  * that is logged as an error and the bound is set far above any real operator's needs.
  *
