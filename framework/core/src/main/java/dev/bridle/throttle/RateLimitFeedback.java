@@ -10,7 +10,7 @@ import java.time.Instant;
  * carries the {@code x-rate-limit-limit}, {@code x-rate-limit-remaining} and
  * {@code x-rate-limit-reset} headers, and on every 429 (code 88) or daily-limit refusal (185, 161).
  * An endpoint that serves several kinds of action (one endpoint for posts and replies) is
- * reported once per kind. The throttle guards implement it.
+ * reported once per kind. {@link PlatformRateGuard} implements it.
  */
 public interface RateLimitFeedback {
 
