@@ -39,6 +39,7 @@ public final class ActionDispatcher {
     private final AuditLedger ledger;
     private final Platform platform;
     private final Clock clock;
+    private final Deferral deferral;
 
     /**
      * @param guards the guard chain every action passes
@@ -48,6 +49,12 @@ public final class ActionDispatcher {
      * @param clock the time
      */
     public ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock) {
+        this(guards, finalChecks, ledger, platform, clock, Deferral.NEVER);
+    }
+
+    ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock,
+                     Deferral deferral) {
+        this.deferral = Objects.requireNonNull(deferral, "deferral");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.finalChecks = Objects.requireNonNull(finalChecks, "finalChecks");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -88,7 +95,7 @@ public final class ActionDispatcher {
         }
         if (verdict instanceof Verdict.Defer defer) {
             record(LedgerRecords.decision(request, now, LedgerEvent.DEFERRED, decision.guard(), defer.code(), defer.message()));
-            return new ActionResult.Deferred(defer.until(), defer.code(), defer.message());
+            return new ActionResult.Deferred(defer.until(), defer.code(), defer.message(), deferral.reschedule(request, defer.until()));
         }
         throw new IllegalArgumentException("not a refusal: " + decision);
     }
@@ -144,7 +151,7 @@ public final class ActionDispatcher {
 
     private ActionResult deferred(ActionRequest request, Instant until, ReasonCode code, String message, String error) {
         record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.DEFERRED, code, message, error));
-        return new ActionResult.Deferred(until, code, message);
+        return new ActionResult.Deferred(until, code, message, deferral.reschedule(request, until));
     }
 
     private boolean record(LedgerRecord record) {

@@ -13,6 +13,14 @@ import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.schedule.BotInvoker;
 import dev.bridle.schedule.BotScheduler;
+import dev.bridle.schedule.DeferredActionRunner;
+import dev.bridle.store.Dialect;
+import dev.bridle.throttle.JdbcAnsweredInteractions;
+import dev.bridle.throttle.JdbcFollowHistory;
+import dev.bridle.throttle.LocalBucketStore;
+import dev.bridle.throttle.PostgresBucketStore;
+import dev.bridle.throttle.ThrottleSettings;
+import dev.bridle.throttle.Throttles;
 import dev.bridle.store.BotStateStore;
 import dev.bridle.store.Database;
 import dev.bridle.store.JdbcBotStateStore;
@@ -52,6 +60,8 @@ public final class BridleRuntime implements AutoCloseable {
     private BotRunner runner;
     private BotScheduler scheduler;
     private InboundRouter inbound;
+    private Throttles throttles;
+    private DeferredActions deferred;
     private InboundPoller poller;
 
     private BridleRuntime(BridleConfig config, Platform platform, Clock clock) {
@@ -82,9 +92,14 @@ public final class BridleRuntime implements AutoCloseable {
         database.migrate();
         ledger = track(JdbcAuditLedger.open(database));
         BotStateStore state = new JdbcBotStateStore(database, clock);
-        guards = track(new GuardChain(StandardGuards.chain(config)));
+        ThrottleSettings throttleSettings = ThrottleSettings.defaults();
+        throttles = Throttles.create(throttleSettings, clock,
+                database.dialect() == Dialect.POSTGRES ? new PostgresBucketStore(database.dataSource(), clock) : new LocalBucketStore(clock),
+                new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
+        guards = track(new GuardChain(StandardGuards.chain(config, throttles.guards())));
         finalChecks = track(new GuardChain(List.of()));
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock);
+        deferred = new DeferredActions(database, throttleSettings, clock);
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, deferred);
         HandleResolver handles = new HandleResolver(platform, clock);
         verifyAccounts();
 
@@ -106,8 +121,12 @@ public final class BridleRuntime implements AutoCloseable {
         scheduler = track(BotScheduler.builder()
                 .database(database)
                 .config(config.scheduler())
-                .injector(factory.injector().createChildInjector(b -> b.bind(BotInvoker.class).toInstance(invoker)))
+                .injector(factory.injector().createChildInjector(b -> {
+                    b.bind(BotInvoker.class).toInstance(invoker);
+                    b.bind(DeferredActionRunner.class).toInstance(deferred);
+                }))
                 .build());
+        deferred.attach(dispatcher, scheduler);
     }
 
     /** For each inbound kind, account handle to the bots that handle it. */
@@ -158,6 +177,16 @@ public final class BridleRuntime implements AutoCloseable {
     /** Polls inbound messages; {@link #start} runs it in the background. */
     public InboundPoller poller() {
         return poller;
+    }
+
+    /** The throttles; the platform adapter reports rate limits to their {@link Throttles#feedback()}. */
+    public Throttles throttles() {
+        return throttles;
+    }
+
+    /** Actions a throttle deferred, waiting for their time. */
+    public DeferredActions deferred() {
+        return deferred;
     }
 
     /** The audit ledger. */

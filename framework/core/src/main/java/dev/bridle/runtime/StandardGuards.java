@@ -17,10 +17,11 @@ final class StandardGuards {
     private StandardGuards() {
     }
 
-    static List<Guard> chain(BridleConfig config) {
+    static List<Guard> chain(BridleConfig config, List<Guard> throttles) {
         List<Guard> guards = new ArrayList<>();
         guards.add(new EnvironmentGuard(config.app().name(), config.environment()));
         guards.add(new ContentValidityGuard());
+        guards.addAll(throttles);
         if (config.dryRun()) {
             guards.add(new DryRunGuard());
         }

@@ -18,12 +18,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
@@ -163,6 +167,46 @@ public final class BotScheduler implements AutoCloseable {
             return quartz.getJobKeys(GroupMatcher.jobGroupEquals(BotTriggers.GROUP));
         } catch (SchedulerException e) {
             throw new SchedulingException("could not read the scheduled bots: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs deferred action {@code requestId} once at {@code at} (or at once, if {@code at} has
+     * passed), replacing any earlier time for it. The trigger is stored, so it survives a
+     * restart; if it is missed, it fires as soon as the scheduler can.
+     */
+    public void scheduleDeferred(String requestId, Instant at) {
+        JobKey job = JobKey.jobKey(requestId, DeferredActionJob.GROUP);
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(TriggerKey.triggerKey(requestId, DeferredActionJob.GROUP))
+                .forJob(job)
+                .withDescription("deferred action " + requestId)
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            quartz.scheduleJob(JobBuilder.newJob(DeferredActionJob.class).withIdentity(job).build(), Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new SchedulingException("could not schedule deferred action " + requestId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets deferred action {@code requestId}; returns whether it was scheduled. */
+    public boolean cancelDeferred(String requestId) {
+        try {
+            return quartz.deleteJob(JobKey.jobKey(requestId, DeferredActionJob.GROUP));
+        } catch (SchedulerException e) {
+            throw new SchedulingException("could not cancel deferred action " + requestId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** When deferred action {@code requestId} runs, or empty if it is not scheduled. */
+    public Optional<Instant> deferredAt(String requestId) {
+        try {
+            Trigger trigger = quartz.getTrigger(TriggerKey.triggerKey(requestId, DeferredActionJob.GROUP));
+            return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+        } catch (SchedulerException e) {
+            throw new SchedulingException("could not read deferred action " + requestId + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.bridle.optout;
 
+import dev.bridle.testing.SettableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -138,33 +140,5 @@ class KeywordFileTest {
 
         assertThatThrownBy(() -> KeywordFile.open(path, clock)).isInstanceOf(KeywordFileException.class)
                 .hasMessageContaining(path + ":4:21:");
-    }
-
-    /** A clock the test moves by hand. */
-    static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

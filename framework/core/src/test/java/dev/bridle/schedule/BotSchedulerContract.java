@@ -46,6 +46,8 @@ abstract class BotSchedulerContract {
     private final String name = "test-" + UUID.randomUUID();
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final RecordingInvoker invoker = new RecordingInvoker();
+    private final List<String> deferredRuns = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch deferredRan = new java.util.concurrent.CountDownLatch(1);
     private Database database;
     private QuartzTables tables;
 
@@ -254,6 +256,24 @@ abstract class BotSchedulerContract {
     }
 
     @Test
+    void aDeferredActionIsStoredAndRunsOnceAtItsTime() throws Exception {
+        BotScheduler scheduler = scheduler(database, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD);
+        Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        scheduler.scheduleDeferred("req-later", later);
+        scheduler.scheduleDeferred("req-cancelled", later);
+        scheduler.scheduleDeferred("req-now", Instant.now());
+
+        assertThat(scheduler.deferredAt("req-later")).contains(later);
+        assertThat(scheduler.cancelDeferred("req-cancelled")).isTrue();
+        assertThat(scheduler.deferredAt("req-cancelled")).isEmpty();
+        scheduler.start();
+
+        assertThat(deferredRan.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(deferredRuns).containsExactly("req-now");
+        assertThat(scheduler.deferredAt("req-now")).isEmpty();
+    }
+
+    @Test
     void buildNeedsAnInjectorThatProvidesTheInvoker() {
         assertThatThrownBy(() -> BotScheduler.builder().database(database)
                 .injector(Guice.createInjector()).instanceName(name).build())
@@ -271,7 +291,13 @@ abstract class BotSchedulerContract {
     }
 
     private BotScheduler scheduler(Database db, RecordingInvoker runs, Duration misfireThreshold) {
-        Injector injector = Guice.createInjector(binder -> binder.bind(BotInvoker.class).toInstance(runs));
+        Injector injector = Guice.createInjector(binder -> {
+            binder.bind(BotInvoker.class).toInstance(runs);
+            binder.bind(DeferredActionRunner.class).toInstance(id -> {
+                deferredRuns.add(id);
+                deferredRan.countDown();
+            });
+        });
         BotScheduler scheduler = BotScheduler.builder()
                 .database(db)
                 .config(new SchedulerConfig(4))

@@ -1,9 +1,11 @@
 package dev.bridle.throttle;
 
+import dev.bridle.testing.SettableClock;
 import static dev.bridle.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.bridle.store.Database;
+import javax.sql.DataSource;
 import dev.bridle.audit.InMemoryAuditLedger;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.guard.GuardChain;
@@ -17,20 +19,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-/**
- * The PostgreSQL stores, against the database named by {@code BRIDLE_TEST_PG_URL}
- * (e.g. {@code jdbc:postgresql://127.0.0.1:55471/throttle_test?user=postgres}); skipped without it.
- */
-@EnabledIfEnvironmentVariable(named = TestDatabases.PG_URL_VARIABLE, matches = ".+")
+/** The PostgreSQL stores, each test on a fresh database of the test server. */
 class PostgresStoresTest {
 
-    private final HikariDataSource ds = TestDatabases.postgres();
+    private final Database db = TestDatabases.postgres();
+    private final DataSource ds = db.dataSource();
 
     @AfterEach
     void close() {
-        ds.close();
+        db.close();
     }
 
     private long rows(String table) throws Exception {

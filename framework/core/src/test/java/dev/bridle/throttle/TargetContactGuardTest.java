@@ -1,5 +1,6 @@
 package dev.bridle.throttle;
 
+import dev.bridle.testing.SettableClock;
 import static dev.bridle.throttle.Actions.ACME;
 import static dev.bridle.throttle.Actions.BETA;
 import static dev.bridle.throttle.Actions.GAMMA;

@@ -1,20 +1,14 @@
 package dev.bridle.throttle;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import java.util.Locale;
+import dev.bridle.store.Database;
+import dev.bridle.store.TestStores;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
-/**
- * Migrated databases for throttle store tests: a fresh in-memory H2, or a fresh schema in the
- * PostgreSQL named by {@code BRIDLE_TEST_PG_URL} (tests that need it are skipped without it).
- */
+/** Migrated databases for throttle store tests: a fresh in-memory H2, or a fresh PostgreSQL database. */
 final class TestDatabases {
-
-    static final String PG_URL_VARIABLE = "BRIDLE_TEST_PG_URL";
 
     private TestDatabases() {
     }
@@ -26,24 +20,14 @@ final class TestDatabases {
         return ds;
     }
 
-    /** A pooled data source on a new schema of the test PostgreSQL, migrated; close it when done. */
-    static HikariDataSource postgres() {
-        String url = System.getenv(PG_URL_VARIABLE);
-        if (url == null) {
-            throw new IllegalStateException(PG_URL_VARIABLE + " is not set");
-        }
-        String schema = "throttle_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setMaximumPoolSize(16);
-        config.setSchema(schema);
-        config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + schema);
-        HikariDataSource ds = new HikariDataSource(config);
-        migrate(ds, schema);
-        return ds;
+    /** A new, migrated PostgreSQL database on the test server (the shared harness); close it when done. */
+    static Database postgres() {
+        Database db = Database.open(TestStores.postgres("throttle"));
+        db.migrate();
+        return db;
     }
 
-    private static void migrate(DataSource ds, String... schemas) {
-        Flyway.configure().dataSource(ds).schemas(schemas).locations("classpath:db/migration").load().migrate();
+    private static void migrate(DataSource ds) {
+        Flyway.configure().dataSource(ds).locations(Database.MIGRATIONS).load().migrate();
     }
 }

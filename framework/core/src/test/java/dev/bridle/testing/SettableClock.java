@@ -1,4 +1,4 @@
-package dev.bridle.throttle;
+package dev.bridle.testing;
 
 import java.time.Clock;
 import java.time.Duration;
