@@ -1,5 +1,7 @@
 package dev.bridle.config;
 
+import dev.bridle.yaml.DocPath;
+import dev.bridle.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

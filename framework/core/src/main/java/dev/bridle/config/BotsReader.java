@@ -2,6 +2,8 @@ package dev.bridle.config;
 
 import dev.bridle.bot.Bot;
 import dev.bridle.config.BotConfig.Inbound;
+import dev.bridle.yaml.DocPath;
+import dev.bridle.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.bridle.config;
 
+import dev.bridle.yaml.YamlProblem;
 import java.util.List;
 
 /**
@@ -10,10 +11,10 @@ public final class ConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<ConfigProblem> problems;
+    private final transient List<YamlProblem> problems;
 
-    public ConfigException(String file, List<ConfigProblem> problems) {
-        super(message(file, problems));
+    public ConfigException(String file, List<YamlProblem> problems) {
+        super(YamlProblem.listing("Invalid configuration " + file, problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a ConfigException needs at least one problem");
         }
@@ -21,16 +22,7 @@ public final class ConfigException extends RuntimeException {
     }
 
     /** Every problem, in file order. */
-    public List<ConfigProblem> problems() {
+    public List<YamlProblem> problems() {
         return problems;
-    }
-
-    private static String message(String file, List<ConfigProblem> problems) {
-        StringBuilder text = new StringBuilder("Invalid configuration ").append(file).append(": ")
-                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
-        for (ConfigProblem problem : problems) {
-            text.append(System.lineSeparator()).append(problem);
-        }
-        return text.toString();
     }
 }

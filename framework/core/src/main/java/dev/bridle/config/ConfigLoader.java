@@ -1,7 +1,12 @@
 package dev.bridle.config;
 
 import dev.bridle.config.PlatformConfig.ApiVersion;
-import dev.bridle.config.YamlNode.Location;
+import dev.bridle.yaml.Problems;
+import dev.bridle.yaml.YamlNode;
+import dev.bridle.yaml.YamlNode.Location;
+import dev.bridle.yaml.YamlNode.YamlScalar;
+import dev.bridle.yaml.YamlProblem;
+import dev.bridle.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +43,12 @@ public final class ConfigLoader {
     public static final ApiVersion DEFAULT_API = ApiVersion.V2;
     /** The zone a cron schedule is read in unless it names one. */
     public static final ZoneId DEFAULT_CRON_ZONE = ZoneId.of("UTC");
+
+    /** Configuration values are mostly required scalars: an alias reads as its anchor's name, not as missing too. */
+    private static final YamlReader.Hints HINTS = new YamlReader.Hints(
+            "expected well-formed YAML (check the indentation, and quote values containing ': ' or ' #')",
+            "expected each key once", "expected the value written out in full",
+            "expected the whole configuration in one document", YamlScalar.Kind.STRING);
 
     private ConfigLoader() {
     }
@@ -66,10 +78,8 @@ public final class ConfigLoader {
         try {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            Problems problems = new Problems(source);
-            problems.add(Location.FILE, "", "cannot be read (" + reason(e) + "); expected a YAML configuration file");
-            problems.throwIfAny();
-            throw new AssertionError("unreachable");
+            throw new ConfigException(source, List.of(new YamlProblem(source, 0, 0, "",
+                    "cannot be read (" + reason(e) + "); expected a YAML configuration file")));
         }
         return parse(source, yaml, environment, classLoader);
     }
@@ -77,13 +87,18 @@ public final class ConfigLoader {
     /** Validates {@code yaml} as if read from a file named {@code source}. */
     static BridleConfig parse(String source, String yaml, Map<String, String> environment, ClassLoader classLoader) {
         Problems problems = new Problems(source);
-        Optional<YamlNode> root = new YamlTreeReader(problems).read(yaml);
+        Optional<YamlNode> root = new YamlReader(problems, HINTS).read(yaml);
         BridleConfig config = null;
         if (root.isPresent()) {
             NodeReader nodes = new NodeReader(problems, new EnvSubstitution(environment));
             config = new ConfigReader(nodes, new ClassChecker(classLoader)).read(root.get(), source);
+        } else if (problems.isEmpty()) {
+            problems.add(new Location(1, 1), "", "the file is empty; expected a configuration starting with"
+                    + " environment: and app:");
         }
-        problems.throwIfAny();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems.inFileOrder());
+        }
         return Objects.requireNonNull(config, "no problem reported, yet no configuration");
     }
 

@@ -1,6 +1,8 @@
 package dev.bridle.config;
 
 import dev.bridle.config.PlatformConfig.ApiVersion;
+import dev.bridle.yaml.DocPath;
+import dev.bridle.yaml.YamlNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

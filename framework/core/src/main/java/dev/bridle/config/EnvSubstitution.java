@@ -1,6 +1,7 @@
 package dev.bridle.config;
 
-import dev.bridle.config.YamlNode.Location;
+import dev.bridle.yaml.Problems;
+import dev.bridle.yaml.YamlNode.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,12 @@
 package dev.bridle.config;
 
 import dev.bridle.config.EnvSubstitution.Resolved;
-import dev.bridle.config.YamlNode.YamlList;
-import dev.bridle.config.YamlNode.YamlMap;
-import dev.bridle.config.YamlNode.YamlScalar;
+import dev.bridle.yaml.DocPath;
+import dev.bridle.yaml.Problems;
+import dev.bridle.yaml.YamlNode;
+import dev.bridle.yaml.YamlNode.YamlList;
+import dev.bridle.yaml.YamlNode.YamlMap;
+import dev.bridle.yaml.YamlNode.YamlScalar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,11 +39,9 @@ final class NodeReader {
             wrongType(node, path, expected);
             return null;
         }
-        for (YamlNode.Entry entry : map.entries().values()) {
-            if (!keys.contains(entry.key())) {
-                problems.add(entry.keyLocation(), DocPath.key(path, entry.key()), "unknown key"
-                        + Suggestions.didYouMean(entry.key(), keys) + "; expected one of " + String.join(", ", keys));
-            }
+        for (YamlNode.Entry entry : map.unknown(keys)) {
+            problems.add(entry.keyLocation(), DocPath.key(path, entry.key()), "unknown key"
+                    + Suggestions.didYouMean(entry.key(), keys) + "; expected one of " + String.join(", ", keys));
         }
         return new Section(map, path, this, keys);
     }
@@ -95,7 +96,7 @@ final class NodeReader {
             return null;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean yamlBoolean = node instanceof YamlScalar s && s.kind() == YamlScalar.Kind.BOOLEAN;
+        boolean yamlBoolean = node instanceof YamlScalar s && s.isBoolean();
         if (lower.equals("true") || yamlBoolean && TRUE.contains(lower)) {
             return true;
         }

@@ -1,6 +1,7 @@
 package dev.bridle.config;
 
-import dev.bridle.config.YamlNode.YamlMap;
+import dev.bridle.yaml.YamlNode;
+import dev.bridle.yaml.YamlNode.YamlMap;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -1,8 +1,10 @@
 package dev.bridle.config;
 
-import dev.bridle.config.YamlNode.Location;
-import dev.bridle.config.YamlNode.YamlMap;
-import dev.bridle.config.YamlNode.YamlScalar;
+import dev.bridle.yaml.DocPath;
+import dev.bridle.yaml.YamlNode;
+import dev.bridle.yaml.YamlNode.Location;
+import dev.bridle.yaml.YamlNode.YamlMap;
+import dev.bridle.yaml.YamlNode.YamlScalar;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +28,8 @@ final class Section {
      * already says what is wrong, so {@code key} being missing is not reported again.
      */
     boolean misspelt(String key) {
-        return map.entries().keySet().stream().filter(k -> !keys.contains(k))
-                .map(k -> Suggestions.closest(k, keys)).flatMap(Optional::stream).anyMatch(key::equals);
+        return map.unknown(keys).stream().map(entry -> Suggestions.closest(entry.key(), keys))
+                .flatMap(Optional::stream).anyMatch(key::equals);
     }
 
     String path() {

@@ -1,5 +1,6 @@
 package dev.bridle.optout;
 
+import dev.bridle.yaml.YamlProblem;
 import java.util.List;
 
 /**
@@ -12,10 +13,10 @@ public final class KeywordFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String file;
-    private final transient List<KeywordProblem> problems;
+    private final transient List<YamlProblem> problems;
 
-    public KeywordFileException(String file, List<KeywordProblem> problems) {
-        super(message(file, problems));
+    public KeywordFileException(String file, List<YamlProblem> problems) {
+        super(YamlProblem.listing("Invalid keyword file " + file, problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a KeywordFileException needs at least one problem");
         }
@@ -29,16 +30,7 @@ public final class KeywordFileException extends RuntimeException {
     }
 
     /** Every problem, in file order. */
-    public List<KeywordProblem> problems() {
+    public List<YamlProblem> problems() {
         return problems;
-    }
-
-    private static String message(String file, List<KeywordProblem> problems) {
-        StringBuilder text = new StringBuilder("Invalid keyword file ").append(file).append(": ")
-                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
-        for (KeywordProblem problem : problems) {
-            text.append(System.lineSeparator()).append(problem);
-        }
-        return text.toString();
     }
 }

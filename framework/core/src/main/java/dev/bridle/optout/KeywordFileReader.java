@@ -1,11 +1,15 @@
 package dev.bridle.optout;
 
-import com.fasterxml.jackson.core.JsonToken;
-import dev.bridle.optout.YamlTree.Entry;
-import dev.bridle.optout.YamlTree.ListNode;
-import dev.bridle.optout.YamlTree.MapNode;
-import dev.bridle.optout.YamlTree.Node;
-import dev.bridle.optout.YamlTree.Scalar;
+import dev.bridle.yaml.DocPath;
+import dev.bridle.yaml.Problems;
+import dev.bridle.yaml.YamlNode;
+import dev.bridle.yaml.YamlNode.Entry;
+import dev.bridle.yaml.YamlNode.Location;
+import dev.bridle.yaml.YamlNode.YamlList;
+import dev.bridle.yaml.YamlNode.YamlMap;
+import dev.bridle.yaml.YamlNode.YamlScalar;
+import dev.bridle.yaml.YamlNode.YamlScalar.Kind;
+import dev.bridle.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,22 +37,27 @@ final class KeywordFileReader {
     private static final List<String> REPLY_KEYS = List.of("opt_out", "opt_in", "help", "ambiguous");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
     private static final int MAX_LANGUAGES = 64;
+    /** Keyword files are mostly optional lists: an alias reads as nothing, not as a misplaced word too. */
+    private static final YamlReader.Hints HINTS = new YamlReader.Hints(
+            "check the indentation, and quote entries containing ': ', ' #', '[' or '{'", "write each key once",
+            "write the value out in full", "keep the whole keyword file in one document", Kind.NULL);
 
     private final String file;
-    private final List<KeywordProblem> problems = new ArrayList<>();
+    private final Problems problems;
     private final List<String> languages = new ArrayList<>();
     /** Keywords and fillers share one map: a word can only mean one thing. */
     private final Map<String, Term> words = new LinkedHashMap<>();
     private final Map<String, Term> phrases = new LinkedHashMap<>();
     private final Map<String, Term> ordinary = new LinkedHashMap<>();
     private final Map<String, Term> negations = new LinkedHashMap<>();
-    private final Map<String, Map<String, Scalar>> replyTexts = new LinkedHashMap<>();
+    private final Map<String, Map<String, YamlScalar>> replyTexts = new LinkedHashMap<>();
     /** Where each language's replies are (or the language itself, without replies), for "missing" problems. */
-    private final Map<String, Node> replyBlocks = new LinkedHashMap<>();
-    private Node defaultLanguageAt;
+    private final Map<String, YamlNode> replyBlocks = new LinkedHashMap<>();
+    private YamlNode defaultLanguageAt;
 
     private KeywordFileReader(String file) {
         this.file = file;
+        this.problems = new Problems(file);
     }
 
     /** The keywords in {@code yaml}, read from {@code file} (a name for messages). */
@@ -56,22 +66,20 @@ final class KeywordFileReader {
     }
 
     private KeywordSet read(String yaml) {
-        Node root;
-        try {
-            root = YamlTree.read(yaml, file, problems);
-        } catch (YamlTree.SyntaxError e) {
-            problems.add(new KeywordProblem(file, e.line, e.column, "", "not valid YAML: " + e.getMessage()
-                    + "; check the indentation, and quote entries containing ': ', ' #', '[' or '{'"));
+        Optional<YamlNode> root = new YamlReader(problems, HINTS).read(yaml);
+        if (root.isEmpty()) {
+            if (problems.isEmpty()) {
+                problem(null, "", "the file is empty; expected settings: and languages:");
+            }
             throw failure();
         }
-        if (!(root instanceof MapNode top)) {
-            problem(root, "", root == null ? "the file is empty; expected settings: and languages:"
-                    : "expected a mapping with settings: and languages:, found " + root.describe());
+        if (!(root.get() instanceof YamlMap top)) {
+            problem(root.get(), "", "expected a mapping with settings: and languages:, found " + root.get().describe());
             throw failure();
         }
         checkKeys(top, "", TOP_KEYS);
         Entry version = top.entries().get("version");
-        if (version != null && !(version.value() instanceof Scalar v && "1".equals(v.text()))) {
+        if (version != null && !(version.value() instanceof YamlScalar v && "1".equals(v.text()))) {
             problem(version.value(), "version", "only version 1 exists; expected version: 1");
         }
         KeywordSettings settings = settings(top.entries().get("settings"));
@@ -79,7 +87,7 @@ final class KeywordFileReader {
         Entry languagesEntry = top.entries().get("languages");
         if (languagesEntry == null) {
             problem(top, "", "missing languages:; expected at least one language with its keywords");
-        } else if (languagesEntry.value() instanceof MapNode byLanguage && !byLanguage.entries().isEmpty()) {
+        } else if (languagesEntry.value() instanceof YamlMap byLanguage && !byLanguage.entries().isEmpty()) {
             byLanguage.entries().values().forEach(this::language);
         } else {
             problem(languagesEntry.value(), "languages", "expected a mapping of language tags (en, fr, ...) to their"
@@ -96,10 +104,10 @@ final class KeywordFileReader {
     private KeywordSettings settings(Entry entry) {
         Map<String, Entry> given = Map.of();
         if (entry != null) {
-            if (entry.value() instanceof MapNode map) {
+            if (entry.value() instanceof YamlMap map) {
                 checkKeys(map, "settings", SETTING_KEYS);
                 given = map.entries();
-            } else if (!(entry.value() instanceof Scalar s && s.isNull())) {
+            } else if (!(entry.value() instanceof YamlScalar s && s.isNull())) {
                 problem(entry.value(), "settings", "expected a mapping of settings, found " + entry.value().describe());
             }
         }
@@ -115,8 +123,8 @@ final class KeywordFileReader {
         if (entry == null) {
             return fallback;
         }
-        if (entry.value() instanceof Scalar s && s.isBoolean()) {
-            return s.kind() == JsonToken.VALUE_TRUE;
+        if (entry.value() instanceof YamlScalar s && s.isBoolean()) {
+            return s.kind() == Kind.TRUE;
         }
         problem(entry.value(), "settings." + entry.key(), "expected true or false, found " + entry.value().describe());
         return fallback;
@@ -126,7 +134,7 @@ final class KeywordFileReader {
         if (entry == null) {
             return fallback;
         }
-        if (entry.value() instanceof Scalar s && s.kind() == JsonToken.VALUE_NUMBER_INT) {
+        if (entry.value() instanceof YamlScalar s && s.kind() == Kind.INTEGER) {
             try {
                 int value = Integer.parseInt(s.text());
                 if (value >= min && value <= max) {
@@ -145,7 +153,7 @@ final class KeywordFileReader {
         if (entry == null) {
             return fallback;
         }
-        if (entry.value() instanceof Scalar s && s.kind() == JsonToken.VALUE_STRING) {
+        if (entry.value() instanceof YamlScalar s && s.kind() == Kind.STRING) {
             return s.text();
         }
         problem(entry.value(), "settings." + entry.key(), "expected a language tag, found " + entry.value().describe());
@@ -156,16 +164,15 @@ final class KeywordFileReader {
         String tag = entry.key();
         String path = "languages." + tag;
         if (!LANGUAGE_TAG.matcher(tag).matches()) {
-            problems.add(new KeywordProblem(file, entry.line(), entry.column(), path,
-                    "'" + tag + "' is not a language tag; expected a lowercase tag such as en, pt or es-mx"));
+            problems.add(entry.keyLocation(), path,
+                    "'" + tag + "' is not a language tag; expected a lowercase tag such as en, pt or es-mx");
             return;
         }
         if (languages.size() == MAX_LANGUAGES) {
-            problems.add(new KeywordProblem(file, entry.line(), entry.column(), path,
-                    "more than " + MAX_LANGUAGES + " languages; merge some"));
+            problems.add(entry.keyLocation(), path, "more than " + MAX_LANGUAGES + " languages; merge some");
             return;
         }
-        if (!(entry.value() instanceof MapNode block)) {
+        if (!(entry.value() instanceof YamlMap block)) {
             problem(entry.value(), path, "expected a mapping with opt_out:, opt_in:, help: and so on, found "
                     + entry.value().describe());
             return;
@@ -190,17 +197,17 @@ final class KeywordFileReader {
     }
 
     private void entries(Entry list, String path, String language, int index, String key) {
-        if (list.value() instanceof Scalar s && s.isNull()) {
+        if (list.value() instanceof YamlScalar s && s.isNull()) {
             return;
         }
-        if (!(list.value() instanceof ListNode items)) {
+        if (!(list.value() instanceof YamlList items)) {
             problem(list.value(), path, "expected a list of entries, found " + list.value().describe());
             return;
         }
         for (int i = 0; i < items.items().size(); i++) {
-            Node item = items.items().get(i);
-            String itemPath = path + '[' + i + ']';
-            if (!(item instanceof Scalar scalar) || scalar.isNull() || scalar.text().isBlank()) {
+            YamlNode item = items.items().get(i);
+            String itemPath = DocPath.index(path, i);
+            if (!(item instanceof YamlScalar scalar) || scalar.isNull() || scalar.text().isBlank()) {
                 problem(item, itemPath, "expected a word or phrase, found " + item.describe());
                 continue;
             }
@@ -217,7 +224,7 @@ final class KeywordFileReader {
         }
     }
 
-    private void add(Scalar at, String path, String text, String language, int index, String key) {
+    private void add(YamlScalar at, String path, String text, String language, int index, String key) {
         NormalisedMessage normalised = KeywordNormaliser.normalise(text);
         if (normalised.size == 0) {
             problem(at, path, "\"" + text + "\" has no words left after normalisation (mentions, links, emoji and"
@@ -243,7 +250,7 @@ final class KeywordFileReader {
             default -> words;
         };
         String joined = String.join(" ", keys);
-        Term term = into.computeIfAbsent(joined, k -> new Term(kind, display, keys, at.line(), alone));
+        Term term = into.computeIfAbsent(joined, k -> new Term(kind, display, keys, at.location().line(), alone));
         if (term.kind != kind) {
             problem(at, path, "\"" + display + "\" is " + describe(kind) + " here, but " + String.join(", ", term.languages())
                     + (term.languages().size() == 1 ? " lists" : " list") + " it as " + describe(term.kind) + " on line "
@@ -269,18 +276,18 @@ final class KeywordFileReader {
     }
 
     private void replyTexts(Entry entry, String path, String language) {
-        if (!(entry.value() instanceof MapNode map)) {
+        if (!(entry.value() instanceof YamlMap map)) {
             problem(entry.value(), path, "expected a mapping of opt_out:, opt_in:, help: and ambiguous: texts, found "
                     + entry.value().describe());
             return;
         }
         checkKeys(map, path, Set.copyOf(REPLY_KEYS));
-        Map<String, Scalar> texts = new LinkedHashMap<>();
+        Map<String, YamlScalar> texts = new LinkedHashMap<>();
         for (Entry reply : map.entries().values()) {
             if (!REPLY_KEYS.contains(reply.key())) {
                 continue;
             }
-            if (reply.value() instanceof Scalar s && s.kind() == JsonToken.VALUE_STRING && !s.text().isBlank()) {
+            if (reply.value() instanceof YamlScalar s && s.kind() == Kind.STRING && !s.text().isBlank()) {
                 ReplyRules.problems(reply.key(), s.text()).forEach(p -> problem(s, path + '.' + reply.key(), p));
                 texts.put(reply.key(), s);
             } else {
@@ -300,7 +307,7 @@ final class KeywordFileReader {
                     + "' has no block under languages:; expected one of " + languages);
             return replies;
         }
-        Map<String, Scalar> fallback = replyTexts.getOrDefault(settings.defaultLanguage(), Map.of());
+        Map<String, YamlScalar> fallback = replyTexts.getOrDefault(settings.defaultLanguage(), Map.of());
         List<String> missing = REPLY_KEYS.stream().filter(key -> !fallback.containsKey(key)).toList();
         if (!missing.isEmpty()) {
             problem(replyBlocks.get(settings.defaultLanguage()), "languages." + settings.defaultLanguage() + ".replies",
@@ -311,7 +318,7 @@ final class KeywordFileReader {
             return replies;
         }
         for (String language : languages) {
-            Map<String, Scalar> own = replyTexts.getOrDefault(language, Map.of());
+            Map<String, YamlScalar> own = replyTexts.getOrDefault(language, Map.of());
             checkMentions(own.get("opt_out"), language, Term.Kind.OPT_IN, "say how to opt back in");
             checkMentions(own.get("ambiguous"), language, Term.Kind.OPT_OUT, "say how to confirm the opt-out");
             replies.put(language, new Replies(language,
@@ -324,7 +331,7 @@ final class KeywordFileReader {
     }
 
     /** A reply must name a keyword of {@code kind} that its language lists (or any language, if it lists none). */
-    private void checkMentions(Scalar reply, String language, Term.Kind kind, String why) {
+    private void checkMentions(YamlScalar reply, String language, Term.Kind kind, String why) {
         if (reply == null) {
             return;
         }
@@ -342,31 +349,26 @@ final class KeywordFileReader {
                 () -> problem(reply, path, "must " + why + ", but the file has no " + kind.key + " keywords to name; add some"));
     }
 
-    private static Node settingNode(Entry settings, String key) {
-        if (settings != null && settings.value() instanceof MapNode map && map.entries().containsKey(key)) {
+    private static YamlNode settingNode(Entry settings, String key) {
+        if (settings != null && settings.value() instanceof YamlMap map && map.entries().containsKey(key)) {
             return map.entries().get(key).value();
         }
         return settings == null ? null : settings.value();
     }
 
-    private void checkKeys(MapNode map, String path, Set<String> known) {
-        for (Entry entry : map.entries().values()) {
-            if (!known.contains(entry.key())) {
-                problems.add(new KeywordProblem(file, entry.line(), entry.column(),
-                        path.isEmpty() ? entry.key() : path + '.' + entry.key(),
-                        "unknown key; expected one of " + known.stream().sorted().toList()));
-            }
+    private void checkKeys(YamlMap map, String path, Set<String> known) {
+        for (Entry entry : map.unknown(known)) {
+            problems.add(entry.keyLocation(), DocPath.key(path, entry.key()),
+                    "unknown key; expected one of " + known.stream().sorted().toList());
         }
     }
 
-    private void problem(Node at, String path, String message) {
-        problems.add(new KeywordProblem(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), path, message));
+    private void problem(YamlNode at, String path, String message) {
+        problems.add(at == null ? Location.FILE : at.location(), path, message);
     }
 
     private KeywordFileException failure() {
-        List<KeywordProblem> sorted = new ArrayList<>(problems);
-        sorted.sort(java.util.Comparator.comparingInt(KeywordProblem::line).thenComparingInt(KeywordProblem::column));
-        return new KeywordFileException(file, sorted);
+        return new KeywordFileException(file, problems.inFileOrder());
     }
 
     /** The first 12 hex digits of the file's SHA-256: which keyword file classified a message. */

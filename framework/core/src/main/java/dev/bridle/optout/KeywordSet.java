@@ -1,5 +1,6 @@
 package dev.bridle.optout;
 
+import dev.bridle.yaml.YamlProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -143,15 +144,16 @@ public final class KeywordSet {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            throw new KeywordFileException(file.toString(), List.of(new KeywordProblem(file.toString(), 0, 0, "",
-                    "no such file; expected a keyword file (the shipped one is config/optout-keywords.yaml)")));
+            throw unreadable(file, "no such file; expected a keyword file (the shipped one is config/optout-keywords.yaml)");
         } catch (CharacterCodingException e) {
-            throw new KeywordFileException(file.toString(), List.of(new KeywordProblem(file.toString(), 0, 0, "",
-                    "not UTF-8 text; save the file as UTF-8")));
+            throw unreadable(file, "not UTF-8 text; save the file as UTF-8");
         } catch (IOException e) {
-            throw new KeywordFileException(file.toString(), List.of(new KeywordProblem(file.toString(), 0, 0, "",
-                    "cannot be read: " + e)));
+            throw unreadable(file, "cannot be read: " + e);
         }
+    }
+
+    private static KeywordFileException unreadable(Path file, String message) {
+        return new KeywordFileException(file.toString(), List.of(new YamlProblem(file.toString(), 0, 0, "", message)));
     }
 
     /** Where the keywords were read from. */

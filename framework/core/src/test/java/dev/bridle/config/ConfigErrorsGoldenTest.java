@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bridle.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,12 +61,12 @@ class ConfigErrorsGoldenTest {
     void everyProblemInOneFileIsReportedAtOnceInFileOrder() {
         ConfigException e = catchThrowableOfType(ConfigException.class,
                 () -> ConfigLoader.load(DIR.resolve("many-problems.yaml"), ENV, getClass().getClassLoader()));
-        List<ConfigProblem> problems = e.problems();
+        List<YamlProblem> problems = e.problems();
         assertThat(problems).hasSizeGreaterThanOrEqualTo(20);
         assertThat(problems).isSortedAccordingTo((a, b) -> a.line() != b.line()
                 ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         // Problems from every part of the file: top, middle and last line.
-        assertThat(problems).extracting(ConfigProblem::line).contains(2, 5, 12, 19, 21, 28, 30, 33);
+        assertThat(problems).extracting(YamlProblem::line).contains(2, 5, 12, 19, 21, 28, 30, 33);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.bridle.config.BotConfig.Inbound;
 import dev.bridle.config.PlatformConfig.ApiVersion;
+import dev.bridle.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ class ConfigLoaderTest {
                 webhooks: []
                 """);
 
-        assertThat(e.problems()).singleElement().extracting(ConfigProblem::message).asString()
+        assertThat(e.problems()).singleElement().extracting(YamlProblem::message).asString()
                 .startsWith("unknown key; expected one of");
     }
 
@@ -228,9 +229,9 @@ class ConfigLoaderTest {
 
     @Test
     void aProblemPrintsAsFileLineColumnPathMessage() {
-        assertThat(new ConfigProblem("c.yaml", 3, 7, "bots[0].name", "found x; expected y"))
+        assertThat(new YamlProblem("c.yaml", 3, 7, "bots[0].name", "found x; expected y"))
                 .hasToString("c.yaml:3:7: bots[0].name: found x; expected y");
-        assertThat(new ConfigProblem("c.yaml", 0, 0, "", "cannot be read")).hasToString("c.yaml: cannot be read");
+        assertThat(new YamlProblem("c.yaml", 0, 0, "", "cannot be read")).hasToString("c.yaml: cannot be read");
     }
 
     @Test
@@ -243,8 +244,8 @@ class ConfigLoaderTest {
                 accounts: [ { handle: "not valid" } ]
                 """);
 
-        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(3, 4);
-        assertThat(e.problems()).extracting(ConfigProblem::path).isEqualTo(List.of("bots[0].account", "accounts[0].handle"));
+        assertThat(e.problems()).extracting(YamlProblem::line).containsExactly(3, 4);
+        assertThat(e.problems()).extracting(YamlProblem::path).isEqualTo(List.of("bots[0].account", "accounts[0].handle"));
     }
 
     /** Answers some class names with other classes, as if those were on the class path. */

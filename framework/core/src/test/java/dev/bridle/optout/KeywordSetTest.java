@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bridle.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class KeywordSetTest {
     private static List<String> problems(String yaml) {
         KeywordFileException e = catchThrowableOfType(KeywordFileException.class, () -> KeywordSet.parse(yaml, "k.yaml"));
         assertThat(e).as("expected the file to be refused").isNotNull();
-        return e.problems().stream().map(KeywordProblem::toString).toList();
+        return e.problems().stream().map(YamlProblem::toString).toList();
     }
 
     @Test
@@ -164,6 +165,14 @@ class KeywordSetTest {
                 .startsWith("k.yaml:3:19: not valid YAML: expected ',' or ']', but got <stream end>");
         assertThat(problems("languages:\n  en:\n    optout: [stop]\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES)).singleElement().asString()
                 .startsWith("k.yaml:3:5: languages.en.optout: unknown key; expected one of [filler, help, negations,");
+    }
+
+    /** The keyword file used to read only its first document: keywords after a "---" were silently not in force. */
+    @Test
+    void aSecondDocumentIsRefusedNotIgnored() {
+        assertThat(problems("languages:\n  en:\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES
+                + "---\nlanguages:\n  fr:\n    opt_out: [arret]\n")).containsExactly(
+                "k.yaml:11:1: a second YAML document starts here; keep the whole keyword file in one document");
     }
 
     @Test
