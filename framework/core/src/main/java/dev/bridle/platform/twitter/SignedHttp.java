@@ -176,8 +176,16 @@ final class SignedHttp {
         }
     }
 
-    /** The error body: twitter4j keeps it as its message, after a line about the status. */
+    /**
+     * The error body. When it has an {@code errors} array twitter4j keeps only its first code and
+     * message; otherwise (a v2 problem body) the body is its message, after a line about the status.
+     */
     private static JsonNode body(TwitterException e) {
+        if (e.getErrorCode() > 0 && e.getErrorMessage() != null) {
+            ObjectNode body = JSON.createObjectNode();
+            body.putArray("errors").addObject().put("code", e.getErrorCode()).put("message", e.getErrorMessage());
+            return body;
+        }
         String text = e.getMessage();
         int start = text == null ? -1 : text.indexOf('{');
         if (start < 0) {
