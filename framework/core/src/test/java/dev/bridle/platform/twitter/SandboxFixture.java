@@ -38,7 +38,12 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public SandboxFixture(SandboxLimits limits) {
-        sandbox = Sandbox.builder().clock(clock).limits(limits.withTimestampTolerance(Duration.ofDays(36_500)))
+        this(limits, 0);
+    }
+
+    /** On a fixed port, so that the sandbox can be stopped and started again at the same address. */
+    public SandboxFixture(SandboxLimits limits, int port) {
+        sandbox = Sandbox.builder().clock(clock).limits(limits.withTimestampTolerance(Duration.ofDays(36_500))).port(port)
                 .account("acme").account("beta").simulatedUser("ana").simulatedUser("ben").build().start();
     }
 
