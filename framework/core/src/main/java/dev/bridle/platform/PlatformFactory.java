@@ -71,9 +71,11 @@ public final class PlatformFactory {
             return sandbox(config, clock, feedback);
         }
         if (withCredentials.size() < accounts.size()) {
-            throw new IllegalStateException(config.source() + ": " + handles(withCredentials) + " have credentials but "
-                    + handles(accounts.stream().filter(a -> a.credentials() == null).toList()) + " do not. Give every account "
-                    + "credentials to run on X, or none to run in the sandbox; Bridle never mixes the two.");
+            List<AccountConfig> without = accounts.stream().filter(a -> a.credentials() == null).toList();
+            throw new IllegalStateException(config.source() + ": " + handles(withCredentials)
+                    + (withCredentials.size() == 1 ? " has" : " have") + " credentials but " + handles(without)
+                    + (without.size() == 1 ? " does not" : " do not") + ". Give every account credentials to run on X, "
+                    + "or none to run in the sandbox; Bridle never mixes the two.");
         }
         TwitterPlatform.Builder platform = adapter(config, clock, feedback).baseUrl(config.platform().baseUrl());
         accounts.forEach(a -> platform.account(a.handle(), a.credentials()));
