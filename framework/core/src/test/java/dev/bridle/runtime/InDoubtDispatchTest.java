@@ -150,7 +150,7 @@ class InDoubtDispatchTest {
         // The timeline lagged: the first look did not show the post, the retry was refused as a duplicate (187).
         ActionRequest request = Requests.post("hello");
         when(platform.perform(request)).thenThrow(failure(Kind.IN_DOUBT), failure(Kind.DUPLICATE));
-        when(platform.findApplied(any())).thenReturn(Optional.empty(), Optional.of("300"));
+        when(platform.findApplied(any())).thenReturn(Optional.empty()).thenReturn(Optional.of("300"));
 
         ActionResult result = dispatcher().dispatch(request);
 
