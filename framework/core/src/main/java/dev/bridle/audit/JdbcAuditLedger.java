@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,6 +105,31 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
                     + "; run bridle audit verify");
         }
         Collections.reverse(rows);
+        return rows;
+    }
+
+    /**
+     * Every row, oldest first, of each request allowed at or after {@code since} that has no final
+     * outcome yet (no SENT, FAILED, DENIED or DEFERRED row): its first row is the ALLOWED decision,
+     * the last says how far it got (ALLOWED, IN_DOUBT or RECONCILED). These are the actions to
+     * reconcile with the platform at start-up; none of them is ever re-sent automatically.
+     */
+    public List<LedgerEntry> unsettled(Instant since) {
+        List<LedgerEntry> rows = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(LedgerRows.UNSETTLED)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(LedgerRows.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage(), e);
+        } catch (LedgerRows.MalformedRow e) {
+            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage()
+                    + "; run bridle audit verify");
+        }
         return rows;
     }
 

@@ -25,6 +25,15 @@ final class LedgerRows {
     static final String UPDATE_HEAD = "UPDATE ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1";
     static final String ALL_UP_TO = "SELECT " + COLUMNS + " FROM audit_ledger WHERE seq <= ? ORDER BY seq";
     static final String LAST_N = "SELECT " + COLUMNS + " FROM audit_ledger ORDER BY seq DESC LIMIT ?";
+    /**
+     * Every row of each request allowed since {@code ?} that has no final outcome (SENT, FAILED,
+     * DENIED by the final check, DEFERRED by the platform): the process stopped between the
+     * decision and the outcome, or the outcome is in doubt. Uses the request_id index.
+     */
+    static final String UNSETTLED = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id IN ("
+            + "SELECT a.request_id FROM audit_ledger a WHERE a.event = 'ALLOWED' AND a.recorded_at >= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM audit_ledger o WHERE o.request_id = a.request_id"
+            + " AND o.event IN ('SENT', 'FAILED', 'DENIED', 'DEFERRED'))) ORDER BY seq";
 
     /** Column widths of V1__ledger_and_state.sql. */
     private static final int NAME_WIDTH = 255;

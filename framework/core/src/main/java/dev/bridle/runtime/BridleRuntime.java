@@ -8,6 +8,7 @@ import dev.bridle.bot.Bot;
 import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.guard.GuardChain;
+import dev.bridle.platform.AccountHealth;
 import dev.bridle.platform.HandleResolver;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
@@ -23,8 +24,10 @@ import dev.bridle.throttle.ThrottleSettings;
 import dev.bridle.throttle.Throttles;
 import dev.bridle.store.BotStateStore;
 import dev.bridle.store.Database;
+import dev.bridle.store.Dialect;
 import dev.bridle.store.JdbcBotStateStore;
 import java.time.Clock;
+import java.time.Duration;
 import dev.bridle.inbound.InboundEvent;
 import dev.bridle.inbound.InboundLog;
 import dev.bridle.inbound.InboundPoller;
@@ -48,6 +51,12 @@ public final class BridleRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BridleRuntime.class);
 
+    /**
+     * On a shared PostgreSQL store another node may be sending an action right now: start-up
+     * reconciliation leaves decisions younger than this to it.
+     */
+    static final Duration SHARED_STORE_RECOVERY_MIN_AGE = Duration.ofMinutes(5);
+
     private final BridleConfig config;
     private final Platform platform;
     private final Clock clock;
@@ -55,6 +64,7 @@ public final class BridleRuntime implements AutoCloseable {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private Database database;
     private JdbcAuditLedger ledger;
+    private AccountHealth health;
     private GuardChain guards;
     private GuardChain finalChecks;
     private BotRunner runner;
@@ -92,16 +102,19 @@ public final class BridleRuntime implements AutoCloseable {
         database.migrate();
         ledger = track(JdbcAuditLedger.open(database));
         BotStateStore state = new JdbcBotStateStore(database, clock);
+        health = new AccountHealth(database, clock);
         ThrottleSettings throttleSettings = ThrottleSettings.defaults();
         throttles = Throttles.create(throttleSettings, clock,
                 database.dialect() == Dialect.POSTGRES ? new PostgresBucketStore(database.dataSource(), clock) : new LocalBucketStore(clock),
                 new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
-        guards = track(new GuardChain(StandardGuards.chain(config, throttles.guards())));
+        guards = track(new GuardChain(StandardGuards.chain(config, health, throttles.guards())));
         finalChecks = track(new GuardChain(List.of()));
         deferred = new DeferredActions(database, throttleSettings, clock);
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, deferred);
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health,
+                RetryPolicy.DEFAULT, deferred);
         HandleResolver handles = new HandleResolver(platform, clock);
         verifyAccounts();
+        recoverInDoubt();
 
         BotFactory factory = new BotFactory(config, clock, extraModules, classLoader);
         List<BotRunner.RunningBot> bots = new ArrayList<>();
@@ -114,9 +127,10 @@ public final class BridleRuntime implements AutoCloseable {
         }
         runner = new BotRunner(bots, ledger, clock);
         InboundLog inboundLog = new InboundLog(database, clock);
+        List<Account> verified = accounts.values().stream().filter(a -> a.userId() != null).toList();
         inbound = new InboundRouter(inboundLog, List.of(), runner, subscribers(),
-                accounts.values().stream().map(Account::userId).collect(Collectors.toSet()));
-        poller = track(new InboundPoller(platform, inboundLog, inbound, accounts.values()));
+                verified.stream().map(Account::userId).collect(Collectors.toSet()));
+        poller = track(new InboundPoller(platform, inboundLog, inbound, verified));
         BotInvoker invoker = runner::runScheduled;
         scheduler = track(BotScheduler.builder()
                 .database(database)
@@ -143,16 +157,47 @@ public final class BridleRuntime implements AutoCloseable {
         return subscribers;
     }
 
+    /**
+     * Verifies every account's credentials. An account the platform refuses (bad or expired
+     * tokens, locked, flagged) is paused and left out of inbound polling; the others carry on. An
+     * account paused for bad credentials that verify again is resumed. Anything else (the platform
+     * unreachable) stops the start.
+     */
     private void verifyAccounts() {
         for (var account : config.accounts()) {
+            String key = account.handle().toLowerCase(Locale.ROOT);
             try {
                 Account verified = platform.verifyCredentials(new Account(account.handle(), null));
-                accounts.put(account.handle().toLowerCase(Locale.ROOT), verified);
+                accounts.put(key, verified);
+                resumeIfCredentialsPaused(key);
             } catch (PlatformException e) {
-                throw new IllegalStateException("account @" + account.handle() + " could not be verified with the platform: "
-                        + e.getMessage(), e);
+                if (e.kind() != PlatformException.Kind.BAD_CREDENTIALS && e.kind() != PlatformException.Kind.ACCOUNT_RESTRICTED) {
+                    throw new IllegalStateException("account @" + account.handle() + " could not be verified with the platform: "
+                            + e.getMessage(), e);
+                }
+                health.pause(account.handle(), e);
+                accounts.put(key, new Account(account.handle(), null));
             }
         }
+    }
+
+    private void resumeIfCredentialsPaused(String handle) {
+        health.pauseOf(handle).filter(p -> p.reason() == dev.bridle.platform.PauseReason.BAD_CREDENTIALS).ifPresent(p -> {
+            log.warn("@{} was paused for bad credentials ({}); they verify now, so it is resumed", handle, p.since());
+            health.resume(handle);
+        });
+    }
+
+    /** Settles what the ledger shows allowed but never finished (a crash, or an outcome in doubt); re-sends nothing. */
+    private void recoverInDoubt() {
+        Duration minAge = database.dialect() == Dialect.H2 ? Duration.ZERO : SHARED_STORE_RECOVERY_MIN_AGE;
+        new InDoubtRecovery(ledger, new Reconciler(platform), accounts, clock)
+                .recover(ledger.unsettled(clock.instant().minus(InDoubtRecovery.WINDOW)), minAge);
+    }
+
+    /** Which accounts are paused, and which kinds of action are over a daily limit. */
+    public AccountHealth accountHealth() {
+        return health;
     }
 
     /** Schedules every bot as configured and starts the scheduler. */

@@ -34,6 +34,13 @@ final class LedgerRecords {
                 code == null ? null : code.name(), code == null ? null : code.rule().name(), message, null, error);
     }
 
+    /** An in-doubt action checked against the platform: found as {@code platformId}, or not found ({@code null}). */
+    static LedgerRecord reconciled(ActionRequest request, Instant at, String platformId, String message) {
+        return new LedgerRecord(at, request.requestId(), request.botName(), request.account().handle(),
+                request.kind().name(), request.targetUsers().stream().map(UserRef::id).toList(),
+                hash(request), LedgerEvent.RECONCILED, null, null, null, message, platformId, null);
+    }
+
     private static String hash(ActionRequest request) {
         return request.text() == null ? null : ContentHash.sha256Hex(request.text());
     }

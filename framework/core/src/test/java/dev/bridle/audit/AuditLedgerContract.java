@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +66,39 @@ abstract class AuditLedgerContract extends StoreTestBase {
         assertThat(entry.record().at()).isEqualTo(Instant.parse("2025-03-01T09:00:00.123456Z"));
         assertThat(ledger.tail(1)).containsExactly(entry);
         assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void unsettledRequestsAreThoseAllowedWithoutAFinalOutcome() {
+        UUID crashed = UUID.randomUUID();
+        UUID inDoubt = UUID.randomUUID();
+        UUID sent = UUID.randomUUID();
+        UUID deniedByTheFinalCheck = UUID.randomUUID();
+        UUID deferredByThePlatform = UUID.randomUUID();
+        UUID reconciledAndFailed = UUID.randomUUID();
+        UUID tooOld = UUID.randomUUID();
+        ledger.append(row(tooOld, LedgerEvent.ALLOWED, -3600));
+        for (UUID id : List.of(crashed, inDoubt, sent, deniedByTheFinalCheck, deferredByThePlatform, reconciledAndFailed)) {
+            ledger.append(row(id, LedgerEvent.ALLOWED, 0));
+        }
+        ledger.append(LedgerRecords.denied(1));
+        ledger.append(row(inDoubt, LedgerEvent.IN_DOUBT, 1));
+        ledger.append(row(sent, LedgerEvent.SENT, 1));
+        ledger.append(row(deniedByTheFinalCheck, LedgerEvent.DENIED, 1));
+        ledger.append(row(deferredByThePlatform, LedgerEvent.DEFERRED, 1));
+        ledger.append(row(reconciledAndFailed, LedgerEvent.IN_DOUBT, 1));
+        ledger.append(row(reconciledAndFailed, LedgerEvent.RECONCILED, 2));
+        ledger.append(row(reconciledAndFailed, LedgerEvent.FAILED, 2));
+
+        List<LedgerEntry> unsettled = ledger.unsettled(LedgerRecords.T0.minusSeconds(60));
+
+        assertThat(unsettled).extracting(e -> e.record().requestId() + " " + e.record().event())
+                .containsExactly(crashed + " ALLOWED", inDoubt + " ALLOWED", inDoubt + " IN_DOUBT");
+    }
+
+    private static LedgerRecord row(UUID id, LedgerEvent event, int seconds) {
+        return new LedgerRecord(LedgerRecords.T0.plusSeconds(seconds), id, "poster", "acme_news", "POST", List.of(),
+                ContentHash.sha256Hex("text"), event, null, null, null, null, null, null);
     }
 
     @Test

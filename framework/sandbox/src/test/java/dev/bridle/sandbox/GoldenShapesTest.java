@@ -117,8 +117,10 @@ class GoldenShapesTest {
         @Test
         void likeAndRetweet() throws IOException {
             SandboxPost post = sandbox.injectMention("ana", "acme", "look at this");
+            golden("v2/liked_tweets_empty", 200, acme.get("2/users/" + acmeId + "/liked_tweets"));
             golden("v2/like", 200, acme.postJson("2/users/" + acmeId + "/likes",
                     "{\"tweet_id\":\"" + post.id() + "\"}"));
+            golden("v2/liked_tweets", 200, acme.get("2/users/" + acmeId + "/liked_tweets"));
             golden("v2/retweet", 200, acme.postJson("2/users/" + acmeId + "/retweets",
                     "{\"tweet_id\":\"" + post.id() + "\"}"));
             golden("v2/user_tweets_with_repost", 200, acme.get("2/users/" + acmeId + "/tweets",

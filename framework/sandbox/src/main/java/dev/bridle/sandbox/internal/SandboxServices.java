@@ -76,7 +76,7 @@ public final class SandboxServices {
         all.addAll(new UsersV2(world).routes());
         all.addAll(new TimelinesV2(world).routes());
         all.addAll(new FollowsV2(actions, world).routes());
-        all.addAll(new EngagementV2(actions).routes());
+        all.addAll(new EngagementV2(actions, world).routes());
         all.addAll(new DmsV2(actions, world).routes());
         all.addAll(new StatusesV1(actions, world).routes());
         all.addAll(new FriendshipsV1(actions, world).routes());

@@ -32,6 +32,8 @@ public final class PublishedRateLimits {
             v2("GET /2/users/:id/following", 15, "docs.x.com follows lookup, 15 per 15 min per user "
                     + "(not in the shared reference notes)"),
             v2("POST /2/users/:id/likes", 50, V2_DOCS + " (also 1,000 per 24 h); 50 recorded"),
+            v2("GET /2/users/:id/liked_tweets", 75, "docs.x.com likes lookup, 75 per 15 min per user "
+                    + "(not in the shared reference notes)"),
             v2("POST /2/users/:id/retweets", 50, V2_DOCS + "; 50 recorded"),
             v2("POST /2/dm_conversations/with/:participant_id/messages", 15, V2_DOCS
                     + " (also 1,440 per 24 h); 200 recorded in 2022"),
