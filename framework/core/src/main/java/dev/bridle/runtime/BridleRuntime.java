@@ -7,6 +7,9 @@ import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
 import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
+import dev.bridle.config.Credentials;
+import dev.bridle.config.Secret;
+import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.platform.HandleResolver;
 import dev.bridle.platform.Platform;
@@ -21,6 +24,17 @@ import dev.bridle.inbound.InboundEvent;
 import dev.bridle.inbound.InboundLog;
 import dev.bridle.inbound.InboundPoller;
 import dev.bridle.inbound.InboundRouter;
+import dev.bridle.inbound.WebhookReceiver;
+import dev.bridle.optout.ComplianceReplies;
+import dev.bridle.optout.KeywordFile;
+import dev.bridle.optout.KeywordMatcher;
+import dev.bridle.optout.KeywordSet;
+import dev.bridle.optout.OptOutFinalCheck;
+import dev.bridle.optout.OptOutKeywordStep;
+import dev.bridle.optout.OptOutRegistry;
+import dev.bridle.optout.QueuedActions;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -43,6 +57,7 @@ public final class BridleRuntime implements AutoCloseable {
     private final BridleConfig config;
     private final Platform platform;
     private final Clock clock;
+    private final ContactSettings contact;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private Database database;
@@ -53,11 +68,16 @@ public final class BridleRuntime implements AutoCloseable {
     private BotScheduler scheduler;
     private InboundRouter inbound;
     private InboundPoller poller;
+    private ConsentRegistry consents;
+    private OptOutRegistry optOuts;
+    private Secret webhookSecret;
+    private WebhookReceiver webhook;
 
-    private BridleRuntime(BridleConfig config, Platform platform, Clock clock) {
+    private BridleRuntime(BridleConfig config, Platform platform, Clock clock, ContactSettings contact) {
         this.config = config;
         this.platform = platform;
         this.clock = clock;
+        this.contact = contact;
     }
 
     /**
@@ -66,8 +86,15 @@ public final class BridleRuntime implements AutoCloseable {
      */
     public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
                                        List<Module> extraModules, ClassLoader classLoader) {
+        return create(config, platform, clock, extraModules, classLoader, ContactSettings.defaults(config.app().name()));
+    }
+
+    /** As {@link #create(BridleConfig, Platform, Clock, List, ClassLoader)}, with consent, opt-out and webhook settings. */
+    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
+                                       List<Module> extraModules, ClassLoader classLoader, ContactSettings contact) {
         BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(contact, "contact"));
         try {
             runtime.assemble(extraModules, classLoader);
             return runtime;
@@ -82,8 +109,10 @@ public final class BridleRuntime implements AutoCloseable {
         database.migrate();
         ledger = track(JdbcAuditLedger.open(database));
         BotStateStore state = new JdbcBotStateStore(database, clock);
-        guards = track(new GuardChain(StandardGuards.chain(config)));
-        finalChecks = track(new GuardChain(List.of()));
+        consents = new ConsentRegistry(database, clock, contact.consent());
+        optOuts = new OptOutRegistry(database, clock, contact.optOut(), consents);
+        guards = track(new GuardChain(StandardGuards.chain(config, optOuts, consents, clock)));
+        finalChecks = track(new GuardChain(List.of(new OptOutFinalCheck(optOuts))));
         ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock);
         HandleResolver handles = new HandleResolver(platform, clock);
         verifyAccounts();
@@ -99,7 +128,11 @@ public final class BridleRuntime implements AutoCloseable {
         }
         runner = new BotRunner(bots, ledger, clock);
         InboundLog inboundLog = new InboundLog(database, clock);
-        inbound = new InboundRouter(inboundLog, List.of(), runner, subscribers(),
+        // The throttle's queue of deferred actions plugs in here, in place of QueuedActions.NONE.
+        OptOutKeywordStep keywordStep = new OptOutKeywordStep(keywords(), optOuts, consents,
+                new ComplianceReplies(dispatcher::dispatch, clock), QueuedActions.NONE);
+        webhookSecret = contact.webhook().enabled() ? webhookSecret() : null;
+        inbound = new InboundRouter(inboundLog, List.of(keywordStep), runner, subscribers(),
                 accounts.values().stream().map(Account::userId).collect(Collectors.toSet()));
         poller = track(new InboundPoller(platform, inboundLog, inbound, accounts.values()));
         BotInvoker invoker = runner::runScheduled;
@@ -108,6 +141,26 @@ public final class BridleRuntime implements AutoCloseable {
                 .config(config.scheduler())
                 .injector(factory.injector().createChildInjector(b -> b.bind(BotInvoker.class).toInstance(invoker)))
                 .build());
+    }
+
+    /** The configured keyword file, reread when it changes; the shipped keywords if none is configured. */
+    private Supplier<KeywordMatcher> keywords() {
+        if (contact.optOut().keywordFile() == null) {
+            KeywordMatcher shipped = KeywordMatcher.of(KeywordSet.defaults());
+            return () -> shipped;
+        }
+        return OptOutKeywordStep.keywordsOf(KeywordFile.open(contact.optOut().keywordFile(), clock));
+    }
+
+    /** The consumer secret that signs webhook events: configured, else the accounts' (one app signs them all). */
+    private Secret webhookSecret() {
+        if (contact.webhook().consumerSecret() != null) {
+            return contact.webhook().consumerSecret();
+        }
+        return config.accounts().stream().map(a -> a.credentials()).filter(Objects::nonNull)
+                .map(Credentials::consumerSecret).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the webhook is enabled but no consumer secret is configured: "
+                        + "set the webhook's consumerSecret or give an account its credentials"));
     }
 
     /** For each inbound kind, account handle to the bots that handle it. */
@@ -141,6 +194,9 @@ public final class BridleRuntime implements AutoCloseable {
         scheduler.sync(config.bots());
         scheduler.start();
         poller.start(InboundPoller.DEFAULT_MENTIONS_EVERY, InboundPoller.DEFAULT_MESSAGES_EVERY);
+        if (webhookSecret != null && webhook == null) {
+            webhook = track(WebhookReceiver.start(contact.webhook(), webhookSecret, inbound::accept, accounts.values(), clock));
+        }
         log.info("Bridle started: {} bots on {} accounts, environment {}, app {}{}", config.bots().size(),
                 accounts.size(), config.environment(), config.app().name(), config.dryRun() ? ", DRY RUN" : "");
     }
@@ -158,6 +214,21 @@ public final class BridleRuntime implements AutoCloseable {
     /** Polls inbound messages; {@link #start} runs it in the background. */
     public InboundPoller poller() {
         return poller;
+    }
+
+    /** Consent records: grant, withdraw, look up, export. */
+    public ConsentRegistry consents() {
+        return consents;
+    }
+
+    /** Opt-out records. */
+    public OptOutRegistry optOuts() {
+        return optOuts;
+    }
+
+    /** The webhook endpoint, once {@link #start} has opened it (only when enabled). */
+    public Optional<WebhookReceiver> webhook() {
+        return Optional.ofNullable(webhook);
     }
 
     /** The audit ledger. */

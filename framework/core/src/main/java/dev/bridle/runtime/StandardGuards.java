@@ -1,10 +1,15 @@
 package dev.bridle.runtime;
 
 import dev.bridle.config.BridleConfig;
+import dev.bridle.consent.ConsentGuard;
+import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.guard.ContentValidityGuard;
 import dev.bridle.guard.DryRunGuard;
 import dev.bridle.guard.EnvironmentGuard;
 import dev.bridle.guard.Guard;
+import dev.bridle.optout.OptOutGuard;
+import dev.bridle.optout.OptOutRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +22,11 @@ final class StandardGuards {
     private StandardGuards() {
     }
 
-    static List<Guard> chain(BridleConfig config) {
+    static List<Guard> chain(BridleConfig config, OptOutRegistry optOuts, ConsentRegistry consents, Clock clock) {
         List<Guard> guards = new ArrayList<>();
         guards.add(new EnvironmentGuard(config.app().name(), config.environment()));
+        guards.add(new OptOutGuard(optOuts));
+        guards.add(new ConsentGuard(consents, clock));
         guards.add(new ContentValidityGuard());
         if (config.dryRun()) {
             guards.add(new DryRunGuard());
