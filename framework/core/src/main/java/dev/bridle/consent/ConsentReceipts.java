@@ -27,7 +27,8 @@ import java.util.Objects;
  * caused them. Those are under their 27560 names ({@code privacyNotice}, {@code withdrawalMethod},
  * {@code validityDuration}, {@code events[]} with {@code eventTime}, {@code eventType},
  * {@code eventState}, {@code entityId}). Bridle's own evidence (the message id and text, or the
- * operator's reference) is under {@code evidence}; {@code status} is the grant's state when exported.
+ * operator's reference) is under {@code evidence}; {@code status} is the grant's state when exported
+ * ({@code given} while any of its scopes is in force) and {@code scopesInForce} lists those scopes.
  */
 public final class ConsentReceipts {
 
@@ -101,7 +102,7 @@ public final class ConsentReceipts {
         notice.put("sha256", grant.notice() == null ? null : grant.notice().sha256());
         notice.put("policyVersion", grant.policyVersion());
         r.put("withdrawalMethod", withdrawalMethod());
-        r.put("validityDuration", grant.expiresAt() == null ? null : Duration.between(grant.at(), grant.expiresAt()).toString());
+        r.put("validityDuration", grant.expiresAt() == null ? null : iso(Duration.between(grant.at(), grant.expiresAt())));
         r.put("expiresAt", grant.expiresAt() == null ? null : grant.expiresAt().toString());
         ArrayNode events = r.putArray("events");
         event(events, grant);
@@ -114,7 +115,10 @@ public final class ConsentReceipts {
         if (grant.isInteraction()) {
             evidence.put("interactionId", grant.interactionId());
         }
-        r.put("status", status(grant, later, at));
+        List<ConsentScope> inForce = inForce(grant, later, at);
+        r.put("status", status(grant, later, inForce, at));
+        ArrayNode scopes = r.putArray("scopesInForce");
+        inForce.forEach(scope -> scopes.add(scope.wireName()));
         return r;
     }
 
@@ -153,11 +157,30 @@ public final class ConsentReceipts {
         n.put("account", e.account());
     }
 
-    private static String status(ConsentEvent grant, List<ConsentEvent> later, Instant at) {
+    /** The grant's scopes that no later event ended, if it has not lapsed. */
+    private static List<ConsentScope> inForce(ConsentEvent grant, List<ConsentEvent> later, Instant at) {
+        if (grant.expiredAt(at) || later.stream().anyMatch(e -> e.type() == ConsentEventType.USED)) {
+            return List.of();
+        }
+        return grant.scopes().stream().sorted()
+                .filter(scope -> later.stream().noneMatch(e -> e.type().ends() && e.scopes().contains(scope)))
+                .toList();
+    }
+
+    /** {@code given} while any scope is in force; else how it ended: the last event's state, or {@code expired}. */
+    private static String status(ConsentEvent grant, List<ConsentEvent> later, List<ConsentScope> inForce, Instant at) {
+        if (!inForce.isEmpty()) {
+            return "given";
+        }
         if (!later.isEmpty()) {
-            return later.get(0).type().isoState();
+            return later.get(later.size() - 1).type().isoState();
         }
         return grant.expiredAt(at) ? "expired" : "given";
+    }
+
+    /** An ISO-8601 duration in whole days when it is whole days ({@code P365D}), else as {@link Duration} writes it. */
+    private static String iso(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? "P" + d.toDays() + "D" : d.toString();
     }
 
     private static String collectionMethod(ConsentEvent grant) {
