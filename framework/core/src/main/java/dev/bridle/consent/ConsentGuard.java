@@ -3,6 +3,7 @@ package dev.bridle.consent;
 import dev.bridle.action.ActionKind;
 import dev.bridle.action.ActionRequest;
 import dev.bridle.action.Target;
+import dev.bridle.action.TargetRole;
 import dev.bridle.guard.ReasonCode;
 import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * live consent for the scope of the role it reaches them in, on the acting account. A reply needs
  * {@code reply} from the user replied to, every @mentioned user needs {@code mention}, a direct
  * message needs {@code dm} from its recipient, a follow needs {@code follow}. Unfollowing, liking
- * and reposting need no consent, nor does a post that reaches nobody. Denials say who and which
+ * and reposting need no consent, nor does a post that reaches nobody; a reply to a post whose author is
+ * not known is denied, since nobody's consent can be checked. Denials say who and which
  * scope: {@link ReasonCode#NO_CONSENT}, {@link ReasonCode#CONSENT_SCOPE},
  * {@link ReasonCode#CONSENT_EXPIRED}.
  *
@@ -57,6 +59,11 @@ public final class ConsentGuard implements ReservingGuard {
 
     @Override
     public Verdict check(ActionRequest request) {
+        if (request.kind() == ActionKind.REPLY && request.targets().stream().noneMatch(t -> t.role() == TargetRole.REPLIED_TO)) {
+            // A reply reaches the post's author: not knowing who that is, we cannot know they agreed.
+            return Verdict.deny(ReasonCode.NO_CONSENT, "the author of post " + (request.post() == null ? "(none)" : request.post().id())
+                    + " is not known, so their consent to a reply cannot be checked");
+        }
         Instant now = clock.instant();
         String interaction = request.kind() == ActionKind.REPLY ? request.inboundId() : null;
         List<ConsentEvent> singleUse = new ArrayList<>(1);
@@ -68,7 +75,7 @@ public final class ConsentGuard implements ReservingGuard {
             ConsentScope scope = needed.get();
             ConsentState state = consents.cachedState(target.user().id());
             Coverage coverage = state.coverage(scope, request.account().handle(), now,
-                    target.role() == dev.bridle.action.TargetRole.REPLIED_TO ? interaction : null);
+                    target.role() == TargetRole.REPLIED_TO ? interaction : null);
             if (!coverage.covered()) {
                 return deny(request, target, coverage);
             }

@@ -105,6 +105,18 @@ class ConsentGuardTest extends StoreTestBase {
     }
 
     @Test
+    void aReplyToAPostOfUnknownAuthorIsDenied() {
+        ActionRequest r = Actions.reply("2001", "1500");
+        ActionRequest unknownAuthor = new ActionRequest(r.requestId(), r.botName(), r.account(), r.kind(), r.text(), List.of(),
+                new dev.bridle.bot.PostRef("1500", null), "1500", r.requestedAt());
+
+        Verdict v = check(unknownAuthor);
+
+        assertThat(code(v)).isEqualTo(ReasonCode.NO_CONSENT);
+        assertThat(message(v)).isEqualTo("the author of post 1500 is not known, so their consent to a reply cannot be checked");
+    }
+
+    @Test
     void consentExpiresAtItsExpiryNotBefore() {
         consents.grant(ConsentGrant.of("2001", Set.of(ConsentScope.DM), Evidence.reference(Channel.API, "t"))
                 .expiresAt(T0.plus(Duration.ofDays(30))));
