@@ -7,6 +7,7 @@ import dev.bridle.action.ActionRequest;
 import dev.bridle.action.Target;
 import dev.bridle.action.TargetRole;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.bot.UserRef;
 import dev.bridle.inbound.InboundEvent;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * environment, content and dry-run guards; as {@link ActionOrigin#COMPLIANCE} they are exempt from
  * consent and opt-out towards that user only. A text that @mentions anyone is not sent: the
  * exemption must not reach a third person.
+ *
+ * <p>A reply starts with the user's own @handle (when known), so that the same confirmation sent
+ * to two people is not the same post: the platform refuses an account's identical posts (code 187).
  */
 public final class ComplianceReplies {
 
@@ -50,7 +54,7 @@ public final class ComplianceReplies {
             return Optional.empty();
         }
         ActionRequest request = event instanceof InboundEvent.MentionEvent m
-                ? new ActionRequest(UUID.randomUUID(), SENDER, event.account(), ActionKind.REPLY, text,
+                ? new ActionRequest(UUID.randomUUID(), SENDER, event.account(), ActionKind.REPLY, addressed(m.author(), text),
                         List.of(new Target(m.author(), TargetRole.REPLIED_TO)), m.mention().post(), m.id(),
                         clock.instant(), ActionOrigin.COMPLIANCE)
                 : new ActionRequest(UUID.randomUUID(), SENDER, event.account(), ActionKind.DIRECT_MESSAGE, text,
@@ -61,5 +65,9 @@ public final class ComplianceReplies {
             log.warn("the answer to {} {} of {} was not sent: {}", event.kind(), event.id(), event.author(), result.reason());
         }
         return Optional.of(result);
+    }
+
+    private static String addressed(UserRef user, String text) {
+        return user.handle() == null ? text : "@" + user.handle() + " " + text;
     }
 }

@@ -2,7 +2,6 @@ package dev.bridle.optout;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.bridle.consent.Channel;
 import dev.bridle.consent.ConsentEvent;
 import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.consent.Evidence;

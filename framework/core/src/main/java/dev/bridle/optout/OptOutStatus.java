@@ -3,6 +3,7 @@ package dev.bridle.optout;
 import dev.bridle.consent.Accounts;
 import dev.bridle.consent.ConsentEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public final class OptOutStatus {
 
     /** Every suppressed key and why, in the order they were first suppressed. */
     public Map<String, OptOutEvent> suppressions() {
-        return Map.copyOf(suppressed);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
     }
 
     /** Whether an opt-in for {@code key} would lift anything. */

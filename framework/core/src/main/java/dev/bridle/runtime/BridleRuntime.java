@@ -5,6 +5,7 @@ import dev.bridle.audit.AuditLedger;
 import dev.bridle.audit.JdbcAuditLedger;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
+import dev.bridle.config.AccountConfig;
 import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.config.Credentials;
@@ -157,7 +158,7 @@ public final class BridleRuntime implements AutoCloseable {
         if (contact.webhook().consumerSecret() != null) {
             return contact.webhook().consumerSecret();
         }
-        return config.accounts().stream().map(a -> a.credentials()).filter(Objects::nonNull)
+        return config.accounts().stream().map(AccountConfig::credentials).filter(Objects::nonNull)
                 .map(Credentials::consumerSecret).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the webhook is enabled but no consumer secret is configured: "
                         + "set the webhook's consumerSecret or give an account its credentials"));

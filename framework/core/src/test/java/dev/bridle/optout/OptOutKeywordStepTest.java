@@ -163,7 +163,8 @@ class OptOutKeywordStepTest {
                     assertThat(t.user()).isEqualTo(ANA);
                     assertThat(t.role()).isEqualTo(TargetRole.REPLIED_TO);
                 });
-                assertThat(r.text()).isEqualTo("You're unsubscribed: we won't contact you again. Reply START to opt back in.");
+                assertThat(r.text()).as("addressed, so that two confirmations are not one duplicate post")
+                        .isEqualTo("@ana You're unsubscribed: we won't contact you again. Reply START to opt back in.");
             });
 
             runtime.bots().runScheduled("responder");
@@ -208,7 +209,7 @@ class OptOutKeywordStepTest {
             runtime.poller().pollMentions();
 
             assertThat(Responder.SEEN).isEmpty();
-            assertThat(compliance()).singleElement().satisfies(r -> assertThat(r.text()).startsWith("Did you mean to stop"));
+            assertThat(compliance()).singleElement().satisfies(r -> assertThat(r.text()).startsWith("@ana Did you mean to stop"));
             runtime.bots().runScheduled("responder");
             assertThat(Responder.RESULTS).extracting(OptOutKeywordStepTest::denial).containsOnly(ReasonCode.OPTED_OUT);
 
@@ -255,7 +256,7 @@ class OptOutKeywordStepTest {
             mention("501", "@acme_news we need to stop this bill");
             runtime.poller().pollMentions();
 
-            assertThat(compliance()).singleElement().satisfies(r -> assertThat(r.text()).startsWith("This account is an automated bot."));
+            assertThat(compliance()).singleElement().satisfies(r -> assertThat(r.text()).startsWith("@ana This account is an automated bot."));
             assertThat(Responder.SEEN).containsExactly("@acme_news we need to stop this bill");
             assertThat(denial(Responder.RESULTS.get(0))).as("no consent to reply").isEqualTo(ReasonCode.NO_CONSENT);
             assertThat(runtime.optOuts().history(ANA.id())).isEmpty();
