@@ -20,6 +20,7 @@ import java.util.UUID;
  * @param post the post replied to, liked or reposted, or {@code null}
  * @param inboundId the inbound mention or message this action answers, or {@code null}
  * @param requestedAt when the bot asked
+ * @param origin a bot's action, or Bridle's compliance message (see {@link ActionOrigin})
  */
 public record ActionRequest(
         UUID requestId,
@@ -30,7 +31,8 @@ public record ActionRequest(
         List<Target> targets,
         PostRef post,
         String inboundId,
-        Instant requestedAt) {
+        Instant requestedAt,
+        ActionOrigin origin) {
 
     public ActionRequest {
         Objects.requireNonNull(requestId, "requestId");
@@ -38,10 +40,28 @@ public record ActionRequest(
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(origin, "origin");
         targets = List.copyOf(targets);
         if (kind.carriesText()) {
             Objects.requireNonNull(text, "text");
         }
+    }
+
+    /** A bot's action ({@link ActionOrigin#BOT}). */
+    public ActionRequest(UUID requestId, String botName, Account account, ActionKind kind, String text,
+                         List<Target> targets, PostRef post, String inboundId, Instant requestedAt) {
+        this(requestId, botName, account, kind, text, targets, post, inboundId, requestedAt, ActionOrigin.BOT);
+    }
+
+    /**
+     * Whether {@code target} is the user a compliance message answers, and so exempt from consent
+     * and opt-out: the reply target of a compliance reply or the recipient of a compliance direct
+     * message. Anyone else the message reaches (an @mention) is checked as usual.
+     */
+    public boolean answers(Target target) {
+        return origin == ActionOrigin.COMPLIANCE
+                && ((kind == ActionKind.REPLY && target.role() == TargetRole.REPLIED_TO)
+                        || (kind == ActionKind.DIRECT_MESSAGE && target.role() == TargetRole.RECIPIENT));
     }
 
     /** The users reached, in order, without duplicates. */

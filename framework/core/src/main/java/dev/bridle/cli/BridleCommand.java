@@ -13,8 +13,8 @@ import picocli.CommandLine.IVersionProvider;
  * {@link ConfigException} from any subcommand into its problems on stderr and exit code 3.
  */
 @Command(name = "bridle", mixinStandardHelpOptions = true, versionProvider = BridleCommand.Version.class,
-        subcommands = {RunCommand.class, CheckCommand.class, AuditCommand.class, KeywordsCommand.class, AccountsCommand.class,
-            SandboxCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, AuditCommand.class, KeywordsCommand.class, ConsentCommand.class,
+            AccountsCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         description = "Run automation bots for X with the platform's rules built in.",
         footerHeading = "%nSee also:%n",
         footer = "  bridle COMMAND --help   options of one command")

@@ -5,8 +5,12 @@ import dev.bridle.audit.AuditLedger;
 import dev.bridle.audit.JdbcAuditLedger;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
+import dev.bridle.config.AccountConfig;
 import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
+import dev.bridle.config.Credentials;
+import dev.bridle.config.Secret;
+import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.platform.AccountHealth;
 import dev.bridle.platform.HandleResolver;
@@ -32,6 +36,17 @@ import dev.bridle.inbound.InboundEvent;
 import dev.bridle.inbound.InboundLog;
 import dev.bridle.inbound.InboundPoller;
 import dev.bridle.inbound.InboundRouter;
+import dev.bridle.inbound.WebhookReceiver;
+import dev.bridle.optout.ComplianceReplies;
+import dev.bridle.optout.KeywordFile;
+import dev.bridle.optout.KeywordMatcher;
+import dev.bridle.optout.KeywordSet;
+import dev.bridle.optout.OptOutFinalCheck;
+import dev.bridle.optout.OptOutKeywordStep;
+import dev.bridle.optout.OptOutRegistry;
+import dev.bridle.optout.QueuedActions;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -61,6 +76,7 @@ public final class BridleRuntime implements AutoCloseable {
     private final PlatformSource platformSource;
     private final Clock clock;
     private Platform platform;
+    private final ContactSettings contact;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private Database database;
@@ -74,21 +90,28 @@ public final class BridleRuntime implements AutoCloseable {
     private Throttles throttles;
     private DeferredActions deferred;
     private InboundPoller poller;
+    private ConsentRegistry consents;
+    private OptOutRegistry optOuts;
+    private Secret webhookSecret;
+    private WebhookReceiver webhook;
 
-    private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock) {
+    private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock, ContactSettings contact) {
         this.config = config;
         this.platformSource = platformSource;
         this.clock = clock;
+        this.contact = contact;
     }
 
     /**
-     * Opens the store, migrates it, checks every account with the platform, builds every bot and
-     * the scheduler. Nothing runs until {@link #start}. On failure everything opened is closed.
+     * Opens the store, migrates it, connects the platform, checks every account with it, builds
+     * every bot and the scheduler. Nothing runs until {@link #start}. On failure everything opened
+     * is closed.
      */
     public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
-                                       List<Module> extraModules, ClassLoader classLoader) {
+                                       List<Module> extraModules, ClassLoader classLoader, ContactSettings contact) {
         BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(contact, "contact"));
         try {
             runtime.assemble(extraModules, classLoader);
             return runtime;
@@ -98,7 +121,19 @@ public final class BridleRuntime implements AutoCloseable {
         }
     }
 
-    /** As {@link #create(BridleConfig, PlatformSource, Clock, List, ClassLoader)}, with a platform already connected. */
+    /** As above, with the default consent, opt-out and webhook settings. */
+    public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
+                                       List<Module> extraModules, ClassLoader classLoader) {
+        return create(config, platform, clock, extraModules, classLoader, ContactSettings.defaults(config.app().name()));
+    }
+
+    /** As above, with a platform already connected. */
+    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
+                                       List<Module> extraModules, ClassLoader classLoader, ContactSettings contact) {
+        return create(config, PlatformSource.of(Objects.requireNonNull(platform, "platform")), clock, extraModules, classLoader, contact);
+    }
+
+    /** As above, with a platform already connected and the default consent, opt-out and webhook settings. */
     public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
                                        List<Module> extraModules, ClassLoader classLoader) {
         return create(config, PlatformSource.of(Objects.requireNonNull(platform, "platform")), clock, extraModules, classLoader);
@@ -110,12 +145,14 @@ public final class BridleRuntime implements AutoCloseable {
         ledger = track(JdbcAuditLedger.open(database));
         BotStateStore state = new JdbcBotStateStore(database, clock);
         health = new AccountHealth(database, clock);
+        consents = new ConsentRegistry(database, clock, contact.consent());
+        optOuts = new OptOutRegistry(database, clock, contact.optOut(), consents);
         ThrottleSettings throttleSettings = ThrottleSettings.defaults();
         throttles = Throttles.create(throttleSettings, clock,
                 database.dialect() == Dialect.POSTGRES ? new PostgresBucketStore(database.dataSource(), clock) : new LocalBucketStore(clock),
                 new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
-        guards = track(new GuardChain(StandardGuards.chain(config, health, throttles.guards())));
-        finalChecks = track(new GuardChain(List.of()));
+        guards = track(new GuardChain(StandardGuards.chain(config, health, optOuts, consents, clock, throttles.guards())));
+        finalChecks = track(new GuardChain(List.of(new OptOutFinalCheck(optOuts))));
         deferred = new DeferredActions(database, throttleSettings, clock);
         platform = platformSource.connect(throttles.feedback());
         if (platform instanceof AutoCloseable closeable) {
@@ -138,8 +175,11 @@ public final class BridleRuntime implements AutoCloseable {
         }
         runner = new BotRunner(bots, ledger, clock);
         InboundLog inboundLog = new InboundLog(database, clock);
+        OptOutKeywordStep keywordStep = new OptOutKeywordStep(keywords(), optOuts, consents,
+                new ComplianceReplies(dispatcher::dispatch, clock), deferred);
+        webhookSecret = contact.webhook().enabled() ? webhookSecret() : null;
         List<Account> verified = accounts.values().stream().filter(a -> a.userId() != null).toList();
-        inbound = new InboundRouter(inboundLog, List.of(), runner, subscribers(),
+        inbound = new InboundRouter(inboundLog, List.of(keywordStep), runner, subscribers(),
                 verified.stream().map(Account::userId).collect(Collectors.toSet()));
         poller = track(new InboundPoller(platform, inboundLog, inbound, verified));
         BotInvoker invoker = runner::runScheduled;
@@ -152,6 +192,26 @@ public final class BridleRuntime implements AutoCloseable {
                 }))
                 .build());
         deferred.attach(dispatcher, scheduler);
+    }
+
+    /** The configured keyword file, reread when it changes; the shipped keywords if none is configured. */
+    private Supplier<KeywordMatcher> keywords() {
+        if (contact.optOut().keywordFile() == null) {
+            KeywordMatcher shipped = KeywordMatcher.of(KeywordSet.defaults());
+            return () -> shipped;
+        }
+        return OptOutKeywordStep.keywordsOf(KeywordFile.open(contact.optOut().keywordFile(), clock));
+    }
+
+    /** The consumer secret that signs webhook events: configured, else the accounts' (one app signs them all). */
+    private Secret webhookSecret() {
+        if (contact.webhook().consumerSecret() != null) {
+            return contact.webhook().consumerSecret();
+        }
+        return config.accounts().stream().map(AccountConfig::credentials).filter(Objects::nonNull)
+                .map(Credentials::consumerSecret).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the webhook is enabled but no consumer secret is configured: "
+                        + "set the webhook's consumerSecret or give an account its credentials"));
     }
 
     /** For each inbound kind, account handle to the bots that handle it. */
@@ -216,6 +276,9 @@ public final class BridleRuntime implements AutoCloseable {
         scheduler.sync(config.bots());
         scheduler.start();
         poller.start(InboundPoller.DEFAULT_MENTIONS_EVERY, InboundPoller.DEFAULT_MESSAGES_EVERY);
+        if (webhookSecret != null && webhook == null) {
+            webhook = track(WebhookReceiver.start(contact.webhook(), webhookSecret, inbound::accept, accounts.values(), clock));
+        }
         log.info("Bridle started: {} bots on {} accounts, environment {}, app {}{}", config.bots().size(),
                 accounts.size(), config.environment(), config.app().name(), config.dryRun() ? ", DRY RUN" : "");
     }
@@ -243,6 +306,21 @@ public final class BridleRuntime implements AutoCloseable {
     /** Actions a throttle deferred, waiting for their time. */
     public DeferredActions deferred() {
         return deferred;
+    }
+
+    /** Consent records: grant, withdraw, look up, export. */
+    public ConsentRegistry consents() {
+        return consents;
+    }
+
+    /** Opt-out records. */
+    public OptOutRegistry optOuts() {
+        return optOuts;
+    }
+
+    /** The webhook endpoint, once {@link #start} has opened it (only when enabled). */
+    public Optional<WebhookReceiver> webhook() {
+        return Optional.ofNullable(webhook);
     }
 
     /** The audit ledger. */

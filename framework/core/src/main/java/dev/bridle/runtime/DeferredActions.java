@@ -2,6 +2,7 @@ package dev.bridle.runtime;
 
 import dev.bridle.action.ActionRequest;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.optout.QueuedActions;
 import dev.bridle.schedule.BotScheduler;
 import dev.bridle.schedule.DeferredActionRunner;
 import dev.bridle.store.Database;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Whether an action is deferred or dropped is the bot's {@code onThrottle} policy.
  */
-public final class DeferredActions implements Deferral, DeferredActionRunner {
+public final class DeferredActions implements Deferral, DeferredActionRunner, QueuedActions {
 
     private static final Logger log = LoggerFactory.getLogger(DeferredActions.class);
 
@@ -71,6 +72,7 @@ public final class DeferredActions implements Deferral, DeferredActionRunner {
     }
 
     /** Cancels every deferred action that would reach {@code userId}; returns how many. */
+    @Override
     public int cancelTowards(String userId) {
         List<UUID> cancelled = store.cancelTowards(userId);
         BotScheduler s = scheduler;

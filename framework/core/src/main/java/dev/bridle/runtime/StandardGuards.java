@@ -2,11 +2,16 @@ package dev.bridle.runtime;
 
 import dev.bridle.config.BridleConfig;
 import dev.bridle.guard.AccountPauseGuard;
+import dev.bridle.consent.ConsentGuard;
+import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.guard.ContentValidityGuard;
 import dev.bridle.guard.DryRunGuard;
 import dev.bridle.guard.EnvironmentGuard;
 import dev.bridle.guard.Guard;
 import dev.bridle.platform.AccountHealth;
+import dev.bridle.optout.OptOutGuard;
+import dev.bridle.optout.OptOutRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,10 +25,13 @@ final class StandardGuards {
     private StandardGuards() {
     }
 
-    static List<Guard> chain(BridleConfig config, AccountHealth health, List<Guard> throttles) {
+    static List<Guard> chain(BridleConfig config, AccountHealth health, OptOutRegistry optOuts, ConsentRegistry consents,
+                             Clock clock, List<Guard> throttles) {
         List<Guard> guards = new ArrayList<>();
         guards.add(new EnvironmentGuard(config.app().name(), config.environment()));
         guards.add(new AccountPauseGuard(health));
+        guards.add(new OptOutGuard(optOuts));
+        guards.add(new ConsentGuard(consents, clock));
         guards.add(new ContentValidityGuard());
         guards.addAll(throttles);
         if (config.dryRun()) {

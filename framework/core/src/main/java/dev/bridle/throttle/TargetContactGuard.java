@@ -1,5 +1,6 @@
 package dev.bridle.throttle;
 
+import dev.bridle.action.ActionOrigin;
 import dev.bridle.action.ActionRequest;
 import dev.bridle.action.Target;
 import dev.bridle.action.TargetRole;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * the same user, counted across all the operator's accounts. An action reaching several users
  * takes one token per user, from all or none; if one user's budget is used up the action is
  * deferred, {@link ReasonCode#THROTTLED_TARGET}, to when it is back. An account acting on its own
- * user (a thread of its own posts) is not contact.
+ * user (a thread of its own posts) is not contact, and neither is a compliance message (the one
+ * answer to a user's own STOP, START or HELP).
  */
 public final class TargetContactGuard implements ReservingGuard {
 
@@ -40,6 +42,10 @@ public final class TargetContactGuard implements ReservingGuard {
 
     @Override
     public Verdict check(ActionRequest request) {
+        if (request.origin() == ActionOrigin.COMPLIANCE) {
+            // the one answer a user's own STOP, START or HELP asks for is not contact the bots chose to make
+            return Verdict.allow();
+        }
         List<UserRef> users = request.targets().stream()
                 .filter(t -> CONTACT.contains(t.role()))
                 .map(Target::user)

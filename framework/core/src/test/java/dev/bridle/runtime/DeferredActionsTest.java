@@ -125,8 +125,8 @@ class DeferredActionsTest {
     void cancellingTowardsAUserRemovesEveryActionWaitingForThem() throws Exception {
         try (BridleRuntime runtime = runtime()) {
             send(runtime, ctx -> ctx.actions().post("first"));
-            ActionResult dm = send(runtime, ctx -> ctx.actions().directMessage(ANA, "your order shipped"));
-            assertThat(dm.deferred()).isTrue();
+            ActionResult like = send(runtime, ctx -> ctx.actions().like(new dev.bridle.bot.PostRef("77", ANA)));
+            assertThat(like.deferred()).isTrue();
             UUID id = runtime.ledger().tail(1).get(0).record().requestId();
 
             assertThat(runtime.deferred().cancelTowards(ANA.id())).isEqualTo(1);

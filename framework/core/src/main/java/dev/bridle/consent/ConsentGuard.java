@@ -1,0 +1,127 @@
+package dev.bridle.consent;
+
+import dev.bridle.action.ActionKind;
+import dev.bridle.action.ActionRequest;
+import dev.bridle.action.Target;
+import dev.bridle.action.TargetRole;
+import dev.bridle.guard.ReasonCode;
+import dev.bridle.guard.ReservingGuard;
+import dev.bridle.guard.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Explicit consent before automated contact (rule
+ * {@link dev.bridle.guard.Rule#AUTOMATED_CONTACT_CONSENT}): every user an action reaches needs a
+ * live consent for the scope of the role it reaches them in, on the acting account. A reply needs
+ * {@code reply} from the user replied to, every @mentioned user needs {@code mention}, a direct
+ * message needs {@code dm} from its recipient, a follow needs {@code follow}. Unfollowing, liking
+ * and reposting need no consent, nor does a post that reaches nobody; a reply to a post whose author is
+ * not known is denied, since nobody's consent can be checked. Denials say who and which
+ * scope: {@link ReasonCode#NO_CONSENT}, {@link ReasonCode#CONSENT_SCOPE},
+ * {@link ReasonCode#CONSENT_EXPIRED}.
+ *
+ * <p>Reads the registry's cache ({@link ConsentRegistry#cachedState}); a store that cannot answer
+ * makes the guard throw, and the chain deny. A compliance message is exempt towards the user it
+ * answers only ({@link ActionRequest#answers}).
+ *
+ * <p>A single-use interaction consent (a mention with the configured hashtag) covers a reply to
+ * that mention only, and once: when the reply is sent, or may have been, the grant is marked
+ * used. Two replies racing for one grant are stopped by the one-reply-per-interaction throttle.
+ */
+public final class ConsentGuard implements ReservingGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsentGuard.class);
+
+    private final ConsentRegistry consents;
+    private final Clock clock;
+    /** Single-use grants an allowed request relies on, until it is confirmed or released. */
+    private final Map<UUID, List<ConsentEvent>> pendingUses = new ConcurrentHashMap<>();
+
+    public ConsentGuard(ConsentRegistry consents, Clock clock) {
+        this.consents = Objects.requireNonNull(consents, "consents");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String name() {
+        return "consent";
+    }
+
+    @Override
+    public Verdict check(ActionRequest request) {
+        if (request.kind() == ActionKind.REPLY && request.targets().stream().noneMatch(t -> t.role() == TargetRole.REPLIED_TO)) {
+            // A reply reaches the post's author: not knowing who that is, we cannot know they agreed.
+            return Verdict.deny(ReasonCode.NO_CONSENT, "the author of post " + (request.post() == null ? "(none)" : request.post().id())
+                    + " is not known, so their consent to a reply cannot be checked");
+        }
+        Instant now = clock.instant();
+        String interaction = request.kind() == ActionKind.REPLY ? request.inboundId() : null;
+        List<ConsentEvent> singleUse = new ArrayList<>(1);
+        for (Target target : request.targets()) {
+            Optional<ConsentScope> needed = ConsentScope.forRole(target.role());
+            if (needed.isEmpty() || request.answers(target)) {
+                continue;
+            }
+            ConsentScope scope = needed.get();
+            ConsentState state = consents.cachedState(target.user().id());
+            Coverage coverage = state.coverage(scope, request.account().handle(), now,
+                    target.role() == TargetRole.REPLIED_TO ? interaction : null);
+            if (!coverage.covered()) {
+                return deny(request, target, coverage);
+            }
+            if (coverage.event().isInteraction()) {
+                singleUse.add(coverage.event());
+            }
+        }
+        if (!singleUse.isEmpty()) {
+            pendingUses.put(request.requestId(), singleUse);
+        }
+        return Verdict.allow();
+    }
+
+    private static Verdict deny(ActionRequest request, Target target, Coverage c) {
+        String who = target.user() + " on " + request.account();
+        String scope = c.scope().wireName();
+        return switch (c.kind()) {
+            case EXPIRED -> Verdict.deny(ReasonCode.CONSENT_EXPIRED,
+                    "the consent of " + who + " to " + scope + " expired at " + c.event().expiresAt());
+            case OTHER_SCOPES -> Verdict.deny(ReasonCode.CONSENT_SCOPE,
+                    who + " consented to " + ConsentScope.toList(c.event().scopes()) + ", not to " + scope);
+            case WITHDRAWN -> Verdict.deny(ReasonCode.NO_CONSENT,
+                    who + " withdrew consent to " + scope + " at " + c.event().at());
+            case NONE -> Verdict.deny(ReasonCode.NO_CONSENT, "no consent from " + who + " to " + scope);
+            case COVERED -> throw new IllegalArgumentException("not a denial");
+        };
+    }
+
+    /** Marks the single-use grants the request relied on as used. */
+    @Override
+    public void confirm(ActionRequest request, String platformId) {
+        List<ConsentEvent> used = pendingUses.remove(request.requestId());
+        if (used == null) {
+            return;
+        }
+        for (ConsentEvent grant : used) {
+            try {
+                consents.markUsed(grant, request.requestId());
+            } catch (RuntimeException e) {
+                log.error("could not mark the single-use consent {} of user {} as used", grant.eventId(), grant.subjectId(), e);
+            }
+        }
+    }
+
+    @Override
+    public void release(ActionRequest request) {
+        pendingUses.remove(request.requestId());
+    }
+}

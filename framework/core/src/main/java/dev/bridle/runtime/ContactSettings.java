@@ -1,0 +1,28 @@
+package dev.bridle.runtime;
+
+import dev.bridle.consent.ConsentSettings;
+import dev.bridle.inbound.WebhookSettings;
+import dev.bridle.optout.OptOutSettings;
+import java.util.Objects;
+
+/**
+ * How a runtime handles contact with users: consent records, opt-outs and the inbound webhook.
+ * Not yet in the configuration file; {@code docs/consent-and-opt-out.md} proposes its YAML.
+ *
+ * @param consent consent records and checks
+ * @param optOut opt-out scope, keywords and replies
+ * @param webhook the Account Activity webhook endpoint
+ */
+public record ContactSettings(ConsentSettings consent, OptOutSettings optOut, WebhookSettings webhook) {
+
+    public ContactSettings {
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(optOut, "optOut");
+        Objects.requireNonNull(webhook, "webhook");
+    }
+
+    /** The defaults, with {@code operator} (the app's name) as the operator in consent records. */
+    public static ContactSettings defaults(String operator) {
+        return new ContactSettings(ConsentSettings.defaults(operator), OptOutSettings.defaults(), WebhookSettings.defaults());
+    }
+}
