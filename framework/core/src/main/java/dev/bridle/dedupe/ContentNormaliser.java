@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  *       ({@code utm_*}, {@code fbclid} ...) or trailing slash. For the near-duplicate score every link
  *       is the same token: swapping the link of an otherwise identical post is the oldest evasion
  *       there is, so two posts that differ only in their links are near-duplicates.</li>
- *   <li><b>Mentions.</b> Mentions before the first word are removed: they are the reply prefix, and
- *       the same reply sent to many users is the same text. A mention inside the text stays in the
+ *   <li><b>Mentions.</b> Mentions before the first word (hashtags and emoji aside) are removed:
+ *       they are the reply prefix, and the same reply sent to many users is the same text. A mention inside the text stays in the
  *       exact form ({@code Thanks @ann} and {@code Thanks @bob} are not identical) but counts as one
  *       placeholder in the near-duplicate score (they are near-duplicates).</li>
  *   <li><b>Hashtags</b> are compared as a set: taken out of the body, de-duplicated and sorted, so
@@ -114,8 +114,9 @@ public final class ContentNormaliser {
         final TreeSet<String> hashtags = new TreeSet<>();
         boolean sentenceStart = true;
 
+        /** Before the first word, number or link: mentions here are the reply prefix (hashtags and emoji do not count). */
         boolean atStart() {
-            return tokens.isEmpty() && hashtags.isEmpty();
+            return tokens.isEmpty();
         }
     }
 

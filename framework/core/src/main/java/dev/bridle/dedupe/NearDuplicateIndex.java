@@ -201,17 +201,18 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Gives up the reservation of {@code requestId}. If it has not arrived yet (its guard is still
-     * running after the chain gave up on it), it is refused when it does.
+     * Gives up the reservation of {@code requestId}. The id is remembered (the last 10,000): if its
+     * reservation has not arrived yet (its guard is still running after the chain gave up on it),
+     * it is refused when it does, and a read of the store that still saw its row does not add it back.
      *
      * @return whether a reservation was removed
      */
     public boolean release(UUID requestId) {
         lock.lock();
         try {
+            withdrawn.put(requestId, Boolean.TRUE);
             int slot = find(requestId);
             if (slot < 0) {
-                withdrawn.put(requestId, Boolean.TRUE);
                 return false;
             }
             remove(slot);
