@@ -35,9 +35,10 @@ import java.util.stream.Collectors;
  *       is the same token: swapping the link of an otherwise identical post is the oldest evasion
  *       there is, so two posts that differ only in their links are near-duplicates.</li>
  *   <li><b>Mentions.</b> Mentions before the first word (hashtags and emoji aside) are removed:
- *       they are the reply prefix, and the same reply sent to many users is the same text. A mention inside the text stays in the
- *       exact form ({@code Thanks @ann} and {@code Thanks @bob} are not identical) but counts as one
- *       placeholder in the near-duplicate score (they are near-duplicates).</li>
+ *       they are the reply prefix, and the same reply sent to many users is the same text. A
+ *       mention inside the text stays in the exact form ({@code Thanks @ann} and
+ *       {@code Thanks @bob} are not identical) but counts as one placeholder in the near-duplicate
+ *       score (they are near-duplicates).</li>
  *   <li><b>Hashtags</b> are compared as a set: taken out of the body, de-duplicated and sorted, so
  *       reordering or repeating them changes nothing.</li>
  *   <li><b>Emoji</b> are removed, on purpose: spammers sprinkle them to make copies differ, and
