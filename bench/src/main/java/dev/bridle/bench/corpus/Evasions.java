@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * from the descriptions of the tricks, independently of Bridle's normaliser: the corpus must not
  * be shaped by the code it measures.
  */
-final class Evasions {
+public final class Evasions {
 
     private Evasions() {
     }
@@ -56,7 +56,7 @@ final class Evasions {
     private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     /** Cyrillic and Greek look-alikes for about a third of the eligible letters outside links and mentions. */
-    static String homoglyphs(String text, Random rnd) {
+    public static String homoglyphs(String text, Random rnd) {
         return perWord(text, (word, r) -> {
             StringBuilder out = new StringBuilder();
             for (char c : word.toCharArray()) {
@@ -72,7 +72,7 @@ final class Evasions {
     }
 
     /** Three to ten invisible characters at random places, inside words too, but not inside links. */
-    static String invisibles(String text, Random rnd) {
+    public static String invisibles(String text, Random rnd) {
         int n = 3 + rnd.nextInt(8);
         StringBuilder out = new StringBuilder(text);
         for (int k = 0; k < n; k++) {
@@ -83,7 +83,7 @@ final class Evasions {
     }
 
     /** One to four emoji between words. */
-    static String emoji(String text, Random rnd) {
+    public static String emoji(String text, Random rnd) {
         List<String> words = new ArrayList<>(Arrays.asList(text.split(" ")));
         int n = 1 + rnd.nextInt(4);
         for (int k = 0; k < n; k++) {
@@ -93,7 +93,7 @@ final class Evasions {
     }
 
     /** Shouting, mixed case, fullwidth, mathematical bold, circled letters or small capitals. */
-    static String caseAndWidth(String text, Random rnd) {
+    public static String caseAndWidth(String text, Random rnd) {
         int style = rnd.nextInt(6);
         return perWord(text, (word, r) -> {
             if (style > 1 && r.nextInt(2) == 0) {
@@ -115,7 +115,7 @@ final class Evasions {
     }
 
     /** Runs of spaces, no-break, em, thin, ideographic and braille-blank spaces, and padding at the ends. */
-    static String whitespace(String text, Random rnd) {
+    public static String whitespace(String text, Random rnd) {
         StringBuilder out = new StringBuilder(rnd.nextBoolean() ? "  " : "");
         for (char c : text.toCharArray()) {
             out.append(c == ' ' && rnd.nextInt(2) == 0 ? SPACES[rnd.nextInt(SPACES.length)] : String.valueOf(c));
@@ -124,19 +124,19 @@ final class Evasions {
     }
 
     /** Every link replaced by a link to somewhere else; a text without a link gets none. */
-    static String swapLinks(String text, Random rnd) {
+    public static String swapLinks(String text, Random rnd) {
         return URL.matcher(text).replaceAll(m -> OTHER_LINKS[rnd.nextInt(OTHER_LINKS.length)] + key(rnd, 6));
     }
 
     /** Every link replaced by a fresh short link, or given tracking parameters. */
-    static String shortenLinks(String text, Random rnd) {
+    public static String shortenLinks(String text, Random rnd) {
         return URL.matcher(text).replaceAll(m -> rnd.nextInt(4) == 0
                 ? Matcher.quoteReplacement(m.group() + "?utm_source=twitter&utm_medium=social&utm_campaign=" + key(rnd, 4))
                 : SHORT_LINKS[rnd.nextInt(SHORT_LINKS.length)] + key(rnd, 7 + rnd.nextInt(3)));
     }
 
     /** One or two small edits: a typo, a dropped or added word, a synonym, changed punctuation. */
-    static String smallEdits(String text, Random rnd) {
+    public static String smallEdits(String text, Random rnd) {
         int n = 1 + rnd.nextInt(2);
         String out = text;
         for (int k = 0; k < n; k++) {
@@ -152,7 +152,7 @@ final class Evasions {
     }
 
     /** Sentences reordered, or the two halves around a comma or colon swapped, or one word moved. */
-    static String reorder(String text, Random rnd) {
+    public static String reorder(String text, Random rnd) {
         String[] sentences = text.split("(?<=[.!?]) ");
         if (sentences.length >= 2) {
             List<String> list = new ArrayList<>(Arrays.asList(sentences));
@@ -173,7 +173,7 @@ final class Evasions {
     }
 
     /** The hashtags shuffled and moved to the front, one of them repeated. Needs a text with hashtags. */
-    static String reorderHashtags(String text, Random rnd) {
+    public static String reorderHashtags(String text, Random rnd) {
         List<String> tags = new ArrayList<>();
         Matcher m = Pattern.compile("#[A-Za-z]\\w*").matcher(text);
         while (m.find()) {
@@ -191,7 +191,7 @@ final class Evasions {
     }
 
     /** The text as a reply to one or two other users: @mentions in front. */
-    static String replyPrefix(String text, Random rnd) {
+    public static String replyPrefix(String text, Random rnd) {
         String prefix = "@" + HANDLES[rnd.nextInt(HANDLES.length)] + " ";
         if (rnd.nextBoolean()) {
             prefix += "@" + HANDLES[rnd.nextInt(HANDLES.length)] + " ";
@@ -200,12 +200,12 @@ final class Evasions {
     }
 
     /** Every inner @mention addressed to someone else. */
-    static String swapMentions(String text, Random rnd) {
+    public static String swapMentions(String text, Random rnd) {
         return text.replaceAll("@\\w+", "@" + HANDLES[rnd.nextInt(HANDLES.length)]);
     }
 
     /** A counter or random tag appended, the bulk poster's trick to get past "status is a duplicate". */
-    static String randomSuffix(String text, Random rnd) {
+    public static String randomSuffix(String text, Random rnd) {
         return switch (rnd.nextInt(3)) {
             case 0 -> text + " [" + (100 + rnd.nextInt(9900)) + "]";
             case 1 -> text + " ref " + key(rnd, 5);

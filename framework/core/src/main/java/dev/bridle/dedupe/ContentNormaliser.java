@@ -17,14 +17,15 @@ import java.util.stream.Collectors;
  * text look like many change nothing. In order:
  *
  * <ol>
- *   <li><b>Unicode.</b> {@link Folding#fold}: NFKC with full case folding, which also removes every
+ *   <li><b>Unicode.</b> {@link Folding#foldForComparison}: NFKC with full case folding, which removes every
  *       default-ignorable code point (zero-width spaces and joiners, bidi controls, variation
  *       selectors, soft hyphens, tag characters). Each word is then reduced to its UTS #39
  *       confusable skeleton with {@link Folding#skeleton}, so Cyrillic {@code Асmе} and Latin
  *       {@code Acme}, fullwidth and mathematical letters, and small capitals all meet.</li>
  *   <li><b>Words.</b> The text is split into words at whitespace of any kind (so runs of spaces,
  *       no-break and ideographic spaces collapse), at emoji and at punctuation; punctuation inside a
- *       word ({@code 2.4.0}, {@code 10:30}, {@code don't}) stays. A word holding a digit is a
+ *       word ({@code 2.4.0}, {@code 10:30}, {@code don't}) stays; a dash between letters separates
+ *       words, so {@code conflict-free} and {@code conflict free} meet. A word holding a digit is a
  *       {@linkplain Token.Kind#NUMBER number}: versions, dates, times and scores are the facts that
  *       tell two honest templated posts apart, so they weigh more.</li>
  *   <li><b>Links</b> are compared by what a shortener cannot change. A link through a URL
@@ -172,8 +173,8 @@ public final class ContentNormaliser {
                 if (start < 0) {
                     start = i;
                 }
-            } else if (start >= 0 && isJoiner(cp) && next < to && isWordChar(text.codePointAt(next))) {
-                // punctuation inside a word: 2.4.0, 10:30, don't, 24/7
+            } else if (start >= 0 && next < to && joins(cp, text.codePointBefore(i), text.codePointAt(next))) {
+                // punctuation inside a word: 2.4.0, 10:30, 1,000, 24/7, don't
             } else {
                 if (start >= 0) {
                     scan.tokens.add(word(text.substring(start, i), name));
@@ -283,9 +284,21 @@ public final class ContentNormaliser {
                 || cp == '%' || cp == '°';
     }
 
-    private static boolean isJoiner(int cp) {
-        return cp == '.' || cp == ',' || cp == ':' || cp == '\'' || cp == '\u2019' || cp == '-' || cp == '/'
-                || cp == '_' || cp == '+';
+    /**
+     * Whether punctuation {@code cp} between {@code before} and {@code after} keeps one word:
+     * full stops, underscores and apostrophes inside any word ({@code 2.4.0}, {@code don't}); dashes,
+     * slashes, colons, commas and plus signs only between digits ({@code 10-10}, {@code 24/7},
+     * {@code 10:30}, {@code 1,000}), so {@code conflict-free} and {@code conflict free} are the same words.
+     */
+    private static boolean joins(int cp, int before, int after) {
+        if (!isWordChar(before) || !isWordChar(after)) {
+            return false;
+        }
+        return switch (cp) {
+            case '.', '_', '\'', '\u2019' -> true;
+            case '-', '/', ':', ',', '+' -> UCharacter.isDigit(before) && UCharacter.isDigit(after);
+            default -> false;
+        };
     }
 
     private static boolean isEmoji(int cp) {

@@ -268,7 +268,7 @@ public final class DuplicateGuard implements ReservingGuard {
                     loaded.incrementAndGet();
                 }
             });
-            log.info("duplicate index rebuilt: {} posts of the last {} in {} ms", loaded.get(), policy.window(),
+            log.info("duplicate index rebuilt: {} posts of the last {} days in {} ms", loaded.get(), policy.window().toDays(),
                     (System.nanoTime() - started) / 1_000_000);
             return new DuplicateGuard(this, index, now);
         }

@@ -97,6 +97,7 @@ public final class NearDuplicateIndex {
     private int live;
     private long featureBytes;
     private long evictions;
+    private long candidates;
     private int stamp;
 
     /**
@@ -278,6 +279,16 @@ public final class NearDuplicateIndex {
         }
     }
 
+    /** How many stored posts have been scored as candidates, over all checks so far: the work LSH leaves. */
+    public long candidatesExamined() {
+        lock.lock();
+        try {
+            return candidates;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The bytes held by the index's arrays and fingerprints, counted from their lengths. */
     public long estimatedBytes() {
         lock.lock();
@@ -309,6 +320,7 @@ public final class NearDuplicateIndex {
                     continue;
                 }
                 seen[s] = stamp;
+                candidates++;
                 if ((flags[s] & LIVE) == 0 || ((flags[s] & DIRECT) != 0) != direct || atMillis[s] <= cutoff) {
                     continue;
                 }
@@ -433,16 +445,35 @@ public final class NearDuplicateIndex {
                 Fingerprint.ofParts(exact[slot], features[slot]), Instant.ofEpochMilli(atMillis[slot]), platformId);
     }
 
+    /** X's ids are decimal numbers below 2^63: kept as a long; anything else in a side map. */
     private void setPlatformId(int slot, String platformId) {
         platformText.remove(slot);
         platformNumber[slot] = 0;
         if (platformId == null) {
             return;
         }
-        if (platformId.length() <= 18 && !platformId.isEmpty() && platformId.charAt(0) != '0' && platformId.chars().allMatch(Character::isDigit)) {
-            platformNumber[slot] = Long.parseLong(platformId);
+        long number = decimal(platformId);
+        if (number > 0) {
+            platformNumber[slot] = number;
         } else {
             platformText.put(slot, platformId);
+        }
+    }
+
+    /** The value of a decimal number without leading zeros that fits a long, or -1. */
+    private static long decimal(String s) {
+        if (s.isEmpty() || s.length() > 19 || s.charAt(0) == '0') {
+            return -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1; // 19 digits above Long.MAX_VALUE
         }
     }
 

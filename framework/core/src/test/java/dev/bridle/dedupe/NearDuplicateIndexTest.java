@@ -50,6 +50,19 @@ class NearDuplicateIndexTest {
     }
 
     @Test
+    void platformIdsOfAnyFormAreKept() {
+        for (String id : List.of("1", "1790000000000000001", "9223372036854775807", "9223372036854775808", "0042", "dm-77", "")) {
+            StoredPost p = post("acme_news", "text number " + id.hashCode());
+            index.reserve(p);
+            index.confirm(p.requestId(), id);
+            List<StoredPost> seen = new ArrayList<>();
+            index.forEach(seen::add);
+            assertThat(seen).filteredOn(s -> s.requestId().equals(p.requestId())).singleElement()
+                    .extracting(StoredPost::platformId).isEqualTo(id);
+        }
+    }
+
+    @Test
     void anEvadedCopyFromAnotherAccountIsRefusedAsANearDuplicate() {
         index.reserve(post("acme_news", RELEASE));
 
