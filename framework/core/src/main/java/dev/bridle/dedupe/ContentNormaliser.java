@@ -207,11 +207,15 @@ public final class ContentNormaliser {
         return false;
     }
 
-    /** Whether the chunk ends a sentence: a full stop, question or exclamation mark, maybe before quotes or emoji. */
+    /**
+     * Whether the chunk ends a sentence: a full stop, question or exclamation mark, maybe before
+     * quotes or emoji. Not a colon: in bot posts what follows one is mostly a name
+     * ({@code FINAL: Celtics 112}, {@code Security update: Tern 1.9.2}).
+     */
     private static boolean endsSentence(String chunk) {
         for (int i = chunk.length(); i > 0; ) {
             int cp = chunk.codePointBefore(i);
-            if (cp == '.' || cp == '!' || cp == '?' || cp == '\u2026' || cp == ':') {
+            if (cp == '.' || cp == '!' || cp == '?' || cp == '\u2026') {
                 return true;
             }
             if (UCharacter.isLetterOrDigit(cp)) {

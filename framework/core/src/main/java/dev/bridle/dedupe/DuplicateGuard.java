@@ -257,8 +257,13 @@ public final class DuplicateGuard implements ReservingGuard {
             return this;
         }
 
-        /** Loads the posts of the window from the store into a new index, and returns the guard. */
+        /**
+         * Loads the posts of the window from the store into a new index, and returns the guard.
+         * Also loads ICU's data (a few hundred milliseconds, once), so the first check does not
+         * spend its budget on it.
+         */
         public DuplicateGuard build() {
+            Fingerprint.of("Ѕtart-up ΚΑ ᴛᴇxᴛ 🔥 #warm https://t.co/x @someone 2.4.0");
             NearDuplicateIndex index = new NearDuplicateIndex(policy, maxEntries, clock);
             Instant now = clock.instant();
             long started = System.nanoTime();

@@ -27,15 +27,16 @@ import org.slf4j.LoggerFactory;
  * <p><b>Atomic.</b> {@link #reserve} checks and inserts under one lock: of two threads reserving
  * the same or near-identical text at the same moment, the second sees the first. Fingerprints and
  * band keys are computed before the lock is taken, so it is held for the lookup and insert only.
- * (A lock per band was considered; a near-duplicate can meet its match in any of 20 bands, so a
- * check would take all of its 20 band locks in order, and the measured global lock already allows
- * hundreds of thousands of checks a second, far above any platform's posting limits.)
+ * A lock per band was considered: a near-duplicate can meet its match in any of the 20 bands, so
+ * a check would have to take all its band locks in order, for little gain. Measured on the bench
+ * machine (bench/RESULTS.md), the global lock allows some 14,000 checks a second against 100,000
+ * posts; a second thread adds nothing, and both are far above any platform's posting limits.
  *
  * <p><b>Bounded.</b> Posts older than the policy's window are dropped (checked lazily on every
  * call, by an injected {@link Clock}); above {@code maxEntries} the oldest post is evicted and
  * counted in {@link #evictions()}, and duplicates of it are no longer caught, so size the cap
- * for the window. Memory is about 300 bytes a post (bench/RESULTS.md) plus a fixed table of
- * 80 bytes per allowed entry.
+ * for the window. A stored post takes about 340 bytes (measured at a million posts), 80 of them in
+ * a table sized for {@code maxEntries} and allocated up front.
  */
 public final class NearDuplicateIndex {
 
@@ -314,8 +315,9 @@ public final class NearDuplicateIndex {
         int best = -1;
         double bestScore = 0;
         boolean bestExact = false;
-        for (int b = 0; b < Bands.BANDS; b++) {
-            for (int s = heads[b * (headMask + 1) + (keys[b] & headMask)]; s >= 0; s = next[s * Bands.BANDS + b]) {
+        // an exact match ends the search: nothing scores higher, and any exact earlier post will do to name
+        for (int b = 0; b < Bands.BANDS && !bestExact; b++) {
+            for (int s = heads[b * (headMask + 1) + (keys[b] & headMask)]; s >= 0 && !bestExact; s = next[s * Bands.BANDS + b]) {
                 if (seen[s] == stamp) {
                     continue;
                 }
