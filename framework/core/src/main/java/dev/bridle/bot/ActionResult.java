@@ -53,22 +53,31 @@ public sealed interface ActionResult {
     }
 
     /**
-     * The action is allowed later, not now (a throttle or a platform rate limit); nothing was sent.
+     * The action is allowed later, not now (a throttle or a platform rate limit); nothing was sent
+     * yet.
      *
      * @param until the earliest time it may go
      * @param code what deferred it
      * @param message a sentence for people
+     * @param rescheduled whether Bridle will try it again by itself at {@code until} (the bot's
+     *     {@code onThrottle: defer}, the default), passing every guard again then; if not
+     *     ({@code onThrottle: drop}), it is dropped and the bot may ask again after {@code until}
      */
-    record Deferred(Instant until, ReasonCode code, String message) implements ActionResult {
+    record Deferred(Instant until, ReasonCode code, String message, boolean rescheduled) implements ActionResult {
         public Deferred {
             Objects.requireNonNull(until, "until");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
         }
 
+        /** A deferral Bridle does not retry by itself. */
+        public Deferred(Instant until, ReasonCode code, String message) {
+            this(until, code, message, false);
+        }
+
         @Override
         public String reason() {
-            return code + ": " + message + " (until " + until + ")";
+            return code + ": " + message + (rescheduled ? " (will be tried again at " : " (dropped; allowed again from ") + until + ")";
         }
     }
 

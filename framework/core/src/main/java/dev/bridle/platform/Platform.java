@@ -29,4 +29,21 @@ public interface Platform {
 
     /** Checks the account's credentials and returns it with its user id filled in. */
     Account verifyCredentials(Account account) throws PlatformException;
+
+    /**
+     * Looks on the platform for an action that may or may not have taken effect: the account's
+     * recent posts for a post, reply or repost (matched by content hash, or by the post reposted),
+     * its following list for a follow or unfollow, its liked posts for a like, its direct messages
+     * for a message (content hash and recipient). Only what happened at or after
+     * {@code trace.notBefore()} counts.
+     *
+     * @return the platform's id for the action if it took effect (as {@link #perform} would have
+     *     returned it), empty if it certainly did not
+     * @throws PlatformException if the platform cannot tell (the read failed, or what it shows
+     *     does not reach back far enough): the action stays in doubt and is never re-sent blindly
+     */
+    default Optional<String> findApplied(ActionTrace trace) throws PlatformException {
+        throw new PlatformException(PlatformException.Kind.REJECTED,
+                getClass().getSimpleName() + " cannot look up whether a " + trace.kind() + " took effect");
+    }
 }

@@ -9,6 +9,8 @@ import dev.bridle.guard.Decision;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.guard.ReasonCode;
 import dev.bridle.guard.Verdict;
+import dev.bridle.platform.AccountHealth;
+import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.PlatformReceipt;
@@ -26,6 +28,19 @@ import org.slf4j.LoggerFactory;
  * reservation), and the final checks run after it, immediately before the platform call, reading
  * authoritative state. If the ledger cannot record a decision, nothing is sent: fail closed.
  * This class is the only caller of {@link Platform#perform}.
+ *
+ * <p>What the platform's answer becomes (docs/platform.md has the full table):
+ * <ul>
+ *   <li>rate limit: DEFERRED until the reset; a daily limit: DEFERRED, and that kind of action is
+ *       paused for the account ({@link AccountHealth}) until the window ends;</li>
+ *   <li>the account locked, flagged or refused, or its credentials bad: FAILED, and the account
+ *       is paused until an operator resumes it;</li>
+ *   <li>certainly not applied (connection refused): retried with exponential backoff;</li>
+ *   <li>in doubt (timeout, reset, 5xx after the write): IN_DOUBT in the ledger first, then
+ *       reconciled against the platform: found, it is SENT with the id found; not found, it is
+ *       retried once; if the platform cannot tell, it stays IN_DOUBT and is never re-sent blindly.
+ *       A duplicate refusal of that retry proves the first call went out.</li>
+ * </ul>
  */
 public final class ActionDispatcher {
 
@@ -33,14 +48,23 @@ public final class ActionDispatcher {
 
     /** When the platform says "rate limited" without saying until when, wait one window. */
     static final Duration DEFAULT_RETRY = Duration.ofMinutes(15);
+    /** When the platform says "daily limit" without saying until when: its windows are at most a day. */
+    static final Duration DEFAULT_DAILY_WINDOW = Duration.ofHours(24);
 
     private final GuardChain guards;
     private final GuardChain finalChecks;
     private final AuditLedger ledger;
     private final Platform platform;
     private final Clock clock;
+    private final AccountHealth health;
+    private final RetryPolicy retry;
+    private final Reconciler reconciler;
+    private final Deferral deferral;
 
     /**
+     * A dispatcher without account health (a refused account is not paused) and with the default
+     * retry policy.
+     *
      * @param guards the guard chain every action passes
      * @param finalChecks re-checks run after the reservation, just before sending (opt-outs)
      * @param ledger the audit ledger
@@ -48,11 +72,30 @@ public final class ActionDispatcher {
      * @param clock the time
      */
     public ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock) {
+        this(guards, finalChecks, ledger, platform, clock, null, RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * @param health where refused accounts and daily limits are recorded, or {@code null} for none
+     * @param retry how calls that did not take effect are retried and in-doubt calls reconciled
+     */
+    public ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock,
+                            AccountHealth health, RetryPolicy retry) {
+        this(guards, finalChecks, ledger, platform, clock, health, retry, Deferral.NEVER);
+    }
+
+    /** As above, with what happens to deferred actions (the bots' {@code onThrottle}). */
+    ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock,
+                     AccountHealth health, RetryPolicy retry, Deferral deferral) {
+        this.deferral = Objects.requireNonNull(deferral, "deferral");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.finalChecks = Objects.requireNonNull(finalChecks, "finalChecks");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.health = health;
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.reconciler = new Reconciler(platform);
     }
 
     /** Decides about {@code request}, sends it if allowed, and records both. Never throws for a denial. */
@@ -61,7 +104,8 @@ public final class ActionDispatcher {
         if (!decision.allows()) {
             return refuse(request, decision);
         }
-        if (!record(LedgerRecords.decision(request, clock.instant(), LedgerEvent.ALLOWED, null, null, null))) {
+        Instant allowedAt = clock.instant();
+        if (!record(LedgerRecords.decision(request, allowedAt, LedgerEvent.ALLOWED, null, null, null))) {
             guards.release(request);
             return new ActionResult.Denied(ReasonCode.GUARD_UNAVAILABLE, ReasonCode.GUARD_UNAVAILABLE.rule(),
                     "the ledger could not record the decision, so nothing was sent");
@@ -71,7 +115,7 @@ public final class ActionDispatcher {
             guards.release(request);
             return refuse(request, last);
         }
-        return send(request);
+        return send(request, allowedAt);
     }
 
     /** Records a denial decided outside the chain (an unresolvable @mention, say) and returns it. */
@@ -88,63 +132,195 @@ public final class ActionDispatcher {
         }
         if (verdict instanceof Verdict.Defer defer) {
             record(LedgerRecords.decision(request, now, LedgerEvent.DEFERRED, decision.guard(), defer.code(), defer.message()));
-            return new ActionResult.Deferred(defer.until(), defer.code(), defer.message());
+            return new ActionResult.Deferred(defer.until(), defer.code(), defer.message(), deferral.reschedule(request, defer.until()));
         }
         throw new IllegalArgumentException("not a refusal: " + decision);
     }
 
-    private ActionResult send(ActionRequest request) {
-        PlatformReceipt receipt;
-        try {
-            receipt = platform.perform(request);
-        } catch (PlatformException e) {
-            if (e.kind() == PlatformException.Kind.IN_DOUBT) {
+    /** Sends, retrying what certainly did not take effect and reconciling what may have; settles the reservations once. */
+    private ActionResult send(ActionRequest request, Instant allowedAt) {
+        int notApplied = 0;
+        boolean retriedAfterDoubt = false;
+        while (true) {
+            PlatformReceipt receipt;
+            try {
+                receipt = platform.perform(request);
+            } catch (PlatformException e) {
+                switch (e.kind()) {
+                    case NOT_APPLIED -> {
+                        notApplied++;
+                        if (notApplied < retry.attempts() && !retriedAfterDoubt) {
+                            Duration wait = retry.backoff(notApplied);
+                            log.warn("action {} did not reach the platform ({}); trying again in {} ms",
+                                    request.requestId(), Errors.describe(e), wait.toMillis());
+                            if (pause(wait)) {
+                                continue;
+                            }
+                        }
+                        guards.release(request);
+                        return failed(request, "not applied (" + notApplied + (notApplied == 1 ? " attempt" : " attempts")
+                                + "): " + Errors.describe(e));
+                    }
+                    case IN_DOUBT -> {
+                        ActionResult settled = settleInDoubt(request, allowedAt, Errors.describe(e), retriedAfterDoubt);
+                        if (settled != null) {
+                            return settled;
+                        }
+                        retriedAfterDoubt = true;
+                    }
+                    case DUPLICATE -> {
+                        if (retriedAfterDoubt) {
+                            return duplicateOfInDoubt(request, allowedAt);
+                        }
+                        guards.release(request);
+                        return platformFailure(request, e);
+                    }
+                    default -> {
+                        guards.release(request);
+                        return platformFailure(request, e);
+                    }
+                }
+                continue;
+            } catch (RuntimeException e) {
+                // An adapter bug or an unclassified failure: we cannot know whether it took effect.
                 guards.confirm(request, null);
-            } else {
-                guards.release(request);
+                log.error("platform call for {} failed unexpectedly; marking it in doubt", request.requestId(), e);
+                record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, Errors.describe(e)));
+                return new ActionResult.Failed("in doubt: " + Errors.describe(e));
             }
-            return platformFailure(request, e);
-        } catch (RuntimeException e) {
-            // An adapter bug or an unclassified failure: we cannot know whether it took effect.
-            guards.confirm(request, null);
-            log.error("platform call for {} failed unexpectedly; marking it in doubt", request.requestId(), e);
-            record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, Errors.describe(e)));
-            return new ActionResult.Failed("in doubt: " + Errors.describe(e));
+            return sent(request, receipt.platformId());
         }
-        guards.confirm(request, receipt.platformId());
-        if (!record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.SENT, receipt.platformId(), null))) {
-            log.error("action {} was SENT as {} but the ledger could not record the outcome", request.requestId(), receipt.platformId());
+    }
+
+    /**
+     * Records the doubt, then asks the platform. Returns the result, or {@code null} when the
+     * platform shows the call did not take effect and it may be tried once more.
+     */
+    private ActionResult settleInDoubt(ActionRequest request, Instant allowedAt, String error, boolean afterRetry) {
+        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
+        log.warn("action {} is in doubt ({}); reconciling it with the platform before any retry", request.requestId(), error);
+        Reconciler.Finding finding = pause(retry.settle())
+                ? reconciler.check(ActionTrace.of(request, allowedAt.minus(Reconciler.CLOCK_SKEW)))
+                : new Reconciler.Finding.Unknown("interrupted before reconciling");
+        if (finding instanceof Reconciler.Finding.Applied applied) {
+            return reconciledSent(request, applied.platformId());
         }
-        return new ActionResult.Sent(receipt.platformId());
+        if (finding instanceof Reconciler.Finding.NotApplied) {
+            if (!afterRetry) {
+                record(LedgerRecords.reconciled(request, clock.instant(), null, "not on the platform: it did not take effect; trying once more"));
+                return null;
+            }
+            record(LedgerRecords.reconciled(request, clock.instant(), null, "not on the platform after the retry either"));
+            guards.release(request);
+            return failed(request, "did not take effect: " + error);
+        }
+        String why = ((Reconciler.Finding.Unknown) finding).why();
+        log.warn("action {} stays in doubt: the platform could not tell whether it took effect ({}); it will not be re-sent",
+                request.requestId(), why);
+        guards.confirm(request, null);
+        return new ActionResult.Failed("in doubt: " + error + "; could not reconcile: " + why);
+    }
+
+    /** The retry of an in-doubt post was refused as a duplicate: proof the first call went out. Find its id. */
+    private ActionResult duplicateOfInDoubt(ActionRequest request, Instant allowedAt) {
+        Reconciler.Finding finding = pause(retry.settle())
+                ? reconciler.check(ActionTrace.of(request, allowedAt.minus(Reconciler.CLOCK_SKEW)))
+                : new Reconciler.Finding.Unknown("interrupted before reconciling");
+        if (finding instanceof Reconciler.Finding.Applied applied) {
+            return reconciledSent(request, applied.platformId());
+        }
+        String error = "the platform refused the retry as a duplicate, so the first call went out, but its id was not found";
+        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
+        guards.confirm(request, null);
+        return new ActionResult.Failed("in doubt: " + error);
+    }
+
+    private ActionResult reconciledSent(ActionRequest request, String platformId) {
+        record(LedgerRecords.reconciled(request, clock.instant(), platformId, "found on the platform: it took effect"));
+        log.info("action {} was in doubt and is found on the platform as {}", request.requestId(), platformId);
+        return sent(request, platformId);
+    }
+
+    private ActionResult sent(ActionRequest request, String platformId) {
+        guards.confirm(request, platformId);
+        if (!record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.SENT, platformId, null))) {
+            log.error("action {} was SENT as {} but the ledger could not record the outcome", request.requestId(), platformId);
+        }
+        return new ActionResult.Sent(platformId);
+    }
+
+    private ActionResult failed(ActionRequest request, String error) {
+        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.FAILED, null, error));
+        return new ActionResult.Failed(error);
     }
 
     private ActionResult platformFailure(ActionRequest request, PlatformException e) {
         Instant now = clock.instant();
-        Instant retryAt = e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_RETRY);
         String error = Errors.describe(e);
         return switch (e.kind()) {
-            case RATE_LIMITED -> deferred(request, retryAt, ReasonCode.RATE_LIMITED, "the platform's rate limit is used up", error);
-            case DAILY_LIMIT -> deferred(request, retryAt, ReasonCode.DAILY_LIMIT, "the platform's daily limit for this account is reached", error);
+            case RATE_LIMITED -> deferred(request, e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_RETRY),
+                    ReasonCode.RATE_LIMITED, "the platform's rate limit is used up", error);
+            case DAILY_LIMIT -> {
+                Instant until = e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_DAILY_WINDOW);
+                pauseKinds(request, until, e.errorCode());
+                yield deferred(request, until, ReasonCode.DAILY_LIMIT, "the platform's daily limit for this account is reached", error);
+            }
             case DUPLICATE -> {
                 String message = "the platform says this account already posted the same text";
                 record(LedgerRecords.outcome(request, now, LedgerEvent.FAILED, ReasonCode.DUPLICATE_SAME_ACCOUNT, message, error));
                 yield new ActionResult.Denied(ReasonCode.DUPLICATE_SAME_ACCOUNT, ReasonCode.DUPLICATE_SAME_ACCOUNT.rule(), message);
             }
-            case IN_DOUBT -> {
-                log.warn("action {} is in doubt ({}); it will be reconciled before any retry", request.requestId(), error);
-                record(LedgerRecords.outcome(request, now, LedgerEvent.IN_DOUBT, null, error));
-                yield new ActionResult.Failed("in doubt: " + error);
-            }
-            case ACCOUNT_RESTRICTED, BAD_CREDENTIALS, NOT_APPLIED, REJECTED -> {
-                record(LedgerRecords.outcome(request, now, LedgerEvent.FAILED, null, error));
+            case ACCOUNT_RESTRICTED, BAD_CREDENTIALS -> {
+                pauseAccount(request, e);
+                record(LedgerRecords.outcome(request, now, LedgerEvent.FAILED, ReasonCode.ACCOUNT_PAUSED,
+                        "the platform refused the account; it is paused until an operator resumes it", error));
                 yield new ActionResult.Failed(error);
             }
+            case NOT_APPLIED, IN_DOUBT, REJECTED -> failed(request, error);
         };
+    }
+
+    private void pauseAccount(ActionRequest request, PlatformException e) {
+        if (health == null) {
+            log.error("the platform refused @{} ({}); no account health registry, so it is not paused",
+                    request.account().handle(), Errors.describe(e));
+            return;
+        }
+        try {
+            health.pause(request.account().handle(), e);
+        } catch (RuntimeException storeDown) {
+            log.error("could not record the pause of @{}", request.account().handle(), storeDown);
+        }
+    }
+
+    private void pauseKinds(ActionRequest request, Instant until, int errorCode) {
+        if (health == null) {
+            return;
+        }
+        try {
+            health.pauseKinds(request.account().handle(), AccountHealth.sharingDailyLimit(request.kind()), until, errorCode);
+        } catch (RuntimeException storeDown) {
+            log.error("could not record the daily limit of @{}", request.account().handle(), storeDown);
+        }
     }
 
     private ActionResult deferred(ActionRequest request, Instant until, ReasonCode code, String message, String error) {
         record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.DEFERRED, code, message, error));
-        return new ActionResult.Deferred(until, code, message);
+        return new ActionResult.Deferred(until, code, message, deferral.reschedule(request, until));
+    }
+
+    /** Waits; false if interrupted (the interrupt is kept). */
+    private boolean pause(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return true;
+        }
+        try {
+            retry.sleeper().sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean record(LedgerRecord record) {

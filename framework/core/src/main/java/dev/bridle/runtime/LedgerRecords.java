@@ -17,21 +17,32 @@ final class LedgerRecords {
     static LedgerRecord decision(ActionRequest request, Instant at, LedgerEvent event, String guard, ReasonCode code, String message) {
         return new LedgerRecord(at, request.requestId(), request.botName(), request.account().handle(),
                 request.kind().name(), request.targetUsers().stream().map(UserRef::id).toList(),
-                ContentHash.sha256Hex(request.text()), event, guard,
+                hash(request), event, guard,
                 code == null ? null : code.name(), code == null ? null : code.rule().name(), message, null, null);
     }
 
     static LedgerRecord outcome(ActionRequest request, Instant at, LedgerEvent event, String platformId, String error) {
         return new LedgerRecord(at, request.requestId(), request.botName(), request.account().handle(),
                 request.kind().name(), request.targetUsers().stream().map(UserRef::id).toList(),
-                ContentHash.sha256Hex(request.text()), event, null, null, null, null, platformId, error);
+                hash(request), event, null, null, null, null, platformId, error);
     }
 
     static LedgerRecord outcome(ActionRequest request, Instant at, LedgerEvent event, ReasonCode code, String message, String error) {
         return new LedgerRecord(at, request.requestId(), request.botName(), request.account().handle(),
                 request.kind().name(), request.targetUsers().stream().map(UserRef::id).toList(),
-                ContentHash.sha256Hex(request.text()), event, null,
+                hash(request), event, null,
                 code == null ? null : code.name(), code == null ? null : code.rule().name(), message, null, error);
+    }
+
+    /** An in-doubt action checked against the platform: found as {@code platformId}, or not found ({@code null}). */
+    static LedgerRecord reconciled(ActionRequest request, Instant at, String platformId, String message) {
+        return new LedgerRecord(at, request.requestId(), request.botName(), request.account().handle(),
+                request.kind().name(), request.targetUsers().stream().map(UserRef::id).toList(),
+                hash(request), LedgerEvent.RECONCILED, null, null, null, message, platformId, null);
+    }
+
+    private static String hash(ActionRequest request) {
+        return request.text() == null ? null : ContentHash.sha256Hex(request.text());
     }
 
     static LedgerRecord botError(String bot, String account, Instant at, String what, Throwable error) {

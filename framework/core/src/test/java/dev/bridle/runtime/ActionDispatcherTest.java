@@ -49,8 +49,11 @@ class ActionDispatcherTest {
         finalChecks.close();
     }
 
+    /** Retries without waiting. */
+    static final RetryPolicy NO_WAIT = RetryPolicy.DEFAULT.withSleeper(d -> { });
+
     private ActionDispatcher dispatcher() {
-        return new ActionDispatcher(guards, finalChecks, ledger, platform, clock);
+        return new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null, NO_WAIT);
     }
 
     private static Guard fixed(String name, Verdict verdict) {
@@ -177,8 +180,9 @@ class ActionDispatcherTest {
     }
 
     @Test
-    void aCallThatMayHaveTakenEffectIsMarkedInDoubt() throws Exception {
+    void aCallThatMayHaveTakenEffectIsMarkedInDoubtAndStaysSoWhenThePlatformCannotTell() throws Exception {
         when(platform.perform(any())).thenThrow(new PlatformException(PlatformException.Kind.IN_DOUBT, "read timed out"));
+        when(platform.findApplied(any())).thenThrow(new PlatformException(PlatformException.Kind.NOT_APPLIED, "timeline unreadable"));
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
@@ -194,6 +198,7 @@ class ActionDispatcherTest {
                 .thenReturn(new PlatformReceipt("1"))
                 .thenThrow(new PlatformException(PlatformException.Kind.RATE_LIMITED, "429"))
                 .thenThrow(new PlatformException(PlatformException.Kind.IN_DOUBT, "reset"));
+        when(platform.findApplied(any())).thenThrow(new PlatformException(PlatformException.Kind.NOT_APPLIED, "cannot tell"));
         ActionDispatcher dispatcher = dispatcher();
 
         dispatcher.dispatch(Requests.post("one"));

@@ -1,0 +1,33 @@
+package dev.bridle.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bridle.config.AccountConfig;
+import dev.bridle.config.BotConfig;
+import dev.bridle.config.BridleConfig;
+import dev.bridle.config.ConfigLoader;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Schedule;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The configuration `./bridle run` uses out of the box is valid with the real example bots. */
+class ShippedConfigTest {
+
+    @Test
+    void theShippedConfigurationIsValid() {
+        BridleConfig config = ConfigLoader.load(Path.of("../config/bridle.yaml"), Map.of(), getClass().getClassLoader());
+
+        assertThat(config.environment()).isEqualTo(Environment.DEV);
+        assertThat(config.app().name()).isEqualTo("acme-bots-dev");
+        assertThat(config.store().url()).isEqualTo("jdbc:h2:file:./data/bridle");
+        assertThat(config.modules()).containsExactly(ExamplesModule.class.getName());
+        assertThat(config.accounts()).extracting(AccountConfig::handle).containsExactly("acme_news", "acme_help");
+        assertThat(config.accounts()).allSatisfy(a -> assertThat(a.credentials()).as("sandbox accounts").isNull());
+        assertThat(config.bots()).extracting(BotConfig::className).containsExactly(
+                ReleaseNotesBot.class.getName(), ThankYouBot.class.getName(), FollowBackBot.class.getName());
+        assertThat(config.bot("release-notes").orElseThrow().schedule()).isEqualTo(new Schedule.Every(Duration.ofSeconds(20)));
+    }
+}

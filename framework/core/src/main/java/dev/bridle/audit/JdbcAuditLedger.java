@@ -1,0 +1,183 @@
+package dev.bridle.audit;
+
+import dev.bridle.store.Database;
+import dev.bridle.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The audit ledger in the store's {@code audit_ledger} table (H2 or PostgreSQL).
+ *
+ * <p>Appends from many threads are group-committed: one writer thread puts every waiting record
+ * into one transaction, and {@link #append} returns when that transaction is committed and
+ * forced to disk (see {@link Database#forceToDisk}). Each row's hash is SHA-256 over the previous
+ * row's hash and an unambiguous encoding of all the row's fields, seq included. Nodes sharing a
+ * PostgreSQL database keep one chain: each batch locks the {@code ledger_head} row, reads the
+ * last seq and hash from it, writes its rows and moves the head on.
+ *
+ * <p>The time of a record is kept to the microsecond, what both databases store; the entry that
+ * {@code append} returns carries the record as kept. Text is never stored: a record holds only
+ * a {@link ContentHash}, and {@code append} refuses anything else in that field.
+ *
+ * <p>{@link #appendInTransaction} appends within a caller's own transaction instead, for a
+ * record that must commit atomically with other writes.
+ *
+ * <pre>{@code
+ * try (JdbcAuditLedger ledger = JdbcAuditLedger.open(db)) {
+ *     LedgerEntry e = ledger.append(record);
+ *     VerifyReport report = ledger.verify();
+ * }
+ * }</pre>
+ */
+public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
+
+    /** Rows read per round trip while verifying. */
+    static final int VERIFY_FETCH_SIZE = 1_000;
+
+    private final Database db;
+    private final GroupCommitWriter writer;
+
+    private JdbcAuditLedger(Database db) {
+        this.db = db;
+        this.writer = new GroupCommitWriter(db);
+    }
+
+    /** A ledger over a migrated database, with its writer thread started. */
+    public static JdbcAuditLedger open(Database db) {
+        return new JdbcAuditLedger(db);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if a field is too long for its column or the content hash
+     *     is not a SHA-256 hex string
+     * @throws LedgerUnavailableException if the record could not be committed and made durable
+     */
+    @Override
+    public LedgerEntry append(LedgerRecord record) {
+        return writer.append(LedgerRows.normalised(record));
+    }
+
+    /**
+     * Appends inside the caller's transaction, so that the record commits or rolls back together
+     * with the caller's other writes (a reservation, say). The connection must have auto-commit
+     * off. The ledger head stays locked until the caller's transaction ends, which holds up every
+     * other append meanwhile: keep the transaction short. The record is durable only once the
+     * caller has committed and then called {@link Database#forceToDisk}.
+     *
+     * @throws IllegalArgumentException as {@link #append}
+     * @throws SQLException if the database refuses; the caller should roll back
+     */
+    public LedgerEntry appendInTransaction(Connection tx, LedgerRecord record) throws SQLException {
+        if (tx.getAutoCommit()) {
+            throw new IllegalArgumentException("appendInTransaction needs a connection with auto-commit off");
+        }
+        return ChainAppend.append(tx, List.of(LedgerRows.normalised(record))).get(0);
+    }
+
+    @Override
+    public List<LedgerEntry> tail(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("tail(n) needs n >= 0, got " + n);
+        }
+        List<LedgerEntry> rows = new ArrayList<>(Math.min(n, 1_000));
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(LedgerRows.LAST_N)) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(LedgerRows.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage(), e);
+        } catch (LedgerRows.MalformedRow e) {
+            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage()
+                    + "; run bridle audit verify");
+        }
+        Collections.reverse(rows);
+        return rows;
+    }
+
+    /**
+     * Every row, oldest first, of each request allowed at or after {@code since} that has no final
+     * outcome yet (no SENT, FAILED, DENIED or DEFERRED row): its first row is the ALLOWED decision,
+     * the last says how far it got (ALLOWED, IN_DOUBT or RECONCILED). These are the actions to
+     * reconcile with the platform at start-up; none of them is ever re-sent automatically.
+     */
+    public List<LedgerEntry> unsettled(Instant since) {
+        List<LedgerEntry> rows = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(LedgerRows.UNSETTLED)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(LedgerRows.read(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage(), e);
+        } catch (LedgerRows.MalformedRow e) {
+            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage()
+                    + "; run bridle audit verify");
+        }
+        return rows;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads the head first and then the rows up to it, so appends made meanwhile are left for
+     * the next verify rather than mistaken for tampering (and rows written past the head are not
+     * looked at). Rows are streamed, not held in memory.
+     */
+    @Override
+    public VerifyReport verify() {
+        ChainWalk walk = new ChainWalk();
+        try (Connection c = db.dataSource().getConnection()) {
+            LedgerRows.Head head = LedgerRows.head(c, LedgerRows.READ_HEAD);
+            c.setAutoCommit(false); // PostgreSQL streams rows only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(LedgerRows.ALL_UP_TO)) {
+                ps.setFetchSize(VERIFY_FETCH_SIZE);
+                ps.setLong(1, head.seq());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (!walk.broken() && rs.next()) {
+                        checkRow(walk, rs);
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+            walk.end(head);
+        } catch (SQLException e) {
+            throw new StoreException("cannot verify the ledger in " + db.url() + ": " + e.getMessage(), e);
+        }
+        return walk.report();
+    }
+
+    private static void checkRow(ChainWalk walk, ResultSet rs) throws SQLException {
+        LedgerEntry row;
+        try {
+            row = LedgerRows.read(rs);
+        } catch (LedgerRows.MalformedRow e) {
+            walk.malformed(e.seq, e.getMessage());
+            return;
+        }
+        walk.check(row);
+    }
+
+    /** Appends what is already queued, then stops the writer; the database stays open. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.bridle.config;
+
+import dev.bridle.config.PlatformConfig.ApiVersion;
+import dev.bridle.yaml.Problems;
+import dev.bridle.yaml.YamlNode;
+import dev.bridle.yaml.YamlNode.Location;
+import dev.bridle.yaml.YamlNode.YamlScalar;
+import dev.bridle.yaml.YamlProblem;
+import dev.bridle.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads and validates a configuration file ({@code config/bridle.yaml}).
+ *
+ * <p>Every problem in the file is found in one pass and thrown together as a
+ * {@link ConfigException}, each naming its {@code file:line:column}, the path of the value, what
+ * is wrong and what was expected. Unknown keys are problems, with a "did you mean" when one is
+ * close. {@code ${env:NAME}} in any string value is replaced by the environment variable
+ * {@code NAME}; secrets read this way remember the variable's name, never print their value, and
+ * a variable that is not set is a problem naming it. Classes named in the file (bots, modules)
+ * are checked on the given class loader without being initialised. The file is only read.
+ *
+ * <pre>{@code
+ * BridleConfig config = ConfigLoader.load(Path.of("config/bridle.yaml"));
+ * }</pre>
+ */
+public final class ConfigLoader {
+
+    /** Unless {@code dryRun: true}, actions that pass the guards are sent. */
+    public static final boolean DEFAULT_DRY_RUN = false;
+    /** The platform API version writes use unless {@code platform.api} says otherwise. */
+    public static final ApiVersion DEFAULT_API = ApiVersion.V2;
+    /** The zone a cron schedule is read in unless it names one. */
+    public static final ZoneId DEFAULT_CRON_ZONE = ZoneId.of("UTC");
+
+    /** Configuration values are mostly required scalars: an alias reads as its anchor's name, not as missing too. */
+    private static final YamlReader.Hints HINTS = new YamlReader.Hints(
+            "expected well-formed YAML (check the indentation, and quote values containing ': ' or ' #')",
+            "expected each key once", "expected the value written out in full",
+            "expected the whole configuration in one document", YamlScalar.Kind.STRING);
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads {@code file}, reading {@code ${env:NAME}} from this process's environment and checking
+     * classes on the context class loader.
+     *
+     * @throws ConfigException listing every problem, if there is any
+     */
+    public static BridleConfig load(Path file) {
+        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(ConfigLoader.class.getClassLoader());
+        return load(file, System.getenv(), loader);
+    }
+
+    /**
+     * Loads {@code file}, reading {@code ${env:NAME}} from {@code environment} and checking the
+     * bot and module classes it names on {@code classLoader}.
+     *
+     * @throws ConfigException listing every problem, if there is any
+     */
+    public static BridleConfig load(Path file, Map<String, String> environment, ClassLoader classLoader) {
+        Objects.requireNonNull(file, "file");
+        String source = file.toString();
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(source, List.of(new YamlProblem(source, 0, 0, "",
+                    "cannot be read (" + reason(e) + "); expected a YAML configuration file")));
+        }
+        return parse(source, yaml, environment, classLoader);
+    }
+
+    /** Validates {@code yaml} as if read from a file named {@code source}. */
+    static BridleConfig parse(String source, String yaml, Map<String, String> environment, ClassLoader classLoader) {
+        Problems problems = new Problems(source);
+        Optional<YamlNode> root = new YamlReader(problems, HINTS).read(yaml);
+        BridleConfig config = null;
+        if (root.isPresent()) {
+            NodeReader nodes = new NodeReader(problems, new EnvSubstitution(environment));
+            config = new ConfigReader(nodes, new ClassChecker(classLoader)).read(root.get(), source);
+        } else if (problems.isEmpty()) {
+            problems.add(new Location(1, 1), "", "the file is empty; expected a configuration starting with"
+                    + " environment: and app:");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems.inFileOrder());
+        }
+        return Objects.requireNonNull(config, "no problem reported, yet no configuration");
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,264 @@
+package dev.bridle.runtime;
+
+import com.google.inject.Module;
+import dev.bridle.audit.AuditLedger;
+import dev.bridle.audit.JdbcAuditLedger;
+import dev.bridle.bot.Account;
+import dev.bridle.bot.Bot;
+import dev.bridle.config.BotConfig;
+import dev.bridle.config.BridleConfig;
+import dev.bridle.guard.GuardChain;
+import dev.bridle.platform.AccountHealth;
+import dev.bridle.platform.HandleResolver;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformException;
+import dev.bridle.schedule.BotInvoker;
+import dev.bridle.schedule.BotScheduler;
+import dev.bridle.schedule.DeferredActionRunner;
+import dev.bridle.store.Dialect;
+import dev.bridle.throttle.JdbcAnsweredInteractions;
+import dev.bridle.throttle.JdbcFollowHistory;
+import dev.bridle.throttle.LocalBucketStore;
+import dev.bridle.throttle.PostgresBucketStore;
+import dev.bridle.throttle.ThrottleSettings;
+import dev.bridle.throttle.Throttles;
+import dev.bridle.store.BotStateStore;
+import dev.bridle.store.Database;
+import dev.bridle.store.Dialect;
+import dev.bridle.store.JdbcBotStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import dev.bridle.inbound.InboundEvent;
+import dev.bridle.inbound.InboundLog;
+import dev.bridle.inbound.InboundPoller;
+import dev.bridle.inbound.InboundRouter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Bridle, assembled from configuration: the store and ledger, the guard chain, the
+ * dispatcher, the bots and their scheduler. Internal: applications use {@code dev.bridle.Bridle}.
+ */
+public final class BridleRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BridleRuntime.class);
+
+    /**
+     * On a shared PostgreSQL store another node may be sending an action right now: start-up
+     * reconciliation leaves decisions younger than this to it.
+     */
+    static final Duration SHARED_STORE_RECOVERY_MIN_AGE = Duration.ofMinutes(5);
+
+    private final BridleConfig config;
+    private final Platform platform;
+    private final Clock clock;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private Database database;
+    private JdbcAuditLedger ledger;
+    private AccountHealth health;
+    private GuardChain guards;
+    private GuardChain finalChecks;
+    private BotRunner runner;
+    private BotScheduler scheduler;
+    private InboundRouter inbound;
+    private Throttles throttles;
+    private DeferredActions deferred;
+    private InboundPoller poller;
+
+    private BridleRuntime(BridleConfig config, Platform platform, Clock clock) {
+        this.config = config;
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the store, migrates it, checks every account with the platform, builds every bot and
+     * the scheduler. Nothing runs until {@link #start}. On failure everything opened is closed.
+     */
+    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
+                                       List<Module> extraModules, ClassLoader classLoader) {
+        BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"));
+        try {
+            runtime.assemble(extraModules, classLoader);
+            return runtime;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void assemble(List<Module> extraModules, ClassLoader classLoader) {
+        database = track(Database.open(config.store()));
+        database.migrate();
+        ledger = track(JdbcAuditLedger.open(database));
+        BotStateStore state = new JdbcBotStateStore(database, clock);
+        health = new AccountHealth(database, clock);
+        ThrottleSettings throttleSettings = ThrottleSettings.defaults();
+        throttles = Throttles.create(throttleSettings, clock,
+                database.dialect() == Dialect.POSTGRES ? new PostgresBucketStore(database.dataSource(), clock) : new LocalBucketStore(clock),
+                new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
+        guards = track(new GuardChain(StandardGuards.chain(config, health, throttles.guards())));
+        finalChecks = track(new GuardChain(List.of()));
+        deferred = new DeferredActions(database, throttleSettings, clock);
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health,
+                RetryPolicy.DEFAULT, deferred);
+        HandleResolver handles = new HandleResolver(platform, clock);
+        verifyAccounts();
+        recoverInDoubt();
+
+        BotFactory factory = new BotFactory(config, clock, extraModules, classLoader);
+        List<BotRunner.RunningBot> bots = new ArrayList<>();
+        for (BotConfig bot : config.bots()) {
+            Account account = accounts.get(bot.account().toLowerCase(Locale.ROOT));
+            Bot instance = factory.build(bot.name(), bot.className());
+            DispatchingActions actions = new DispatchingActions(bot.name(), account, dispatcher, handles, clock);
+            bots.add(new BotRunner.RunningBot(bot.name(), instance,
+                    RuntimeBotContext.of(bot.name(), account, clock, new StoredBotState(bot.name(), state), actions)));
+        }
+        runner = new BotRunner(bots, ledger, clock);
+        InboundLog inboundLog = new InboundLog(database, clock);
+        List<Account> verified = accounts.values().stream().filter(a -> a.userId() != null).toList();
+        inbound = new InboundRouter(inboundLog, List.of(), runner, subscribers(),
+                verified.stream().map(Account::userId).collect(Collectors.toSet()));
+        poller = track(new InboundPoller(platform, inboundLog, inbound, verified));
+        BotInvoker invoker = runner::runScheduled;
+        scheduler = track(BotScheduler.builder()
+                .database(database)
+                .config(config.scheduler())
+                .injector(factory.injector().createChildInjector(b -> {
+                    b.bind(BotInvoker.class).toInstance(invoker);
+                    b.bind(DeferredActionRunner.class).toInstance(deferred);
+                }))
+                .build());
+        deferred.attach(dispatcher, scheduler);
+    }
+
+    /** For each inbound kind, account handle to the bots that handle it. */
+    private Map<InboundEvent.Kind, Map<String, List<String>>> subscribers() {
+        Map<InboundEvent.Kind, Map<String, List<String>>> subscribers = new EnumMap<>(InboundEvent.Kind.class);
+        for (BotConfig bot : config.bots()) {
+            for (BotConfig.Inbound kind : bot.inbound()) {
+                InboundEvent.Kind event = kind == BotConfig.Inbound.MENTIONS ? InboundEvent.Kind.MENTION : InboundEvent.Kind.DIRECT_MESSAGE;
+                subscribers.computeIfAbsent(event, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(bot.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(bot.name());
+            }
+        }
+        return subscribers;
+    }
+
+    /**
+     * Verifies every account's credentials. An account the platform refuses (bad or expired
+     * tokens, locked, flagged) is paused and left out of inbound polling; the others carry on. An
+     * account paused for bad credentials that verify again is resumed. Anything else (the platform
+     * unreachable) stops the start.
+     */
+    private void verifyAccounts() {
+        for (var account : config.accounts()) {
+            String key = account.handle().toLowerCase(Locale.ROOT);
+            try {
+                Account verified = platform.verifyCredentials(new Account(account.handle(), null));
+                accounts.put(key, verified);
+                resumeIfCredentialsPaused(key);
+            } catch (PlatformException e) {
+                if (e.kind() != PlatformException.Kind.BAD_CREDENTIALS && e.kind() != PlatformException.Kind.ACCOUNT_RESTRICTED) {
+                    throw new IllegalStateException("account @" + account.handle() + " could not be verified with the platform: "
+                            + e.getMessage(), e);
+                }
+                health.pause(account.handle(), e);
+                accounts.put(key, new Account(account.handle(), null));
+            }
+        }
+    }
+
+    private void resumeIfCredentialsPaused(String handle) {
+        health.pauseOf(handle).filter(p -> p.reason() == dev.bridle.platform.PauseReason.BAD_CREDENTIALS).ifPresent(p -> {
+            log.warn("@{} was paused for bad credentials ({}); they verify now, so it is resumed", handle, p.since());
+            health.resume(handle);
+        });
+    }
+
+    /** Settles what the ledger shows allowed but never finished (a crash, or an outcome in doubt); re-sends nothing. */
+    private void recoverInDoubt() {
+        Duration minAge = database.dialect() == Dialect.H2 ? Duration.ZERO : SHARED_STORE_RECOVERY_MIN_AGE;
+        new InDoubtRecovery(ledger, new Reconciler(platform), accounts, clock)
+                .recover(ledger.unsettled(clock.instant().minus(InDoubtRecovery.WINDOW)), minAge);
+    }
+
+    /** Which accounts are paused, and which kinds of action are over a daily limit. */
+    public AccountHealth accountHealth() {
+        return health;
+    }
+
+    /** Schedules every bot as configured and starts the scheduler. */
+    public void start() {
+        scheduler.sync(config.bots());
+        scheduler.start();
+        poller.start(InboundPoller.DEFAULT_MENTIONS_EVERY, InboundPoller.DEFAULT_MESSAGES_EVERY);
+        log.info("Bridle started: {} bots on {} accounts, environment {}, app {}{}", config.bots().size(),
+                accounts.size(), config.environment(), config.app().name(), config.dryRun() ? ", DRY RUN" : "");
+    }
+
+    /** The bots, to run one now (tests, {@code bridle run --once}). */
+    public BotRunner bots() {
+        return runner;
+    }
+
+    /** Where inbound messages go, polled or pushed. */
+    public InboundRouter inbound() {
+        return inbound;
+    }
+
+    /** Polls inbound messages; {@link #start} runs it in the background. */
+    public InboundPoller poller() {
+        return poller;
+    }
+
+    /** The throttles; the platform adapter reports rate limits to their {@link Throttles#feedback()}. */
+    public Throttles throttles() {
+        return throttles;
+    }
+
+    /** Actions a throttle deferred, waiting for their time. */
+    public DeferredActions deferred() {
+        return deferred;
+    }
+
+    /** The audit ledger. */
+    public AuditLedger ledger() {
+        return ledger;
+    }
+
+    /** The accounts, with their platform user ids. */
+    public Map<String, Account> accounts() {
+        return Map.copyOf(accounts);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    /** Stops the scheduler (letting running handlers finish), then closes the ledger and the store. */
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} failed", resources.get(i), e);
+            }
+        }
+        resources.clear();
+    }
+}

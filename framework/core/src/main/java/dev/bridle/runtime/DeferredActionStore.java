@@ -1,0 +1,213 @@
+package dev.bridle.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.bridle.action.ActionKind;
+import dev.bridle.action.ActionRequest;
+import dev.bridle.action.Target;
+import dev.bridle.action.TargetRole;
+import dev.bridle.bot.Account;
+import dev.bridle.bot.PostRef;
+import dev.bridle.bot.UserRef;
+import dev.bridle.store.Database;
+import dev.bridle.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Deferred actions in the store ({@code deferred_action}, {@code deferred_action_target}). A
+ * row is PENDING until it is claimed to run (RUNNING, by one node only), then DONE, or CANCELLED
+ * by an opt-out; its text is cleared when it leaves PENDING for good.
+ */
+final class DeferredActionStore {
+
+    static final String PENDING = "PENDING";
+    static final String RUNNING = "RUNNING";
+    static final String DONE = "DONE";
+    static final String CANCELLED = "CANCELLED";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final Clock clock;
+
+    DeferredActionStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Stores {@code request} as PENDING until {@code dueAt}, or moves an existing row back to PENDING at that time. */
+    void putPending(ActionRequest request, Instant dueAt) {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (update(c, "UPDATE deferred_action SET status = ?, due_at = ?, updated_at = ? WHERE request_id = ?",
+                        PENDING, utc(dueAt), now(), request.requestId()) == 0) {
+                    insert(c, request, dueAt);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store deferred action " + request.requestId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void insert(Connection c, ActionRequest r, Instant dueAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deferred_action (request_id, bot, account, account_id, kind,"
+                + " body, targets, post_id, post_author_id, post_author_handle, inbound_id, requested_at, due_at, status,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, r.requestId());
+            ps.setString(2, r.botName());
+            ps.setString(3, r.account().handle());
+            ps.setString(4, r.account().userId());
+            ps.setString(5, r.kind().name());
+            ps.setString(6, r.text());
+            ps.setString(7, targetsJson(r.targets()));
+            ps.setString(8, r.post() == null ? null : r.post().id());
+            ps.setString(9, r.post() == null || r.post().author() == null ? null : r.post().author().id());
+            ps.setString(10, r.post() == null || r.post().author() == null ? null : r.post().author().handle());
+            ps.setString(11, r.inboundId());
+            ps.setObject(12, utc(r.requestedAt()));
+            ps.setObject(13, utc(dueAt));
+            ps.setString(14, PENDING);
+            ps.setObject(15, now());
+            ps.executeUpdate();
+        }
+        for (UserRef user : r.targetUsers()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO deferred_action_target (request_id, user_id) VALUES (?, ?)")) {
+                ps.setObject(1, r.requestId());
+                ps.setString(2, user.id());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Claims a PENDING action to run it; empty if it is not pending (cancelled, run, or claimed by another node). */
+    Optional<ActionRequest> claim(UUID requestId) {
+        try (Connection c = db.dataSource().getConnection()) {
+            if (update(c, "UPDATE deferred_action SET status = ?, updated_at = ? WHERE request_id = ? AND status = ?",
+                    RUNNING, now(), requestId, PENDING) == 0) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM deferred_action WHERE request_id = ?")) {
+                ps.setObject(1, requestId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot claim deferred action " + requestId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks a RUNNING action DONE and clears its text; a row put back to PENDING meanwhile is left alone. */
+    void finish(UUID requestId) {
+        try (Connection c = db.dataSource().getConnection()) {
+            update(c, "UPDATE deferred_action SET status = ?, body = NULL, updated_at = ? WHERE request_id = ? AND status = ?",
+                    DONE, now(), requestId, RUNNING);
+        } catch (SQLException e) {
+            throw new StoreException("cannot finish deferred action " + requestId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Cancels every PENDING action reaching {@code userId}; returns their request ids. */
+    List<UUID> cancelTowards(String userId) {
+        List<UUID> cancelled = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.request_id FROM deferred_action d JOIN deferred_action_target t"
+                    + " ON t.request_id = d.request_id WHERE t.user_id = ? AND d.status = ?")) {
+                ps.setString(1, userId);
+                ps.setString(2, PENDING);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        cancelled.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            for (UUID id : cancelled) {
+                update(c, "UPDATE deferred_action SET status = ?, body = NULL, updated_at = ? WHERE request_id = ? AND status = ?",
+                        CANCELLED, now(), id, PENDING);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot cancel deferred actions towards user " + userId + ": " + e.getMessage(), e);
+        }
+        return cancelled;
+    }
+
+    /** The status of {@code requestId}, if it was ever deferred. */
+    Optional<String> status(UUID requestId) {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT status FROM deferred_action WHERE request_id = ?")) {
+            ps.setObject(1, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read deferred action " + requestId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static ActionRequest read(ResultSet rs) throws SQLException {
+        String postId = rs.getString("post_id");
+        String authorId = rs.getString("post_author_id");
+        PostRef post = postId == null ? null : new PostRef(postId, authorId == null ? null : new UserRef(authorId, rs.getString("post_author_handle")));
+        return new ActionRequest(rs.getObject("request_id", UUID.class), rs.getString("bot"),
+                new Account(rs.getString("account"), rs.getString("account_id")), ActionKind.valueOf(rs.getString("kind")),
+                rs.getString("body"), targets(rs.getString("targets")), post, rs.getString("inbound_id"),
+                rs.getObject("requested_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String targetsJson(List<Target> targets) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Target t : targets) {
+            array.addObject().put("id", t.user().id()).put("handle", t.user().handle()).put("role", t.role().name());
+        }
+        return array.toString();
+    }
+
+    private static List<Target> targets(String json) throws SQLException {
+        try {
+            List<Target> targets = new ArrayList<>();
+            for (JsonNode t : JSON.readTree(json)) {
+                JsonNode handle = t.get("handle");
+                targets.add(new Target(new UserRef(t.get("id").asText(), handle == null || handle.isNull() ? null : handle.asText()),
+                        TargetRole.valueOf(t.get("role").asText())));
+            }
+            return targets;
+        } catch (JsonProcessingException e) {
+            throw new SQLException("malformed targets in a deferred action: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return utc(clock.instant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.bridle.throttle;
+
+import dev.bridle.action.ActionKind;
+import dev.bridle.action.ActionRequest;
+import dev.bridle.action.Target;
+import dev.bridle.action.TargetRole;
+import dev.bridle.guard.ReasonCode;
+import dev.bridle.guard.ReservingGuard;
+import dev.bridle.guard.Verdict;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * No simultaneous likes, reposts or follows of one target by several of the operator's accounts
+ * (rule {@link dev.bridle.guard.Rule#NO_BULK_ACTIONS}; the automation rules: "do not
+ * simultaneously perform actions such as Likes, Retweets, or follows from multiple accounts").
+ * After one account likes or reposts a post, or follows a user, the same action on the same
+ * target by any account is deferred, {@link ReasonCode#THROTTLED_CROSS_ACCOUNT}, until
+ * {@link ThrottleSettings#coordinationWindow} has passed. The acting account itself is held too,
+ * which costs nothing: liking a post twice or following a user twice does nothing on the platform.
+ */
+public final class CoordinationGuard implements ReservingGuard {
+
+    private final List<Limit> window;
+    private final BucketReservations reservations;
+
+    public CoordinationGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
+        this.window = List.of(Limit.of(1, settings.coordinationWindow()));
+        this.reservations = new BucketReservations(buckets, clock);
+    }
+
+    @Override
+    public String name() {
+        return "throttle-coordination";
+    }
+
+    @Override
+    public Verdict check(ActionRequest request) {
+        Optional<String> target = target(request);
+        if (target.isEmpty()) {
+            return Verdict.allow();
+        }
+        String key = "coordination:" + request.kind().name() + ":" + target.get();
+        BucketReservations.Refusal refused = reservations.take(request, List.of(new BucketReservations.Slot(key, window)));
+        if (refused == null) {
+            return Verdict.allow();
+        }
+        return Verdict.defer(refused.until(), ReasonCode.THROTTLED_CROSS_ACCOUNT,
+                "one of the operator's accounts did the same " + ThrottleSettings.configName(request.kind()) + " of "
+                        + target.get().replace(':', ' ') + " less than " + Spans.describe(window.get(0).per())
+                        + " ago; this one may go at " + refused.until());
+    }
+
+    private static Optional<String> target(ActionRequest request) {
+        if (request.kind() == ActionKind.LIKE || request.kind() == ActionKind.REPOST) {
+            return Optional.ofNullable(request.post()).map(p -> "post:" + p.id());
+        }
+        if (request.kind() == ActionKind.FOLLOW) {
+            return request.targets().stream().filter(t -> t.role() == TargetRole.FOLLOWED)
+                    .map(Target::user).findFirst().map(u -> "user:" + u.id());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void confirm(ActionRequest request, String platformId) {
+        reservations.confirm(request);
+    }
+
+    @Override
+    public void release(ActionRequest request) {
+        reservations.release(request);
+    }
+}

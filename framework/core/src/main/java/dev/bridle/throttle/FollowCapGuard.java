@@ -1,0 +1,64 @@
+package dev.bridle.throttle;
+
+import dev.bridle.action.ActionKind;
+import dev.bridle.action.ActionRequest;
+import dev.bridle.action.Target;
+import dev.bridle.action.TargetRole;
+import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ReasonCode;
+import dev.bridle.guard.ReservingGuard;
+import dev.bridle.guard.Verdict;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Caps bulk following of one user by the operator's accounts (rule
+ * {@link dev.bridle.guard.Rule#NO_BULK_ACTIONS}, bulk following): at most
+ * {@link FollowRules#maxAccountsPerUser} follows of the same user within
+ * {@link FollowRules#accountsWindow}, all accounts together. A follow over the cap is deferred,
+ * {@link ReasonCode#THROTTLED_CROSS_ACCOUNT}, to when the oldest one has aged out of the window.
+ */
+public final class FollowCapGuard implements ReservingGuard {
+
+    private final List<Limit> cap;
+    private final BucketReservations reservations;
+
+    public FollowCapGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
+        this.cap = List.of(settings.follows().accountsLimit());
+        this.reservations = new BucketReservations(buckets, clock);
+    }
+
+    @Override
+    public String name() {
+        return "throttle-follow-cap";
+    }
+
+    @Override
+    public Verdict check(ActionRequest request) {
+        if (request.kind() != ActionKind.FOLLOW) {
+            return Verdict.allow();
+        }
+        List<UserRef> followed = request.targets().stream()
+                .filter(t -> t.role() == TargetRole.FOLLOWED).map(Target::user).distinct().toList();
+        List<BucketReservations.Slot> slots = followed.stream()
+                .map(u -> new BucketReservations.Slot("follow-cap:" + u.id(), cap)).toList();
+        BucketReservations.Refusal refused = reservations.take(request, slots);
+        if (refused == null) {
+            return Verdict.allow();
+        }
+        Limit limit = cap.get(0);
+        return Verdict.defer(refused.until(), ReasonCode.THROTTLED_CROSS_ACCOUNT,
+                "the operator's accounts already followed " + followed.get(refused.index()) + " " + limit.count()
+                        + " time(s) within " + Spans.describe(limit.per()) + "; another follow may go at " + refused.until());
+    }
+
+    @Override
+    public void confirm(ActionRequest request, String platformId) {
+        reservations.confirm(request);
+    }
+
+    @Override
+    public void release(ActionRequest request) {
+        reservations.release(request);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.bridle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bridle.optout.KeywordSet;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code bridle keywords} run as a user would, through picocli; what it prints is compared with
+ * golden files. Run with {@code -Dbridle.golden.update=true} to rewrite them after a deliberate
+ * change, and review the diff.
+ */
+class KeywordsCommandTest {
+
+    private static final Path GOLDEN_SOURCES = Path.of("src/test/resources/dev/bridle/cli");
+
+    private static String shipped;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void findShippedFile() throws URISyntaxException {
+        shipped = Path.of(KeywordSet.class.getResource(KeywordSet.DEFAULTS_RESOURCE).toURI()).toString();
+    }
+
+    /** The test harness: the command as {@code bridle keywords} runs it, with its own stdin, stdout and stderr. */
+    static Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new KeywordsCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        int exitCode = command.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void classifiesArguments() {
+        Run run = run("", "test", "--keywords", shipped, "STOP please", "stop by our booth", "stpo");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                OPT_OUT    en.opt_out.keyword:stop  "STOP please"
+                NONE       en.ordinary:stop by  "stop by our booth"
+                AMBIGUOUS  fuzzy:stpo~stop  "stpo"
+                """);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void classifiesStandardInputLineByLine() throws IOException {
+        Run run = run(resource("keywords-test.input.txt"), "test", "--keywords", shipped);
+
+        assertThat(run.exitCode()).isZero();
+        assertGolden(run.out(), "keywords-test.golden.txt");
+    }
+
+    @Test
+    void readsAndWritesJsonLines() throws IOException {
+        Run run = run(resource("keywords-test.input.jsonl"), "test", "--json", "--keywords", shipped);
+
+        assertThat(run.exitCode()).isZero();
+        assertGolden(run.out(), "keywords-test.golden.jsonl");
+    }
+
+    @Test
+    void jsonArgumentsAreMessagesAsTyped() {
+        Run run = run("", "test", "--json", "--keywords", shipped, "STOP");
+
+        assertThat(run.out()).isEqualTo("{\"input\":\"STOP\",\"class\":\"OPT_OUT\",\"rule\":\"en.opt_out.keyword:stop\","
+                + "\"language\":\"en\",\"normalised\":\"stop\"}" + System.lineSeparator());
+    }
+
+    @Test
+    void aJsonLineThatIsNotAStringStopsWithExitCode2AndSaysWhichLine() {
+        Run run = run("\"STOP\"\n\n{\"text\":\"STOP\"}\n\"START\"\n", "test", "--json", "--keywords", shipped);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("\"class\":\"OPT_OUT\"").doesNotContain("START");
+        assertThat(run.err()).isEqualTo("bridle keywords test: standard input line 3: expected a JSON string like \"STOP\","
+                + " found: {\"text\":\"STOP\"}" + System.lineSeparator());
+    }
+
+    @Test
+    void anUnquotedJsonLineIsAnError() {
+        Run run = run("STOP\n", "test", "--json", "--keywords", shipped);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("line 1");
+    }
+
+    @Test
+    void anInvalidKeywordFileExitsWith3AndListsEveryProblemWithItsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("keywords.yaml");
+        Files.writeString(file, resource("invalid-keywords.yaml"));
+
+        Run run = run("", "test", "--keywords", file.toString(), "STOP");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertGolden(run.err().replace(file.toString(), "<file>"), "invalid-keywords.golden.txt");
+    }
+
+    @Test
+    void aMissingKeywordFileGivenOnTheCommandLineExitsWith3(@TempDir Path dir) {
+        Run run = run("", "test", "--keywords", dir.resolve("nope.yaml").toString(), "STOP");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("nope.yaml: no such file");
+    }
+
+    @Test
+    void checkSaysWhatTheFileHolds() {
+        Run run = run("", "check", "--keywords", shipped);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(": ok (version ").contains("6 languages (en, es, fr, de, pt, it)");
+    }
+
+    @Test
+    void checkOfAnInvalidFileExitsWith3(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("k.yaml");
+        Files.writeString(file, "languages:\n  en:\n    opt_out: [stop\n");
+
+        Run run = run("", "check", "--keywords", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains(file + ":3:19: not valid YAML: expected ',' or ']'");
+    }
+
+    @Test
+    void withoutASubcommandItPrintsUsageAndExitsWith2() {
+        Run run = run("");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: keywords").contains("test").contains("check");
+    }
+
+    @Test
+    void quotingShowsInvisibleCharacters() {
+        assertThat(KeywordsCommand.quote("S\u200BTOP \"x\"\n")).isEqualTo("\"S\\u200BTOP \\\"x\\\"\\n\"");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = KeywordsCommandTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertGolden(String actual, String golden) throws IOException {
+        String normalised = actual.replace(System.lineSeparator(), "\n");
+        if (Boolean.getBoolean("bridle.golden.update")) {
+            Files.writeString(GOLDEN_SOURCES.resolve(golden), normalised);
+        }
+        assertThat(normalised).isEqualTo(resource(golden));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.bridle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SandboxCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** Runs {@code bridle sandbox ARGS}, stopping the sandbox as soon as it has started. */
+    private int run(String... args) {
+        CommandLine line = new CommandLine(new SandboxCommand(() -> { }));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void itStartsTheSandboxAndPrintsWhereAndTheCredentials() {
+        int code = run("--port", "0", "--seed", "7", "--account", "acme", "--account", "beta", "-c", dir.resolve("none.yaml").toString());
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Bridle sandbox listening on http://127.0.0.1:", "Account @acme", "Account @beta",
+                "access token secret:", "Demo audience: off");
+    }
+
+    @Test
+    void withoutAccountOptionsItUsesTheConfiguredAccounts() throws Exception {
+        Path config = dir.resolve("bridle.yaml");
+        Files.writeString(config, """
+                environment: dev
+                app: { name: sandbox-test-dev, purpose: "testing the sandbox command" }
+                accounts:
+                  - { handle: acme_news }
+                """);
+
+        assertThat(run("--config", config.toString())).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Account @acme_news").doesNotContain("@bridle_demo");
+    }
+
+    @Test
+    void aBadPortIsAUsageError() {
+        assertThat(run("--port", "70000")).isEqualTo(ExitCode.USAGE_ERROR);
+        assertThat(err.toString()).contains("port must be 0..65535");
+    }
+
+    @Test
+    void itIsABridleSubcommand() {
+        assertThat(BridleCommand.commandLine().getSubcommands()).containsKeys("sandbox", "accounts");
+    }
+}

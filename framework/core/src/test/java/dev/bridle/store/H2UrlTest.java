@@ -1,0 +1,45 @@
+package dev.bridle.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class H2UrlTest {
+
+    @Test
+    void theDefaultUrlGetsEveryRequiredSetting() {
+        assertThat(H2Url.parse("jdbc:h2:file:./data/bridle").withRequiredSettings())
+                .isEqualTo("jdbc:h2:file:./data/bridle;" + Database.H2_SETTINGS);
+    }
+
+    @Test
+    void settingsTheUrlAlreadyHasAreKept() {
+        assertThat(H2Url.parse("jdbc:h2:file:/x/db;mode=postgresql;CIPHER=AES").withRequiredSettings())
+                .startsWith("jdbc:h2:file:/x/db;MODE=postgresql;CIPHER=AES;DATABASE_TO_LOWER=TRUE;");
+    }
+
+    @Test
+    void aConflictingSettingIsRefusedByName() {
+        assertThatThrownBy(() -> H2Url.parse("jdbc:h2:file:/x/db;MODE=MySQL").withRequiredSettings())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("store URL sets MODE=MySQL but Bridle's schema needs MODE=PostgreSQL");
+    }
+
+    @Test
+    void theFileDirectoryIsTheParentOfTheDatabaseName() {
+        assertThat(H2Url.parse("jdbc:h2:file:/var/lib/bridle/db;MODE=PostgreSQL").fileDirectory())
+                .hasValue(Path.of("/var/lib/bridle"));
+        assertThat(H2Url.parse("jdbc:h2:./data/bridle").fileDirectory())
+                .hasValue(Path.of("data").toAbsolutePath());
+        assertThat(H2Url.parse("jdbc:h2:~/bridle").fileDirectory())
+                .hasValue(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
+    void memoryAndServerUrlsHaveNoLocalDirectory() {
+        assertThat(H2Url.parse("jdbc:h2:mem:test").fileDirectory()).isEmpty();
+        assertThat(H2Url.parse("jdbc:h2:tcp://localhost/~/test").fileDirectory()).isEmpty();
+    }
+}

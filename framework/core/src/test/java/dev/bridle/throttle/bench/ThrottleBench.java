@@ -1,0 +1,310 @@
+package dev.bridle.throttle.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bridle.action.ActionKind;
+import dev.bridle.action.ActionRequest;
+import dev.bridle.action.Target;
+import dev.bridle.action.TargetRole;
+import dev.bridle.bot.Account;
+import dev.bridle.bot.PostRef;
+import dev.bridle.bot.UserRef;
+import dev.bridle.guard.Decision;
+import dev.bridle.guard.Guard;
+import dev.bridle.guard.GuardChain;
+import dev.bridle.guard.ReservingGuard;
+import dev.bridle.guard.Verdict;
+import dev.bridle.throttle.BucketStore;
+import dev.bridle.throttle.InMemoryAnsweredInteractions;
+import dev.bridle.throttle.InMemoryFollowHistory;
+import dev.bridle.throttle.JdbcAnsweredInteractions;
+import dev.bridle.throttle.JdbcFollowHistory;
+import dev.bridle.throttle.LocalBucketStore;
+import dev.bridle.throttle.PostgresBucketStore;
+import dev.bridle.throttle.ThrottleSettings;
+import dev.bridle.throttle.Throttles;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Throttle decisions per second and latency percentiles for the whole throttle guard set, with
+ * 10,000 accounts and 100,000 target users, on 2 threads. A plain main (the lead moves it to the
+ * bench module). Simulated time advances 60 ms per decision, so each account attempts about
+ * 144 actions a day, well over its limits, and 80 % of contacts go to the 20 % busiest users: a
+ * busy deployment in which the throttles refuse much of what is asked.
+ *
+ * <pre>
+ * mvn -B -q -pl framework/core -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * java -cp framework/core/target/test-classes:framework/core/target/classes:$(cat framework/core/target/bench.cp) \
+ *     dev.bridle.throttle.bench.ThrottleBench [--chain] [--postgres JDBC_URL] [--decisions N]
+ * </pre>
+ *
+ * {@code --chain} runs each decision through a {@link GuardChain} (its worker-thread hop
+ * included) instead of calling the guards in order on the caller's thread; {@code --postgres}
+ * keeps buckets, follow history and answered interactions in PostgreSQL instead of memory.
+ */
+public final class ThrottleBench {
+
+    static final int ACCOUNTS = 10_000;
+    static final int USERS = 100_000;
+    static final int POSTS = 1_000_000;
+    static final int THREADS = 2;
+    static final long STEP_NANOS = 60_000_000L;
+
+    private ThrottleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        boolean chain = a.contains("--chain");
+        String pg = a.contains("--postgres") ? a.get(a.indexOf("--postgres") + 1) : null;
+        int decisions = a.contains("--decisions") ? Integer.parseInt(a.get(a.indexOf("--decisions") + 1)) : (pg != null ? 20_000 : chain ? 200_000 : 1_000_000);
+        int warmup = decisions / 4;
+
+        SimClock clock = new SimClock(Instant.parse("2026-11-28T09:00:00Z"));
+        Throttles throttles;
+        HikariDataSource ds = null;
+        if (pg == null) {
+            throttles = Throttles.create(ThrottleSettings.defaults(), clock, new LocalBucketStore(clock),
+                    new InMemoryFollowHistory(), new InMemoryAnsweredInteractions());
+        } else {
+            ds = postgres(pg);
+            BucketStore buckets = new PostgresBucketStore(ds, clock);
+            throttles = Throttles.create(ThrottleSettings.defaults(), clock, buckets,
+                    new JdbcFollowHistory(ds, clock), new JdbcAnsweredInteractions(ds));
+        }
+        List<Guard> guards = throttles.guards();
+        GuardChain guardChain = chain ? new GuardChain(guards) : null;
+
+        Account[] accounts = new Account[ACCOUNTS];
+        for (int i = 0; i < ACCOUNTS; i++) {
+            accounts[i] = new Account("bench_" + i, Long.toString(9_000_000_000L + i));
+        }
+        Outcomes outcomes = new Outcomes();
+
+        run(guards, guardChain, accounts, clock, warmup, null, 1);
+        outcomes = new Outcomes();
+        long[][] latencies = new long[THREADS][];
+        long started = System.nanoTime();
+        run(guards, guardChain, accounts, clock, decisions, latencies, 2, outcomes);
+        long elapsed = System.nanoTime() - started;
+
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        double perSecond = all.length / (elapsed / 1e9);
+        System.out.printf(Locale.ROOT, "throttle bench: %s, %s stores, %,d accounts, %,d target users, %d threads%n",
+                chain ? "through GuardChain" : "guards called in order", pg == null ? "in-memory" : "PostgreSQL",
+                ACCOUNTS, USERS, THREADS);
+        System.out.printf(Locale.ROOT, "decisions: %,d measured after %,d warm-up, in %.2f s%n", all.length, warmup * THREADS, elapsed / 1e9);
+        System.out.printf(Locale.ROOT, "throughput: %,.0f decisions/s%n", perSecond);
+        System.out.printf(Locale.ROOT, "mean decision time: %.2f us%n", Arrays.stream(all).average().orElse(0) / 1e3);
+        System.out.printf(Locale.ROOT, "latency: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
+                pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), all[all.length - 1] / 1e3);
+        System.out.printf(Locale.ROOT, "outcomes: %s%n", outcomes);
+        System.out.printf(Locale.ROOT, "simulated time: %s%n", java.time.Duration.ofNanos(clock.nanos.get()));
+        if (guardChain != null) {
+            guardChain.close();
+        }
+        if (ds != null) {
+            ds.close();
+        }
+    }
+
+    private static void run(List<Guard> guards, GuardChain chain, Account[] accounts, SimClock clock, int perThread,
+                            long[][] latencies, long seed, Outcomes... outcomes) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        Thread[] threads = new Thread[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            int id = t;
+            long[] lat = new long[perThread];
+            if (latencies != null) {
+                latencies[t] = lat;
+            }
+            threads[t] = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(seed * 31 + id);
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    ActionRequest request = request(random, accounts, clock.instant());
+                    clock.nanos.addAndGet(STEP_NANOS);
+                    long t0 = System.nanoTime();
+                    String outcome = chain == null ? decide(guards, request) : decide(chain, request);
+                    lat[i] = System.nanoTime() - t0;
+                    if (outcomes.length > 0) {
+                        outcomes[0].add(outcome);
+                    }
+                }
+            }, "bench-" + t);
+            threads[t].start();
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    /** What GuardChain does, on this thread: first refusal wins and releases every reservation; an allow is sent and confirmed. */
+    private static String decide(List<Guard> guards, ActionRequest request) {
+        for (Guard guard : guards) {
+            Verdict verdict;
+            try {
+                verdict = guard.check(request);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (!verdict.allows()) {
+                for (Guard g : guards) {
+                    if (g instanceof ReservingGuard r) {
+                        r.release(request);
+                    }
+                }
+                return describe(verdict);
+            }
+        }
+        for (Guard g : guards) {
+            if (g instanceof ReservingGuard r) {
+                r.confirm(request, "sent");
+            }
+        }
+        return "allowed";
+    }
+
+    private static String decide(GuardChain chain, ActionRequest request) {
+        Decision decision = chain.evaluate(request);
+        if (decision.allows()) {
+            chain.confirm(request, "sent");
+            return "allowed";
+        }
+        return describe(decision.verdict());
+    }
+
+    private static String describe(Verdict verdict) {
+        if (verdict instanceof Verdict.Defer d) {
+            return "deferred " + d.code();
+        }
+        return "denied " + ((Verdict.Deny) verdict).code();
+    }
+
+    /** A realistic mix: mostly replies to mentions, then posts, likes, follows, reposts, DMs, unfollows. */
+    private static ActionRequest request(SplittableRandom random, Account[] accounts, Instant now) {
+        Account account = accounts[random.nextInt(ACCOUNTS)];
+        UserRef user = UserRef.ofId(Integer.toString(1 + hotUser(random)));
+        int roll = random.nextInt(100);
+        ActionKind kind;
+        List<Target> targets = List.of();
+        PostRef post = null;
+        String text = null;
+        String inbound = null;
+        if (roll < 35) {
+            kind = ActionKind.REPLY;
+            text = "thanks";
+            targets = List.of(new Target(user, TargetRole.REPLIED_TO));
+            post = new PostRef(Long.toString(random.nextLong(1, Long.MAX_VALUE)), user);
+            inbound = random.nextInt(100) < 2 ? "m" + random.nextInt(1_000) : "m" + random.nextLong(Long.MAX_VALUE); // a few repeats
+        } else if (roll < 50) {
+            kind = ActionKind.POST;
+            text = "news";
+            if (roll < 53) {
+                targets = List.of(new Target(user, TargetRole.MENTIONED));
+            }
+        } else if (roll < 60) {
+            kind = ActionKind.DIRECT_MESSAGE;
+            text = "hi";
+            targets = List.of(new Target(user, TargetRole.RECIPIENT));
+        } else if (roll < 70) {
+            kind = ActionKind.FOLLOW;
+            targets = List.of(new Target(user, TargetRole.FOLLOWED));
+        } else if (roll < 75) {
+            kind = ActionKind.UNFOLLOW;
+            targets = List.of(new Target(user, TargetRole.UNFOLLOWED));
+        } else if (roll < 90) {
+            kind = ActionKind.LIKE;
+            post = new PostRef(Integer.toString(random.nextInt(POSTS)), user);
+        } else {
+            kind = ActionKind.REPOST;
+            post = new PostRef(Integer.toString(random.nextInt(POSTS)), user);
+        }
+        // SplittableRandom ids: UUID.randomUUID() would measure SecureRandom's lock, not the throttles.
+        return new ActionRequest(new UUID(random.nextLong(), random.nextLong()), "bench", account, kind, text, targets, post, inbound, now);
+    }
+
+    /** 80 % of actions reach the 20 % most active users. */
+    private static int hotUser(SplittableRandom random) {
+        return random.nextInt(100) < 80 ? random.nextInt(USERS / 5) : random.nextInt(USERS);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e3;
+    }
+
+    private static HikariDataSource postgres(String url) {
+        String schema = "throttle_bench";
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setSchema(schema);
+        config.setMaximumPoolSize(8);
+        config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + schema);
+        HikariDataSource ds = new HikariDataSource(config);
+        Flyway.configure().dataSource(ds).schemas(schema).cleanDisabled(false).load().clean();
+        Flyway.configure().dataSource(ds).schemas(schema).locations("classpath:db/migration").load().migrate();
+        return ds;
+    }
+
+    /** Simulated time shared by both threads. */
+    static final class SimClock extends Clock {
+        final AtomicLong nanos = new AtomicLong();
+        private final Instant origin;
+
+        SimClock(Instant origin) {
+            this.origin = origin;
+        }
+
+        @Override
+        public Instant instant() {
+            return origin.plusNanos(nanos.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Outcome counts. */
+    static final class Outcomes {
+        private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+        void add(String outcome) {
+            counts.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+        }
+
+        @Override
+        public String toString() {
+            long total = counts.values().stream().mapToLong(LongAdder::sum).sum();
+            StringBuilder b = new StringBuilder();
+            counts.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum())).forEach(e ->
+                    b.append(String.format(Locale.ROOT, "%n  %-40s %5.1f %%", e.getKey(), 100.0 * e.getValue().sum() / total)));
+            return b.toString();
+        }
+    }
+}

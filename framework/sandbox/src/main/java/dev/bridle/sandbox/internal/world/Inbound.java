@@ -1,0 +1,79 @@
+package dev.bridle.sandbox.internal.world;
+
+import dev.bridle.sandbox.SandboxDm;
+import dev.bridle.sandbox.SandboxPost;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * What simulated users do: mention an account, reply to a post, message an account. No limits apply; the
+ * checks are only that the people and posts exist.
+ */
+public final class Inbound {
+    private final World world;
+    private final Clock clock;
+
+    public Inbound(World world, Clock clock) {
+        this.world = world;
+        this.clock = clock;
+    }
+
+    /** A post by {@code from} that mentions {@code to}; "@to " is put in front unless the text names them. */
+    public SandboxPost mention(String from, String to, String text) {
+        UserRecord author = user(from);
+        UserRecord target = user(to);
+        String body = Mentions.in(text).contains(target.handle().toLowerCase(Locale.ROOT))
+                ? text : "@" + target.handle() + " " + text;
+        return add(author, body, null);
+    }
+
+    /** A reply by {@code from} to a post; "@author " is put in front unless the text names them. */
+    public SandboxPost reply(String from, String postId, String text) {
+        UserRecord author = user(from);
+        SandboxPost target = world.post(postId).filter(p -> !p.deleted())
+                .orElseThrow(() -> new IllegalArgumentException("no post with id " + postId));
+        String body = Mentions.in(text).contains(target.authorHandle().toLowerCase(Locale.ROOT))
+                ? text : "@" + target.authorHandle() + " " + text;
+        return add(author, body, target);
+    }
+
+    /** A direct message from {@code from} to {@code to}. */
+    public SandboxDm dm(String from, String to, String text) {
+        requireText(text);
+        UserRecord sender = user(from);
+        UserRecord recipient = user(to);
+        SandboxDm dm;
+        synchronized (world) {
+            dm = new SandboxDm(world.nextEventId(), SandboxDm.conversationIdOf(sender.id(), recipient.id()),
+                    sender.id(), sender.handle(), recipient.id(), recipient.handle(), text, clock.instant());
+            world.addDm(dm);
+        }
+        world.publishDm(dm);
+        return dm;
+    }
+
+    private SandboxPost add(UserRecord author, String text, SandboxPost target) {
+        requireText(text);
+        SandboxPost post;
+        synchronized (world) {
+            Instant now = clock.instant();
+            post = new SandboxPost(world.nextEventId(), author.id(), author.handle(), text, now,
+                    target == null ? null : target.id(), target == null ? null : target.authorId(), null, false);
+            world.addPost(post);
+        }
+        world.publishPost(post);
+        return post;
+    }
+
+    private UserRecord user(String handle) {
+        return world.userByHandle(handle)
+                .orElseThrow(() -> new IllegalArgumentException("no user @" + handle + " in the sandbox"));
+    }
+
+    private static void requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("text must not be blank");
+        }
+    }
+}
