@@ -5,12 +5,17 @@ import dev.bridle.audit.AuditLedger;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.config.ConfigLoader;
 import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformConnection;
+import dev.bridle.platform.PlatformFactory;
+import dev.bridle.sandbox.Sandbox;
 import dev.bridle.runtime.BridleRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs bots from Java code, as {@code bridle run} does from the command line.
@@ -29,9 +34,11 @@ import java.util.Objects;
 public final class Bridle implements AutoCloseable {
 
     private final BridleRuntime runtime;
+    private final PlatformConnection connection;
 
-    private Bridle(BridleRuntime runtime) {
+    private Bridle(BridleRuntime runtime, PlatformConnection connection) {
         this.runtime = runtime;
+        this.connection = connection;
     }
 
     /** A builder; only the configuration is required. */
@@ -59,10 +66,24 @@ public final class Bridle implements AutoCloseable {
         return runtime.ledger();
     }
 
-    /** Stops the bots, letting running handlers finish, and closes the store. */
+    /**
+     * The in-process sandbox the bots act on when no account has credentials; empty when they act
+     * on X (or on a platform given to the builder).
+     */
+    public Optional<Sandbox> sandbox() {
+        return connection == null ? Optional.empty() : connection.sandbox();
+    }
+
+    /** Stops the bots, letting running handlers finish, and closes the store (and the sandbox, if any). */
     @Override
     public void close() {
-        runtime.close();
+        try {
+            runtime.close();
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
     }
 
     /** Builds a {@link Bridle}; see {@link Bridle} for what {@link #build()} checks. */
@@ -92,7 +113,10 @@ public final class Bridle implements AutoCloseable {
             return config(ConfigLoader.load(file));
         }
 
-        /** The platform to act on. */
+        /**
+         * The platform to act on, for tests and embedding. Unless it is set, the platform comes from
+         * the configuration: X when every account has credentials, the built-in sandbox when none has.
+         */
         public Builder platform(Platform platform) {
             this.platform = Objects.requireNonNull(platform, "platform");
             return this;
@@ -125,10 +149,22 @@ public final class Bridle implements AutoCloseable {
             if (config == null) {
                 throw new IllegalStateException("Bridle needs a configuration: call config(...)");
             }
-            if (platform == null) {
-                throw new IllegalStateException("Bridle needs a platform: call platform(...)");
+            if (platform != null) {
+                return new Bridle(BridleRuntime.create(config, platform, clock, modules, classLoader), null);
             }
-            return new Bridle(BridleRuntime.create(config, platform, clock, modules, classLoader));
+            AtomicReference<PlatformConnection> connection = new AtomicReference<>();
+            try {
+                BridleRuntime runtime = BridleRuntime.create(config, feedback -> {
+                    connection.set(PlatformFactory.connect(config, clock, feedback));
+                    return connection.get().platform();
+                }, clock, modules, classLoader);
+                return new Bridle(runtime, connection.get());
+            } catch (RuntimeException e) {
+                if (connection.get() != null) {
+                    connection.get().close();
+                }
+                throw e;
+            }
         }
     }
 }

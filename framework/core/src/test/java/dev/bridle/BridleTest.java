@@ -130,7 +130,17 @@ class BridleTest {
     @Test
     void buildSaysWhatIsMissing() {
         assertThatThrownBy(() -> Bridle.builder().platform(platform).build()).hasMessageContaining("needs a configuration");
-        assertThatThrownBy(() -> Bridle.builder().config(config("acme-dev", Environment.DEV, false, null)).build())
-                .hasMessageContaining("needs a platform");
+    }
+
+    @Test
+    void withoutCredentialsTheBotsActInTheBuiltInSandbox() {
+        try (Bridle bridle = Bridle.builder().config(config("acme-dev", Environment.DEV, false, null)).build()) {
+            assertThat(bridle.sandbox()).isPresent();
+
+            bridle.runNow("ticker");
+
+            assertThat(bridle.sandbox().get().sent("acme_news").posts()).hasSize(1);
+            assertThat(events(bridle)).containsExactly(LedgerEvent.ALLOWED, LedgerEvent.SENT);
+        }
     }
 }

@@ -77,7 +77,9 @@ public sealed interface ActionResult {
 
         @Override
         public String reason() {
-            return code + ": " + message + (rescheduled ? " (will be tried again at " : " (dropped; allowed again from ") + until + ")";
+            String when = until.getNano() == 0 ? until.toString()
+                    : until.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            return code + ": " + message + (rescheduled ? " (will be tried again then)" : " (dropped; allowed again from " + when + ")");
         }
     }
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
  * {@link ConfigException} from any subcommand into its problems on stderr and exit code 3.
  */
 @Command(name = "bridle", mixinStandardHelpOptions = true, versionProvider = BridleCommand.Version.class,
-        subcommands = {CheckCommand.class, AuditCommand.class, KeywordsCommand.class, AccountsCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, AuditCommand.class, KeywordsCommand.class, AccountsCommand.class,
             SandboxCommand.class, CommandLine.HelpCommand.class},
         description = "Run automation bots for X with the platform's rules built in.",
         footerHeading = "%nSee also:%n",

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Intervals as written in configuration: {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}, or ISO-8601. */
-final class Intervals {
+public final class Intervals {
 
     /** The shortest interval a schedule may have. */
     static final Duration MINIMUM = Duration.ofSeconds(1);
@@ -18,7 +18,7 @@ final class Intervals {
     }
 
     /** The interval {@code text} names, or empty when it is not one. */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         Matcher m = SHORT.matcher(text.strip());
         if (m.matches()) {
             long amount = Long.parseLong(m.group(1));
@@ -37,7 +37,7 @@ final class Intervals {
     }
 
     /** The shortest form {@link #parse} reads back to the same interval. */
-    static String format(Duration interval) {
+    public static String format(Duration interval) {
         long seconds = interval.getSeconds();
         if (interval.getNano() != 0 || seconds <= 0) {
             return interval.toString();

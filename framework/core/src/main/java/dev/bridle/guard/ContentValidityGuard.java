@@ -19,6 +19,11 @@ public final class ContentValidityGuard implements Guard {
     /** The platform's limit on post length, in weighted characters. */
     public static final int MAX_WEIGHTED_POST_LENGTH = 280;
 
+    static {
+        // twitter-text builds its patterns on first use, which takes longer than a guard's budget
+        TwitterTextParser.parseTweet("warm up https://example.com @bridle #start");
+    }
+
     @Override
     public String name() {
         return "content";

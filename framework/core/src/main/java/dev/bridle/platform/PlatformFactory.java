@@ -1,6 +1,7 @@
 package dev.bridle.platform;
 
 import dev.bridle.config.AccountConfig;
+import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.config.Credentials;
 import dev.bridle.config.Secret;
@@ -88,7 +89,7 @@ public final class PlatformFactory {
     private static PlatformConnection sandbox(BridleConfig config, Clock clock, RateLimitFeedback feedback) {
         Sandbox.Builder builder = Sandbox.builder().clock(clock)
                 .limits(SandboxLimits.defaults().withTimestampTolerance(SANDBOX_TIMESTAMP_TOLERANCE))
-                .audience(AudienceScript.demo());
+                .audience(AudienceScript.demo().withTarget(audienceTarget(config)));
         config.accounts().forEach(a -> builder.account(a.handle()));
         Sandbox sandbox = builder.build().start();
         try {
@@ -108,6 +109,12 @@ public final class PlatformFactory {
             sandbox.close();
             throw e;
         }
+    }
+
+    /** The demo audience talks to the first account a bot reads mentions of, or else the first account. */
+    private static String audienceTarget(BridleConfig config) {
+        return config.bots().stream().filter(b -> b.inbound().contains(BotConfig.Inbound.MENTIONS)).map(BotConfig::account)
+                .findFirst().orElse(config.accounts().get(0).handle());
     }
 
     private static TwitterPlatform.Builder adapter(BridleConfig config, Clock clock, RateLimitFeedback feedback) {

@@ -58,8 +58,9 @@ public final class BridleRuntime implements AutoCloseable {
     static final Duration SHARED_STORE_RECOVERY_MIN_AGE = Duration.ofMinutes(5);
 
     private final BridleConfig config;
-    private final Platform platform;
+    private final PlatformSource platformSource;
     private final Clock clock;
+    private Platform platform;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private Database database;
@@ -74,9 +75,9 @@ public final class BridleRuntime implements AutoCloseable {
     private DeferredActions deferred;
     private InboundPoller poller;
 
-    private BridleRuntime(BridleConfig config, Platform platform, Clock clock) {
+    private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock) {
         this.config = config;
-        this.platform = platform;
+        this.platformSource = platformSource;
         this.clock = clock;
     }
 
@@ -84,7 +85,7 @@ public final class BridleRuntime implements AutoCloseable {
      * Opens the store, migrates it, checks every account with the platform, builds every bot and
      * the scheduler. Nothing runs until {@link #start}. On failure everything opened is closed.
      */
-    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
+    public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
                                        List<Module> extraModules, ClassLoader classLoader) {
         BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"));
@@ -95,6 +96,12 @@ public final class BridleRuntime implements AutoCloseable {
             runtime.close();
             throw e;
         }
+    }
+
+    /** As {@link #create(BridleConfig, PlatformSource, Clock, List, ClassLoader)}, with a platform already connected. */
+    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
+                                       List<Module> extraModules, ClassLoader classLoader) {
+        return create(config, PlatformSource.of(Objects.requireNonNull(platform, "platform")), clock, extraModules, classLoader);
     }
 
     private void assemble(List<Module> extraModules, ClassLoader classLoader) {
@@ -110,6 +117,10 @@ public final class BridleRuntime implements AutoCloseable {
         guards = track(new GuardChain(StandardGuards.chain(config, health, throttles.guards())));
         finalChecks = track(new GuardChain(List.of()));
         deferred = new DeferredActions(database, throttleSettings, clock);
+        platform = platformSource.connect(throttles.feedback());
+        if (platform instanceof AutoCloseable closeable) {
+            track(closeable);
+        }
         ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health,
                 RetryPolicy.DEFAULT, deferred);
         HandleResolver handles = new HandleResolver(platform, clock);

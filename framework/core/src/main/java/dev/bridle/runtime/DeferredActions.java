@@ -67,7 +67,7 @@ public final class DeferredActions implements Deferral, DeferredActionRunner {
         }
         ActionResult result = dispatcher.dispatch(claimed.get());
         store.finish(id);
-        log.info("deferred {} of bot {}: {}", claimed.get().kind(), claimed.get().botName(), result.reason());
+        log.debug("deferred {} of bot {}: {}", claimed.get().kind(), claimed.get().botName(), result.reason());
     }
 
     /** Cancels every deferred action that would reach {@code userId}; returns how many. */

@@ -21,6 +21,9 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBacko
     public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30),
             Duration.ofSeconds(5), Sleeper.THREAD);
 
+    /** One attempt and no waiting: what failed stays failed (tests of what a failure gives back). */
+    public static final RetryPolicy NO_RETRY = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> { });
+
     public RetryPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);

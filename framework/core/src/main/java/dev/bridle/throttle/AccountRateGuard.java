@@ -40,7 +40,7 @@ public final class AccountRateGuard implements ReservingGuard {
         return Verdict.defer(refused.until(), ReasonCode.THROTTLED_ACCOUNT,
                 request.account() + " has used its " + ThrottleSettings.configName(request.kind()) + " limits ("
                         + limits.stream().map(Limit::toString).collect(Collectors.joining(", "))
-                        + "); the next one may go at " + refused.until());
+                        + "); the next one may go at " + Spans.moment(refused.until()));
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class CoordinationGuard implements ReservingGuard {
         return Verdict.defer(refused.until(), ReasonCode.THROTTLED_CROSS_ACCOUNT,
                 "one of the operator's accounts did the same " + ThrottleSettings.configName(request.kind()) + " of "
                         + target.get().replace(':', ' ') + " less than " + Spans.describe(window.get(0).per())
-                        + " ago; this one may go at " + refused.until());
+                        + " ago; this one may go at " + Spans.moment(refused.until()));
     }
 
     private static Optional<String> target(ActionRequest request) {

@@ -49,7 +49,7 @@ public final class FollowCapGuard implements ReservingGuard {
         Limit limit = cap.get(0);
         return Verdict.defer(refused.until(), ReasonCode.THROTTLED_CROSS_ACCOUNT,
                 "the operator's accounts already followed " + followed.get(refused.index()) + " " + limit.count()
-                        + " time(s) within " + Spans.describe(limit.per()) + "; another follow may go at " + refused.until());
+                        + " time(s) within " + Spans.describe(limit.per()) + "; another follow may go at " + Spans.moment(refused.until()));
     }
 
     @Override

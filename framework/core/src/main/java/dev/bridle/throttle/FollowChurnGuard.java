@@ -58,7 +58,7 @@ public final class FollowChurnGuard implements ReservingGuard {
                     Instant until = unfollowed.plus(rules.noRefollowWithin());
                     return Verdict.defer(until, ReasonCode.FOLLOW_CHURN, request.account() + " unfollowed " + user + " at "
                             + unfollowed + "; following again within " + Spans.describe(rules.noRefollowWithin())
-                            + " is churn, so not before " + until);
+                            + " is churn, so not before " + Spans.moment(until));
                 }
             }
             if (kind == ActionKind.UNFOLLOW && target.role() == TargetRole.UNFOLLOWED) {
@@ -67,7 +67,7 @@ public final class FollowChurnGuard implements ReservingGuard {
                     Instant until = followed.plus(rules.noUnfollowWithin());
                     return Verdict.defer(until, ReasonCode.FOLLOW_CHURN, request.account() + " followed " + user + " at "
                             + followed + "; unfollowing within " + Spans.describe(rules.noUnfollowWithin())
-                            + " is churn, so not before " + until);
+                            + " is churn, so not before " + Spans.moment(until));
                 }
             }
         }

@@ -37,7 +37,7 @@ public final class SpacingGuard implements ReservingGuard {
         }
         return Verdict.defer(refused.until(), ReasonCode.TOO_SOON,
                 request.account() + " acted less than " + Spans.describe(spacing.get(0).per())
-                        + " ago; the next action may go at " + refused.until());
+                        + " ago; the next action may go at " + Spans.moment(refused.until()));
     }
 
     @Override

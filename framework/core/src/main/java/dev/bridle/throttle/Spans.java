@@ -31,4 +31,10 @@ final class Spans {
     private static String count(long n, String unit) {
         return n == 1 ? unit : n + " " + unit + "s";
     }
+
+    /** {@code instant} as people read it: to the second, rounded up so it is never before the real time. */
+    static String moment(java.time.Instant instant) {
+        java.time.Instant up = instant.getNano() == 0 ? instant : instant.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return up.toString();
+    }
 }

@@ -60,7 +60,7 @@ public final class TargetContactGuard implements ReservingGuard {
         return Verdict.defer(refused.until(), ReasonCode.THROTTLED_TARGET,
                 users.get(refused.index()) + " has had as many automated replies, mentions and messages from the operator's accounts as allowed ("
                         + settings.targetContacts().stream().map(Limit::toString).collect(Collectors.joining(", "))
-                        + "); the next may go at " + refused.until());
+                        + "); the next may go at " + Spans.moment(refused.until()));
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.runtime.ActionDispatcher;
+import dev.bridle.runtime.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ class ThrottleExactnessTest {
         GuardChain finalChecks = new GuardChain(List.of());
         chains.add(chain);
         chains.add(finalChecks);
-        return new ActionDispatcher(chain, finalChecks, ledger, platform, clock);
+        return new ActionDispatcher(chain, finalChecks, ledger, platform, clock, null, RetryPolicy.NO_RETRY);
     }
 
     @Test

@@ -73,9 +73,11 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
     }
 
     /**
-     * The demo cast. ana asks a question, then opts in by DM ("START"); ben asks, and answers "STOP" as soon as a
-     * bot replies or writes to him; chloe asks for "HELP"; dan asks to be followed; eve writes a message with
-     * "stop" inside an ordinary sentence (which must not count as an opt-out).
+     * The demo cast, about a minute long. ana opts in by DM ("START") and then mentions the account;
+     * ben mentions it without having opted in, then opts in ("yes"), mentions it again, and answers
+     * "STOP" as soon as a bot replies or writes to him, then mentions it once more; chloe asks for
+     * "HELP"; dan opts in and asks to be followed; eve writes a message with "stop" inside an
+     * ordinary sentence (which must not count as an opt-out).
      */
     public static AudienceScript demo() {
         return builder()
@@ -84,16 +86,24 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
                 .user(SimulatedUser.named("chloe"))
                 .user(SimulatedUser.named("dan"))
                 .user(SimulatedUser.named("eve"))
-                .at(Duration.ZERO, "ana", Act.mention("hi! when is the next release coming out?"))
-                .at(Duration.ofSeconds(10), "ben", Act.mention("what's new this week?"))
-                .at(Duration.ofSeconds(20), "ana", Act.dm("START"))
-                .at(Duration.ofSeconds(30), "chloe", Act.mention("HELP"))
-                .at(Duration.ofSeconds(35), "chloe", Act.dm("HELP"))
-                .at(Duration.ofSeconds(45), "dan", Act.mention("follow me please"))
-                .at(Duration.ofSeconds(60), "eve", Act.dm("I can't stop reading your updates, keep them coming!"))
+                .at(Duration.ZERO, "ana", Act.dm("START"))
+                .at(Duration.ofSeconds(4), "ana", Act.mention("hi! when is the next release coming out?"))
+                .at(Duration.ofSeconds(8), "ben", Act.mention("what's new this week?"))
+                .at(Duration.ofSeconds(12), "ben", Act.dm("yes"))
+                .at(Duration.ofSeconds(16), "ben", Act.mention("thanks for the release notes"))
+                .at(Duration.ofSeconds(30), "ben", Act.mention("one more question about the API"))
+                .at(Duration.ofSeconds(34), "chloe", Act.dm("HELP"))
+                .at(Duration.ofSeconds(40), "dan", Act.dm("START"))
+                .at(Duration.ofSeconds(44), "dan", Act.mention("follow me please"))
+                .at(Duration.ofSeconds(50), "eve", Act.dm("I can't stop reading your updates, keep them coming!"))
                 .when("ben", Trigger.REPLIED_TO, Act.reply("STOP"), Duration.ofSeconds(5))
                 .when("ben", Trigger.DM_RECEIVED, Act.dm("STOP"), Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** This script aimed at {@code handle} instead. */
+    public AudienceScript withTarget(String handle) {
+        return new AudienceScript(handle, cast, steps, reactions);
     }
 
     /** Builds an {@link AudienceScript}. */
