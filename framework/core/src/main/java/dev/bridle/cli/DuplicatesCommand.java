@@ -44,13 +44,6 @@ import picocli.CommandLine.Spec;
         description = "Explain duplicate-content detection: what counts as a duplicate, and how alike two texts are.")
 public final class DuplicatesCommand {
 
-    /** Success. */
-    static final int OK = 0;
-    /** Bad input or command line (the same number as the bridle command's usage error). */
-    static final int BAD_INPUT = 2;
-    /** Reading failed. */
-    static final int FAILURE = 1;
-
     private final InputStream stdin;
 
     /** Reads standard input. */
@@ -103,7 +96,7 @@ public final class DuplicatesCommand {
             if (!(threshold > 0 && threshold <= 1)) {
                 err.println("bridle duplicates compare: --threshold must be above 0 and at most 1, not " + threshold);
                 err.flush();
-                return BAD_INPUT;
+                return ExitCode.USAGE_ERROR;
             }
             try (BufferedReader in = open()) {
                 String line;
@@ -120,20 +113,20 @@ public final class DuplicatesCommand {
                         out.flush();
                         err.println("bridle duplicates compare: " + where() + "line " + number + ": " + e.getMessage());
                         err.flush();
-                        return BAD_INPUT;
+                        return ExitCode.USAGE_ERROR;
                     }
                     out.println(format(Similarity.compare(pair[0], pair[1], threshold)));
                 }
                 out.flush();
-                return OK;
+                return ExitCode.OK;
             } catch (NoSuchFileException e) {
                 err.println("bridle duplicates compare: no such file: " + file);
                 err.flush();
-                return BAD_INPUT;
+                return ExitCode.USAGE_ERROR;
             } catch (IOException e) {
                 err.println("bridle duplicates compare: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
                 err.flush();
-                return FAILURE;
+                return ExitCode.RUNTIME_FAILURE;
             }
         }
 
