@@ -3,7 +3,6 @@ package dev.bridle.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.bridle.action.ActionKind;
 import dev.bridle.action.ActionRequest;
 import dev.bridle.action.Target;
@@ -15,6 +14,8 @@ import dev.bridle.guard.Decision;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.guard.ReasonCode;
 import dev.bridle.guard.Verdict;
+import dev.bridle.store.Database;
+import dev.bridle.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,14 +36,15 @@ class DuplicateGuardTest {
     Path dir;
 
     final TestClock clock = new TestClock("2026-11-28T09:00:00Z");
-    HikariDataSource db;
+    Database db;
     JdbcPostFingerprintStore store;
     DuplicateGuard guard;
 
     @BeforeEach
     void open() {
-        db = H2PostFingerprintStoreTest.openH2(dir.resolve("bridle"));
-        store = new JdbcPostFingerprintStore(db);
+        db = Database.open(TestStores.h2(dir));
+        db.migrate();
+        store = new JdbcPostFingerprintStore(db.dataSource());
         guard = DuplicateGuard.builder(store, clock).peerRefreshEvery(null).build();
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link PostFingerprintStore} database must do. A subclass per database supplies a
- * migrated, empty {@link DataSource} (H2 here; the PostgreSQL subclass comes with the shared
- * PostgreSQL harness).
+ * migrated, empty {@link DataSource}: {@link H2PostFingerprintStoreTest} and
+ * {@link PostgresPostFingerprintStoreTest}.
  */
 abstract class PostFingerprintStoreContract {
 
