@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * counted in {@link #evictions()}, and duplicates of it are no longer caught, so size the cap
  * for the window. A stored post takes about 340 bytes (measured at a million posts), 80 of them in
  * a table sized for {@code maxEntries} and allocated up front.
+ *
+ * <p>Long for a class in this project, on purpose: posts live in parallel arrays of primitives
+ * (no object per post), with the band chains, the free list, the expiry queue and the request-id
+ * table that index into those arrays. They only make sense together, and split apart they would
+ * pass the arrays between classes.
  */
 public final class NearDuplicateIndex {
 
