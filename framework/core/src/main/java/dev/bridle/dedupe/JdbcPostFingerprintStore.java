@@ -1,0 +1,272 @@
+package dev.bridle.dedupe;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PostFingerprintStore} over JDBC, on the tables of {@code V4__dedupe.sql}; the same SQL
+ * runs on H2 2.3 and PostgreSQL 15.
+ *
+ * <p>A reservation is one transaction: insert the post row, then the claim row under a savepoint.
+ * If the claim's key is taken (SQL state 23505; a concurrent transaction holding it makes the
+ * insert wait for its outcome first), a conditional {@code UPDATE} takes it over when it has
+ * expired, or when the same account may repeat itself; otherwise the transaction rolls back and
+ * the holder is returned. Lock timeouts, deadlocks and serialization failures are retried.
+ */
+public final class JdbcPostFingerprintStore implements PostFingerprintStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcPostFingerprintStore.class);
+
+    private static final int ATTEMPTS = 4;
+    private static final int FETCH_SIZE = 1000;
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** Lock timeout (H2), concurrent update (H2), serialization failure and deadlock (both). */
+    private static final Set<String> RETRYABLE = Set.of("HYT00", "90131", "40001", "40P01");
+
+    private static final String INSERT_POST = "INSERT INTO dedupe_post "
+            + "(request_id, account, channel, exact_hash, fingerprint, reserved_at, state, platform_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CLAIM = "INSERT INTO dedupe_claim (channel, exact_hash, request_id, account, expires_at) "
+            + "VALUES (?, ?, ?, ?, ?)";
+    private static final String TAKE_OVER = "UPDATE dedupe_claim SET request_id = ?, account = ?, expires_at = ? "
+            + "WHERE channel = ? AND exact_hash = ? AND expires_at <= ?";
+    private static final String TAKE_OVER_OR_REPEAT = "UPDATE dedupe_claim SET request_id = ?, account = ?, expires_at = ? "
+            + "WHERE channel = ? AND exact_hash = ? AND (expires_at <= ? OR account = ?)";
+    private static final String HOLDER = "SELECT c.request_id, c.account, p.reserved_at, p.platform_id "
+            + "FROM dedupe_claim c LEFT JOIN dedupe_post p ON p.request_id = c.request_id WHERE c.channel = ? AND c.exact_hash = ?";
+    private static final String COLUMNS = "request_id, account, channel, fingerprint, reserved_at, platform_id";
+
+    private final DataSource dataSource;
+
+    /** A store on {@code dataSource}, whose schema includes {@code V4__dedupe.sql}. */
+    public JdbcPostFingerprintStore(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat) {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Optional<Claim> claim = reserveOnce(c, post, window, accountMayRepeat);
+                    if (claim.isPresent()) {
+                        return claim.get();
+                    }
+                    // the holder released between our insert and our look: try again
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (!RETRYABLE.contains(e.getSQLState())) {
+                        throw e;
+                    }
+                    last = e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw failure("reserve " + post.requestId(), e);
+            }
+        }
+        throw failure("reserve " + post.requestId() + " after " + ATTEMPTS + " attempts", last);
+    }
+
+    private Optional<Claim> reserveOnce(Connection c, StoredPost post, Duration window, boolean accountMayRepeat) throws SQLException {
+        OffsetDateTime at = timestamp(post.at());
+        OffsetDateTime expires = timestamp(post.at().plus(window));
+        try (PreparedStatement insert = c.prepareStatement(INSERT_POST)) {
+            insert.setObject(1, post.requestId());
+            insert.setString(2, post.account());
+            insert.setString(3, post.channel().name());
+            insert.setLong(4, post.fingerprint().exactHash());
+            insert.setBytes(5, post.fingerprint().toBytes());
+            insert.setObject(6, at);
+            insert.setString(7, post.platformId() == null ? "PENDING" : "SENT");
+            insert.setString(8, post.platformId());
+            insert.executeUpdate();
+        }
+        Savepoint beforeClaim = c.setSavepoint();
+        try (PreparedStatement claim = c.prepareStatement(INSERT_CLAIM)) {
+            claim.setString(1, post.channel().name());
+            claim.setLong(2, post.fingerprint().exactHash());
+            claim.setObject(3, post.requestId());
+            claim.setString(4, post.account());
+            claim.setObject(5, expires);
+            claim.executeUpdate();
+            c.commit();
+            return Optional.of(new Claimed());
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeClaim);
+        }
+        try (PreparedStatement update = c.prepareStatement(accountMayRepeat ? TAKE_OVER_OR_REPEAT : TAKE_OVER)) {
+            update.setObject(1, post.requestId());
+            update.setString(2, post.account());
+            update.setObject(3, expires);
+            update.setString(4, post.channel().name());
+            update.setLong(5, post.fingerprint().exactHash());
+            update.setObject(6, at);
+            if (accountMayRepeat) {
+                update.setString(7, post.account());
+            }
+            if (update.executeUpdate() == 1) {
+                c.commit();
+                return Optional.of(new Claimed());
+            }
+        }
+        Optional<Claim> holder = holder(c, post);
+        c.rollback();
+        return holder;
+    }
+
+    private static Optional<Claim> holder(Connection c, StoredPost post) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(HOLDER)) {
+            select.setString(1, post.channel().name());
+            select.setLong(2, post.fingerprint().exactHash());
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
+                return Optional.of(new Taken(rs.getObject(1, UUID.class), rs.getString(2),
+                        at == null ? null : at.toInstant(), rs.getString(4)));
+            }
+        }
+    }
+
+    @Override
+    public void markSent(UUID requestId, String platformId) {
+        Objects.requireNonNull(platformId, "platformId");
+        update("mark " + requestId + " sent", "UPDATE dedupe_post SET state = 'SENT', platform_id = ? WHERE request_id = ?",
+                ps -> {
+                    ps.setString(1, platformId);
+                    ps.setObject(2, requestId);
+                });
+    }
+
+    @Override
+    public void release(UUID requestId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement claim = c.prepareStatement("DELETE FROM dedupe_claim WHERE request_id = ?");
+                    PreparedStatement post = c.prepareStatement("DELETE FROM dedupe_post WHERE request_id = ?")) {
+                claim.setObject(1, requestId);
+                claim.executeUpdate();
+                post.setObject(1, requestId);
+                post.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("release " + requestId, e);
+        }
+    }
+
+    @Override
+    public Optional<StoredPost> find(UUID requestId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dedupe_post WHERE request_id = ?")) {
+            ps.setObject(1, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(post(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("find " + requestId, e);
+        }
+    }
+
+    @Override
+    public void forEachSince(Instant after, Consumer<StoredPost> visitor) {
+        try (Connection c = dataSource.getConnection()) {
+            // a cursor: PostgreSQL streams only inside a transaction
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM dedupe_post WHERE reserved_at > ? ORDER BY reserved_at")) {
+                ps.setFetchSize(FETCH_SIZE);
+                ps.setObject(1, timestamp(after));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredPost post = post(rs);
+                        if (post != null) {
+                            visitor.accept(post);
+                        }
+                    }
+                }
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("read the posts reserved after " + after, e);
+        }
+    }
+
+    @Override
+    public int purge(Instant now, Duration window) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement posts = c.prepareStatement("DELETE FROM dedupe_post WHERE reserved_at <= ?");
+                PreparedStatement claims = c.prepareStatement("DELETE FROM dedupe_claim WHERE expires_at <= ?")) {
+            posts.setObject(1, timestamp(now.minus(window)));
+            claims.setObject(1, timestamp(now));
+            return posts.executeUpdate() + claims.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("purge", e);
+        }
+    }
+
+    /** A row as a post, or null (logged) if its fingerprint is of a version this code does not read. */
+    private static StoredPost post(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        Fingerprint fingerprint;
+        try {
+            fingerprint = Fingerprint.fromBytes(rs.getBytes(4));
+        } catch (IllegalArgumentException e) {
+            log.warn("skipping the stored fingerprint of {}: {}", id, e.getMessage());
+            return null;
+        }
+        return new StoredPost(id, rs.getString(2), Channel.valueOf(rs.getString(3)), fingerprint,
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private void update(String what, String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static FingerprintStoreException failure(String what, SQLException e) {
+        return new FingerprintStoreException("the fingerprint store could not " + what + ": "
+                + (e == null ? "no reason given" : e.getMessage() + " (SQL state " + e.getSQLState() + ")"), e);
+    }
+}

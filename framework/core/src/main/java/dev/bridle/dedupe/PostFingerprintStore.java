@@ -1,0 +1,65 @@
+package dev.bridle.dedupe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The durable side of duplicate detection: one row per reserved post, and one claim per exact
+ * text and channel that makes exact duplicates atomic across nodes sharing a database.
+ * Implementations throw {@link FingerprintStoreException} when the database fails; callers deny
+ * (fail closed).
+ */
+public interface PostFingerprintStore {
+
+    /**
+     * Records {@code post} as pending and claims its exact text in its channel until {@code window}
+     * after {@code post.at()}, in one transaction. A live claim by another reservation wins: then
+     * nothing is recorded and its holder is returned. An expired claim is taken over.
+     *
+     * @param accountMayRepeat whether the account holding a live claim may still post the same text
+     *     again (the policy allows exact repeats within an account)
+     */
+    Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat);
+
+    /** Marks a reservation as sent, as {@code platformId}. */
+    void markSent(UUID requestId, String platformId);
+
+    /** Deletes a reservation and its claim; nothing happens if there is none. */
+    void release(UUID requestId);
+
+    /** The reservation, if stored. */
+    Optional<StoredPost> find(UUID requestId);
+
+    /** Visits every post reserved after {@code after}, oldest first: for the rebuild and for other nodes' posts. */
+    void forEachSince(Instant after, Consumer<StoredPost> visitor);
+
+    /** Deletes the posts that left the window and the claims that expired by {@code now}; returns how many rows went. */
+    int purge(Instant now, Duration window);
+
+    /** The answer of {@link #reserve}. */
+    sealed interface Claim {
+    }
+
+    /** The text is claimed for this reservation. */
+    record Claimed() implements Claim {
+    }
+
+    /**
+     * Another reservation holds a live claim on the same exact text.
+     *
+     * @param requestId the holder's request id
+     * @param account the holder's account
+     * @param at when the holder reserved, or {@code null} if its post row is gone
+     * @param platformId the holder's platform id, or {@code null} if not sent (yet)
+     */
+    record Taken(UUID requestId, String account, Instant at, String platformId) implements Claim {
+        public Taken {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(account, "account");
+        }
+    }
+}

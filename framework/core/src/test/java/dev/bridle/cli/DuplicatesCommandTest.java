@@ -1,0 +1,97 @@
+package dev.bridle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DuplicatesCommandTest {
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String stdin, String... args) {
+        CommandLine line = new CommandLine(new DuplicatesCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void comparesTabSeparatedPairsFromStandardInput() {
+        int code = run("Big sale today!\tBIG SALE TODAY 🔥\n"
+                + "Acme 2.4.0 is out: offline editing\tＡｃｍｅ 2.4.0 is out: offline editing, finally\n"
+                + "\n"
+                + "Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n", "compare");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).containsExactly("DUPLICATE 1.00 exact", "DUPLICATE 0.87", "DISTINCT 0.35");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void extraColumnsAreIgnoredSoTheCorpusCanBeReadAsItIs() {
+        assertThat(run("a b c\ta b c\tDUPLICATE\texact\n", "compare")).isZero();
+        assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
+    }
+
+    @Test
+    void printsJsonObjectsForJsonArrays() {
+        int code = run("[\"Thanks for the mention, @ann!\", \"Thanks for the mention, @bob!\"]\n"
+                + "[\"one fish\", \"two fish\"]\n", "compare", "--json");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).containsExactly(
+                "{\"verdict\":\"DUPLICATE\",\"score\":1.0,\"exact\":false}",
+                "{\"verdict\":\"DISTINCT\",\"score\":0.3333,\"exact\":false}");
+    }
+
+    @Test
+    void aLineWithoutATabIsAnErrorNamingItsNumber() {
+        int code = run("same words\tSame words\nno tab here\nc\td\n", "compare");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
+        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: expected two texts separated by a TAB, found no TAB\n");
+    }
+
+    @Test
+    void aJsonLineThatIsNotTwoStringsIsAnErrorNamingItsNumber() {
+        assertThat(run("[\"a\", \"b\"]\n[\"only one\"]\n", "compare", "--json")).isEqualTo(2);
+        assertThat(err.toString()).contains("line 2: expected a JSON array of two strings");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("{not json\n", "compare", "--json")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("bridle duplicates compare: line 1: not valid JSON");
+    }
+
+    @Test
+    void readsAFileAndNamesItInErrors(@TempDir Path dir) throws Exception {
+        Path pairs = dir.resolve("pairs.tsv");
+        Files.writeString(pairs, "x y\tx y\nbroken\n");
+
+        assertThat(run("", "compare", pairs.toString())).isEqualTo(2);
+        assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
+        assertThat(err.toString()).contains(pairs + ": line 2:");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("", "compare", dir.resolve("missing.tsv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file");
+    }
+
+    @Test
+    void theThresholdCanBeChangedButNotToNonsense() {
+        assertThat(run("Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n", "compare", "--threshold", "0.2")).isZero();
+        assertThat(out.toString()).startsWith("DUPLICATE");
+
+        assertThat(run("a\tb\n", "compare", "--threshold", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--threshold must be above 0 and at most 1");
+    }
+}
