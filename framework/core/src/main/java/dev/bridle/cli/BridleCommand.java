@@ -14,7 +14,7 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "bridle", mixinStandardHelpOptions = true, versionProvider = BridleCommand.Version.class,
         subcommands = {RunCommand.class, CheckCommand.class, AuditCommand.class, KeywordsCommand.class, ConsentCommand.class,
-            AccountsCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
+            DuplicatesCommand.class, AccountsCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
         description = "Run automation bots for X with the platform's rules built in.",
         footerHeading = "%nSee also:%n",
         footer = "  bridle COMMAND --help   options of one command")

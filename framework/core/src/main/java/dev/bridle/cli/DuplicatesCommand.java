@@ -77,6 +77,9 @@ public final class DuplicatesCommand {
         @Spec
         private CommandSpec spec;
 
+        @picocli.CommandLine.Mixin
+        private ConfigOption config;
+
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "the pairs; standard input when absent or '-'")
         private String file;
 

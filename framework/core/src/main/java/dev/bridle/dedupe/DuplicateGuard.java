@@ -1,5 +1,6 @@
 package dev.bridle.dedupe;
 
+import dev.bridle.action.ActionOrigin;
 import dev.bridle.action.ActionRequest;
 import dev.bridle.guard.ReasonCode;
 import dev.bridle.guard.ReservingGuard;
@@ -86,7 +87,8 @@ public final class DuplicateGuard implements ReservingGuard {
     @Override
     public Verdict check(ActionRequest request) {
         Optional<Channel> channel = Channel.of(request.kind());
-        if (channel.isEmpty()) {
+        if (channel.isEmpty() || request.origin() == ActionOrigin.COMPLIANCE) {
+            // compliance messages (the one confirmation after an opt-out, HELP) are the same words by design
             return Verdict.allow();
         }
         refreshPeersIfDue();

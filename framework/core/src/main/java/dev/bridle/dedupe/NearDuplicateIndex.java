@@ -93,12 +93,10 @@ public final class NearDuplicateIndex {
 
     private final Map<String, Integer> accountIds = new HashMap<>();
     private final List<String> accountNames = new java.util.ArrayList<>();
-    private final Map<UUID, Boolean> withdrawn = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
-            return size() > WITHDRAWN_MEMORY;
-        }
-    };
+    /** Released before their reservation arrived: the reservation is refused when it does. */
+    private final Map<UUID, Boolean> withdrawn = boundedIdSet();
+    /** Released after they were held: a store read that still sees their row does not add them back. */
+    private final Map<UUID, Boolean> released = boundedIdSet();
 
     private int live;
     private long featureBytes;
@@ -147,6 +145,7 @@ public final class NearDuplicateIndex {
             if (find(post.requestId()) >= 0) {
                 throw new IllegalStateException("request " + post.requestId() + " is already reserved");
             }
+            released.remove(post.requestId()); // reserved again (a deferred action running later): it counts again
             Optional<Match> match = bestDenying(post.fingerprint(), post.channel(), post.account(), keys, now);
             if (match.isPresent()) {
                 return new ReserveResult.Refused(match.get());
@@ -169,7 +168,8 @@ public final class NearDuplicateIndex {
         lock.lock();
         try {
             long now = clock.millis();
-            if (post.at().toEpochMilli() <= cutoff(now) || withdrawn.containsKey(post.requestId()) || find(post.requestId()) >= 0) {
+            if (post.at().toEpochMilli() <= cutoff(now) || withdrawn.containsKey(post.requestId())
+                    || released.containsKey(post.requestId()) || find(post.requestId()) >= 0) {
                 return false;
             }
             insert(post, keys);
@@ -210,18 +210,20 @@ public final class NearDuplicateIndex {
     /**
      * Gives up the reservation of {@code requestId}. The id is remembered (the last 10,000): if its
      * reservation has not arrived yet (its guard is still running after the chain gave up on it),
-     * it is refused when it does, and a read of the store that still saw its row does not add it back.
+     * it is refused when it does; if it had, a read of the store that still saw its row does not add
+     * it back, and the same request may reserve again later (a deferred action, run at its time).
      *
      * @return whether a reservation was removed
      */
     public boolean release(UUID requestId) {
         lock.lock();
         try {
-            withdrawn.put(requestId, Boolean.TRUE);
             int slot = find(requestId);
             if (slot < 0) {
+                withdrawn.put(requestId, Boolean.TRUE);
                 return false;
             }
+            released.put(requestId, Boolean.TRUE);
             remove(slot);
             return true;
         } finally {
@@ -604,5 +606,14 @@ public final class NearDuplicateIndex {
     private static int idHash(long hi, long lo) {
         long h = Hashing.mix64(hi ^ Long.rotateLeft(lo, 32));
         return (int) (h ^ (h >>> 32));
+    }
+
+    private static Map<UUID, Boolean> boundedIdSet() {
+        return new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+                return size() > WITHDRAWN_MEMORY;
+            }
+        };
     }
 }

@@ -17,6 +17,9 @@ import dev.bridle.platform.HandleResolver;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.schedule.BotInvoker;
+import dev.bridle.dedupe.DuplicateGuard;
+import dev.bridle.dedupe.DuplicatePolicy;
+import dev.bridle.dedupe.JdbcPostFingerprintStore;
 import dev.bridle.schedule.BotScheduler;
 import dev.bridle.schedule.DeferredActionRunner;
 import dev.bridle.store.Dialect;
@@ -66,6 +69,9 @@ public final class BridleRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BridleRuntime.class);
 
+    /** Rows of refilled shared buckets deleted per housekeeping round. */
+    static final int PURGE_BATCH = 10_000;
+
     /**
      * On a shared PostgreSQL store another node may be sending an action right now: start-up
      * reconciliation leaves decisions younger than this to it.
@@ -88,6 +94,8 @@ public final class BridleRuntime implements AutoCloseable {
     private BotScheduler scheduler;
     private InboundRouter inbound;
     private Throttles throttles;
+    private DuplicateGuard duplicates;
+    private Housekeeping housekeeping;
     private DeferredActions deferred;
     private InboundPoller poller;
     private ConsentRegistry consents;
@@ -148,10 +156,21 @@ public final class BridleRuntime implements AutoCloseable {
         consents = new ConsentRegistry(database, clock, contact.consent());
         optOuts = new OptOutRegistry(database, clock, contact.optOut(), consents);
         ThrottleSettings throttleSettings = ThrottleSettings.defaults();
+        PostgresBucketStore sharedBuckets = database.dialect() == Dialect.POSTGRES
+                ? new PostgresBucketStore(database.dataSource(), clock) : null;
         throttles = Throttles.create(throttleSettings, clock,
-                database.dialect() == Dialect.POSTGRES ? new PostgresBucketStore(database.dataSource(), clock) : new LocalBucketStore(clock),
+                sharedBuckets != null ? sharedBuckets : new LocalBucketStore(clock),
                 new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
-        guards = track(new GuardChain(StandardGuards.chain(config, health, optOuts, consents, clock, throttles.guards())));
+        duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource()), clock)
+                .policy(DuplicatePolicy.defaults())
+                .peerRefreshEvery(database.dialect() == Dialect.POSTGRES ? DuplicateGuard.DEFAULT_PEER_REFRESH : null)
+                .build();
+        housekeeping = track(new Housekeeping().add("duplicate reservations", duplicates::purgeExpired));
+        if (sharedBuckets != null) {
+            housekeeping.add("shared buckets", () -> sharedBuckets.purgeExpired(PURGE_BATCH));
+        }
+        guards = track(new GuardChain(StandardGuards.chain(config,
+                new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()), clock)));
         finalChecks = track(new GuardChain(List.of(new OptOutFinalCheck(optOuts))));
         deferred = new DeferredActions(database, throttleSettings, clock);
         platform = platformSource.connect(throttles.feedback());
@@ -276,6 +295,7 @@ public final class BridleRuntime implements AutoCloseable {
         scheduler.sync(config.bots());
         scheduler.start();
         poller.start(InboundPoller.DEFAULT_MENTIONS_EVERY, InboundPoller.DEFAULT_MESSAGES_EVERY);
+        housekeeping.start();
         if (webhookSecret != null && webhook == null) {
             webhook = track(WebhookReceiver.start(contact.webhook(), webhookSecret, inbound::accept, accounts.values(), clock));
         }
@@ -301,6 +321,11 @@ public final class BridleRuntime implements AutoCloseable {
     /** The throttles; the platform adapter reports rate limits to their {@link Throttles#feedback()}. */
     public Throttles throttles() {
         return throttles;
+    }
+
+    /** The duplicate-content guard and its index. */
+    public DuplicateGuard duplicates() {
+        return duplicates;
     }
 
     /** Actions a throttle deferred, waiting for their time. */

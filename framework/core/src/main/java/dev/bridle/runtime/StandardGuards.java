@@ -1,39 +1,46 @@
 package dev.bridle.runtime;
 
 import dev.bridle.config.BridleConfig;
-import dev.bridle.guard.AccountPauseGuard;
 import dev.bridle.consent.ConsentGuard;
 import dev.bridle.consent.ConsentRegistry;
+import dev.bridle.dedupe.DuplicateGuard;
+import dev.bridle.guard.AccountPauseGuard;
 import dev.bridle.guard.ContentValidityGuard;
 import dev.bridle.guard.DryRunGuard;
 import dev.bridle.guard.EnvironmentGuard;
 import dev.bridle.guard.Guard;
-import dev.bridle.platform.AccountHealth;
 import dev.bridle.optout.OptOutGuard;
 import dev.bridle.optout.OptOutRegistry;
+import dev.bridle.platform.AccountHealth;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The guard chain in its fixed order: environment, account health (a paused account or a kind
- * over its daily limit stops here, before anything is reserved), opt-out, consent, content
- * validity, duplicates, throttles, and dry-run last so that a dry run consults every other guard first.
+ * The guard chain in its fixed order: environment, account pause (an account the platform refused
+ * or over its daily limit stops here, before anything is reserved), opt-out, consent, content
+ * validity, duplicates, throttles, and dry-run last so that a dry run consults every other guard
+ * first.
  */
 final class StandardGuards {
+
+    /** The stores and guards the chain is made from. */
+    record Parts(AccountHealth health, OptOutRegistry optOuts, ConsentRegistry consents, DuplicateGuard duplicates,
+                 List<Guard> throttles) {
+    }
 
     private StandardGuards() {
     }
 
-    static List<Guard> chain(BridleConfig config, AccountHealth health, OptOutRegistry optOuts, ConsentRegistry consents,
-                             Clock clock, List<Guard> throttles) {
+    static List<Guard> chain(BridleConfig config, Parts parts, Clock clock) {
         List<Guard> guards = new ArrayList<>();
         guards.add(new EnvironmentGuard(config.app().name(), config.environment()));
-        guards.add(new AccountPauseGuard(health));
-        guards.add(new OptOutGuard(optOuts));
-        guards.add(new ConsentGuard(consents, clock));
+        guards.add(new AccountPauseGuard(parts.health()));
+        guards.add(new OptOutGuard(parts.optOuts()));
+        guards.add(new ConsentGuard(parts.consents(), clock));
         guards.add(new ContentValidityGuard());
-        guards.addAll(throttles);
+        guards.add(parts.duplicates());
+        guards.addAll(parts.throttles());
         if (config.dryRun()) {
             guards.add(new DryRunGuard());
         }
