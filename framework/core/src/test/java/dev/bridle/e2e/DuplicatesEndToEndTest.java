@@ -66,6 +66,30 @@ class DuplicatesEndToEndTest {
     }
 
     @Test
+    void theSameReplyToManyUsersIsADuplicate() {
+        for (String user : new String[] {"ana", "ben"}) {
+            run.runtime.consents().grant(dev.bridle.consent.ConsentGrant.of(sandbox.userId(user),
+                    java.util.EnumSet.of(dev.bridle.consent.ConsentScope.REPLY),
+                    dev.bridle.consent.Evidence.reference(dev.bridle.consent.Channel.API, "signup form")));
+        }
+        SandboxPost anas = sandbox.injectMention("ana", "acme_help", "@acme_help is the API down?");
+        SandboxPost bens = sandbox.injectMention("ben", "acme_help", "@acme_help cannot log in");
+
+        ActionResult first = run.act("help", ctx -> ctx.actions().reply(
+                new dev.bridle.bot.PostRef(anas.id(), new dev.bridle.bot.UserRef(sandbox.userId("ana"), "ana")),
+                "We are looking into it. Status: https://status.acme.example"));
+        run.later();
+        ActionResult second = run.act("help", ctx -> ctx.actions().reply(
+                new dev.bridle.bot.PostRef(bens.id(), new dev.bridle.bot.UserRef(sandbox.userId("ben"), "ben")),
+                "We are looking into it. Status: https://status.acme.example"));
+
+        assertThat(first.sent()).isTrue();
+        assertThat(second).isInstanceOfSatisfying(ActionResult.Denied.class,
+                d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(sandbox.sent("acme_help").replies()).hasSize(1);
+    }
+
+    @Test
     void theSameAccountMayNotPostTheSameTextTwice() {
         run.act("news", ctx -> ctx.actions().post("Maintenance tonight from 22:00 to 23:00 UTC."));
         run.later();
