@@ -7,7 +7,11 @@ import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.config.ConfigLoader;
 import dev.bridle.config.Environment;
+import dev.bridle.config.InboundConfig;
 import dev.bridle.config.Schedule;
+import dev.bridle.consent.ConsentScope;
+import dev.bridle.dedupe.DuplicatePolicy;
+import dev.bridle.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,5 +33,21 @@ class ShippedConfigTest {
         assertThat(config.bots()).extracting(BotConfig::className).containsExactly(
                 ReleaseNotesBot.class.getName(), ThankYouBot.class.getName(), FollowBackBot.class.getName());
         assertThat(config.bot("release-notes").orElseThrow().schedule()).isEqualTo(new Schedule.Every(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void theDemoSpacesActionsFiveSecondsApartAndOffersFollowsInItsNotice() {
+        BridleConfig config = ConfigLoader.load(Path.of("../config/bridle.yaml"), Map.of(), getClass().getClassLoader());
+
+        // Short enough that the one-minute sandbox demo shows sends as well as deferrals.
+        assertThat(config.throttles().settings().minSpacing()).isEqualTo(Duration.ofSeconds(5));
+        // The follow-back bot can only follow people whose START covered follows.
+        assertThat(config.consent().notice().scopes()).contains(ConsentScope.FOLLOW);
+        assertThat(config.consent().notice().text()).contains("follows");
+        assertThat(config.optOut().keywordFile()).isEqualTo(Path.of("../config/optout-keywords.yaml").toAbsolutePath().normalize());
+        // Everything else is as the records' defaults say.
+        assertThat(config.throttles().settings().accountLimits()).isEqualTo(ThrottleSettings.DEFAULT_ACCOUNT_LIMITS);
+        assertThat(config.duplicates()).isEqualTo(DuplicatePolicy.defaults());
+        assertThat(config.inbound()).isEqualTo(InboundConfig.defaults());
     }
 }

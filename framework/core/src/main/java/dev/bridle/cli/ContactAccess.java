@@ -2,15 +2,13 @@ package dev.bridle.cli;
 
 import dev.bridle.config.BridleConfig;
 import dev.bridle.consent.ConsentRegistry;
-import dev.bridle.consent.ConsentSettings;
 import dev.bridle.optout.OptOutRegistry;
-import dev.bridle.optout.OptOutSettings;
 import dev.bridle.store.Database;
 import java.time.Clock;
 
 /**
  * Opens the configured store's consent and opt-out records for a command, and closes the store.
- * The operator is the app's name, as in a running Bridle with default settings.
+ * They use the configured {@code consent:} and {@code optout:} settings, as a running Bridle does.
  */
 final class ContactAccess implements AutoCloseable {
 
@@ -29,8 +27,8 @@ final class ContactAccess implements AutoCloseable {
         Database database = Database.open(config.store());
         try {
             database.migrate();
-            ConsentRegistry consents = new ConsentRegistry(database, clock, ConsentSettings.defaults(config.app().name()));
-            return new ContactAccess(database, consents, new OptOutRegistry(database, clock, OptOutSettings.defaults(), consents));
+            ConsentRegistry consents = new ConsentRegistry(database, clock, config.consent());
+            return new ContactAccess(database, consents, new OptOutRegistry(database, clock, config.optOut(), consents));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bridle.config.ConfigException;
 import dev.bridle.dedupe.Similarity;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bridle duplicates}: explains duplicate detection. {@code compare} reads pairs of texts and
  * prints, per pair, whether Bridle would count them as duplicates and how alike they are, so an
- * operator can see why a post was denied, or check a template before using it.
+ * operator can see why a post was denied, or check a template before using it. Texts are judged
+ * with the configured {@code duplicates.threshold} (from {@code --config}, when that file exists),
+ * unless {@code --threshold} gives another.
  *
  * <pre>
  * $ printf 'Big sale today!\tBIG SALE TODAY 🔥\n' | bridle duplicates compare
@@ -87,8 +90,9 @@ public final class DuplicatesCommand {
         private boolean json;
 
         @Option(names = "--threshold", paramLabel = "SCORE",
-                description = "the near-duplicate threshold, above 0 and at most 1 (default: ${DEFAULT-VALUE})")
-        private double threshold = Similarity.DEFAULT_THRESHOLD;
+                description = {"the near-duplicate threshold, above 0 and at most 1 (default: duplicates.threshold in",
+                    "the configuration file when there is one, else " + Similarity.DEFAULT_THRESHOLD + ")"})
+        private Double thresholdOption;
 
         private final ObjectMapper mapper = new ObjectMapper();
 
@@ -96,11 +100,12 @@ public final class DuplicatesCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!(threshold > 0 && threshold <= 1)) {
-                err.println("bridle duplicates compare: --threshold must be above 0 and at most 1, not " + threshold);
+            if (thresholdOption != null && !(thresholdOption > 0 && thresholdOption <= 1)) {
+                err.println("bridle duplicates compare: --threshold must be above 0 and at most 1, not " + thresholdOption);
                 err.flush();
                 return ExitCode.USAGE_ERROR;
             }
+            double threshold = thresholdOption != null ? thresholdOption : configuredThreshold(err);
             try (BufferedReader in = open()) {
                 String line;
                 int number = 0;
@@ -130,6 +135,24 @@ public final class DuplicatesCommand {
                 err.println("bridle duplicates compare: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
                 err.flush();
                 return ExitCode.RUNTIME_FAILURE;
+            }
+        }
+
+        /**
+         * The configured threshold, so that pairs are judged as the running guard judges them; the
+         * default when there is no configuration file, or (said on {@code err}) when it is invalid.
+         */
+        private double configuredThreshold(PrintWriter err) {
+            if (!Files.isRegularFile(config.file())) {
+                return Similarity.DEFAULT_THRESHOLD;
+            }
+            try {
+                return config.load().duplicates().threshold();
+            } catch (ConfigException e) {
+                err.println("(" + config.file() + " is not valid, so the default threshold " + Similarity.DEFAULT_THRESHOLD
+                        + " is used; bridle check says why)");
+                err.flush();
+                return Similarity.DEFAULT_THRESHOLD;
             }
         }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bridle.config.BridleConfig;
+import dev.bridle.config.ConfigException;
 import dev.bridle.optout.Classification;
 import dev.bridle.optout.KeywordFileException;
 import dev.bridle.optout.KeywordMatcher;
@@ -83,13 +85,15 @@ public final class KeywordsCommand implements Callable<Integer> {
 
     /**
      * The {@code --keywords} option, shared by the subcommands. Unless it is given, the keyword file
-     * is the one beside the configuration ({@code --config}), so that an operator can try a keyword
-     * file before the rest of the configuration is ready; the configuration itself is not read.
+     * is the one the configuration ({@code --config}) names under {@code optout.keywords}, so the
+     * command classifies as a run would; when the configuration does not load (missing, or not
+     * ready yet), the file beside it, so that an operator can try a keyword file before the rest
+     * of the configuration is ready.
      */
     static final class KeywordsOption {
         @Option(names = "--keywords", paramLabel = "FILE",
-                description = "The keyword file (default: " + DEFAULT_NAME + " beside the configuration file, or the"
-                        + " built-in keywords when that does not exist).")
+                description = "The keyword file (default: optout.keywords in the configuration file; when that does"
+                        + " not load, " + DEFAULT_NAME + " beside it, or the built-in keywords when that does not exist).")
         Path file;
 
         @CommandLine.Mixin
@@ -97,15 +101,37 @@ public final class KeywordsCommand implements Callable<Integer> {
 
         /** The keywords, or a {@link KeywordFileException}; a missing default file means the built-in ones. */
         KeywordSet load(PrintWriter err) {
-            if (file == null) {
-                Path beside = config.file().resolveSibling(DEFAULT_NAME);
-                if (!Files.exists(beside)) {
-                    err.println("(" + beside + " not found; using the built-in keywords)");
-                    return KeywordSet.defaults();
-                }
-                return KeywordSet.load(beside);
+            if (file != null) {
+                return KeywordSet.load(file);
             }
-            return KeywordSet.load(file);
+            BridleConfig loaded = configuration(err);
+            if (loaded != null) {
+                if (loaded.optOut().keywordFile() != null) {
+                    return KeywordSet.load(loaded.optOut().keywordFile());
+                }
+                err.println("(" + config.file() + " names no optout.keywords, so Bridle uses the built-in keywords)");
+                return KeywordSet.defaults();
+            }
+            Path beside = config.file().resolveSibling(DEFAULT_NAME);
+            if (!Files.exists(beside)) {
+                err.println("(" + beside + " not found; using the built-in keywords)");
+                return KeywordSet.defaults();
+            }
+            return KeywordSet.load(beside);
+        }
+
+        /** The configuration, or {@code null} when it is missing or invalid (and then says so on {@code err}). */
+        private BridleConfig configuration(PrintWriter err) {
+            if (!Files.isRegularFile(config.file())) {
+                return null;
+            }
+            try {
+                return config.load();
+            } catch (ConfigException e) {
+                err.println("(" + config.file() + " is not valid, so its optout.keywords is not read; bridle check"
+                        + " says why)");
+                return null;
+            }
         }
     }
 

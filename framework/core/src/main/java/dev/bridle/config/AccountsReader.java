@@ -39,6 +39,22 @@ final class AccountsReader {
         return valid;
     }
 
+    /**
+     * The configured handle a per-account key names (as in {@code throttles.overrides} and
+     * {@code optout.accounts}), or {@code null} after reporting that no account has it.
+     */
+    String configuredHandle(YamlNode.Entry entry, String path) {
+        String bare = entry.key().startsWith("@") ? entry.key().substring(1) : entry.key();
+        String handle = handles.get(bare.toLowerCase(Locale.ROOT));
+        if (handle == null) {
+            nodes.problems().add(entry.keyLocation(), path, "no account " + Quoting.quote(entry.key()) + " is configured"
+                    + Suggestions.didYouMean(bare, handles.values()) + "; expected " + (valid.isEmpty()
+                            ? "the handle of an account under accounts: (none are configured)"
+                            : "one of the handles under accounts: " + String.join(", ", valid)));
+        }
+        return handle;
+    }
+
     List<AccountConfig> read(YamlNode node, String path) {
         String expected = "a list of accounts, like - { handle: acme_news }";
         List<YamlNode> items = node == null ? List.of() : nodes.list(node, path, expected, false);

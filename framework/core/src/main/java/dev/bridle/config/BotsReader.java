@@ -2,11 +2,13 @@ package dev.bridle.config;
 
 import dev.bridle.bot.Bot;
 import dev.bridle.config.BotConfig.Inbound;
+import dev.bridle.throttle.OnThrottle;
 import dev.bridle.yaml.DocPath;
 import dev.bridle.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
 /** Reads {@code bots:}: names, classes, accounts, and when each bot runs. */
 final class BotsReader {
 
-    static final List<String> KEYS = List.of("name", "class", "account", "schedule", "inbound");
+    static final List<String> KEYS = List.of("name", "class", "account", "schedule", "inbound", "onThrottle");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final String NAME_EXPECTED = "a name of lower-case letters, digits, - and _,"
@@ -30,6 +32,8 @@ final class BotsReader {
     private final Map<String, String> handles;
     private final List<String> validHandles;
     private final ScheduleReader schedules;
+    /** Per bot name, in order, its own onThrottle, or null for the throttles section's. */
+    private final Map<String, OnThrottle> onThrottle = new LinkedHashMap<>();
 
     BotsReader(NodeReader nodes, ClassChecker classes, Map<String, String> handles, List<String> validHandles) {
         this.nodes = nodes;
@@ -37,6 +41,11 @@ final class BotsReader {
         this.handles = handles;
         this.validHandles = validHandles;
         this.schedules = new ScheduleReader(nodes);
+    }
+
+    /** Per bot read, in order, its own {@code onThrottle}, or {@code null} when it follows {@code throttles.onThrottle}. */
+    Map<String, OnThrottle> onThrottle() {
+        return onThrottle;
     }
 
     List<BotConfig> read(YamlNode node, String path) {
@@ -69,9 +78,15 @@ final class BotsReader {
             nodes.problems().add(bot.location(), bot.path(), "has neither a schedule nor inbound, so it would never run;"
                     + " expected schedule: { every: 15m } or { cron: \"0 0 9 * * ?\" }, or inbound: mentions");
         }
+        YamlNode modeNode = bot.get("onThrottle");
+        OnThrottle mode = modeNode == null ? null : ThrottlesReader.onThrottle(nodes, modeNode, bot.path("onThrottle"));
         boolean ok = name != null && className != null && account != null && inbound != null
-                && (scheduleNode == null || schedule != null);
-        return ok ? new BotConfig(name, className, account, schedule, inbound) : null;
+                && (scheduleNode == null || schedule != null) && (modeNode == null || mode != null);
+        if (!ok) {
+            return null;
+        }
+        onThrottle.put(name, mode);
+        return new BotConfig(name, className, account, schedule, inbound);
     }
 
     private String name(Section bot, Map<String, Integer> firstLine) {

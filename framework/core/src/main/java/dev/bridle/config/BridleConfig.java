@@ -1,12 +1,15 @@
 package dev.bridle.config;
 
+import dev.bridle.consent.ConsentSettings;
+import dev.bridle.dedupe.DuplicatePolicy;
+import dev.bridle.optout.OptOutSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole configuration, validated. {@code config/bridle.yaml} maps onto it; so does
- * {@code Bridle.builder()} for runtimes built in code.
+ * The whole configuration, validated. {@code config/bridle.yaml} maps onto it, one component per
+ * top-level key; so does {@code Bridle.builder()} for runtimes built in code.
  *
  * @param source where it was read from, for messages ({@code <code>} when built in code)
  * @param environment which environment this runtime is
@@ -18,6 +21,12 @@ import java.util.Optional;
  * @param modules Guice modules (class names) that provide the bots' own services
  * @param accounts the accounts bots act as
  * @param bots the bots
+ * @param throttles the limits on actions, and where their buckets live ({@code throttles:}; each
+ *     bot's {@code onThrottle:} is in {@link dev.bridle.throttle.ThrottleSettings#onThrottleByBot})
+ * @param duplicates what counts as duplicate content and what is denied ({@code duplicates:})
+ * @param consent how consent is recorded and checked ({@code consent:})
+ * @param optOut how opt-outs reach and are answered ({@code optout:})
+ * @param inbound polling intervals and the webhook ({@code inbound:})
  */
 public record BridleConfig(
         String source,
@@ -29,7 +38,12 @@ public record BridleConfig(
         SchedulerConfig scheduler,
         List<String> modules,
         List<AccountConfig> accounts,
-        List<BotConfig> bots) {
+        List<BotConfig> bots,
+        ThrottlesConfig throttles,
+        DuplicatePolicy duplicates,
+        ConsentSettings consent,
+        OptOutSettings optOut,
+        InboundConfig inbound) {
 
     public BridleConfig {
         Objects.requireNonNull(source, "source");
@@ -41,6 +55,28 @@ public record BridleConfig(
         modules = List.copyOf(modules);
         accounts = List.copyOf(accounts);
         bots = List.copyOf(bots);
+        Objects.requireNonNull(throttles, "throttles");
+        Objects.requireNonNull(duplicates, "duplicates");
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(optOut, "optOut");
+        Objects.requireNonNull(inbound, "inbound");
+        if (throttles.buckets() == ThrottlesConfig.Buckets.DATABASE && !store.isPostgres()) {
+            throw new IllegalArgumentException("throttle buckets in the database need a PostgreSQL store, not "
+                    + ConfigPrinter.maskUrl(store.url()));
+        }
+    }
+
+    /**
+     * A configuration with the default throttles, duplicate policy, consent (the app's name as
+     * operator), opt-out and inbound settings.
+     */
+    public BridleConfig(String source, Environment environment, AppConfig app, boolean dryRun, StoreConfig store,
+                        PlatformConfig platform, SchedulerConfig scheduler, List<String> modules,
+                        List<AccountConfig> accounts, List<BotConfig> bots) {
+        this(source, environment, app, dryRun, store, platform, scheduler, modules, accounts, bots,
+                ThrottlesConfig.defaults(Objects.requireNonNull(store, "store")), DuplicatePolicy.defaults(),
+                ConsentSettings.defaults(Objects.requireNonNull(app, "app").name()), OptOutSettings.defaults(),
+                InboundConfig.defaults());
     }
 
     /** The account with {@code handle}, if configured. */

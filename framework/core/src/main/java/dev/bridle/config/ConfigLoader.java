@@ -29,7 +29,8 @@ import java.util.Optional;
  * close. {@code ${env:NAME}} in any string value is replaced by the environment variable
  * {@code NAME}; secrets read this way remember the variable's name, never print their value, and
  * a variable that is not set is a problem naming it. Classes named in the file (bots, modules)
- * are checked on the given class loader without being initialised. The file is only read.
+ * are checked on the given class loader without being initialised, and the opt-out keyword file
+ * it names is read and checked too. Files are only read.
  *
  * <pre>{@code
  * BridleConfig config = ConfigLoader.load(Path.of("config/bridle.yaml"));
@@ -81,17 +82,21 @@ public final class ConfigLoader {
             throw new ConfigException(source, List.of(new YamlProblem(source, 0, 0, "",
                     "cannot be read (" + reason(e) + "); expected a YAML configuration file")));
         }
-        return parse(source, yaml, environment, classLoader);
+        return parse(file, source, yaml, environment, classLoader);
     }
 
-    /** Validates {@code yaml} as if read from a file named {@code source}. */
-    static BridleConfig parse(String source, String yaml, Map<String, String> environment, ClassLoader classLoader) {
+    /**
+     * Validates {@code yaml} as if read from {@code file}, named {@code source} in messages; paths
+     * in it are relative to {@code file}'s directory ({@code file} {@code null}: the working directory).
+     */
+    static BridleConfig parse(Path file, String source, String yaml, Map<String, String> environment,
+                              ClassLoader classLoader) {
         Problems problems = new Problems(source);
         Optional<YamlNode> root = new YamlReader(problems, HINTS).read(yaml);
         BridleConfig config = null;
         if (root.isPresent()) {
             NodeReader nodes = new NodeReader(problems, new EnvSubstitution(environment));
-            config = new ConfigReader(nodes, new ClassChecker(classLoader)).read(root.get(), source);
+            config = new ConfigReader(nodes, new ClassChecker(classLoader), file).read(root.get(), source);
         } else if (problems.isEmpty()) {
             problems.add(new Location(1, 1), "", "the file is empty; expected a configuration starting with"
                     + " environment: and app:");

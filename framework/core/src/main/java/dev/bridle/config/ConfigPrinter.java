@@ -45,7 +45,12 @@ public final class ConfigPrinter {
         line(out, "  threads", Integer.toString(config.scheduler().threads()));
         list(out, "modules", config.modules().stream().map(ConfigPrinter::scalar).toList());
         accounts(out, config.accounts());
-        bots(out, config.bots());
+        bots(out, config);
+        SettingsPrinter.throttles(out, config.throttles());
+        SettingsPrinter.duplicates(out, config.duplicates());
+        SettingsPrinter.consent(out, config.consent());
+        SettingsPrinter.optOut(out, config.optOut());
+        SettingsPrinter.inbound(out, config.inbound());
         return out.toString();
     }
 
@@ -70,7 +75,8 @@ public final class ConfigPrinter {
         }
     }
 
-    private static void bots(StringBuilder out, List<BotConfig> bots) {
+    private static void bots(StringBuilder out, BridleConfig config) {
+        List<BotConfig> bots = config.bots();
         if (bots.isEmpty()) {
             out.append("bots: []\n");
             return;
@@ -92,18 +98,19 @@ public final class ConfigPrinter {
             }
             list(out, "    inbound", bot.inbound().stream().sorted()
                     .map(i -> i.name().toLowerCase(Locale.ROOT)).toList());
+            line(out, "    onThrottle", config.throttles().settings().onThrottleFor(bot.name()).name().toLowerCase(Locale.ROOT));
         }
     }
 
-    private static void line(StringBuilder out, String key, String value) {
+    static void line(StringBuilder out, String key, String value) {
         out.append(key).append(": ").append(value).append('\n');
     }
 
-    private static void list(StringBuilder out, String key, List<String> values) {
+    static void list(StringBuilder out, String key, List<String> values) {
         out.append(key).append(": [").append(values.stream().collect(Collectors.joining(", "))).append("]\n");
     }
 
-    private static void secret(StringBuilder out, String key, Secret secret) {
+    static void secret(StringBuilder out, String key, Secret secret) {
         if (secret == null) {
             line(out, key, "null");
             return;

@@ -1,10 +1,14 @@
 package dev.bridle.config;
 
 import dev.bridle.config.PlatformConfig.ApiVersion;
+import dev.bridle.consent.ConsentSettings;
+import dev.bridle.dedupe.DuplicatePolicy;
+import dev.bridle.optout.OptOutSettings;
 import dev.bridle.yaml.DocPath;
 import dev.bridle.yaml.YamlNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,22 +18,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Maps the document onto {@link BridleConfig}: the top-level keys and the small sections here,
- * accounts and bots in their own readers. Reports every problem and returns {@code null} if any.
+ * Maps the document onto {@link BridleConfig}: the top-level keys and the small sections here;
+ * accounts, bots, throttles, duplicates, consent, opt-outs and inbound in their own readers.
+ * Reports every problem and returns {@code null} if any.
  */
 final class ConfigReader {
 
-    static final List<String> ROOT_KEYS = List.of(
-            "environment", "dryRun", "app", "store", "platform", "scheduler", "modules", "accounts", "bots");
+    static final List<String> ROOT_KEYS = List.of("environment", "dryRun", "app", "store", "platform", "scheduler",
+            "modules", "accounts", "bots", "throttles", "duplicates", "consent", "optout", "inbound");
 
     private static final String ENVIRONMENTS = "dev, staging or prod";
 
     private final NodeReader nodes;
     private final ClassChecker classes;
+    private final Path file;
 
-    ConfigReader(NodeReader nodes, ClassChecker classes) {
+    /** @param file the file read, whose directory relative paths in it are read from; {@code null} for the working directory */
+    ConfigReader(NodeReader nodes, ClassChecker classes, Path file) {
         this.nodes = nodes;
         this.classes = classes;
+        this.file = file;
     }
 
     BridleConfig read(YamlNode root, String source) {
@@ -47,13 +55,20 @@ final class ConfigReader {
         List<String> modules = modules(doc);
         AccountsReader accounts = new AccountsReader(nodes);
         List<AccountConfig> accountList = accounts.read(doc.get("accounts"), doc.path("accounts"));
-        List<BotConfig> bots = new BotsReader(nodes, classes, accounts.handles(), accounts.validHandles())
-                .read(doc.get("bots"), doc.path("bots"));
+        BotsReader botsReader = new BotsReader(nodes, classes, accounts.handles(), accounts.validHandles());
+        List<BotConfig> bots = botsReader.read(doc.get("bots"), doc.path("bots"));
+        ThrottlesConfig throttles = new ThrottlesReader(nodes, accounts)
+                .read(doc.get("throttles"), doc.path("throttles"), store, botsReader.onThrottle());
+        DuplicatePolicy duplicates = new DuplicatesReader(nodes).read(doc.get("duplicates"), doc.path("duplicates"));
+        ConsentSettings consent = new ConsentReader(nodes)
+                .read(doc.get("consent"), doc.path("consent"), app == null ? null : app.name());
+        OptOutSettings optOut = new OptOutReader(nodes, accounts, file).read(doc.get("optout"), doc.path("optout"));
+        InboundConfig inbound = new InboundReader(nodes).read(doc.get("inbound"), doc.path("inbound"), accountList);
         if (!nodes.problems().isEmpty()) {
             return null;
         }
         return new BridleConfig(source, environment, app, dryRun, store, platform, scheduler, modules,
-                accountList, bots);
+                accountList, bots, throttles, duplicates, consent, optOut, inbound);
     }
 
     private Environment environment(Section doc) {
@@ -205,7 +220,7 @@ final class ConfigReader {
         return text == null ? null : text.strip();
     }
 
-    private static boolean isHttpUrl(String text) {
+    static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -7,8 +7,11 @@ import dev.bridle.yaml.YamlNode;
 import dev.bridle.yaml.YamlNode.YamlList;
 import dev.bridle.yaml.YamlNode.YamlMap;
 import dev.bridle.yaml.YamlNode.YamlScalar;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -118,6 +121,65 @@ final class NodeReader {
             problems.add(node.location(), path, "found " + describe(node) + "; expected " + expected);
             return null;
         }
+    }
+
+    /** A decimal number, like {@code 0.85}. */
+    BigDecimal decimal(YamlNode node, String path, String expected) {
+        String text = text(node, path, expected);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(node.location(), path, "found " + describe(node) + ", which is not a number; expected " + expected);
+            return null;
+        }
+    }
+
+    /**
+     * A span of time of at least {@code least} ({@link Spans} says how it is written), or
+     * {@code null} after reporting what is wrong; {@code what} says what it is for.
+     */
+    Duration span(YamlNode node, String path, String what, Duration least) {
+        String expected = what + ", a span of time" + (least.isZero() ? " (0s for none)" : " of at least " + Spans.format(least))
+                + ", " + Spans.EXAMPLES;
+        String text = text(node, path, expected);
+        if (text == null) {
+            return null;
+        }
+        Duration span = Spans.parse(text).orElse(null);
+        if (span == null) {
+            String hint = text.strip().matches("\\d+") ? ", which has no unit" : ", which is not a span of time";
+            problems.add(node.location(), path, "found " + describe(node) + hint + "; expected " + expected);
+            return null;
+        }
+        if (span.compareTo(least) < 0) {
+            problems.add(node.location(), path, "found " + describe(node) + ", which is "
+                    + (span.isNegative() || span.isZero() ? "not longer than zero" : "shorter than " + Spans.format(least))
+                    + "; expected " + expected);
+            return null;
+        }
+        return span;
+    }
+
+    /**
+     * One of {@code choices} (keys as written, any case), or {@code null} after reporting what was
+     * found, with a "did you mean" when it is close to one.
+     */
+    <T> T choice(YamlNode node, String path, Map<String, T> choices, String expected) {
+        String text = text(node, path, expected);
+        if (text == null) {
+            return null;
+        }
+        for (Map.Entry<String, T> choice : choices.entrySet()) {
+            if (choice.getKey().equalsIgnoreCase(text.strip())) {
+                return choice.getValue();
+            }
+        }
+        problems.add(node.location(), path, "found " + describe(node)
+                + Suggestions.didYouMean(text.strip(), choices.keySet()) + "; expected " + expected);
+        return null;
     }
 
     /** Reports that {@code node} is not what was expected. */

@@ -28,6 +28,10 @@ public final class InboundPoller implements AutoCloseable {
     public static final Duration DEFAULT_MENTIONS_EVERY = Duration.ofSeconds(15);
     /** Direct messages every 60 s is 15 requests per 15 minutes, the per-user limit exactly. */
     public static final Duration DEFAULT_MESSAGES_EVERY = Duration.ofSeconds(60);
+    /** The most often mentions may be read: 300 requests per 15 minutes per user is one every 3 s. */
+    public static final Duration MIN_MENTIONS_EVERY = Duration.ofSeconds(3);
+    /** The most often direct messages may be read: 15 requests per 15 minutes per user is one a minute. */
+    public static final Duration MIN_MESSAGES_EVERY = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(InboundPoller.class);
 

@@ -29,6 +29,8 @@ public record WebhookSettings(boolean enabled, String bindAddress, int port, Str
      * kilobytes; the platform's largest (a 10,000-character message with entities) is far below this.
      */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    /** The smallest body limit: below a kilobyte even a single event with its user object would not fit. */
+    public static final int MIN_MAX_BODY_BYTES = 1024;
 
     public WebhookSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -39,8 +41,8 @@ public record WebhookSettings(boolean enabled, String bindAddress, int port, Str
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("the webhook path starts with '/': " + path);
         }
-        if (maxBodyBytes < 1024) {
-            throw new IllegalArgumentException("the webhook body limit is at least 1024 bytes, not " + maxBodyBytes);
+        if (maxBodyBytes < MIN_MAX_BODY_BYTES) {
+            throw new IllegalArgumentException("the webhook body limit is at least " + MIN_MAX_BODY_BYTES + " bytes, not " + maxBodyBytes);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.config.Credentials;
 import dev.bridle.config.Secret;
+import dev.bridle.config.ThrottlesConfig;
 import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.platform.AccountHealth;
@@ -18,7 +19,6 @@ import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.schedule.BotInvoker;
 import dev.bridle.dedupe.DuplicateGuard;
-import dev.bridle.dedupe.DuplicatePolicy;
 import dev.bridle.dedupe.JdbcPostFingerprintStore;
 import dev.bridle.schedule.BotScheduler;
 import dev.bridle.schedule.DeferredActionRunner;
@@ -31,7 +31,6 @@ import dev.bridle.throttle.ThrottleSettings;
 import dev.bridle.throttle.Throttles;
 import dev.bridle.store.BotStateStore;
 import dev.bridle.store.Database;
-import dev.bridle.store.Dialect;
 import dev.bridle.store.JdbcBotStateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,10 +128,10 @@ public final class BridleRuntime implements AutoCloseable {
         }
     }
 
-    /** As above, with the default consent, opt-out and webhook settings. */
+    /** As above, with the consent, opt-out and webhook settings {@code config} holds. */
     public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
                                        List<Module> extraModules, ClassLoader classLoader) {
-        return create(config, platform, clock, extraModules, classLoader, ContactSettings.defaults(config.app().name()));
+        return create(config, platform, clock, extraModules, classLoader, ContactSettings.of(Objects.requireNonNull(config, "config")));
     }
 
     /** As above, with a platform already connected. */
@@ -141,7 +140,7 @@ public final class BridleRuntime implements AutoCloseable {
         return create(config, PlatformSource.of(Objects.requireNonNull(platform, "platform")), clock, extraModules, classLoader, contact);
     }
 
-    /** As above, with a platform already connected and the default consent, opt-out and webhook settings. */
+    /** As above, with a platform already connected and the consent, opt-out and webhook settings {@code config} holds. */
     public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
                                        List<Module> extraModules, ClassLoader classLoader) {
         return create(config, PlatformSource.of(Objects.requireNonNull(platform, "platform")), clock, extraModules, classLoader);
@@ -155,14 +154,13 @@ public final class BridleRuntime implements AutoCloseable {
         health = new AccountHealth(database, clock);
         consents = new ConsentRegistry(database, clock, contact.consent());
         optOuts = new OptOutRegistry(database, clock, contact.optOut(), consents);
-        ThrottleSettings throttleSettings = ThrottleSettings.defaults();
-        PostgresBucketStore sharedBuckets = database.dialect() == Dialect.POSTGRES
-                ? new PostgresBucketStore(database.dataSource(), clock) : null;
+        ThrottleSettings throttleSettings = config.throttles().settings();
+        PostgresBucketStore sharedBuckets = sharedBuckets();
         throttles = Throttles.create(throttleSettings, clock,
                 sharedBuckets != null ? sharedBuckets : new LocalBucketStore(clock),
                 new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
         duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource()), clock)
-                .policy(DuplicatePolicy.defaults())
+                .policy(config.duplicates())
                 .peerRefreshEvery(database.dialect() == Dialect.POSTGRES ? DuplicateGuard.DEFAULT_PEER_REFRESH : null)
                 .build();
         housekeeping = track(new Housekeeping().add("duplicate reservations", duplicates::purgeExpired));
@@ -211,6 +209,22 @@ public final class BridleRuntime implements AutoCloseable {
                 }))
                 .build());
         deferred.attach(dispatcher, scheduler);
+    }
+
+    /**
+     * The buckets every node shares, in the database, when {@code throttles.buckets} says so; else
+     * {@code null}, and each process keeps its own in memory.
+     */
+    private PostgresBucketStore sharedBuckets() {
+        if (config.throttles().buckets() != ThrottlesConfig.Buckets.DATABASE) {
+            return null;
+        }
+        if (database.dialect() != Dialect.POSTGRES) {
+            // The configuration refuses this; a store that is not what its URL says must not pass silently.
+            throw new IllegalStateException("throttle buckets in the database need PostgreSQL, and the store is "
+                    + database.dialect());
+        }
+        return new PostgresBucketStore(database.dataSource(), clock);
     }
 
     /** The configured keyword file, reread when it changes; the shipped keywords if none is configured. */
@@ -294,7 +308,7 @@ public final class BridleRuntime implements AutoCloseable {
     public void start() {
         scheduler.sync(config.bots());
         scheduler.start();
-        poller.start(InboundPoller.DEFAULT_MENTIONS_EVERY, InboundPoller.DEFAULT_MESSAGES_EVERY);
+        poller.start(config.inbound().pollMentionsEvery(), config.inbound().pollDirectMessagesEvery());
         housekeeping.start();
         if (webhookSecret != null && webhook == null) {
             webhook = track(WebhookReceiver.start(contact.webhook(), webhookSecret, inbound::accept, accounts.values(), clock));

@@ -1,13 +1,15 @@
 package dev.bridle.runtime;
 
+import dev.bridle.config.BridleConfig;
 import dev.bridle.consent.ConsentSettings;
 import dev.bridle.inbound.WebhookSettings;
 import dev.bridle.optout.OptOutSettings;
 import java.util.Objects;
 
 /**
- * How a runtime handles contact with users: consent records, opt-outs and the inbound webhook.
- * Not yet in the configuration file; {@code docs/consent-and-opt-out.md} proposes its YAML.
+ * How a runtime handles contact with users: consent records, opt-outs and the inbound webhook,
+ * as configured under {@code consent:}, {@code optout:} and {@code inbound.webhook:}
+ * ({@link #of(BridleConfig)}); {@code docs/consent-and-opt-out.md} describes the keys.
  *
  * @param consent consent records and checks
  * @param optOut opt-out scope, keywords and replies
@@ -19,6 +21,11 @@ public record ContactSettings(ConsentSettings consent, OptOutSettings optOut, We
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(optOut, "optOut");
         Objects.requireNonNull(webhook, "webhook");
+    }
+
+    /** The settings {@code config} holds. */
+    public static ContactSettings of(BridleConfig config) {
+        return new ContactSettings(config.consent(), config.optOut(), config.inbound().webhook());
     }
 
     /** The defaults, with {@code operator} (the app's name) as the operator in consent records. */

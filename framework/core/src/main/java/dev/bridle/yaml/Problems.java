@@ -24,6 +24,11 @@ public final class Problems {
         return found.isEmpty();
     }
 
+    /** How many problems so far: a reader compares it before and after a part to know whether that part had any. */
+    public int count() {
+        return found.size();
+    }
+
     /** Every problem so far, in file order. */
     public List<YamlProblem> inFileOrder() {
         List<YamlProblem> sorted = new ArrayList<>(found);

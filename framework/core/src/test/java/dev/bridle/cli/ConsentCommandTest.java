@@ -18,6 +18,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +71,21 @@ class ConsentCommandTest {
         assertThat(out.toString().trim()).isEqualTo("withdrew dm of user 2001 on every account");
         run("consent", "show", "--user", "2001");
         assertThat(out.toString()).contains("consent on every account: reply\n").contains("WITHDRAWN dm");
+    }
+
+    @Test
+    void theConfiguredOperatorAndExpiryApply() throws Exception {
+        Files.writeString(configFile, Files.readString(configFile) + """
+                consent: { operator: "Acme Ltd", expiry: 30d }
+                """);
+        Instant before = Instant.now();
+
+        assertThat(run("consent", "grant", "--user", "2001", "--scope", "reply", "--reference", "form 1")).isEqualTo(ExitCode.OK);
+        Instant until = Instant.parse(out.toString().replaceFirst("(?s).* until (\\S+) \\(receipt.*", "$1"));
+        run("consent", "show", "--user", "2001");
+
+        assertThat(until).isBetween(before.plus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(30)));
+        assertThat(out.toString()).contains("user 2001 with Acme Ltd");
     }
 
     @Test

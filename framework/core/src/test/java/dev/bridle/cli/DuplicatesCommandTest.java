@@ -94,4 +94,29 @@ class DuplicatesCommandTest {
         assertThat(run("a\tb\n", "compare", "--threshold", "1.5")).isEqualTo(2);
         assertThat(err.toString()).contains("--threshold must be above 0 and at most 1");
     }
+
+    @Test
+    void theConfiguredThresholdJudgesUnlessTheCommandLineGivesOne(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("bridle.yaml"), """
+                environment: dev
+                app: { name: acme-bots-dev, purpose: test }
+                duplicates: { threshold: 0.3 }
+                """);
+        String pair = "Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n";
+
+        assertThat(run(pair, "compare", "--config", config.toString())).isZero();
+        assertThat(run(pair, "compare", "--config", config.toString(), "--threshold", "0.85")).isZero();
+
+        assertThat(out.toString().lines()).containsExactly("DUPLICATE 0.35", "DISTINCT 0.35");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void anInvalidConfigurationFallsBackToTheDefaultThresholdAndSaysSo(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("bridle.yaml"), "environment: dev\nduplicates: { threshold: 3 }\n");
+
+        assertThat(run("a\tb\n", "compare", "--config", config.toString())).isZero();
+
+        assertThat(err.toString()).contains(config + " is not valid, so the default threshold 0.85 is used");
+    }
 }

@@ -28,6 +28,19 @@ class KeywordsCommandTest {
 
     private static String shipped;
 
+    /** A keyword file whose only opt-out word is HALT. */
+    private static final String ONLY_HALT = """
+            languages:
+              en:
+                opt_out: [halt]
+                opt_in: [start]
+                replies:
+                  opt_out: "Unsubscribed. Reply START to opt back in."
+                  opt_in: "Subscribed."
+                  help: "Reply HALT to stop."
+                  ambiguous: "Reply HALT to confirm."
+            """;
+
     record Run(int exitCode, String out, String err) {
     }
 
@@ -139,6 +152,60 @@ class KeywordsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains(file + ":3:19: not valid YAML: expected ',' or ']'");
+    }
+
+    @Test
+    void theKeywordFileTheConfigurationNamesIsTheOneUsed(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("words"));
+        Files.writeString(dir.resolve("words/mine.yaml"), ONLY_HALT);
+        Files.writeString(dir.resolve(KeywordsCommand.DEFAULT_NAME), "not: [a keyword file");
+        Path config = Files.writeString(dir.resolve("bridle.yaml"), """
+                environment: dev
+                app: { name: acme-bots-dev, purpose: test }
+                optout: { keywords: words/mine.yaml }
+                """);
+
+        Run run = run("", "test", "--config", config.toString(), "HALT", "STOP");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("OPT_OUT    en.opt_out.keyword:halt").contains("NONE");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aConfigurationNamingNoKeywordFileMeansTheBuiltInKeywords(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(KeywordsCommand.DEFAULT_NAME), ONLY_HALT);
+        Path config = Files.writeString(dir.resolve("bridle.yaml"), "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n");
+
+        Run run = run("", "test", "--config", config.toString(), "STOP");
+
+        assertThat(run.out()).startsWith("OPT_OUT    en.opt_out.keyword:stop");
+        assertThat(run.err()).contains("names no optout.keywords, so Bridle uses the built-in keywords");
+    }
+
+    @Test
+    void anInvalidConfigurationMeansTheFileBesideIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(KeywordsCommand.DEFAULT_NAME), ONLY_HALT);
+        Path config = Files.writeString(dir.resolve("bridle.yaml"), "environment: dev\n");
+
+        Run run = run("", "test", "--config", config.toString(), "HALT");
+
+        assertThat(run.out()).startsWith("OPT_OUT    en.opt_out.keyword:halt");
+        assertThat(run.err()).contains("is not valid, so its optout.keywords is not read");
+    }
+
+    @Test
+    void theCommandLineFileWinsOverTheConfiguration(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("mine.yaml"), ONLY_HALT);
+        Path config = Files.writeString(dir.resolve("bridle.yaml"), """
+                environment: dev
+                app: { name: acme-bots-dev, purpose: test }
+                optout: { keywords: mine.yaml }
+                """);
+
+        Run run = run("", "test", "--config", config.toString(), "--keywords", shipped, "STOP");
+
+        assertThat(run.out()).startsWith("OPT_OUT    en.opt_out.keyword:stop");
     }
 
     @Test

@@ -54,7 +54,8 @@ class ConfigErrorsGoldenTest {
     void noSecretValueIsEverPrinted(Path yaml) {
         ConfigException e = catchThrowableOfType(ConfigException.class,
                 () -> ConfigLoader.load(yaml, ENV, getClass().getClassLoader()));
-        assertThat(e.getMessage()).doesNotContain("SECRET", "hunter");
+        // Every secret value in ENV has "-SECRET"; variable names such as ACME_CONSUMER_SECRET may be shown.
+        assertThat(e.getMessage()).doesNotContain("-SECRET", "hunter");
     }
 
     @Test
