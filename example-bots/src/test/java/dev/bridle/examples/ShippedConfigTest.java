@@ -31,7 +31,9 @@ class ShippedConfigTest {
         assertThat(config.accounts()).extracting(AccountConfig::handle).containsExactly("acme_news", "acme_help");
         assertThat(config.accounts()).allSatisfy(a -> assertThat(a.credentials()).as("sandbox accounts").isNull());
         assertThat(config.bots()).extracting(BotConfig::className).containsExactly(
-                ReleaseNotesBot.class.getName(), ThankYouBot.class.getName(), FollowBackBot.class.getName());
+                ReleaseNotesBot.class.getName(), ThankYouBot.class.getName(), FollowBackBot.class.getName(),
+                ReleaseNotesBot.class.getName());
+        assertThat(config.bot("follow-back").orElseThrow().account()).as("where the demo audience asks").isEqualTo("acme_help");
         assertThat(config.bot("release-notes").orElseThrow().schedule()).isEqualTo(new Schedule.Every(Duration.ofSeconds(20)));
     }
 
@@ -48,6 +50,8 @@ class ShippedConfigTest {
         // Everything else is as the records' defaults say.
         assertThat(config.throttles().settings().accountLimits()).isEqualTo(ThrottleSettings.DEFAULT_ACCOUNT_LIMITS);
         assertThat(config.duplicates()).isEqualTo(DuplicatePolicy.defaults());
-        assertThat(config.inbound()).isEqualTo(InboundConfig.defaults());
+        // The demo reads mentions every 5 seconds, so that its first minute shows answers.
+        assertThat(config.inbound().pollMentionsEvery()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.inbound().pollDirectMessagesEvery()).isEqualTo(InboundConfig.defaults().pollDirectMessagesEvery());
     }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * chain deny with {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard.
  *
  * <p>When a guard denies or defers, every {@link ReservingGuard} consulted before it (and the
- * refusing guard itself) is released, so a refused action takes nothing. After an allow, the
+ * refusing guard itself) is released, so a refused action takes nothing; guards after it, which
+ * never saw the action, are left alone. Guard names must be unique within a chain. After an allow, the
  * caller settles the reservations with {@link #confirm} or {@link #release}. The guards run on one
  * worker thread per evaluation so that a guard stuck on a dead store cannot hold the caller past
  * its budget; the caller waits on each guard's deadline in turn.
@@ -60,9 +61,30 @@ public final class GuardChain implements AutoCloseable {
     public Decision evaluate(ActionRequest request) {
         Decision decision = decide(request);
         if (!decision.allows()) {
-            release(request);
+            releaseThrough(request, decision.guard());
         }
         return decision;
+    }
+
+    /**
+     * Releases the reserving guards consulted for a refused request: those before the refusing
+     * guard, and the refusing guard itself (it may have reserved before it gave up, or be still
+     * running after its budget). Guards after it never saw the request; releasing there would make
+     * them refuse it when it comes back later (a deferred action's run).
+     */
+    private void releaseThrough(ActionRequest request, String lastConsulted) {
+        for (Guard guard : guards) {
+            if (guard instanceof ReservingGuard reserving) {
+                try {
+                    reserving.release(request);
+                } catch (RuntimeException e) {
+                    log.error("guard {} could not release the reservation of {}", guard.name(), request.requestId(), e);
+                }
+            }
+            if (guard.name().equals(lastConsulted)) {
+                return;
+            }
+        }
     }
 
     /** Settles the reservations of an allowed request that was sent ({@code platformId}) or is in doubt ({@code null}). */

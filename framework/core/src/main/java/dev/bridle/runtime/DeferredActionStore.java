@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.bridle.action.ActionKind;
+import dev.bridle.action.ActionOrigin;
 import dev.bridle.action.ActionRequest;
 import dev.bridle.action.Target;
 import dev.bridle.action.TargetRole;
@@ -70,7 +71,7 @@ final class DeferredActionStore {
     private void insert(Connection c, ActionRequest r, Instant dueAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO deferred_action (request_id, bot, account, account_id, kind,"
                 + " body, targets, post_id, post_author_id, post_author_handle, inbound_id, requested_at, due_at, status,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " updated_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, r.requestId());
             ps.setString(2, r.botName());
             ps.setString(3, r.account().handle());
@@ -86,6 +87,7 @@ final class DeferredActionStore {
             ps.setObject(13, utc(dueAt));
             ps.setString(14, PENDING);
             ps.setObject(15, now());
+            ps.setString(16, r.origin().name());
             ps.executeUpdate();
         }
         for (UserRef user : r.targetUsers()) {
@@ -178,7 +180,7 @@ final class DeferredActionStore {
         return new ActionRequest(rs.getObject("request_id", UUID.class), rs.getString("bot"),
                 new Account(rs.getString("account"), rs.getString("account_id")), ActionKind.valueOf(rs.getString("kind")),
                 rs.getString("body"), targets(rs.getString("targets")), post, rs.getString("inbound_id"),
-                rs.getObject("requested_at", OffsetDateTime.class).toInstant());
+                rs.getObject("requested_at", OffsetDateTime.class).toInstant(), ActionOrigin.valueOf(rs.getString("origin")));
     }
 
     private static String targetsJson(List<Target> targets) {

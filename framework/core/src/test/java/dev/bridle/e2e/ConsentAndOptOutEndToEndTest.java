@@ -87,6 +87,20 @@ class ConsentAndOptOutEndToEndTest {
     }
 
     @Test
+    void helpIsAnsweredWithoutConsentByDirectMessageAndByReply() {
+        sandbox.injectDm("chloe", "acme_help", "HELP");
+        run.poll();
+        run.later();
+        SandboxPost asked = sandbox.injectMention("chloe", "acme_help", "@acme_help help");
+        run.poll();
+
+        assertThat(dmsTo("chloe")).as("the help text, by direct message").isEqualTo(1);
+        assertThat(sandbox.sent("acme_help").replies()).singleElement()
+                .satisfies(r -> assertThat(r.inReplyToPostId()).isEqualTo(asked.id()));
+        assertThat(SandboxRun.Thanker.REPLIES).as("no bot saw either").isEmpty();
+    }
+
+    @Test
     void aStopArrivingWhileAnActionWaitsCancelsIt() {
         sandbox.injectDm("ana", "acme_help", "START");
         run.poll();

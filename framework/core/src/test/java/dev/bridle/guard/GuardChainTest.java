@@ -199,6 +199,16 @@ class GuardChainTest {
     }
 
     @Test
+    void guardsAfterTheRefusingOneAreNotReleasedBecauseTheyNeverSawTheRequest() {
+        RecordingReservingGuard later = new RecordingReservingGuard();
+        try (GuardChain chain = new GuardChain(List.of(guard("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no")), later))) {
+            chain.evaluate(Requests.post("hello"));
+
+            assertThat(later.settlements()).isEmpty();
+        }
+    }
+
+    @Test
     void anAllowLeavesReservationsForTheCallerToSettle() {
         RecordingReservingGuard reserving = new RecordingReservingGuard();
         try (GuardChain chain = new GuardChain(List.of(reserving))) {

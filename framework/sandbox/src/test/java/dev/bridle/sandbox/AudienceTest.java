@@ -33,23 +33,23 @@ class AudienceTest {
     void theDemoCastActsOnSchedule() {
         Audience audience = start(AudienceScript.demo());
 
-        assertThat(audience.tick()).singleElement().asString().startsWith("@ana DM @acme: START");
+        assertThat(audience.tick()).singleElement().asString().startsWith("@ana posted: @acme START");
         assertThat(audience.tick()).as("nothing more is due yet").isEmpty();
         clock.advance(Duration.ofSeconds(61));
         assertThat(audience.tick()).hasSize(9);
 
         assertThat(sandbox.posts()).extracting(SandboxPost::authorHandle, SandboxPost::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ana", "@acme START"),
                 org.assertj.core.groups.Tuple.tuple("ana", "@acme hi! when is the next release coming out?"),
                 org.assertj.core.groups.Tuple.tuple("ben", "@acme what's new this week?"),
+                org.assertj.core.groups.Tuple.tuple("ben", "@acme yes"),
                 org.assertj.core.groups.Tuple.tuple("ben", "@acme thanks for the release notes"),
-                org.assertj.core.groups.Tuple.tuple("ben", "@acme one more question about the API"),
-                org.assertj.core.groups.Tuple.tuple("dan", "@acme follow me please"));
-        assertThat(sandbox.dms()).extracting(SandboxDm::senderHandle, SandboxDm::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ana", "START"),
-                org.assertj.core.groups.Tuple.tuple("ben", "yes"),
-                org.assertj.core.groups.Tuple.tuple("chloe", "HELP"),
-                org.assertj.core.groups.Tuple.tuple("dan", "START"),
-                org.assertj.core.groups.Tuple.tuple("eve", "I can't stop reading your updates, keep them coming!"));
+                org.assertj.core.groups.Tuple.tuple("chloe", "@acme HELP"),
+                org.assertj.core.groups.Tuple.tuple("dan", "@acme START"),
+                org.assertj.core.groups.Tuple.tuple("dan", "@acme follow me please"),
+                org.assertj.core.groups.Tuple.tuple("eve", "@acme I can't stop reading your updates, keep them coming!"),
+                org.assertj.core.groups.Tuple.tuple("ben", "@acme one more question about the API"));
+        assertThat(sandbox.dms()).isEmpty();
         assertThat(sandbox.simulatedUsers()).extracting(SimulatedUser::handle)
                 .containsExactly("ana", "ben", "chloe", "dan", "eve");
     }

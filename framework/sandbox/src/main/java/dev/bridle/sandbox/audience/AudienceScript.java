@@ -73,11 +73,12 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
     }
 
     /**
-     * The demo cast, about a minute long. ana opts in by DM ("START") and then mentions the account;
-     * ben mentions it without having opted in, then opts in ("yes"), mentions it again, and answers
-     * "STOP" as soon as a bot replies or writes to him, then mentions it once more; chloe asks for
-     * "HELP"; dan opts in and asks to be followed; eve writes a message with "stop" inside an
-     * ordinary sentence (which must not count as an opt-out).
+     * The demo cast, about a minute long, talking to the account by mentions (which bots read
+     * every few seconds; direct messages are read once a minute). ana opts in ("START") and then
+     * asks a question; ben asks without having opted in, then opts in ("yes"), writes again, and
+     * answers "STOP" as soon as a bot replies to him or writes to him; chloe asks for "HELP"; dan
+     * opts in and asks to be followed; eve writes a message with "stop" inside an ordinary sentence
+     * (which must not count as an opt-out).
      */
     public static AudienceScript demo() {
         return builder()
@@ -86,18 +87,18 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
                 .user(SimulatedUser.named("chloe"))
                 .user(SimulatedUser.named("dan"))
                 .user(SimulatedUser.named("eve"))
-                .at(Duration.ZERO, "ana", Act.dm("START"))
-                .at(Duration.ofSeconds(4), "ana", Act.mention("hi! when is the next release coming out?"))
-                .at(Duration.ofSeconds(8), "ben", Act.mention("what's new this week?"))
-                .at(Duration.ofSeconds(12), "ben", Act.dm("yes"))
-                .at(Duration.ofSeconds(16), "ben", Act.mention("thanks for the release notes"))
-                .at(Duration.ofSeconds(30), "ben", Act.mention("one more question about the API"))
-                .at(Duration.ofSeconds(34), "chloe", Act.dm("HELP"))
-                .at(Duration.ofSeconds(40), "dan", Act.dm("START"))
-                .at(Duration.ofSeconds(44), "dan", Act.mention("follow me please"))
-                .at(Duration.ofSeconds(50), "eve", Act.dm("I can't stop reading your updates, keep them coming!"))
-                .when("ben", Trigger.REPLIED_TO, Act.reply("STOP"), Duration.ofSeconds(5))
-                .when("ben", Trigger.DM_RECEIVED, Act.dm("STOP"), Duration.ofSeconds(5))
+                .at(Duration.ZERO, "ana", Act.mention("START"))
+                .at(Duration.ofSeconds(6), "ana", Act.mention("hi! when is the next release coming out?"))
+                .at(Duration.ofSeconds(10), "ben", Act.mention("what's new this week?"))
+                .at(Duration.ofSeconds(16), "ben", Act.mention("yes"))
+                .at(Duration.ofSeconds(22), "ben", Act.mention("thanks for the release notes"))
+                .at(Duration.ofSeconds(28), "chloe", Act.mention("HELP"))
+                .at(Duration.ofSeconds(34), "dan", Act.mention("START"))
+                .at(Duration.ofSeconds(40), "dan", Act.mention("follow me please"))
+                .at(Duration.ofSeconds(46), "eve", Act.mention("I can't stop reading your updates, keep them coming!"))
+                .at(Duration.ofSeconds(52), "ben", Act.mention("one more question about the API"))
+                .when("ben", Trigger.REPLIED_TO, Act.reply("STOP"), Duration.ofSeconds(3))
+                .when("ben", Trigger.DM_RECEIVED, Act.dm("STOP"), Duration.ofSeconds(3))
                 .build();
     }
 
