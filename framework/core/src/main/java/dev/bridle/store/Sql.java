@@ -35,6 +35,10 @@ public final class Sql {
     /** SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
     public static final String UNIQUE_VIOLATION = "23505";
 
+    /** For a statement without parameters. */
+    public static final Binder NO_VALUES = ps -> {
+    };
+
     private Sql() {
     }
 
@@ -45,10 +49,6 @@ public final class Sql {
         /** Sets {@code ps}'s parameters. */
         void bind(PreparedStatement ps) throws SQLException;
     }
-
-    /** For a statement without parameters. */
-    public static final Binder NO_VALUES = ps -> {
-    };
 
     /** Reads the row a result set is on. */
     @FunctionalInterface
