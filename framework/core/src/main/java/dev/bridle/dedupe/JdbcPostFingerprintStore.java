@@ -1,5 +1,6 @@
 package dev.bridle.dedupe;
 
+import dev.bridle.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,6 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +34,6 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
 
     private static final int ATTEMPTS = 4;
     private static final int FETCH_SIZE = 1000;
-    private static final String UNIQUE_VIOLATION = "23505";
     /** Lock timeout (H2), concurrent update (H2), serialization failure and deadlock (both). */
     private static final Set<String> RETRYABLE = Set.of("HYT00", "90131", "40001", "40P01");
 
@@ -86,8 +85,8 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     }
 
     private Optional<Claim> reserveOnce(Connection c, StoredPost post, Duration window, boolean accountMayRepeat) throws SQLException {
-        OffsetDateTime at = timestamp(post.at());
-        OffsetDateTime expires = timestamp(post.at().plus(window));
+        OffsetDateTime at = Sql.utc(post.at());
+        OffsetDateTime expires = Sql.utc(post.at().plus(window));
         try (PreparedStatement insert = c.prepareStatement(INSERT_POST)) {
             insert.setObject(1, post.requestId());
             insert.setString(2, post.account());
@@ -110,7 +109,7 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
             c.commit();
             return Optional.of(new Claimed());
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!Sql.isUniqueViolation(e)) {
                 throw e;
             }
             c.rollback(beforeClaim);
@@ -184,12 +183,9 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
 
     @Override
     public Optional<StoredPost> find(UUID requestId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dedupe_post WHERE request_id = ?")) {
-            ps.setObject(1, requestId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(post(rs)) : Optional.empty();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.first(c, "SELECT " + COLUMNS + " FROM dedupe_post WHERE request_id = ?", ps -> ps.setObject(1, requestId),
+                    JdbcPostFingerprintStore::post);
         } catch (SQLException e) {
             throw failure("find " + requestId, e);
         }
@@ -203,7 +199,7 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM dedupe_post WHERE reserved_at > ? ORDER BY reserved_at")) {
                 ps.setFetchSize(FETCH_SIZE);
-                ps.setObject(1, timestamp(after));
+                ps.setObject(1, Sql.utc(after));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StoredPost post = post(rs);
@@ -226,8 +222,8 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement posts = c.prepareStatement("DELETE FROM dedupe_post WHERE reserved_at <= ?");
                 PreparedStatement claims = c.prepareStatement("DELETE FROM dedupe_claim WHERE expires_at <= ?")) {
-            posts.setObject(1, timestamp(now.minus(window)));
-            claims.setObject(1, timestamp(now));
+            posts.setObject(1, Sql.utc(now.minus(window)));
+            claims.setObject(1, Sql.utc(now));
             return posts.executeUpdate() + claims.executeUpdate();
         } catch (SQLException e) {
             throw failure("purge", e);
@@ -248,21 +244,12 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
                 rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private void update(String what, String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.executeUpdate();
+    private void update(String what, String sql, Sql.Binder values) {
+        try (Connection c = dataSource.getConnection()) {
+            Sql.update(c, sql, values);
         } catch (SQLException e) {
             throw failure(what, e);
         }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static FingerprintStoreException failure(String what, SQLException e) {

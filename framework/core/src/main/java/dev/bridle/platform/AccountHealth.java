@@ -2,16 +2,14 @@ package dev.bridle.platform;
 
 import dev.bridle.action.ActionKind;
 import dev.bridle.store.Database;
+import dev.bridle.store.Sql;
 import dev.bridle.store.StoreException;
+import dev.bridle.store.Upsert;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,17 +41,14 @@ public final class AccountHealth {
 
     /** Messages longer than this are cut; the platform's own texts are shorter. */
     static final int MAX_MESSAGE = 500;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String INSERT_PAUSE = "INSERT INTO account_pause"
             + " (account, reason, error_code, http_status, message, paused_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String SELECT_PAUSE = "SELECT account, reason, error_code, http_status, message, paused_at"
             + " FROM account_pause";
     private static final String DELETE_PAUSE = "DELETE FROM account_pause WHERE account = ?";
-    private static final String UPDATE_KIND = "UPDATE account_kind_pause SET error_code = ?, paused_until = ?, paused_at = ?"
-            + " WHERE account = ? AND action_kind = ?";
-    private static final String INSERT_KIND = "INSERT INTO account_kind_pause"
-            + " (account, action_kind, error_code, paused_until, paused_at) VALUES (?, ?, ?, ?, ?)";
+    private static final Upsert PAUSE_KIND = Upsert.of("account_kind_pause", List.of("account", "action_kind"),
+            List.of("error_code", "paused_until", "paused_at"));
     private static final String SELECT_KINDS = "SELECT account, action_kind, error_code, paused_until"
             + " FROM account_kind_pause WHERE paused_until > ?";
 
@@ -91,18 +86,19 @@ public final class AccountHealth {
         String account = key(handle);
         String text = message == null ? reason.name() : cut(message);
         Instant now = clock.instant();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_PAUSE)) {
-            ps.setString(1, account);
-            ps.setString(2, reason.name());
-            ps.setInt(3, errorCode);
-            ps.setInt(4, httpStatus);
-            ps.setString(5, text);
-            ps.setObject(6, utc(now));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        try (Connection c = db.dataSource().getConnection()) {
+            boolean inserted = Sql.insertIfAbsent(c, INSERT_PAUSE, ps -> {
+                ps.setString(1, account);
+                ps.setString(2, reason.name());
+                ps.setInt(3, errorCode);
+                ps.setInt(4, httpStatus);
+                ps.setString(5, text);
+                ps.setObject(6, Sql.utc(now));
+            });
+            if (!inserted) {
                 return false;
             }
+        } catch (SQLException e) {
             throw failure("pause @" + account, e);
         }
         log.error("ACCOUNT PAUSED: @{} - {}. Nothing will be sent as @{} until it is resumed; other accounts carry on.",
@@ -119,9 +115,7 @@ public final class AccountHealth {
                 if (pausedUntil(c, account, kind, now).map(u -> !u.isBefore(until)).orElse(false)) {
                     continue;
                 }
-                if (updateKind(c, account, kind, until, errorCode, now) == 0 && !insertKind(c, account, kind, until, errorCode, now)) {
-                    updateKind(c, account, kind, until, errorCode, now);
-                }
+                PAUSE_KIND.write(c, List.of(account, kind.name()), List.of(errorCode, Sql.utc(until), Sql.utc(now)));
                 log.warn("DAILY LIMIT: @{} may not {} until {} (the platform said code {}); its other actions carry on.",
                         account, kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), until, errorCode);
             }
@@ -147,35 +141,24 @@ public final class AccountHealth {
 
     /** Every paused account. */
     public List<AccountPause> paused() {
-        List<AccountPause> pauses = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_PAUSE + " ORDER BY account");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                pauses.add(new AccountPause(rs.getString(1), reason(rs.getString(2)), rs.getInt(3), rs.getInt(4),
-                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(5)));
-            }
+        try (Connection c = db.dataSource().getConnection()) {
+            return Sql.list(c, SELECT_PAUSE + " ORDER BY account", Sql.NO_VALUES,
+                    rs -> new AccountPause(rs.getString(1), reason(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(5)));
         } catch (SQLException e) {
             throw failure("read the paused accounts", e);
         }
-        return pauses;
     }
 
     /** Every kind pause still in effect. */
     public List<KindPause> kindPauses() {
-        List<KindPause> pauses = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT_KINDS + " ORDER BY account, action_kind")) {
-            ps.setObject(1, utc(clock.instant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    pauses.add(new KindPause(rs.getString(1), ActionKind.valueOf(rs.getString(2)),
+        try (Connection c = db.dataSource().getConnection()) {
+            return Sql.list(c, SELECT_KINDS + " ORDER BY account, action_kind", ps -> ps.setObject(1, Sql.utc(clock.instant())),
+                    rs -> new KindPause(rs.getString(1), ActionKind.valueOf(rs.getString(2)),
                             rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(3)));
-                }
-            }
         } catch (SQLException e) {
             throw failure("read the paused actions", e);
         }
-        return pauses;
     }
 
     /**
@@ -186,9 +169,8 @@ public final class AccountHealth {
      */
     public boolean resume(String handle) {
         String account = key(handle);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(DELETE_PAUSE)) {
-            ps.setString(1, account);
-            boolean was = ps.executeUpdate() > 0;
+        try (Connection c = db.dataSource().getConnection()) {
+            boolean was = Sql.update(c, DELETE_PAUSE, ps -> ps.setString(1, account)) > 0;
             if (was) {
                 log.warn("account @{} resumed; actions as it are checked and sent again", account);
             }
@@ -199,44 +181,11 @@ public final class AccountHealth {
     }
 
     private static Optional<Instant> pausedUntil(Connection c, String account, ActionKind kind, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT_KINDS + " AND account = ? AND action_kind = ?")) {
-            ps.setObject(1, utc(now));
+        return Sql.first(c, SELECT_KINDS + " AND account = ? AND action_kind = ?", ps -> {
+            ps.setObject(1, Sql.utc(now));
             ps.setString(2, account);
             ps.setString(3, kind.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(4, OffsetDateTime.class).toInstant()) : Optional.empty();
-            }
-        }
-    }
-
-    private static int updateKind(Connection c, String account, ActionKind kind, Instant until, int code, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_KIND)) {
-            ps.setInt(1, code);
-            ps.setObject(2, utc(until));
-            ps.setObject(3, utc(now));
-            ps.setString(4, account);
-            ps.setString(5, kind.name());
-            return ps.executeUpdate();
-        }
-    }
-
-    private static boolean insertKind(Connection c, String account, ActionKind kind, Instant until, int code, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_KIND)) {
-            ps.setString(1, account);
-            ps.setString(2, kind.name());
-            ps.setInt(3, code);
-            ps.setObject(4, utc(until));
-            ps.setObject(5, utc(now));
-            ps.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return false;
-            }
-            throw e;
-        }
+        }, rs -> rs.getObject(4, OffsetDateTime.class).toInstant());
     }
 
     private static PauseReason reason(String name) {
@@ -255,10 +204,6 @@ public final class AccountHealth {
     private static String cut(String message) {
         String oneLine = message.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE - 1) + "…";
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private StoreException failure(String what, SQLException e) {

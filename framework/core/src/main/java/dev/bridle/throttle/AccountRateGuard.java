@@ -2,7 +2,6 @@ package dev.bridle.throttle;
 
 import dev.bridle.action.ActionRequest;
 import dev.bridle.guard.ReasonCode;
-import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
 import java.util.List;
@@ -14,42 +13,22 @@ import java.util.stream.Collectors;
  * 50 a day) form one bucket with a bandwidth per window. When a window is used up the action is
  * deferred, {@link ReasonCode#THROTTLED_ACCOUNT}, to the instant a token is back in every window.
  */
-public final class AccountRateGuard implements ReservingGuard {
+public final class AccountRateGuard extends BucketGuard {
 
     private final ThrottleSettings settings;
-    private final BucketReservations reservations;
 
     public AccountRateGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
+        super("throttle-account", buckets, clock);
         this.settings = settings;
-        this.reservations = new BucketReservations(buckets, clock);
-    }
-
-    @Override
-    public String name() {
-        return "throttle-account";
     }
 
     @Override
     public Verdict check(ActionRequest request) {
         List<Limit> limits = settings.limitsFor(request.account(), request.kind());
         String key = "account:" + ThrottleSettings.handleKey(request.account().handle()) + ":" + request.kind().name();
-        BucketReservations.Refusal refused = reservations.take(request, List.of(new BucketReservations.Slot(key, limits)));
-        if (refused == null) {
-            return Verdict.allow();
-        }
-        return Verdict.defer(refused.until(), ReasonCode.THROTTLED_ACCOUNT,
-                request.account() + " has used its " + ThrottleSettings.configName(request.kind()) + " limits ("
+        return take(request, List.of(new BucketReservations.Slot(key, limits)), ReasonCode.THROTTLED_ACCOUNT,
+                refused -> request.account() + " has used its " + ThrottleSettings.configName(request.kind()) + " limits ("
                         + limits.stream().map(Limit::toString).collect(Collectors.joining(", "))
                         + "); the next one may go at " + Spans.moment(refused.until()));
-    }
-
-    @Override
-    public void confirm(ActionRequest request, String platformId) {
-        reservations.confirm(request);
-    }
-
-    @Override
-    public void release(ActionRequest request) {
-        reservations.release(request);
     }
 }

@@ -1,8 +1,10 @@
 package dev.bridle.throttle;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,6 +26,13 @@ final class Buckets {
         // Greedy refill: one token every per/count rather than all of them at the end of the
         // window, so after the first burst actions are spread out, never bunched at a boundary.
         return Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.per()).build();
+    }
+
+    /** Takes one token from {@code bucket}: taken, or refused with the wait until one is back. */
+    static BucketStore.Take takeOne(Bucket bucket) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? BucketStore.Take.granted()
+                : BucketStore.Take.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** How long an unused bucket takes to be full again, after which forgetting it changes nothing. */

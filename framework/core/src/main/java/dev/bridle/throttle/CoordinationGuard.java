@@ -5,7 +5,6 @@ import dev.bridle.action.ActionRequest;
 import dev.bridle.action.Target;
 import dev.bridle.action.TargetRole;
 import dev.bridle.guard.ReasonCode;
-import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
 import java.util.List;
@@ -20,19 +19,13 @@ import java.util.Optional;
  * {@link ThrottleSettings#coordinationWindow} has passed. The acting account itself is held too,
  * which costs nothing: liking a post twice or following a user twice does nothing on the platform.
  */
-public final class CoordinationGuard implements ReservingGuard {
+public final class CoordinationGuard extends BucketGuard {
 
     private final List<Limit> window;
-    private final BucketReservations reservations;
 
     public CoordinationGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
+        super("throttle-coordination", buckets, clock);
         this.window = List.of(Limit.of(1, settings.coordinationWindow()));
-        this.reservations = new BucketReservations(buckets, clock);
-    }
-
-    @Override
-    public String name() {
-        return "throttle-coordination";
     }
 
     @Override
@@ -42,12 +35,8 @@ public final class CoordinationGuard implements ReservingGuard {
             return Verdict.allow();
         }
         String key = "coordination:" + request.kind().name() + ":" + target.get();
-        BucketReservations.Refusal refused = reservations.take(request, List.of(new BucketReservations.Slot(key, window)));
-        if (refused == null) {
-            return Verdict.allow();
-        }
-        return Verdict.defer(refused.until(), ReasonCode.THROTTLED_CROSS_ACCOUNT,
-                "one of the operator's accounts did the same " + ThrottleSettings.configName(request.kind()) + " of "
+        return take(request, List.of(new BucketReservations.Slot(key, window)), ReasonCode.THROTTLED_CROSS_ACCOUNT,
+                refused -> "one of the operator's accounts did the same " + ThrottleSettings.configName(request.kind()) + " of "
                         + target.get().replace(':', ' ') + " less than " + Spans.describe(window.get(0).per())
                         + " ago; this one may go at " + Spans.moment(refused.until()));
     }
@@ -61,15 +50,5 @@ public final class CoordinationGuard implements ReservingGuard {
                     .map(Target::user).findFirst().map(u -> "user:" + u.id());
         }
         return Optional.empty();
-    }
-
-    @Override
-    public void confirm(ActionRequest request, String platformId) {
-        reservations.confirm(request);
-    }
-
-    @Override
-    public void release(ActionRequest request) {
-        reservations.release(request);
     }
 }

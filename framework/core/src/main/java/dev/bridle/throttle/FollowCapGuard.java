@@ -6,7 +6,6 @@ import dev.bridle.action.Target;
 import dev.bridle.action.TargetRole;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ReasonCode;
-import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
 import java.util.List;
@@ -18,19 +17,13 @@ import java.util.List;
  * {@link FollowRules#accountsWindow}, all accounts together. A follow over the cap is deferred,
  * {@link ReasonCode#THROTTLED_CROSS_ACCOUNT}, to when the oldest one has aged out of the window.
  */
-public final class FollowCapGuard implements ReservingGuard {
+public final class FollowCapGuard extends BucketGuard {
 
     private final List<Limit> cap;
-    private final BucketReservations reservations;
 
     public FollowCapGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
+        super("throttle-follow-cap", buckets, clock);
         this.cap = List.of(settings.follows().accountsLimit());
-        this.reservations = new BucketReservations(buckets, clock);
-    }
-
-    @Override
-    public String name() {
-        return "throttle-follow-cap";
     }
 
     @Override
@@ -42,23 +35,9 @@ public final class FollowCapGuard implements ReservingGuard {
                 .filter(t -> t.role() == TargetRole.FOLLOWED).map(Target::user).distinct().toList();
         List<BucketReservations.Slot> slots = followed.stream()
                 .map(u -> new BucketReservations.Slot("follow-cap:" + u.id(), cap)).toList();
-        BucketReservations.Refusal refused = reservations.take(request, slots);
-        if (refused == null) {
-            return Verdict.allow();
-        }
         Limit limit = cap.get(0);
-        return Verdict.defer(refused.until(), ReasonCode.THROTTLED_CROSS_ACCOUNT,
-                "the operator's accounts already followed " + followed.get(refused.index()) + " " + limit.count()
+        return take(request, slots, ReasonCode.THROTTLED_CROSS_ACCOUNT,
+                refused -> "the operator's accounts already followed " + followed.get(refused.index()) + " " + limit.count()
                         + " time(s) within " + Spans.describe(limit.per()) + "; another follow may go at " + Spans.moment(refused.until()));
-    }
-
-    @Override
-    public void confirm(ActionRequest request, String platformId) {
-        reservations.confirm(request);
-    }
-
-    @Override
-    public void release(ActionRequest request) {
-        reservations.release(request);
     }
 }

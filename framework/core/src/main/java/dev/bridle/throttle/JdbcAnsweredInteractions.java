@@ -1,12 +1,9 @@
 package dev.bridle.throttle;
 
+import dev.bridle.store.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -16,9 +13,6 @@ import javax.sql.DataSource;
  * key, so the database decides which of two concurrent claims wins, on one node or many.
  */
 public final class JdbcAnsweredInteractions implements AnsweredInteractions {
-
-    /** SQLSTATE for a unique-key violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String INSERT = "INSERT INTO throttle_answered_interaction (inbound_id, request_id, account, claimed_at) VALUES (?, ?, ?, ?)";
     private static final String HOLDER = "SELECT request_id FROM throttle_answered_interaction WHERE inbound_id = ?";
@@ -33,26 +27,16 @@ public final class JdbcAnsweredInteractions implements AnsweredInteractions {
     @Override
     public boolean claim(String inboundId, UUID requestId, String account, Instant at) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            boolean claimed = Sql.insertIfAbsent(c, INSERT, s -> {
                 s.setString(1, inboundId);
                 s.setObject(2, requestId);
                 s.setString(3, ThrottleSettings.handleKey(account));
-                s.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                s.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(HOLDER)) {
-                s.setString(1, inboundId);
-                try (ResultSet rs = s.executeQuery()) {
-                    // Gone already (unclaimed in between): the other request gave up, but it held
-                    // the claim when we tried, so we do not answer; the bot may try again.
-                    return rs.next() && requestId.equals(rs.getObject(1, UUID.class));
-                }
-            }
+                s.setObject(4, Sql.utc(at));
+            });
+            // Gone already (unclaimed in between): the other request gave up, but it held the
+            // claim when we tried, so we do not answer; the bot may try again.
+            return claimed || Sql.first(c, HOLDER, s -> s.setString(1, inboundId), rs -> rs.getObject(1, UUID.class))
+                    .map(requestId::equals).orElse(false);
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim the answer to inbound " + inboundId + ": " + e.getMessage(), e);
         }
@@ -60,11 +44,11 @@ public final class JdbcAnsweredInteractions implements AnsweredInteractions {
 
     @Override
     public void unclaim(String inboundId, UUID requestId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(DELETE)) {
-            s.setString(1, inboundId);
-            s.setObject(2, requestId);
-            s.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            Sql.update(c, DELETE, s -> {
+                s.setString(1, inboundId);
+                s.setObject(2, requestId);
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not give up the claim on inbound " + inboundId + ": " + e.getMessage(), e);
         }

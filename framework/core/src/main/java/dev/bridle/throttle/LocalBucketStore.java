@@ -5,10 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.local.SynchronizationStrategy;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -66,8 +64,7 @@ public final class LocalBucketStore implements BucketStore {
 
     @Override
     public Take tryTake(String key, List<Limit> limits) {
-        ConsumptionProbe probe = bucket(key, limits).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Take.granted() : Take.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return Buckets.takeOne(bucket(key, limits));
     }
 
     @Override

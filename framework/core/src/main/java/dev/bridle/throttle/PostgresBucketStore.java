@@ -1,6 +1,5 @@
 package dev.bridle.throttle;
 
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -55,8 +54,7 @@ public final class PostgresBucketStore implements BucketStore {
 
     @Override
     public Take tryTake(String key, List<Limit> limits) {
-        ConsumptionProbe probe = proxy(key, limits).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Take.granted() : Take.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return Buckets.takeOne(proxy(key, limits));
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.bridle.throttle;
 
 import dev.bridle.action.ActionRequest;
 import dev.bridle.guard.ReasonCode;
-import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
 import java.util.List;
@@ -13,40 +12,20 @@ import java.util.List;
  * whatever their kinds. An action that comes too soon is deferred, {@link ReasonCode#TOO_SOON},
  * to when the spacing has passed.
  */
-public final class SpacingGuard implements ReservingGuard {
+public final class SpacingGuard extends BucketGuard {
 
     private final List<Limit> spacing;
-    private final BucketReservations reservations;
 
     public SpacingGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
+        super("throttle-spacing", buckets, clock);
         this.spacing = List.of(Limit.of(1, settings.minSpacing()));
-        this.reservations = new BucketReservations(buckets, clock);
-    }
-
-    @Override
-    public String name() {
-        return "throttle-spacing";
     }
 
     @Override
     public Verdict check(ActionRequest request) {
         String key = "spacing:" + ThrottleSettings.handleKey(request.account().handle());
-        BucketReservations.Refusal refused = reservations.take(request, List.of(new BucketReservations.Slot(key, spacing)));
-        if (refused == null) {
-            return Verdict.allow();
-        }
-        return Verdict.defer(refused.until(), ReasonCode.TOO_SOON,
-                request.account() + " acted less than " + Spans.describe(spacing.get(0).per())
+        return take(request, List.of(new BucketReservations.Slot(key, spacing)), ReasonCode.TOO_SOON,
+                refused -> request.account() + " acted less than " + Spans.describe(spacing.get(0).per())
                         + " ago; the next action may go at " + Spans.moment(refused.until()));
-    }
-
-    @Override
-    public void confirm(ActionRequest request, String platformId) {
-        reservations.confirm(request);
-    }
-
-    @Override
-    public void release(ActionRequest request) {
-        reservations.release(request);
     }
 }

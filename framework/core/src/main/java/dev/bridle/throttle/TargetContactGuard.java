@@ -6,10 +6,8 @@ import dev.bridle.action.Target;
 import dev.bridle.action.TargetRole;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ReasonCode;
-import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,21 +21,15 @@ import java.util.stream.Collectors;
  * user (a thread of its own posts) is not contact, and neither is a compliance message (the one
  * answer to a user's own STOP, START or HELP).
  */
-public final class TargetContactGuard implements ReservingGuard {
+public final class TargetContactGuard extends BucketGuard {
 
     private static final Set<TargetRole> CONTACT = Set.of(TargetRole.REPLIED_TO, TargetRole.MENTIONED, TargetRole.RECIPIENT);
 
     private final ThrottleSettings settings;
-    private final BucketReservations reservations;
 
     public TargetContactGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
+        super("throttle-target", buckets, clock);
         this.settings = settings;
-        this.reservations = new BucketReservations(buckets, clock);
-    }
-
-    @Override
-    public String name() {
-        return "throttle-target";
     }
 
     @Override
@@ -52,30 +44,11 @@ public final class TargetContactGuard implements ReservingGuard {
                 .filter(u -> !u.id().equals(request.account().userId()))
                 .distinct()
                 .toList();
-        if (users.isEmpty()) {
-            return Verdict.allow();
-        }
-        List<BucketReservations.Slot> slots = new ArrayList<>(users.size());
-        for (UserRef user : users) {
-            slots.add(new BucketReservations.Slot("contact:" + user.id(), settings.targetContacts()));
-        }
-        BucketReservations.Refusal refused = reservations.take(request, slots);
-        if (refused == null) {
-            return Verdict.allow();
-        }
-        return Verdict.defer(refused.until(), ReasonCode.THROTTLED_TARGET,
-                users.get(refused.index()) + " has had as many automated replies, mentions and messages from the operator's accounts as allowed ("
+        List<BucketReservations.Slot> slots = users.stream()
+                .map(u -> new BucketReservations.Slot("contact:" + u.id(), settings.targetContacts())).toList();
+        return take(request, slots, ReasonCode.THROTTLED_TARGET,
+                refused -> users.get(refused.index()) + " has had as many automated replies, mentions and messages from the operator's accounts as allowed ("
                         + settings.targetContacts().stream().map(Limit::toString).collect(Collectors.joining(", "))
                         + "); the next may go at " + Spans.moment(refused.until()));
-    }
-
-    @Override
-    public void confirm(ActionRequest request, String platformId) {
-        reservations.confirm(request);
-    }
-
-    @Override
-    public void release(ActionRequest request) {
-        reservations.release(request);
     }
 }

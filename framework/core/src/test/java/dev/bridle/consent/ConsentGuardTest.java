@@ -14,6 +14,7 @@ import dev.bridle.store.Database;
 import dev.bridle.store.StoreException;
 import dev.bridle.store.StoreTestBase;
 import dev.bridle.store.TestStores;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -16,8 +16,10 @@ import dev.bridle.guard.ReasonCode;
 import dev.bridle.guard.Verdict;
 import dev.bridle.store.Database;
 import dev.bridle.store.TestStores;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +37,7 @@ class DuplicateGuardTest {
     @TempDir
     Path dir;
 
-    final TestClock clock = new TestClock("2026-11-28T09:00:00Z");
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
     Database db;
     JdbcPostFingerprintStore store;
     DuplicateGuard guard;

@@ -2,7 +2,9 @@ package dev.bridle.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ class NearDuplicateIndexTest {
     static final String RELEASE_EVADED = "@someone Аcmе 2.4.0 is out 🚀: offline\u200B editing with conflict-free merges!! Notes: https://bit.ly/3xYz9";
     static final String OTHER_RELEASE = "Acme 2.5.0 is out: a plugin API and search that is twice as fast. Full notes: https://acme.io/releases/2.5.0";
 
-    final TestClock clock = new TestClock("2026-11-28T09:00:00Z");
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
     NearDuplicateIndex index = new NearDuplicateIndex(DuplicatePolicy.defaults(), 1000, clock);
 
     StoredPost post(String account, String text) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bridle.platform.AccountHealth;
 import dev.bridle.platform.PauseReason;
 import dev.bridle.platform.twitter.Actions;
-import dev.bridle.platform.twitter.ManualClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.bot.Account;
 import dev.bridle.store.Database;
 import dev.bridle.store.TestStores;
@@ -26,7 +26,7 @@ class AccountPauseGuardTest {
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
     private Database db;
     private AccountHealth health;
     private AccountPauseGuard guard;

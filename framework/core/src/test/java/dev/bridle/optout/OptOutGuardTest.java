@@ -13,7 +13,7 @@ import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.consent.ConsentScope;
 import dev.bridle.consent.ConsentSettings;
 import dev.bridle.consent.Evidence;
-import dev.bridle.consent.SettableClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.guard.Decision;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.GuardChain;

@@ -12,7 +12,7 @@ import dev.bridle.bot.UserRef;
 import dev.bridle.config.StoreConfig;
 import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.consent.ConsentSettings;
-import dev.bridle.consent.SettableClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.inbound.InboundEvent;
 import dev.bridle.inbound.InboundStep;
 import dev.bridle.store.Database;

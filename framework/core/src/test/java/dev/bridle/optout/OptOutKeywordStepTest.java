@@ -30,7 +30,7 @@ import dev.bridle.consent.Channel;
 import dev.bridle.consent.ConsentGrant;
 import dev.bridle.consent.ConsentScope;
 import dev.bridle.consent.Evidence;
-import dev.bridle.consent.SettableClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.guard.ReasonCode;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;

@@ -10,7 +10,7 @@ import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.consent.ConsentScope;
 import dev.bridle.consent.ConsentSettings;
 import dev.bridle.consent.Evidence;
-import dev.bridle.consent.SettableClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.store.StoreTestBase;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.bridle.action.ActionKind;
-import dev.bridle.platform.twitter.ManualClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.store.StoreTestBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ abstract class AccountHealthContract extends StoreTestBase {
 
     private static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
 
-    private final ManualClock clock = new ManualClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private AccountHealth health;
 

@@ -17,7 +17,7 @@ import dev.bridle.config.PlatformConfig;
 import dev.bridle.config.SchedulerConfig;
 import dev.bridle.config.Secret;
 import dev.bridle.platform.twitter.Actions;
-import dev.bridle.platform.twitter.ManualClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.platform.twitter.TwitterPlatform;
 import dev.bridle.store.TestStores;
 import dev.bridle.throttle.RateLimitFeedback;
@@ -38,7 +38,7 @@ class PlatformFactoryTest {
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
     private final List<ActionKind> observed = new CopyOnWriteArrayList<>();
     private final RateLimitFeedback feedback = (account, kind, limit, remaining, reset) -> observed.add(kind);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();

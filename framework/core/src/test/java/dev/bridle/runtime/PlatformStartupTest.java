@@ -16,7 +16,7 @@ import dev.bridle.platform.PauseReason;
 import dev.bridle.platform.PlatformConnection;
 import dev.bridle.platform.PlatformFactory;
 import dev.bridle.platform.twitter.Actions;
-import dev.bridle.platform.twitter.ManualClock;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.sandbox.AccountFlag;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.store.Database;
@@ -35,7 +35,7 @@ class PlatformStartupTest {
     @TempDir
     Path dir;
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T09:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
     private BridleConfig config;
     private PlatformConnection connection;
     private Sandbox sandbox;

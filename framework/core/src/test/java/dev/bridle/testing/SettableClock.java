@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests set and move by hand (core's tests cannot use the test kit's MutableClock). */
+/**
+ * The one clock core's tests set and move by hand, in UTC; safe to move from several threads.
+ * (Core's tests cannot use the test kit's {@code MutableClock}: the test kit depends on core.)
+ */
 public final class SettableClock extends Clock {
 
     private final AtomicReference<Instant> now;

@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +35,13 @@ final class DmEventsV2 {
     /** Messages to the account newer than {@code sinceId} (the latest page if {@code null}), oldest first; its own are skipped. */
     List<DirectMessage> received(Session session, String userId, String sinceId) throws PlatformException {
         List<DirectMessage> found = new ArrayList<>();
-        String token = null;
         BigInteger since = sinceId == null ? null : new BigInteger(sinceId);
-        for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = page(session, token, "sender_id,created_at", true);
-            Map<String, String> handles = handles(body);
+        read(session, "sender_id,created_at", true, body -> {
+            Map<String, String> handles = V2Pages.handles(body);
             for (JsonNode event : body.path("data")) {
                 String id = Json.text(event, "id");
                 if (since != null && new BigInteger(id).compareTo(since) <= 0) {
-                    return oldestFirst(found);
+                    return true;
                 }
                 String sender = Json.text(event, "sender_id");
                 String text = Json.text(event, "text");
@@ -54,24 +51,19 @@ final class DmEventsV2 {
                 Instant at = Json.v2Time(event);
                 found.add(new DirectMessage(id, new UserRef(sender, handles.get(sender)), text, at == null ? Instant.EPOCH : at));
             }
-            token = Json.text(body.path("meta"), "next_token");
-            if (token == null || since == null) {
-                break;
-            }
-        }
+            return since == null; // without a cursor, the latest page is enough
+        });
         return oldestFirst(found);
     }
 
     /** Messages the account sent, newest first, back to {@code notBefore} as far as a few pages reach. */
     Window<SentDm> sent(Session session, String userId, Instant notBefore) throws PlatformException {
         List<SentDm> sent = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = page(session, token, "sender_id,created_at,participant_ids,dm_conversation_id", false);
+        V2Pages.End end = read(session, "sender_id,created_at,participant_ids,dm_conversation_id", false, body -> {
             for (JsonNode event : body.path("data")) {
                 Instant at = Json.v2Time(event);
                 if (at != null && at.isBefore(notBefore)) {
-                    return new Window<>(sent, true);
+                    return true;
                 }
                 if (userId.equals(Json.text(event, "sender_id"))) {
                     List<String> participants = new ArrayList<>();
@@ -80,15 +72,12 @@ final class DmEventsV2 {
                             Json.text(event, "dm_conversation_id")));
                 }
             }
-            token = Json.text(body.path("meta"), "next_token");
-            if (token == null) {
-                return new Window<>(sent, true);
-            }
-        }
-        return new Window<>(sent, false);
+            return false;
+        });
+        return new Window<>(sent, end.complete());
     }
 
-    private JsonNode page(Session session, String token, String fields, boolean senders) throws PlatformException {
+    private V2Pages.End read(Session session, String fields, boolean senders, V2Pages.PageReader reader) throws PlatformException {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("event_types", "MessageCreate");
         query.put("max_results", "100");
@@ -97,18 +86,7 @@ final class DmEventsV2 {
             query.put("expansions", "sender_id");
             query.put("user.fields", "username");
         }
-        if (token != null) {
-            query.put("pagination_token", token);
-        }
-        return session.http().get(Endpoint.V2_DM_EVENTS, urls.v2() + "dm_events", query).body();
-    }
-
-    private static Map<String, String> handles(JsonNode body) {
-        Map<String, String> handles = new HashMap<>();
-        for (JsonNode user : body.path("includes").path("users")) {
-            handles.put(Json.text(user, "id"), Json.text(user, "username"));
-        }
-        return handles;
+        return V2Pages.read(session, Endpoint.V2_DM_EVENTS, urls.v2() + "dm_events", query, MAX_PAGES, reader);
     }
 
     private static List<DirectMessage> oldestFirst(List<DirectMessage> newestFirst) {

@@ -1,8 +1,6 @@
 package dev.bridle.platform.twitter;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bridle.platform.PlatformException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,25 +34,13 @@ final class EngagementV2 {
      * @throws PlatformException if it has more recent likes than are read, and not that one
      */
     boolean liked(Session session, String userId, String postId) throws PlatformException {
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("max_results", "100");
-            if (token != null) {
-                query.put("pagination_token", token);
-            }
-            JsonNode body = session.http().get(Endpoint.V2_LIKED, urls.v2() + "users/" + userId + "/liked_tweets", query).body();
-            for (JsonNode post : body.path("data")) {
-                if (postId.equals(Json.text(post, "id"))) {
-                    return true;
-                }
-            }
-            token = Json.text(body.path("meta"), "next_token");
-            if (token == null) {
-                return false;
-            }
-        }
-        throw new PlatformException(PlatformException.Kind.REJECTED, "@" + session.handle()
-                + " has more recent likes than are read; whether it likes " + postId + " cannot be told");
+        V2Pages.End end = V2Pages.read(session, Endpoint.V2_LIKED, urls.v2() + "users/" + userId + "/liked_tweets",
+                Map.of("max_results", "100"), MAX_PAGES, body -> V2Pages.hasItem(body, postId));
+        return switch (end) {
+            case STOPPED -> true; // found
+            case LAST_PAGE -> false;
+            case PAGE_LIMIT -> throw new PlatformException(PlatformException.Kind.REJECTED, "@" + session.handle()
+                    + " has more recent likes than are read; whether it likes " + postId + " cannot be told");
+        };
     }
 }

@@ -1,8 +1,6 @@
 package dev.bridle.platform.twitter;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bridle.platform.PlatformException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,25 +24,13 @@ final class FollowingV2 {
      * @throws PlatformException if the list is longer than what is read, and the target not in it
      */
     boolean follows(Session session, String userId, String targetId) throws PlatformException {
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("max_results", "1000");
-            if (token != null) {
-                query.put("pagination_token", token);
-            }
-            JsonNode body = session.http().get(Endpoint.V2_FOLLOWING, urls.v2() + "users/" + userId + "/following", query).body();
-            for (JsonNode user : body.path("data")) {
-                if (targetId.equals(Json.text(user, "id"))) {
-                    return true;
-                }
-            }
-            token = Json.text(body.path("meta"), "next_token");
-            if (token == null) {
-                return false;
-            }
-        }
-        throw new PlatformException(PlatformException.Kind.REJECTED, "@" + session.handle() + " follows more than "
-                + MAX_PAGES + ",000 users; whether it follows " + targetId + " cannot be told from the first pages");
+        V2Pages.End end = V2Pages.read(session, Endpoint.V2_FOLLOWING, urls.v2() + "users/" + userId + "/following",
+                Map.of("max_results", "1000"), MAX_PAGES, body -> V2Pages.hasItem(body, targetId));
+        return switch (end) {
+            case STOPPED -> true; // found
+            case LAST_PAGE -> false;
+            case PAGE_LIMIT -> throw new PlatformException(PlatformException.Kind.REJECTED, "@" + session.handle() + " follows more than "
+                    + MAX_PAGES + ",000 users; whether it follows " + targetId + " cannot be told from the first pages");
+        };
     }
 }

@@ -7,7 +7,6 @@ import dev.bridle.platform.PlatformException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +30,16 @@ final class MentionsV2 implements Mentions {
     @Override
     public List<Mention> since(Session session, String userId, String sinceId) throws PlatformException {
         List<Mention> found = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("max_results", "100");
-            query.put("tweet.fields", "created_at,author_id");
-            query.put("expansions", "author_id");
-            query.put("user.fields", "username");
-            if (sinceId != null) {
-                query.put("since_id", sinceId);
-            }
-            if (token != null) {
-                query.put("pagination_token", token);
-            }
-            JsonNode body = session.http().get(Endpoint.V2_MENTIONS, urls.v2() + "users/" + userId + "/mentions", query).body();
-            Map<String, String> handles = new HashMap<>();
-            for (JsonNode user : body.path("includes").path("users")) {
-                handles.put(Json.text(user, "id"), Json.text(user, "username"));
-            }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("max_results", "100");
+        query.put("tweet.fields", "created_at,author_id");
+        query.put("expansions", "author_id");
+        query.put("user.fields", "username");
+        if (sinceId != null) {
+            query.put("since_id", sinceId);
+        }
+        V2Pages.read(session, Endpoint.V2_MENTIONS, urls.v2() + "users/" + userId + "/mentions", query, MAX_PAGES, body -> {
+            Map<String, String> handles = V2Pages.handles(body);
             for (JsonNode post : body.path("data")) {
                 String author = Json.text(post, "author_id");
                 String text = Json.text(post, "text");
@@ -59,11 +50,8 @@ final class MentionsV2 implements Mentions {
                 found.add(new Mention(Json.text(post, "id"), new UserRef(author, handles.get(author)), text,
                         at == null ? Instant.EPOCH : at));
             }
-            token = Json.text(body.path("meta"), "next_token");
-            if (token == null || sinceId == null) {
-                break;
-            }
-        }
+            return sinceId == null; // without a cursor, the latest page is enough
+        });
         Collections.reverse(found);
         return found;
     }

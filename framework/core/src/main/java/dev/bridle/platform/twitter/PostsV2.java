@@ -34,28 +34,21 @@ final class PostsV2 implements Posts {
     @Override
     public Window<SeenPost> recent(Session session, String userId, Instant notBefore) throws PlatformException {
         List<SeenPost> seen = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("max_results", "100");
-            query.put("tweet.fields", "created_at,referenced_tweets");
-            if (token != null) {
-                query.put("pagination_token", token);
-            }
-            JsonNode body = session.http().get(Endpoint.V2_USER_POSTS, urls.v2() + "users/" + userId + "/tweets", query).body();
-            for (JsonNode post : body.path("data")) {
-                SeenPost p = seen(post);
-                if (p.createdAt() != null && p.createdAt().isBefore(notBefore)) {
-                    return new Window<>(seen, true);
-                }
-                seen.add(p);
-            }
-            token = Json.text(body.path("meta"), "next_token");
-            if (token == null) {
-                return new Window<>(seen, true);
-            }
-        }
-        return new Window<>(seen, false);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("max_results", "100");
+        query.put("tweet.fields", "created_at,referenced_tweets");
+        V2Pages.End end = V2Pages.read(session, Endpoint.V2_USER_POSTS, urls.v2() + "users/" + userId + "/tweets", query,
+                MAX_PAGES, body -> {
+                    for (JsonNode post : body.path("data")) {
+                        SeenPost p = seen(post);
+                        if (p.createdAt() != null && p.createdAt().isBefore(notBefore)) {
+                            return true;
+                        }
+                        seen.add(p);
+                    }
+                    return false;
+                });
+        return new Window<>(seen, end.complete());
     }
 
     private static SeenPost seen(JsonNode post) {

@@ -18,7 +18,7 @@ final class UsersV1 implements Users {
 
     @Override
     public Optional<UserRef> byHandle(Session session, String handle) throws PlatformException {
-        try {
+        return Users.unlessNotFound(() -> {
             JsonNode users = session.http().get(Endpoint.V1_USERS_LOOKUP, urls.v1() + "users/lookup.json",
                     Map.of("screen_name", handle)).body();
             for (JsonNode user : users) {
@@ -28,12 +28,7 @@ final class UsersV1 implements Users {
                 }
             }
             return Optional.empty();
-        } catch (PlatformException e) {
-            if (e.httpStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        });
     }
 
     @Override

@@ -20,16 +20,11 @@ final class UsersV2 implements Users {
 
     @Override
     public Optional<UserRef> byHandle(Session session, String handle) throws PlatformException {
-        try {
+        return Users.unlessNotFound(() -> {
             JsonNode data = session.http().get(Endpoint.V2_USER_BY_NAME, urls.v2() + "users/by/username/" + handle, Map.of()).data();
             String id = Json.text(data, "id");
             return id == null ? Optional.empty() : Optional.of(new UserRef(id, Json.text(data, "username")));
-        } catch (PlatformException e) {
-            if (e.httpStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.SandboxRequest;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.throttle.RateLimitFeedback;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class SandboxFixture implements AutoCloseable {
     public record Sent(String endpoint, String url, String body) {
     }
 
-    public final ManualClock clock = new ManualClock(T0);
+    public final SettableClock clock = new SettableClock(T0);
     public final Sandbox sandbox;
     public final List<Sent> wire = new CopyOnWriteArrayList<>();
     public final List<String> feedback = new CopyOnWriteArrayList<>();

@@ -14,6 +14,7 @@ import dev.bridle.guard.Guard;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import dev.bridle.throttle.BucketStore;
 import dev.bridle.throttle.InMemoryAnsweredInteractions;
 import dev.bridle.throttle.InMemoryFollowHistory;
@@ -23,10 +24,8 @@ import dev.bridle.throttle.LocalBucketStore;
 import dev.bridle.throttle.PostgresBucketStore;
 import dev.bridle.throttle.ThrottleSettings;
 import dev.bridle.throttle.Throttles;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.flywaydb.core.Flyway;
 
@@ -62,7 +60,8 @@ public final class ThrottleBench {
     static final int USERS = 100_000;
     static final int POSTS = 1_000_000;
     static final int THREADS = 2;
-    static final long STEP_NANOS = 60_000_000L;
+    static final Duration STEP = Duration.ofMillis(60);
+    static final Instant START = Instant.parse("2026-11-28T09:00:00Z");
 
     private ThrottleBench() {
     }
@@ -74,7 +73,7 @@ public final class ThrottleBench {
         int decisions = a.contains("--decisions") ? Integer.parseInt(a.get(a.indexOf("--decisions") + 1)) : (pg != null ? 20_000 : chain ? 200_000 : 1_000_000);
         int warmup = decisions / 4;
 
-        SimClock clock = new SimClock(Instant.parse("2026-11-28T09:00:00Z"));
+        SettableClock clock = new SettableClock(START);
         Throttles throttles;
         HikariDataSource ds = null;
         if (pg == null) {
@@ -113,7 +112,7 @@ public final class ThrottleBench {
         System.out.printf(Locale.ROOT, "latency: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
                 pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), all[all.length - 1] / 1e3);
         System.out.printf(Locale.ROOT, "outcomes: %s%n", outcomes);
-        System.out.printf(Locale.ROOT, "simulated time: %s%n", java.time.Duration.ofNanos(clock.nanos.get()));
+        System.out.printf(Locale.ROOT, "simulated time: %s%n", Duration.between(START, clock.instant()));
         if (guardChain != null) {
             guardChain.close();
         }
@@ -122,7 +121,7 @@ public final class ThrottleBench {
         }
     }
 
-    private static void run(List<Guard> guards, GuardChain chain, Account[] accounts, SimClock clock, int perThread,
+    private static void run(List<Guard> guards, GuardChain chain, Account[] accounts, SettableClock clock, int perThread,
                             long[][] latencies, long seed, Outcomes... outcomes) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         Thread[] threads = new Thread[THREADS];
@@ -141,7 +140,7 @@ public final class ThrottleBench {
                 }
                 for (int i = 0; i < perThread; i++) {
                     ActionRequest request = request(random, accounts, clock.instant());
-                    clock.nanos.addAndGet(STEP_NANOS);
+                    clock.advance(STEP);
                     long t0 = System.nanoTime();
                     String outcome = chain == null ? decide(guards, request) : decide(chain, request);
                     lat[i] = System.nanoTime() - t0;
@@ -263,31 +262,6 @@ public final class ThrottleBench {
         Flyway.configure().dataSource(ds).schemas(schema).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(ds).schemas(schema).locations("classpath:db/migration").load().migrate();
         return ds;
-    }
-
-    /** Simulated time shared by both threads. */
-    static final class SimClock extends Clock {
-        final AtomicLong nanos = new AtomicLong();
-        private final Instant origin;
-
-        SimClock(Instant origin) {
-            this.origin = origin;
-        }
-
-        @Override
-        public Instant instant() {
-            return origin.plusNanos(nanos.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** Outcome counts. */

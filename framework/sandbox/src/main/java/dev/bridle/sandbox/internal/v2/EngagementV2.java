@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Likes and reposts: 200 {@code {"data":{"liked":true}}} and {@code {"data":{"retweeted":true}}}; and the posts a
@@ -39,18 +40,19 @@ public final class EngagementV2 {
     }
 
     ApiResponse like(ApiRequest request) {
-        V2Paths.requireSelf(request, "id");
-        actions.like(request.user(), V2Paths.required(request.json(), "tweet_id"));
-        ObjectNode out = Json.object();
-        out.putObject("data").put("liked", true);
-        return ApiResponse.ok(out);
+        return engage(request, actions::like, "liked");
     }
 
     ApiResponse retweet(ApiRequest request) {
+        return engage(request, actions::repost, "retweeted");
+    }
+
+    /** Does {@code action} with the body's {@code tweet_id} as the path's user; answers {@code {"data":{field:true}}}. */
+    private static ApiResponse engage(ApiRequest request, BiConsumer<UserRecord, String> action, String field) {
         V2Paths.requireSelf(request, "id");
-        actions.repost(request.user(), V2Paths.required(request.json(), "tweet_id"));
+        action.accept(request.user(), V2Paths.required(request.json(), "tweet_id"));
         ObjectNode out = Json.object();
-        out.putObject("data").put("retweeted", true);
+        out.putObject("data").put(field, true);
         return ApiResponse.ok(out);
     }
 

@@ -72,8 +72,7 @@ public final class AccountActions {
     /** Deletes one of the author's posts. */
     public void delete(UserRecord author, String postId) {
         synchronized (world) {
-            SandboxPost post = world.post(postId).filter(p -> !p.deleted())
-                    .orElseThrow(() -> ErrorCode.NO_STATUS.notFound("tweet", "id", postId));
+            SandboxPost post = livePost(postId, "id");
             if (!post.authorId().equals(author.id())) {
                 throw ErrorCode.CANNOT_DELETE_OTHERS.exception();
             }
@@ -86,8 +85,7 @@ public final class AccountActions {
         SandboxFollow follow;
         UserRecord target;
         synchronized (world) {
-            target = world.userById(targetId)
-                    .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.notFound("user", "target_user_id", targetId));
+            target = user(targetId, "target_user_id");
             if (target.id().equals(source.id())) {
                 throw ErrorCode.CANNOT_FOLLOW_SELF.exception();
             }
@@ -109,8 +107,7 @@ public final class AccountActions {
     /** Unfollows; returns the target. */
     public UserRecord unfollow(UserRecord source, String targetId) {
         synchronized (world) {
-            UserRecord target = world.userById(targetId)
-                    .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.notFound("user", "target_user_id", targetId));
+            UserRecord target = user(targetId, "target_user_id");
             if (world.isFollowing(source.id(), target.id())) {
                 world.recordFollow(new SandboxFollow(source.id(), source.handle(), target.id(), target.handle(),
                         clock.instant(), false));
@@ -126,8 +123,7 @@ public final class AccountActions {
         }
         SandboxDm dm;
         synchronized (world) {
-            UserRecord recipient = world.userById(recipientId)
-                    .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.notFound("user", "participant_id", recipientId));
+            UserRecord recipient = user(recipientId, "participant_id");
             if (text.length() > MAX_DM_LENGTH) {
                 throw ErrorCode.MISSING_PARAMETER.badParameter("text", "", "The text of your direct message is "
                         + "over the max character limit.");
@@ -154,8 +150,7 @@ public final class AccountActions {
     /** Likes a post; liking it again changes nothing. */
     public void like(UserRecord user, String postId) {
         synchronized (world) {
-            world.post(postId).filter(p -> !p.deleted())
-                    .orElseThrow(() -> ErrorCode.NO_STATUS.notFound("tweet", "tweet_id", postId));
+            livePost(postId, "tweet_id");
             if (!world.hasLiked(user.id(), postId)) {
                 world.addLike(new SandboxLike(user.id(), user.handle(), postId, clock.instant()));
             }
@@ -166,8 +161,7 @@ public final class AccountActions {
     public SandboxPost repost(UserRecord user, String postId) {
         SandboxPost repost;
         synchronized (world) {
-            SandboxPost original = world.post(postId).filter(p -> !p.deleted())
-                    .orElseThrow(() -> ErrorCode.NO_STATUS.notFound("tweet", "tweet_id", postId));
+            SandboxPost original = livePost(postId, "tweet_id");
             var existing = world.postsBy(user.id()).stream()
                     .filter(p -> !p.deleted() && postId.equals(p.repostOfId())).findFirst();
             if (existing.isPresent()) {
@@ -182,6 +176,17 @@ public final class AccountActions {
         }
         world.publishPost(repost);
         return repost;
+    }
+
+    /** The post, unless it is unknown or deleted: then a 404 naming {@code parameter}. Under the world's lock. */
+    private SandboxPost livePost(String postId, String parameter) {
+        return world.post(postId).filter(p -> !p.deleted())
+                .orElseThrow(() -> ErrorCode.NO_STATUS.notFound("tweet", parameter, postId));
+    }
+
+    /** The user, unless unknown: then a 404 naming {@code parameter}. Under the world's lock. */
+    private UserRecord user(String userId, String parameter) {
+        return world.userById(userId).orElseThrow(() -> ErrorCode.USER_NOT_FOUND.notFound("user", parameter, userId));
     }
 
     private void requireDailyPostAllowance(UserRecord author, Instant now) {
