@@ -61,7 +61,9 @@ public final class ComplianceReplies {
                         List.of(new Target(event.author(), TargetRole.RECIPIENT)), null, event.id(), clock.instant(),
                         ActionOrigin.COMPLIANCE);
         ActionResult result = dispatcher.apply(request);
-        if (!result.sent()) {
+        if (result instanceof ActionResult.Deferred deferred && deferred.rescheduled()) {
+            log.info("the answer to {} {} of {} goes later: {}", event.kind(), event.id(), event.author(), result.reason());
+        } else if (!result.sent()) {
             log.warn("the answer to {} {} of {} was not sent: {}", event.kind(), event.id(), event.author(), result.reason());
         }
         return Optional.of(result);
