@@ -2,6 +2,7 @@ package dev.bridle.consent;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bridle.store.ChangeFeed;
 import dev.bridle.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Reads come in two kinds. {@link #state} reads the database. {@link #cachedState} may answer
  * from a Caffeine cache that every change made through this registry invalidates at once (after
  * the commit, so a concurrent load cannot put the old state back); a change made by another node
- * is seen after at most {@link ConsentSettings#cacheTtl()}. Both throw
+ * is seen at once through the store's change feed (PostgreSQL NOTIFY), or at the latest after
+ * {@link ConsentSettings#cacheTtl()} if a notification was lost. Both throw
  * {@link dev.bridle.store.StoreException} when the store cannot answer; guards turn that into a
  * denial.
  */
@@ -51,8 +53,14 @@ public final class ConsentRegistry {
     private final Cache<String, ConsentState> cache;
     private final List<GrantListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** The change-feed channel consent changes are published on; the payload is the subject's id. */
+    public static final String CHANGES = "bridle_consent";
+
+    private final ChangeFeed changes;
+
     public ConsentRegistry(Database db, Clock clock, ConsentSettings settings) {
         this.store = new JdbcConsentStore(Objects.requireNonNull(db, "db"));
+        this.changes = db.changes();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.cache = Caffeine.newBuilder()
@@ -60,6 +68,14 @@ public final class ConsentRegistry {
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfterWrite(settings.cacheTtl())
                 .build();
+        // another node's change reaches this cache at once, not after the time to live
+        changes.subscribe(CHANGES, subject -> {
+            if (subject == null) {
+                cache.invalidateAll();
+            } else {
+                cache.invalidate(subject);
+            }
+        });
     }
 
     /** The settings: operator, expiry, notice. */
@@ -123,6 +139,7 @@ public final class ConsentRegistry {
         } finally {
             // After the commit (or a failure that may have committed): the next read goes to the store.
             cache.invalidate(event.subjectId());
+            changes.publish(CHANGES, event.subjectId());
         }
     }
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bridle.consent.ConsentEvent;
 import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.consent.Evidence;
+import dev.bridle.store.ChangeFeed;
 import dev.bridle.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,13 +33,17 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>{@link #status} reads the database; {@link #cachedStatus} may answer from a cache that every
- * change made here invalidates at once (after the commit), and that trusts a change made on
- * another node's for at most {@link OptOutSettings#cacheTtl()}. Only the early guard reads the
+ * change made here invalidates at once (after the commit), and that another node's change reaches
+ * through the store's change feed (PostgreSQL NOTIFY), or at the latest after
+ * {@link OptOutSettings#cacheTtl()} if a notification was lost. Only the early guard reads the
  * cache; the final check before a send reads the database.
  */
 public final class OptOutRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(OptOutRegistry.class);
+
+    /** The change-feed channel opt-out changes are published on; the payload is the subject's id. */
+    public static final String CHANGES = "bridle_optout";
 
     /** Users whose opt-out state is cached at once. */
     public static final long CACHE_SIZE = 100_000;
@@ -49,10 +54,12 @@ public final class OptOutRegistry {
     private final OptOutSettings settings;
     private final ConsentRegistry consents;
     private final Cache<String, OptOutStatus> cache;
+    private final ChangeFeed changes;
 
     /** Opt-outs of {@code consents}' operator; explicit grants recorded there from now on lift opt-outs. */
     public OptOutRegistry(Database db, Clock clock, OptOutSettings settings, ConsentRegistry consents) {
         this.store = new JdbcOptOutStore(Objects.requireNonNull(db, "db"));
+        this.changes = db.changes();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.consents = Objects.requireNonNull(consents, "consents");
@@ -63,6 +70,14 @@ public final class OptOutRegistry {
                 .expireAfterWrite(settings.cacheTtl())
                 .build();
         consents.addListener(this::liftOnExplicitGrant);
+        // another node's opt-out reaches this cache at once, not after the time to live
+        changes.subscribe(CHANGES, subject -> {
+            if (subject == null) {
+                cache.invalidateAll();
+            } else {
+                cache.invalidate(subject);
+            }
+        });
     }
 
     /** The settings. */
@@ -115,6 +130,7 @@ public final class OptOutRegistry {
             return store.append(event);
         } finally {
             cache.invalidate(event.subjectId());
+            changes.publish(CHANGES, event.subjectId());
         }
     }
 

@@ -49,11 +49,18 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String url;
+    private final ChangeFeed changes;
 
     private Database(HikariDataSource pool, Dialect dialect, String url) {
         this.pool = pool;
         this.dialect = dialect;
         this.url = url;
+        this.changes = new ChangeFeed(pool, dialect);
+    }
+
+    /** What changed, told to every node sharing this store (caches subscribe and forget it). */
+    public ChangeFeed changes() {
+        return changes;
     }
 
     /**
@@ -192,6 +199,7 @@ public final class Database implements AutoCloseable {
     /** Closes every connection; an H2 database is written out and closed with its last one. */
     @Override
     public void close() {
+        changes.close();
         pool.close();
     }
 

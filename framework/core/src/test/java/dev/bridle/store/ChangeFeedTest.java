@@ -1,0 +1,64 @@
+package dev.bridle.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bridle.config.StoreConfig;
+import dev.bridle.consent.Channel;
+import dev.bridle.consent.ConsentGrant;
+import dev.bridle.consent.ConsentRegistry;
+import dev.bridle.consent.ConsentScope;
+import dev.bridle.consent.ConsentSettings;
+import dev.bridle.consent.Evidence;
+import dev.bridle.testing.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes on one PostgreSQL store: a change on one reaches the other's cache through NOTIFY, not by expiry. */
+@PostgresTest
+class ChangeFeedTest {
+
+    @Test
+    void aChangeOnOneNodeReachesTheOthersSubscribersAtOnce(StoreConfig store) throws Exception {
+        try (Database one = Database.open(store); Database two = Database.open(store)) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            two.changes().subscribe("bridle_test", seen::add);
+
+            waitFor(() -> {
+                one.changes().publish("bridle_test", "42");
+                return seen.contains("42");
+            });
+        }
+    }
+
+    @Test
+    void aConsentGrantedOnOneNodeIsSeenOnAnotherBeforeItsCacheWouldExpire(StoreConfig store) throws Exception {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+        ConsentSettings longCache = ConsentSettings.defaults("acme-dev").withCacheTtl(Duration.ofHours(1));
+        try (Database one = Database.open(store); Database two = Database.open(store)) {
+            one.migrate();
+            ConsentRegistry first = new ConsentRegistry(one, clock, longCache);
+            ConsentRegistry second = new ConsentRegistry(two, clock, longCache);
+            assertThat(second.cachedState("2001").coverage(ConsentScope.DM, "acme_news", clock.instant(), null).covered())
+                    .as("cached: no consent").isFalse();
+
+            first.grant(ConsentGrant.of("2001", EnumSet.of(ConsentScope.DM), Evidence.reference(Channel.API, "form 7")));
+
+            waitFor(() -> second.cachedState("2001").coverage(ConsentScope.DM, "acme_news", clock.instant(), null).covered());
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            synchronized (condition) {
+                condition.wait(20);
+            }
+        }
+    }
+}
