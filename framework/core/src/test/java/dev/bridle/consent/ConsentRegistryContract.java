@@ -6,6 +6,7 @@ import static dev.bridle.consent.ConsentScope.REPLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.store.Database;
 import dev.bridle.store.StoreTestBase;
 import dev.bridle.testing.SettableClock;
 import java.time.Duration;
@@ -107,17 +108,17 @@ abstract class ConsentRegistryContract extends StoreTestBase {
     }
 
     @Test
-    void aChangeByAnotherNodeIsSeenWithinTheCacheTime() {
+    void aChangeByAnotherNodeIsSeenWithinTheCacheTimeAtTheLatest() {
         consents.grant(ConsentGrant.of("2001", Set.of(REPLY), Evidence.reference(Channel.API, "a")));
         assertThat(consents.cachedState("2001").coveredScopes("acme_help", T0)).containsExactly(REPLY);
-        ConsentRegistry otherNode = new ConsentRegistry(db, clock, settings);
+        try (Database otherNodesStore = Database.open(config)) {
+            // its own pool and change feed: on PostgreSQL the feed tells this node at once (ChangeFeedTest)
+            new ConsentRegistry(otherNodesStore, clock, settings).withdraw("2001", "*", Set.of(), Evidence.reference(Channel.API, "b"));
+        }
 
-        otherNode.withdraw("2001", "*", Set.of(), Evidence.reference(Channel.API, "b"));
-
-        assertThat(consents.cachedState("2001").coveredScopes("acme_help", T0)).as("stale within the bound").containsExactly(REPLY);
         assertThat(consents.state("2001").coveredScopes("acme_help", T0)).as("the store knows").isEmpty();
         clock.advance(settings.cacheTtl());
-        assertThat(consents.cachedState("2001").coveredScopes("acme_help", T0)).as("seen after the bound").isEmpty();
+        assertThat(consents.cachedState("2001").coveredScopes("acme_help", T0)).as("seen after the bound at the latest").isEmpty();
     }
 
     @Test
