@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * The ledger's single writer. Callers queue records and wait; the writer takes whatever is
  * waiting (up to {@link #MAX_BATCH}), appends it in one transaction, forces it to disk, and only
  * then releases the callers. One commit and one disk sync serve every caller in the batch.
+ * A caller may also queue without waiting ({@link #enqueue}): the record goes into the next batch
+ * all the same, in queue order.
  *
  * <p>Inside the transaction the head row is locked, so writers on other nodes sharing the
  * database wait their turn and continue the same chain from the head they find.
@@ -30,6 +32,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Object gate = new Object();
     private final Thread thread;
     private boolean closed;
+    /** The future of the record queued last, so that readers can wait for everything queued before them. */
+    private CompletableFuture<LedgerEntry> last;
 
     private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done) {
     }
@@ -43,14 +47,34 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Queues the record and waits until it is committed and on disk. */
     LedgerEntry append(LedgerRecord record) {
+        return await(enqueue(record));
+    }
+
+    /** Queues the record and returns at once; the future completes when it is committed and on disk. */
+    CompletableFuture<LedgerEntry> enqueue(LedgerRecord record) {
         Pending pending = new Pending(record, new CompletableFuture<>());
         synchronized (gate) { // nothing is queued behind STOP
             if (closed) {
                 throw new LedgerUnavailableException("the ledger is closed");
             }
             queue.add(pending);
+            last = pending.done();
         }
-        return await(pending.done());
+        return pending.done();
+    }
+
+    /**
+     * Waits until every record queued so far is committed (or has failed). Batches are written in
+     * queue order, so the record queued last settles after all the others.
+     */
+    void drain() {
+        CompletableFuture<LedgerEntry> tail;
+        synchronized (gate) {
+            tail = last;
+        }
+        if (tail != null) {
+            await(tail.handle((entry, failure) -> entry)); // a failure is its appender's to hear of
+        }
     }
 
     /** Waits even if interrupted: the record may be committed, and the caller must know. */

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The audit ledger in the store's {@code audit_ledger} table (H2 or PostgreSQL).
@@ -26,6 +27,10 @@ import java.util.List;
  * <p>The time of a record is kept to the microsecond, what both databases store; the entry that
  * {@code append} returns carries the record as kept. Text is never stored: a record holds only
  * a {@link ContentHash}, and {@code append} refuses anything else in that field.
+ *
+ * <p>{@link #appendAsync} queues a record for the same group commit without waiting for it;
+ * {@link #tail}, {@link #unsettled} and {@link #verify} first wait for everything queued before
+ * them, so this process always reads what it appended.
  *
  * <p>{@link #appendInTransaction} appends within a caller's own transaction instead, for a
  * record that must commit atomically with other writes.
@@ -68,6 +73,17 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException as {@link #append}
+     * @throws LedgerUnavailableException if the ledger is closed
+     */
+    @Override
+    public CompletableFuture<LedgerEntry> appendAsync(LedgerRecord record) {
+        return writer.enqueue(LedgerRows.normalised(record));
+    }
+
+    /**
      * Appends inside the caller's transaction, so that the record commits or rolls back together
      * with the caller's other writes (a reservation, say). The connection must have auto-commit
      * off. The ledger head stays locked until the caller's transaction ends, which holds up every
@@ -89,6 +105,7 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
         if (n < 0) {
             throw new IllegalArgumentException("tail(n) needs n >= 0, got " + n);
         }
+        writer.drain();
         List<LedgerEntry> rows = new ArrayList<>(Math.min(n, 1_000));
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement(LedgerRows.LAST_N)) {
@@ -115,6 +132,7 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
      * reconcile with the platform at start-up; none of them is ever re-sent automatically.
      */
     public List<LedgerEntry> unsettled(Instant since) {
+        writer.drain();
         List<LedgerEntry> rows = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement(LedgerRows.UNSETTLED)) {
@@ -142,6 +160,7 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
      */
     @Override
     public VerifyReport verify() {
+        writer.drain();
         ChainWalk walk = new ChainWalk();
         try (Connection c = db.dataSource().getConnection()) {
             LedgerRows.Head head = LedgerRows.head(c, LedgerRows.READ_HEAD);

@@ -255,6 +255,53 @@ abstract class AuditLedgerContract extends StoreTestBase {
     }
 
     @Test
+    void anAsyncAppendIsReadBackAtOnceInQueueOrder() throws Exception {
+        ledger.append(LedgerRecords.denied(1));
+        var second = ledger.appendAsync(LedgerRecords.denied(2));
+        LedgerEntry third = ledger.append(LedgerRecords.denied(3));
+
+        // tail waits for what was queued before it: this process reads what it appended
+        assertThat(ledger.tail(3)).extracting(LedgerEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(second.get().seq()).isEqualTo(2);
+        assertThat(second.get().record()).isEqualTo(LedgerRecords.denied(2));
+        assertThat(third.prevHash()).isEqualTo(second.get().hash());
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void asyncAppendsQueuedBeforeCloseAreWrittenAndSurviveARestart() {
+        for (int i = 1; i <= 20; i++) {
+            ledger.appendAsync(LedgerRecords.denied(i));
+        }
+        ledger.close();
+
+        reopen();
+        ledger = JdbcAuditLedger.open(db);
+
+        assertThat(ledger.tail(100)).extracting(LedgerEntry::seq).containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anAsyncAppendToAClosedLedgerIsRefusedAtOnce() {
+        ledger.close();
+
+        assertThatThrownBy(() -> ledger.appendAsync(LedgerRecords.denied(1))).isInstanceOf(LedgerUnavailableException.class);
+    }
+
+    @Test
+    void anAsyncAppendOfTextInPlaceOfAHashIsRefusedAtOnce() {
+        LedgerRecord r = LedgerRecords.denied(1);
+        LedgerRecord withText = new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(),
+                r.targets(), "Thanks for the mention!", r.event(), r.guard(), r.reason(), r.rule(),
+                r.message(), r.platformId(), r.error());
+
+        assertThatThrownBy(() -> ledger.appendAsync(withText)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never stores the text");
+        assertThat(ledger.tail(1)).isEmpty();
+    }
+
+    @Test
     void theChainContinuesAfterARestart() {
         appendDenials(3);
         ledger.close();
