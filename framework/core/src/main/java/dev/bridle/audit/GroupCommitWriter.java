@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ledger's single writer. Callers queue records and wait; the writer takes whatever is
@@ -34,6 +35,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private boolean closed;
     /** The future of the record queued last, so that readers can wait for everything queued before them. */
     private CompletableFuture<LedgerEntry> last;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
 
     private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done) {
     }
@@ -125,6 +128,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commit(List<Pending> batch) {
         try {
             List<LedgerEntry> entries = write(batch);
+            commits.incrementAndGet();
+            committed.addAndGet(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(entries.get(i));
             }
@@ -157,6 +162,16 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** Transactions committed and forced to disk so far. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Records those transactions carried. */
+    long committed() {
+        return committed.get();
     }
 
     /** Appends what is queued, then stops the writer. */

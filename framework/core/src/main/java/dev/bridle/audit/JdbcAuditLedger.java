@@ -194,6 +194,16 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
         walk.check(row);
     }
 
+    /** Group commits so far (each one transaction and one disk sync), for metrics and the benchmarks. */
+    public long groupCommits() {
+        return writer.commits();
+    }
+
+    /** Records appended by those group commits; divided by {@link #groupCommits()}, the records each carried. */
+    public long recordsGroupCommitted() {
+        return writer.committed();
+    }
+
     /** Appends what is already queued, then stops the writer; the database stays open. */
     @Override
     public void close() {

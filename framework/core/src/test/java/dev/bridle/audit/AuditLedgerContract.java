@@ -283,6 +283,16 @@ abstract class AuditLedgerContract extends StoreTestBase {
     }
 
     @Test
+    void groupCommitsAndTheRecordsTheyCarriedAreCounted() {
+        appendDenials(3);
+        ledger.appendAsync(LedgerRecords.denied(4));
+        ledger.tail(1);
+
+        assertThat(ledger.recordsGroupCommitted()).isEqualTo(4);
+        assertThat(ledger.groupCommits()).isBetween(1L, 4L);
+    }
+
+    @Test
     void anAsyncAppendToAClosedLedgerIsRefusedAtOnce() {
         ledger.close();
 
