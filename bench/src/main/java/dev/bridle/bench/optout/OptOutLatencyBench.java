@@ -1,4 +1,4 @@
-package dev.bridle.optout.bench;
+package dev.bridle.bench.optout;
 
 import dev.bridle.action.ActionRequest;
 import dev.bridle.bot.Account;
@@ -8,15 +8,11 @@ import dev.bridle.bot.BotContext;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
-import dev.bridle.config.AccountConfig;
-import dev.bridle.config.AppConfig;
-import dev.bridle.config.BotConfig;
+import dev.bridle.bench.Args;
+import dev.bridle.bench.Machine;
 import dev.bridle.config.BridleConfig;
-import dev.bridle.config.Environment;
-import dev.bridle.config.PlatformConfig;
-import dev.bridle.config.SchedulerConfig;
+import dev.bridle.config.ConfigLoader;
 import dev.bridle.config.Secret;
-import dev.bridle.config.StoreConfig;
 import dev.bridle.consent.Channel;
 import dev.bridle.consent.ConsentGrant;
 import dev.bridle.consent.ConsentScope;
@@ -38,8 +34,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,12 +59,8 @@ import javax.crypto.spec.SecretKeySpec;
  * ledger group-committed and forced to disk, as in production. The platform is an in-process
  * fake that answers at once, so the figures are Bridle's own.
  *
- * <pre>
- * mvn -B -q -o -pl framework/core -am test-compile dependency:build-classpath \
- *     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
- * java -cp "framework/core/target/test-classes:framework/core/target/classes:$(cat framework/core/target/bench-classpath.txt)" \
- *     dev.bridle.optout.bench.OptOutLatencyBench [runs] [warm-up runs]
- * </pre>
+ * <p>{@code bench/run.sh dev.bridle.bench.optout.OptOutLatencyBench [--quick] [--runs 500] [--warmup 50]}; part of
+ * {@code bench/run.sh all}. Prints Markdown.
  */
 public final class OptOutLatencyBench {
 
@@ -132,18 +125,20 @@ public final class OptOutLatencyBench {
     private BridleRuntime runtime;
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Args a = new Args(args);
+        int runs = a.size("--runs", 500, 100);
+        int warmup = a.size("--warmup", 50, 20);
         Path dir = Files.createTempDirectory("bridle-optout-bench");
         new OptOutLatencyBench().run(dir, runs, warmup);
     }
 
     void run(Path dir, int runs, int warmup) throws Exception {
-        StoreConfig store = new StoreConfig("jdbc:h2:file:" + dir.resolve("bridle").toAbsolutePath(), null, null);
-        BridleConfig config = new BridleConfig("<bench>", Environment.DEV, new AppConfig("bench-bots-dev", "latency bench"), false,
-                store, new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
-                List.of(new AccountConfig("acme_news", null)),
-                List.of(new BotConfig("sender", Sender.class.getName(), "acme_news", null, Set.of(BotConfig.Inbound.MENTIONS))));
+        Path file = dir.resolve("bridle.yaml");
+        Files.writeString(file, "environment: dev\napp:\n  name: bench-bots-dev\n  purpose: \"latency bench\"\n"
+                + "store:\n  url: \"jdbc:h2:file:" + dir.resolve("bridle").toAbsolutePath() + "\"\n"
+                + "scheduler:\n  threads: 1\naccounts:\n  - handle: acme_news\n"
+                + "bots:\n  - name: sender\n    class: " + Sender.class.getName() + "\n    account: acme_news\n    inbound: [mentions]\n");
+        BridleConfig config = ConfigLoader.load(file, Map.of(), OptOutLatencyBench.class.getClassLoader());
         ContactSettings defaults = ContactSettings.defaults("bench-bots-dev");
         ContactSettings contact = new ContactSettings(defaults.consent(), defaults.optOut(),
                 defaults.webhook().enabledOn(0).withConsumerSecret(Secret.of(SECRET)));
@@ -153,9 +148,10 @@ public final class OptOutLatencyBench {
             runtime.poller().close(); // the bench polls by hand
             runtime.bots().runScheduled("sender");
             URI webhook = runtime.webhook().orElseThrow().url();
-            System.out.printf("Bridle opt-out latency: H2 file store in %s, %d runs per path after %d warm-up runs, %s, %d cores%n",
-                    dir, runs, warmup, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors());
+            System.out.println("## Point 6: opt-out to block (issue 4's figure)");
+            System.out.println();
+            System.out.printf(Locale.ROOT, "H2 file store, every opt-out and ledger batch forced to disk; in-process platform that answers "
+                    + "at once; %d runs per path after %d warm-up runs of each, paths alternated; %s.%n%n", runs, warmup, Machine.describe());
             for (int i = 0; i < warmup; i++) {
                 once(false, webhook);
                 once(true, webhook);
@@ -166,8 +162,11 @@ public final class OptOutLatencyBench {
                 poll[i] = once(false, webhook);
                 push[i] = once(true, webhook);
             }
+            System.out.println("| path | STOP arrived → first denied send, p50 | p99 | max | STOP arrived → acknowledged, p50 | p99 | sends before the STOP |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             report("polling", poll);
             report("webhook", push);
+            System.out.printf(Locale.ROOT, "%n(load average at the end: %.1f)%n%n", Machine.loadAverage());
         } finally {
             runtime.close();
         }
@@ -236,10 +235,8 @@ public final class OptOutLatencyBench {
         long[] denied = Arrays.stream(runs).mapToLong(Run::toDenied).sorted().toArray();
         long[] acked = Arrays.stream(runs).mapToLong(Run::toAck).sorted().toArray();
         double sends = Arrays.stream(runs).mapToInt(Run::sentBefore).average().orElse(0);
-        System.out.printf("%-8s STOP arrived -> first DENIED send: p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", path,
-                ms(pct(denied, 50)), ms(pct(denied, 99)), ms(denied[denied.length - 1]));
-        System.out.printf("%-8s STOP arrived -> acknowledged:      p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (sends before the STOP: %.1f on average)%n",
-                path, ms(pct(acked, 50)), ms(pct(acked, 99)), ms(acked[acked.length - 1]), sends);
+        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f |%n", path,
+                ms(pct(denied, 50)), ms(pct(denied, 99)), ms(denied[denied.length - 1]), ms(pct(acked, 50)), ms(pct(acked, 99)), sends);
     }
 
     private static long pct(long[] sorted, int p) {
