@@ -101,6 +101,7 @@ public final class GuardOverheadBench {
         long[] after;
         long[] chain;
         long[] chainInline;
+        long[] chainDm;
         long[] ledger;
         long[] finalCheck;
         List<String> guardNames = new ArrayList<>();
@@ -134,6 +135,7 @@ public final class GuardOverheadBench {
             System.out.println("|---|---:|---:|---:|");
             stage("guard chain through `GuardChain` (evaluate, then release)", chain);
             stage("the same guards called in order on the caller's thread", chainInline);
+            stage("guard chain through `GuardChain`, a direct message to a user with consent (their consent and opt-out read from the database)", chainDm);
             stage("one durable ledger append (group commit, `CHECKPOINT SYNC`)", ledger);
             stage("final opt-out check of a direct message (database read)", finalCheck);
             System.out.println();
@@ -256,6 +258,7 @@ public final class GuardOverheadBench {
         OptOutFinalCheck finalCheck = new OptOutFinalCheck(rt.optOuts());
         r.chain = new long[n];
         r.chainInline = new long[n];
+        r.chainDm = new long[n];
         r.ledger = new long[n];
         r.finalCheck = new long[n];
         guards.forEach(g -> r.guardNames.add(g.name()));
@@ -290,7 +293,17 @@ public final class GuardOverheadBench {
                 finalCheck.check(new ActionRequest(UUID.randomUUID(), "bench", account, ActionKind.DIRECT_MESSAGE, "hello",
                         List.of(new Target(UserRef.ofId(dmUser), TargetRole.RECIPIENT)), null, null, clock.instant()));
                 long t5 = System.nanoTime();
+                ActionRequest dm = new ActionRequest(UUID.randomUUID(), "bench", account, ActionKind.DIRECT_MESSAGE, texts.diverse().replace("@", ""),
+                        List.of(new Target(UserRef.ofId(world.userIds.get((i + 200) % USERS)), TargetRole.RECIPIENT)), null, null, clock.instant());
+                long t6 = System.nanoTime();
+                boolean dmAllowed = chain.evaluate(dm).allows();
+                chain.release(dm);
+                long t7 = System.nanoTime();
+                if (!dmAllowed) {
+                    throw new IllegalStateException("the chain refused a direct message to a user with consent");
+                }
                 if (i >= 0) {
+                    r.chainDm[i] = t7 - t6;
                     r.chain[i] = t1 - t0;
                     r.chainInline[i] = t3 - t2;
                     r.ledger[i] = t4 - t3;
