@@ -175,8 +175,7 @@ public final class GuardChainBench {
                     long took = System.nanoTime() - s;
                     chain.release(request);
                     all[i] = took;
-                    String what = request.kind() + (request.isTargeted() && d.allows() ? "" : "") ;
-                    byKind.computeIfAbsent(request.kind().name().toLowerCase().replace('_', ' '), k -> new ArrayList<>()).add(took);
+                        byKind.computeIfAbsent(request.kind().name().toLowerCase().replace('_', ' '), k -> new ArrayList<>()).add(took);
                     outcomes.merge(d.allows() ? "allowed" : describe(d), 1, Integer::sum);
                 }
                 double load1 = Machine.loadAverage();
@@ -227,6 +226,10 @@ public final class GuardChainBench {
 
     private static void mem(String what, long bytes, int items) {
         if (items == 1 && bytes == 0) {
+            return;
+        }
+        if (bytes < 2_000_000) {
+            System.out.println(f("| %s | under 2 MB (%,.1f MB measured: within this measurement's noise) | – |", what, bytes / 1e6));
             return;
         }
         System.out.println(f("| %s | %,.1f MB | %,d bytes |", what, bytes / 1e6, bytes / Math.max(1, items)));

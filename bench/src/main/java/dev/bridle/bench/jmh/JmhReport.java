@@ -12,7 +12,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the JMH micro-benchmarks of this module (one fork each) and prints their scores as
- * Markdown. {@code --quick}: fewer and shorter iterations. {@code --include REGEX} picks benchmarks.
+ * Markdown (JMH's own progress goes to {@code bench/target/jmh.log}). {@code --quick}: fewer and
+ * shorter iterations. {@code --include REGEX} picks benchmarks. Run from the repository root.
  */
 public final class JmhReport {
 
@@ -31,6 +32,7 @@ public final class JmhReport {
                 .measurementTime(TimeValue.seconds(1))
                 .jvmArgs("-Xmx1g")
                 .shouldFailOnError(true)
+                .output("bench/target/jmh.log") // JMH's progress; the report gets the table below
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         System.out.println("## Micro-benchmarks (JMH)");

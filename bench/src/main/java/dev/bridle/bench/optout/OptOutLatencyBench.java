@@ -10,6 +10,8 @@ import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
 import dev.bridle.bench.Args;
 import dev.bridle.bench.Machine;
+import dev.bridle.bench.SyntheticPosts;
+import dev.bridle.bench.e2e.BenchClock;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.config.ConfigLoader;
 import dev.bridle.config.Secret;
@@ -29,7 +31,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -118,9 +121,29 @@ public final class OptOutLatencyBench {
     record Run(long toDenied, long toAck, int sentBefore) {
     }
 
+    /**
+     * Time moved on before each send: a sender messaging one user in a loop would otherwise be
+     * deferred by the throttles (30 s between an account's actions, 3 contacts a day per user)
+     * long before the STOP; nine hours keep every default limit open (see {@code BenchClock}).
+     */
+    static final Duration BETWEEN_SENDS = Duration.ofHours(9);
+
     private final FakePlatform platform = new FakePlatform();
+    private final BenchClock clock = new BenchClock(Instant.parse("2026-11-28T09:00:00Z"), 1.0);
+    /** Distinct texts: the duplicate guard refuses an account's repeated message. */
+    private final Texts texts = new Texts();
+
+    /** Thread-safe distinct message texts. */
+    static final class Texts {
+        private final SyntheticPosts posts = new SyntheticPosts(41, 0.0);
+
+        synchronized String next() {
+            return posts.diverse().replace("@", "");
+        }
+    }
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicLong nextUser = new AtomicLong(3_000_000);
+    private final AtomicInteger byWithdrawal = new AtomicInteger();
     private final AtomicLong nextMessage = new AtomicLong(1_800_000_000_000_000_000L);
     private BridleRuntime runtime;
 
@@ -142,7 +165,7 @@ public final class OptOutLatencyBench {
         ContactSettings defaults = ContactSettings.defaults("bench-bots-dev");
         ContactSettings contact = new ContactSettings(defaults.consent(), defaults.optOut(),
                 defaults.webhook().enabledOn(0).withConsumerSecret(Secret.of(SECRET)));
-        runtime = BridleRuntime.create(config, platform, Clock.systemUTC(), List.of(), OptOutLatencyBench.class.getClassLoader(), contact);
+        runtime = BridleRuntime.create(config, platform, clock, List.of(), OptOutLatencyBench.class.getClassLoader(), contact);
         try {
             runtime.start();
             runtime.poller().close(); // the bench polls by hand
@@ -166,7 +189,9 @@ public final class OptOutLatencyBench {
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             report("polling", poll);
             report("webhook", push);
-            System.out.printf(Locale.ROOT, "%n(load average at the end: %.1f)%n%n", Machine.loadAverage());
+            System.out.printf(Locale.ROOT, "%nThe first refusal was OPTED_OUT, or in %d of %d runs NO_CONSENT (the consent the STOP "
+                    + "withdrew; the opt-out guard had read the user's status a moment before the STOP was recorded). "
+                    + "(load average at the end: %.1f)%n%n", byWithdrawal.get(), 2 * (runs + warmup), Machine.loadAverage());
         } finally {
             runtime.close();
         }
@@ -179,13 +204,25 @@ public final class OptOutLatencyBench {
         BotContext ctx = Sender.context;
         AtomicLong deniedAt = new AtomicLong();
         AtomicInteger sent = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
         Thread sender = new Thread(() -> {
             while (true) {
-                ActionResult r = ctx.actions().directMessage(UserRef.ofId(user), "ping " + sent.get());
-                if (r instanceof ActionResult.Denied d) {
-                    if (d.code() != ReasonCode.OPTED_OUT) {
-                        throw new IllegalStateException("unexpected denial: " + d.reason());
+                clock.advance(BETWEEN_SENDS);
+                ActionResult r = ctx.actions().directMessage(UserRef.ofId(user), texts.next());
+                if (r instanceof ActionResult.Denied d && (d.code() == ReasonCode.OPTED_OUT || d.code() == ReasonCode.NO_CONSENT)) {
+                    // NO_CONSENT: the early opt-out guard read the user's status just before the STOP was
+                    // recorded, and the consent guard then found the consent the STOP withdrew
+                    deniedAt.set(System.nanoTime());
+                    if (d.code() == ReasonCode.NO_CONSENT) {
+                        byWithdrawal.incrementAndGet();
                     }
+                    return;
+                }
+                if (r instanceof ActionResult.Deferred) {
+                    continue; // the STOP's confirmation, from the same account, just went: 30 s apart
+                }
+                if (!(r instanceof ActionResult.Sent)) {
+                    failure.set("the sender's message was not sent before the STOP: " + r);
                     deniedAt.set(System.nanoTime());
                     return;
                 }
@@ -193,7 +230,7 @@ public final class OptOutLatencyBench {
             }
         }, "bench-sender");
         sender.start();
-        while (sent.get() < 2) {
+        while (sent.get() < 2 && failure.get() == null) {
             Thread.onSpinWait();
         }
         String messageId = Long.toString(nextMessage.incrementAndGet());
@@ -210,12 +247,15 @@ public final class OptOutLatencyBench {
                 throw new IllegalStateException("the webhook answered " + status);
             }
         } else {
-            platform.pending.set(new Mention(messageId, UserRef.ofId(user), "@acme_news STOP", Clock.systemUTC().instant()));
+            platform.pending.set(new Mention(messageId, UserRef.ofId(user), "@acme_news STOP", clock.instant()));
             runtime.poller().pollMentions();
             acked = System.nanoTime();
             arrived = platform.arrivedAt.get();
         }
         sender.join();
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
         return new Run(deniedAt.get() - arrived, acked - arrived, sent.get());
     }
 

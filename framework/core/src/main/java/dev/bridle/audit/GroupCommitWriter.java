@@ -9,14 +9,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
 /**
  * The ledger's single writer. Callers queue records and wait; the writer takes whatever is
  * waiting (up to {@link #MAX_BATCH}), appends it in one transaction, forces it to disk, and only
  * then releases the callers. One commit and one disk sync serve every caller in the batch.
- * A caller may also queue without waiting ({@link #enqueue}): the record goes into the next batch
- * all the same, in queue order.
+ * A caller may also queue without waiting ({@link #enqueue}): the record goes into a batch all the
+ * same, in queue order. A batch of such records alone waits up to {@link #DEFAULT_LINGER} for a
+ * caller who does wait, so that both share one disk sync: a sent action's outcome then rides with
+ * the next action's decision instead of costing a sync of its own in front of it.
  *
  * <p>Inside the transaction the head row is locked, so writers on other nodes sharing the
  * database wait their turn and continue the same chain from the head they find.
@@ -26,23 +30,33 @@ final class GroupCommitWriter implements AutoCloseable {
     /** The most records one transaction appends. */
     static final int MAX_BATCH = 512;
 
-    private static final Pending STOP = new Pending(null, null);
+    /** How long records nobody waits for wait for company before they are written alone. */
+    static final Duration DEFAULT_LINGER = Duration.ofMillis(20);
+
+    private static final Pending STOP = new Pending(null, null, Kind.STOP);
 
     private final Database db;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object gate = new Object();
     private final Thread thread;
+    private final long lingerNanos;
     private boolean closed;
-    /** The future of the record queued last, so that readers can wait for everything queued before them. */
-    private CompletableFuture<LedgerEntry> last;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
 
-    private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done) {
+    /** A caller waits for it; nobody does; a reader's marker (everything before it settled); the end. */
+    private enum Kind { WAITED, QUEUED, FLUSH, STOP }
+
+    private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done, Kind kind) {
     }
 
     GroupCommitWriter(Database db) {
+        this(db, DEFAULT_LINGER);
+    }
+
+    GroupCommitWriter(Database db, Duration linger) {
         this.db = db;
+        this.lingerNanos = linger.toNanos();
         this.thread = new Thread(this::run, "bridle-ledger-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -50,34 +64,38 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Queues the record and waits until it is committed and on disk. */
     LedgerEntry append(LedgerRecord record) {
-        return await(enqueue(record));
+        return await(queue(record, Kind.WAITED));
     }
 
     /** Queues the record and returns at once; the future completes when it is committed and on disk. */
     CompletableFuture<LedgerEntry> enqueue(LedgerRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
+        return queue(record, Kind.QUEUED);
+    }
+
+    private CompletableFuture<LedgerEntry> queue(LedgerRecord record, Kind kind) {
+        Pending pending = new Pending(record, new CompletableFuture<>(), kind);
         synchronized (gate) { // nothing is queued behind STOP
             if (closed) {
                 throw new LedgerUnavailableException("the ledger is closed");
             }
             queue.add(pending);
-            last = pending.done();
         }
         return pending.done();
     }
 
     /**
-     * Waits until every record queued so far is committed (or has failed). Batches are written in
-     * queue order, so the record queued last settles after all the others.
+     * Waits until every record queued so far is committed (or has failed): batches are written in
+     * queue order, and the marker queued here is settled with the batch it lands in, at once.
      */
     void drain() {
-        CompletableFuture<LedgerEntry> tail;
+        Pending marker = new Pending(null, new CompletableFuture<>(), Kind.FLUSH);
         synchronized (gate) {
-            tail = last;
+            if (closed) {
+                return; // close() wrote everything
+            }
+            queue.add(marker);
         }
-        if (tail != null) {
-            await(tail.handle((entry, failure) -> entry)); // a failure is its appender's to hear of
-        }
+        await(marker.done());
     }
 
     /** Waits even if interrupted: the record may be committed, and the caller must know. */
@@ -103,15 +121,35 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void run() {
         List<Pending> batch = new ArrayList<>();
+        List<Pending> markers = new ArrayList<>();
         boolean stop = false;
         while (!stop) {
             batch.clear();
+            markers.clear();
             batch.add(takeUninterruptibly());
             queue.drainTo(batch, MAX_BATCH - 1);
+            if (batch.stream().allMatch(p -> p.kind() == Kind.QUEUED)) {
+                Pending company = pollFor(lingerNanos);
+                if (company != null) {
+                    batch.add(company);
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
+            }
             stop = batch.remove(STOP);
+            batch.removeIf(p -> p.kind() == Kind.FLUSH && markers.add(p));
             if (!batch.isEmpty()) {
                 commit(batch);
             }
+            markers.forEach(m -> m.done().complete(null));
+        }
+    }
+
+    /** The next pending item within {@code nanos}, or {@code null}. */
+    private Pending pollFor(long nanos) {
+        try {
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            return null; // nobody interrupts the writer; if someone does, write what there is
         }
     }
 

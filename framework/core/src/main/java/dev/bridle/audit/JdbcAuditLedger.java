@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,9 +29,11 @@ import java.util.concurrent.CompletableFuture;
  * {@code append} returns carries the record as kept. Text is never stored: a record holds only
  * a {@link ContentHash}, and {@code append} refuses anything else in that field.
  *
- * <p>{@link #appendAsync} queues a record for the same group commit without waiting for it;
- * {@link #tail}, {@link #unsettled} and {@link #verify} first wait for everything queued before
- * them, so this process always reads what it appended.
+ * <p>{@link #appendAsync} queues a record for the same group commit without waiting for it; a
+ * batch of such records alone waits up to 20 ms for an append that is waited for, so that both
+ * share one disk sync. {@link #tail}, {@link #unsettled} and {@link #verify} first wait for
+ * everything queued before them (without that delay), so this process always reads what it
+ * appended.
  *
  * <p>{@link #appendInTransaction} appends within a caller's own transaction instead, for a
  * record that must commit atomically with other writes.
@@ -50,14 +53,19 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
     private final Database db;
     private final GroupCommitWriter writer;
 
-    private JdbcAuditLedger(Database db) {
+    private JdbcAuditLedger(Database db, Duration linger) {
         this.db = db;
-        this.writer = new GroupCommitWriter(db);
+        this.writer = new GroupCommitWriter(db, linger);
     }
 
     /** A ledger over a migrated database, with its writer thread started. */
     public static JdbcAuditLedger open(Database db) {
-        return new JdbcAuditLedger(db);
+        return new JdbcAuditLedger(db, GroupCommitWriter.DEFAULT_LINGER);
+    }
+
+    /** As {@link #open(Database)}, with records nobody waits for waiting {@code linger} for company (tests). */
+    static JdbcAuditLedger open(Database db, Duration linger) {
+        return new JdbcAuditLedger(db, linger);
     }
 
     /**
