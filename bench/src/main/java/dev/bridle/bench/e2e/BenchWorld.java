@@ -64,6 +64,12 @@ public final class BenchWorld implements AutoCloseable {
      */
     public static BenchWorld open(Path dir, int bridleAccounts, int bareAccounts, int users, FaultPlan faults,
                                   BenchClock clock, ApiVersion api) throws Exception {
+        return open(dir, bridleAccounts, bareAccounts, users, faults, clock, api, true);
+    }
+
+    /** As above; without {@code consent}, no user is granted consent (a world for the bare baseline only). */
+    public static BenchWorld open(Path dir, int bridleAccounts, int bareAccounts, int users, FaultPlan faults,
+                                  BenchClock clock, ApiVersion api, boolean consent) throws Exception {
         loopbackWithoutNagle();
         TwitterPlatform.configureJvm();
         Sandbox.Builder builder = Sandbox.builder().clock(clock).limits(unlimited()).faults(faults).seed(7);
@@ -104,7 +110,9 @@ public final class BenchWorld implements AutoCloseable {
                 world.userIds.add(sandbox.userId("user" + i));
             }
             world.captureContexts();
-            world.grantConsent();
+            if (consent) {
+                world.grantConsent();
+            }
             return world;
         } catch (Exception | Error e) {
             if (runtime != null) {

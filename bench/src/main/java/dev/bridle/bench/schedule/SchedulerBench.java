@@ -77,6 +77,8 @@ public final class SchedulerBench {
             run(bots, minutes, threads, true);
         }
         System.out.println();
+        IDLE_NOTES.forEach(n -> System.out.println(n + " (Java threads only, by pool name; the rest of the process CPU is the JIT compiler and the garbage collector.)"));
+        System.out.println();
     }
 
     private static void run(int bots, int minutes, int threads, boolean spread) throws Exception {
@@ -108,6 +110,7 @@ public final class SchedulerBench {
                 long firstMinute = (now / 60_000 + 2) * 60_000; // the first full minute after start-up has settled
                 long end = firstMinute + minutes * 60_000L;
                 List<double[]> idle = new ArrayList<>();
+                Map<String, Long> idleByThread = new java.util.TreeMap<>();
                 sleepUntil(firstMinute);
                 recorder.fires.clear();
                 for (long m = firstMinute; m < end; m += 60_000) {
@@ -118,9 +121,11 @@ public final class SchedulerBench {
                         }
                         long w0 = System.nanoTime();
                         long c0 = Machine.processCpuNanos();
+                        Map<String, Long> threads0 = threadCpu();
                         sleepUntil(m + 55_000);
                         long c1 = Machine.processCpuNanos();
                         long w1 = System.nanoTime();
+                        threadCpu().forEach((name, cpu) -> idleByThread.merge(name, cpu - threads0.getOrDefault(name, 0L), Long::sum));
                         if (w1 - w0 > 5_000_000_000L) {
                             idle.add(new double[] {c1 - c0, w1 - w0});
                         }
@@ -150,8 +155,31 @@ public final class SchedulerBench {
                         spread ? "spread over the minute" : "all at second 0", d.length, (long) bots * minutes,
                         ms(Stats.pct(d, 50)), ms(Stats.pct(d, 99)), ms(d.length == 0 ? 0 : d[d.length - 1]), idleCpu));
                 System.err.println(f("scheduler bench (%s): sync of %,d bots took %.1f s", spread ? "spread" : "aligned", bots, syncSeconds));
+                if (!idleByThread.isEmpty()) {
+                    StringBuilder top = new StringBuilder();
+                    idleByThread.entrySet().stream().sorted((p, q) -> Long.compare(q.getValue(), p.getValue())).limit(4)
+                            .forEach(e -> top.append(top.length() == 0 ? "" : ", ").append(f("%s %,d ms", e.getKey(), e.getValue() / 1_000_000)));
+                    IDLE_NOTES.add(f("CPU while idle (all at second 0), by thread: %s.", top));
+                }
             }
         }
+    }
+
+    /** Where the idle CPU went, printed under the table. */
+    private static final List<String> IDLE_NOTES = new ArrayList<>();
+
+    /** CPU time of every live thread, by name (threads of one name summed; pool numbers dropped). */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+            long t = mx.getThreadCpuTime(id);
+            if (info != null && t >= 0) {
+                cpu.merge(info.getThreadName().replaceAll("[-_#]?\\d+$", ""), t, Long::sum);
+            }
+        }
+        return cpu;
     }
 
     private static String ms(long millis) {

@@ -128,7 +128,7 @@ final class GroupCommitWriter implements AutoCloseable {
             markers.clear();
             batch.add(takeUninterruptibly());
             queue.drainTo(batch, MAX_BATCH - 1);
-            if (batch.stream().allMatch(p -> p.kind() == Kind.QUEUED)) {
+            if (batch.size() < MAX_BATCH && batch.stream().allMatch(p -> p.kind() == Kind.QUEUED)) {
                 Pending company = pollFor(lingerNanos);
                 if (company != null) {
                     batch.add(company);
