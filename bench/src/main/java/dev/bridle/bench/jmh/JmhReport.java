@@ -45,7 +45,7 @@ public final class JmhReport {
         for (RunResult r : results) {
             var score = r.getPrimaryResult();
             String name = r.getParams().getBenchmark().replace("dev.bridle.bench.jmh.", "");
-            System.out.println(String.format(Locale.ROOT, "| `%s` | %.2f %s | %.2f |", name, score.getScore(), score.getScoreUnit(),
+            System.out.println(String.format(Locale.ROOT, "| `%s` | %.2f %s | %.2f |", name, score.getScore(), score.getScoreUnit().replace("us/op", "µs"),
                     score.getScoreError()));
         }
         System.out.println();
