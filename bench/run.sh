@@ -3,9 +3,9 @@
 # lifecycle: nothing here runs in `mvn verify`.
 #
 #   bench/run.sh all             every figure of bench/RESULTS.md, one harness after another, as one
-#                                Markdown report (about 35 minutes on 2 cores); also written to
+#                                Markdown report (about half an hour on 2 cores); also written to
 #                                bench/target/report.md
-#   bench/run.sh all --quick     the same harnesses, small and short (a few minutes): for checking
+#   bench/run.sh all --quick     the same harnesses, small and short (about 6 minutes): for checking
 #
 #   bench/run.sh CLASS [ARGS]    one harness, e.g.
 #     bench/run.sh dev.bridle.bench.e2e.GuardOverheadBench [--quick] [--latency-ms 50]   # point 2
