@@ -16,7 +16,7 @@ import java.util.Random;
  *       share most of their words, so they are the expensive case for any near-duplicate index.</li>
  * </ul>
  */
-final class SyntheticPosts {
+public final class SyntheticPosts {
 
     private static final String[] CONSONANTS = {"b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
             "br", "cl", "dr", "st", "tr", "sh", "ch", "gr", "pl"};
@@ -34,7 +34,7 @@ final class SyntheticPosts {
      * @param seed the seed
      * @param templatedShare the fraction of posts drawn from templates, 0 to 1
      */
-    SyntheticPosts(long seed, double templatedShare) {
+    public SyntheticPosts(long seed, double templatedShare) {
         this.rnd = new Random(seed);
         this.templatedShare = templatedShare;
         Random words = new Random(5);
@@ -74,12 +74,12 @@ final class SyntheticPosts {
     }
 
     /** The next post. */
-    String next() {
+    public String next() {
         return rnd.nextDouble() < templatedShare ? templated() : diverse();
     }
 
     /** The next post drawn from a template. */
-    String templated() {
+    public String templated() {
         String[] template = templates.get(rnd.nextInt(templates.size()));
         StringBuilder out = new StringBuilder();
         for (String w : template) {
@@ -96,7 +96,7 @@ final class SyntheticPosts {
     }
 
     /** The next diverse post. */
-    String diverse() {
+    public String diverse() {
         StringBuilder out = new StringBuilder();
         if (rnd.nextInt(10) == 0) {
             out.append("@").append(vocabulary[rnd.nextInt(vocabulary.length)]).append(' ');

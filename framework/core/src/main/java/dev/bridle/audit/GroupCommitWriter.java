@@ -9,11 +9,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
 /**
  * The ledger's single writer. Callers queue records and wait; the writer takes whatever is
  * waiting (up to {@link #MAX_BATCH}), appends it in one transaction, forces it to disk, and only
  * then releases the callers. One commit and one disk sync serve every caller in the batch.
+ * A caller may also queue without waiting ({@link #enqueue}): the record goes into a batch all the
+ * same, in queue order. A batch of such records alone waits up to {@link #DEFAULT_LINGER} for a
+ * caller who does wait, so that both share one disk sync: a sent action's outcome then rides with
+ * the next action's decision instead of costing a sync of its own in front of it.
  *
  * <p>Inside the transaction the head row is locked, so writers on other nodes sharing the
  * database wait their turn and continue the same chain from the head they find.
@@ -23,19 +30,33 @@ final class GroupCommitWriter implements AutoCloseable {
     /** The most records one transaction appends. */
     static final int MAX_BATCH = 512;
 
-    private static final Pending STOP = new Pending(null, null);
+    /** How long records nobody waits for wait for company before they are written alone. */
+    static final Duration DEFAULT_LINGER = Duration.ofMillis(20);
+
+    private static final Pending STOP = new Pending(null, null, Kind.STOP);
 
     private final Database db;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object gate = new Object();
     private final Thread thread;
+    private final long lingerNanos;
     private boolean closed;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
 
-    private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done) {
+    /** A caller waits for it; nobody does; a reader's marker (everything before it settled); the end. */
+    private enum Kind { WAITED, QUEUED, FLUSH, STOP }
+
+    private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done, Kind kind) {
     }
 
     GroupCommitWriter(Database db) {
+        this(db, DEFAULT_LINGER);
+    }
+
+    GroupCommitWriter(Database db, Duration linger) {
         this.db = db;
+        this.lingerNanos = linger.toNanos();
         this.thread = new Thread(this::run, "bridle-ledger-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -43,14 +64,38 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Queues the record and waits until it is committed and on disk. */
     LedgerEntry append(LedgerRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
+        return await(queue(record, Kind.WAITED));
+    }
+
+    /** Queues the record and returns at once; the future completes when it is committed and on disk. */
+    CompletableFuture<LedgerEntry> enqueue(LedgerRecord record) {
+        return queue(record, Kind.QUEUED);
+    }
+
+    private CompletableFuture<LedgerEntry> queue(LedgerRecord record, Kind kind) {
+        Pending pending = new Pending(record, new CompletableFuture<>(), kind);
         synchronized (gate) { // nothing is queued behind STOP
             if (closed) {
                 throw new LedgerUnavailableException("the ledger is closed");
             }
             queue.add(pending);
         }
-        return await(pending.done());
+        return pending.done();
+    }
+
+    /**
+     * Waits until every record queued so far is committed (or has failed): batches are written in
+     * queue order, and the marker queued here is settled with the batch it lands in, at once.
+     */
+    void drain() {
+        Pending marker = new Pending(null, new CompletableFuture<>(), Kind.FLUSH);
+        synchronized (gate) {
+            if (closed) {
+                return; // close() wrote everything
+            }
+            queue.add(marker);
+        }
+        await(marker.done());
     }
 
     /** Waits even if interrupted: the record may be committed, and the caller must know. */
@@ -76,15 +121,35 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void run() {
         List<Pending> batch = new ArrayList<>();
+        List<Pending> markers = new ArrayList<>();
         boolean stop = false;
         while (!stop) {
             batch.clear();
+            markers.clear();
             batch.add(takeUninterruptibly());
             queue.drainTo(batch, MAX_BATCH - 1);
+            if (batch.size() < MAX_BATCH && batch.stream().allMatch(p -> p.kind() == Kind.QUEUED)) {
+                Pending company = pollFor(lingerNanos);
+                if (company != null) {
+                    batch.add(company);
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
+            }
             stop = batch.remove(STOP);
+            batch.removeIf(p -> p.kind() == Kind.FLUSH && markers.add(p));
             if (!batch.isEmpty()) {
                 commit(batch);
             }
+            markers.forEach(m -> m.done().complete(null));
+        }
+    }
+
+    /** The next pending item within {@code nanos}, or {@code null}. */
+    private Pending pollFor(long nanos) {
+        try {
+            return queue.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            return null; // nobody interrupts the writer; if someone does, write what there is
         }
     }
 
@@ -101,6 +166,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private void commit(List<Pending> batch) {
         try {
             List<LedgerEntry> entries = write(batch);
+            commits.incrementAndGet();
+            committed.addAndGet(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(entries.get(i));
             }
@@ -133,6 +200,16 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** Transactions committed and forced to disk so far. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Records those transactions carried. */
+    long committed() {
+        return committed.get();
     }
 
     /** Appends what is queued, then stops the writer. */

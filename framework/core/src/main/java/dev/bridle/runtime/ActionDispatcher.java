@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * authoritative state. If the ledger cannot record a decision, nothing is sent: fail closed.
  * This class is the only caller of {@link Platform#perform}.
  *
+ * <p>The SENT or FAILED row that closes a sent action is queued for the ledger's next group
+ * commit without waiting for it to reach the disk: the bot has its result one disk sync sooner.
+ * Nothing is lost by it. If the process dies before that commit, the durable ALLOWED row has no
+ * outcome, and start-up reconciliation asks the platform what became of it, as for any crash
+ * after a send; nothing is ever re-sent blindly.
+ *
  * <p>What the platform's answer becomes (docs/platform.md has the full table):
  * <ul>
  *   <li>rate limit: DEFERRED until the reset; a daily limit: DEFERRED, and that kind of action is
@@ -243,14 +249,12 @@ public final class ActionDispatcher {
 
     private ActionResult sent(ActionRequest request, String platformId) {
         guards.confirm(request, platformId);
-        if (!record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.SENT, platformId, null))) {
-            log.error("action {} was SENT as {} but the ledger could not record the outcome", request.requestId(), platformId);
-        }
+        recordOutcome(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.SENT, platformId, null));
         return new ActionResult.Sent(platformId);
     }
 
     private ActionResult failed(ActionRequest request, String error) {
-        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.FAILED, null, error));
+        recordOutcome(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.FAILED, null, error));
         return new ActionResult.Failed(error);
     }
 
@@ -320,6 +324,19 @@ public final class ActionDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** An outcome after the send: queued for the next group commit, not waited for (see the class comment). */
+    private void recordOutcome(LedgerRecord record) {
+        try {
+            ledger.appendAsync(record).whenComplete((entry, failure) -> {
+                if (failure != null) {
+                    log.error("action {} ended {} but the ledger could not record the outcome", record.requestId(), record.event(), failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("action {} ended {} but the ledger could not record the outcome", record.requestId(), record.event(), e);
         }
     }
 

@@ -2,9 +2,11 @@ package dev.bridle.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bridle.store.StoreTestBase;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,6 +255,101 @@ abstract class AuditLedgerContract extends StoreTestBase {
         assertThat(ledger.tail(10)).hasSize(5);
         assertThat(ledger.tail(0)).isEmpty();
         assertThatThrownBy(() -> ledger.tail(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anAsyncAppendIsReadBackAtOnceInQueueOrder() throws Exception {
+        ledger.append(LedgerRecords.denied(1));
+        var second = ledger.appendAsync(LedgerRecords.denied(2));
+        LedgerEntry third = ledger.append(LedgerRecords.denied(3));
+
+        // tail waits for what was queued before it: this process reads what it appended
+        assertThat(ledger.tail(3)).extracting(LedgerEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(second.get().seq()).isEqualTo(2);
+        assertThat(second.get().record()).isEqualTo(LedgerRecords.denied(2));
+        assertThat(third.prevHash()).isEqualTo(second.get().hash());
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void asyncAppendsQueuedBeforeCloseAreWrittenAndSurviveARestart() {
+        for (int i = 1; i <= 20; i++) {
+            ledger.appendAsync(LedgerRecords.denied(i));
+        }
+        ledger.close();
+
+        reopen();
+        ledger = JdbcAuditLedger.open(db);
+
+        assertThat(ledger.tail(100)).extracting(LedgerEntry::seq).containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void groupCommitsAndTheRecordsTheyCarriedAreCounted() {
+        appendDenials(3);
+        ledger.appendAsync(LedgerRecords.denied(4));
+        ledger.tail(1);
+
+        assertThat(ledger.recordsGroupCommitted()).isEqualTo(4);
+        assertThat(ledger.groupCommits()).isBetween(1L, 4L);
+    }
+
+    @Test
+    void anAsyncRecordRidesWithTheNextAppendThatIsWaitedFor() throws Exception {
+        ledger.close();
+        ledger = JdbcAuditLedger.open(db, Duration.ofSeconds(30));
+
+        var outcome = ledger.appendAsync(LedgerRecords.denied(1));
+        LedgerEntry decision = ledger.append(LedgerRecords.denied(2));
+
+        assertThat(outcome.get(5, TimeUnit.SECONDS).seq()).isEqualTo(1);
+        assertThat(decision.seq()).isEqualTo(2);
+        assertThat(ledger.groupCommits()).isEqualTo(1);
+        assertThat(ledger.recordsGroupCommitted()).isEqualTo(2);
+    }
+
+    @Test
+    void anAsyncRecordWithoutCompanyIsWrittenAfterTheLinger() throws Exception {
+        ledger.close();
+        ledger = JdbcAuditLedger.open(db, Duration.ofMillis(50));
+
+        assertThat(ledger.appendAsync(LedgerRecords.denied(1)).get(10, TimeUnit.SECONDS).seq()).isEqualTo(1);
+    }
+
+    @Test
+    void readersAndCloseDoNotWaitForTheLinger() {
+        ledger.close();
+        ledger = JdbcAuditLedger.open(db, Duration.ofSeconds(30));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            ledger.appendAsync(LedgerRecords.denied(1));
+            assertThat(ledger.tail(1)).extracting(LedgerEntry::seq).containsExactly(1L);
+            ledger.appendAsync(LedgerRecords.denied(2));
+            ledger.close();
+        });
+        reopen();
+        ledger = JdbcAuditLedger.open(db);
+        assertThat(ledger.tail(5)).extracting(LedgerEntry::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anAsyncAppendToAClosedLedgerIsRefusedAtOnce() {
+        ledger.close();
+
+        assertThatThrownBy(() -> ledger.appendAsync(LedgerRecords.denied(1))).isInstanceOf(LedgerUnavailableException.class);
+    }
+
+    @Test
+    void anAsyncAppendOfTextInPlaceOfAHashIsRefusedAtOnce() {
+        LedgerRecord r = LedgerRecords.denied(1);
+        LedgerRecord withText = new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(),
+                r.targets(), "Thanks for the mention!", r.event(), r.guard(), r.reason(), r.rule(),
+                r.message(), r.platformId(), r.error());
+
+        assertThatThrownBy(() -> ledger.appendAsync(withText)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("never stores the text");
+        assertThat(ledger.tail(1)).isEmpty();
     }
 
     @Test

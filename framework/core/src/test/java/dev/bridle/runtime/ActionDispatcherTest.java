@@ -14,9 +14,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.bridle.action.ActionRequest;
+import dev.bridle.audit.AuditLedger;
 import dev.bridle.audit.ContentHash;
 import dev.bridle.audit.InMemoryAuditLedger;
+import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerRecord;
+import dev.bridle.audit.VerifyReport;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.guard.DryRunGuard;
 import dev.bridle.guard.Guard;
@@ -32,6 +35,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +91,73 @@ class ActionDispatcherTest {
         assertThat(sent.bot()).isEqualTo("poster");
         assertThat(sent.account()).isEqualTo("acme_news");
         assertThat(sent.actionKind()).isEqualTo("POST");
+    }
+
+    /**
+     * Records which appends were waited for: {@code append} is durable when it returns;
+     * {@code appendAsync} here never becomes durable, as if the process died before the next
+     * group commit.
+     */
+    private static final class StepLedger implements AuditLedger {
+        final InMemoryAuditLedger rows = new InMemoryAuditLedger();
+        final List<String> steps;
+
+        StepLedger(List<String> steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public LedgerEntry append(LedgerRecord record) {
+            steps.add("durable " + record.event());
+            return rows.append(record);
+        }
+
+        @Override
+        public CompletableFuture<LedgerEntry> appendAsync(LedgerRecord record) {
+            steps.add("queued " + record.event());
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public List<LedgerEntry> tail(int n) {
+            return rows.tail(n);
+        }
+
+        @Override
+        public VerifyReport verify() {
+            return rows.verify();
+        }
+    }
+
+    @Test
+    void theDecisionIsDurableBeforeTheSendAndTheOutcomeIsNotWaitedFor() throws Exception {
+        List<String> steps = new CopyOnWriteArrayList<>();
+        StepLedger stepLedger = new StepLedger(steps);
+        ActionRequest request = Requests.post("Release 2.1 is out");
+        when(platform.perform(request)).thenAnswer(call -> {
+            steps.add("perform");
+            return new PlatformReceipt("1789");
+        });
+
+        ActionResult result = new ActionDispatcher(guards, finalChecks, stepLedger, platform, clock, null, NO_WAIT).dispatch(request);
+
+        // the SENT row's future never completes, yet the bot has its result
+        assertThat(result).isEqualTo(new ActionResult.Sent("1789"));
+        assertThat(steps).containsExactly("durable ALLOWED", "perform", "queued SENT");
+    }
+
+    @Test
+    void anOutcomeTheLedgerCannotRecordDoesNotChangeTheResult() throws Exception {
+        ActionRequest request = Requests.post("Release 2.1 is out");
+        when(platform.perform(request)).thenAnswer(call -> {
+            ledger.failFromNowOn(); // the store dies while the call is out
+            return new PlatformReceipt("1789");
+        });
+
+        ActionResult result = dispatcher().dispatch(request);
+
+        assertThat(result).isEqualTo(new ActionResult.Sent("1789"));
+        assertThat(ledger.events()).containsExactly(ALLOWED);
     }
 
     @Test

@@ -44,4 +44,13 @@ class QuartzPropertiesTest {
         assertThat(p.getProperty("org.quartz.jobStore.misfireThreshold")).isEqualTo("250");
         assertThat(p.getProperty("org.quartz.threadPool.threadCount")).isEqualTo("3");
     }
+
+    @Test
+    void dueTriggersAreTakenUpToOnePerThreadInsideTheLockAndNeverEarly() {
+        Properties p = QuartzProperties.of("acme", Dialect.H2, 4, Duration.ofSeconds(60), "ds");
+
+        assertThat(p.getProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount")).isEqualTo("4");
+        assertThat(p.getProperty("org.quartz.jobStore.acquireTriggersWithinLock")).isEqualTo("true");
+        assertThat(p).doesNotContainKey("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow");
+    }
 }

@@ -1,4 +1,6 @@
-package dev.bridle.throttle.bench;
+package dev.bridle.bench.throttle;
+
+import dev.bridle.bench.e2e.BenchClock;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -14,7 +16,6 @@ import dev.bridle.guard.Guard;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.throttle.BucketStore;
 import dev.bridle.throttle.InMemoryAnsweredInteractions;
 import dev.bridle.throttle.InMemoryFollowHistory;
@@ -38,18 +39,15 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Throttle decisions per second and latency percentiles for the whole throttle guard set, with
- * 10,000 accounts and 100,000 target users, on 2 threads. A plain main (the lead moves it to the
- * bench module). Simulated time advances 60 ms per decision, so each account attempts about
+ * 10,000 accounts and 100,000 target users, on 2 threads (issue 6's figure). Simulated time advances 60 ms per decision, so each account attempts about
  * 144 actions a day, well over its limits, and 80 % of contacts go to the 20 % busiest users: a
  * busy deployment in which the throttles refuse much of what is asked.
  *
  * <pre>
- * mvn -B -q -pl framework/core -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -cp framework/core/target/test-classes:framework/core/target/classes:$(cat framework/core/target/bench.cp) \
- *     dev.bridle.throttle.bench.ThrottleBench [--chain] [--postgres JDBC_URL] [--decisions N]
+ * bench/run.sh dev.bridle.bench.throttle.ThrottleBench [--quick] [--chain] [--postgres JDBC_URL] [--decisions N]
  * </pre>
  *
+ * Without {@code --chain}, both ways are measured one after the other (what {@code bench/run.sh all} does).
  * {@code --chain} runs each decision through a {@link GuardChain} (its worker-thread hop
  * included) instead of calling the guards in order on the caller's thread; {@code --postgres}
  * keeps buckets, follow history and answered interactions in PostgreSQL instead of memory.
@@ -60,20 +58,37 @@ public final class ThrottleBench {
     static final int USERS = 100_000;
     static final int POSTS = 1_000_000;
     static final int THREADS = 2;
-    static final Duration STEP = Duration.ofMillis(60);
-    static final Instant START = Instant.parse("2026-11-28T09:00:00Z");
+    static final long STEP_NANOS = 60_000_000L;
 
     private ThrottleBench() {
     }
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
-        boolean chain = a.contains("--chain");
+        boolean quick = a.contains("--quick");
         String pg = a.contains("--postgres") ? a.get(a.indexOf("--postgres") + 1) : null;
-        int decisions = a.contains("--decisions") ? Integer.parseInt(a.get(a.indexOf("--decisions") + 1)) : (pg != null ? 20_000 : chain ? 200_000 : 1_000_000);
-        int warmup = decisions / 4;
+        Integer decisions = a.contains("--decisions") ? Integer.valueOf(a.get(a.indexOf("--decisions") + 1)) : null;
+        System.out.println("## Issue 6: throttle decisions");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "The whole throttle guard set, %,d accounts, %,d target users (80 %% of contacts to the busiest "
+                + "20 %%), a mix of replies 35 %%, posts 15 %%, likes 15 %%, follows 10 %%, reposts 10 %%, DMs 10 %%, unfollows 5 %%, "
+                + "%d threads; simulated time moves 60 ms per decision; %s.%n%n", ACCOUNTS, USERS, THREADS, dev.bridle.bench.Machine.describe());
+        System.out.println("| stores | how called | decisions/s | p50 | p99 | p99.9 |");
+        System.out.println("|---|---|---:|---:|---:|---:|");
+        if (pg != null) {
+            measure(false, pg, decisions != null ? decisions : 20_000);
+        } else {
+            if (!a.contains("--chain")) {
+                measure(false, null, decisions != null ? decisions : quick ? 200_000 : 1_000_000);
+            }
+            measure(true, null, decisions != null ? decisions : quick ? 50_000 : 200_000);
+        }
+        System.out.println();
+    }
 
-        SettableClock clock = new SettableClock(START);
+    private static void measure(boolean chain, String pg, int decisions) throws Exception {
+        int warmup = decisions / 4;
+        BenchClock clock = new BenchClock(Instant.parse("2026-11-28T09:00:00Z"), 0); // moved only by the harness
         Throttles throttles;
         HikariDataSource ds = null;
         if (pg == null) {
@@ -92,10 +107,8 @@ public final class ThrottleBench {
         for (int i = 0; i < ACCOUNTS; i++) {
             accounts[i] = new Account("bench_" + i, Long.toString(9_000_000_000L + i));
         }
-        Outcomes outcomes = new Outcomes();
-
         run(guards, guardChain, accounts, clock, warmup, null, 1);
-        outcomes = new Outcomes();
+        Outcomes outcomes = new Outcomes();
         long[][] latencies = new long[THREADS][];
         long started = System.nanoTime();
         run(guards, guardChain, accounts, clock, decisions, latencies, 2, outcomes);
@@ -103,16 +116,11 @@ public final class ThrottleBench {
 
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         double perSecond = all.length / (elapsed / 1e9);
-        System.out.printf(Locale.ROOT, "throttle bench: %s, %s stores, %,d accounts, %,d target users, %d threads%n",
-                chain ? "through GuardChain" : "guards called in order", pg == null ? "in-memory" : "PostgreSQL",
-                ACCOUNTS, USERS, THREADS);
-        System.out.printf(Locale.ROOT, "decisions: %,d measured after %,d warm-up, in %.2f s%n", all.length, warmup * THREADS, elapsed / 1e9);
-        System.out.printf(Locale.ROOT, "throughput: %,.0f decisions/s%n", perSecond);
-        System.out.printf(Locale.ROOT, "mean decision time: %.2f us%n", Arrays.stream(all).average().orElse(0) / 1e3);
-        System.out.printf(Locale.ROOT, "latency: p50 %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us%n",
-                pct(all, 0.50), pct(all, 0.99), pct(all, 0.999), all[all.length - 1] / 1e3);
-        System.out.printf(Locale.ROOT, "outcomes: %s%n", outcomes);
-        System.out.printf(Locale.ROOT, "simulated time: %s%n", Duration.between(START, clock.instant()));
+        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f µs | %.1f µs | %.1f µs |%n", pg == null ? "in memory (`LocalBucketStore`)" : "PostgreSQL",
+                chain ? "through `GuardChain` (worker-thread hop per decision)" : "guards in order on the caller's thread",
+                perSecond, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999));
+        System.err.printf(Locale.ROOT, "throttle bench (%s): %,d decisions in %.2f s; outcomes: %s%n", chain ? "chain" : "in order",
+                all.length, elapsed / 1e9, outcomes);
         if (guardChain != null) {
             guardChain.close();
         }
@@ -121,7 +129,7 @@ public final class ThrottleBench {
         }
     }
 
-    private static void run(List<Guard> guards, GuardChain chain, Account[] accounts, SettableClock clock, int perThread,
+    private static void run(List<Guard> guards, GuardChain chain, Account[] accounts, BenchClock clock, int perThread,
                             long[][] latencies, long seed, Outcomes... outcomes) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         Thread[] threads = new Thread[THREADS];
@@ -140,7 +148,7 @@ public final class ThrottleBench {
                 }
                 for (int i = 0; i < perThread; i++) {
                     ActionRequest request = request(random, accounts, clock.instant());
-                    clock.advance(STEP);
+                    clock.advance(Duration.ofNanos(STEP_NANOS));
                     long t0 = System.nanoTime();
                     String outcome = chain == null ? decide(guards, request) : decide(chain, request);
                     lat[i] = System.nanoTime() - t0;
@@ -264,6 +272,7 @@ public final class ThrottleBench {
         return ds;
     }
 
+    /** Simulated time shared by both threads. */
     /** Outcome counts. */
     static final class Outcomes {
         private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();

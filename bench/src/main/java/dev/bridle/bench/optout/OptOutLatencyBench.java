@@ -1,4 +1,4 @@
-package dev.bridle.optout.bench;
+package dev.bridle.bench.optout;
 
 import dev.bridle.action.ActionRequest;
 import dev.bridle.bot.Account;
@@ -8,15 +8,13 @@ import dev.bridle.bot.BotContext;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
-import dev.bridle.config.AccountConfig;
-import dev.bridle.config.AppConfig;
-import dev.bridle.config.BotConfig;
+import dev.bridle.bench.Args;
+import dev.bridle.bench.Machine;
+import dev.bridle.bench.SyntheticPosts;
+import dev.bridle.bench.e2e.BenchClock;
 import dev.bridle.config.BridleConfig;
-import dev.bridle.config.Environment;
-import dev.bridle.config.PlatformConfig;
-import dev.bridle.config.SchedulerConfig;
+import dev.bridle.config.ConfigLoader;
 import dev.bridle.config.Secret;
-import dev.bridle.config.StoreConfig;
 import dev.bridle.consent.Channel;
 import dev.bridle.consent.ConsentGrant;
 import dev.bridle.consent.ConsentScope;
@@ -33,13 +31,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,12 +62,8 @@ import javax.crypto.spec.SecretKeySpec;
  * ledger group-committed and forced to disk, as in production. The platform is an in-process
  * fake that answers at once, so the figures are Bridle's own.
  *
- * <pre>
- * mvn -B -q -o -pl framework/core -am test-compile dependency:build-classpath \
- *     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
- * java -cp "framework/core/target/test-classes:framework/core/target/classes:$(cat framework/core/target/bench-classpath.txt)" \
- *     dev.bridle.optout.bench.OptOutLatencyBench [runs] [warm-up runs]
- * </pre>
+ * <p>{@code bench/run.sh dev.bridle.bench.optout.OptOutLatencyBench [--quick] [--runs 500] [--warmup 50]}; part of
+ * {@code bench/run.sh all}. Prints Markdown.
  */
 public final class OptOutLatencyBench {
 
@@ -125,37 +121,60 @@ public final class OptOutLatencyBench {
     record Run(long toDenied, long toAck, int sentBefore) {
     }
 
+    /**
+     * Time moved on before each send: a sender messaging one user in a loop would otherwise be
+     * deferred by the throttles (30 s between an account's actions, 3 contacts a day per user)
+     * long before the STOP; nine hours keep every default limit open (see {@code BenchClock}).
+     */
+    static final Duration BETWEEN_SENDS = Duration.ofHours(9);
+
     private final FakePlatform platform = new FakePlatform();
+    private final BenchClock clock = new BenchClock(Instant.parse("2026-11-28T09:00:00Z"), 1.0);
+    /** Distinct texts: the duplicate guard refuses an account's repeated message. */
+    private final Texts texts = new Texts();
+
+    /** Thread-safe distinct message texts. */
+    static final class Texts {
+        private final SyntheticPosts posts = new SyntheticPosts(41, 0.0);
+
+        synchronized String next() {
+            return posts.diverse().replace("@", "");
+        }
+    }
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicLong nextUser = new AtomicLong(3_000_000);
+    private final AtomicInteger byWithdrawal = new AtomicInteger();
     private final AtomicLong nextMessage = new AtomicLong(1_800_000_000_000_000_000L);
     private BridleRuntime runtime;
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Args a = new Args(args);
+        int runs = a.size("--runs", 500, 100);
+        int warmup = a.size("--warmup", 50, 20);
         Path dir = Files.createTempDirectory("bridle-optout-bench");
         new OptOutLatencyBench().run(dir, runs, warmup);
     }
 
     void run(Path dir, int runs, int warmup) throws Exception {
-        StoreConfig store = new StoreConfig("jdbc:h2:file:" + dir.resolve("bridle").toAbsolutePath(), null, null);
-        BridleConfig config = new BridleConfig("<bench>", Environment.DEV, new AppConfig("bench-bots-dev", "latency bench"), false,
-                store, new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
-                List.of(new AccountConfig("acme_news", null)),
-                List.of(new BotConfig("sender", Sender.class.getName(), "acme_news", null, Set.of(BotConfig.Inbound.MENTIONS))));
+        Path file = dir.resolve("bridle.yaml");
+        Files.writeString(file, "environment: dev\napp:\n  name: bench-bots-dev\n  purpose: \"latency bench\"\n"
+                + "store:\n  url: \"jdbc:h2:file:" + dir.resolve("bridle").toAbsolutePath() + "\"\n"
+                + "scheduler:\n  threads: 1\naccounts:\n  - handle: acme_news\n"
+                + "bots:\n  - name: sender\n    class: " + Sender.class.getName() + "\n    account: acme_news\n    inbound: [mentions]\n");
+        BridleConfig config = ConfigLoader.load(file, Map.of(), OptOutLatencyBench.class.getClassLoader());
         ContactSettings defaults = ContactSettings.defaults("bench-bots-dev");
         ContactSettings contact = new ContactSettings(defaults.consent(), defaults.optOut(),
                 defaults.webhook().enabledOn(0).withConsumerSecret(Secret.of(SECRET)));
-        runtime = BridleRuntime.create(config, platform, Clock.systemUTC(), List.of(), OptOutLatencyBench.class.getClassLoader(), contact);
+        runtime = BridleRuntime.create(config, platform, clock, List.of(), OptOutLatencyBench.class.getClassLoader(), contact);
         try {
             runtime.start();
             runtime.poller().close(); // the bench polls by hand
             runtime.bots().runScheduled("sender");
             URI webhook = runtime.webhook().orElseThrow().url();
-            System.out.printf("Bridle opt-out latency: H2 file store in %s, %d runs per path after %d warm-up runs, %s, %d cores%n",
-                    dir, runs, warmup, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors());
+            System.out.println("## Point 6: opt-out to block (issue 4's figure)");
+            System.out.println();
+            System.out.printf(Locale.ROOT, "H2 file store, every opt-out and ledger batch forced to disk; in-process platform that answers "
+                    + "at once; %d runs per path after %d warm-up runs of each, paths alternated; %s.%n%n", runs, warmup, Machine.describe());
             for (int i = 0; i < warmup; i++) {
                 once(false, webhook);
                 once(true, webhook);
@@ -166,8 +185,13 @@ public final class OptOutLatencyBench {
                 poll[i] = once(false, webhook);
                 push[i] = once(true, webhook);
             }
+            System.out.println("| path | STOP arrived → first denied send, p50 | p99 | max | STOP arrived → acknowledged, p50 | p99 | sends before the STOP |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             report("polling", poll);
             report("webhook", push);
+            System.out.printf(Locale.ROOT, "%nThe first refusal was OPTED_OUT, or in %d of %d runs NO_CONSENT (the consent the STOP "
+                    + "withdrew; the opt-out guard had read the user's status a moment before the STOP was recorded). "
+                    + "(load average at the end: %.1f)%n%n", byWithdrawal.get(), 2 * (runs + warmup), Machine.loadAverage());
         } finally {
             runtime.close();
         }
@@ -180,13 +204,25 @@ public final class OptOutLatencyBench {
         BotContext ctx = Sender.context;
         AtomicLong deniedAt = new AtomicLong();
         AtomicInteger sent = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
         Thread sender = new Thread(() -> {
             while (true) {
-                ActionResult r = ctx.actions().directMessage(UserRef.ofId(user), "ping " + sent.get());
-                if (r instanceof ActionResult.Denied d) {
-                    if (d.code() != ReasonCode.OPTED_OUT) {
-                        throw new IllegalStateException("unexpected denial: " + d.reason());
+                clock.advance(BETWEEN_SENDS);
+                ActionResult r = ctx.actions().directMessage(UserRef.ofId(user), texts.next());
+                if (r instanceof ActionResult.Denied d && (d.code() == ReasonCode.OPTED_OUT || d.code() == ReasonCode.NO_CONSENT)) {
+                    // NO_CONSENT: the early opt-out guard read the user's status just before the STOP was
+                    // recorded, and the consent guard then found the consent the STOP withdrew
+                    deniedAt.set(System.nanoTime());
+                    if (d.code() == ReasonCode.NO_CONSENT) {
+                        byWithdrawal.incrementAndGet();
                     }
+                    return;
+                }
+                if (r instanceof ActionResult.Deferred) {
+                    continue; // the STOP's confirmation, from the same account, just went: 30 s apart
+                }
+                if (!(r instanceof ActionResult.Sent)) {
+                    failure.set("the sender's message was not sent before the STOP: " + r);
                     deniedAt.set(System.nanoTime());
                     return;
                 }
@@ -194,7 +230,7 @@ public final class OptOutLatencyBench {
             }
         }, "bench-sender");
         sender.start();
-        while (sent.get() < 2) {
+        while (sent.get() < 2 && failure.get() == null) {
             Thread.onSpinWait();
         }
         String messageId = Long.toString(nextMessage.incrementAndGet());
@@ -211,12 +247,15 @@ public final class OptOutLatencyBench {
                 throw new IllegalStateException("the webhook answered " + status);
             }
         } else {
-            platform.pending.set(new Mention(messageId, UserRef.ofId(user), "@acme_news STOP", Clock.systemUTC().instant()));
+            platform.pending.set(new Mention(messageId, UserRef.ofId(user), "@acme_news STOP", clock.instant()));
             runtime.poller().pollMentions();
             acked = System.nanoTime();
             arrived = platform.arrivedAt.get();
         }
         sender.join();
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
         return new Run(deniedAt.get() - arrived, acked - arrived, sent.get());
     }
 
@@ -236,10 +275,8 @@ public final class OptOutLatencyBench {
         long[] denied = Arrays.stream(runs).mapToLong(Run::toDenied).sorted().toArray();
         long[] acked = Arrays.stream(runs).mapToLong(Run::toAck).sorted().toArray();
         double sends = Arrays.stream(runs).mapToInt(Run::sentBefore).average().orElse(0);
-        System.out.printf("%-8s STOP arrived -> first DENIED send: p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", path,
-                ms(pct(denied, 50)), ms(pct(denied, 99)), ms(denied[denied.length - 1]));
-        System.out.printf("%-8s STOP arrived -> acknowledged:      p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (sends before the STOP: %.1f on average)%n",
-                path, ms(pct(acked, 50)), ms(pct(acked, 99)), ms(acked[acked.length - 1]), sends);
+        System.out.printf(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f |%n", path,
+                ms(pct(denied, 50)), ms(pct(denied, 99)), ms(denied[denied.length - 1]), ms(pct(acked, 50)), ms(pct(acked, 99)), sends);
     }
 
     private static long pct(long[] sorted, int p) {
