@@ -124,7 +124,7 @@ public final class GuardChain implements AutoCloseable {
         try {
             return await(result, progress);
         } catch (InterruptedException e) {
-            result.cancel(true);
+            progress.abandon();
             Thread.currentThread().interrupt();
             return unavailable(progress.current(), "was interrupted");
         }
@@ -137,7 +137,7 @@ public final class GuardChain implements AutoCloseable {
                     ? TimeUnit.MILLISECONDS.toNanos(10)
                     : running.startedNanos + running.guard.budget().toNanos() - nanoTime.getAsLong();
             if (waitNanos <= 0 && running == progress.running) {
-                result.cancel(true);
+                progress.abandon();
                 return unavailable(running.guard, "did not answer within its budget of " + millis(running.guard.budget()));
             }
             try {
@@ -152,6 +152,9 @@ public final class GuardChain implements AutoCloseable {
 
     private Decision runAll(ActionRequest request, Progress progress) {
         for (Guard guard : guards) {
+            if (progress.abandoned) {
+                return null; // the caller has denied already; later guards must not reserve anything
+            }
             long started = nanoTime.getAsLong();
             progress.running = new Running(guard, started);
             Verdict verdict;
@@ -165,6 +168,13 @@ public final class GuardChain implements AutoCloseable {
                 return unavailable(guard, "failed: " + describe(e));
             }
             long took = nanoTime.getAsLong() - started;
+            if (progress.abandoned) {
+                // the caller gave up on this guard and has released it already; what it took late goes back
+                if (guard instanceof ReservingGuard reserving) {
+                    reserving.release(request);
+                }
+                return null;
+            }
             if (verdict == null) {
                 return unavailable(guard, "returned no verdict");
             }
@@ -203,6 +213,16 @@ public final class GuardChain implements AutoCloseable {
 
     private static final class Progress {
         volatile Running running;
+        volatile boolean abandoned;
+
+        /**
+         * The caller stops waiting. The worker is not interrupted: a guard interrupted inside file
+         * I/O can close the embedded database's file under every other user; it finishes, its
+         * late reservation is given back, and no later guard runs.
+         */
+        void abandon() {
+            abandoned = true;
+        }
 
         Guard current() {
             Running r = running;

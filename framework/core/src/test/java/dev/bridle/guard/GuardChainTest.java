@@ -111,9 +111,10 @@ class GuardChainTest {
 
     @Test
     void aGuardStuckPastItsBudgetMakesTheChainDenyWithoutWaitingForIt() throws Exception {
-        CountDownLatch never = new CountDownLatch(1);
-        CountDownLatch interrupted = new CountDownLatch(1);
-        Guard stuck = new Guard() {
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        RecordingReservingGuard later = new RecordingReservingGuard();
+        Guard slowReserving = new ReservingGuard() {
             @Override
             public String name() {
                 return "stuck";
@@ -121,12 +122,7 @@ class GuardChainTest {
 
             @Override
             public Verdict check(ActionRequest request) throws InterruptedException {
-                try {
-                    never.await();
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                    throw e;
-                }
+                stuck.await();
                 return Verdict.allow();
             }
 
@@ -134,8 +130,20 @@ class GuardChainTest {
             public Duration budget() {
                 return Duration.ofMillis(50);
             }
+
+            @Override
+            public void confirm(ActionRequest request, String platformId) {
+            }
+
+            @Override
+            public void release(ActionRequest request) {
+                called.add("released " + Thread.currentThread().isInterrupted());
+                if (stuck.getCount() == 0) {
+                    finished.countDown();
+                }
+            }
         };
-        try (GuardChain chain = new GuardChain(List.of(guard("first", Verdict.allow()), stuck))) {
+        try (GuardChain chain = new GuardChain(List.of(guard("first", Verdict.allow()), slowReserving, later))) {
             Decision d = chain.evaluate(Requests.post("hello"));
 
             assertThat(d.guard()).isEqualTo("stuck");
@@ -143,7 +151,11 @@ class GuardChainTest {
                 assertThat(deny.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE);
                 assertThat(deny.message()).contains("did not answer within its budget of 50 ms");
             });
-            assertThat(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the stuck guard is interrupted").isTrue();
+
+            stuck.countDown();
+            assertThat(finished.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the late guard gives back what it took").isTrue();
+            assertThat(called).contains("released false");
+            assertThat(later.settlements()).as("no guard after it ran").isEmpty();
         }
     }
 

@@ -19,6 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SandboxServer implements AutoCloseable {
     private static final int THREADS = 8;
+
+    static {
+        // The JDK server leaves Nagle's algorithm on, which holds small answers back ~40 ms on loopback
+        // (measured by the bench). The property is read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
 
