@@ -1,6 +1,7 @@
 package dev.bridle.audit;
 
 import dev.bridle.store.Database;
+import dev.bridle.store.Sql;
 import dev.bridle.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,22 +114,7 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
         if (n < 0) {
             throw new IllegalArgumentException("tail(n) needs n >= 0, got " + n);
         }
-        writer.drain();
-        List<LedgerEntry> rows = new ArrayList<>(Math.min(n, 1_000));
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(LedgerRows.LAST_N)) {
-            ps.setInt(1, n);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(LedgerRows.read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage(), e);
-        } catch (LedgerRows.MalformedRow e) {
-            throw new StoreException("cannot read the ledger in " + db.url() + ": " + e.getMessage()
-                    + "; run bridle audit verify");
-        }
+        List<LedgerEntry> rows = query(LedgerRows.LAST_N, ps -> ps.setInt(1, n));
         Collections.reverse(rows);
         return rows;
     }
@@ -140,11 +126,15 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
      * reconcile with the platform at start-up; none of them is ever re-sent automatically.
      */
     public List<LedgerEntry> unsettled(Instant since) {
+        return query(LedgerRows.UNSETTLED, ps -> ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
+    }
+
+    /** Rows of {@code sql} in the order it gives, after what was queued for writing is written. */
+    private List<LedgerEntry> query(String sql, Sql.Binder binder) {
         writer.drain();
         List<LedgerEntry> rows = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(LedgerRows.UNSETTLED)) {
-            ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(LedgerRows.read(rs));
@@ -158,6 +148,7 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
         }
         return rows;
     }
+
 
     /**
      * {@inheritDoc}
