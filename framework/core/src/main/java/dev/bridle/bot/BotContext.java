@@ -15,7 +15,7 @@ public interface BotContext {
     /** The platform account the bot acts as. */
     Account account();
 
-    /** The clock to read the time from; tests drive it, so never call {@code Instant.now()}. */
+    /** The clock to read the time from; tests drive it, so read the time only from here, never from the system. */
     Clock clock();
 
     /** A logger named after the bot. */
