@@ -6,11 +6,11 @@ import dev.bridle.config.AccountConfig;
 import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
 import dev.bridle.config.ConfigLoader;
+import dev.bridle.config.DuplicatesConfig;
 import dev.bridle.config.Environment;
 import dev.bridle.config.InboundConfig;
 import dev.bridle.config.Schedule;
 import dev.bridle.consent.ConsentScope;
-import dev.bridle.dedupe.DuplicatePolicy;
 import dev.bridle.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class ShippedConfigTest {
         assertThat(config.optOut().keywordFile()).isEqualTo(Path.of("../config/optout-keywords.yaml").toAbsolutePath().normalize());
         // Everything else is as the records' defaults say.
         assertThat(config.throttles().settings().accountLimits()).isEqualTo(ThrottleSettings.DEFAULT_ACCOUNT_LIMITS);
-        assertThat(config.duplicates()).isEqualTo(DuplicatePolicy.defaults());
+        assertThat(config.duplicates()).isEqualTo(DuplicatesConfig.defaults());
         // The demo reads mentions every 5 seconds, so that its first minute shows answers.
         assertThat(config.inbound().pollMentionsEvery()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.inbound().pollDirectMessagesEvery()).isEqualTo(InboundConfig.defaults().pollDirectMessagesEvery());

@@ -147,7 +147,7 @@ public final class DuplicatesCommand {
                 return Similarity.DEFAULT_THRESHOLD;
             }
             try {
-                return config.load().duplicates().threshold();
+                return config.load().duplicates().policy().threshold();
             } catch (ConfigException e) {
                 err.println("(" + config.file() + " is not valid, so the default threshold " + Similarity.DEFAULT_THRESHOLD
                         + " is used; bridle check says why)");

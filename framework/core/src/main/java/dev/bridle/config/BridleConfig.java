@@ -1,7 +1,6 @@
 package dev.bridle.config;
 
 import dev.bridle.consent.ConsentSettings;
-import dev.bridle.dedupe.DuplicatePolicy;
 import dev.bridle.optout.OptOutSettings;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +22,8 @@ import java.util.Optional;
  * @param bots the bots
  * @param throttles the limits on actions, and where their buckets live ({@code throttles:}; each
  *     bot's {@code onThrottle:} is in {@link dev.bridle.throttle.ThrottleSettings#onThrottleByBot})
- * @param duplicates what counts as duplicate content and what is denied ({@code duplicates:})
+ * @param duplicates what counts as duplicate content, what is denied, and how many posts are
+ *     compared ({@code duplicates:})
  * @param consent how consent is recorded and checked ({@code consent:})
  * @param optOut how opt-outs reach and are answered ({@code optout:})
  * @param inbound polling intervals and the webhook ({@code inbound:})
@@ -40,7 +40,7 @@ public record BridleConfig(
         List<AccountConfig> accounts,
         List<BotConfig> bots,
         ThrottlesConfig throttles,
-        DuplicatePolicy duplicates,
+        DuplicatesConfig duplicates,
         ConsentSettings consent,
         OptOutSettings optOut,
         InboundConfig inbound) {
@@ -74,7 +74,7 @@ public record BridleConfig(
                         PlatformConfig platform, SchedulerConfig scheduler, List<String> modules,
                         List<AccountConfig> accounts, List<BotConfig> bots) {
         this(source, environment, app, dryRun, store, platform, scheduler, modules, accounts, bots,
-                ThrottlesConfig.defaults(Objects.requireNonNull(store, "store")), DuplicatePolicy.defaults(),
+                ThrottlesConfig.defaults(Objects.requireNonNull(store, "store")), DuplicatesConfig.defaults(),
                 ConsentSettings.defaults(Objects.requireNonNull(app, "app").name()), OptOutSettings.defaults(),
                 InboundConfig.defaults());
     }

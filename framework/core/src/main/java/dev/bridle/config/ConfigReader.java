@@ -2,7 +2,6 @@ package dev.bridle.config;
 
 import dev.bridle.config.PlatformConfig.ApiVersion;
 import dev.bridle.consent.ConsentSettings;
-import dev.bridle.dedupe.DuplicatePolicy;
 import dev.bridle.optout.OptOutSettings;
 import dev.bridle.yaml.DocPath;
 import dev.bridle.yaml.YamlNode;
@@ -59,7 +58,7 @@ final class ConfigReader {
         List<BotConfig> bots = botsReader.read(doc.get("bots"), doc.path("bots"));
         ThrottlesConfig throttles = new ThrottlesReader(nodes, accounts)
                 .read(doc.get("throttles"), doc.path("throttles"), store, botsReader.onThrottle());
-        DuplicatePolicy duplicates = new DuplicatesReader(nodes).read(doc.get("duplicates"), doc.path("duplicates"));
+        DuplicatesConfig duplicates = new DuplicatesReader(nodes).read(doc.get("duplicates"), doc.path("duplicates"));
         ConsentSettings consent = new ConsentReader(nodes)
                 .read(doc.get("consent"), doc.path("consent"), app == null ? null : app.name());
         OptOutSettings optOut = new OptOutReader(nodes, accounts, file).read(doc.get("optout"), doc.path("optout"));

@@ -1,15 +1,17 @@
 package dev.bridle.config;
 
 import dev.bridle.dedupe.DuplicatePolicy;
+import dev.bridle.dedupe.NearDuplicateIndex;
 import dev.bridle.yaml.YamlNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
-/** Reads {@code duplicates:} onto {@link DuplicatePolicy}; what is not written keeps its default. */
+/** Reads {@code duplicates:} onto {@link DuplicatesConfig}; what is not written keeps its default. */
 final class DuplicatesReader {
 
-    static final List<String> KEYS = List.of("window", "threshold", "denyExactWithinAccount", "denyNearWithinAccount");
+    static final List<String> KEYS = List.of("window", "threshold", "denyExactWithinAccount", "denyNearWithinAccount",
+            "maxPosts");
 
     private static final String THRESHOLD_EXPECTED = "a score above 0 and at most 1, like 0.85: two texts scoring"
             + " at least this are near-duplicates";
@@ -20,11 +22,11 @@ final class DuplicatesReader {
         this.nodes = nodes;
     }
 
-    /** The policy, or {@code null} after reporting every problem. */
-    DuplicatePolicy read(YamlNode node, String path) {
+    /** The section, or {@code null} after reporting every problem. */
+    DuplicatesConfig read(YamlNode node, String path) {
         DuplicatePolicy defaults = DuplicatePolicy.defaults();
         if (node == null) {
-            return defaults;
+            return DuplicatesConfig.defaults();
         }
         Section section = nodes.section(node, path, "the duplicate policy, like { window: 30d, threshold: 0.85 }", KEYS);
         if (section == null) {
@@ -36,8 +38,22 @@ final class DuplicatesReader {
                 : nodes.bool(section.get("denyExactWithinAccount"), section.path("denyExactWithinAccount"));
         Boolean near = section.get("denyNearWithinAccount") == null ? Boolean.valueOf(defaults.denyNearWithinAccount())
                 : nodes.bool(section.get("denyNearWithinAccount"), section.path("denyNearWithinAccount"));
-        return window == null || threshold == null || exact == null || near == null ? null
-                : new DuplicatePolicy(window, threshold, exact, near);
+        Integer maxPosts = section.get("maxPosts") == null ? Integer.valueOf(NearDuplicateIndex.DEFAULT_MAX_ENTRIES)
+                : maxPosts(section);
+        return window == null || threshold == null || exact == null || near == null || maxPosts == null ? null
+                : new DuplicatesConfig(new DuplicatePolicy(window, threshold, exact, near), maxPosts);
+    }
+
+    private Integer maxPosts(Section section) {
+        YamlNode node = section.get("maxPosts");
+        String expected = "how many posts the index holds in memory, 1 to " + NearDuplicateIndex.MAX_ENTRIES_LIMIT
+                + " (about 450 bytes each): every account's posts over the window";
+        Integer posts = nodes.integer(node, section.path("maxPosts"), expected);
+        if (posts != null && (posts < 1 || posts > NearDuplicateIndex.MAX_ENTRIES_LIMIT)) {
+            nodes.problem(node, section.path("maxPosts"), "found " + posts + ", which is out of range; expected " + expected);
+            return null;
+        }
+        return posts;
     }
 
     private Duration window(Section section) {

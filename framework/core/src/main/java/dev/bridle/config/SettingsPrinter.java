@@ -61,12 +61,14 @@ final class SettingsPrinter {
         return limits.stream().map(l -> scalar(l.toString())).toList();
     }
 
-    static void duplicates(StringBuilder out, DuplicatePolicy policy) {
+    static void duplicates(StringBuilder out, DuplicatesConfig duplicates) {
+        DuplicatePolicy policy = duplicates.policy();
         out.append("duplicates:\n");
         line(out, "  window", span(policy.window()));
         line(out, "  threshold", Double.toString(policy.threshold()));
         line(out, "  denyExactWithinAccount", Boolean.toString(policy.denyExactWithinAccount()));
         line(out, "  denyNearWithinAccount", Boolean.toString(policy.denyNearWithinAccount()));
+        line(out, "  maxPosts", Integer.toString(duplicates.maxPosts()));
     }
 
     static void consent(StringBuilder out, ConsentSettings consent) {

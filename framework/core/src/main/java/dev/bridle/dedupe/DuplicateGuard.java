@@ -176,6 +176,11 @@ public final class DuplicateGuard implements ReservingGuard {
         return policy;
     }
 
+    /** The most posts held in memory. */
+    public int maxEntries() {
+        return index.maxEntries();
+    }
+
     private void refreshPeersIfDue() {
         if (peerRefresh == null) {
             return;

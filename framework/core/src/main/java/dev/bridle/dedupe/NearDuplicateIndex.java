@@ -129,6 +129,11 @@ public final class NearDuplicateIndex {
         return policy;
     }
 
+    /** The most posts kept; the oldest is evicted beyond it. */
+    public int maxEntries() {
+        return maxEntries;
+    }
+
     /**
      * Checks {@code post} against every post in the window and, if none denies it under the
      * policy, stores it, all under one lock.
@@ -434,7 +439,8 @@ public final class NearDuplicateIndex {
                 remove(slot);
                 if (evictions++ == 0) {
                     log.warn("the duplicate index is full ({} posts); the oldest posts are dropped before they leave the {} window, "
-                            + "so duplicates of them are no longer caught. Raise maxEntries.", maxEntries, policy.window());
+                            + "so duplicates of them are no longer caught. Raise the cap (duplicates.maxPosts in bridle.yaml).",
+                            maxEntries, policy.window());
                 }
                 return;
             }

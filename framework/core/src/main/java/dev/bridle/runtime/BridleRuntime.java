@@ -160,7 +160,8 @@ public final class BridleRuntime implements AutoCloseable {
                 sharedBuckets != null ? sharedBuckets : new LocalBucketStore(clock),
                 new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
         duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource()), clock)
-                .policy(config.duplicates())
+                .policy(config.duplicates().policy())
+                .maxEntries(config.duplicates().maxPosts())
                 .peerRefreshEvery(database.dialect() == Dialect.POSTGRES ? DuplicateGuard.DEFAULT_PEER_REFRESH : null)
                 .build();
         housekeeping = track(new Housekeeping().add("duplicate reservations", duplicates::purgeExpired));

@@ -78,7 +78,8 @@ class SettingsSectionsTest {
         assertThat(throttles.onThrottleFor("nightly")).isEqualTo(OnThrottle.DROP);
         assertThat(throttles.onThrottleFor("digest")).isEqualTo(OnThrottle.DEFER);
 
-        assertThat(config.duplicates()).isEqualTo(new DuplicatePolicy(Duration.ofDays(14), 0.9, true, true));
+        assertThat(config.duplicates()).isEqualTo(
+                new DuplicatesConfig(new DuplicatePolicy(Duration.ofDays(14), 0.9, true, true), 1_000_000));
 
         ConsentSettings consent = config.consent();
         assertThat(consent.operator()).isEqualTo("Acme Corp");
@@ -122,7 +123,7 @@ class SettingsSectionsTest {
 
         assertThat(config.throttles()).isEqualTo(new ThrottlesConfig(ThrottleSettings.defaults().withOnThrottle("b",
                 ThrottleSettings.DEFAULT_ON_THROTTLE), Buckets.MEMORY));
-        assertThat(config.duplicates()).isEqualTo(DuplicatePolicy.defaults());
+        assertThat(config.duplicates()).isEqualTo(DuplicatesConfig.defaults());
         assertThat(config.consent()).isEqualTo(ConsentSettings.defaults("acme-bots-dev"));
         assertThat(config.optOut()).isEqualTo(OptOutSettings.defaults());
         assertThat(config.inbound()).isEqualTo(InboundConfig.defaults());
@@ -266,12 +267,22 @@ class SettingsSectionsTest {
 
     @Test
     void aThresholdCanBeWrittenAsTextOrAsANumber() throws IOException {
-        assertThat(load(HEAD + "duplicates: { threshold: \"0.7\" }\n").duplicates().threshold()).isEqualTo(0.7);
-        assertThat(load(HEAD + "duplicates: { threshold: 1 }\n").duplicates().threshold()).isEqualTo(1.0);
+        assertThat(load(HEAD + "duplicates: { threshold: \"0.7\" }\n").duplicates().policy().threshold()).isEqualTo(0.7);
+        assertThat(load(HEAD + "duplicates: { threshold: 1 }\n").duplicates().policy().threshold()).isEqualTo(1.0);
         assertThat(problems(HEAD + "duplicates: { threshold: 0 }\n")).singleElement().extracting(YamlProblem::message)
                 .asString().startsWith("found 0, which is out of range; expected a score above 0 and at most 1");
         assertThat(problems(HEAD + "duplicates: { threshold: .NaN }\n")).singleElement().extracting(YamlProblem::message)
                 .asString().contains("which is not a number");
+    }
+
+    @Test
+    void theIndexCapIsAWholeNumberOfPostsInRange() throws IOException {
+        assertThat(load(HEAD + "duplicates: { maxPosts: 2000000 }\n").duplicates().maxPosts()).isEqualTo(2_000_000);
+        assertThat(problems(HEAD + "duplicates: { maxPosts: 0 }\n")).singleElement().extracting(YamlProblem::message)
+                .asString().startsWith("found 0, which is out of range; expected how many posts the index holds");
+        assertThat(problems(HEAD + "duplicates: { maxPosts: 30000000 }\n")).singleElement().extracting(YamlProblem::message)
+                .asString().startsWith("found 30000000, which is out of range");
+        assertThat(problems(HEAD + "duplicates: { maxPosts: lots }\n")).hasSize(1);
     }
 
     @Test

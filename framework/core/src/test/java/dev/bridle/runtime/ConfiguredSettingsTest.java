@@ -13,6 +13,7 @@ import dev.bridle.config.AccountConfig;
 import dev.bridle.config.AppConfig;
 import dev.bridle.config.BotConfig;
 import dev.bridle.config.BridleConfig;
+import dev.bridle.config.DuplicatesConfig;
 import dev.bridle.config.Environment;
 import dev.bridle.config.InboundConfig;
 import dev.bridle.config.PlatformConfig;
@@ -78,7 +79,7 @@ class ConfiguredSettingsTest {
                 List.of(new BotConfig("sender", Sender.class.getName(), "acme_news", null, Set.of())));
         return new BridleConfig(plain.source(), plain.environment(), plain.app(), false, store, plain.platform(),
                 plain.scheduler(), plain.modules(), plain.accounts(), plain.bots(), throttles,
-                DuplicatePolicy.defaults().withThreshold(0.6).denyNearDuplicatesWithinAccount(true),
+                new DuplicatesConfig(DuplicatePolicy.defaults().withThreshold(0.6).denyNearDuplicatesWithinAccount(true), 5_000),
                 ConsentSettings.defaults("Acme Ltd").withExpiry(Duration.ofDays(30)),
                 OptOutSettings.defaults().withAccountScope("acme_news", OptOutScope.ACCOUNT),
                 new InboundConfig(Duration.ofSeconds(20), Duration.ofMinutes(2), WebhookSettings.defaults()));
@@ -101,7 +102,8 @@ class ConfiguredSettingsTest {
 
         try (BridleRuntime runtime = BridleRuntime.create(config, platform, clock, List.of(), getClass().getClassLoader())) {
             assertThat(runtime.throttles().settings()).isEqualTo(config.throttles().settings());
-            assertThat(runtime.duplicates().policy()).isEqualTo(config.duplicates());
+            assertThat(runtime.duplicates().policy()).isEqualTo(config.duplicates().policy());
+            assertThat(runtime.duplicates().maxEntries()).isEqualTo(5_000);
             assertThat(runtime.consents().settings()).isEqualTo(config.consent());
             assertThat(runtime.optOuts().settings()).isEqualTo(config.optOut());
         }
