@@ -5,6 +5,7 @@ import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.platform.PlatformText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -82,7 +83,10 @@ final class AccountActivityEvents {
         if (!addressed) {
             return;
         }
-        String text = tweet.path("extended_tweet").path("full_text").asText(tweet.path("text").asText(""));
+        JsonNode extended = tweet.path("extended_tweet");
+        String text = extended.has("full_text")
+                ? PlatformText.postAsWritten(extended.path("full_text").asText(""), extended.get("entities"))
+                : PlatformText.postAsWritten(tweet.path("text").asText(""), tweet.get("entities"));
         Instant at = createdAt(tweet.path("created_at").asText(""), clock);
         UserRef author = new UserRef(authorId, user.path("screen_name").asText(null));
         out.add(new InboundEvent.MentionEvent(account, new Mention(required(tweet, "id_str"), author, text, at)));
@@ -98,7 +102,8 @@ final class AccountActivityEvents {
         if (sender.equals(forUser) || !forUser.equals(create.path("target").path("recipient_id").asText(""))) {
             return;
         }
-        String text = create.path("message_data").path("text").asText("");
+        JsonNode data = create.path("message_data");
+        String text = PlatformText.messageAsWritten(data.path("text").asText(""), data.get("entities"));
         Instant at;
         try {
             at = Instant.ofEpochMilli(Long.parseLong(dm.path("created_timestamp").asText("")));

@@ -56,7 +56,8 @@ class Twitter4jV2Test {
 
         assertThat(res.getStatusCode()).isEqualTo(201);
         JSONObject data = res.asJSONObject().getJSONObject("data");
-        assertThat(data.getString("text")).isEqualTo("Hello v2 & friends: *~+");
+        assertThat(data.getString("text")).as("escaped as the platform shows post text").isEqualTo("Hello v2 &amp; friends: *~+");
+        assertThat(sandbox.sent("acme").posts()).extracting(SandboxPost::text).containsExactly("Hello v2 & friends: *~+");
         assertThat(sandbox.sent("acme").posts()).extracting(SandboxPost::id).containsExactly(data.getString("id"));
         assertThat(res.getResponseHeader("x-rate-limit-limit")).isEqualTo("100");
     }
@@ -102,6 +103,27 @@ class Twitter4jV2Test {
         assertThat(body.getJSONArray("data").getJSONObject(0).getString("author_id")).isEqualTo(sandbox.userId("ana"));
         assertThat(body.getJSONObject("includes").getJSONArray("users").getJSONObject(0).getString("username"))
                 .isEqualTo("ana");
+    }
+
+    @Test
+    void linksReadBackAsTcoLinksWithTheLinkWrittenInTheirEntities() throws TwitterException, JSONException {
+        String written = "Release 2.4 <notes>: https://example.com/releases/2.4?a=1&b=2, and http://acme.dev.";
+        postJson("tweets", new JSONObject().put("text", written), auth);
+
+        HttpResponse res = http.get(base + "users/" + acmeId + "/tweets", new HttpParameter[] {
+                new HttpParameter("tweet.fields", "entities")}, auth, null);
+
+        JSONObject post = res.asJSONObject().getJSONArray("data").getJSONObject(0);
+        String shown = post.getString("text");
+        assertThat(shown).matches("Release 2\\.4 &lt;notes&gt;: https://t\\.co/[0-9A-Za-z]{10}, and https://t\\.co/[0-9A-Za-z]{10}\\.");
+        var urls = post.getJSONObject("entities").getJSONArray("urls");
+        assertThat(urls.length()).isEqualTo(2);
+        assertThat(urls.getJSONObject(0).getString("expanded_url")).isEqualTo("https://example.com/releases/2.4?a=1&b=2");
+        assertThat(urls.getJSONObject(1).getString("expanded_url")).isEqualTo("http://acme.dev");
+        for (int i = 0; i < 2; i++) {
+            JSONObject url = urls.getJSONObject(i);
+            assertThat(shown.substring(url.getInt("start"), url.getInt("end"))).isEqualTo(url.getString("url"));
+        }
     }
 
     @Test

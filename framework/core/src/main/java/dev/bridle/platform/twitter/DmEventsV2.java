@@ -36,7 +36,7 @@ final class DmEventsV2 {
     List<DirectMessage> received(Session session, String userId, String sinceId) throws PlatformException {
         List<DirectMessage> found = new ArrayList<>();
         BigInteger since = sinceId == null ? null : new BigInteger(sinceId);
-        read(session, "sender_id,created_at", true, body -> {
+        read(session, "sender_id,created_at,entities", true, body -> {
             Map<String, String> handles = V2Pages.handles(body);
             for (JsonNode event : body.path("data")) {
                 String id = Json.text(event, "id");
@@ -44,7 +44,7 @@ final class DmEventsV2 {
                     return true;
                 }
                 String sender = Json.text(event, "sender_id");
-                String text = Json.text(event, "text");
+                String text = Json.v2MessageText(event);
                 if (sender == null || sender.equals(userId) || text == null) {
                     continue;
                 }
@@ -59,7 +59,7 @@ final class DmEventsV2 {
     /** Messages the account sent, newest first, back to {@code notBefore} as far as a few pages reach. */
     Window<SentDm> sent(Session session, String userId, Instant notBefore) throws PlatformException {
         List<SentDm> sent = new ArrayList<>();
-        V2Pages.End end = read(session, "sender_id,created_at,participant_ids,dm_conversation_id", false, body -> {
+        V2Pages.End end = read(session, "sender_id,created_at,participant_ids,dm_conversation_id,entities", false, body -> {
             for (JsonNode event : body.path("data")) {
                 Instant at = Json.v2Time(event);
                 if (at != null && at.isBefore(notBefore)) {
@@ -68,7 +68,7 @@ final class DmEventsV2 {
                 if (userId.equals(Json.text(event, "sender_id"))) {
                     List<String> participants = new ArrayList<>();
                     event.path("participant_ids").forEach(p -> participants.add(p.asText()));
-                    sent.add(new SentDm(Json.text(event, "id"), Json.text(event, "text"), at, participants,
+                    sent.add(new SentDm(Json.text(event, "id"), Json.v2MessageText(event), at, participants,
                             Json.text(event, "dm_conversation_id")));
                 }
             }

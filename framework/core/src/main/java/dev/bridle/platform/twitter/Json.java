@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bridle.platform.PlatformException;
+import dev.bridle.platform.PlatformText;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,22 @@ final class Json {
     static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    /** A v2 post's text as written ({@link PlatformText#postAsWritten}), or {@code null}. */
+    static String v2PostText(JsonNode post) {
+        return PlatformText.postAsWritten(text(post, "text"), post.get("entities"));
+    }
+
+    /** A v1.1 status's text ({@code full_text}, else {@code text}) as written, or {@code null}. */
+    static String v1StatusText(JsonNode status) {
+        String full = text(status, "full_text");
+        return PlatformText.postAsWritten(full != null ? full : text(status, "text"), status.get("entities"));
+    }
+
+    /** A v2 DM event's text as written ({@link PlatformText#messageAsWritten}), or {@code null}. */
+    static String v2MessageText(JsonNode event) {
+        return PlatformText.messageAsWritten(text(event, "text"), event.get("entities"));
     }
 
     /**

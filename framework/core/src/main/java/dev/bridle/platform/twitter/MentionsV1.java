@@ -33,7 +33,7 @@ final class MentionsV1 implements Mentions {
         for (JsonNode status : statuses) {
             JsonNode user = status.path("user");
             String author = Json.text(user, "id_str");
-            String text = Json.text(status, "full_text") != null ? Json.text(status, "full_text") : Json.text(status, "text");
+            String text = Json.v1StatusText(status);
             if (author == null || text == null) {
                 continue;
             }

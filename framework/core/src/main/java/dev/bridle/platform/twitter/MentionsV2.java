@@ -32,7 +32,7 @@ final class MentionsV2 implements Mentions {
         List<Mention> found = new ArrayList<>();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("max_results", "100");
-        query.put("tweet.fields", "created_at,author_id");
+        query.put("tweet.fields", "created_at,author_id,entities");
         query.put("expansions", "author_id");
         query.put("user.fields", "username");
         if (sinceId != null) {
@@ -42,7 +42,7 @@ final class MentionsV2 implements Mentions {
             Map<String, String> handles = V2Pages.handles(body);
             for (JsonNode post : body.path("data")) {
                 String author = Json.text(post, "author_id");
-                String text = Json.text(post, "text");
+                String text = Json.v2PostText(post);
                 if (author == null || text == null) {
                     continue;
                 }

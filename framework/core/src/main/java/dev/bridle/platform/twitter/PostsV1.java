@@ -70,9 +70,8 @@ final class PostsV1 implements Posts {
     }
 
     static SeenPost seen(JsonNode status) {
-        String text = Json.text(status, "full_text");
         String repostOf = Json.text(status.path("retweeted_status"), "id_str");
-        return new SeenPost(Json.text(status, "id_str"), repostOf != null ? null : text != null ? text : Json.text(status, "text"),
+        return new SeenPost(Json.text(status, "id_str"), repostOf != null ? null : Json.v1StatusText(status),
                 Json.v1Time(status), Json.text(status, "in_reply_to_status_id_str"), repostOf);
     }
 }

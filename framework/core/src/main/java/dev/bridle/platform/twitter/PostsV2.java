@@ -36,7 +36,7 @@ final class PostsV2 implements Posts {
         List<SeenPost> seen = new ArrayList<>();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("max_results", "100");
-        query.put("tweet.fields", "created_at,referenced_tweets");
+        query.put("tweet.fields", "created_at,referenced_tweets,entities");
         V2Pages.End end = V2Pages.read(session, Endpoint.V2_USER_POSTS, urls.v2() + "users/" + userId + "/tweets", query,
                 MAX_PAGES, body -> {
                     for (JsonNode post : body.path("data")) {
@@ -62,7 +62,7 @@ final class PostsV2 implements Posts {
                 repostOf = Json.text(ref, "id");
             }
         }
-        return new SeenPost(Json.text(post, "id"), repostOf == null ? Json.text(post, "text") : null, Json.v2Time(post),
+        return new SeenPost(Json.text(post, "id"), repostOf == null ? Json.v2PostText(post) : null, Json.v2Time(post),
                 inReplyTo, repostOf);
     }
 }

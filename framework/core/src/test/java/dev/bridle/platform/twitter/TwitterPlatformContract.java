@@ -232,6 +232,30 @@ abstract class TwitterPlatformContract {
     }
 
     @Test
+    void aPostOrMessageWithLinksIsFoundThoughThePlatformShowsItsLinksAsTcoLinks() throws Exception {
+        ActionRequest post = Actions.post(acme, "Release 2.4 <beta> & notes: https://example.com/r/2.4?a=1&b=2 #release");
+        String id = platform.perform(post).platformId();
+        ActionRequest message = Actions.message(acme, anaId, "Your invite: https://acme.dev/join?code=42&lang=en.");
+        String messageId = platform.perform(message).platformId();
+
+        assertThat(platform.findApplied(trace(post))).contains(id);
+        assertThat(platform.findApplied(trace(message))).contains(messageId);
+        assertThat(platform.findApplied(trace(Actions.post(acme,
+                "Release 2.4 <beta> & notes: https://example.com/r/2.5?a=1&b=2 #release")))).as("another link").isEmpty();
+    }
+
+    @Test
+    void inboundTextReadsAsWrittenNotAsThePlatformShowsIt() throws Exception {
+        fixture.sandbox.injectMention("ana", "acme", "@acme STOP & see https://ana.example/why <3");
+        fixture.sandbox.injectDm("ana", "acme", "details at https://ana.example/d?x=1&y=2");
+
+        assertThat(platform.mentionsSince(acme, null)).extracting(Mention::text)
+                .containsExactly("@acme STOP & see https://ana.example/why <3");
+        assertThat(platform.directMessagesSince(acme, null)).extracting(DirectMessage::text)
+                .containsExactly("details at https://ana.example/d?x=1&y=2");
+    }
+
+    @Test
     void followsUnfollowsLikesAndRepostsAreFoundByTheirState() throws Exception {
         SandboxPost post = fixture.sandbox.injectMention("ana", "acme", "nice");
         ActionRequest follow = Actions.follow(acme, anaId);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bridle.sandbox.SandboxDm;
 import dev.bridle.sandbox.SandboxPost;
 import dev.bridle.sandbox.internal.json.Json;
+import dev.bridle.sandbox.internal.json.ShownText;
 import dev.bridle.sandbox.internal.json.TwitterDates;
 import dev.bridle.sandbox.internal.world.Mentions;
 import dev.bridle.sandbox.internal.world.UserRecord;
@@ -21,18 +22,23 @@ public final class V1Json {
 
     /**
      * A status. With {@code extended} ({@code tweet_mode=extended}, which twitter4j sends by default) the text is
-     * under {@code full_text}, otherwise under {@code text}.
+     * under {@code full_text}, otherwise under {@code text}; either way as the platform shows it
+     * ({@link ShownText}), its links under {@code entities.urls}.
      */
     public static ObjectNode status(SandboxPost post, World world, boolean extended) {
         ObjectNode n = Json.object();
-        String text = post.isRepost() ? "RT @" + originalAuthor(post, world) + ": " + post.text() : post.text();
+        ShownText shown = ShownText.ofPost(post.isRepost() ? "RT @" + originalAuthor(post, world) + ": " + post.text()
+                : post.text());
+        String text = shown.text();
         n.put("created_at", TwitterDates.v1(post.createdAt()));
         n.put("id", Long.parseLong(post.id()));
         n.put("id_str", post.id());
         n.put(extended ? "full_text" : "text", text);
         n.put("truncated", false);
         n.putArray("display_text_range").add(0).add(text.codePointCount(0, text.length()));
-        n.set("entities", entities(text, world));
+        ObjectNode entities = entities(text, world);
+        shown.putV1((ArrayNode) entities.get("urls"));
+        n.set("entities", entities);
         n.put("source", "<a href=\"http://127.0.0.1/\" rel=\"nofollow\">Bridle sandbox</a>");
         putId(n, "in_reply_to_status_id", post.inReplyToPostId());
         putId(n, "in_reply_to_user_id", post.inReplyToUserId());
@@ -86,8 +92,11 @@ public final class V1Json {
         create.putObject("target").put("recipient_id", dm.recipientId());
         create.put("sender_id", dm.senderId());
         ObjectNode data = create.putObject("message_data");
-        data.put("text", dm.text());
-        data.set("entities", emptyEntities());
+        ShownText shown = ShownText.ofMessage(dm.text());
+        data.put("text", shown.text());
+        ObjectNode entities = emptyEntities();
+        shown.putV1((ArrayNode) entities.get("urls"));
+        data.set("entities", entities);
         return n;
     }
 

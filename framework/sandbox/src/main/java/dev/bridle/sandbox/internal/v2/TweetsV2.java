@@ -8,6 +8,7 @@ import dev.bridle.sandbox.internal.api.ApiResponse;
 import dev.bridle.sandbox.internal.api.ApiVersion;
 import dev.bridle.sandbox.internal.api.Route;
 import dev.bridle.sandbox.internal.json.Json;
+import dev.bridle.sandbox.internal.json.ShownText;
 import dev.bridle.sandbox.internal.world.AccountActions;
 import java.util.List;
 
@@ -37,7 +38,7 @@ public final class TweetsV2 {
         SandboxPost post = actions.post(request.user(), text, inReplyTo);
         ObjectNode data = Json.object();
         data.put("id", post.id());
-        data.put("text", post.text());
+        data.put("text", ShownText.ofPost(post.text()).text());
         data.putArray("edit_history_tweet_ids").add(post.id());
         ObjectNode out = Json.object();
         out.set("data", data);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bridle.sandbox.SandboxDm;
 import dev.bridle.sandbox.SandboxPost;
 import dev.bridle.sandbox.internal.json.Json;
+import dev.bridle.sandbox.internal.json.ShownText;
 import dev.bridle.sandbox.internal.json.TwitterDates;
 import dev.bridle.sandbox.internal.world.UserRecord;
 import dev.bridle.sandbox.internal.world.World;
@@ -18,12 +19,19 @@ final class V2Json {
     private V2Json() {
     }
 
-    /** A post: {@code id, text, edit_history_tweet_ids} and the requested {@code tweet.fields}. */
+    /**
+     * A post: {@code id, text, edit_history_tweet_ids} and the requested {@code tweet.fields}; the
+     * text as the platform shows it ({@link ShownText}), its links under {@code entities.urls}.
+     */
     static ObjectNode tweet(SandboxPost post, Set<String> fields, World world) {
         ObjectNode n = Json.object();
+        ShownText shown = ShownText.ofPost(textOf(post, world));
         n.put("id", post.id());
-        n.put("text", textOf(post, world));
+        n.put("text", shown.text());
         n.putArray("edit_history_tweet_ids").add(post.id());
+        if (fields.contains("entities") && !shown.links().isEmpty()) {
+            shown.putV2(n.putObject("entities").putArray("urls"));
+        }
         if (fields.contains("author_id")) {
             n.put("author_id", post.authorId());
         }
@@ -65,12 +73,16 @@ final class V2Json {
         return n;
     }
 
-    /** A DM event: {@code id, event_type, text} and the requested {@code dm_event.fields}. */
+    /** A DM event: {@code id, event_type, text} (links wrapped) and the requested {@code dm_event.fields}. */
     static ObjectNode dmEvent(SandboxDm dm, Set<String> fields) {
         ObjectNode n = Json.object();
+        ShownText shown = ShownText.ofMessage(dm.text());
         n.put("id", dm.id());
         n.put("event_type", "MessageCreate");
-        n.put("text", dm.text());
+        n.put("text", shown.text());
+        if (fields.contains("entities") && !shown.links().isEmpty()) {
+            shown.putV2(n.putObject("entities").putArray("urls"));
+        }
         if (fields.contains("sender_id")) {
             n.put("sender_id", dm.senderId());
         }
