@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -25,6 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Ids are deterministic: users count up from {@value #FIRST_USER_ID}, posts and DM events from
  * {@value #FIRST_EVENT_ID} (19 digits, like real snowflakes), so a test's golden files hold fixed ids.
+ *
+ * <p>Posts are indexed by author and by whom they address, and messages by participant, so that
+ * a long-lived sandbox (a benchmark, a demo left running) answers in time that does not grow with
+ * everyone else's activity.
  */
 public final class World {
     static final long FIRST_USER_ID = 1_000_000_001L;
@@ -35,7 +40,11 @@ public final class World {
     private final Map<String, UserRecord> usersById = new LinkedHashMap<>();
     private final Map<String, UserRecord> usersByHandle = new HashMap<>();
     private final Map<String, SandboxPost> posts = new LinkedHashMap<>();
+    private final Map<String, List<String>> postIdsByAuthor = new HashMap<>();
+    /** Post ids by the user they may address: {@code id:USER_ID} for replies, {@code @handle} for mentions. */
+    private final Map<String, List<String>> postIdsByAddressee = new HashMap<>();
     private final List<SandboxDm> dms = new ArrayList<>();
+    private final Map<String, List<SandboxDm>> dmsByParticipant = new HashMap<>();
     private final List<SandboxFollow> followLog = new ArrayList<>();
     private final Map<String, LinkedHashSet<String>> following = new HashMap<>();
     private final List<SandboxLike> likes = new ArrayList<>();
@@ -84,7 +93,16 @@ public final class World {
     }
 
     public synchronized void addPost(SandboxPost post) {
-        posts.put(post.id(), post);
+        if (posts.put(post.id(), post) != null) {
+            throw new IllegalStateException("two posts with the id " + post.id());
+        }
+        postIdsByAuthor.computeIfAbsent(post.authorId(), k -> new ArrayList<>()).add(post.id());
+        Set<String> addressees = new LinkedHashSet<>();
+        if (post.inReplyToUserId() != null) {
+            addressees.add("id:" + post.inReplyToUserId());
+        }
+        Mentions.in(post.text()).forEach(handle -> addressees.add("@" + handle));
+        addressees.forEach(a -> postIdsByAddressee.computeIfAbsent(a, k -> new ArrayList<>()).add(post.id()));
     }
 
     public synchronized void replacePost(SandboxPost post) {
@@ -102,7 +120,7 @@ public final class World {
 
     /** A user's posts (deleted ones included), oldest first. */
     public synchronized List<SandboxPost> postsBy(String userId) {
-        return posts.values().stream().filter(p -> p.authorId().equals(userId)).toList();
+        return postIdsByAuthor.getOrDefault(userId, List.of()).stream().map(posts::get).toList();
     }
 
     /**
@@ -110,20 +128,27 @@ public final class World {
      * (reposts excluded).
      */
     public synchronized List<SandboxPost> mentionsOf(UserRecord user) {
-        String handle = user.handle().toLowerCase(Locale.ROOT);
-        return posts.values().stream()
+        List<String> replies = postIdsByAddressee.getOrDefault("id:" + user.id(), List.of());
+        List<String> mentions = postIdsByAddressee.getOrDefault("@" + user.handle().toLowerCase(Locale.ROOT), List.of());
+        Set<String> ids = new TreeSet<>(ID_ORDER); // ids count up, so this is oldest first
+        ids.addAll(replies);
+        ids.addAll(mentions);
+        return ids.stream().map(posts::get)
                 .filter(p -> !p.deleted() && !p.isRepost() && !p.authorId().equals(user.id()))
-                .filter(p -> user.id().equals(p.inReplyToUserId()) || Mentions.in(p.text()).contains(handle))
                 .toList();
     }
 
     public synchronized void addDm(SandboxDm dm) {
         dms.add(dm);
+        dmsByParticipant.computeIfAbsent(dm.senderId(), k -> new ArrayList<>()).add(dm);
+        if (!dm.recipientId().equals(dm.senderId())) {
+            dmsByParticipant.computeIfAbsent(dm.recipientId(), k -> new ArrayList<>()).add(dm);
+        }
     }
 
     /** Direct messages the user sent or received, oldest first. */
     public synchronized List<SandboxDm> dmsOf(String userId) {
-        return dms.stream().filter(d -> d.senderId().equals(userId) || d.recipientId().equals(userId)).toList();
+        return List.copyOf(dmsByParticipant.getOrDefault(userId, List.of()));
     }
 
     public synchronized List<SandboxDm> dms() {
@@ -175,7 +200,10 @@ public final class World {
     /** Forgets all activity; users and their ids stay, id counters keep counting (ids are never reused). */
     public synchronized void clearActivity() {
         posts.clear();
+        postIdsByAuthor.clear();
+        postIdsByAddressee.clear();
         dms.clear();
+        dmsByParticipant.clear();
         followLog.clear();
         following.clear();
         likes.clear();
