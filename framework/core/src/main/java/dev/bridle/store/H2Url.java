@@ -25,8 +25,18 @@ import java.util.Optional;
  * </ul>
  *
  * A URL may add other settings; it may not set one of these to another value.
+ *
+ * <p>A database in a local file is also opened through H2's {@code retry:} file system
+ * ({@code FilePathRetryOnInterrupt}). Without it, a thread interrupted while H2 reads or writes
+ * the file (Quartz interrupts its threads on shutdown; bot code may interrupt its own) closes the
+ * file's {@code FileChannel} ({@code ClosedByInterruptException}), and every later statement of
+ * every connection fails with "Reading from file ... failed" until the process restarts. With
+ * {@code retry:} H2 reopens the channel and carries on ({@code DatabaseTest} shows both).
  */
 final class H2Url {
+
+    /** The file system prefix that reopens a file closed by an interrupt. */
+    static final String RETRY = "retry:";
 
     /** The settings of {@link Database#H2_SETTINGS}, by name. */
     static final Map<String, String> REQUIRED =
@@ -61,7 +71,10 @@ final class H2Url {
         return new H2Url(parts[0], settings);
     }
 
-    /** This URL with every required setting added; throws if the URL sets one differently. */
+    /**
+     * This URL with every required setting added, and a local file opened through {@link #RETRY};
+     * throws if the URL sets a required setting differently.
+     */
     String withRequiredSettings() {
         Map<String, String> all = new LinkedHashMap<>(settings);
         REQUIRED.forEach((key, value) -> {
@@ -71,25 +84,27 @@ final class H2Url {
                         + " but Bridle's schema needs " + key + "=" + value);
             }
         });
-        StringBuilder url = new StringBuilder("jdbc:h2:").append(name);
+        boolean localFile = localPath().isPresent();
+        StringBuilder url = new StringBuilder("jdbc:h2:").append(localFile && !name.startsWith(RETRY) ? RETRY : "").append(name);
         all.forEach((key, value) -> url.append(';').append(key).append('=').append(value));
         return url.toString();
     }
 
     /** The directory the database file goes in, if this is a file database on this machine. */
     Optional<Path> fileDirectory() {
-        String path;
-        if (name.startsWith("file:")) {
-            path = name.substring("file:".length());
-        } else if (name.matches("^[a-zA-Z]{2,}:.*")) {
+        return localPath().map(path -> path.startsWith("~") ? System.getProperty("user.home") + path.substring(1) : path)
+                .map(path -> Path.of(path).toAbsolutePath().normalize().getParent());
+    }
+
+    /** The path of a database in a plain local file ({@code file:} and {@code retry:} taken off), if it is one. */
+    private Optional<String> localPath() {
+        String rest = name.startsWith(RETRY) ? name.substring(RETRY.length()) : name;
+        if (rest.startsWith("file:")) {
+            return Optional.of(rest.substring("file:".length()));
+        }
+        if (rest.matches("^[a-zA-Z]{2,}:.*")) {
             return Optional.empty(); // mem:, tcp:, ssl:, nio: ... are not plain local files
-        } else {
-            path = name;
         }
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        Path parent = Path.of(path).toAbsolutePath().normalize().getParent();
-        return Optional.ofNullable(parent);
+        return Optional.of(rest);
     }
 }

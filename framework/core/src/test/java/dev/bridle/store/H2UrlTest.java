@@ -11,13 +11,23 @@ class H2UrlTest {
     @Test
     void theDefaultUrlGetsEveryRequiredSetting() {
         assertThat(H2Url.parse("jdbc:h2:file:./data/bridle").withRequiredSettings())
-                .isEqualTo("jdbc:h2:file:./data/bridle;" + Database.H2_SETTINGS);
+                .isEqualTo("jdbc:h2:retry:file:./data/bridle;" + Database.H2_SETTINGS);
+    }
+
+    @Test
+    void aLocalFileIsOpenedThroughTheRetryFileSystemOnce() {
+        assertThat(H2Url.parse("jdbc:h2:./data/bridle").withRequiredSettings()).startsWith("jdbc:h2:retry:./data/bridle;");
+        assertThat(H2Url.parse("jdbc:h2:retry:file:/x/db").withRequiredSettings()).startsWith("jdbc:h2:retry:file:/x/db;");
+        assertThat(H2Url.parse("jdbc:h2:retry:file:/x/db").fileDirectory()).hasValue(Path.of("/x"));
+        assertThat(H2Url.parse("jdbc:h2:mem:test").withRequiredSettings()).startsWith("jdbc:h2:mem:test;");
+        assertThat(H2Url.parse("jdbc:h2:tcp://localhost/~/test").withRequiredSettings())
+                .startsWith("jdbc:h2:tcp://localhost/~/test;");
     }
 
     @Test
     void settingsTheUrlAlreadyHasAreKept() {
         assertThat(H2Url.parse("jdbc:h2:file:/x/db;mode=postgresql;CIPHER=AES").withRequiredSettings())
-                .startsWith("jdbc:h2:file:/x/db;MODE=postgresql;CIPHER=AES;DATABASE_TO_LOWER=TRUE;");
+                .startsWith("jdbc:h2:retry:file:/x/db;MODE=postgresql;CIPHER=AES;DATABASE_TO_LOWER=TRUE;");
     }
 
     @Test
