@@ -184,7 +184,7 @@ public final class DuplicateBench {
         // 8. the start-up rebuild from the H2 file
         long rebuildStart = System.nanoTime();
         DuplicateGuard guard = DuplicateGuard.builder(new JdbcPostFingerprintStore(ds), clock)
-                .maxEntries(n + 10_000).peerRefreshEvery(null).build();
+                .maxEntries(n + 10_000).build();
         double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
         int rebuilt = guard.index().size();
         long[] guardNanos = new long[Math.min(queries, 2000)];

@@ -121,7 +121,7 @@ public final class GuardChainBench {
             long heap1 = Machine.usedHeapAfterGc();
             t0 = System.nanoTime();
             DuplicateGuard duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource()), clock)
-                    .policy(DuplicatePolicy.defaults()).maxEntries(posts + decisions + 10_000).peerRefreshEvery(null).build();
+                    .policy(DuplicatePolicy.defaults()).maxEntries(posts + decisions + 10_000).build();
             double rebuildSeconds = (System.nanoTime() - t0) / 1e9;
             long heap2 = Machine.usedHeapAfterGc();
 

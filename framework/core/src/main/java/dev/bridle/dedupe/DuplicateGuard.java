@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,12 @@ import org.slf4j.LoggerFactory;
  * stands, pending), {@link #release} when the action was not sent. The {@link
  * dev.bridle.guard.GuardChain} releases by itself when a later guard refuses.
  *
- * <p><b>Several nodes.</b> Exact duplicates are atomic across nodes through the claim row. A
- * near-duplicate is seen by another node when that node next reads the store
- * ({@link Builder#peerRefreshEvery}, default every second, re-reading the last
- * {@link #PEER_OVERLAP} to cover transactions that commit late): two near-identical texts reserved
- * on two nodes within that interval can both pass.
+ * <p><b>Several nodes.</b> Exact duplicates are atomic across nodes through the claim row. On a
+ * store shared by several nodes ({@link JdbcPostFingerprintStore#JdbcPostFingerprintStore(javax.sql.DataSource,
+ * boolean)}), near-duplicates are too: the store hands this guard the posts other nodes reserved,
+ * and asks the in-memory check, under a lock every node's reservation takes
+ * ({@link PostFingerprintStore#reserve(StoredPost, Duration, boolean, java.util.function.Consumer,
+ * java.util.function.BooleanSupplier)}).
  *
  * <p>When the store fails, {@link #check} throws and the chain denies: fail closed.
  */
@@ -49,29 +51,18 @@ public final class DuplicateGuard implements ReservingGuard {
     /** The guard's name in the ledger. */
     public static final String NAME = "duplicates";
 
-    /** How often, by default, a check first reads what other nodes reserved. */
-    public static final Duration DEFAULT_PEER_REFRESH = Duration.ofSeconds(1);
-
-    /** How far back each read of other nodes' posts starts before the previous read. */
-    public static final Duration PEER_OVERLAP = Duration.ofSeconds(30);
-
     private static final Logger log = LoggerFactory.getLogger(DuplicateGuard.class);
 
     private final NearDuplicateIndex index;
     private final PostFingerprintStore store;
     private final DuplicatePolicy policy;
     private final Clock clock;
-    private final Duration peerRefresh;
-    private final Object refreshLock = new Object();
-    private Instant lastRefresh;
 
-    private DuplicateGuard(Builder b, NearDuplicateIndex index, Instant rebuiltAt) {
+    private DuplicateGuard(Builder b, NearDuplicateIndex index) {
         this.index = index;
         this.store = b.store;
         this.policy = b.policy;
         this.clock = b.clock;
-        this.peerRefresh = b.peerRefresh;
-        this.lastRefresh = rebuiltAt;
     }
 
     /** Starts building a guard over {@code store}; {@link Builder#build} loads the window from it. */
@@ -91,23 +82,25 @@ public final class DuplicateGuard implements ReservingGuard {
             // compliance messages (the one confirmation after an opt-out, HELP) are the same words by design
             return Verdict.allow();
         }
-        refreshPeersIfDue();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         StoredPost post = new StoredPost(request.requestId(), request.account().handle(), channel.get(),
                 Fingerprint.of(request.text()), at, null);
-        ReserveResult result = index.reserve(post);
-        if (result instanceof ReserveResult.Refused refused) {
-            return deny(refused.match(), channel.get());
-        }
-        if (result instanceof ReserveResult.Withdrawn) {
-            return Verdict.deny(ReasonCode.GUARD_UNAVAILABLE, "the request was released before its duplicate check finished");
-        }
+        AtomicReference<ReserveResult> local = new AtomicReference<>();
         PostFingerprintStore.Claim claim;
         try {
-            claim = store.reserve(post, policy.window(), !policy.denyExactWithinAccount());
+            claim = store.reserve(post, policy.window(), !policy.denyExactWithinAccount(), index::add, () -> {
+                local.set(index.reserve(post));
+                return local.get() instanceof ReserveResult.Reserved;
+            });
         } catch (RuntimeException e) {
             index.release(post.requestId());
             throw e;
+        }
+        if (local.get() instanceof ReserveResult.Refused refused) {
+            return deny(refused.match(), channel.get());
+        }
+        if (local.get() instanceof ReserveResult.Withdrawn) {
+            return Verdict.deny(ReasonCode.GUARD_UNAVAILABLE, "the request was released before its duplicate check finished");
         }
         if (claim instanceof PostFingerprintStore.Taken taken) {
             index.release(post.requestId());
@@ -181,20 +174,6 @@ public final class DuplicateGuard implements ReservingGuard {
         return index.maxEntries();
     }
 
-    private void refreshPeersIfDue() {
-        if (peerRefresh == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        synchronized (refreshLock) {
-            if (Duration.between(lastRefresh, now).compareTo(peerRefresh) < 0) {
-                return;
-            }
-            store.forEachSince(lastRefresh.minus(PEER_OVERLAP), index::add);
-            lastRefresh = now;
-        }
-    }
-
     private Verdict deny(Match m, Channel channel) {
         String what = m.exact() ? "identical to" : String.format(Locale.ROOT, "a near-duplicate (score %.2f) of", m.score());
         return Verdict.deny(code(m.sameAccount()), what + " " + describe(m.earlier().platformId(), m.earlier().requestId(),
@@ -233,7 +212,6 @@ public final class DuplicateGuard implements ReservingGuard {
         private final Clock clock;
         private DuplicatePolicy policy = DuplicatePolicy.defaults();
         private int maxEntries = NearDuplicateIndex.DEFAULT_MAX_ENTRIES;
-        private Duration peerRefresh = DEFAULT_PEER_REFRESH;
 
         private Builder(PostFingerprintStore store, Clock clock) {
             this.store = Objects.requireNonNull(store, "store");
@@ -249,18 +227,6 @@ public final class DuplicateGuard implements ReservingGuard {
         /** The most posts held in memory ({@link NearDuplicateIndex#DEFAULT_MAX_ENTRIES} by default). */
         public Builder maxEntries(int maxEntries) {
             this.maxEntries = maxEntries;
-            return this;
-        }
-
-        /**
-         * How often a check first reads the posts other nodes reserved; {@link Duration#ZERO} reads
-         * before every check, {@code null} never (one node only).
-         */
-        public Builder peerRefreshEvery(Duration interval) {
-            if (interval != null && interval.isNegative()) {
-                throw new IllegalArgumentException("the peer refresh interval cannot be negative: " + interval);
-            }
-            this.peerRefresh = interval;
             return this;
         }
 
@@ -282,7 +248,7 @@ public final class DuplicateGuard implements ReservingGuard {
             });
             log.info("duplicate index rebuilt: {} posts of the last {} days in {} ms", loaded.get(), policy.window().toDays(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new DuplicateGuard(this, index, now);
+            return new DuplicateGuard(this, index);
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -27,6 +29,13 @@ import org.slf4j.LoggerFactory;
  * insert wait for its outcome first), a conditional {@code UPDATE} takes it over when it has
  * expired, or when the same account may repeat itself; otherwise the transaction rolls back and
  * the holder is returned. Lock timeouts, deadlocks and serialization failures are retried.
+ *
+ * <p>A store {@linkplain #JdbcPostFingerprintStore(DataSource, boolean) shared} by several nodes
+ * also makes near-duplicates atomic across them: each reservation's transaction first locks the
+ * one row of {@code dedupe_lock}, reads the posts reserved since this store last looked (by
+ * {@code seq}, which grows in commit order because every insert happens under that lock), hands
+ * them to the caller and asks its admission check, then inserts and commits. Reservations of all
+ * nodes therefore take turns; at the platform's posting rates the wait is short.
  */
 public final class JdbcPostFingerprintStore implements PostFingerprintStore {
 
@@ -50,19 +59,49 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     private static final String COLUMNS = "request_id, account, channel, fingerprint, reserved_at, platform_id";
 
     private final DataSource dataSource;
+    private final boolean shared;
+    /** The highest {@code seq} handed to a caller, by a reservation or by {@link #forEachSince}. */
+    private final AtomicLong peersSeen = new AtomicLong();
 
-    /** A store on {@code dataSource}, whose schema includes {@code V4__dedupe.sql}. */
+    /** A store on {@code dataSource} that only this process uses; the schema includes {@code V4__dedupe.sql}. */
     public JdbcPostFingerprintStore(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /**
+     * A store on {@code dataSource}, whose schema includes {@code V10__dedupe_peers.sql}.
+     *
+     * @param shared whether other processes reserve in the same database (several nodes on one
+     *     PostgreSQL store): then every reservation takes the shared lock and reads their posts first
+     */
+    public JdbcPostFingerprintStore(DataSource dataSource, boolean shared) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.shared = shared;
     }
 
     @Override
-    public Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat) {
+    public Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat, Consumer<StoredPost> peers,
+                         BooleanSupplier admission) {
         SQLException last = null;
+        Boolean admitted = shared ? null : Boolean.valueOf(admission.getAsBoolean());
+        if (Boolean.FALSE.equals(admitted)) {
+            return new NotAdmitted();
+        }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
+                    if (shared) {
+                        takeSharedLock(c);
+                        readPeers(c, peers);
+                    }
+                    if (admitted == null) { // asked once, under the lock; a retried attempt keeps the answer
+                        admitted = admission.getAsBoolean();
+                        if (!admitted) {
+                            c.rollback();
+                            return new NotAdmitted();
+                        }
+                    }
                     Optional<Claim> claim = reserveOnce(c, post, window, accountMayRepeat);
                     if (claim.isPresent()) {
                         return claim.get();
@@ -82,6 +121,31 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
             }
         }
         throw failure("reserve " + post.requestId() + " after " + ATTEMPTS + " attempts", last);
+    }
+
+    private static void takeSharedLock(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM dedupe_lock WHERE id = 1 FOR UPDATE");
+                ResultSet rs = lock.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the row of dedupe_lock is missing (see V10__dedupe_peers.sql)");
+            }
+        }
+    }
+
+    /** Hands {@code peers} every post reserved since the last one seen, in commit order. */
+    private void readPeers(Connection c, Consumer<StoredPost> peers) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", seq FROM dedupe_post WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, peersSeen.get());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredPost post = post(rs);
+                    if (post != null) {
+                        peers.accept(post);
+                    }
+                    peersSeen.accumulateAndGet(rs.getLong(7), Math::max);
+                }
+            }
+        }
     }
 
     private Optional<Claim> reserveOnce(Connection c, StoredPost post, Duration window, boolean accountMayRepeat) throws SQLException {
@@ -194,6 +258,8 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     @Override
     public void forEachSince(Instant after, Consumer<StoredPost> visitor) {
         try (Connection c = dataSource.getConnection()) {
+            // read before the posts: what commits in between is read twice, which the index ignores
+            long seen = Sql.first(c, "SELECT COALESCE(MAX(seq), 0) FROM dedupe_post", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
             // a cursor: PostgreSQL streams only inside a transaction
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -209,6 +275,7 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
                     }
                 }
                 c.commit();
+                peersSeen.accumulateAndGet(seen, Math::max);
             } finally {
                 c.setAutoCommit(true);
             }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +24,24 @@ public interface PostFingerprintStore {
      * @param accountMayRepeat whether the account holding a live claim may still post the same text
      *     again (the policy allows exact repeats within an account)
      */
-    Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat);
+    default Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat) {
+        return reserve(post, window, accountMayRepeat, peer -> { }, () -> true);
+    }
+
+    /**
+     * As {@link #reserve(StoredPost, Duration, boolean)}, once {@code admission} allows it.
+     *
+     * <p>On a store several nodes share, every reservation first takes one lock that all nodes'
+     * reservations take, then hands {@code peers} every post reserved since this store last
+     * looked (or since {@link #forEachSince} read them), then asks {@code admission}, then claims
+     * and commits, and only then lets the lock go. So a check that {@code admission} makes against
+     * those posts (the near-duplicate check) is atomic across nodes. On a store only this process
+     * uses, {@code peers} gets nothing and {@code admission} runs without that lock.
+     *
+     * @return {@link NotAdmitted} when {@code admission} said no (nothing is recorded)
+     */
+    Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat, Consumer<StoredPost> peers,
+                  BooleanSupplier admission);
 
     /** Marks a reservation as sent, as {@code platformId}. */
     void markSent(UUID requestId, String platformId);
@@ -34,7 +52,10 @@ public interface PostFingerprintStore {
     /** The reservation, if stored. */
     Optional<StoredPost> find(UUID requestId);
 
-    /** Visits every post reserved after {@code after}, oldest first: for the rebuild and for other nodes' posts. */
+    /**
+     * Visits every post reserved after {@code after}, oldest first: for the rebuild at start-up.
+     * A shared store does not hand what this read to {@link #reserve}'s {@code peers} again.
+     */
     void forEachSince(Instant after, Consumer<StoredPost> visitor);
 
     /** Deletes the posts that left the window and the claims that expired by {@code now}; returns how many rows went. */
@@ -46,6 +67,10 @@ public interface PostFingerprintStore {
 
     /** The text is claimed for this reservation. */
     record Claimed() implements Claim {
+    }
+
+    /** The admission check refused: nothing was recorded. */
+    record NotAdmitted() implements Claim {
     }
 
     /**

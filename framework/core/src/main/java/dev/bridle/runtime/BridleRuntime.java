@@ -159,10 +159,11 @@ public final class BridleRuntime implements AutoCloseable {
         throttles = Throttles.create(throttleSettings, clock,
                 sharedBuckets != null ? sharedBuckets : new LocalBucketStore(clock),
                 new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
-        duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource()), clock)
+        // several nodes may share a PostgreSQL store; an H2 file is opened by one process only
+        boolean sharedStore = database.dialect() == Dialect.POSTGRES;
+        duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource(), sharedStore), clock)
                 .policy(config.duplicates().policy())
                 .maxEntries(config.duplicates().maxPosts())
-                .peerRefreshEvery(database.dialect() == Dialect.POSTGRES ? DuplicateGuard.DEFAULT_PEER_REFRESH : null)
                 .build();
         housekeeping = track(new Housekeeping().add("duplicate reservations", duplicates::purgeExpired));
         if (sharedBuckets != null) {

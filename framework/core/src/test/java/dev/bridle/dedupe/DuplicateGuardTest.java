@@ -20,8 +20,13 @@ import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +52,7 @@ class DuplicateGuardTest {
         db = Database.open(TestStores.h2(dir));
         db.migrate();
         store = new JdbcPostFingerprintStore(db.dataSource());
-        guard = DuplicateGuard.builder(store, clock).peerRefreshEvery(null).build();
+        guard = DuplicateGuard.builder(store, clock).build();
     }
 
     @AfterEach
@@ -159,7 +164,7 @@ class DuplicateGuardTest {
         sent(post(NEWS, RELEASE), "1");
         clock.advance(Duration.ofDays(10));
 
-        DuplicateGuard restarted = DuplicateGuard.builder(store, clock).peerRefreshEvery(null).build();
+        DuplicateGuard restarted = DuplicateGuard.builder(store, clock).build();
 
         assertThat(restarted.index().size()).isEqualTo(1);
         assertThat(restarted.check(post(DEALS, RELEASE_EVADED))).isInstanceOf(Verdict.Deny.class);
@@ -216,7 +221,7 @@ class DuplicateGuardTest {
 
     @Test
     void twoNodesSharingAStoreCannotBothSendTheSameText() {
-        DuplicateGuard other = DuplicateGuard.builder(store, clock).peerRefreshEvery(null).build();
+        DuplicateGuard other = DuplicateGuard.builder(store, clock).build();
 
         assertThat(guard.check(post(NEWS, RELEASE)).allows()).isTrue();
         Verdict v = other.check(post(DEALS, RELEASE));
@@ -229,12 +234,48 @@ class DuplicateGuardTest {
     }
 
     @Test
-    void aNodeSeesAnotherNodesNearDuplicateOnItsNextRefresh() {
-        DuplicateGuard other = DuplicateGuard.builder(store, clock).peerRefreshEvery(Duration.ZERO).build();
-        sent(post(NEWS, RELEASE), "1");
-        clock.advance(Duration.ofMillis(5));
+    void aNodeSeesAnotherNodesNearDuplicateAtOnceOnASharedStore() {
+        DuplicateGuard first = DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build();
+        DuplicateGuard second = DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build();
+        ActionRequest original = post(NEWS, RELEASE);
+        assertThat(first.check(original).allows()).isTrue();
+        first.confirm(original, "1");
 
-        assertThat(other.check(post(DEALS, RELEASE_EVADED))).isInstanceOfSatisfying(Verdict.Deny.class,
-                d -> assertThat(d.message()).contains("near-duplicate").contains("post 1 "));
+        assertThat(second.check(post(DEALS, RELEASE_EVADED))).isInstanceOfSatisfying(Verdict.Deny.class,
+                d -> assertThat(d.message()).contains("near-duplicate").contains("by @acme_news"));
+    }
+
+    @Test
+    void ofTwoNodesCheckingNearDuplicatesAtTheSameMomentOnlyOnePasses() throws Exception {
+        List<DuplicateGuard> nodes = List.of(
+                DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build(),
+                DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                List<ActionRequest> requests = List.of(post(NEWS, RELEASE), post(DEALS, RELEASE_EVADED));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Verdict>> verdicts = new ArrayList<>();
+                for (int n = 0; n < 2; n++) {
+                    DuplicateGuard node = nodes.get(n);
+                    ActionRequest request = requests.get(n);
+                    verdicts.add(pool.submit(() -> {
+                        together.await();
+                        return node.check(request);
+                    }));
+                }
+                List<Verdict> decided = new ArrayList<>();
+                for (Future<Verdict> f : verdicts) {
+                    decided.add(f.get());
+                }
+
+                assertThat(decided).as("round %d", round).filteredOn(Verdict::allows).hasSize(1);
+                for (int n = 0; n < 2; n++) {
+                    nodes.get(n).release(requests.get(n)); // the next round starts from nothing
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -32,11 +32,18 @@ abstract class PostFingerprintStoreContract {
     /** Closes what {@link #openDataSource} opened; called after each test. */
     protected abstract void closeDataSource() throws Exception;
 
+    DataSource dataSource;
     PostFingerprintStore store;
 
     @BeforeEach
     void openStore() throws Exception {
-        store = new JdbcPostFingerprintStore(openDataSource());
+        dataSource = openDataSource();
+        store = new JdbcPostFingerprintStore(dataSource);
+    }
+
+    /** One node's store on the shared database: each node has its own. */
+    JdbcPostFingerprintStore node() {
+        return new JdbcPostFingerprintStore(dataSource, true);
     }
 
     @AfterEach
@@ -173,5 +180,83 @@ abstract class PostFingerprintStoreContract {
         pool.shutdown();
 
         assertThat(claimed).isEqualTo(1);
+    }
+
+    // --- several nodes on one database ---
+
+    @Test
+    void aSharedStoreHandsOverWhatOtherNodesReservedOnceBeforeAskingAdmission() {
+        JdbcPostFingerprintStore a = node();
+        JdbcPostFingerprintStore b = node();
+        StoredPost first = post("acme_news", "first text", T0);
+        StoredPost second = post("acme_deals", "second text", T0.plusSeconds(1));
+        StoredPost third = post("acme_help", "third text", T0.plusSeconds(2));
+        a.reserve(first, WINDOW, false);
+        List<UUID> seenByB = new ArrayList<>();
+        List<Integer> seenWhenAsked = new ArrayList<>();
+
+        PostFingerprintStore.Claim claim = b.reserve(second, WINDOW, false, p -> seenByB.add(p.requestId()), () -> {
+            seenWhenAsked.add(seenByB.size());
+            return true;
+        });
+        b.reserve(third, WINDOW, false, p -> seenByB.add(p.requestId()), () -> true);
+
+        assertThat(claim).isInstanceOf(PostFingerprintStore.Claimed.class);
+        assertThat(seenWhenAsked).containsExactly(1);
+        assertThat(seenByB).as("each post once, its own included after it committed").containsExactly(
+                first.requestId(), second.requestId());
+    }
+
+    @Test
+    void aNodeThatReadTheWindowAtStartUpIsNotHandedThosePostsAgain() {
+        node().reserve(post("acme_news", "before start-up", T0), WINDOW, false);
+        JdbcPostFingerprintStore starting = node();
+        starting.forEachSince(T0.minus(WINDOW), p -> { });
+        StoredPost after = post("acme_deals", "after start-up", T0.plusSeconds(1));
+        node().reserve(after, WINDOW, false);
+        List<UUID> handed = new ArrayList<>();
+
+        starting.reserve(post("acme_help", "mine", T0.plusSeconds(2)), WINDOW, false, p -> handed.add(p.requestId()), () -> true);
+
+        assertThat(handed).containsExactly(after.requestId());
+    }
+
+    @Test
+    void aReservationAdmissionRefusesLeavesNoRow() {
+        StoredPost p = post("acme_news", "refused by the index", T0);
+
+        assertThat(node().reserve(p, WINDOW, false, peer -> { }, () -> false)).isInstanceOf(PostFingerprintStore.NotAdmitted.class);
+        assertThat(store.reserve(p, WINDOW, false, peer -> { }, () -> false)).isInstanceOf(PostFingerprintStore.NotAdmitted.class);
+        assertThat(store.find(p.requestId())).isEmpty();
+    }
+
+    /**
+     * Eight nodes each post a different text at once, and each admits only if it has seen no post
+     * before its own (as if every text were a near-duplicate of every other): exactly one is
+     * admitted, because reservations take turns and each sees those before it.
+     */
+    @Test
+    void ofManyNodesAdmittingAgainstEachOthersPostsAtOnceExactlyOneIsAdmitted() throws Exception {
+        int nodes = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PostFingerprintStore.Claim>> results = new ArrayList<>();
+        for (int n = 0; n < nodes; n++) {
+            JdbcPostFingerprintStore node = node();
+            List<StoredPost> seen = new ArrayList<>();
+            StoredPost p = post("account_" + n, "a text of its own, number " + n, T0);
+            results.add(pool.submit(() -> {
+                start.await();
+                return node.reserve(p, WINDOW, false, seen::add, seen::isEmpty);
+            }));
+        }
+        start.countDown();
+        int admitted = 0;
+        for (Future<PostFingerprintStore.Claim> f : results) {
+            admitted += f.get() instanceof PostFingerprintStore.Claimed ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(admitted).isEqualTo(1);
     }
 }
