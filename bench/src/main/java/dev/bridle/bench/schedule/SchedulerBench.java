@@ -115,8 +115,11 @@ public final class SchedulerBench {
                 recorder.fires.clear();
                 for (long m = firstMinute; m < end; m += 60_000) {
                     if (!spread) {
-                        // idle: from 2 s after the last fire of this minute until 5 s before the next
-                        while (System.currentTimeMillis() - recorder.lastFire.get() < 2_000 && System.currentTimeMillis() < m + 55_000) {
+                        // idle: from 2 s after the last fire of this minute until 5 s before the next. The
+                        // burst must have begun first: at the minute's start the last fire is the previous
+                        // minute's, and measuring from there would count this minute's burst as idle.
+                        while ((recorder.lastFire.get() < m || System.currentTimeMillis() - recorder.lastFire.get() < 2_000)
+                                && System.currentTimeMillis() < m + 55_000) {
                             Thread.sleep(100);
                         }
                         long w0 = System.nanoTime();
