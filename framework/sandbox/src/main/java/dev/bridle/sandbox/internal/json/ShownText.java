@@ -1,9 +1,7 @@
 package dev.bridle.sandbox.internal.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.bridle.sandbox.internal.GeneratedCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,7 +23,6 @@ public record ShownText(String text, List<Link> links) {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s]+", Pattern.CASE_INSENSITIVE);
     private static final String TRAILING_PUNCTUATION = ".,:;!?'\")]}";
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int DISPLAY_LENGTH = 26;
 
     /**
@@ -117,16 +114,8 @@ public record ShownText(String text, List<Link> links) {
         return bare.length() <= DISPLAY_LENGTH ? bare : bare.substring(0, DISPLAY_LENGTH - 1) + "\u2026";
     }
 
+    /** Ten base-62 characters derived from the link, as the sandbox derives its credentials. */
     private static String code(String link) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(link.getBytes(StandardCharsets.UTF_8));
-            StringBuilder code = new StringBuilder(10);
-            for (int i = 0; i < 10; i++) {
-                code.append(BASE62.charAt((digest[i] & 0xff) % BASE62.length()));
-            }
-            return code.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return GeneratedCredentials.derive(0, "t.co " + link, 10);
     }
 }
