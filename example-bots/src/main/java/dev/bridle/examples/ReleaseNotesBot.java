@@ -10,8 +10,9 @@ import java.util.List;
  * A scheduled poster: each time its schedule fires it announces the next release it has not
  * announced yet. Its place in the feed survives restarts in the bot's state.
  *
- * <p>A note that is sent or denied moves the bot on (a denied note, too long or a duplicate,
- * would be denied again); one that is deferred or failed is tried again next time.
+ * <p>A note that is sent, queued or denied moves the bot on: a queued note goes out later by
+ * itself (posting it again would post it twice), and a denied one, too long or a duplicate, would
+ * be denied again. One that is dropped or failed is tried again next time.
  */
 public final class ReleaseNotesBot implements Bot {
 
@@ -35,7 +36,7 @@ public final class ReleaseNotesBot implements Bot {
         }
         ReleaseNote note = releases.get(next);
         ActionResult result = ctx.actions().post(note.asPost());
-        if (result.sent() || result.denied()) {
+        if (result.sent() || result.queued() || result.denied()) {
             ctx.state().put(NEXT_NOTE, Integer.toString(next + 1));
         }
         ctx.log().info("release {}: {}", note.version(), result.reason());

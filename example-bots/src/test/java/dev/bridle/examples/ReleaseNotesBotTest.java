@@ -69,8 +69,20 @@ class ReleaseNotesBotTest {
         verify(state).put(ReleaseNotesBot.NEXT_NOTE, "1");
     }
 
+    /** Issue 11: the bot posted a queued note again next time and was denied as a duplicate of its own queued post. */
     @Test
-    void aDeferredNoteIsTriedAgainNextTime() {
+    void aQueuedNoteIsNotPostedAgainBecauseBridleSendsItLater() {
+        when(state.get(ReleaseNotesBot.NEXT_NOTE)).thenReturn(Optional.of("0"));
+        when(actions.post(anyString())).thenReturn(new ActionResult.Deferred(Instant.parse("2026-11-28T10:00:00Z"),
+                ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour", true));
+
+        bot.onSchedule(ctx);
+
+        verify(state).put(ReleaseNotesBot.NEXT_NOTE, "1");
+    }
+
+    @Test
+    void aDeferredNoteThatWasNotQueuedIsTriedAgainNextTime() {
         when(state.get(ReleaseNotesBot.NEXT_NOTE)).thenReturn(Optional.of("0"));
         when(actions.post(anyString())).thenReturn(
                 new ActionResult.Deferred(Instant.parse("2026-11-28T10:00:00Z"), ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"));

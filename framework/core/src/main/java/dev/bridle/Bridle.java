@@ -61,6 +61,14 @@ public final class Bridle implements AutoCloseable {
         return runtime.bots().runScheduled(botName);
     }
 
+    /**
+     * How many actions are waiting to be sent later: deferred by a throttle or the platform, or
+     * compliance messages waiting for another try.
+     */
+    public int waitingActions() {
+        return runtime.deferred().waiting();
+    }
+
     /** The audit ledger: every decision and outcome. */
     public AuditLedger ledger() {
         return runtime.ledger();

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -120,13 +122,20 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
     }
 
     /**
-     * Every row, oldest first, of each request allowed at or after {@code since} that has no final
-     * outcome yet (no SENT, FAILED, DENIED or DEFERRED row): its first row is the ALLOWED decision,
-     * the last says how far it got (ALLOWED, IN_DOUBT or RECONCILED). These are the actions to
-     * reconcile with the platform at start-up; none of them is ever re-sent automatically.
+     * Every row, oldest first, of each request whose latest ALLOWED decision, made at or after
+     * {@code since}, has no outcome after it (no SENT, FAILED, DENIED or DEFERRED row): the rows
+     * from that decision on say how far it got (ALLOWED, IN_DOUBT or RECONCILED); earlier rows
+     * are the request's past runs, a deferred action being decided again each time it runs. These
+     * are the actions to reconcile with the platform at start-up; none of them is ever re-sent
+     * automatically.
      */
     public List<LedgerEntry> unsettled(Instant since) {
         return query(LedgerRows.UNSETTLED, ps -> ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
+    }
+
+    /** The last row of request {@code requestId}, if it has any. */
+    public Optional<LedgerEntry> last(UUID requestId) {
+        return query(LedgerRows.LAST_OF_REQUEST, ps -> ps.setObject(1, requestId)).stream().findFirst();
     }
 
     /** Rows of {@code sql} in the order it gives, after what was queued for writing is written. */

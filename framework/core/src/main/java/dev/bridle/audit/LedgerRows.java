@@ -26,14 +26,18 @@ final class LedgerRows {
     static final String ALL_UP_TO = "SELECT " + COLUMNS + " FROM audit_ledger WHERE seq <= ? ORDER BY seq";
     static final String LAST_N = "SELECT " + COLUMNS + " FROM audit_ledger ORDER BY seq DESC LIMIT ?";
     /**
-     * Every row of each request allowed since {@code ?} that has no final outcome (SENT, FAILED,
-     * DENIED by the final check, DEFERRED by the platform): the process stopped between the
-     * decision and the outcome, or the outcome is in doubt. Uses the request_id index.
+     * Every row of each request whose latest ALLOWED decision, made since {@code ?}, has no
+     * outcome after it (SENT, FAILED, DENIED by the final check, DEFERRED by the platform): the
+     * process stopped between that decision and its outcome, or the outcome is in doubt. A request
+     * is decided again each time a deferred action runs, so only rows after its latest ALLOWED say
+     * where it stands. Uses the request_id index.
      */
     static final String UNSETTLED = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id IN ("
             + "SELECT a.request_id FROM audit_ledger a WHERE a.event = 'ALLOWED' AND a.recorded_at >= ?"
-            + " AND NOT EXISTS (SELECT 1 FROM audit_ledger o WHERE o.request_id = a.request_id"
-            + " AND o.event IN ('SENT', 'FAILED', 'DENIED', 'DEFERRED'))) ORDER BY seq";
+            + " AND NOT EXISTS (SELECT 1 FROM audit_ledger o WHERE o.request_id = a.request_id AND o.seq > a.seq"
+            + " AND o.event IN ('SENT', 'FAILED', 'DENIED', 'DEFERRED', 'ALLOWED'))) ORDER BY seq";
+    /** The last row of one request. */
+    static final String LAST_OF_REQUEST = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id = ? ORDER BY seq DESC LIMIT 1";
 
     /** Column widths of V1__ledger_and_state.sql. */
     private static final int NAME_WIDTH = 255;

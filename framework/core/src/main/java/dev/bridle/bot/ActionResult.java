@@ -116,6 +116,15 @@ public sealed interface ActionResult {
         return this instanceof Deferred;
     }
 
+    /**
+     * Whether Bridle will try the action again by itself: it was deferred and queued
+     * ({@link Deferred#rescheduled}). A bot that asks again for a queued action would send it
+     * twice, so treat it as handed over.
+     */
+    default boolean queued() {
+        return this instanceof Deferred d && d.rescheduled();
+    }
+
     /** Whether the platform call failed. */
     default boolean failed() {
         return this instanceof Failed;

@@ -103,6 +103,11 @@ public final class RunCommand implements Callable<Integer> {
                 s -> out.println("SANDBOX: no account has credentials, so the bots act on a local X-compatible server at "
                         + s.baseUrl() + " with a simulated audience. Nothing is sent to X. Admin API: " + s.adminUrl()),
                 () -> out.println("Acting on X: every action passes the guards and is recorded in the ledger."));
+        int waiting = bridle.waitingActions();
+        if (waiting > 0) {
+            out.println(waiting + (waiting == 1 ? " action is" : " actions are") + " waiting from before this start"
+                    + " (deferred, or compliance messages to try again); each deferral below says how many are queued.");
+        }
         out.println("Each outcome is printed below as the ledger records it. Ctrl-C stops.");
         out.flush();
     }

@@ -51,6 +51,10 @@ final class SettingsPrinter {
         line(out, "    noRefollowWithin", span(follows.noRefollowWithin()));
         line(out, "  minSpacing", span(s.minSpacing()));
         line(out, "  coordinationWindow", span(s.coordinationWindow()));
+        out.append("  deferred:\n");
+        line(out, "    maxPerBot", Integer.toString(throttles.deferred().maxPerBot()));
+        line(out, "    maxPerAccount", Integer.toString(throttles.deferred().maxPerAccount()));
+        line(out, "    maxAge", span(throttles.deferred().maxAge()));
     }
 
     private static void kinds(StringBuilder out, String indent, Map<ActionKind, List<Limit>> limits) {

@@ -1,16 +1,19 @@
 package dev.bridle.config;
 
+import dev.bridle.throttle.DeferralLimits;
 import dev.bridle.throttle.ThrottleSettings;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The {@code throttles:} section: every limit, and where the token buckets live.
+ * The {@code throttles:} section: every limit, where the token buckets live, and how far deferred
+ * actions may pile up.
  *
  * @param settings the limits, follow rules, spacing and what happens to a throttled action
  * @param buckets where the buckets live; {@link Buckets#DATABASE} needs a PostgreSQL store
+ * @param deferred the bounds of the queue of deferred actions
  */
-public record ThrottlesConfig(ThrottleSettings settings, Buckets buckets) {
+public record ThrottlesConfig(ThrottleSettings settings, Buckets buckets, DeferralLimits deferred) {
 
     /** Where the token buckets live. */
     public enum Buckets {
@@ -37,6 +40,12 @@ public record ThrottlesConfig(ThrottleSettings settings, Buckets buckets) {
     public ThrottlesConfig {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(buckets, "buckets");
+        Objects.requireNonNull(deferred, "deferred");
+    }
+
+    /** With the default bounds on deferred actions. */
+    public ThrottlesConfig(ThrottleSettings settings, Buckets buckets) {
+        this(settings, buckets, DeferralLimits.defaults());
     }
 
     /** The default limits ({@link ThrottleSettings#defaults()}), buckets placed as {@link Buckets#defaultFor} says. */

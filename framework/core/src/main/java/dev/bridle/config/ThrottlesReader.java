@@ -2,6 +2,7 @@ package dev.bridle.config;
 
 import dev.bridle.action.ActionKind;
 import dev.bridle.config.ThrottlesConfig.Buckets;
+import dev.bridle.throttle.DeferralLimits;
 import dev.bridle.throttle.FollowRules;
 import dev.bridle.throttle.Limit;
 import dev.bridle.throttle.OnThrottle;
@@ -27,7 +28,8 @@ import java.util.Map;
 final class ThrottlesReader {
 
     static final List<String> KEYS = List.of(
-            "onThrottle", "buckets", "accounts", "overrides", "targets", "follows", "minSpacing", "coordinationWindow");
+            "onThrottle", "buckets", "accounts", "overrides", "targets", "follows", "minSpacing", "coordinationWindow", "deferred");
+    static final List<String> DEFERRED_KEYS = List.of("maxPerBot", "maxPerAccount", "maxAge");
     static final List<String> KINDS = Arrays.stream(ActionKind.values()).map(ThrottleSettings::configName).toList();
     static final List<String> FOLLOW_KEYS = List.of("maxAccountsPerUser", "accountsWindow", "noUnfollowWithin", "noRefollowWithin");
 
@@ -89,16 +91,17 @@ final class ThrottlesReader {
         Duration coordination = value(section, "coordinationWindow", defaults.coordinationWindow(),
                 (n, p) -> nodes.span(n, p, "how long the operator's accounts keep off a target one of them liked,"
                         + " reposted or followed", SHORTEST));
+        DeferralLimits deferred = deferred(section, DeferralLimits.defaults());
         Map<String, OnThrottle> byBot = new LinkedHashMap<>();
         botModes.forEach((bot, own) -> byBot.put(bot, own != null ? own : onThrottle));
         if (!ok || onThrottle == null || buckets == null || contacts == null || follows == null || minSpacing == null
-                || coordination == null) {
+                || coordination == null || deferred == null) {
             return null;
         }
         ThrottleSettings seed = new ThrottleSettings(defaults.accountLimits(), Map.of(), contacts, follows, minSpacing,
                 coordination, onThrottle, byBot);
         ThrottleSettings settings = checked(seed, path, accountLimits, written, overrides, overrideNodes);
-        return settings == null ? null : new ThrottlesConfig(settings, buckets);
+        return settings == null ? null : new ThrottlesConfig(settings, buckets, deferred);
     }
 
     private interface ValueReader<T> {
@@ -210,8 +213,31 @@ final class ThrottlesReader {
                 : new FollowRules(most, window, unfollow, refollow);
     }
 
+    private DeferralLimits deferred(Section section, DeferralLimits fallback) {
+        YamlNode node = get(section, "deferred");
+        if (node == null) {
+            return fallback;
+        }
+        Section deferred = nodes.section(node, section.path("deferred"),
+                "bounds on deferred actions, like { maxPerBot: 20, maxPerAccount: 50, maxAge: 6h }", DEFERRED_KEYS);
+        if (deferred == null) {
+            return null;
+        }
+        Integer perBot = value(deferred, "maxPerBot", fallback.maxPerBot(),
+                (n, p) -> atLeastOne(n, p, "how many actions one bot may have waiting"));
+        Integer perAccount = value(deferred, "maxPerAccount", fallback.maxPerAccount(),
+                (n, p) -> atLeastOne(n, p, "how many actions may wait for one account"));
+        Duration maxAge = value(deferred, "maxAge", fallback.maxAge(),
+                (n, p) -> nodes.span(n, p, "the longest a deferred action may wait", SHORTEST));
+        return perBot == null || perAccount == null || maxAge == null ? null : new DeferralLimits(perBot, perAccount, maxAge);
+    }
+
     private Integer atLeastOne(YamlNode node, String path) {
-        String expected = "a whole number of at least 1, how many of the operator's accounts may follow one user";
+        return atLeastOne(node, path, "how many of the operator's accounts may follow one user");
+    }
+
+    private Integer atLeastOne(YamlNode node, String path, String what) {
+        String expected = "a whole number of at least 1, " + what;
         Integer n = nodes.integer(node, path, expected);
         if (n != null && n < 1) {
             nodes.problem(node, path, "found " + n + ", which is too few; expected " + expected);

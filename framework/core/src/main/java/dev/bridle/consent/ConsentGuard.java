@@ -1,19 +1,13 @@
 package dev.bridle.consent;
 
-import dev.bridle.action.ActionKind;
 import dev.bridle.action.ActionRequest;
-import dev.bridle.action.Target;
-import dev.bridle.action.TargetRole;
-import dev.bridle.guard.ReasonCode;
 import dev.bridle.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -27,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * message needs {@code dm} from its recipient, a follow needs {@code follow}. Unfollowing, liking
  * and reposting need no consent, nor does a post that reaches nobody; a reply to a post whose author is
  * not known is denied, since nobody's consent can be checked. Denials say who and which
- * scope: {@link ReasonCode#NO_CONSENT}, {@link ReasonCode#CONSENT_SCOPE},
- * {@link ReasonCode#CONSENT_EXPIRED}.
+ * scope: {@link dev.bridle.guard.ReasonCode#NO_CONSENT}, {@link dev.bridle.guard.ReasonCode#CONSENT_SCOPE},
+ * {@link dev.bridle.guard.ReasonCode#CONSENT_EXPIRED}.
  *
- * <p>Reads the registry's cache ({@link ConsentRegistry#cachedState}); a store that cannot answer
- * makes the guard throw, and the chain deny. A compliance message is exempt towards the user it
+ * <p>Reads the registry's cache ({@link ConsentRegistry#cachedState}); {@link ConsentFinalCheck}
+ * makes the same decision from the database just before each platform call. A store that cannot
+ * answer makes the guard throw, and the chain deny. A compliance message is exempt towards the user it
  * answers only ({@link ActionRequest#answers}).
  *
  * <p>A single-use interaction consent (a mention with the configured hashtag) covers a reply to
@@ -59,49 +54,12 @@ public final class ConsentGuard implements ReservingGuard {
 
     @Override
     public Verdict check(ActionRequest request) {
-        if (request.kind() == ActionKind.REPLY && request.targets().stream().noneMatch(t -> t.role() == TargetRole.REPLIED_TO)) {
-            // A reply reaches the post's author: not knowing who that is, we cannot know they agreed.
-            return Verdict.deny(ReasonCode.NO_CONSENT, "the author of post " + (request.post() == null ? "(none)" : request.post().id())
-                    + " is not known, so their consent to a reply cannot be checked");
-        }
-        Instant now = clock.instant();
-        String interaction = request.kind() == ActionKind.REPLY ? request.inboundId() : null;
         List<ConsentEvent> singleUse = new ArrayList<>(1);
-        for (Target target : request.targets()) {
-            Optional<ConsentScope> needed = ConsentScope.forRole(target.role());
-            if (needed.isEmpty() || request.answers(target)) {
-                continue;
-            }
-            ConsentScope scope = needed.get();
-            ConsentState state = consents.cachedState(target.user().id());
-            Coverage coverage = state.coverage(scope, request.account().handle(), now,
-                    target.role() == TargetRole.REPLIED_TO ? interaction : null);
-            if (!coverage.covered()) {
-                return deny(request, target, coverage);
-            }
-            if (coverage.event().isInteraction()) {
-                singleUse.add(coverage.event());
-            }
-        }
-        if (!singleUse.isEmpty()) {
+        Verdict verdict = ConsentCoverageCheck.check(request, consents::cachedState, clock.instant(), singleUse);
+        if (verdict.allows() && !singleUse.isEmpty()) {
             pendingUses.put(request.requestId(), singleUse);
         }
-        return Verdict.allow();
-    }
-
-    private static Verdict deny(ActionRequest request, Target target, Coverage c) {
-        String who = target.user() + " on " + request.account();
-        String scope = c.scope().wireName();
-        return switch (c.kind()) {
-            case EXPIRED -> Verdict.deny(ReasonCode.CONSENT_EXPIRED,
-                    "the consent of " + who + " to " + scope + " expired at " + c.event().expiresAt());
-            case OTHER_SCOPES -> Verdict.deny(ReasonCode.CONSENT_SCOPE,
-                    who + " consented to " + ConsentScope.toList(c.event().scopes()) + ", not to " + scope);
-            case WITHDRAWN -> Verdict.deny(ReasonCode.NO_CONSENT,
-                    who + " withdrew consent to " + scope + " at " + c.event().at());
-            case NONE -> Verdict.deny(ReasonCode.NO_CONSENT, "no consent from " + who + " to " + scope);
-            case COVERED -> throw new IllegalArgumentException("not a denial");
-        };
+        return verdict;
     }
 
     /** Marks the single-use grants the request relied on as used. */

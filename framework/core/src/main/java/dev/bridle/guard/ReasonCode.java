@@ -47,6 +47,11 @@ public enum ReasonCode {
     FOLLOW_CHURN(Rule.NO_BULK_ACTIONS),
     /** Too soon after the account's previous action. */
     TOO_SOON(Rule.NO_BULK_ACTIONS),
+    /**
+     * A deferred action waited longer than {@code throttles.deferred.maxAge} and was dropped: a
+     * backlog sent long after it was asked for is the burst the limits exist to prevent.
+     */
+    DEFERRAL_EXPIRED(Rule.NO_BULK_ACTIONS),
 
     /** The platform's rate limit for this endpoint is used up until its reset. */
     RATE_LIMITED(Rule.PLATFORM_LIMITS),

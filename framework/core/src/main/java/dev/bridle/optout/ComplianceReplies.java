@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * consent and opt-out towards that user only. A text that @mentions anyone is not sent: the
  * exemption must not reach a third person.
  *
+ * <p>They are owed to the user, so they are durable work: the runtime's sender queues each one in
+ * the store before its first try and tries it again, with a growing backoff, when a guard cannot
+ * decide, the ledger cannot record or the platform cannot be reached, until it is sent or
+ * definitely refused (a denial that is not a passing failure, an account the platform refused).
+ * The one confirmation after an opt-out is claimed before it is queued; a crash in the
+ * milliseconds between the two loses it rather than risk sending it twice.
+ *
  * <p>A reply starts with the user's own @handle (when known), so that the same confirmation sent
  * to two people is not the same post: the platform refuses an account's identical posts (code 187).
  */
@@ -40,7 +47,10 @@ public final class ComplianceReplies {
     private final Function<ActionRequest, ActionResult> dispatcher;
     private final Clock clock;
 
-    /** @param dispatcher sends a request through the guards to the platform ({@code ActionDispatcher::dispatch}) */
+    /**
+     * @param dispatcher sends a request through the guards to the platform, queued durably and
+     *     retried after passing failures (the runtime's owed-work sender)
+     */
     public ComplianceReplies(Function<ActionRequest, ActionResult> dispatcher, Clock clock) {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -1,5 +1,6 @@
 package dev.bridle.runtime;
 
+import dev.bridle.action.ActionOrigin;
 import dev.bridle.action.ActionRequest;
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.audit.LedgerEvent;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +27,18 @@ import org.slf4j.LoggerFactory;
  * Takes one action from request to result: guard chain, ledger, final checks, platform, ledger.
  *
  * <p>The ledger row for the decision is written before anything is sent (that row is the
- * reservation), and the final checks run after it, immediately before the platform call, reading
- * authoritative state. If the ledger cannot record a decision, nothing is sent: fail closed.
- * This class is the only caller of {@link Platform#perform}.
+ * reservation), and the final checks (opt-out and consent, read from the database) run after
+ * it, immediately before every platform call: the first, each retry of a call that did not take
+ * effect, and the retry of a call in doubt that reconciliation found missing. So an opt-out or a
+ * consent withdrawal recorded while an action waited for a backoff or for the platform to
+ * settle stops it. If the ledger cannot record a decision, nothing is sent: fail closed. This
+ * class is the only caller of {@link Platform#perform}.
+ *
+ * <p>Deferrals go to the {@link Deferral}, which says whether the action was queued before the
+ * ledger records it; a queued action re-checked and put off again is not recorded a second time.
+ * Bridle's own compliance messages are owed to the user: when a guard cannot decide, the ledger
+ * cannot record, or the platform cannot be reached, they are queued to be tried again
+ * ({@link Deferral#retry}) instead of being dropped.
  *
  * <p>The SENT or FAILED row that closes a sent action is queued for the ledger's next group
  * commit without waiting for it to reach the disk: the bot has its result one disk sync sooner.
@@ -66,6 +77,11 @@ public final class ActionDispatcher {
     private final RetryPolicy retry;
     private final Reconciler reconciler;
     private final Deferral deferral;
+
+    /** The guard name the ledger gives the queue of deferred actions, when it drops one. */
+    static final String DEFERRED_QUEUE = "deferred-queue";
+    /** Why an owed message is queued again, followed by when. */
+    private static final String OWED = "a compliance message is owed to the user, so it is tried again at ";
 
     /**
      * A dispatcher without account health (a refused account is not paused) and with the default
@@ -113,41 +129,86 @@ public final class ActionDispatcher {
         Instant allowedAt = clock.instant();
         if (!record(LedgerRecords.decision(request, allowedAt, LedgerEvent.ALLOWED, null, null, null))) {
             guards.release(request);
-            return new ActionResult.Denied(ReasonCode.GUARD_UNAVAILABLE, ReasonCode.GUARD_UNAVAILABLE.rule(),
-                    "the ledger could not record the decision, so nothing was sent");
-        }
-        Decision last = finalChecks.evaluate(request);
-        if (!last.allows()) {
-            guards.release(request);
-            return refuse(request, last);
+            String why = "the ledger could not record the decision, so nothing was sent";
+            Optional<Instant> again = owed(request) ? deferral.retry(request) : Optional.empty();
+            return again.<ActionResult>map(at -> new ActionResult.Deferred(at, ReasonCode.GUARD_UNAVAILABLE,
+                            why + "; " + OWED + at, true))
+                    .orElseGet(() -> new ActionResult.Denied(ReasonCode.GUARD_UNAVAILABLE, ReasonCode.GUARD_UNAVAILABLE.rule(), why));
         }
         return send(request, allowedAt);
     }
 
+    /**
+     * Drops a queued action that waited too long, without consulting the guards, and records why
+     * ({@link ReasonCode#DEFERRAL_EXPIRED}).
+     */
+    ActionResult expire(ActionRequest request, String why) {
+        return refuse(request, new Decision(Verdict.deny(ReasonCode.DEFERRAL_EXPIRED, why), DEFERRED_QUEUE), false);
+    }
+
     /** Records a denial decided outside the chain (an unresolvable @mention, say) and returns it. */
     public ActionResult deny(ActionRequest request, String guard, ReasonCode code, String message) {
-        return refuse(request, new Decision(Verdict.deny(code, message), guard));
+        return refuse(request, new Decision(Verdict.deny(code, message), guard), false);
     }
 
     private ActionResult refuse(ActionRequest request, Decision decision) {
+        return refuse(request, decision, false);
+    }
+
+    /**
+     * Records and returns a denial or deferral.
+     *
+     * @param afterAllowed whether an ALLOWED row of this run precedes it: then a row is always
+     *     written, since that decision needs its outcome
+     */
+    private ActionResult refuse(ActionRequest request, Decision decision, boolean afterAllowed) {
         Instant now = clock.instant();
         Verdict verdict = decision.verdict();
         if (verdict instanceof Verdict.Deny deny) {
+            if (deny.code() == ReasonCode.GUARD_UNAVAILABLE && owed(request)) {
+                Optional<Instant> again = deferral.retry(request);
+                if (again.isPresent()) {
+                    String message = deny.message() + "; " + OWED + again.get();
+                    record(LedgerRecords.decision(request, now, LedgerEvent.DEFERRED, decision.guard(), deny.code(), message));
+                    return new ActionResult.Deferred(again.get(), deny.code(), message, true);
+                }
+            }
             record(LedgerRecords.decision(request, now, LedgerEvent.DENIED, decision.guard(), deny.code(), deny.message()));
             return new ActionResult.Denied(deny.code(), deny.code().rule(), deny.message());
         }
         if (verdict instanceof Verdict.Defer defer) {
-            record(LedgerRecords.decision(request, now, LedgerEvent.DEFERRED, decision.guard(), defer.code(), defer.message()));
-            return new ActionResult.Deferred(defer.until(), defer.code(), defer.message(), deferral.reschedule(request, defer.until()));
+            Deferral.Queueing queueing = deferral.defer(request, defer.until());
+            if (queueing.outcome() == Deferral.Queueing.Outcome.EXPIRED) {
+                return refuse(request, new Decision(Verdict.deny(ReasonCode.DEFERRAL_EXPIRED,
+                        defer.message() + "; " + queueing.note()), decision.guard()), afterAllowed);
+            }
+            String message = defer.message() + "; " + queueing.note();
+            if (afterAllowed || queueing.outcome() != Deferral.Queueing.Outcome.REQUEUED) {
+                record(LedgerRecords.decision(request, now, LedgerEvent.DEFERRED, decision.guard(), defer.code(), message));
+            }
+            return new ActionResult.Deferred(defer.until(), defer.code(), message, queueing.queued());
         }
         throw new IllegalArgumentException("not a refusal: " + decision);
     }
 
-    /** Sends, retrying what certainly did not take effect and reconciling what may have; settles the reservations once. */
+    /** Whether {@code request} is owed to a user (a compliance message), and so retried rather than dropped. */
+    private static boolean owed(ActionRequest request) {
+        return request.origin() == ActionOrigin.COMPLIANCE;
+    }
+
+    /**
+     * Sends, retrying what certainly did not take effect and reconciling what may have; settles the
+     * reservations once. The final checks run immediately before every call.
+     */
     private ActionResult send(ActionRequest request, Instant allowedAt) {
         int notApplied = 0;
         boolean retriedAfterDoubt = false;
         while (true) {
+            Decision last = finalChecks.evaluate(request);
+            if (!last.allows()) {
+                guards.release(request);
+                return refuse(request, last, true);
+            }
             PlatformReceipt receipt;
             try {
                 receipt = platform.perform(request);
@@ -164,7 +225,7 @@ public final class ActionDispatcher {
                             }
                         }
                         guards.release(request);
-                        return failed(request, "not applied (" + notApplied + (notApplied == 1 ? " attempt" : " attempts")
+                        return notApplied(request, "not applied (" + notApplied + (notApplied == 1 ? " attempt" : " attempts")
                                 + "): " + Errors.describe(e));
                     }
                     case IN_DOUBT -> {
@@ -258,6 +319,12 @@ public final class ActionDispatcher {
         return new ActionResult.Failed(error);
     }
 
+    /** The platform could not be reached: failed, and owed work is queued to be tried again. */
+    private ActionResult notApplied(ActionRequest request, String error) {
+        Optional<Instant> again = owed(request) ? deferral.retry(request) : Optional.empty();
+        return failed(request, again.map(at -> error + "; " + OWED + at).orElse(error));
+    }
+
     private ActionResult platformFailure(ActionRequest request, PlatformException e) {
         Instant now = clock.instant();
         String error = Errors.describe(e);
@@ -308,9 +375,17 @@ public final class ActionDispatcher {
         }
     }
 
+    /** The platform put an allowed action off: its outcome is recorded whether or not it is queued. */
     private ActionResult deferred(ActionRequest request, Instant until, ReasonCode code, String message, String error) {
-        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.DEFERRED, code, message, error));
-        return new ActionResult.Deferred(until, code, message, deferral.reschedule(request, until));
+        Deferral.Queueing queueing = deferral.defer(request, until);
+        if (queueing.outcome() == Deferral.Queueing.Outcome.EXPIRED) {
+            String why = message + "; " + queueing.note();
+            record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.DENIED, ReasonCode.DEFERRAL_EXPIRED, why, error));
+            return new ActionResult.Denied(ReasonCode.DEFERRAL_EXPIRED, ReasonCode.DEFERRAL_EXPIRED.rule(), why);
+        }
+        String noted = message + "; " + queueing.note();
+        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.DEFERRED, code, noted, error));
+        return new ActionResult.Deferred(until, code, noted, queueing.queued());
     }
 
     /** Waits; false if interrupted (the interrupt is kept). */

@@ -11,6 +11,7 @@ import dev.bridle.config.BridleConfig;
 import dev.bridle.config.Credentials;
 import dev.bridle.config.Secret;
 import dev.bridle.config.ThrottlesConfig;
+import dev.bridle.consent.ConsentFinalCheck;
 import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.guard.GuardChain;
 import dev.bridle.platform.AccountHealth;
@@ -82,6 +83,7 @@ public final class BridleRuntime implements AutoCloseable {
     private final Clock clock;
     private Platform platform;
     private final ContactSettings contact;
+    private final RetryPolicy retry;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private Database database;
@@ -102,11 +104,13 @@ public final class BridleRuntime implements AutoCloseable {
     private Secret webhookSecret;
     private WebhookReceiver webhook;
 
-    private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock, ContactSettings contact) {
+    private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock, ContactSettings contact,
+                          RetryPolicy retry) {
         this.config = config;
         this.platformSource = platformSource;
         this.clock = clock;
         this.contact = contact;
+        this.retry = retry;
     }
 
     /**
@@ -116,9 +120,18 @@ public final class BridleRuntime implements AutoCloseable {
      */
     public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
                                        List<Module> extraModules, ClassLoader classLoader, ContactSettings contact) {
+        return create(config, platform, clock, extraModules, classLoader, contact, RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * As above, retrying calls that did not take effect and reconciling calls in doubt as
+     * {@code retry} says (tests give it a sleeper that does not wait).
+     */
+    static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
+                                ClassLoader classLoader, ContactSettings contact, RetryPolicy retry) {
         BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(contact, "contact"));
+                Objects.requireNonNull(contact, "contact"), Objects.requireNonNull(retry, "retry"));
         try {
             runtime.assemble(extraModules, classLoader);
             return runtime;
@@ -171,14 +184,14 @@ public final class BridleRuntime implements AutoCloseable {
         }
         guards = track(new GuardChain(StandardGuards.chain(config,
                 new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()), clock)));
-        finalChecks = track(new GuardChain(List.of(new OptOutFinalCheck(optOuts))));
-        deferred = new DeferredActions(database, throttleSettings, clock);
+        finalChecks = track(new GuardChain(List.of(new OptOutFinalCheck(optOuts), new ConsentFinalCheck(consents, clock))));
+        deferred = new DeferredActions(database, throttleSettings, config.throttles().deferred(), clock);
         platform = platformSource.connect(throttles.feedback());
         if (platform instanceof AutoCloseable closeable) {
             track(closeable);
         }
         ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health,
-                RetryPolicy.DEFAULT, deferred);
+                retry, deferred);
         HandleResolver handles = new HandleResolver(platform, clock);
         verifyAccounts();
         recoverInDoubt();
@@ -195,7 +208,7 @@ public final class BridleRuntime implements AutoCloseable {
         runner = new BotRunner(bots, ledger, clock);
         InboundLog inboundLog = new InboundLog(database, clock);
         OptOutKeywordStep keywordStep = new OptOutKeywordStep(keywords(), optOuts, consents,
-                new ComplianceReplies(dispatcher::dispatch, clock), deferred);
+                new ComplianceReplies(deferred::sendOwed, clock), deferred);
         webhookSecret = contact.webhook().enabled() ? webhookSecret() : null;
         List<Account> verified = accounts.values().stream().filter(a -> a.userId() != null).toList();
         inbound = new InboundRouter(inboundLog, List.of(keywordStep), runner, subscribers(),
@@ -211,6 +224,7 @@ public final class BridleRuntime implements AutoCloseable {
                 }))
                 .build());
         deferred.attach(dispatcher, scheduler);
+        deferred.recover(id -> ledger.last(id).map(e -> e.record().event()), recoveryMinAge());
     }
 
     /**
@@ -296,9 +310,13 @@ public final class BridleRuntime implements AutoCloseable {
 
     /** Settles what the ledger shows allowed but never finished (a crash, or an outcome in doubt); re-sends nothing. */
     private void recoverInDoubt() {
-        Duration minAge = database.dialect() == Dialect.H2 ? Duration.ZERO : SHARED_STORE_RECOVERY_MIN_AGE;
         new InDoubtRecovery(ledger, new Reconciler(platform), accounts, clock)
-                .recover(ledger.unsettled(clock.instant().minus(InDoubtRecovery.WINDOW)), minAge);
+                .recover(ledger.unsettled(clock.instant().minus(InDoubtRecovery.WINDOW)), recoveryMinAge());
+    }
+
+    /** How old an unfinished decision must be for start-up to settle it: on a shared store, another node may be on a younger one. */
+    private Duration recoveryMinAge() {
+        return database.dialect() == Dialect.H2 ? Duration.ZERO : SHARED_STORE_RECOVERY_MIN_AGE;
     }
 
     /** Which accounts are paused, and which kinds of action are over a daily limit. */

@@ -60,7 +60,8 @@ final class InDoubtRecovery {
 
     /**
      * Settles every request in {@code unsettled} (the rows of {@code JdbcAuditLedger.unsettled})
-     * whose decision is older than {@code minAge} (another node may still be sending a younger one).
+     * whose latest decision is older than {@code minAge} (another node may still be sending a
+     * younger one).
      */
     Report recover(List<LedgerEntry> unsettled, Duration minAge) {
         Instant youngest = clock.instant().minus(minAge);
@@ -68,8 +69,9 @@ final class InDoubtRecovery {
         int notApplied = 0;
         int inDoubt = 0;
         for (List<LedgerRecord> rows : byRequest(unsettled).values()) {
-            LedgerRecord allowed = rows.get(0);
-            if (allowed.event() != LedgerEvent.ALLOWED || allowed.at().isAfter(youngest)) {
+            // a deferred action is decided again each time it runs: its latest decision is the one to settle
+            LedgerRecord allowed = latestAllowed(rows);
+            if (allowed == null || allowed.at().isAfter(youngest)) {
                 continue;
             }
             switch (settle(allowed, rows.get(rows.size() - 1))) {
@@ -120,6 +122,15 @@ final class InDoubtRecovery {
                     "the process stopped before the outcome was recorded; could not reconcile: " + why));
         }
         return Settled.IN_DOUBT;
+    }
+
+    private static LedgerRecord latestAllowed(List<LedgerRecord> rows) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).event() == LedgerEvent.ALLOWED) {
+                return rows.get(i);
+            }
+        }
+        return null;
     }
 
     private static Map<UUID, List<LedgerRecord>> byRequest(List<LedgerEntry> rows) {

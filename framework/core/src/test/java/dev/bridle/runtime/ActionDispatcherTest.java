@@ -183,7 +183,8 @@ class ActionDispatcherTest {
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
-        assertThat(result).isEqualTo(new ActionResult.Deferred(until, ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"));
+        assertThat(result).isEqualTo(new ActionResult.Deferred(until, ReasonCode.THROTTLED_ACCOUNT,
+                "3 posts an hour; not queued: this dispatcher keeps no queue"));
         assertThat(ledger.events()).containsExactly(DEFERRED);
         verify(platform, never()).perform(any());
     }
@@ -299,5 +300,91 @@ class ActionDispatcherTest {
 
         assertThat(result.failed()).isTrue();
         assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT);
+    }
+
+    /** Remembers what it was asked to queue; queues every deferral and every retry. */
+    private static final class RecordingDeferral implements Deferral {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        final Instant retryAt = Requests.T0.plusSeconds(30);
+
+        @Override
+        public Queueing defer(ActionRequest request, Instant until) {
+            asked.add("defer " + until);
+            return new Queueing(Queueing.Outcome.QUEUED, "queued: 1 waiting");
+        }
+
+        @Override
+        public java.util.Optional<Instant> retry(ActionRequest request) {
+            asked.add("retry");
+            return java.util.Optional.of(retryAt);
+        }
+    }
+
+    private static ActionRequest compliance(ActionRequest request) {
+        return new ActionRequest(request.requestId(), "bridle-keywords", request.account(), request.kind(), request.text(),
+                request.targets(), request.post(), request.inboundId(), request.requestedAt(), dev.bridle.action.ActionOrigin.COMPLIANCE);
+    }
+
+    /**
+     * Issue 11: a START acknowledgement denied GUARD_UNAVAILABLE (a guard over its budget) was
+     * never retried. Cause: a compliance message was dispatched once, like any bot's action.
+     */
+    @Test
+    void aComplianceMessageAGuardCouldNotDecideAboutIsQueuedToTryAgain() throws Exception {
+        guards = new GuardChain(List.of(new Guard() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public Verdict check(ActionRequest request) {
+                throw new IllegalStateException("the store did not answer");
+            }
+        }));
+        RecordingDeferral deferral = new RecordingDeferral();
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null, NO_WAIT, deferral);
+
+        ActionResult owed = dispatcher.dispatch(compliance(Requests.directMessage("42", "You will get no more messages.")));
+        ActionResult bots = dispatcher.dispatch(Requests.directMessage("42", "Your order shipped."));
+
+        assertThat(owed).isInstanceOfSatisfying(ActionResult.Deferred.class, d -> {
+            assertThat(d.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE);
+            assertThat(d.rescheduled()).isTrue();
+            assertThat(d.until()).isEqualTo(deferral.retryAt);
+        });
+        assertThat(bots.denied()).as("a bot's action is denied, as ever").isTrue();
+        assertThat(deferral.asked).containsExactly("retry");
+        assertThat(ledger.events()).containsExactly(DEFERRED, DENIED);
+        assertThat(ledger.records().get(0).message()).contains("owed to the user, so it is tried again at " + deferral.retryAt);
+        verify(platform, never()).perform(any());
+    }
+
+    @Test
+    void aComplianceMessageTheLedgerCouldNotRecordIsQueuedToTryAgain() throws Exception {
+        RecordingDeferral deferral = new RecordingDeferral();
+        AuditLedger down = new AuditLedger() {
+            @Override
+            public LedgerEntry append(LedgerRecord record) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public List<LedgerEntry> tail(int n) {
+                return List.of();
+            }
+
+            @Override
+            public VerifyReport verify() {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, down, platform, clock, null, NO_WAIT, deferral);
+
+        ActionResult owed = dispatcher.dispatch(compliance(Requests.directMessage("42", "You will get no more messages.")));
+
+        assertThat(owed.queued()).isTrue();
+        assertThat(deferral.asked).containsExactly("retry");
+        verify(platform, never()).perform(any());
     }
 }

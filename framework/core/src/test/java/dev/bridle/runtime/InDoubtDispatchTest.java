@@ -1,6 +1,7 @@
 package dev.bridle.runtime;
 
 import static dev.bridle.audit.LedgerEvent.ALLOWED;
+import static dev.bridle.audit.LedgerEvent.DENIED;
 import static dev.bridle.audit.LedgerEvent.FAILED;
 import static dev.bridle.audit.LedgerEvent.IN_DOUBT;
 import static dev.bridle.audit.LedgerEvent.RECONCILED;
@@ -16,7 +17,10 @@ import dev.bridle.action.ActionRequest;
 import dev.bridle.audit.ContentHash;
 import dev.bridle.audit.InMemoryAuditLedger;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.guard.Guard;
 import dev.bridle.guard.GuardChain;
+import dev.bridle.guard.ReasonCode;
+import dev.bridle.guard.Verdict;
 import dev.bridle.guard.RecordingReservingGuard;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
@@ -29,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -41,7 +46,21 @@ class InDoubtDispatchTest {
     private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     private final RecordingReservingGuard reserving = new RecordingReservingGuard();
     private final GuardChain guards = new GuardChain(List.of(reserving));
-    private final GuardChain finalChecks = new GuardChain(List.of());
+    /** What happened, in order: each final check ("check") and each platform call ("call"). */
+    private final List<String> steps = new ArrayList<>();
+    private final AtomicBoolean optedOut = new AtomicBoolean();
+    private final GuardChain finalChecks = new GuardChain(List.of(new Guard() {
+        @Override
+        public String name() {
+            return "opt-out-final";
+        }
+
+        @Override
+        public Verdict check(ActionRequest request) {
+            steps.add("check");
+            return optedOut.get() ? Verdict.deny(ReasonCode.OPTED_OUT, "the recipient opted out") : Verdict.allow();
+        }
+    }));
     private final List<Duration> waits = new ArrayList<>();
 
     @AfterEach
@@ -184,6 +203,72 @@ class InDoubtDispatchTest {
         verify(platform, times(1)).perform(any());
         assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT);
         assertThat(reserving.settlements()).containsExactly("confirm null");
+    }
+
+    /**
+     * Issue 11: a direct message in doubt, its user sent STOP while it settled, and the retry went
+     * out anyway. Cause: the retry called the platform without the final checks.
+     */
+    @Test
+    void aRetryAfterAnInDoubtCallIsStoppedByAnOptOutRecordedWhileItSettled() throws Exception {
+        ActionRequest request = Requests.directMessage("42", "your order shipped");
+        when(platform.perform(request)).thenAnswer(call -> {
+            steps.add("call");
+            throw failure(Kind.IN_DOUBT);
+        }).thenAnswer(call -> {
+            steps.add("call");
+            return new PlatformReceipt("13");
+        });
+        when(platform.findApplied(any())).thenReturn(Optional.empty());
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null,
+                RetryPolicy.DEFAULT.withSleeper(wait -> optedOut.set(true))); // the STOP arrives during the settle wait
+
+        ActionResult result = dispatcher.dispatch(request);
+
+        assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.OPTED_OUT));
+        verify(platform, times(1)).perform(any());
+        assertThat(steps).containsExactly("check", "call", "check");
+        assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT, RECONCILED, DENIED);
+        assertThat(reserving.settlements()).containsExactly("release");
+    }
+
+    /** Issue 11: the retries after a call that did not reach the platform skipped the final checks too. */
+    @Test
+    void aRetryAfterACallThatDidNotReachThePlatformIsStoppedByAnOptOutRecordedDuringTheBackoff() throws Exception {
+        ActionRequest request = Requests.directMessage("42", "your order shipped");
+        when(platform.perform(request)).thenAnswer(call -> {
+            steps.add("call");
+            throw failure(Kind.NOT_APPLIED);
+        });
+        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null,
+                RetryPolicy.DEFAULT.withSleeper(wait -> optedOut.set(true)));
+
+        ActionResult result = dispatcher.dispatch(request);
+
+        assertThat(result.denied()).isTrue();
+        assertThat(steps).containsExactly("check", "call", "check");
+        assertThat(ledger.events()).containsExactly(ALLOWED, DENIED);
+        assertThat(reserving.settlements()).containsExactly("release");
+    }
+
+    @Test
+    void theFinalChecksRunImmediatelyBeforeEveryCall() throws Exception {
+        ActionRequest request = Requests.post("hello");
+        when(platform.perform(request)).thenAnswer(call -> {
+            steps.add("call");
+            throw failure(Kind.NOT_APPLIED);
+        }).thenAnswer(call -> {
+            steps.add("call");
+            throw failure(Kind.IN_DOUBT);
+        }).thenAnswer(call -> {
+            steps.add("call");
+            return new PlatformReceipt("5");
+        });
+        when(platform.findApplied(any())).thenReturn(Optional.empty());
+
+        assertThat(dispatcher().dispatch(request)).isEqualTo(new ActionResult.Sent("5"));
+
+        assertThat(steps).containsExactly("check", "call", "check", "call", "check", "call");
     }
 
     @Test
