@@ -83,7 +83,7 @@ public final class BridleRuntime implements AutoCloseable {
     private final Clock clock;
     private Platform platform;
     private final ContactSettings contact;
-    private final RetryPolicy retry;
+    private final RuntimeHooks hooks;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private Database database;
@@ -105,12 +105,12 @@ public final class BridleRuntime implements AutoCloseable {
     private WebhookReceiver webhook;
 
     private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock, ContactSettings contact,
-                          RetryPolicy retry) {
+                          RuntimeHooks hooks) {
         this.config = config;
         this.platformSource = platformSource;
         this.clock = clock;
         this.contact = contact;
-        this.retry = retry;
+        this.hooks = hooks;
     }
 
     /**
@@ -120,18 +120,15 @@ public final class BridleRuntime implements AutoCloseable {
      */
     public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
                                        List<Module> extraModules, ClassLoader classLoader, ContactSettings contact) {
-        return create(config, platform, clock, extraModules, classLoader, contact, RetryPolicy.DEFAULT);
+        return create(config, platform, clock, extraModules, classLoader, contact, RuntimeHooks.NONE);
     }
 
-    /**
-     * As above, retrying calls that did not take effect and reconciling calls in doubt as
-     * {@code retry} says (tests give it a sleeper that does not wait).
-     */
+    /** As above, with test hooks ({@link RuntimeHooks}; production passes {@link RuntimeHooks#NONE}). */
     static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
-                                ClassLoader classLoader, ContactSettings contact, RetryPolicy retry) {
+                                ClassLoader classLoader, ContactSettings contact, RuntimeHooks hooks) {
         BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(contact, "contact"), Objects.requireNonNull(retry, "retry"));
+                Objects.requireNonNull(contact, "contact"), Objects.requireNonNull(hooks, "hooks"));
         try {
             runtime.assemble(extraModules, classLoader);
             return runtime;
@@ -184,14 +181,15 @@ public final class BridleRuntime implements AutoCloseable {
         }
         guards = track(new GuardChain(StandardGuards.chain(config,
                 new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()), clock)));
-        finalChecks = track(new GuardChain(List.of(new OptOutFinalCheck(optOuts), new ConsentFinalCheck(consents, clock))));
+        finalChecks = track(new GuardChain(hooks.finalChecks().apply(
+                List.of(new OptOutFinalCheck(optOuts), new ConsentFinalCheck(consents, clock)))));
         deferred = new DeferredActions(database, throttleSettings, config.throttles().deferred(), clock);
         platform = platformSource.connect(throttles.feedback());
         if (platform instanceof AutoCloseable closeable) {
             track(closeable);
         }
         ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health,
-                retry, deferred);
+                hooks.retry(), deferred);
         HandleResolver handles = new HandleResolver(platform, clock);
         verifyAccounts();
         recoverInDoubt();

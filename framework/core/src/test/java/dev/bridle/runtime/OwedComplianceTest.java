@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class OwedComplianceTest {
                 TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
                 List.of(new AccountConfig("acme_news", null)), List.of());
         return BridleRuntime.create(config, PlatformSource.of(platform), clock, List.of(), getClass().getClassLoader(),
-                ContactSettings.of(config), RetryPolicy.DEFAULT.withSleeper(wait -> { }));
+                ContactSettings.of(config), new RuntimeHooks(RetryPolicy.DEFAULT.withSleeper(wait -> { }), UnaryOperator.identity()));
     }
 
     private static InboundEvent stop(String id) {

@@ -1,0 +1,14 @@
+package dev.bridle.reliability;
+
+import dev.bridle.config.StoreConfig;
+import dev.bridle.store.TestStores;
+import java.nio.file.Path;
+
+/** The opt-out race on the embedded H2 file store. */
+class H2OptOutRaceTest extends OptOutRaceContract {
+
+    @Override
+    protected StoreConfig store(Path dir) {
+        return TestStores.h2(dir);
+    }
+}
