@@ -154,6 +154,36 @@ class KeywordsCommandTest {
         assertThat(run.err()).contains(file + ":3:19: not valid YAML: expected ',' or ']'");
     }
 
+    /** The keyword file was read whole and parsed, whatever its size, as the configuration was. */
+    @Test
+    void checkRefusesAnOversizedKeywordFileAtOnceNamingItsSizeAndTheCap(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, ONLY_HALT + "# " + "x".repeat(8 << 20) + "\n");
+
+        Run run = run("", "check", "--keywords", big.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains(big + ": is " + Files.size(big) + " bytes, over the limit of 1048576 bytes (1 MiB)"
+                + " for a keyword file");
+    }
+
+    /** The same cap holds when the configuration names the keyword file: bridle check refuses it with exit 3. */
+    @Test
+    void aConfigurationNamingAnOversizedKeywordFileIsInvalid(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("big.yaml"), ONLY_HALT + "# " + "x".repeat(2 << 20) + "\n");
+        Path config = dir.resolve("bridle.yaml");
+        Files.writeString(config, "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n"
+                + "optout: { keywords: big.yaml }\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = BridleCommand.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+
+        assertThat(line.execute("check", "--config", config.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("over the limit of 1048576 bytes (1 MiB) for a keyword file");
+    }
+
     @Test
     void theKeywordFileTheConfigurationNamesIsTheOneUsed(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("words"));
