@@ -32,6 +32,10 @@ public final class BridleCommand {
         line.setExitCodeExceptionMapper(e -> ExitCode.RUNTIME_FAILURE);
         line.setExecutionExceptionHandler(BridleCommand::handle);
         line.setParameterExceptionHandler(BridleCommand::usageError);
+        line.setExecutionStrategy(parsed -> {
+            ArgumentText.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         document(line);
         return line;
     }
