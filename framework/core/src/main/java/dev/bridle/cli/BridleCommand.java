@@ -2,6 +2,8 @@ package dev.bridle.cli;
 
 import dev.bridle.config.ConfigException;
 import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -10,7 +12,9 @@ import picocli.CommandLine.IVersionProvider;
  * The {@code bridle} command. Subcommands are listed in {@code subcommands}; a new one is a class
  * with {@code @Command}, {@code mixinStandardHelpOptions = true} and {@code @Mixin ConfigOption},
  * added to that list. {@link #commandLine()} wires the exit codes ({@link ExitCode}) and turns a
- * {@link ConfigException} from any subcommand into its problems on stderr and exit code 3.
+ * {@link ConfigException} from any subcommand into its problems on stderr and exit code 3, and any
+ * other failure into one line on stderr ({@link FailureReport}) and exit code 1, with the stack
+ * trace at debug level only.
  */
 @Command(name = "bridle", mixinStandardHelpOptions = true, versionProvider = BridleCommand.Version.class,
         subcommands = {RunCommand.class, CheckCommand.class, AuditCommand.class, KeywordsCommand.class, ConsentCommand.class,
@@ -20,12 +24,18 @@ import picocli.CommandLine.IVersionProvider;
         footer = "  bridle COMMAND --help   options of one command")
 public final class BridleCommand {
 
+    private static final Logger log = LoggerFactory.getLogger(BridleCommand.class);
+
     /** The command line for {@code bridle}, ready to {@code execute(args)}. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new BridleCommand());
         line.setExitCodeExceptionMapper(e -> ExitCode.RUNTIME_FAILURE);
         line.setExecutionExceptionHandler(BridleCommand::handle);
         line.setParameterExceptionHandler(BridleCommand::usageError);
+        line.setExecutionStrategy(parsed -> {
+            ArgumentText.check(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         document(line);
         return line;
     }
@@ -54,8 +64,8 @@ public final class BridleCommand {
             err.flush();
             return ExitCode.INVALID_CONFIG;
         }
-        err.println("bridle " + command.getCommandName() + ": failed: " + e);
-        e.printStackTrace(err);
+        log.debug("{} failed", command.getCommandSpec().qualifiedName(), e);
+        err.println(FailureReport.line(e, command.getCommandSpec()));
         err.flush();
         return ExitCode.RUNTIME_FAILURE;
     }

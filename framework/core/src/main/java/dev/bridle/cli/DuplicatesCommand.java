@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bridle.config.ConfigException;
 import dev.bridle.dedupe.Similarity;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,8 +36,8 @@ import picocli.CommandLine.Spec;
  * {"verdict":"DISTINCT","score":0.4211,"exact":false}
  * </pre>
  *
- * Exit codes: 0 all pairs compared; 2 a malformed line (its number is named on stderr), a
- * missing file or a bad option.
+ * Exit codes: 0 all pairs compared; 2 a malformed line (not a pair, or not UTF-8 text: its number
+ * is named on stderr, never read with U+FFFD in place of its bytes), a missing file or a bad option.
  */
 @Command(name = "duplicates", mixinStandardHelpOptions = true,
         subcommands = {DuplicatesCommand.Compare.class, CommandLine.HelpCommand.class},
@@ -71,7 +68,7 @@ public final class DuplicatesCommand {
                 "{\"verdict\", \"score\", \"exact\"}."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every pair was compared", "1:the input could not be read",
-                "2:a malformed line (its number is on stderr), a missing file or a bad option"})
+                "2:a malformed line (not a pair, or not UTF-8 text; its number is on stderr), a missing file or a bad option"})
     static final class Compare implements Callable<Integer> {
 
         @ParentCommand
@@ -106,11 +103,9 @@ public final class DuplicatesCommand {
                 return ExitCode.USAGE_ERROR;
             }
             double threshold = thresholdOption != null ? thresholdOption : configuredThreshold(err);
-            try (BufferedReader in = open()) {
+            try (InputLines in = open()) {
                 String line;
-                int number = 0;
-                while ((line = in.readLine()) != null) {
-                    number++;
+                while ((line = in.next()) != null) {
                     if (line.isBlank()) {
                         continue;
                     }
@@ -118,15 +113,14 @@ public final class DuplicatesCommand {
                     try {
                         pair = json ? jsonPair(line) : tabPair(line);
                     } catch (IllegalArgumentException e) {
-                        out.flush();
-                        err.println("bridle duplicates compare: " + where() + "line " + number + ": " + e.getMessage());
-                        err.flush();
-                        return ExitCode.USAGE_ERROR;
+                        return malformed(out, err, in.number(), e.getMessage());
                     }
                     out.println(format(Similarity.compare(pair[0], pair[1], threshold)));
                 }
                 out.flush();
                 return ExitCode.OK;
+            } catch (InputLines.MalformedLineException e) {
+                return malformed(out, err, e.line(), e.getMessage());
             } catch (NoSuchFileException e) {
                 err.println("bridle duplicates compare: no such file: " + file);
                 err.flush();
@@ -136,6 +130,14 @@ public final class DuplicatesCommand {
                 err.flush();
                 return ExitCode.RUNTIME_FAILURE;
             }
+        }
+
+        /** A line that is not a pair: what came before it is printed, then where and why it stops, exit code 2. */
+        private int malformed(PrintWriter out, PrintWriter err, int line, String why) {
+            out.flush();
+            err.println("bridle duplicates compare: " + where() + "line " + line + ": " + why);
+            err.flush();
+            return ExitCode.USAGE_ERROR;
         }
 
         /**
@@ -156,11 +158,11 @@ public final class DuplicatesCommand {
             }
         }
 
-        private BufferedReader open() throws IOException {
+        private InputLines open() throws IOException {
             if (file == null || file.equals("-")) {
-                return new BufferedReader(new InputStreamReader(parent.stdin, StandardCharsets.UTF_8));
+                return new InputLines(parent.stdin);
             }
-            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+            return new InputLines(Files.newInputStream(Path.of(file)));
         }
 
         private String where() {
@@ -185,7 +187,14 @@ public final class DuplicatesCommand {
             if (node == null || !node.isArray() || node.size() != 2 || !node.get(0).isTextual() || !node.get(1).isTextual()) {
                 throw new IllegalArgumentException("expected a JSON array of two strings, like [\"first text\", \"second text\"]");
             }
-            return new String[] {node.get(0).textValue(), node.get(1).textValue()};
+            String[] pair = {node.get(0).textValue(), node.get(1).textValue()};
+            for (int i = 0; i < pair.length; i++) {
+                String why = InputLines.unencodable(pair[i]);
+                if (why != null) {
+                    throw new IllegalArgumentException((i == 0 ? "the first text: " : "the second text: ") + why);
+                }
+            }
+            return pair;
         }
 
         /** Scores are cut, not rounded, so a DISTINCT just under the threshold never shows the threshold. */

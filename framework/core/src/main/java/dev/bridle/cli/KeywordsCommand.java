@@ -14,13 +14,10 @@ import dev.bridle.optout.Classification;
 import dev.bridle.optout.KeywordFileException;
 import dev.bridle.optout.KeywordMatcher;
 import dev.bridle.optout.KeywordSet;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,9 +41,9 @@ import picocli.CommandLine.Spec;
  * $ printf '"stpo"\n' | bridle keywords test --json
  * {"input":"stpo","class":"AMBIGUOUS","rule":"fuzzy:stpo~stop","language":"en","normalised":"stpo"}
  * </pre>
- * Exit codes follow the {@code bridle} command's: 0 success, 2 a wrong command line or a
- * {@code --json} input line that is not a JSON string, 3 an invalid keyword file (every problem
- * on stderr with its file:line).
+ * Exit codes follow the {@code bridle} command's: 0 success, 2 a wrong command line, an input
+ * line that is not UTF-8 (never read with U+FFFD in place of its bytes) or, with {@code --json},
+ * not a JSON string of text, 3 an invalid keyword file (every problem on stderr with its file:line).
  */
 @Command(name = "keywords", mixinStandardHelpOptions = true,
         subcommands = {KeywordsCommand.Test.class, KeywordsCommand.Check.class},
@@ -182,12 +179,10 @@ public final class KeywordsCommand implements Callable<Integer> {
         }
 
         private int classifyLines(KeywordMatcher matcher, PrintWriter out, PrintWriter err) {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(parent.stdin, StandardCharsets.UTF_8));
+            InputLines lines = new InputLines(parent.stdin);
             try {
                 String line;
-                int number = 0;
-                while ((line = lines.readLine()) != null) {
-                    number++;
+                while ((line = lines.next()) != null) {
                     if (line.isBlank()) {
                         continue;
                     }
@@ -195,18 +190,29 @@ public final class KeywordsCommand implements Callable<Integer> {
                     if (json) {
                         message = jsonString(line);
                         if (message == null) {
-                            out.flush();
-                            err.println("bridle keywords test: standard input line " + number
-                                    + ": expected a JSON string like \"STOP\", found: " + abbreviate(line));
-                            return ExitCode.USAGE_ERROR;
+                            return malformed(out, err, lines.number(), "expected a JSON string like \"STOP\", found: "
+                                    + abbreviate(line));
+                        }
+                        String why = InputLines.unencodable(message);
+                        if (why != null) {
+                            return malformed(out, err, lines.number(), why);
                         }
                     }
                     print(out, message, matcher.classify(message));
                 }
                 return ExitCode.OK;
+            } catch (InputLines.MalformedLineException e) {
+                return malformed(out, err, e.line(), e.getMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** What came before is printed; then where and why reading stops, with exit code 2. */
+        private static int malformed(PrintWriter out, PrintWriter err, int line, String why) {
+            out.flush();
+            err.println("bridle keywords test: standard input line " + line + ": " + why);
+            return ExitCode.USAGE_ERROR;
         }
 
         private static String jsonString(String line) {

@@ -6,12 +6,10 @@ import dev.bridle.yaml.YamlNode;
 import dev.bridle.yaml.YamlNode.Location;
 import dev.bridle.yaml.YamlNode.YamlScalar;
 import dev.bridle.yaml.YamlProblem;
+import dev.bridle.yaml.YamlFile;
 import dev.bridle.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -45,6 +43,14 @@ public final class ConfigLoader {
     /** The zone a cron schedule is read in unless it names one. */
     public static final ZoneId DEFAULT_CRON_ZONE = ZoneId.of("UTC");
 
+    /**
+     * The largest configuration file read, 1 MiB. The shipped one, with its comments, is 8 KB, and
+     * one with a few thousand accounts and bots stays under this; SnakeYAML itself refuses a
+     * document over about 3 MB, with a message that names no limit. A larger file is not a
+     * configuration (a log or a data file named by mistake) and is refused before it is parsed.
+     */
+    public static final int MAX_BYTES = 1 << 20;
+
     /** Configuration values are mostly required scalars: an alias reads as its anchor's name, not as missing too. */
     private static final YamlReader.Hints HINTS = new YamlReader.Hints(
             "expected well-formed YAML (check the indentation, and quote values containing ': ' or ' #')",
@@ -77,7 +83,14 @@ public final class ConfigLoader {
         String source = file.toString();
         String yaml;
         try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
+            yaml = YamlFile.read(file, MAX_BYTES);
+        } catch (YamlFile.TooLargeException e) {
+            throw new ConfigException(source, List.of(new YamlProblem(source, 0, 0, "", "is " + e.getMessage()
+                    + " for a configuration file; expected a YAML configuration, which is a few kilobytes (is this the"
+                    + " right file?)")));
+        } catch (YamlFile.NotUtf8Exception e) {
+            throw new ConfigException(source, List.of(new YamlProblem(source, e.line(), e.column(), "",
+                    "not UTF-8 text; save the file as UTF-8")));
         } catch (IOException e) {
             throw new ConfigException(source, List.of(new YamlProblem(source, 0, 0, "",
                     "cannot be read (" + reason(e) + "); expected a YAML configuration file")));
@@ -113,9 +126,6 @@ public final class ConfigLoader {
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "not UTF-8 text";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bridle.text.SurrogateEscapes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,10 @@ public final class ConsentReceipts {
             "the posts and direct messages the user sends to the operator's accounts");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static {
+        // Evidence holds users' own words: half an emoji in one must not fail the export (SurrogateEscapes says why).
+        JSON.getFactory().setCharacterEscapes(new SurrogateEscapes());
+    }
 
     private final ConsentSettings settings;
 

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.bridle.bot.Account;
 import dev.bridle.config.Secret;
+import dev.bridle.http.BoundedHttpServer;
+import dev.bridle.http.Deadline;
+import dev.bridle.http.HttpLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,10 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,19 +42,22 @@ import org.slf4j.LoggerFactory;
  *       sent again (and polling finds it too).</li>
  * </ul>
  * Binds to loopback unless configured otherwise; the platform reaches it through the operator's
- * HTTPS proxy.
+ * HTTPS proxy. A client that stalls cannot hold it: headers and body must arrive within their
+ * timeouts or the connection is closed, and past {@value #THREADS} workers and their queue a
+ * request is answered 503 or closed ({@link BoundedHttpServer}, {@link HttpLimits#of(int)}).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     /** Request-handling threads. Handling is a few database writes; four keep a burst moving. */
     public static final int THREADS = 4;
+    /** The limits unless told otherwise: {@value #THREADS} workers, a queue of 16, 10 s for headers and body. */
+    public static final HttpLimits LIMITS = HttpLimits.of(THREADS);
 
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final BoundedHttpServer server;
     private final WebhookSignature signature;
     private final WebhookSettings settings;
     private final Predicate<InboundEvent> router;
@@ -64,7 +65,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Clock clock;
 
     private WebhookReceiver(WebhookSettings settings, Secret consumerSecret, Predicate<InboundEvent> router,
-                            Collection<Account> accounts, Clock clock) throws IOException {
+                            Collection<Account> accounts, Clock clock, HttpLimits limits) throws IOException {
         this.settings = settings;
         this.signature = new WebhookSignature(consumerSecret);
         this.router = router;
@@ -72,15 +73,9 @@ public final class WebhookReceiver implements AutoCloseable {
         Map<String, Account> byId = new HashMap<>();
         accounts.stream().filter(a -> a.userId() != null).forEach(a -> byId.put(a.userId(), a));
         this.accounts = Map.copyOf(byId);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "bridle-webhook-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(workers);
+        this.server = BoundedHttpServer.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
+                settings.port()), 0, limits, "bridle-webhook");
+        server.handle("/", this::handle);
     }
 
     /**
@@ -92,11 +87,17 @@ public final class WebhookReceiver implements AutoCloseable {
      */
     public static WebhookReceiver start(WebhookSettings settings, Secret consumerSecret, Predicate<InboundEvent> router,
                                         Collection<Account> accounts, Clock clock) {
+        return start(settings, consumerSecret, router, accounts, clock, LIMITS);
+    }
+
+    /** {@link #start(WebhookSettings, Secret, Predicate, Collection, Clock)} with other limits (tests use short timeouts). */
+    public static WebhookReceiver start(WebhookSettings settings, Secret consumerSecret, Predicate<InboundEvent> router,
+                                        Collection<Account> accounts, Clock clock, HttpLimits limits) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(clock, "clock");
         try {
-            WebhookReceiver receiver = new WebhookReceiver(settings, consumerSecret, router, accounts, clock);
+            WebhookReceiver receiver = new WebhookReceiver(settings, consumerSecret, router, accounts, clock, limits);
             receiver.server.start();
             log.info("Account Activity webhook listening on {}", receiver.url());
             return receiver;
@@ -108,12 +109,17 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Where the endpoint listens, e.g. {@code http://127.0.0.1:8787/webhooks/account-activity}. */
     public URI url() {
-        InetSocketAddress address = server.getAddress();
+        InetSocketAddress address = server.address();
         String host = address.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + address.getPort() + settings.path());
+    }
+
+    /** The server, for tests that watch its load. */
+    BoundedHttpServer server() {
+        return server;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -145,11 +151,12 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private void events(HttpExchange exchange) throws IOException {
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = declaredTooLong(exchange) ? null : readBody(exchange.getRequestBody());
         if (body == null) {
             reply(exchange, 413, "{\"error\":\"body over " + settings.maxBodyBytes() + " bytes\"}");
             return;
         }
+        Deadline.requestRead();
         if (!signature.verify(body, exchange.getRequestHeaders().getFirst(SIGNATURE_HEADER))) {
             log.warn("refused a webhook POST from {}: missing or wrong {}", exchange.getRemoteAddress(), SIGNATURE_HEADER);
             reply(exchange, 401, "{\"error\":\"bad signature\"}");
@@ -180,6 +187,16 @@ public final class WebhookReceiver implements AutoCloseable {
         reply(exchange, failed ? 500 : 200, failed ? "{\"error\":\"not all events were handled\"}" : "{}");
     }
 
+    /** Whether the request says its body is longer than the limit: then it is refused unread. */
+    private boolean declaredTooLong(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return length != null && Long.parseLong(length.trim()) > settings.maxBodyBytes();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The body, or null if it is longer than the limit. */
     private byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
@@ -201,6 +218,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        Deadline.answering();
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -212,12 +230,6 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Stops listening, letting requests in progress finish for up to a second. */
     @Override
     public void close() {
-        server.stop(1);
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

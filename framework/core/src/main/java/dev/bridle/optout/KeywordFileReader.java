@@ -2,6 +2,7 @@ package dev.bridle.optout;
 
 import dev.bridle.yaml.DocPath;
 import dev.bridle.yaml.Problems;
+import dev.bridle.yaml.YamlFile;
 import dev.bridle.yaml.YamlNode;
 import dev.bridle.yaml.YamlNode.Entry;
 import dev.bridle.yaml.YamlNode.Location;
@@ -9,8 +10,12 @@ import dev.bridle.yaml.YamlNode.YamlList;
 import dev.bridle.yaml.YamlNode.YamlMap;
 import dev.bridle.yaml.YamlNode.YamlScalar;
 import dev.bridle.yaml.YamlNode.YamlScalar.Kind;
+import dev.bridle.yaml.YamlProblem;
 import dev.bridle.yaml.YamlReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -37,6 +42,12 @@ final class KeywordFileReader {
     private static final List<String> REPLY_KEYS = List.of("opt_out", "opt_in", "help", "ambiguous");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
     private static final int MAX_LANGUAGES = 64;
+    /**
+     * The largest keyword file read, 1 MiB: the shipped file holds six languages in 22 KB, so even
+     * {@value #MAX_LANGUAGES} languages with long lists stay far below it. A larger file is not a
+     * keyword file, and is refused before it is parsed.
+     */
+    static final int MAX_BYTES = 1 << 20;
     /** Keyword files are mostly optional lists: an alias reads as nothing, not as a misplaced word too. */
     private static final YamlReader.Hints HINTS = new YamlReader.Hints(
             "check the indentation, and quote entries containing ': ', ' #', '[' or '{'", "write each key once",
@@ -58,6 +69,30 @@ final class KeywordFileReader {
     private KeywordFileReader(String file) {
         this.file = file;
         this.problems = new Problems(file);
+    }
+
+    /**
+     * The text of a keyword file, or a {@link KeywordFileException} saying why it cannot be used: missing,
+     * over {@link #MAX_BYTES}, or not UTF-8 (with the line and column of the first bad byte).
+     */
+    static String text(Path file) {
+        String name = file.toString();
+        try {
+            return YamlFile.read(file, MAX_BYTES);
+        } catch (NoSuchFileException e) {
+            throw unreadable(name, 0, 0, "no such file; expected a keyword file (the shipped one is config/optout-keywords.yaml)");
+        } catch (YamlFile.TooLargeException e) {
+            throw unreadable(name, 0, 0, "is " + e.getMessage() + " for a keyword file; expected a keyword file, which is"
+                    + " tens of kilobytes (the shipped one, with six languages, is 22 KB): is this the right file?");
+        } catch (YamlFile.NotUtf8Exception e) {
+            throw unreadable(name, e.line(), e.column(), "not UTF-8 text; save the file as UTF-8");
+        } catch (IOException e) {
+            throw unreadable(name, 0, 0, "cannot be read: " + e);
+        }
+    }
+
+    private static KeywordFileException unreadable(String file, int line, int column, String message) {
+        return new KeywordFileException(file, List.of(new YamlProblem(file, line, column, "", message)));
     }
 
     /** The keywords in {@code yaml}, read from {@code file} (a name for messages). */

@@ -1,15 +1,9 @@
 package dev.bridle.optout;
 
-import dev.bridle.yaml.YamlProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -139,21 +133,7 @@ public final class KeywordSet {
 
     /** The file's text, or a {@link KeywordFileException} saying why it cannot be read. */
     static String read(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw unreadable(file, "no such file; expected a keyword file (the shipped one is config/optout-keywords.yaml)");
-        } catch (CharacterCodingException e) {
-            throw unreadable(file, "not UTF-8 text; save the file as UTF-8");
-        } catch (IOException e) {
-            throw unreadable(file, "cannot be read: " + e);
-        }
-    }
-
-    private static KeywordFileException unreadable(Path file, String message) {
-        return new KeywordFileException(file.toString(), List.of(new YamlProblem(file.toString(), 0, 0, "", message)));
+        return KeywordFileReader.text(file);
     }
 
     /** Where the keywords were read from. */

@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
         try {
             return new Database(new HikariDataSource(hikari), dialect, shownUrl);
         } catch (RuntimeException e) {
-            throw failure("cannot open the store at " + shownUrl, e, password);
+            throw failure("cannot open the store at " + shownUrl, e, dialect, password);
         }
     }
 
@@ -120,13 +120,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A StoreException whose message has the root cause's message, with the password masked. */
-    private static StoreException failure(String what, Throwable e, String password) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String why = Redaction.text(String.valueOf(root.getMessage()), password);
+    /**
+     * A StoreException whose message is one line: what failed, the root cause's message and what
+     * to do ({@link StoreAdvice}), with the password masked. The cause is kept for the debug log
+     * unless a message in it holds the password.
+     */
+    private static StoreException failure(String what, Throwable e, Dialect dialect, String password) {
+        String why = Redaction.text(StoreAdvice.of(e, dialect), password);
         boolean leaks = password != null && !password.isEmpty() && containsSecret(e, password);
         return new StoreException(what + ": " + why, leaks ? null : e);
     }
@@ -149,7 +149,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
         } catch (FlywayException e) {
-            throw failure("cannot migrate the store at " + url, e, pool.getPassword());
+            throw failure("cannot migrate the store at " + url, e, dialect, pool.getPassword());
         }
     }
 

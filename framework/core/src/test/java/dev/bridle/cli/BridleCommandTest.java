@@ -15,6 +15,9 @@ class BridleCommandTest {
     private static final Path VALID = Path.of("src/test/resources/config/valid/minimal.yaml");
     private static final Path INVALID = Path.of("src/test/resources/config/errors/bot-classes.yaml");
 
+    /** {@code ConfigLoader.MAX_BYTES}, written out: the README and the error message name it. */
+    private static final int CONFIG_CAP = 1 << 20;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -52,6 +55,52 @@ class BridleCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.INVALID_CONFIG);
         assertThat(err.toString()).contains("nope.yaml: cannot be read (no such file)", "Pass --config FILE");
+    }
+
+    /** The file was read whole and parsed, whatever its size: 8 MB took 33 s to be refused. */
+    @Test
+    void checkRefusesAnEightMegabyteConfigurationAtOnceNamingItsSizeAndTheCap(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n# "
+                + "x".repeat(8 << 20) + "\n");
+
+        int code = run("check", "--config", big.toString());
+
+        assertThat(code).isEqualTo(ExitCode.INVALID_CONFIG);
+        assertThat(err.toString()).contains(big + ": is " + Files.size(big) + " bytes, over the limit of 1048576 bytes"
+                + " (1 MiB) for a configuration file; expected a YAML configuration, which is a few kilobytes");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    /** A stream without an end (a device or pipe named by mistake) was read until memory ran out. */
+    @Test
+    void checkRefusesAnEndlessStreamAsAConfiguration() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "a system with /dev/zero");
+
+        assertThat(run("check", "--config", zero.toString())).isEqualTo(ExitCode.INVALID_CONFIG);
+        assertThat(err.toString()).contains("/dev/zero: is more than 1048576 bytes, over the limit of 1048576 bytes");
+    }
+
+    @Test
+    void aConfigurationOfExactlyTheCapIsRead(@TempDir Path dir) throws Exception {
+        Path full = dir.resolve("full.yaml");
+        String head = "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n# ";
+        Files.writeString(full, head + "x".repeat(CONFIG_CAP - head.length() - 1) + "\n");
+        assertThat(Files.size(full)).isEqualTo(CONFIG_CAP);
+
+        assertThat(run("check", "--config", full.toString())).as(err.toString()).isEqualTo(ExitCode.OK);
+    }
+
+    /** The file was decoded whole, so a byte that is not UTF-8 was reported without saying where it is. */
+    @Test
+    void aConfigurationThatIsNotUtf8NamesTheLineAndColumn(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, "environment: dev\napp: { name: acme-bots-dev, purpose: caf\u00e9 }\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThat(run("check", "--config", latin1.toString())).isEqualTo(ExitCode.INVALID_CONFIG);
+        assertThat(err.toString()).contains(latin1 + ":2:41: not UTF-8 text; save the file as UTF-8");
     }
 
     @Test

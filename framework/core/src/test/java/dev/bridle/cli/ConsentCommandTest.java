@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bridle.consent.Channel;
+import dev.bridle.consent.ConsentGrant;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.consent.ConsentRegistry;
 import dev.bridle.consent.ConsentSettings;
 import dev.bridle.consent.Evidence;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +139,25 @@ class ConsentCommandTest {
         assertThat(receipt.path("version").asText()).isEqualTo("KI-CR-v1.1.0");
         assertThat(receipt.path("services").get(0).path("service").asText()).isEqualTo("automated contact on X from @acme_help");
         assertThat(receipt.path("evidence").path("reference").asText()).isEqualTo("form");
+    }
+
+    /** Files.writeString could not encode half an emoji in a user's own words: "Input length = 1", and no receipt. */
+    @Test
+    void exportOfEvidenceHoldingHalfAnEmojiWritesItAsAnEscape() throws Exception {
+        String cut = "START \uD83D";
+        try (Database db = Database.open(TestStores.h2(dir))) {
+            db.migrate();
+            new ConsentRegistry(db, Clock.systemUTC(), ConsentSettings.defaults("consent-test-dev")).grant(ConsentGrant.of(
+                    "2001", Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.DIRECT_MESSAGE, "900", cut)));
+        }
+        Path file = dir.resolve("receipts.json");
+
+        assertThat(run("consent", "export", "--user", "2001", "--out", file.toString())).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(file)).contains("\"START \\uD83D\"");
+        assertThat(new ObjectMapper().readTree(file.toFile()).path("receipts").get(0).path("evidence").path("inboundText")
+                .asText()).isEqualTo(cut);
+        assertThat(run("consent", "export", "--user", "2001")).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("\"START \\uD83D\"").doesNotContain("START ?");
     }
 
     @Test

@@ -18,7 +18,11 @@ class DuplicatesCommandTest {
     final StringWriter err = new StringWriter();
 
     int run(String stdin, String... args) {
-        CommandLine line = new CommandLine(new DuplicatesCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    int run(byte[] stdin, String... args) {
+        CommandLine line = new CommandLine(new DuplicatesCommand(new ByteArrayInputStream(stdin)));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -84,6 +88,64 @@ class DuplicatesCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("", "compare", dir.resolve("missing.tsv").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no such file");
+    }
+
+    /** A byte 0xFF in a line. */
+    private static byte[] withInvalidByte(String before, String after) {
+        byte[] a = before.getBytes(StandardCharsets.UTF_8);
+        byte[] b = after.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[a.length + 1 + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        all[a.length] = (byte) 0xFF;
+        System.arraycopy(b, 0, all, a.length + 1, b.length);
+        return all;
+    }
+
+    /** Files.newBufferedReader threw MalformedInputException out of the loop: "Input length = 1", exit 1, no line. */
+    @Test
+    void aFileLineThatIsNotUtf8IsNamedWithExitCode2(@TempDir Path dir) throws Exception {
+        Path pairs = dir.resolve("pairs.tsv");
+        Files.write(pairs, withInvalidByte("x y\tx y\nsale caf", "\tsale\nc\td\n"));
+
+        assertThat(run("", "compare", pairs.toString())).isEqualTo(2);
+        assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
+        assertThat(err.toString()).isEqualTo("bridle duplicates compare: " + pairs + ": line 2: not UTF-8 (byte 0xFF at"
+                + " column 9); expected UTF-8 text\n");
+    }
+
+    /** InputStreamReader read standard input with U+FFFD in place of the bad bytes, and compared the damaged text. */
+    @Test
+    void aStandardInputLineThatIsNotUtf8IsNamedNotReplaced() {
+        assertThat(run(withInvalidByte("Acme 2.4.0 is out\tAcme 2.4.0 is out\n\u00e9t\u00e9 \u2014 ", "\tsummer\n"),
+                "compare")).isEqualTo(2);
+
+        assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
+        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: not UTF-8 (byte 0xFF at column 7);"
+                + " expected UTF-8 text\n");
+    }
+
+    /** A JSON escape for half a surrogate pair decoded to no character, and was compared as if it were text. */
+    @Test
+    void aJsonPairWithHalfASurrogatePairIsMalformed() {
+        assertThat(run("[\"ok\", \"ok\"]\n[\"a \\ud83d b\", \"a b\"]\n", "compare", "--json")).isEqualTo(2);
+
+        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: the first text: \\uD83D at character 3"
+                + " is half of a surrogate pair, not a character; expected text\n");
+    }
+
+    @Test
+    void aLineLongerThanAMegabyteIsMalformedWithoutFillingMemory() {
+        assertThat(run("a\tb\n" + "x".repeat((1 << 20) + 1) + "\tx\n", "compare")).isEqualTo(2);
+
+        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: longer than 1048576 bytes; expected"
+                + " one text per line\n");
+    }
+
+    @Test
+    void windowsAndOldMacLineEndsAreLineEnds() {
+        assertThat(run("a b\ta b\r\nc d\tc d\re f\te f\n", "compare")).isZero();
+        assertThat(out.toString().lines()).containsExactly("DUPLICATE 1.00 exact", "DUPLICATE 1.00 exact",
+                "DUPLICATE 1.00 exact");
     }
 
     @Test

@@ -51,9 +51,13 @@ class KeywordsCommandTest {
 
     /** The test harness: the command as {@code bridle keywords} runs it, with its own stdin, stdout and stderr. */
     static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Run run(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new KeywordsCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        CommandLine command = new CommandLine(new KeywordsCommand(new ByteArrayInputStream(stdin)));
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
         int exitCode = command.execute(args);
@@ -107,6 +111,47 @@ class KeywordsCommandTest {
                 + " found: {\"text\":\"STOP\"}" + System.lineSeparator());
     }
 
+    /** InputStreamReader read standard input with U+FFFD in place of the bad bytes: "ST\uFFFDOP" was classified NONE. */
+    @Test
+    void aStandardInputLineThatIsNotUtf8IsRefusedWithItsNumberNotReplaced() {
+        byte[] input = {'S', 'T', 'A', 'R', 'T', '\n', 'S', 'T', (byte) 0xC3, 'O', 'P', '\n'};
+
+        Run run = run(input, "test", "--keywords", shipped);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).startsWith("OPT_IN").doesNotContain("\uFFFD");
+        assertThat(run.err()).isEqualTo("bridle keywords test: standard input line 2: not UTF-8 (byte 0xC3 at column 3);"
+                + " expected UTF-8 text" + System.lineSeparator());
+    }
+
+    /** A JSON escape for half a surrogate pair was classified, and printed back as "?STOP". */
+    @Test
+    void aJsonStringWithHalfASurrogatePairIsRefusedNotPrintedAsAQuestionMark() {
+        Run run = run("\"\\ud800STOP\"\n", "test", "--json", "--keywords", shipped);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("bridle keywords test: standard input line 1: \\uD800 at character 1 is half of"
+                + " a surrogate pair, not a character; expected text" + System.lineSeparator());
+    }
+
+    /** The JVM reads arguments with U+FFFD in place of bytes it cannot decode, and the damaged message was classified. */
+    @Test
+    void anArgumentThatArrivedWithReplacedBytesIsAUsageErrorNamingIt() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = BridleCommand.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+
+        int code = line.execute("keywords", "test", "--keywords", shipped, "START", "ST\uFFFDOP");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("argument 6 (\"ST\uFFFDOP\") is not " + System.getProperty("sun.jnu.encoding",
+                "UTF-8") + " text: U+FFFD stands where its bytes could not be read;").contains("Try 'bridle keywords test --help'");
+    }
+
     @Test
     void anUnquotedJsonLineIsAnError() {
         Run run = run("STOP\n", "test", "--json", "--keywords", shipped);
@@ -152,6 +197,36 @@ class KeywordsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains(file + ":3:19: not valid YAML: expected ',' or ']'");
+    }
+
+    /** The keyword file was read whole and parsed, whatever its size, as the configuration was. */
+    @Test
+    void checkRefusesAnOversizedKeywordFileAtOnceNamingItsSizeAndTheCap(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, ONLY_HALT + "# " + "x".repeat(8 << 20) + "\n");
+
+        Run run = run("", "check", "--keywords", big.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains(big + ": is " + Files.size(big) + " bytes, over the limit of 1048576 bytes (1 MiB)"
+                + " for a keyword file");
+    }
+
+    /** The same cap holds when the configuration names the keyword file: bridle check refuses it with exit 3. */
+    @Test
+    void aConfigurationNamingAnOversizedKeywordFileIsInvalid(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("big.yaml"), ONLY_HALT + "# " + "x".repeat(2 << 20) + "\n");
+        Path config = dir.resolve("bridle.yaml");
+        Files.writeString(config, "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n"
+                + "optout: { keywords: big.yaml }\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = BridleCommand.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+
+        assertThat(line.execute("check", "--config", config.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("over the limit of 1048576 bytes (1 MiB) for a keyword file");
     }
 
     @Test

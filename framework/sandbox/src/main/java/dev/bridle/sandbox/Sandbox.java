@@ -7,6 +7,7 @@ import dev.bridle.sandbox.internal.GeneratedCredentials;
 import dev.bridle.sandbox.internal.SandboxServices;
 import dev.bridle.sandbox.internal.api.Route;
 import dev.bridle.sandbox.internal.audience.AudienceRunner;
+import dev.bridle.http.HttpLimits;
 import dev.bridle.sandbox.internal.http.SandboxServer;
 import dev.bridle.sandbox.internal.world.UserRecord;
 import dev.bridle.sandbox.internal.world.World;
@@ -49,6 +50,7 @@ public final class Sandbox implements AutoCloseable {
     private final List<SandboxAccount> accounts;
     private final List<SimulatedUser> simulatedUsers;
     private final int requestedPort;
+    private final HttpLimits httpLimits;
     private final AudienceRunner audience;
     private SandboxServer server;
 
@@ -87,6 +89,7 @@ public final class Sandbox implements AutoCloseable {
         this.services = new SandboxServices(b.clock, world, apps, b.limits, b.sleeper, b.seed);
         this.services.faults().set(b.faults);
         this.requestedPort = b.port;
+        this.httpLimits = b.httpLimits;
         if (b.audience != null) {
             if (accountList.isEmpty()) {
                 throw new IllegalStateException("an audience script needs an account to talk to");
@@ -122,7 +125,7 @@ public final class Sandbox implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the sandbox is already started");
         }
-        SandboxServer s = new SandboxServer(services, requestedPort);
+        SandboxServer s = new SandboxServer(services, requestedPort, httpLimits);
         s.start();
         server = s;
         if (audience != null) {
@@ -325,6 +328,7 @@ public final class Sandbox implements AutoCloseable {
         private FaultPlan faults = FaultPlan.none();
         private AudienceScript audience;
         private Sleeper sleeper = Sleeper.real();
+        private HttpLimits httpLimits = SandboxServer.LIMITS;
 
         private Builder() {
         }
@@ -406,6 +410,15 @@ public final class Sandbox implements AutoCloseable {
         /** How latency faults wait (default: really sleep). */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Its HTTP server's workers, queue and timeouts (default: 8 workers, a queue of 32, 10 s for a request's
+         * headers and for its body); a client slower than that is dropped.
+         */
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.bridle.sandbox.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.bridle.http.Deadline;
 import dev.bridle.sandbox.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +16,14 @@ public final class HttpIo {
     private HttpIo() {
     }
 
+    /** The whole body; what the handler does after it is work, which no read deadline interrupts ({@link Deadline}). */
     public static byte[] body(HttpExchange exchange) throws IOException {
+        byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            return in.readAllBytes();
+            body = in.readAllBytes();
         }
+        Deadline.requestRead();
+        return body;
     }
 
     public static String header(HttpExchange exchange, String name) {
@@ -29,6 +34,7 @@ public final class HttpIo {
     /** Writes a JSON answer (or an empty one when {@code body} is null) with extra headers. */
     public static void write(HttpExchange exchange, int status, JsonNode body, Map<String, String> headers)
             throws IOException {
+        Deadline.answering();
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         byte[] bytes = body == null ? new byte[0] : Json.bytes(body);
         if (body != null) {

@@ -1,24 +1,24 @@
 package dev.bridle.sandbox.internal.http;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.bridle.http.BoundedHttpServer;
+import dev.bridle.http.HttpLimits;
 import dev.bridle.sandbox.internal.SandboxServices;
 import dev.bridle.sandbox.internal.admin.AdminDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDK HTTP server on 127.0.0.1 only: {@code /1.1/} and {@code /2/} go through the {@link ApiDispatcher},
  * {@code /admin} to the admin API. Several worker threads, because a webhook receiver may call the API while
- * the sandbox waits for its answer.
+ * the sandbox waits for its answer. A client that stalls is dropped as the webhook drops one ({@link BoundedHttpServer}):
+ * the sandbox also serves other nodes' tests and demos, and one stuck client must not stop them.
  */
 public final class SandboxServer implements AutoCloseable {
     private static final int THREADS = 8;
+    /** Eight workers, a queue of 32, 10 s for a request's headers and for its body. */
+    public static final HttpLimits LIMITS = HttpLimits.of(THREADS);
 
     static {
         // The JDK server leaves Nagle's algorithm on, which holds small answers back ~40 ms on loopback
@@ -28,27 +28,20 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final BoundedHttpServer server;
 
-    public SandboxServer(SandboxServices services, int port) {
+    public SandboxServer(SandboxServices services, int port, HttpLimits limits) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = BoundedHttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64, limits,
+                    "bridle-sandbox-http");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
         ApiDispatcher api = new ApiDispatcher(services, services.routes());
-        server.createContext("/1.1/", api);
-        server.createContext("/2/", api);
-        server.createContext("/admin", new AdminDispatcher(services));
-        server.createContext("/", api);
-        AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "bridle-sandbox-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
+        server.handle("/1.1/", api);
+        server.handle("/2/", api);
+        server.handle("/admin", new AdminDispatcher(services));
+        server.handle("/", api);
     }
 
     public void start() {
@@ -56,17 +49,11 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.closeNow();
     }
 }

@@ -20,16 +20,16 @@ final class NonceCache {
     /** What happened to an earlier request with the same nonce, if any. */
     enum Seen { NEW, REPLAY, DROPPED }
 
-    synchronized Seen check(String key) {
-        Entry e = seen.get(key);
+    /**
+     * Records {@code key} if it is new, and says what it was, in one step: of several requests with the same nonce
+     * checked at once, exactly one is {@link Seen#NEW}.
+     */
+    synchronized Seen record(String key, long timestamp) {
+        Entry e = seen.putIfAbsent(key, new Entry(timestamp, false));
         if (e == null) {
             return Seen.NEW;
         }
         return e.dropped ? Seen.DROPPED : Seen.REPLAY;
-    }
-
-    synchronized void remember(String key, long timestamp) {
-        seen.putIfAbsent(key, new Entry(timestamp, false));
     }
 
     synchronized void markDropped(String key) {

@@ -110,15 +110,11 @@ public final class OAuthVerifier {
         }
         String nonceKey = consumerKey + "|" + token + "|" + timestamp + "|" + nonce;
         nonces.expire(now - 2 * tolerance.toSeconds());
-        switch (nonces.check(nonceKey)) {
-            case DROPPED:
-                return new Verification.DroppedReplay(nonceKey);
-            case REPLAY:
-                return reject(ErrorCode.AUTH_FAILED, "nonce already used");
-            default:
-                nonces.remember(nonceKey, ts);
-                return new Verification.Verified(consumerKey, owner.get().userId(), nonceKey);
-        }
+        return switch (nonces.record(nonceKey, ts)) {
+            case DROPPED -> new Verification.DroppedReplay(nonceKey);
+            case REPLAY -> reject(ErrorCode.AUTH_FAILED, "nonce already used");
+            case NEW -> new Verification.Verified(consumerKey, owner.get().userId(), nonceKey);
+        };
     }
 
     /** Remembers that the request with this nonce had its connection dropped on purpose. */
