@@ -1,5 +1,6 @@
 package dev.bridle.cli;
 
+import dev.bridle.audit.LedgerAnchorException;
 import dev.bridle.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -53,6 +54,11 @@ public final class BridleCommand {
             }
             err.flush();
             return ExitCode.INVALID_CONFIG;
+        }
+        if (e instanceof LedgerAnchorException refused) { // one line: what, where, what to do
+            err.println(command.getCommandSpec().qualifiedName() + ": " + refused.getMessage());
+            err.flush();
+            return ExitCode.RUNTIME_FAILURE;
         }
         err.println("bridle " + command.getCommandName() + ": failed: " + e);
         e.printStackTrace(err);
