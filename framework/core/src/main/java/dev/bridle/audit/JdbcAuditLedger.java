@@ -42,6 +42,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #appendInTransaction} appends within a caller's own transaction instead, for a
  * record that must commit atomically with other writes.
  *
+ * <p>Every read stops at the head: rows past it are in the table but not in the chain, and only
+ * {@link #verify} looks at them (to report them). After each group commit the head is written to
+ * an anchor file outside the database, which {@link #verify} and, before the runtime starts,
+ * {@link #checkAnchor} compare the chain's end with ({@code docs/ledger.md}).
+ *
  * <pre>{@code
  * try (JdbcAuditLedger ledger = JdbcAuditLedger.open(db)) {
  *     LedgerEntry e = ledger.append(record);
@@ -133,7 +138,8 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
      * Every row, oldest first, of each request allowed at or after {@code since} that has no final
      * outcome yet (no SENT, FAILED, DENIED or DEFERRED row): its first row is the ALLOWED decision,
      * the last says how far it got (ALLOWED, IN_DOUBT or RECONCILED). These are the actions to
-     * reconcile with the platform at start-up; none of them is ever re-sent automatically.
+     * reconcile with the platform at start-up; none of them is ever re-sent automatically. Only
+     * rows up to the head count, outcomes too: a SENT forged past the head settles nothing.
      */
     public List<LedgerEntry> unsettled(Instant since) {
         return query(LedgerRows.UNSETTLED, ps -> ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
