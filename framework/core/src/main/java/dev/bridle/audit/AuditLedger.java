@@ -27,9 +27,9 @@ public interface AuditLedger {
         }
     }
 
-    /** The last {@code n} rows, oldest first. */
+    /** The last {@code n} rows of the chain, oldest first; rows past the head are not in it and never read. */
     List<LedgerEntry> tail(int n);
 
-    /** Walks the whole chain and reports the first row that does not fit. */
+    /** Walks the whole chain and reports the first row that does not fit, and anything wrong at its ends. */
     VerifyReport verify();
 }

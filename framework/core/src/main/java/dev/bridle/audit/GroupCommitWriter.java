@@ -24,6 +24,10 @@ import java.time.Duration;
  *
  * <p>Inside the transaction the head row is locked, so writers on other nodes sharing the
  * database wait their turn and continue the same chain from the head they find.
+ *
+ * <p>After each batch is on disk, and at close, the {@link AnchorKeeper} writes the new head to the
+ * anchor file outside the database: a small write to the page cache, not synced (the database's
+ * sync came first, so a lost anchor write leaves the anchor behind, never ahead).
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -36,6 +40,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Pending STOP = new Pending(null, null, Kind.STOP);
 
     private final Database db;
+    private final AnchorKeeper anchor;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Object gate = new Object();
     private final Thread thread;
@@ -51,11 +56,12 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     GroupCommitWriter(Database db) {
-        this(db, DEFAULT_LINGER);
+        this(db, DEFAULT_LINGER, AnchorKeeper.NONE);
     }
 
-    GroupCommitWriter(Database db, Duration linger) {
+    GroupCommitWriter(Database db, Duration linger, AnchorKeeper anchor) {
         this.db = db;
+        this.anchor = anchor;
         this.lingerNanos = linger.toNanos();
         this.thread = new Thread(this::run, "bridle-ledger-writer");
         this.thread.setDaemon(true);
@@ -190,6 +196,11 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             c.setAutoCommit(true); // the pool resets it anyway when a failed connection goes back
             db.forceToDisk(c);
+            // only now, with the rows on disk: an anchor may lag the ledger after a crash, never lead it
+            LedgerEntry first = entries.get(0);
+            LedgerEntry last = entries.get(entries.size() - 1);
+            anchor.committed(new LedgerRows.Head(first.seq() - 1, first.prevHash()),
+                    new LedgerRows.Head(last.seq(), last.hash()), seq -> LedgerRows.hashAt(c, seq));
         }
         return entries;
     }
@@ -230,6 +241,11 @@ final class GroupCommitWriter implements AutoCloseable {
                 interrupted = true;
             }
         }
+        anchor.close(seq -> {
+            try (Connection c = db.dataSource().getConnection()) {
+                return LedgerRows.hashAt(c, seq);
+            }
+        });
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

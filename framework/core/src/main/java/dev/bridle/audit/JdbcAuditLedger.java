@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,6 +43,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #appendInTransaction} appends within a caller's own transaction instead, for a
  * record that must commit atomically with other writes.
  *
+ * <p>Every read stops at the head: rows past it are in the table but not in the chain, and only
+ * {@link #verify} looks at them (to report them). After each group commit the head is written to
+ * an anchor file outside the database, which {@link #verify} and, before the runtime starts,
+ * {@link #checkAnchor} compare the chain's end with ({@code docs/ledger.md}).
+ *
  * <pre>{@code
  * try (JdbcAuditLedger ledger = JdbcAuditLedger.open(db)) {
  *     LedgerEntry e = ledger.append(record);
@@ -50,18 +57,25 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
 
-    /** Rows read per round trip while verifying. */
-    static final int VERIFY_FETCH_SIZE = 1_000;
-
     private final Database db;
+    private final Optional<AnchorFile> anchorFile;
+    private final AnchorGate gate;
+    private final LedgerVerifier verifier;
     private final GroupCommitWriter writer;
 
     private JdbcAuditLedger(Database db, Duration linger) {
         this.db = db;
-        this.writer = new GroupCommitWriter(db, linger);
+        this.anchorFile = AnchorLocation.of(db).map(path -> new AnchorFile(path, db.config().anchorKey()));
+        this.gate = new AnchorGate(db, anchorFile);
+        this.verifier = new LedgerVerifier(db, gate);
+        this.writer = new GroupCommitWriter(db, linger, anchorFile.map(AnchorKeeper::new).orElse(AnchorKeeper.NONE));
     }
 
-    /** A ledger over a migrated database, with its writer thread started. */
+    /**
+     * A ledger over a migrated database, with its writer thread started. Its anchor file is where
+     * {@code store.anchor} says, else beside an H2 file or under {@code ./data/} for PostgreSQL
+     * (none for H2 in memory); see {@code docs/ledger.md}.
+     */
     public static JdbcAuditLedger open(Database db) {
         return new JdbcAuditLedger(db, GroupCommitWriter.DEFAULT_LINGER);
     }
@@ -127,7 +141,8 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
      * from that decision on say how far it got (ALLOWED, IN_DOUBT or RECONCILED); earlier rows
      * are the request's past runs, a deferred action being decided again each time it runs. These
      * are the actions to reconcile with the platform at start-up; none of them is ever re-sent
-     * automatically.
+     * automatically. Only rows up to the head count, outcomes too: a SENT forged past the head
+     * settles nothing.
      */
     public List<LedgerEntry> unsettled(Instant since) {
         return query(LedgerRows.UNSETTLED, ps -> ps.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)));
@@ -162,44 +177,65 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>Reads the head first and then the rows up to it, so appends made meanwhile are left for
-     * the next verify rather than mistaken for tampering (and rows written past the head are not
-     * looked at). Rows are streamed, not held in memory.
+     * <p>Also checks the chain's ends: that it reaches the head the anchor file outside the
+     * database records, with the hash recorded there, and that no row lies past the head. The head
+     * and the rows are read in one snapshot, and the anchor just before it, so appends made
+     * meanwhile are left for the next verify rather than mistaken for tampering. Rows newer than
+     * the anchor that chain correctly (another node's, or written just before a stop) are a note,
+     * not a problem.
      */
     @Override
     public VerifyReport verify() {
         writer.drain();
-        ChainWalk walk = new ChainWalk();
-        try (Connection c = db.dataSource().getConnection()) {
-            LedgerRows.Head head = LedgerRows.head(c, LedgerRows.READ_HEAD);
-            c.setAutoCommit(false); // PostgreSQL streams rows only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(LedgerRows.ALL_UP_TO)) {
-                ps.setFetchSize(VERIFY_FETCH_SIZE);
-                ps.setLong(1, head.seq());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (!walk.broken() && rs.next()) {
-                        checkRow(walk, rs);
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-            walk.end(head);
-        } catch (SQLException e) {
-            throw new StoreException("cannot verify the ledger in " + db.url() + ": " + e.getMessage(), e);
-        }
-        return walk.report();
+        return verifier.verify();
     }
 
-    private static void checkRow(ChainWalk walk, ResultSet rs) throws SQLException {
-        LedgerEntry row;
-        try {
-            row = LedgerRows.read(rs);
-        } catch (LedgerRows.MalformedRow e) {
-            walk.malformed(e.seq, e.getMessage());
-            return;
-        }
-        walk.check(row);
+    /**
+     * Checks the ledger against its anchor before the runtime starts. Writes nothing, so that the
+     * evidence stays as it is when the check fails.
+     *
+     * @throws LedgerAnchorException in one line saying what does not match, where, and what to do:
+     *     rows cut from the end, the row at the anchor's seq rewritten, rows past the head, an
+     *     anchor that fails its checksum or seal, or no anchor for a ledger with rows
+     */
+    public void checkAnchor() {
+        gate.checkAtStartup();
+    }
+
+    /** The anchor file outside the database, or empty for a store in memory. */
+    public Optional<Path> anchorFile() {
+        return anchorFile.map(AnchorFile::path);
+    }
+
+    /** What the anchor file records, as a sentence for the operator. */
+    public String describeAnchor() {
+        AnchorState state = gate.state();
+        return switch (state.kind()) {
+            case NONE -> "the store is an H2 database in memory: its ledger has no anchor";
+            case MISSING -> "there is no ledger anchor at " + state.file();
+            case INVALID -> "the ledger anchor at " + state.file() + " " + state.problem();
+            case VALID -> "the ledger anchor at " + state.file() + " records row " + state.slot().head().seq()
+                    + " (hash " + state.slot().head().hash() + ", write " + state.slot().generation() + ")"
+                    + (state.note() == null ? "" : "; " + state.note());
+        };
+    }
+
+    /**
+     * The operator's step for a store restored on purpose, an upgrade from a ledger without an
+     * anchor, a new node or a new key: makes the current head the anchor, after appending what the
+     * old anchor said to {@code <anchor>.log}. Returns a sentence saying what was done.
+     *
+     * @throws LedgerAnchorException if the chain is broken or rows lie past the head
+     * @throws LedgerAnchorException also if the store is in memory
+     * @throws java.io.UncheckedIOException if the anchor or its log cannot be written
+     */
+    public String acceptCurrentHead(Clock clock) {
+        writer.drain();
+        AnchorFile file = anchorFile.orElseThrow(() -> new LedgerAnchorException(
+                "the store is an H2 database in memory: its ledger has no anchor to accept"));
+        AnchorAcceptance.Accepted done = AnchorAcceptance.accept(db, file, clock);
+        return "the ledger anchor at " + done.anchor() + " now records row " + done.seq() + " (hash " + done.hash()
+                + "); what it recorded before is in " + done.log() + ": " + done.replaced();
     }
 
     /** Group commits so far (each one transaction and one disk sync), for metrics and the benchmarks. */

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The ledger's SQL and the mapping between its rows and {@link LedgerEntry}. */
@@ -24,7 +25,15 @@ final class LedgerRows {
     static final String READ_HEAD = "SELECT last_seq, last_hash FROM ledger_head WHERE id = 1";
     static final String UPDATE_HEAD = "UPDATE ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1";
     static final String ALL_UP_TO = "SELECT " + COLUMNS + " FROM audit_ledger WHERE seq <= ? ORDER BY seq";
-    static final String LAST_N = "SELECT " + COLUMNS + " FROM audit_ledger ORDER BY seq DESC LIMIT ?";
+    /**
+     * Keeps a read to the chain: rows past the head are in the table but not in the chain (forged,
+     * or left by a failed write), and no read but verify's looks at them.
+     */
+    static final String UP_TO_HEAD = "seq <= (SELECT last_seq FROM ledger_head WHERE id = 1)";
+    static final String LAST_N = "SELECT " + COLUMNS + " FROM audit_ledger WHERE " + UP_TO_HEAD
+            + " ORDER BY seq DESC LIMIT ?";
+    static final String ROW_HASH = "SELECT hash FROM audit_ledger WHERE seq = ?";
+    static final String PAST_HEAD = "SELECT COUNT(*), MIN(seq), MAX(seq) FROM audit_ledger WHERE seq > ?";
     /**
      * Every row of each request whose latest ALLOWED decision, made since {@code ?}, has no
      * outcome after it (SENT, FAILED, DENIED by the final check, DEFERRED by the platform): the
@@ -35,9 +44,14 @@ final class LedgerRows {
     static final String UNSETTLED = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id IN ("
             + "SELECT a.request_id FROM audit_ledger a WHERE a.event = 'ALLOWED' AND a.recorded_at >= ?"
             + " AND NOT EXISTS (SELECT 1 FROM audit_ledger o WHERE o.request_id = a.request_id AND o.seq > a.seq"
-            + " AND o.event IN ('SENT', 'FAILED', 'DENIED', 'DEFERRED', 'ALLOWED'))) ORDER BY seq";
-    /** The last row of one request. */
-    static final String LAST_OF_REQUEST = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id = ? ORDER BY seq DESC LIMIT 1";
+            + " AND o.event IN ('SENT', 'FAILED', 'DENIED', 'DEFERRED', 'ALLOWED')"
+            + " AND o." + UP_TO_HEAD + ")" // an outcome forged past the head settles nothing
+            + " AND a." + UP_TO_HEAD + ")"
+            + " AND " + UP_TO_HEAD
+            + " ORDER BY seq";
+    /** The last row of one request, in the chain. */
+    static final String LAST_OF_REQUEST = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id = ? AND " + UP_TO_HEAD
+            + " ORDER BY seq DESC LIMIT 1";
 
     /** Column widths of V1__ledger_and_state.sql. */
     private static final int NAME_WIDTH = 255;
@@ -59,6 +73,16 @@ final class LedgerRows {
                 throw new SQLException("the ledger_head row is missing: was the store migrated?");
             }
             return new Head(rs.getLong(1), rs.getString(2));
+        }
+    }
+
+    /** The hash of row {@code seq}, or empty if there is none. */
+    static Optional<String> hashAt(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ROW_HASH)) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 

@@ -37,6 +37,13 @@ public final class ConfigPrinter {
         line(out, "  url", scalar(maskUrl(config.store().url())));
         line(out, "  username", scalar(config.store().username()));
         secret(out, "  password", config.store().password());
+        out.append("  anchor: ").append(config.store().anchor() == null ? "null  # the default place (docs/ledger.md)\n"
+                : scalar(config.store().anchor().toString()) + "\n");
+        if (config.store().anchorKey() == null) {
+            out.append("  anchorKey: null  # sealed by a checksum, not a key\n");
+        } else {
+            secret(out, "  anchorKey", config.store().anchorKey());
+        }
         out.append("platform:\n");
         line(out, "  api", config.platform().api().label());
         out.append("  baseUrl: ").append(scalar(config.platform().baseUrl()));

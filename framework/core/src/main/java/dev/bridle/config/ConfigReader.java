@@ -110,7 +110,7 @@ final class ConfigReader {
     private StoreConfig store(Section doc) {
         String expected = "the database, like { url: \"jdbc:h2:file:./data/bridle\" }";
         Section store = doc.get("store") == null ? null
-                : nodes.section(doc.get("store"), doc.path("store"), expected, List.of("url", "username", "password"));
+                : nodes.section(doc.get("store"), doc.path("store"), expected, List.of("url", "username", "password", "anchor", "anchorKey"));
         if (store == null) {
             return doc.get("store") == null ? new StoreConfig(StoreConfig.DEFAULT_URL, null, null) : null;
         }
@@ -128,7 +128,10 @@ final class ConfigReader {
                 : nodes.text(store.get("username"), store.path("username"), "the database user");
         Secret password = store.get("password") == null ? null
                 : nodes.secret(store.get("password"), store.path("password"), "the password, like \"${env:BRIDLE_DB_PASSWORD}\"");
-        return url == null ? null : new StoreConfig(url, username, password);
+        StoreAnchorReader anchors = new StoreAnchorReader(nodes, file);
+        Path anchor = store.get("anchor") == null ? null : anchors.file(store.get("anchor"), store.path("anchor"), url);
+        Secret anchorKey = store.get("anchorKey") == null ? null : anchors.key(store.get("anchorKey"), store.path("anchorKey"));
+        return url == null ? null : new StoreConfig(url, username, password, anchor, anchorKey);
     }
 
     private PlatformConfig platform(Section doc) {

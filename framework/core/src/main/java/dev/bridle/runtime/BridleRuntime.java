@@ -160,6 +160,7 @@ public final class BridleRuntime implements AutoCloseable {
         database = track(Database.open(config.store()));
         database.migrate();
         ledger = track(JdbcAuditLedger.open(database));
+        ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
         BotStateStore state = new JdbcBotStateStore(database, clock);
         health = new AccountHealth(database, clock);
         consents = new ConsentRegistry(database, clock, contact.consent());

@@ -50,12 +50,16 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final String url;
     private final ChangeFeed changes;
+    private final StoreConfig config;
+    private final Optional<Path> localFile;
 
-    private Database(HikariDataSource pool, Dialect dialect, String url) {
+    private Database(HikariDataSource pool, Dialect dialect, String url, StoreConfig config, Optional<Path> localFile) {
         this.pool = pool;
         this.dialect = dialect;
         this.url = url;
         this.changes = new ChangeFeed(pool, dialect);
+        this.config = config;
+        this.localFile = localFile;
     }
 
     /** What changed, told to every node sharing this store (caches subscribe and forget it). */
@@ -72,10 +76,12 @@ public final class Database implements AutoCloseable {
         String shownUrl = Redaction.url(config.url());
         Dialect dialect = dialectOf(config.url());
         String jdbcUrl = config.url();
+        Optional<Path> localFile = Optional.empty();
         if (dialect == Dialect.H2) {
             try {
                 H2Url h2 = H2Url.parse(jdbcUrl);
                 jdbcUrl = h2.withRequiredSettings();
+                localFile = h2.filePath();
                 createDirectory(h2.fileDirectory(), shownUrl);
             } catch (IllegalArgumentException e) {
                 throw new StoreException("cannot open the store at " + shownUrl + ": " + e.getMessage());
@@ -91,7 +97,7 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         hikari.setInitializationFailTimeout(1);
         try {
-            return new Database(new HikariDataSource(hikari), dialect, shownUrl);
+            return new Database(new HikariDataSource(hikari), dialect, shownUrl, config, localFile);
         } catch (RuntimeException e) {
             throw failure("cannot open the store at " + shownUrl, e, dialect, password);
         }
@@ -151,6 +157,19 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw failure("cannot migrate the store at " + url, e, dialect, pool.getPassword());
         }
+    }
+
+    /** The configuration it was opened with (its anchor settings among them). */
+    public StoreConfig config() {
+        return config;
+    }
+
+    /**
+     * For an H2 database in a file on this machine, its path without H2's {@code .mv.db} suffix,
+     * absolute; empty for PostgreSQL and for H2 in memory or on a server.
+     */
+    public Optional<Path> localFile() {
+        return localFile;
     }
 
     /** The kind of database. */

@@ -92,8 +92,16 @@ final class H2Url {
 
     /** The directory the database file goes in, if this is a file database on this machine. */
     Optional<Path> fileDirectory() {
+        return filePath().map(Path::getParent);
+    }
+
+    /**
+     * The database's path without H2's {@code .mv.db} suffix ({@code ./data/bridle} for
+     * {@code ./data/bridle.mv.db}), absolute, if this is a file database on this machine.
+     */
+    Optional<Path> filePath() {
         return localPath().map(path -> path.startsWith("~") ? System.getProperty("user.home") + path.substring(1) : path)
-                .map(path -> Path.of(path).toAbsolutePath().normalize().getParent());
+                .map(path -> Path.of(path).toAbsolutePath().normalize());
     }
 
     /** The path of a database in a plain local file ({@code file:} and {@code retry:} taken off), if it is one. */

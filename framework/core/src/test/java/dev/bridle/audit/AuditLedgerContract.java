@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bridle.store.StoreTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +32,15 @@ abstract class AuditLedgerContract extends StoreTestBase {
     private static final int PER_THREAD = 50;
 
     JdbcAuditLedger ledger;
+    Path anchor;
 
     @BeforeEach
-    void emptyLedger() {
+    void emptyLedger() throws IOException {
         sql("DELETE FROM audit_ledger",
                 "UPDATE ledger_head SET last_seq = 0, last_hash = '" + ChainHash.GENESIS + "'");
+        anchor = AnchorLocation.of(db).orElseThrow();
+        Files.deleteIfExists(anchor); // the last test's, as a new store has none
+        Files.deleteIfExists(anchor.resolveSibling(anchor.getFileName() + ".log"));
         ledger = JdbcAuditLedger.open(db);
     }
 

@@ -6,6 +6,8 @@ import dev.bridle.audit.ContentHash;
 import dev.bridle.audit.JdbcAuditLedger;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
+import dev.bridle.config.Secret;
+import dev.bridle.config.StoreConfig;
 import dev.bridle.store.Database;
 import dev.bridle.store.TestStores;
 import java.io.PrintWriter;
@@ -106,5 +108,138 @@ class AuditCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.LEDGER_VERIFICATION_FAILED).isEqualTo(4);
         assertThat(err.toString()).startsWith("ledger altered at row 1: ");
+    }
+    private void sql(String... statements) throws Exception {
+        try (Database db = Database.open(TestStores.h2(dir)); Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private Path anchor() {
+        return dir.toAbsolutePath().resolve("bridle.ledger-anchor");
+    }
+
+    @Test
+    void verifyReportsACutTail() throws Exception {
+        sql("DELETE FROM audit_ledger WHERE seq = 3",
+                "UPDATE ledger_head SET last_seq = 2, last_hash = (SELECT hash FROM audit_ledger WHERE seq = 2)");
+
+        int code = run("audit", "verify", "--config", configFile.toString());
+
+        assertThat(code).isEqualTo(ExitCode.LEDGER_VERIFICATION_FAILED);
+        assertThat(err.toString().lines()).containsExactly(
+                "ledger altered: row 3 is missing from the end (the tail was cut): the ledger anchor at " + anchor()
+                        + " records row 3, the ledger head row 2",
+                "2 rows checked");
+    }
+
+    @Test
+    void verifyReportsRowsPastTheHeadAndTailNeverShowsThem() throws Exception {
+        sql("UPDATE ledger_head SET last_seq = 2, last_hash = (SELECT hash FROM audit_ledger WHERE seq = 2)");
+
+        int tail = run("audit", "tail", "--config", configFile.toString());
+        int verify = run("audit", "verify", "--config", configFile.toString());
+
+        assertThat(tail).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).doesNotContain("#3 ");
+        assertThat(verify).isEqualTo(ExitCode.LEDGER_VERIFICATION_FAILED);
+        assertThat(err.toString().lines()).contains("ledger altered: row 3 is past the ledger head (which records row 2):"
+                + " in the table but not in the chain (forged, or left by a failed write); no read but verify looks at them");
+    }
+
+    @Test
+    void verifyReportsAnAnchorThatFailsItsChecksums() throws Exception {
+        Files.write(anchor(), new byte[8192]);
+
+        int code = run("audit", "verify", "--config", configFile.toString());
+
+        assertThat(code).isEqualTo(ExitCode.LEDGER_VERIFICATION_FAILED);
+        assertThat(err.toString()).startsWith("ledger altered: the ledger anchor at " + anchor()
+                + " is unreadable: both its slots are damaged");
+    }
+
+    @Test
+    void verifyReportsAKeyedAnchorWhenNoKeyIsConfigured() throws Exception {
+        Files.delete(anchor());
+        StoreConfig keyed = new StoreConfig(TestStores.h2(dir).url(), null, null, anchor(),
+                Secret.of("0123456789abcdef0123456789abcdef-cli"));
+        try (Database db = Database.open(keyed); JdbcAuditLedger ledger = JdbcAuditLedger.open(db)) {
+            ledger.acceptCurrentHead(java.time.Clock.systemUTC());
+        }
+
+        int code = run("audit", "verify", "--config", configFile.toString());
+
+        assertThat(code).isEqualTo(ExitCode.LEDGER_VERIFICATION_FAILED);
+        assertThat(err.toString()).startsWith("ledger altered: the ledger anchor at " + anchor()
+                + " its slot 1 is sealed with a key, but store.anchorKey is not set");
+    }
+
+    @Test
+    void verifyNotesRowsNewerThanTheAnchor() throws Exception {
+        try (Database db = Database.open(TestStores.h2(dir)); JdbcAuditLedger ledger = JdbcAuditLedger.open(db);
+                Connection tx = db.dataSource().getConnection()) {
+            tx.setAutoCommit(false);
+            ledger.appendInTransaction(tx, new LedgerRecord(Instant.parse("2026-11-28T09:00:03Z"), null, "thanks",
+                    "acme_help", null, List.of(), null, LedgerEvent.BOT_ERROR, null, null, null, null, null, "boom"));
+            tx.commit();
+        }
+
+        int code = run("audit", "verify", "--config", configFile.toString());
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(out.toString().lines()).containsExactly(
+                "note: row 4 is newer than the ledger anchor at " + anchor() + " (row 3): committed by another node,"
+                        + " or just before a stop; the chain covers them, the anchor does not yet",
+                "ledger intact: 4 rows checked");
+    }
+
+    @Test
+    void runRefusesALedgerThatDoesNotMatchItsAnchorInOneLine() throws Exception {
+        sql("DELETE FROM audit_ledger WHERE seq = 3",
+                "UPDATE ledger_head SET last_seq = 2, last_hash = (SELECT hash FROM audit_ledger WHERE seq = 2)");
+        byte[] evidence = Files.readAllBytes(anchor());
+
+        int code = run("run", "--for", "1s", "--config", configFile.toString());
+
+        assertThat(code).isEqualTo(ExitCode.RUNTIME_FAILURE);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("bridle run: refusing to start: the audit ledger in ")
+                .contains("row 3 is missing from the end (the tail was cut)", "Run bridle audit verify",
+                        "bridle audit anchor --accept-current-head");
+        assertThat(Files.readAllBytes(anchor())).isEqualTo(evidence);
+    }
+
+    @Test
+    void anchorShowsWhatTheAnchorRecordsAndAcceptingReplacesIt() throws Exception {
+        sql("DELETE FROM audit_ledger WHERE seq = 3",
+                "UPDATE ledger_head SET last_seq = 2, last_hash = (SELECT hash FROM audit_ledger WHERE seq = 2)");
+
+        int shown = run("audit", "anchor", "--config", configFile.toString());
+        int accepted = run("audit", "anchor", "--accept-current-head", "--config", configFile.toString());
+        int verified = run("audit", "verify", "--config", configFile.toString());
+
+        assertThat(shown).isEqualTo(ExitCode.OK);
+        assertThat(accepted).isEqualTo(ExitCode.OK);
+        assertThat(verified).isEqualTo(ExitCode.OK);
+        assertThat(out.toString().lines()).hasSize(3);
+        assertThat(out.toString().lines().toList().get(0)).startsWith("the ledger anchor at " + anchor() + " records row 3 (hash ");
+        assertThat(out.toString().lines().toList().get(1)).startsWith("the ledger anchor at " + anchor()
+                + " now records row 2 (hash ").contains("what it recorded before is in " + anchor() + ".log");
+        assertThat(out.toString().lines().toList().get(2)).isEqualTo("ledger intact: 2 rows checked");
+        assertThat(Files.readString(dir.resolve("bridle.ledger-anchor.log"))).contains("seq=3");
+    }
+
+    @Test
+    void acceptingABrokenChainIsRefusedInOneLine() throws Exception {
+        sql("UPDATE audit_ledger SET reason = 'OPTED_OUT' WHERE seq = 1");
+
+        int code = run("audit", "anchor", "--accept-current-head", "--config", configFile.toString());
+
+        assertThat(code).isEqualTo(ExitCode.RUNTIME_FAILURE);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("bridle audit anchor: not accepting the head of the ledger in ").contains("row 1 was edited");
     }
 }

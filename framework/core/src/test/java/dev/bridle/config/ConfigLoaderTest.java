@@ -23,7 +23,8 @@ class ConfigLoaderTest {
     static final Path VALID = Path.of("src/test/resources/config/valid");
     static final Map<String, String> ENV = Map.of(
             "PURPOSE_SUFFIX", "nothing else", "DB_HOST", "db.internal", "DB_PASSWORD", "pw-SECRET",
-            "ACME_CK", "ck-SECRET-1", "ACME_CS", "cs-SECRET-2", "ACME_AT", "at-SECRET-3");
+            "ACME_CK", "ck-SECRET-1", "ACME_CS", "cs-SECRET-2", "ACME_AT", "at-SECRET-3",
+            "ANCHOR_KEY", "anchor-key-SECRET-0123456789abcdef");
 
     @TempDir
     Path dir;

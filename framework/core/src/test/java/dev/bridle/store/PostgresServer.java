@@ -2,6 +2,9 @@ package dev.bridle.store;
 
 import dev.bridle.config.Secret;
 import dev.bridle.config.StoreConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,6 +38,7 @@ public final class PostgresServer {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static PostgresServer shared;
     private static IllegalStateException failure;
+    private static Path anchors;
 
     private final String adminUrl;
     private final String user;
@@ -125,6 +129,29 @@ public final class PostgresServer {
             throw new IllegalStateException("unexpected admin URL " + Redaction.url(adminUrl));
         }
         String url = m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
-        return new StoreConfig(url, user, password == null ? null : Secret.of(password));
+        // each database's ledger anchor in a directory of this JVM's, not under the working directory
+        return new StoreConfig(url, user, password == null ? null : Secret.of(password),
+                anchors().resolve(name + ".ledger-anchor"), null);
+    }
+
+    private static synchronized Path anchors() {
+        if (anchors == null) {
+            try {
+                anchors = Files.createTempDirectory("bridle-test-anchors-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Path dir = anchors;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "bridle-test-anchors"));
+        }
+        return anchors;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the system clears it in the end
+        }
     }
 }
