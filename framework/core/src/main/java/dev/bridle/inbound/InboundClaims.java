@@ -174,7 +174,12 @@ public final class InboundClaims {
 
     /** Records that handling {@code event}, claimed by this node, failed, and why. */
     public void failed(InboundEvent event, String reason) {
-        settle(event, "FAILED", reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…");
+        settle(event, "FAILED", shorten(reason));
+    }
+
+    /** {@code reason} cut to what is stored ({@value #MAX_REASON} characters). */
+    static String shorten(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
 
     private void settle(InboundEvent event, String state, String reason) {

@@ -118,7 +118,7 @@ public final class InboundRouter {
 
     /** A step that cannot decide (the opt-out store is down) must not let bots answer: recorded, tried again later. */
     private Delivery failed(InboundEvent event, InboundStep step, int attempt, Exception e) {
-        String reason = step.getClass().getSimpleName() + " failed: " + describe(e);
+        String reason = InboundClaims.shorten(step.getClass().getSimpleName() + " failed: " + describe(e));
         boolean last = attempt >= InboundClaims.MAX_ATTEMPTS;
         String recorded;
         try {
