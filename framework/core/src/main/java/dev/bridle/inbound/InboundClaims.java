@@ -115,11 +115,11 @@ public final class InboundClaims {
             return new Claim(Claim.Outcome.SEEN, row.attempts());
         }
         if (row.state().equals("FAILED")) {
-            return takeOver(c, TAKE_OVER_FAILED, event, key, row, false);
+            return takeOver(c, From.FAILED, event, key, row);
         }
         if (node.id().equals(row.nodeId())) {
             // ours: in hand on another thread, or left over from a handler whose settling write failed
-            return inFlight.contains(key) ? new Claim(Claim.Outcome.HELD, row.attempts()) : takeOver(c, TAKE_OVER, event, key, row, false);
+            return inFlight.contains(key) ? new Claim(Claim.Outcome.HELD, row.attempts()) : takeOver(c, From.THIS_NODE, event, key, row);
         }
         if (row.attempts() >= MAX_ATTEMPTS) {
             int gaveUp = Sql.update(c, GIVE_UP, ps -> {
@@ -137,22 +137,30 @@ public final class InboundClaims {
             }
             return new Claim(Claim.Outcome.HELD, row.attempts());
         }
-        return takeOver(c, TAKE_OVER_FROM_DEAD, event, key, row, true);
+        return takeOver(c, From.DEAD_NODE, event, key, row);
     }
 
-    private Claim takeOver(Connection c, String sql, InboundEvent event, String key, Row row, boolean fromDead) throws SQLException {
+    /** Whose claim is taken over: each is one conditional update on what was read, so of two takers one wins. */
+    private enum From { FAILED, THIS_NODE, DEAD_NODE }
+
+    private Claim takeOver(Connection c, From from, InboundEvent event, String key, Row row) throws SQLException {
+        String sql = switch (from) {
+            case FAILED -> TAKE_OVER_FAILED;
+            case THIS_NODE -> TAKE_OVER;
+            case DEAD_NODE -> TAKE_OVER_FROM_DEAD;
+        };
         int taken = Sql.update(c, sql, ps -> {
             ps.setString(1, node.id());
             ps.setObject(2, now());
             bindKey(ps, 3, event);
-            if (sql.equals(TAKE_OVER_FAILED)) {
+            if (from == From.FAILED) {
                 ps.setInt(6, row.attempts());
                 return;
             }
             ps.setString(6, row.state());
             ps.setInt(7, row.attempts());
             ps.setString(8, row.nodeId());
-            if (fromDead) {
+            if (from == From.DEAD_NODE) {
                 ps.setObject(9, Sql.utc(node.liveSince()));
             }
         });
@@ -160,7 +168,7 @@ public final class InboundClaims {
             return new Claim(Claim.Outcome.HELD, row.attempts());
         }
         inFlight.add(key);
-        if (fromDead) {
+        if (from == From.DEAD_NODE) {
             log.info("inbound {} was claimed by node {}, which is no longer alive: handling it here (try {} of {})",
                     describe(event), NodeRegistry.shortId(row.nodeId()), row.attempts() + 1, MAX_ATTEMPTS);
         }
