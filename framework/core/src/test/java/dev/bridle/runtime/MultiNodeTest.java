@@ -228,4 +228,22 @@ class MultiNodeTest {
         assertThat(Listener.SEEN).containsExactly("thanks " + mention);
         assertThat(claim(mention)).isEqualTo("HANDLED");
     }
+
+    /** The webhook path claims as polling does: a message pushed to one node and polled by another is handled once. */
+    @Test
+    void aMessagePushedToOneNodeAndPolledByAnotherIsHandledOnce() {
+        BridleRuntime pushed = node("a", List.of(THANKS, HELPER));
+        BridleRuntime polling = node("b", List.of(THANKS, HELPER));
+        var post = sandbox.injectMention("ana", "acme_news", "hello there");
+        Mention mention = new Mention(post.id(), new dev.bridle.bot.UserRef(post.authorId(), post.authorHandle()), post.text(),
+                post.createdAt());
+
+        boolean handledByWebhook = pushed.inbound().accept(new dev.bridle.inbound.InboundEvent.MentionEvent(
+                pushed.accounts().get("acme_news"), mention));
+        int handledByPolling = polling.poller().pollMentions();
+
+        assertThat(handledByWebhook).isTrue();
+        assertThat(handledByPolling).isZero();
+        assertThat(Listener.SEEN).containsExactly("thanks " + post.id());
+    }
 }
