@@ -1,6 +1,5 @@
 package dev.bridle.cli;
 
-import dev.bridle.audit.LedgerAnchorException;
 import dev.bridle.config.ConfigException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -66,11 +65,6 @@ public final class BridleCommand {
             return ExitCode.INVALID_CONFIG;
         }
         log.debug("{} failed", command.getCommandSpec().qualifiedName(), e);
-        if (e instanceof LedgerAnchorException refused) { // one line: what, where, what to do
-            err.println(command.getCommandSpec().qualifiedName() + ": " + refused.getMessage());
-            err.flush();
-            return ExitCode.RUNTIME_FAILURE;
-        }
         err.println(FailureReport.line(e, command.getCommandSpec()));
         err.flush();
         return ExitCode.RUNTIME_FAILURE;

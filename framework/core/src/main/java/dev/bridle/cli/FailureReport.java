@@ -1,5 +1,7 @@
 package dev.bridle.cli;
 
+import dev.bridle.audit.LedgerAnchorException;
+import dev.bridle.node.NodeMismatchException;
 import dev.bridle.store.StoreException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -24,6 +26,10 @@ final class FailureReport {
     /** The one line for {@code failure} of the command {@code spec}. */
     static String line(Throwable failure, CommandSpec spec) {
         String command = spec.qualifiedName();
+        Throwable refusal = refusal(failure);
+        if (refusal != null) {
+            return command + ": " + firstLine(refusal.getMessage());
+        }
         StoreException store = storeCause(failure);
         if (store != null) {
             String file = configFile(spec);
@@ -31,6 +37,19 @@ final class FailureReport {
         }
         return command + ": failed: " + firstLine(String.valueOf(failure))
                 + " (the stack trace is logged at debug level: BRIDLE_LOG_LEVEL=DEBUG)";
+    }
+
+    /**
+     * A refusal to start, whose message is already the one line (what, where, what to do): a
+     * ledger that does not match its anchor, a node configured unlike the live ones.
+     */
+    private static Throwable refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LedgerAnchorException || t instanceof NodeMismatchException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The first store failure in the chain: a runtime wraps it, but it says what went wrong. */

@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Several nodes.</b> Exact duplicates are atomic across nodes through the claim row. On a
  * store shared by several nodes ({@link JdbcPostFingerprintStore#JdbcPostFingerprintStore(javax.sql.DataSource,
  * boolean)}), near-duplicates are too: the store hands this guard the posts other nodes reserved,
- * and asks the in-memory check, under a lock every node's reservation takes
- * ({@link PostFingerprintStore#reserve(StoredPost, Duration, boolean, java.util.function.Consumer,
+ * and those they released (which stop counting), and asks the in-memory check, under a lock
+ * every node's reservation and release takes
+ * ({@link PostFingerprintStore#reserve(StoredPost, Duration, boolean, PostFingerprintStore.Peers,
  * java.util.function.BooleanSupplier)}).
  *
  * <p>When the store fails, {@link #check} throws and the chain denies: fail closed.
@@ -57,9 +58,22 @@ public final class DuplicateGuard implements ReservingGuard {
     private final PostFingerprintStore store;
     private final DuplicatePolicy policy;
     private final Clock clock;
+    /** What the other nodes reserved and released: copied into the index, and forgotten again. */
+    private final PostFingerprintStore.Peers peers;
 
     private DuplicateGuard(Builder b, NearDuplicateIndex index) {
         this.index = index;
+        this.peers = new PostFingerprintStore.Peers() {
+            @Override
+            public void reserved(StoredPost post) {
+                index.add(post);
+            }
+
+            @Override
+            public void released(UUID requestId) {
+                index.forget(requestId);
+            }
+        };
         this.store = b.store;
         this.policy = b.policy;
         this.clock = b.clock;
@@ -88,7 +102,7 @@ public final class DuplicateGuard implements ReservingGuard {
         AtomicReference<ReserveResult> local = new AtomicReference<>();
         PostFingerprintStore.Claim claim;
         try {
-            claim = store.reserve(post, policy.window(), !policy.denyExactWithinAccount(), index::add, () -> {
+            claim = store.reserve(post, policy.window(), !policy.denyExactWithinAccount(), peers, () -> {
                 local.set(index.reserve(post));
                 return local.get() instanceof ReserveResult.Reserved;
             });

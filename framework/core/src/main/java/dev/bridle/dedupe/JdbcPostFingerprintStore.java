@@ -36,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * {@code seq}, which grows in commit order because every insert happens under that lock), hands
  * them to the caller and asks its admission check, then inserts and commits. Reservations of all
  * nodes therefore take turns; at the platform's posting rates the wait is short.
+ *
+ * <p>On a shared store a release takes the same lock, deletes the rows and records the release in
+ * {@code dedupe_release} ({@code V12__nodes.sql}), whose {@code seq} grows in commit order too.
+ * A reservation reads the releases since it last looked together with the posts, in one query,
+ * releases first: a node that copied another node's reservation forgets it once released, and a
+ * request released on one node and reserved again on another (a deferred action keeps its id)
+ * counts again everywhere.
  */
 public final class JdbcPostFingerprintStore implements PostFingerprintStore {
 
@@ -57,11 +64,19 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     private static final String HOLDER = "SELECT c.request_id, c.account, p.reserved_at, p.platform_id "
             + "FROM dedupe_claim c LEFT JOIN dedupe_post p ON p.request_id = c.request_id WHERE c.channel = ? AND c.exact_hash = ?";
     private static final String COLUMNS = "request_id, account, channel, fingerprint, reserved_at, platform_id";
+    /** Releases first (released = 1), then posts, each in commit order; a release has only its request id. */
+    private static final String PEERS = "SELECT " + COLUMNS + ", seq, 0 AS released FROM dedupe_post WHERE seq > ? "
+            + "UNION ALL SELECT request_id, NULL, NULL, NULL, reserved_at, NULL, seq, 1 FROM dedupe_release WHERE seq > ? "
+            + "ORDER BY released DESC, seq";
+    private static final String RECORD_RELEASE = "INSERT INTO dedupe_release (request_id, reserved_at) "
+            + "SELECT request_id, reserved_at FROM dedupe_post WHERE request_id = ?";
 
     private final DataSource dataSource;
     private final boolean shared;
     /** The highest {@code seq} handed to a caller, by a reservation or by {@link #forEachSince}. */
     private final AtomicLong peersSeen = new AtomicLong();
+    /** The same for {@code dedupe_release}. */
+    private final AtomicLong releasesSeen = new AtomicLong();
 
     /** A store on {@code dataSource} that only this process uses; the schema includes {@code V4__dedupe.sql}. */
     public JdbcPostFingerprintStore(DataSource dataSource) {
@@ -80,8 +95,7 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     }
 
     @Override
-    public Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat, Consumer<StoredPost> peers,
-                         BooleanSupplier admission) {
+    public Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat, Peers peers, BooleanSupplier admission) {
         SQLException last = null;
         Boolean admitted = shared ? null : Boolean.valueOf(admission.getAsBoolean());
         if (Boolean.FALSE.equals(admitted)) {
@@ -132,15 +146,26 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
         }
     }
 
-    /** Hands {@code peers} every post reserved since the last one seen, in commit order. */
-    private void readPeers(Connection c, Consumer<StoredPost> peers) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", seq FROM dedupe_post WHERE seq > ? ORDER BY seq")) {
+    /**
+     * Hands {@code peers} every release and then every post since the last ones seen, each in
+     * commit order. Releases go first: the posts read are the rows still there, so a request
+     * released and reserved again since the last look ends up held, and one reserved and
+     * released ends up forgotten.
+     */
+    private void readPeers(Connection c, Peers peers) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PEERS)) {
             ps.setLong(1, peersSeen.get());
+            ps.setLong(2, releasesSeen.get());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (rs.getInt(8) == 1) {
+                        peers.released(rs.getObject(1, UUID.class));
+                        releasesSeen.accumulateAndGet(rs.getLong(7), Math::max);
+                        continue;
+                    }
                     StoredPost post = post(rs);
                     if (post != null) {
-                        peers.accept(post);
+                        peers.reserved(post);
                     }
                     peersSeen.accumulateAndGet(rs.getLong(7), Math::max);
                 }
@@ -229,6 +254,11 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
             c.setAutoCommit(false);
             try (PreparedStatement claim = c.prepareStatement("DELETE FROM dedupe_claim WHERE request_id = ?");
                     PreparedStatement post = c.prepareStatement("DELETE FROM dedupe_post WHERE request_id = ?")) {
+                if (shared) {
+                    // in turn with the reservations, so the release's seq is in commit order with theirs
+                    takeSharedLock(c);
+                    Sql.update(c, RECORD_RELEASE, ps -> ps.setObject(1, requestId));
+                }
                 claim.setObject(1, requestId);
                 claim.executeUpdate();
                 post.setObject(1, requestId);
@@ -260,6 +290,9 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
         try (Connection c = dataSource.getConnection()) {
             // read before the posts: what commits in between is read twice, which the index ignores
             long seen = Sql.first(c, "SELECT COALESCE(MAX(seq), 0) FROM dedupe_post", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
+            // releases before now concern rows the read below no longer finds
+            long released = Sql.first(c, "SELECT COALESCE(MAX(seq), 0) FROM dedupe_release", ps -> { }, rs -> rs.getLong(1))
+                    .orElse(0L);
             // a cursor: PostgreSQL streams only inside a transaction
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -276,6 +309,7 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
                 }
                 c.commit();
                 peersSeen.accumulateAndGet(seen, Math::max);
+                releasesSeen.accumulateAndGet(released, Math::max);
             } finally {
                 c.setAutoCommit(true);
             }
@@ -288,10 +322,12 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     public int purge(Instant now, Duration window) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement posts = c.prepareStatement("DELETE FROM dedupe_post WHERE reserved_at <= ?");
-                PreparedStatement claims = c.prepareStatement("DELETE FROM dedupe_claim WHERE expires_at <= ?")) {
+                PreparedStatement claims = c.prepareStatement("DELETE FROM dedupe_claim WHERE expires_at <= ?");
+                PreparedStatement releases = c.prepareStatement("DELETE FROM dedupe_release WHERE reserved_at <= ?")) {
             posts.setObject(1, Sql.utc(now.minus(window)));
             claims.setObject(1, Sql.utc(now));
-            return posts.executeUpdate() + claims.executeUpdate();
+            releases.setObject(1, Sql.utc(now.minus(window)));
+            return posts.executeUpdate() + claims.executeUpdate() + releases.executeUpdate();
         } catch (SQLException e) {
             throw failure("purge", e);
         }

@@ -58,6 +58,8 @@ public final class NearDuplicateIndex {
     private static final int WITHDRAWN_MEMORY = 10_000;
     private static final byte LIVE = 1;
     private static final byte DIRECT = 2;
+    /** Added from the store (another node's post, or the start-up read), not reserved by this index. */
+    private static final byte COPIED = 4;
 
     private final DuplicatePolicy policy;
     private final Clock clock;
@@ -136,7 +138,12 @@ public final class NearDuplicateIndex {
 
     /**
      * Checks {@code post} against every post in the window and, if none denies it under the
-     * policy, stores it, all under one lock.
+     * policy, stores it, all under one lock. A copy of the same request taken from the store
+     * ({@link #add}) is replaced: the request is reserving again, here, so its own earlier
+     * reservation does not count against it (a deferred action another node released runs here).
+     *
+     * @throws IllegalStateException if this index reserved the same request already and it was
+     *     not released
      */
     public ReserveResult reserve(StoredPost post) {
         int[] keys = Bands.keys(post.fingerprint());
@@ -147,8 +154,12 @@ public final class NearDuplicateIndex {
             if (withdrawn.remove(post.requestId()) != null) {
                 return new ReserveResult.Withdrawn();
             }
-            if (find(post.requestId()) >= 0) {
+            int held = find(post.requestId());
+            if (held >= 0 && (flags[held] & COPIED) == 0) {
                 throw new IllegalStateException("request " + post.requestId() + " is already reserved");
+            }
+            if (held >= 0) {
+                remove(held);
             }
             released.remove(post.requestId()); // reserved again (a deferred action running later): it counts again
             Optional<Match> match = bestDenying(post.fingerprint(), post.channel(), post.account(), keys, now);
@@ -163,8 +174,9 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Stores {@code post} without checking it: for the rebuild at start-up and for posts other
-     * nodes reserved. A post already held, withdrawn, or older than the window is ignored.
+     * Stores {@code post} without checking it, as a copy: for the rebuild at start-up and for posts
+     * other nodes reserved. A post already held, withdrawn, released here (until the store's record
+     * of that release is {@link #forget forgotten}), or older than the window is ignored.
      *
      * @return whether it was added
      */
@@ -178,6 +190,31 @@ public final class NearDuplicateIndex {
                 return false;
             }
             insert(post, keys);
+            flags[find(post.requestId())] |= COPIED;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets {@code requestId} because its reservation was released on a store this index shares
+     * with other nodes: a copy {@link #add added} from the store is removed, and a release here
+     * that {@link #release} remembered is now known to the store, so a later copy of the same
+     * request (reserved again, by any node) is added. A reservation this index made itself stays:
+     * the release read from the store is an older one.
+     *
+     * @return whether a copy was removed
+     */
+    public boolean forget(UUID requestId) {
+        lock.lock();
+        try {
+            released.remove(requestId);
+            int slot = find(requestId);
+            if (slot < 0 || (flags[slot] & COPIED) == 0) {
+                return false;
+            }
+            remove(slot);
             return true;
         } finally {
             lock.unlock();

@@ -32,21 +32,25 @@ public interface PostFingerprintStore {
      * As {@link #reserve(StoredPost, Duration, boolean)}, once {@code admission} allows it.
      *
      * <p>On a store several nodes share, every reservation first takes one lock that all nodes'
-     * reservations take, then hands {@code peers} every post reserved since this store last
-     * looked (or since {@link #forEachSince} read them), then asks {@code admission}, then claims
-     * and commits, and only then lets the lock go. So a check that {@code admission} makes against
-     * those posts (the near-duplicate check) is atomic across nodes. On a store only this process
-     * uses, {@code peers} gets nothing and {@code admission} runs without that lock.
+     * reservations and releases take, then hands {@code peers} every reservation released and
+     * every post reserved since this store last looked (or since {@link #forEachSince} read
+     * them), releases first, then asks {@code admission}, then claims and commits, and only then
+     * lets the lock go. So a check that {@code admission} makes against those posts (the
+     * near-duplicate check) is atomic across nodes, and a post another node released stops
+     * counting before it. On a store only this process uses, {@code peers} gets nothing and
+     * {@code admission} runs without that lock.
      *
      * @return {@link NotAdmitted} when {@code admission} said no (nothing is recorded)
      */
-    Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat, Consumer<StoredPost> peers,
-                  BooleanSupplier admission);
+    Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat, Peers peers, BooleanSupplier admission);
 
     /** Marks a reservation as sent, as {@code platformId}. */
     void markSent(UUID requestId, String platformId);
 
-    /** Deletes a reservation and its claim; nothing happens if there is none. */
+    /**
+     * Deletes a reservation and its claim; nothing happens if there is none. On a shared store the
+     * release is also recorded, in order with the reservations, for the other nodes' {@link Peers}.
+     */
     void release(UUID requestId);
 
     /** The reservation, if stored. */
@@ -60,6 +64,21 @@ public interface PostFingerprintStore {
 
     /** Deletes the posts that left the window and the claims that expired by {@code now}; returns how many rows went. */
     int purge(Instant now, Duration window);
+
+    /**
+     * What the other nodes sharing a store did since this one last looked, in the order it
+     * committed: for the in-memory index, which copies their posts and forgets what they released.
+     */
+    @FunctionalInterface
+    interface Peers {
+
+        /** A post was reserved (by any node: this one's own posts come back too). */
+        void reserved(StoredPost post);
+
+        /** The reservation of {@code requestId} was released (by any node); it no longer counts. */
+        default void released(UUID requestId) {
+        }
+    }
 
     /** The answer of {@link #reserve}. */
     sealed interface Claim {

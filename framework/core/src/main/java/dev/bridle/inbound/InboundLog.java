@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What inbound messages were handled ({@code inbound_seen}) and where polling left off
- * ({@code inbound_cursor}). Claiming a message is an insert under its primary key, so two
- * deliveries of one message (poll and webhook, two nodes) are handled once.
+ * Where polling left off ({@code inbound_cursor}): per account and kind, the newest message id up
+ * to which every message is settled (handled, or recorded as failed for good). The poller moves it
+ * only past settled messages, so one that was claimed but not handled (its node died, its step
+ * failed and will be tried again) is read again. Claims are {@link InboundClaims}.
  */
 public final class InboundLog {
 
-    private static final String CLAIM =
-            "INSERT INTO inbound_seen (account, kind, message_id, author_id, received_at) VALUES (?, ?, ?, ?, ?)";
     private static final String READ_CURSOR = "SELECT since_id FROM inbound_cursor WHERE account = ? AND kind = ?";
     private static final Upsert MOVE_CURSOR =
             Upsert.of("inbound_cursor", List.of("account", "kind"), List.of("since_id", "updated_at"));
@@ -32,22 +31,7 @@ public final class InboundLog {
         this.clock = clock;
     }
 
-    /** Claims {@code event} for handling; false if it was handled before. */
-    public boolean claim(InboundEvent event) {
-        try (Connection c = db.dataSource().getConnection()) {
-            return Sql.insertIfAbsent(c, CLAIM, ps -> {
-                ps.setString(1, event.account().handle());
-                ps.setString(2, event.kind().name());
-                ps.setString(3, event.id());
-                ps.setString(4, event.author().id());
-                ps.setObject(5, now());
-            });
-        } catch (SQLException e) {
-            throw new StoreException("cannot record inbound " + event.kind() + " " + event.id() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The newest id handled for {@code account} and {@code kind}, if any. */
+    /** The newest id settled for {@code account} and {@code kind}, if any. */
     public Optional<String> cursor(String account, InboundEvent.Kind kind) {
         try (Connection c = db.dataSource().getConnection()) {
             return Sql.first(c, READ_CURSOR, ps -> {

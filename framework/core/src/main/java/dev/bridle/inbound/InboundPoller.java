@@ -15,9 +15,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls each account's mentions and direct messages and hands new ones to the
- * {@link InboundRouter}. The cursor (the newest id handled) is stored after each message, so a
- * restart picks up where polling left off; a message handled but not yet past the cursor when the
- * process died is recognised by the router's claim and not handled twice.
+ * {@link InboundRouter}.
+ *
+ * <p><b>One node at a time.</b> Before each read the poller holds the account's lease for that
+ * kind ({@link PollLeases}); when another node holds it, this node skips the round, so the
+ * platform sees one read per interval per account however many nodes run.
+ *
+ * <p><b>Nothing skipped.</b> Messages come oldest first. The cursor (stored, shared by the nodes)
+ * moves past a message only once it and every older one read with it are settled: handled,
+ * recorded as failed for good, or the operator's own. A message a live node is still handling, or
+ * whose step failed and will be tried again, holds the cursor back, so it is read again next
+ * round, and so is one claimed by a node that died mid-way or a process that crashed, which the
+ * router's claim then hands to this node ({@link InboundClaims}). Newer messages read in the same
+ * round are handled at once; when read again they are recognised by their claims.
  *
  * <p>The intervals keep well inside the platform's read limits: mentions 300 requests per 15
  * minutes per user and direct-message events 15 per 15 minutes (X API v2 rate limits).
@@ -39,16 +49,19 @@ public final class InboundPoller implements AutoCloseable {
     private final InboundLog inboundLog;
     private final InboundRouter router;
     private final List<Account> accounts;
+    private final PollLeases leases;
     private ScheduledExecutorService timer;
 
-    public InboundPoller(Platform platform, InboundLog inboundLog, InboundRouter router, Collection<Account> accounts) {
+    public InboundPoller(Platform platform, InboundLog inboundLog, InboundRouter router, Collection<Account> accounts,
+                         PollLeases leases) {
         this.platform = platform;
         this.inboundLog = inboundLog;
         this.router = router;
         this.accounts = List.copyOf(accounts);
+        this.leases = leases;
     }
 
-    /** Polls every account's mentions once; returns how many new messages were handled. */
+    /** Polls the mentions of every account whose lease this node holds, once; returns how many new messages were handled. */
     public int pollMentions() {
         int handled = 0;
         for (Account account : accounts) {
@@ -57,7 +70,7 @@ public final class InboundPoller implements AutoCloseable {
         return handled;
     }
 
-    /** Polls every account's direct messages once; returns how many new messages were handled. */
+    /** Polls the direct messages of every account whose lease this node holds, once; returns how many new messages were handled. */
     public int pollDirectMessages() {
         int handled = 0;
         for (Account account : accounts) {
@@ -67,6 +80,9 @@ public final class InboundPoller implements AutoCloseable {
     }
 
     private int poll(Account account, InboundEvent.Kind kind) {
+        if (!leases.hold(account.handle(), kind)) {
+            return 0; // another node polls it
+        }
         String since = inboundLog.cursor(account.handle(), kind).orElse(null);
         List<? extends InboundEvent> events;
         try {
@@ -79,11 +95,14 @@ public final class InboundPoller implements AutoCloseable {
         }
         int handled = 0;
         String cursor = since;
+        boolean settledSoFar = true;
         for (InboundEvent event : events) {
-            if (router.accept(event)) {
+            InboundRouter.Delivery delivery = router.deliver(event);
+            if (delivery == InboundRouter.Delivery.HANDLED) {
                 handled++;
             }
-            if (cursor == null || newer(event.id(), cursor)) {
+            settledSoFar &= delivery.settled();
+            if (settledSoFar && (cursor == null || newer(event.id(), cursor))) {
                 cursor = event.id();
                 inboundLog.advance(account.handle(), kind, cursor);
             }
@@ -115,12 +134,14 @@ public final class InboundPoller implements AutoCloseable {
             try {
                 poll.run();
             } catch (RuntimeException e) {
-                // a failed round must not cancel the schedule
-                log.error("inbound polling failed; trying again next round", e);
+                // a failed round must not cancel the schedule; what it left unsettled is read again
+                log.error("inbound polling failed: {}; trying again next round", e.getMessage());
+                log.debug("the failed round of inbound polling", e);
             }
         };
     }
 
+    /** Stops polling and gives up this node's leases, so another node polls at its next round. */
     @Override
     public synchronized void close() {
         if (timer != null) {
@@ -132,5 +153,6 @@ public final class InboundPoller implements AutoCloseable {
             }
             timer = null;
         }
+        leases.releaseAll();
     }
 }

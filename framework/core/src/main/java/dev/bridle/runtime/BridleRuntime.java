@@ -35,10 +35,14 @@ import dev.bridle.store.Database;
 import dev.bridle.store.JdbcBotStateStore;
 import java.time.Clock;
 import java.time.Duration;
+import dev.bridle.inbound.InboundClaims;
 import dev.bridle.inbound.InboundEvent;
 import dev.bridle.inbound.InboundLog;
 import dev.bridle.inbound.InboundPoller;
 import dev.bridle.inbound.InboundRouter;
+import dev.bridle.inbound.PollLeases;
+import dev.bridle.node.ConfigFingerprint;
+import dev.bridle.node.NodeRegistry;
 import dev.bridle.inbound.WebhookReceiver;
 import dev.bridle.optout.ComplianceReplies;
 import dev.bridle.optout.KeywordFile;
@@ -103,6 +107,7 @@ public final class BridleRuntime implements AutoCloseable {
     private OptOutRegistry optOuts;
     private Secret webhookSecret;
     private WebhookReceiver webhook;
+    private NodeRegistry node;
 
     private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock, ContactSettings contact,
                           RuntimeHooks hooks) {
@@ -126,6 +131,20 @@ public final class BridleRuntime implements AutoCloseable {
     /** As above, with test hooks ({@link RuntimeHooks}; production passes {@link RuntimeHooks#NONE}). */
     static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
                                 ClassLoader classLoader, ContactSettings contact, RuntimeHooks hooks) {
+        return assembled(config, platform, clock, extraModules, classLoader, contact, hooks);
+    }
+
+    /**
+     * As above, with the scheduler named {@code schedulerName}: Quartz allows one scheduler of a
+     * name per JVM, so tests that run two nodes in one JVM name them apart.
+     */
+    static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
+                                ClassLoader classLoader, ContactSettings contact, String schedulerName) {
+        return assembled(config, platform, clock, extraModules, classLoader, contact, RuntimeHooks.NONE.named(schedulerName));
+    }
+
+    private static BridleRuntime assembled(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
+                                           ClassLoader classLoader, ContactSettings contact, RuntimeHooks hooks) {
         BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(contact, "contact"), Objects.requireNonNull(hooks, "hooks"));
@@ -159,6 +178,8 @@ public final class BridleRuntime implements AutoCloseable {
     private void assemble(List<Module> extraModules, ClassLoader classLoader) {
         database = track(Database.open(config.store()));
         database.migrate();
+        // Several nodes (issue 11, 5b): this process's row and heartbeat; refuses to run beside a live node configured otherwise
+        node = track(NodeRegistry.join(database, ConfigFingerprint.of(config), clock));
         ledger = track(JdbcAuditLedger.open(database));
         ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
         BotStateStore state = new JdbcBotStateStore(database, clock);
@@ -206,17 +227,21 @@ public final class BridleRuntime implements AutoCloseable {
         }
         runner = new BotRunner(bots, ledger, clock);
         InboundLog inboundLog = new InboundLog(database, clock);
+        InboundClaims claims = new InboundClaims(database, clock, node);
         OptOutKeywordStep keywordStep = new OptOutKeywordStep(keywords(), optOuts, consents,
                 new ComplianceReplies(deferred::sendOwed, clock), deferred);
         webhookSecret = contact.webhook().enabled() ? webhookSecret() : null;
         List<Account> verified = accounts.values().stream().filter(a -> a.userId() != null).toList();
-        inbound = new InboundRouter(inboundLog, List.of(keywordStep), runner, subscribers(),
+        inbound = new InboundRouter(claims, List.of(keywordStep), runner, subscribers(),
                 verified.stream().map(Account::userId).collect(Collectors.toSet()));
-        poller = track(new InboundPoller(platform, inboundLog, inbound, verified));
+        poller = track(new InboundPoller(platform, inboundLog, inbound, verified, new PollLeases(database, clock, node,
+                Map.of(InboundEvent.Kind.MENTION, config.inbound().pollMentionsEvery(),
+                        InboundEvent.Kind.DIRECT_MESSAGE, config.inbound().pollDirectMessagesEvery()))));
         BotInvoker invoker = runner::runScheduled;
         scheduler = track(BotScheduler.builder()
                 .database(database)
                 .config(config.scheduler())
+                .instanceName(hooks.schedulerName())
                 .injector(factory.injector().createChildInjector(b -> {
                     b.bind(BotInvoker.class).toInstance(invoker);
                     b.bind(DeferredActionRunner.class).toInstance(deferred);
@@ -316,6 +341,11 @@ public final class BridleRuntime implements AutoCloseable {
     /** How old an unfinished decision must be for start-up to settle it: on a shared store, another node may be on a younger one. */
     private Duration recoveryMinAge() {
         return database.dialect() == Dialect.H2 ? Duration.ZERO : SHARED_STORE_RECOVERY_MIN_AGE;
+    }
+
+    /** This process among the nodes sharing the store: its id, its heartbeat, who else is alive. */
+    public NodeRegistry node() {
+        return node;
     }
 
     /** Which accounts are paused, and which kinds of action are over a daily limit. */

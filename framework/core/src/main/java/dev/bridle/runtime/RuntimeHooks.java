@@ -1,6 +1,7 @@
 package dev.bridle.runtime;
 
 import dev.bridle.guard.Guard;
+import dev.bridle.schedule.BotScheduler;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -16,14 +17,28 @@ import java.util.function.UnaryOperator;
  * @param finalChecks given the final checks in their order, returns the guards the final-check
  *     chain is built from: tests wrap them in recording guards that always allow, to see when
  *     each final check began and which platform call it preceded
+ * @param schedulerName the Quartz scheduler's instance name: Quartz allows one scheduler of a name
+ *     per JVM, so tests that run two nodes in one JVM name them apart
  */
-record RuntimeHooks(RetryPolicy retry, UnaryOperator<List<Guard>> finalChecks) {
+record RuntimeHooks(RetryPolicy retry, UnaryOperator<List<Guard>> finalChecks, String schedulerName) {
 
-    /** What production runs: the default retry policy, the final checks as they are. */
-    static final RuntimeHooks NONE = new RuntimeHooks(RetryPolicy.DEFAULT, UnaryOperator.identity());
+    /** What production runs: the default retry policy, the final checks as they are, the default scheduler name. */
+    static final RuntimeHooks NONE = new RuntimeHooks(RetryPolicy.DEFAULT, UnaryOperator.identity(),
+            BotScheduler.DEFAULT_INSTANCE_NAME);
 
     RuntimeHooks {
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(finalChecks, "finalChecks");
+        Objects.requireNonNull(schedulerName, "schedulerName");
+    }
+
+    /** As production runs, with the final checks and retry policy given. */
+    RuntimeHooks(RetryPolicy retry, UnaryOperator<List<Guard>> finalChecks) {
+        this(retry, finalChecks, BotScheduler.DEFAULT_INSTANCE_NAME);
+    }
+
+    /** These hooks with the scheduler named {@code name}. */
+    RuntimeHooks named(String name) {
+        return new RuntimeHooks(retry, finalChecks, name);
     }
 }

@@ -143,6 +143,43 @@ class NearDuplicateIndexTest {
     }
 
     @Test
+    void aCopyFromTheStoreGivesWayWhenTheSameRequestReservesHere() {
+        StoredPost copied = post("acme_news", RELEASE);
+        index.add(copied);
+
+        assertThat(index.reserve(copied)).isInstanceOf(ReserveResult.Reserved.class);
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> index.reserve(copied)))
+                .as("reserved here twice without a release").hasMessageContaining("already reserved");
+    }
+
+    @Test
+    void forgettingAReleaseRemovesACopyButNotAReservationMadeHere() {
+        StoredPost copied = post("acme_news", RELEASE);
+        StoredPost own = post("acme_deals", OTHER_RELEASE);
+        index.add(copied);
+        index.reserve(own);
+
+        assertThat(index.forget(copied.requestId())).isTrue();
+        assertThat(index.forget(own.requestId())).isFalse();
+        assertThat(index.contains(copied.requestId())).isFalse();
+        assertThat(index.contains(own.requestId())).isTrue();
+    }
+
+    @Test
+    void aRequestReleasedHereIsCopiedAgainOnceItsReleaseIsForgotten() {
+        StoredPost p = post("acme_news", RELEASE);
+        index.reserve(p);
+        index.release(p.requestId());
+        assertThat(index.add(p)).as("the store still showed the row: not added back").isFalse();
+
+        index.forget(p.requestId()); // the store's record of the release, read in order
+        boolean reservedElsewhere = index.add(p);
+
+        assertThat(reservedElsewhere).isTrue();
+    }
+
+    @Test
     void theCapEvictsTheOldestAndCountsIt() {
         index = new NearDuplicateIndex(DuplicatePolicy.defaults(), 3, clock);
         StoredPost oldest = post("a", "one fish");

@@ -208,6 +208,50 @@ abstract class PostFingerprintStoreContract {
     }
 
     @Test
+    void aSharedStoreHandsOverReleasesBeforeThePostsReadInTheSameLook() {
+        JdbcPostFingerprintStore a = node();
+        JdbcPostFingerprintStore b = node();
+        StoredPost released = post("acme_news", "released text", T0);
+        StoredPost again = post("acme_deals", "reserved again", T0.plusSeconds(1));
+        a.reserve(released, WINDOW, false);
+        StoredPost own = post("acme_help", "b looks once", T0);
+        b.reserve(own, WINDOW, false, p -> { }, () -> true);
+        a.release(released.requestId());
+        a.reserve(again, WINDOW, false);
+        a.release(again.requestId());
+        a.reserve(again, WINDOW, false); // the same request, reserved again after its release
+        List<String> handed = new ArrayList<>();
+
+        b.reserve(post("acme_help", "b looks again", T0.plusSeconds(2)), WINDOW, false, new PostFingerprintStore.Peers() {
+            @Override
+            public void reserved(StoredPost p) {
+                handed.add("reserved " + p.requestId());
+            }
+
+            @Override
+            public void released(UUID requestId) {
+                handed.add("released " + requestId);
+            }
+        }, () -> true);
+
+        assertThat(handed).containsExactly("released " + released.requestId(), "released " + again.requestId(),
+                "reserved " + own.requestId(), "reserved " + again.requestId());
+    }
+
+    @Test
+    void aStoreOnlyThisProcessUsesRecordsNoRelease() throws Exception {
+        StoredPost p = post("acme_news", "released text", T0);
+        store.reserve(p, WINDOW, false);
+
+        store.release(p.requestId());
+
+        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM dedupe_release")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
+    @Test
     void aNodeThatReadTheWindowAtStartUpIsNotHandedThosePostsAgain() {
         node().reserve(post("acme_news", "before start-up", T0), WINDOW, false);
         JdbcPostFingerprintStore starting = node();

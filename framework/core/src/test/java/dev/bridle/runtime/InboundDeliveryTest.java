@@ -1,6 +1,7 @@
 package dev.bridle.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -22,6 +23,7 @@ import dev.bridle.config.PlatformConfig;
 import dev.bridle.config.SchedulerConfig;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
+import dev.bridle.store.Database;
 import dev.bridle.store.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,12 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InboundDeliveryTest {
 
-    /** Remembers what it was given. */
+    /** Remembers what it was given; dies, as a killed process would, when told to. */
     public static final class Listener implements Bot {
         static final List<String> SEEN = new CopyOnWriteArrayList<>();
+        static volatile boolean dieAtNextMention;
 
         @Override
         public void onMention(Mention mention, BotContext ctx) {
+            if (dieAtNextMention) {
+                dieAtNextMention = false;
+                throw new ProcessDied();
+            }
             SEEN.add(ctx.botName() + " mention " + mention.postId());
         }
 
@@ -49,6 +56,11 @@ class InboundDeliveryTest {
         public void onDirectMessage(DirectMessage message, BotContext ctx) {
             SEEN.add(ctx.botName() + " dm " + message.eventId());
         }
+    }
+
+    /** Stands for the process dying in the middle of a handler: no handler of Bridle's catches an Error of this kind. */
+    static final class ProcessDied extends Error {
+        private static final long serialVersionUID = 1L;
     }
 
     private static final UserRef ANA = new UserRef("2001", "ana");
@@ -64,6 +76,7 @@ class InboundDeliveryTest {
     @BeforeEach
     void setUp() throws Exception {
         Listener.SEEN.clear();
+        Listener.dieAtNextMention = false;
         when(platform.verifyCredentials(any())).thenAnswer(inv -> {
             Account a = inv.getArgument(0);
             return a.handle().equals("acme_news") ? NEWS : HELP;
@@ -132,6 +145,52 @@ class InboundDeliveryTest {
             assertThat(runtime.poller().pollMentions()).isZero();
 
             assertThat(Listener.SEEN).isEmpty();
+        }
+    }
+
+    /**
+     * Broke: a message claimed by a process that died before handling it was never handled. Cause:
+     * the claim was a bare insert, so after the restart the message, read again from the cursor,
+     * counted as handled.
+     */
+    @Test
+    void aMessageClaimedByAProcessThatDiedBeforeHandlingItIsHandledAfterTheRestart() throws Exception {
+        when(platform.mentionsSince(eq(NEWS), any())).thenReturn(List.of(mention("500", ANA)));
+        Listener.dieAtNextMention = true;
+        try (BridleRuntime dying = runtime()) {
+            assertThatThrownBy(() -> dying.poller().pollMentions()).isInstanceOf(ProcessDied.class);
+        }
+
+        try (BridleRuntime restarted = runtime()) {
+            assertThat(restarted.poller().pollMentions()).isEqualTo(1);
+        }
+
+        assertThat(Listener.SEEN).containsExactly("mentions mention 500");
+    }
+
+    /**
+     * Broke: a STOP whose opt-out step threw (the store failed) was used up: logged, never recorded,
+     * never tried again. Cause: the router caught the step's failure and reported the message
+     * handled, so the cursor moved past it.
+     */
+    @Test
+    void aStopWhoseOptOutStepFailsIsTriedAgainWhenTheStoreRecovers() throws Exception {
+        when(platform.mentionsSince(eq(NEWS), any())).thenReturn(List.of(new Mention("600", ANA, "@acme_news STOP", Requests.T0)));
+        try (BridleRuntime runtime = runtime(); Database side = Database.open(TestStores.h2(dir))) {
+            sql(side, "ALTER TABLE optout_events RENAME TO optout_events_away"); // the opt-out store fails
+            runtime.poller().pollMentions();
+            sql(side, "ALTER TABLE optout_events_away RENAME TO optout_events");
+
+            runtime.poller().pollMentions();
+
+            assertThat(runtime.optOuts().status(ANA.id()).history()).as("the STOP is recorded").hasSize(1);
+            assertThat(Listener.SEEN).as("a STOP reaches no bot").isEmpty();
+        }
+    }
+
+    private static void sql(Database db, String statement) throws Exception {
+        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute(statement);
         }
     }
 }
