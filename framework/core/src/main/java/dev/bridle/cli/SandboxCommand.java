@@ -1,6 +1,8 @@
 package dev.bridle.cli;
 
 import dev.bridle.config.AccountConfig;
+import dev.bridle.config.BridleConfig;
+import dev.bridle.platform.PlatformFactory;
 import dev.bridle.sandbox.SandboxMain;
 import java.nio.file.Files;
 import java.io.OutputStream;
@@ -47,7 +49,8 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "An account to create (repeatable; default: the configured accounts, else bridle_demo).")
     private List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--demo", description = "Run the demo audience, ticking every second.")
+    @Option(names = "--demo", description = {"Run the demo audience, ticking every second. It talks to the account",
+        "bridle run's audience talks to: the first one a bot reads mentions of, else the first account."})
     private boolean demo;
 
     @Spec
@@ -76,8 +79,11 @@ public final class SandboxCommand implements Callable<Integer> {
             args.add(seed.toString());
         }
         List<String> handles = new ArrayList<>(accounts);
+        String audience = null;
         if (handles.isEmpty() && Files.isRegularFile(config.file())) {
-            config.load().accounts().stream().map(AccountConfig::handle).forEach(handles::add);
+            BridleConfig loaded = config.load();
+            loaded.accounts().stream().map(AccountConfig::handle).forEach(handles::add);
+            audience = PlatformFactory.audienceTarget(loaded); // the same account bridle run's audience talks to
         }
         handles.forEach(a -> {
             args.add("--account");
@@ -85,6 +91,10 @@ public final class SandboxCommand implements Callable<Integer> {
         });
         if (demo) {
             args.add("--demo");
+            if (audience != null) {
+                args.add("--audience");
+                args.add(audience);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         SandboxMain.Launched launched;

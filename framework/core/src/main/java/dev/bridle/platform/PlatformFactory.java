@@ -111,8 +111,8 @@ public final class PlatformFactory {
         }
     }
 
-    /** The demo audience talks to the first account a bot reads mentions of, or else the first account. */
-    private static String audienceTarget(BridleConfig config) {
+    /** The account the demo audience talks to: the first one a bot reads mentions of, or else the first account. */
+    public static String audienceTarget(BridleConfig config) {
         return config.bots().stream().filter(b -> b.inbound().contains(BotConfig.Inbound.MENTIONS)).map(BotConfig::account)
                 .findFirst().orElse(config.accounts().get(0).handle());
     }

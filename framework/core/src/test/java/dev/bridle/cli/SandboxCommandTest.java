@@ -49,6 +49,29 @@ class SandboxCommandTest {
         assertThat(out.toString()).contains("Account @acme_news").doesNotContain("@bridle_demo");
     }
 
+    /**
+     * Issue 11: with the shipped configuration, bridle sandbox --demo's audience talked to
+     * @acme_news while bridle run's talks to @acme_help. Cause: the standalone sandbox aimed the
+     * demo at its first account, not at the account a bot reads mentions of.
+     */
+    @Test
+    void theDemoAudienceTalksToTheAccountBridleRunsAudienceTalksTo() throws Exception {
+        Path config = dir.resolve("bridle.yaml");
+        Files.writeString(config, """
+                environment: dev
+                app: { name: sandbox-test-dev, purpose: "testing the sandbox command" }
+                accounts:
+                  - { handle: acme_news }
+                  - { handle: acme_help }
+                bots:
+                  - { name: thanks, class: dev.bridle.config.testbots.GreeterBot, account: acme_help, inbound: [mentions] }
+                """);
+
+        assertThat(run("--demo", "--config", config.toString())).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("Account @acme_news", "Account @acme_help",
+                "Demo audience: on, talking to @acme_help");
+    }
+
     @Test
     void aBadPortIsAUsageError() {
         assertThat(run("--port", "70000")).isEqualTo(ExitCode.USAGE_ERROR);

@@ -11,14 +11,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone sandbox: {@code java dev.bridle.sandbox.SandboxMain --port 8787 [--seed 42] [--account acme]...
- * [--demo]}; {@code bridle sandbox --port N} delegates here. It prints the base URL, the admin URL and the
- * generated credentials, then serves until the process is stopped. With {@code --demo} the demo audience
- * ({@link AudienceScript#demo()}) runs, ticked every second on the system clock.
+ * [--demo [--audience acme]]}; {@code bridle sandbox --port N} delegates here. It prints the base URL, the admin
+ * URL and the generated credentials, then serves until the process is stopped. With {@code --demo} the demo
+ * audience ({@link AudienceScript#demo()}) runs, ticked every second on the system clock, talking to
+ * {@code --audience} (one of the accounts), else to the first account.
  */
 public final class SandboxMain {
     /** The account created when none is named. */
     public static final String DEFAULT_ACCOUNT = "bridle_demo";
-    static final String USAGE = "usage: bridle sandbox [--port N] [--seed N] [--account HANDLE]... [--demo]";
+    static final String USAGE = "usage: bridle sandbox [--port N] [--seed N] [--account HANDLE]... [--demo [--audience HANDLE]]";
 
     private SandboxMain() {
     }
@@ -51,6 +52,7 @@ public final class SandboxMain {
         int port = 0;
         long seed = 0;
         boolean demo = false;
+        String audience = null;
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -58,6 +60,7 @@ public final class SandboxMain {
                 case "--seed" -> seed = parseLong(value(args, ++i, "--seed"), "--seed");
                 case "--account" -> accounts.add(value(args, ++i, "--account"));
                 case "--demo" -> demo = true;
+                case "--audience" -> audience = value(args, ++i, "--audience");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -66,8 +69,12 @@ public final class SandboxMain {
         }
         Sandbox.Builder builder = Sandbox.builder().port(port).seed(seed);
         accounts.forEach(builder::account);
+        if (audience != null && accounts.stream().noneMatch(audience::equalsIgnoreCase)) {
+            throw new IllegalArgumentException("--audience " + audience + " is not one of the accounts (" + String.join(", ", accounts)
+                    + ")");
+        }
         if (demo) {
-            builder.audience(AudienceScript.demo());
+            builder.audience(audience == null ? AudienceScript.demo() : AudienceScript.demo().withTarget(audience));
         }
         Sandbox sandbox = builder.build().start();
         ScheduledExecutorService ticker = null;
@@ -80,11 +87,12 @@ public final class SandboxMain {
             ticker.scheduleAtFixedRate(() -> sandbox.audience().ifPresent(a -> a.tick().forEach(out::println)),
                     0, 1, TimeUnit.SECONDS);
         }
-        print(sandbox, demo, out);
+        print(sandbox, demo ? (audience == null ? accounts.get(0) : audience) : null, out);
         return new Launched(sandbox, ticker);
     }
 
-    private static void print(Sandbox sandbox, boolean demo, PrintStream out) {
+    /** @param audience the account the demo audience talks to, or {@code null} when it is off */
+    private static void print(Sandbox sandbox, String audience, PrintStream out) {
         out.println("Bridle sandbox listening on " + sandbox.baseUrl());
         out.println("  v1.1:  " + sandbox.v1BaseUrl());
         out.println("  v2:    " + sandbox.v2BaseUrl());
@@ -105,7 +113,8 @@ public final class SandboxMain {
                     .append(")"));
             out.println(users);
         }
-        out.println(demo ? "Demo audience: on, ticking every second" : "Demo audience: off (--demo turns it on)");
+        out.println(audience != null ? "Demo audience: on, talking to @" + audience + ", ticking every second"
+                : "Demo audience: off (--demo turns it on)");
         out.flush();
     }
 
