@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -57,14 +58,17 @@ public final class PostgresPlatformWindows implements PlatformWindows {
     @Override
     public Reservation reserve(String key, Instant now) {
         String[] ak = split(key);
+        // PostgreSQL keeps microseconds and would round a nanosecond before the reset up to it:
+        // rounded down instead, a window is never taken for reset early.
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Optional<Reservation> taken = Sql.first(c, RESERVE, ps -> bind(ps, ak, now),
+                Optional<Reservation> taken = Sql.first(c, RESERVE, ps -> bind(ps, ak, at),
                         rs -> new Reservation(Outcome.TAKEN, rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
                 if (taken.isPresent()) {
                     return taken.get();
                 }
-                Optional<Row> row = Sql.first(c, READ, ps -> bind(ps, ak, now),
+                Optional<Row> row = Sql.first(c, READ, ps -> bind(ps, ak, at),
                         rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
                 if (row.isEmpty()) {
                     return Reservation.UNKNOWN;
