@@ -1,5 +1,6 @@
 package dev.bridle.bench.throttle;
 
+import dev.bridle.bench.BenchStore;
 import dev.bridle.bench.e2e.BenchClock;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -23,8 +24,12 @@ import dev.bridle.throttle.JdbcAnsweredInteractions;
 import dev.bridle.throttle.JdbcFollowHistory;
 import dev.bridle.throttle.LocalBucketStore;
 import dev.bridle.throttle.PostgresBucketStore;
+import dev.bridle.throttle.TakeJournal;
 import dev.bridle.throttle.ThrottleSettings;
 import dev.bridle.throttle.Throttles;
+import dev.bridle.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,10 +49,13 @@ import org.flywaydb.core.Flyway;
  * busy deployment in which the throttles refuse much of what is asked.
  *
  * <pre>
- * bench/run.sh dev.bridle.bench.throttle.ThrottleBench [--quick] [--chain] [--postgres JDBC_URL] [--decisions N]
+ * bench/run.sh dev.bridle.bench.throttle.ThrottleBench [--quick] [--chain] [--journal] [--postgres JDBC_URL] [--decisions N]
  * </pre>
  *
- * Without {@code --chain}, both ways are measured one after the other (what {@code bench/run.sh all} does).
+ * Without options, three rows one after the other (what {@code bench/run.sh all} does): in
+ * memory on the caller's thread, the same with every allowed decision's takes journaled to an H2
+ * file ({@link TakeJournal}, as {@code bridle run} does on H2 since issue 11), and in memory
+ * through a {@link GuardChain}. {@code --journal} measures only the journaled row.
  * {@code --chain} runs each decision through a {@link GuardChain} (its worker-thread hop
  * included) instead of calling the guards in order on the caller's thread; {@code --postgres}
  * keeps buckets, follow history and answered interactions in PostgreSQL instead of memory.
@@ -76,22 +84,32 @@ public final class ThrottleBench {
         System.out.println("| stores | how called | decisions/s | p50 | p99 | p99.9 |");
         System.out.println("|---|---|---:|---:|---:|---:|");
         if (pg != null) {
-            measure(false, pg, decisions != null ? decisions : 20_000);
+            measure(false, pg, false, decisions != null ? decisions : 20_000);
+        } else if (a.contains("--journal")) {
+            measure(false, null, true, decisions != null ? decisions : quick ? 50_000 : 200_000);
         } else {
             if (!a.contains("--chain")) {
-                measure(false, null, decisions != null ? decisions : quick ? 200_000 : 1_000_000);
+                measure(false, null, false, decisions != null ? decisions : quick ? 200_000 : 1_000_000);
+                measure(false, null, true, decisions != null ? decisions : quick ? 50_000 : 200_000);
             }
-            measure(true, null, decisions != null ? decisions : quick ? 50_000 : 200_000);
+            measure(true, null, false, decisions != null ? decisions : quick ? 50_000 : 200_000);
         }
         System.out.println();
     }
 
-    private static void measure(boolean chain, String pg, int decisions) throws Exception {
+    private static void measure(boolean chain, String pg, boolean journal, int decisions) throws Exception {
         int warmup = decisions / 4;
         BenchClock clock = new BenchClock(Instant.parse("2026-11-28T09:00:00Z"), 0); // moved only by the harness
         Throttles throttles;
         HikariDataSource ds = null;
-        if (pg == null) {
+        Database journalStore = null;
+        Path journalDir = null;
+        if (journal) {
+            journalDir = Files.createTempDirectory("throttle-bench-journal");
+            journalStore = BenchStore.open(journalDir);
+            throttles = Throttles.journaled(ThrottleSettings.defaults(), clock, new LocalBucketStore(clock),
+                    new TakeJournal(journalStore.dataSource(), clock), new InMemoryFollowHistory(), new InMemoryAnsweredInteractions());
+        } else if (pg == null) {
             throttles = Throttles.create(ThrottleSettings.defaults(), clock, new LocalBucketStore(clock),
                     new InMemoryFollowHistory(), new InMemoryAnsweredInteractions());
         } else {
@@ -116,16 +134,24 @@ public final class ThrottleBench {
 
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         double perSecond = all.length / (elapsed / 1e9);
-        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f µs | %.1f µs | %.1f µs |%n", pg == null ? "in memory (`LocalBucketStore`)" : "PostgreSQL",
+        String stores = journal ? "in memory, takes journaled to an H2 file (`TakeJournal`)"
+                : pg == null ? "in memory (`LocalBucketStore`)" : "PostgreSQL";
+        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f µs | %.1f µs | %.1f µs |%n", stores,
                 chain ? "through `GuardChain` (worker-thread hop per decision)" : "guards in order on the caller's thread",
                 perSecond, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999));
-        System.err.printf(Locale.ROOT, "throttle bench (%s): %,d decisions in %.2f s; outcomes: %s%n", chain ? "chain" : "in order",
-                all.length, elapsed / 1e9, outcomes);
+        System.err.printf(Locale.ROOT, "throttle bench (%s%s): %,d decisions in %.2f s; outcomes: %s%n", chain ? "chain" : "in order",
+                journal ? ", journaled" : "", all.length, elapsed / 1e9, outcomes);
         if (guardChain != null) {
             guardChain.close();
         }
         if (ds != null) {
             ds.close();
+        }
+        if (journalStore != null) {
+            journalStore.close();
+            try (var files = Files.walk(journalDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -28,6 +28,8 @@ import dev.bridle.throttle.JdbcAnsweredInteractions;
 import dev.bridle.throttle.JdbcFollowHistory;
 import dev.bridle.throttle.LocalBucketStore;
 import dev.bridle.throttle.PostgresBucketStore;
+import dev.bridle.throttle.PostgresPlatformWindows;
+import dev.bridle.throttle.TakeJournal;
 import dev.bridle.throttle.ThrottleSettings;
 import dev.bridle.throttle.Throttles;
 import dev.bridle.store.BotStateStore;
@@ -188,9 +190,14 @@ public final class BridleRuntime implements AutoCloseable {
         optOuts = new OptOutRegistry(database, clock, contact.optOut(), consents);
         ThrottleSettings throttleSettings = config.throttles().settings();
         PostgresBucketStore sharedBuckets = sharedBuckets();
-        throttles = Throttles.create(throttleSettings, clock,
-                sharedBuckets != null ? sharedBuckets : new LocalBucketStore(clock),
-                new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
+        // Throttles (issue 11, point 3 and 5c): shared buckets and platform windows in PostgreSQL, or
+        // buckets in memory restored from their journal before any bot runs.
+        TakeJournal takeJournal = sharedBuckets != null ? null : new TakeJournal(database.dataSource(), clock);
+        throttles = sharedBuckets != null
+                ? Throttles.shared(throttleSettings, clock, sharedBuckets, new PostgresPlatformWindows(database.dataSource()),
+                        new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()))
+                : Throttles.journaled(throttleSettings, clock, new LocalBucketStore(clock), takeJournal,
+                        new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
         // several nodes may share a PostgreSQL store; an H2 file is opened by one process only
         boolean sharedStore = database.dialect() == Dialect.POSTGRES;
         duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource(), sharedStore), clock)
@@ -200,6 +207,8 @@ public final class BridleRuntime implements AutoCloseable {
         housekeeping = track(new Housekeeping().add("duplicate reservations", duplicates::purgeExpired));
         if (sharedBuckets != null) {
             housekeeping.add("shared buckets", () -> sharedBuckets.purgeExpired(PURGE_BATCH));
+        } else {
+            housekeeping.add("throttle journal", takeJournal::purgeExpired);
         }
         guards = track(new GuardChain(StandardGuards.chain(config,
                 new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()), clock)));

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Periodic upkeep on one background thread: rows whose window has passed (duplicate reservations,
- * refilled shared buckets) are deleted so the store does not grow without end. A task that fails
+ * refilled shared buckets, journaled throttle takes) are deleted so the store does not grow without end. A task that fails
  * is logged and tried again next time.
  */
 final class Housekeeping implements AutoCloseable {

@@ -18,7 +18,11 @@ public final class AccountRateGuard extends BucketGuard {
     private final ThrottleSettings settings;
 
     public AccountRateGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
-        super("throttle-account", buckets, clock);
+        this(settings, buckets, PendingTakes.NONE, clock);
+    }
+
+    AccountRateGuard(ThrottleSettings settings, BucketStore buckets, PendingTakes pending, Clock clock) {
+        super("throttle-account", buckets, pending, clock);
         this.settings = settings;
     }
 

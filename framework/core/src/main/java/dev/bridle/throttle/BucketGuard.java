@@ -19,9 +19,9 @@ abstract class BucketGuard implements ReservingGuard {
     private final String name;
     private final BucketReservations reservations;
 
-    BucketGuard(String name, BucketStore buckets, Clock clock) {
+    BucketGuard(String name, BucketStore buckets, PendingTakes pending, Clock clock) {
         this.name = name;
-        this.reservations = new BucketReservations(buckets, clock);
+        this.reservations = new BucketReservations(buckets, pending, clock);
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tokens each pending request holds, for the bucket guards: taken in {@code check}, given
- * back on release, kept on confirm. A request takes from all its buckets or from none.
+ * back on release, kept on confirm. A request takes from all its buckets or from none. What it
+ * took from in-memory buckets goes to {@link PendingTakes}, for the journal.
  */
 final class BucketReservations {
 
@@ -28,17 +29,20 @@ final class BucketReservations {
     }
 
     private final BucketStore store;
+    private final PendingTakes pending;
     private final Clock clock;
     private final ConcurrentMap<UUID, List<Slot>> held = new ConcurrentHashMap<>();
 
-    BucketReservations(BucketStore store, Clock clock) {
+    BucketReservations(BucketStore store, PendingTakes pending, Clock clock) {
         this.store = store;
+        this.pending = pending;
         this.clock = clock;
     }
 
     /** Takes a token from every slot, or from none; {@code null} when all were taken. */
     Refusal take(ActionRequest request, List<Slot> slots) {
         List<Slot> taken = new ArrayList<>(slots.size());
+        BucketStore.Snapshot[] left = new BucketStore.Snapshot[slots.size()];
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
             BucketStore.Take take;
@@ -53,6 +57,10 @@ final class BucketReservations {
                 return new Refusal(i, clock.instant().plus(take.retryAfter()));
             }
             taken.add(slot);
+            left[i] = take.left();
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            pending.add(request.requestId(), slots.get(i).key(), slots.get(i).limits(), left[i]);
         }
         if (!taken.isEmpty()) {
             held.merge(request.requestId(), taken, (a, b) -> {
@@ -68,6 +76,7 @@ final class BucketReservations {
     void release(ActionRequest request) {
         List<Slot> slots = held.remove(request.requestId());
         if (slots != null) {
+            pending.discard(request.requestId());
             giveBack(slots);
         }
     }

@@ -1,6 +1,8 @@
 package dev.bridle.throttle;
 
+import io.github.bucket4j.BucketState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,10 +35,13 @@ public interface BucketStore {
      *
      * @param taken whether a token was taken
      * @param retryAfter when not taken, how long until one will be there; zero when taken
+     * @param left when taken from a bucket held in memory, what the bucket holds right after the
+     *     take, so that it can be journaled and restored after a restart ({@link TakeJournal});
+     *     {@code null} from a store that is durable itself, and when not taken
      */
-    record Take(boolean taken, Duration retryAfter) {
+    record Take(boolean taken, Duration retryAfter, Snapshot left) {
 
-        private static final Take TAKEN = new Take(true, Duration.ZERO);
+        private static final Take TAKEN = new Take(true, Duration.ZERO, null);
 
         public Take {
             Objects.requireNonNull(retryAfter, "retryAfter");
@@ -47,9 +52,29 @@ public interface BucketStore {
             return TAKEN;
         }
 
+        /** A token was taken; the bucket then held {@code left}. */
+        public static Take granted(Snapshot left) {
+            return new Take(true, Duration.ZERO, Objects.requireNonNull(left, "left"));
+        }
+
         /** No token; one will be there after {@code retryAfter}. */
         public static Take refused(Duration retryAfter) {
-            return new Take(false, retryAfter);
+            return new Take(false, retryAfter, null);
+        }
+    }
+
+    /**
+     * A copy of one bucket's whole state (Bucket4j's, every window with its fraction of a token)
+     * at an instant, enough to restore the bucket exactly.
+     *
+     * @param at when
+     * @param state the copy; not to be changed
+     */
+    record Snapshot(Instant at, BucketState state) {
+
+        public Snapshot {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(state, "state");
         }
     }
 }

@@ -8,24 +8,51 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.List;
 
-/** Bucket4j configuration from {@link Limit}s: one greedy bandwidth per limit. */
+/**
+ * Bucket4j configuration from {@link Limit}s: one greedy bandwidth per limit.
+ *
+ * <p>Each bandwidth is named by its span ({@code "PT1H"}), so that when a bucket's limits change
+ * Bucket4j carries each window's state over to the window of the same span: with
+ * {@link io.github.bucket4j.TokensInheritanceStrategy#ADDITIVE} a raised limit keeps what was used
+ * in that window, a lowered one keeps what was left (at most its new capacity), and a window
+ * that is new starts full. Without names Bucket4j matches a bucket of several windows by nothing
+ * and refills it completely on any change (checked against Bucket4j 8.14).
+ */
 final class Buckets {
 
     private Buckets() {
     }
 
     static BucketConfiguration configuration(List<Limit> limits) {
+        return configuration(limits, null);
+    }
+
+    /** As above, each window starting with {@code tokens[i]} tokens instead of full; {@code null} for full. */
+    static BucketConfiguration configuration(List<Limit> limits, long[] tokens) {
         ConfigurationBuilder builder = BucketConfiguration.builder();
-        for (Limit limit : limits) {
-            builder.addLimit(bandwidth(limit));
+        for (int i = 0; i < limits.size(); i++) {
+            builder.addLimit(bandwidth(limits, i, tokens == null ? -1 : tokens[i]));
         }
         return builder.build();
     }
 
-    static Bandwidth bandwidth(Limit limit) {
+    private static Bandwidth bandwidth(List<Limit> limits, int i, long tokens) {
+        Limit limit = limits.get(i);
         // Greedy refill: one token every per/count rather than all of them at the end of the
         // window, so after the first burst actions are spread out, never bunched at a boundary.
-        return Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.per()).build();
+        var stage = Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.per()).id(id(limits, i));
+        return tokens < 0 ? stage.build() : stage.initialTokens(tokens).build();
+    }
+
+    /** The window's name: its span, and its place if an earlier limit has the same span. */
+    private static String id(List<Limit> limits, int i) {
+        Duration per = limits.get(i).per();
+        for (int j = 0; j < i; j++) {
+            if (limits.get(j).per().equals(per)) {
+                return per + "#" + i;
+            }
+        }
+        return per.toString();
     }
 
     /** Takes one token from {@code bucket}: taken, or refused with the wait until one is back. */

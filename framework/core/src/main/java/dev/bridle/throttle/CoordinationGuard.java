@@ -24,7 +24,11 @@ public final class CoordinationGuard extends BucketGuard {
     private final List<Limit> window;
 
     public CoordinationGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
-        super("throttle-coordination", buckets, clock);
+        this(settings, buckets, PendingTakes.NONE, clock);
+    }
+
+    CoordinationGuard(ThrottleSettings settings, BucketStore buckets, PendingTakes pending, Clock clock) {
+        super("throttle-coordination", buckets, pending, clock);
         this.window = List.of(Limit.of(1, settings.coordinationWindow()));
     }
 

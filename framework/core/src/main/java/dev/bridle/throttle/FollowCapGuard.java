@@ -22,7 +22,11 @@ public final class FollowCapGuard extends BucketGuard {
     private final List<Limit> cap;
 
     public FollowCapGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
-        super("throttle-follow-cap", buckets, clock);
+        this(settings, buckets, PendingTakes.NONE, clock);
+    }
+
+    FollowCapGuard(ThrottleSettings settings, BucketStore buckets, PendingTakes pending, Clock clock) {
+        super("throttle-follow-cap", buckets, pending, clock);
         this.cap = List.of(settings.follows().accountsLimit());
     }
 

@@ -4,21 +4,22 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.local.SynchronizationStrategy;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Token buckets in memory, for one node: Bucket4j local buckets held in a Caffeine cache.
+ * Token buckets in memory, for one node: Bucket4j bucket states ({@link TokenBucket}) held in a
+ * Caffeine cache.
  *
- * <p>Each bucket synchronises on itself rather than using Bucket4j's default lock-free strategy,
- * which allocates a new state object per take: in one A/B run of the throttle bench (10,000
- * accounts, 100,000 users, 2 threads) that went from 68,000 to 105,000 decisions per second and
- * halved the GC pause time. Contention on one bucket is rare, since keys are per account or user.
+ * <p>Each bucket synchronises on itself rather than working lock-free as Bucket4j's default
+ * bucket does, which allocates a new state object per take: in one A/B run of the throttle bench
+ * (10,000 accounts, 100,000 users, 2 threads) synchronising went from 68,000 to 105,000 decisions
+ * per second and halved the GC pause time. Contention on one bucket is rare, since keys are per
+ * account or user. A take that succeeds copies the state once, for the journal.
  *
  * <p>A bucket left unused for its longest window is full again, so the cache forgets it then at
  * no cost. The cache is bounded ({@link #DEFAULT_MAX_BUCKETS}); were it ever full, the least
@@ -26,6 +27,14 @@ import org.slf4j.LoggerFactory;
  * that is logged as an error and the bound is set far above any real operator's needs.
  *
  * <p>Time comes from the injected {@link Clock}, for Bucket4j and Caffeine alike.
+ *
+ * <p>Memory does not survive a restart, so each take says what its bucket holds right after it
+ * ({@link BucketStore.Take#left}); the throttles journal that ({@link TakeJournal}) and, at
+ * start-up, {@link #restore} puts the buckets back exactly as they were. A key used with other limits
+ * than its bucket has (the configuration changed, or a restored bucket) takes the new limits on
+ * the spot, as {@link PostgresBucketStore} does: Bucket4j's
+ * {@link io.github.bucket4j.TokensInheritanceStrategy#ADDITIVE}, window by window of the same span (see
+ * {@link Buckets}).
  */
 public final class LocalBucketStore implements BucketStore {
 
@@ -37,7 +46,7 @@ public final class LocalBucketStore implements BucketStore {
      */
     public static final long DEFAULT_MAX_BUCKETS = 2_000_000;
 
-    private final Cache<String, Entry> buckets;
+    private final Cache<String, TokenBucket> buckets;
     private final ClockTime time;
     private final AtomicBoolean warned = new AtomicBoolean();
 
@@ -53,7 +62,7 @@ public final class LocalBucketStore implements BucketStore {
                 .ticker(time)
                 .maximumSize(maxBuckets)
                 .expireAfter(new IdleExpiry())
-                .removalListener((String key, Entry entry, RemovalCause cause) -> {
+                .removalListener((String key, TokenBucket entry, RemovalCause cause) -> {
                     if (cause == RemovalCause.SIZE && warned.compareAndSet(false, true)) {
                         log.error("the throttle bucket cache is full ({} buckets); buckets are being forgotten before they refill,"
                                 + " so limits may let actions through early: raise its size or use the PostgreSQL store", maxBuckets);
@@ -64,16 +73,28 @@ public final class LocalBucketStore implements BucketStore {
 
     @Override
     public Take tryTake(String key, List<Limit> limits) {
-        return Buckets.takeOne(bucket(key, limits));
+        long now = time.currentTimeNanos();
+        return buckets.get(key, k -> new TokenBucket(limits, now)).take(limits, now);
     }
 
     @Override
     public void giveBack(String key, List<Limit> limits) {
-        Entry entry = buckets.getIfPresent(key);
-        if (entry != null) {
-            entry.bucket.addTokens(1);
+        TokenBucket bucket = buckets.getIfPresent(key);
+        if (bucket != null) {
+            bucket.giveBack(time.currentTimeNanos());
         }
         // A forgotten bucket was full; there is nothing to give back to.
+    }
+
+    /**
+     * Puts back buckets as a journal says they are now (see {@link JournalReplay}), replacing any
+     * held under the same keys. Call it at start-up, before any action is checked.
+     *
+     * @return how many buckets were put back
+     */
+    int restore(Map<String, TokenBucket> restored) {
+        buckets.putAll(restored);
+        return restored.size();
     }
 
     /** How many buckets are held now (approximately); for metrics and tests. */
@@ -82,36 +103,21 @@ public final class LocalBucketStore implements BucketStore {
         return buckets.estimatedSize();
     }
 
-    private Bucket bucket(String key, List<Limit> limits) {
-        return buckets.get(key, k -> new Entry(build(limits), Buckets.refillTime(limits).toNanos())).bucket;
-    }
-
-    private Bucket build(List<Limit> limits) {
-        var builder = Bucket.builder().withCustomTimePrecision(time).withSynchronizationStrategy(SynchronizationStrategy.SYNCHRONIZED);
-        for (Limit limit : limits) {
-            builder.addLimit(Buckets.bandwidth(limit));
-        }
-        return builder.build();
-    }
-
-    private record Entry(Bucket bucket, long idleNanos) {
-    }
-
     /** Forget a bucket once it has been idle long enough to be full again. */
-    private static final class IdleExpiry implements Expiry<String, Entry> {
+    private static final class IdleExpiry implements Expiry<String, TokenBucket> {
         @Override
-        public long expireAfterCreate(String key, Entry entry, long now) {
-            return entry.idleNanos;
+        public long expireAfterCreate(String key, TokenBucket entry, long now) {
+            return entry.idleNanos();
         }
 
         @Override
-        public long expireAfterUpdate(String key, Entry entry, long now, long current) {
-            return entry.idleNanos;
+        public long expireAfterUpdate(String key, TokenBucket entry, long now, long current) {
+            return entry.idleNanos();
         }
 
         @Override
-        public long expireAfterRead(String key, Entry entry, long now, long current) {
-            return entry.idleNanos;
+        public long expireAfterRead(String key, TokenBucket entry, long now, long current) {
+            return entry.idleNanos();
         }
     }
 }

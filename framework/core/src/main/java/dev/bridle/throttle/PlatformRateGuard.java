@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Obeys the platform's own rate limits (rule {@link dev.bridle.guard.Rule#PLATFORM_LIMITS}), as
@@ -23,16 +25,45 @@ import java.util.concurrent.ConcurrentMap;
  * concurrent actions cannot overrun the count either. When the platform reports again for the
  * same window, the lower of its count and ours stands (ours knows about requests still in flight,
  * the platform's about other apps on the same account). Until the platform has reported, or once
- * a window has reset, nothing is known and actions go.
+ * a window has reset, nothing is known and actions go. The windows are kept in
+ * {@link PlatformWindows}.
+ *
+ * <p><b>Several nodes.</b> With {@code throttles.buckets: database} the windows are shared in
+ * PostgreSQL ({@link PostgresPlatformWindows}): once any node has heard the platform's count for a
+ * window, all nodes together reserve at most that many requests in it. With memory buckets each
+ * node keeps its own view ({@link LocalPlatformWindows}) and sees only its own requests, so nodes
+ * among which Quartz spreads an account's runs can overrun the count, but by a bounded amount:
+ * <em>in each window, at most {@code N × T} requests go out beyond the platform's remaining
+ * count</em> (each refused by the platform, 429), where {@code N} is the number of nodes and
+ * {@code T} the most actions one node can have waiting on the platform at once (its scheduler
+ * threads, {@code scheduler.threads}, plus the threads that hand inbound messages to bots). Why:
+ * a node learns that the count is used up from the first refusal it receives (or from headers
+ * saying none remain), and from then on defers every action until the reset, since for one window
+ * the lower count stands. So every request of that node that the platform refuses was sent
+ * before that first refusal came back, and came back no earlier: they were all in flight together
+ * just before it, and a node has at most {@code T} in flight. The same bound holds with shared
+ * windows for the start of a window, before any node has heard of it.
+ *
+ * <p>A failure to record what the platform reported is logged, not thrown into the platform
+ * adapter: the platform's own refusal stays the backstop. A failure to reserve throws, and the
+ * chain denies the action (fail closed).
  */
 public final class PlatformRateGuard implements ReservingGuard, RateLimitFeedback {
 
+    private static final Logger log = LoggerFactory.getLogger(PlatformRateGuard.class);
+
     private final Clock clock;
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final PlatformWindows windows;
     private final ConcurrentMap<UUID, Held> held = new ConcurrentHashMap<>();
 
+    /** A guard keeping the windows in this process's memory. */
     public PlatformRateGuard(Clock clock) {
-        this.clock = clock;
+        this(clock, new LocalPlatformWindows());
+    }
+
+    PlatformRateGuard(Clock clock, PlatformWindows windows) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.windows = Objects.requireNonNull(windows, "windows");
     }
 
     @Override
@@ -43,22 +74,19 @@ public final class PlatformRateGuard implements ReservingGuard, RateLimitFeedbac
     @Override
     public Verdict check(ActionRequest request) {
         String key = key(request.account(), request.kind());
-        Instant now = clock.instant();
-        Verdict[] verdict = {Verdict.allow()};
-        windows.compute(key, (k, w) -> {
-            if (w == null || !now.isBefore(w.reset)) {
-                return null; // nothing known, or the window has reset: the next response tells
-            }
-            if (w.remaining <= 0) {
-                verdict[0] = Verdict.defer(w.reset, ReasonCode.RATE_LIMITED, "the platform's rate limit for "
+        PlatformWindows.Reservation r = windows.reserve(key, clock.instant());
+        switch (r.outcome()) {
+            case TAKEN -> held.put(request.requestId(), new Held(key, r.reset()));
+            case USED_UP -> {
+                return Verdict.defer(r.reset(), ReasonCode.RATE_LIMITED, "the platform's rate limit for "
                         + request.account() + "'s " + ThrottleSettings.configName(request.kind()) + " actions is used up"
-                        + (w.limit >= 0 ? " (" + w.limit + " per window)" : "") + " until " + w.reset);
-                return w;
+                        + (r.limit() >= 0 ? " (" + r.limit() + " per window)" : "") + " until " + r.reset());
             }
-            held.put(request.requestId(), new Held(k, w.reset));
-            return new Window(w.limit, w.remaining - 1, w.reset);
-        });
-        return verdict[0];
+            case UNKNOWN -> {
+                // nothing known: the next response tells
+            }
+        }
+        return Verdict.allow();
     }
 
     @Override
@@ -70,29 +98,28 @@ public final class PlatformRateGuard implements ReservingGuard, RateLimitFeedbac
     public void release(ActionRequest request) {
         Held h = held.remove(request.requestId());
         if (h != null) {
-            windows.computeIfPresent(h.key, (k, w) -> w.reset.equals(h.reset)
-                    ? new Window(w.limit, w.limit >= 0 ? Math.min(w.remaining + 1, w.limit) : w.remaining + 1, w.reset)
-                    : w);
+            try {
+                windows.giveBack(h.key, h.reset);
+            } catch (RuntimeException e) {
+                log.warn("could not give back a request of the platform's rate limit for {}; the window stays one short until it resets", h.key, e);
+            }
         }
     }
 
     @Override
     public void observed(Account account, ActionKind kind, long limit, long remaining, Instant reset) {
         Objects.requireNonNull(reset, "reset");
-        Window reported = new Window(limit, Math.max(remaining, 0), reset);
-        windows.merge(key(account, kind), reported, (mine, theirs) -> {
-            if (mine.reset.equals(theirs.reset)) {
-                return new Window(theirs.limit >= 0 ? theirs.limit : mine.limit, Math.min(mine.remaining, theirs.remaining), mine.reset);
-            }
-            return theirs.reset.isAfter(mine.reset) ? theirs : mine; // a late answer about an older window changes nothing
-        });
+        String key = key(account, kind);
+        try {
+            windows.observe(key, limit, Math.max(remaining, 0), reset);
+        } catch (RuntimeException e) {
+            log.warn("could not record the platform's rate limit for {} ({} of {} left until {}); the platform's refusals still stop requests",
+                    key, remaining, limit, reset, e);
+        }
     }
 
     private static String key(Account account, ActionKind kind) {
         return ThrottleSettings.handleKey(account.handle()) + ":" + kind.name();
-    }
-
-    private record Window(long limit, long remaining, Instant reset) {
     }
 
     private record Held(String key, Instant reset) {

@@ -24,9 +24,12 @@ import javax.sql.DataSource;
  * rows stay readable for operators. The advisory variant's advantage is small (about 6 % in the
  * one comparison we know of) next to one commit per take.
  *
- * <p>Limits that changed since a bucket was written are applied to it on its next use, keeping
- * what it has used (a limit raised from 2 to 3 with 2 used leaves 1). Rows of buckets that have refilled are left for {@link #purgeExpired}, which
- * the runtime calls from time to time. PostgreSQL only: the SQL uses {@code ON CONFLICT}.
+ * <p>Limits that changed since a bucket was written are applied to it on its next use, window by
+ * window of the same span (see {@link Buckets}): a raised limit keeps what its window has used (a
+ * limit raised from 2 to 3 with 2 used leaves 1), a lowered one keeps what was left, at most its
+ * new capacity. Rows of buckets that have refilled are left for {@link #purgeExpired}, which the
+ * runtime calls from time to time. PostgreSQL only: the SQL uses {@code ON CONFLICT}. These
+ * buckets are durable themselves, so nothing is journaled ({@link TakeJournal}) for them.
  */
 public final class PostgresBucketStore implements BucketStore {
 

@@ -17,7 +17,11 @@ public final class SpacingGuard extends BucketGuard {
     private final List<Limit> spacing;
 
     public SpacingGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
-        super("throttle-spacing", buckets, clock);
+        this(settings, buckets, PendingTakes.NONE, clock);
+    }
+
+    SpacingGuard(ThrottleSettings settings, BucketStore buckets, PendingTakes pending, Clock clock) {
+        super("throttle-spacing", buckets, pending, clock);
         this.spacing = List.of(Limit.of(1, settings.minSpacing()));
     }
 

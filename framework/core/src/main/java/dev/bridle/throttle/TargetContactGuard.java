@@ -28,7 +28,11 @@ public final class TargetContactGuard extends BucketGuard {
     private final ThrottleSettings settings;
 
     public TargetContactGuard(ThrottleSettings settings, BucketStore buckets, Clock clock) {
-        super("throttle-target", buckets, clock);
+        this(settings, buckets, PendingTakes.NONE, clock);
+    }
+
+    TargetContactGuard(ThrottleSettings settings, BucketStore buckets, PendingTakes pending, Clock clock) {
+        super("throttle-target", buckets, pending, clock);
         this.settings = settings;
     }
 

@@ -65,6 +65,27 @@ abstract class BucketStoreContract {
         assertThat(store.tryTake("fresh", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isFalse();
     }
 
+    /**
+     * What broke: without names on its windows, Bucket4j matched a bucket of two windows to its
+     * new limits by nothing and refilled it completely (the shared store), and the local store
+     * kept a bucket's first limits for as long as it held it.
+     */
+    @Test
+    void changedLimitsApplyWindowByWindowKeepingWhatEachHasUsed() {
+        BucketStore store = store();
+        assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
+        assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
+        List<Limit> threePerMinute = List.of(Limit.of(3, Duration.ofMinutes(1)), Limit.of(5, Duration.ofHours(1)));
+
+        assertThat(store.tryTake("k", threePerMinute).taken()).as("the minute's third token").isTrue();
+        assertThat(store.tryTake("k", threePerMinute)).isEqualTo(BucketStore.Take.refused(Duration.ofSeconds(20)));
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 2; i++) {
+            assertThat(store.tryTake("k", threePerMinute).taken()).as("the hour's token %d of 5", i + 4).isTrue();
+        }
+        assertThat(store.tryTake("k", threePerMinute).taken()).as("the hour's 5 are used").isFalse();
+    }
+
     @Test
     void manyThreadsTakingFromOneBucketGetExactlyItsCapacity() throws Exception {
         BucketStore store = store();

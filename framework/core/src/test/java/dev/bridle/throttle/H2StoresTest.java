@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The JDBC stores on H2, migrated by {@code V5__throttle.sql}. */
+/** The JDBC stores on H2, migrated by {@code V5__throttle.sql} and {@code V11}. */
 class H2StoresTest {
 
     @Test
@@ -23,7 +23,7 @@ class H2StoresTest {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }
-            assertThat(tables).containsExactlyInAnyOrder("THROTTLE_BUCKET", "THROTTLE_FOLLOW_EVENT", "THROTTLE_ANSWERED_INTERACTION");
+            assertThat(tables).containsExactlyInAnyOrder("THROTTLE_BUCKET", "THROTTLE_FOLLOW_EVENT", "THROTTLE_ANSWERED_INTERACTION", "THROTTLE_TAKE");
         }
     }
 

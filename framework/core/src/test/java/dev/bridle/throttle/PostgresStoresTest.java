@@ -64,6 +64,19 @@ class PostgresStoresTest {
     }
 
     @Nested
+    class SharedPlatformWindows extends PlatformWindowsContract {
+        @Override
+        PlatformWindows windows() {
+            return new PostgresPlatformWindows(ds);
+        }
+
+        @Override
+        boolean sharesWindows() {
+            return true;
+        }
+    }
+
+    @Nested
     class Answered extends AnsweredInteractionsContract {
         @Override
         AnsweredInteractions store() {

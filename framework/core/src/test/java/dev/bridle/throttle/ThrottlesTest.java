@@ -27,6 +27,15 @@ class ThrottlesTest {
     }
 
     @Test
+    void journaledThrottlesWriteWhatTheOthersTookAfterAllOfThem() {
+        Throttles journaled = Throttles.journaled(ThrottleSettings.defaults(), clock, new LocalBucketStore(clock),
+                new TakeJournal(TestDatabases.h2(), clock), new InMemoryFollowHistory(), new InMemoryAnsweredInteractions());
+
+        assertThat(journaled.guards()).extracting(Guard::name).endsWith("throttle-spacing", "throttle-journal")
+                .hasSize(throttles.guards().size() + 1);
+    }
+
+    @Test
     void theFeedbackReachesTheGuardInTheChain() {
         throttles.feedback().exhausted(ACME, ActionKind.POST, T0.plus(Duration.ofMinutes(15)));
         try (GuardChain chain = new GuardChain(throttles.guards())) {
