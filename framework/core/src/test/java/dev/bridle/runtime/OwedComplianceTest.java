@@ -124,6 +124,7 @@ class OwedComplianceTest {
         }
         when(platform.findApplied(any())).thenReturn(Optional.empty()); // it never reached the platform
         platformDelivers();
+        clock.advance(Duration.ofSeconds(31)); // the crashed try's throttle tokens survive the restart: past the spacing
 
         try (BridleRuntime restarted = runtime()) {
             assertThat(restarted.deferred().status(id)).as("queued again at start-up").contains("PENDING");
