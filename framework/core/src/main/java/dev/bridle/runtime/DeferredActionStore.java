@@ -209,17 +209,18 @@ final class DeferredActionStore {
         }
     }
 
-    /** How many actions are waiting for {@code bot} and for {@code account}. */
-    Waiting waiting(String bot, String account) {
+    /** How many actions other than {@code requestId} are waiting for {@code bot} and for {@code account}. */
+    Waiting waiting(String bot, String account, UUID requestId) {
         try (Connection c = db.dataSource().getConnection()) {
             return Sql.first(c, "SELECT SUM(CASE WHEN bot = ? THEN 1 ELSE 0 END), SUM(CASE WHEN account = ? THEN 1 ELSE 0 END)"
-                    + " FROM deferred_action WHERE status IN (?, ?) AND (bot = ? OR account = ?)", ps -> {
+                    + " FROM deferred_action WHERE status IN (?, ?) AND (bot = ? OR account = ?) AND request_id <> ?", ps -> {
                         ps.setString(1, bot);
                         ps.setString(2, account);
                         ps.setString(3, PENDING);
                         ps.setString(4, RUNNING);
                         ps.setString(5, bot);
                         ps.setString(6, account);
+                        ps.setObject(7, requestId);
                     }, rs -> new Waiting(rs.getInt(1), rs.getInt(2))).orElse(new Waiting(0, 0));
         } catch (SQLException e) {
             throw new StoreException("cannot count the deferred actions of bot " + bot + ": " + e.getMessage(), e);

@@ -104,7 +104,8 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
             }
             DeferredActionStore.Waiting waiting;
             synchronized (bounds) {
-                waiting = store.waiting(request.botName(), request.account().handle());
+                // an owed message on its first try has a row already: count the others, then this one
+                waiting = store.waiting(request.botName(), request.account().handle(), id);
                 if (!owed && waiting.bot() >= limits.maxPerBot()) {
                     return full(waiting.bot() + " actions are waiting for bot " + request.botName(), limits.maxPerBot(),
                             "throttles.deferred.maxPerBot");

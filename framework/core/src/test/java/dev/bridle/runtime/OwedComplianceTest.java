@@ -155,4 +155,20 @@ class OwedComplianceTest {
                     .singleElement().satisfies(e -> assertThat(e.record().actionKind()).isEqualTo(ActionKind.DIRECT_MESSAGE.name()));
         }
     }
+
+    /** Found running the demo: a compliance message put off on its first try was counted twice in the queue (its own row, then once more). */
+    @Test
+    void aComplianceMessagePutOffOnItsFirstTryIsCountedOnceInTheQueue() throws Exception {
+        platformDelivers();
+        try (BridleRuntime runtime = runtime()) {
+            runtime.inbound().accept(stop("700"));
+            runtime.inbound().accept(new InboundEvent.MessageEvent(NEWS, new DirectMessage("701", new UserRef("2002", "ben"), "STOP",
+                    Requests.T0)));
+
+            LedgerEntry deferred = keywordRows(runtime).get(keywordRows(runtime).size() - 1);
+            assertThat(deferred.record().event()).isEqualTo(LedgerEvent.DEFERRED);
+            assertThat(deferred.record().message()).endsWith("queued: 1 waiting for bot bridle-keywords, 1 for @acme_news");
+            assertThat(runtime.deferred().waiting()).isEqualTo(1);
+        }
+    }
 }
