@@ -87,7 +87,9 @@ public final class PlatformFactory {
     }
 
     private static PlatformConnection sandbox(BridleConfig config, Clock clock, RateLimitFeedback feedback) {
-        Sandbox.Builder builder = Sandbox.builder().clock(clock)
+        // time-ordered ids: the store keeps the last run's polling cursors and claims, and a second run's
+        // sandbox must not hand out ids below them (its audience would never be read)
+        Sandbox.Builder builder = Sandbox.builder().clock(clock).timeOrderedIds()
                 .limits(SandboxLimits.defaults().withTimestampTolerance(SANDBOX_TIMESTAMP_TOLERANCE))
                 .audience(AudienceScript.demo().withTarget(audienceTarget(config)));
         config.accounts().forEach(a -> builder.account(a.handle()));

@@ -55,11 +55,17 @@ final class SandboxRun implements AutoCloseable {
         }
     }
 
-    final SettableClock clock = new SettableClock(T0);
+    final SettableClock clock;
     final BridleRuntime runtime;
     private PlatformConnection connection;
 
     SandboxRun(Path dir, String... scriptedBots) {
+        this(dir, T0, scriptedBots);
+    }
+
+    /** A run starting at {@code start}: a second run on the same store starts later than the first. */
+    SandboxRun(Path dir, Instant start, String... scriptedBots) {
+        clock = new SettableClock(start);
         Scripted.NEXT.clear();
         Scripted.LAST.clear();
         Thanker.REPLIES.clear();

@@ -55,8 +55,8 @@ public final class Sandbox implements AutoCloseable {
     private SandboxServer server;
 
     private Sandbox(Builder b) {
-        World world = new World();
         Instant created = b.clock.instant();
+        World world = b.timeOrderedIds ? new World(created.toEpochMilli()) : new World();
         List<SandboxApp> apps = new ArrayList<>(b.apps);
         if (apps.isEmpty()) {
             apps.add(new SandboxApp(DEFAULT_APP_NAME, GeneratedCredentials.derive(b.seed, "app:consumer-key", 25),
@@ -329,8 +329,19 @@ public final class Sandbox implements AutoCloseable {
         private AudienceScript audience;
         private Sleeper sleeper = Sleeper.real();
         private HttpLimits httpLimits = SandboxServer.LIMITS;
+        private boolean timeOrderedIds;
 
         private Builder() {
+        }
+
+        /**
+         * Post and message ids from the clock, as the platform's snowflakes are, instead of the fixed
+         * {@code 1800000000000000001} onwards: a sandbox started again, against a store that kept an
+         * earlier one's polling cursors and claims, then gives out ids above all of theirs.
+         */
+        public Builder timeOrderedIds() {
+            this.timeOrderedIds = true;
+            return this;
         }
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */

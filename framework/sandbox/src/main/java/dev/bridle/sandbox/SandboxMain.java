@@ -67,7 +67,8 @@ public final class SandboxMain {
         if (accounts.isEmpty()) {
             accounts.add(DEFAULT_ACCOUNT);
         }
-        Sandbox.Builder builder = Sandbox.builder().port(port).seed(seed);
+        // time-ordered ids, so that nodes which kept an earlier sandbox's polling cursors still read this one's messages
+        Sandbox.Builder builder = Sandbox.builder().port(port).seed(seed).timeOrderedIds();
         accounts.forEach(builder::account);
         if (audience != null && accounts.stream().noneMatch(audience::equalsIgnoreCase)) {
             throw new IllegalArgumentException("--audience " + audience + " is not one of the accounts (" + String.join(", ", accounts)

@@ -26,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Ids are deterministic: users count up from {@value #FIRST_USER_ID}, posts and DM events from
  * {@value #FIRST_EVENT_ID} (19 digits, like real snowflakes), so a test's golden files hold fixed ids.
+ * A world may instead start its event ids at a snowflake of its creation time ({@link #World(long)}),
+ * so that a new sandbox's ids are above every id an earlier one gave out, as the platform's are.
  *
  * <p>Posts are indexed by author and by whom they address, and messages by participant, so that
  * a long-lived sandbox (a benchmark, a demo left running) answers in time that does not grow with
@@ -35,8 +37,24 @@ public final class World {
     static final long FIRST_USER_ID = 1_000_000_001L;
     static final long FIRST_EVENT_ID = 1_800_000_000_000_000_001L;
 
+    /** The platform's snowflake epoch (2010-11-04T01:42:54.657Z): an id is milliseconds since it, shifted left 22 bits. */
+    static final long SNOWFLAKE_EPOCH_MILLIS = 1_288_834_974_657L;
+
     private long nextUserId = FIRST_USER_ID;
-    private long nextEventId = FIRST_EVENT_ID;
+    private long nextEventId;
+
+    /** A world whose event ids start at {@value #FIRST_EVENT_ID}. */
+    public World() {
+        this.nextEventId = FIRST_EVENT_ID;
+    }
+
+    /**
+     * A world whose event ids start at the snowflake of {@code createdAtMillis}: later than any id a
+     * world created before it gave out, unless that one made over four million a millisecond.
+     */
+    public World(long createdAtMillis) {
+        this.nextEventId = Math.max(FIRST_EVENT_ID, (createdAtMillis - SNOWFLAKE_EPOCH_MILLIS) << 22);
+    }
     private final Map<String, UserRecord> usersById = new LinkedHashMap<>();
     private final Map<String, UserRecord> usersByHandle = new HashMap<>();
     private final Map<String, SandboxPost> posts = new LinkedHashMap<>();
