@@ -1,15 +1,10 @@
 package dev.bridle.cli;
 
+import dev.bridle.text.StrictUtf8;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -116,19 +111,12 @@ final class InputLines implements AutoCloseable {
     }
 
     private static String decode(byte[] bytes, int number) throws MalformedLineException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer from = ByteBuffer.wrap(bytes);
-        CharBuffer to = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(from, to, true);
-        if (result.isError()) {
-            int at = from.position();
-            String before = new String(bytes, 0, at, StandardCharsets.UTF_8);
+        try {
+            return StrictUtf8.decode(bytes);
+        } catch (StrictUtf8.Malformed e) {
             throw new MalformedLineException(number, String.format(Locale.ROOT, "not UTF-8 (byte 0x%02X at column %d); expected"
-                    + " UTF-8 text", bytes[at] & 0xFF, before.codePointCount(0, before.length()) + 1));
+                    + " UTF-8 text", e.badByte(), StrictUtf8.column(bytes, 0, e.offset())));
         }
-        decoder.flush(to);
-        return to.flip().toString();
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -20,10 +22,12 @@ import org.slf4j.LoggerFactory;
  * instead of at the end of their time to live: {@code NOTIFY} after a change is committed,
  * {@code LISTEN} on one connection per node. On H2 (one node) it only tells this process.
  *
- * <p>A notification can be missed while the listening connection is down; when it comes back,
- * every subscriber is told that everything may have changed ({@code null}), so caches start
- * afresh. Caches stay correct without the feed (they expire), and no guard that must be exact
- * relies on a cache: the final opt-out check reads the database.
+ * <p>A notification can be missed before a channel is listened to (between a subscription and its
+ * {@code LISTEN}) and while the listening connection is down; so whenever a channel starts being
+ * listened to — the first time, for a channel subscribed later, and after a reconnection — its
+ * subscribers are told that everything may have changed ({@code null}), and caches start afresh.
+ * Caches stay correct without the feed (they expire), and no guard that must be exact relies on a
+ * cache: the final opt-out and consent checks read the database.
  */
 public final class ChangeFeed implements AutoCloseable {
 
@@ -76,17 +80,12 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private void listen() {
-        boolean missed = false;
         while (open) {
+            Set<String> listening = new HashSet<>();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                for (String channel : subscribers.keySet()) {
-                    s.execute("LISTEN " + channel);
-                }
-                if (missed) {
-                    subscribers.keySet().forEach(channel -> deliver(channel, null));
-                }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (open) {
+                    listenToNewChannels(s, listening);
                     PGNotification[] notes = pg.getNotifications(POLL_MILLIS);
                     if (notes != null) {
                         for (PGNotification note : notes) {
@@ -96,10 +95,23 @@ public final class ChangeFeed implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (open) {
-                    missed = true;
                     log.warn("the change feed lost its connection ({}); caches forget everything when it is back", e.getMessage());
                     pause();
                 }
+            }
+        }
+    }
+
+    /**
+     * Listens to every channel subscribed since the last look, a subscription made after the
+     * listener started included; what was published on it before is unknown, so its subscribers
+     * start afresh.
+     */
+    private void listenToNewChannels(Statement s, Set<String> listening) throws SQLException {
+        for (String channel : subscribers.keySet()) {
+            if (listening.add(channel)) {
+                s.execute("LISTEN " + channel);
+                deliver(channel, null);
             }
         }
     }

@@ -1,13 +1,8 @@
 package dev.bridle.yaml;
 
+import dev.bridle.text.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,16 +41,11 @@ public final class YamlFile {
 
     /** {@code bytes} as UTF-8, or where they stop being UTF-8. */
     static String decode(byte[] bytes) throws NotUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw NotUtf8Exception.at(bytes, in.position());
+        try {
+            return StrictUtf8.decode(bytes);
+        } catch (StrictUtf8.Malformed e) {
+            throw NotUtf8Exception.at(bytes, e.offset());
         }
-        decoder.flush(out);
-        return out.flip().toString();
     }
 
     /** A file over the size limit. */
@@ -114,8 +104,7 @@ public final class YamlFile {
                     lineStart = i + 1;
                 }
             }
-            String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-            return new NotUtf8Exception(line, before.codePointCount(0, before.length()) + 1, bytes[offset] & 0xFF);
+            return new NotUtf8Exception(line, StrictUtf8.column(bytes, lineStart, offset), bytes[offset] & 0xFF);
         }
 
         /** The line of the first byte that is not UTF-8, from 1. */
