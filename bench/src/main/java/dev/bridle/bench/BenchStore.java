@@ -1,8 +1,8 @@
 package dev.bridle.bench;
 
-import dev.bridle.config.BridleConfig;
-import dev.bridle.config.ConfigLoader;
-import dev.bridle.store.Database;
+import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.ConfigLoader;
+import dev.bridle.internal.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

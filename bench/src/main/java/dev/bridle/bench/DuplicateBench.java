@@ -3,15 +3,15 @@ package dev.bridle.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bridle.bench.corpus.Evasions;
-import dev.bridle.dedupe.Channel;
-import dev.bridle.dedupe.DuplicateGuard;
-import dev.bridle.dedupe.DuplicatePolicy;
-import dev.bridle.dedupe.Fingerprint;
-import dev.bridle.dedupe.JdbcPostFingerprintStore;
-import dev.bridle.dedupe.NearDuplicateIndex;
-import dev.bridle.dedupe.ReserveResult;
-import dev.bridle.dedupe.Similarity;
-import dev.bridle.dedupe.StoredPost;
+import dev.bridle.internal.dedupe.Channel;
+import dev.bridle.internal.dedupe.DuplicateGuard;
+import dev.bridle.internal.dedupe.DuplicatePolicy;
+import dev.bridle.internal.dedupe.Fingerprint;
+import dev.bridle.internal.dedupe.JdbcPostFingerprintStore;
+import dev.bridle.internal.dedupe.NearDuplicateIndex;
+import dev.bridle.internal.dedupe.ReserveResult;
+import dev.bridle.internal.dedupe.Similarity;
+import dev.bridle.internal.dedupe.StoredPost;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,8 +189,8 @@ public final class DuplicateBench {
         int rebuilt = guard.index().size();
         long[] guardNanos = new long[Math.min(queries, 2000)];
         for (int q = 0; q < guardNanos.length; q++) {
-            dev.bridle.action.ActionRequest request = new dev.bridle.action.ActionRequest(UUID.randomUUID(), "bench",
-                    new dev.bridle.bot.Account("account" + (q % ACCOUNTS), null), dev.bridle.action.ActionKind.POST, fresh.next(),
+            dev.bridle.guard.ActionRequest request = new dev.bridle.guard.ActionRequest(UUID.randomUUID(), "bench",
+                    new dev.bridle.bot.Account("account" + (q % ACCOUNTS), null), dev.bridle.guard.ActionKind.POST, fresh.next(),
                     List.of(), null, null, NOW);
             long t0 = System.nanoTime();
             guard.check(request);

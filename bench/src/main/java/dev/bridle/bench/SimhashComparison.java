@@ -1,9 +1,9 @@
 package dev.bridle.bench;
 
-import dev.bridle.dedupe.ContentNormaliser;
-import dev.bridle.dedupe.NormalisedText;
-import dev.bridle.dedupe.Similarity;
-import dev.bridle.dedupe.Token;
+import dev.bridle.internal.dedupe.ContentNormaliser;
+import dev.bridle.internal.dedupe.NormalisedText;
+import dev.bridle.internal.dedupe.Similarity;
+import dev.bridle.internal.dedupe.Token;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

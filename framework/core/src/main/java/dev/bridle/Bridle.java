@@ -2,13 +2,13 @@ package dev.bridle;
 
 import com.google.inject.Module;
 import dev.bridle.audit.AuditLedger;
-import dev.bridle.config.BridleConfig;
-import dev.bridle.config.ConfigLoader;
+import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.ConfigLoader;
 import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformConnection;
-import dev.bridle.platform.PlatformFactory;
+import dev.bridle.internal.platform.PlatformConnection;
+import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.sandbox.Sandbox;
-import dev.bridle.runtime.BridleRuntime;
+import dev.bridle.internal.runtime.BridleRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ public final class Bridle implements AutoCloseable {
         /**
          * The configuration in {@code file}.
          *
-         * @throws dev.bridle.config.ConfigException listing every problem, if there is any
+         * @throws dev.bridle.internal.config.ConfigException listing every problem, if there is any
          */
         public Builder config(Path file) {
             return config(ConfigLoader.load(file));

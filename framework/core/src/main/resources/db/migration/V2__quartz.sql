@@ -1,4 +1,4 @@
--- Quartz 2.5.2 JDBC JobStore tables (dev.bridle.schedule.BotScheduler).
+-- Quartz 2.5.2 JDBC JobStore tables (dev.bridle.internal.schedule.BotScheduler).
 --
 -- One file for H2 2.3 and PostgreSQL 15: only types both read the same way.
 -- Serialized data (job data, calendars, blob triggers) is BYTEA, which is a

@@ -1,4 +1,4 @@
--- Bridle schema, version 4: duplicate-content detection (dev.bridle.dedupe).
+-- Bridle schema, version 4: duplicate-content detection (dev.bridle.internal.dedupe).
 --
 -- One file for H2 2.3 (in the PostgreSQL mode the store sets up) and PostgreSQL 15: unquoted
 -- lower-case names, BIGINT, VARCHAR, UUID, BYTEA and TIMESTAMP WITH TIME ZONE only.

@@ -1,4 +1,4 @@
--- Throttle state (package dev.bridle.throttle). Runs unchanged on H2 and PostgreSQL 15.
+-- Throttle state (package dev.bridle.internal.throttle). Runs unchanged on H2 and PostgreSQL 15.
 
 -- Token buckets shared by every node (PostgresBucketStore, Bucket4j's select-for-update proxy
 -- manager). On H2 the buckets live in memory (LocalBucketStore) and this table stays empty.

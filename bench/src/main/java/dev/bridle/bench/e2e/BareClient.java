@@ -1,6 +1,6 @@
 package dev.bridle.bench.e2e;
 
-import dev.bridle.config.PlatformConfig.ApiVersion;
+import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
 import twitter4j.HttpClient;

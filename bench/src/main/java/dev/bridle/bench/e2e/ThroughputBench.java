@@ -2,7 +2,7 @@ package dev.bridle.bench.e2e;
 
 import static dev.bridle.bench.Stats.f;
 
-import dev.bridle.audit.JdbcAuditLedger;
+import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.bench.Args;
 import dev.bridle.bench.Machine;
 import dev.bridle.bench.Stats;
@@ -10,7 +10,7 @@ import dev.bridle.bench.SyntheticPosts;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.UserRef;
-import dev.bridle.config.PlatformConfig.ApiVersion;
+import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.sandbox.fault.FaultPlan;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

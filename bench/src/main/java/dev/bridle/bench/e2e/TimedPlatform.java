@@ -1,6 +1,6 @@
 package dev.bridle.bench.e2e;
 
-import dev.bridle.action.ActionRequest;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;

@@ -1,12 +1,12 @@
 package dev.bridle.bench.jmh;
 
 import com.twitter.twittertext.TwitterTextParser;
-import dev.bridle.action.ActionKind;
-import dev.bridle.action.ActionRequest;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.bench.SyntheticPosts;
 import dev.bridle.bot.Account;
-import dev.bridle.dedupe.Fingerprint;
-import dev.bridle.guard.ContentValidityGuard;
+import dev.bridle.internal.dedupe.Fingerprint;
+import dev.bridle.internal.guard.ContentValidityGuard;
 import dev.bridle.guard.Verdict;
 import java.time.Instant;
 import java.util.List;

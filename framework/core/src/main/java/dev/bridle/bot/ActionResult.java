@@ -1,7 +1,5 @@
 package dev.bridle.bot;
 
-import dev.bridle.guard.ReasonCode;
-import dev.bridle.guard.Rule;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,8 @@
 package dev.bridle.cli;
 
+import dev.bridle.internal.cli.BridleCommand;
+import dev.bridle.internal.cli.ExitCode;
+
 /**
  * The {@code bridle} command's entry point: runs {@link BridleCommand} and exits with its
  * {@link ExitCode}. The {@code ./bridle} launcher at the repository root calls this.

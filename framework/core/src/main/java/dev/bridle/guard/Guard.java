@@ -1,6 +1,6 @@
 package dev.bridle.guard;
 
-import dev.bridle.action.ActionRequest;
+import dev.bridle.bot.ReasonCode;
 import java.time.Duration;
 
 /**

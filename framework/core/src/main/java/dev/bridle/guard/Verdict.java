@@ -1,5 +1,6 @@
 package dev.bridle.guard;
 
+import dev.bridle.bot.ReasonCode;
 import java.time.Instant;
 import java.util.Objects;
 

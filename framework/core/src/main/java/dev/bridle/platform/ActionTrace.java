@@ -1,8 +1,8 @@
 package dev.bridle.platform;
 
-import dev.bridle.action.ActionKind;
-import dev.bridle.action.ActionRequest;
-import dev.bridle.audit.ContentHash;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.internal.audit.ContentHash;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.UserRef;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.UserRef;
-import dev.bridle.guard.ReasonCode;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxDm;
 import dev.bridle.sandbox.SandboxPost;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.ActionResult;
-import dev.bridle.guard.ReasonCode;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxPost;
 import java.nio.file.Path;
@@ -68,9 +68,9 @@ class DuplicatesEndToEndTest {
     @Test
     void theSameReplyToManyUsersIsADuplicate() {
         for (String user : new String[] {"ana", "ben"}) {
-            run.runtime.consents().grant(dev.bridle.consent.ConsentGrant.of(sandbox.userId(user),
-                    java.util.EnumSet.of(dev.bridle.consent.ConsentScope.REPLY),
-                    dev.bridle.consent.Evidence.reference(dev.bridle.consent.Channel.API, "signup form")));
+            run.runtime.consents().grant(dev.bridle.internal.consent.ConsentGrant.of(sandbox.userId(user),
+                    java.util.EnumSet.of(dev.bridle.internal.consent.ConsentScope.REPLY),
+                    dev.bridle.internal.consent.Evidence.reference(dev.bridle.internal.consent.Channel.API, "signup form")));
         }
         SandboxPost anas = sandbox.injectMention("ana", "acme_help", "@acme_help is the API down?");
         SandboxPost bens = sandbox.injectMention("ben", "acme_help", "@acme_help cannot log in");

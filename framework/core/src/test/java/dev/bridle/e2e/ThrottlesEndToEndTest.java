@@ -3,8 +3,8 @@ package dev.bridle.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.bot.ActionResult;
-import dev.bridle.guard.ReasonCode;
-import dev.bridle.throttle.ThrottleSettings;
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.internal.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

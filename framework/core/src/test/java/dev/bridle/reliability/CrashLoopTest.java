@@ -2,21 +2,21 @@ package dev.bridle.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.audit.JdbcAuditLedger;
+import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
-import dev.bridle.cli.BridleCommand;
-import dev.bridle.config.StoreConfig;
-import dev.bridle.runtime.RetryPolicy;
+import dev.bridle.internal.cli.BridleCommand;
+import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.runtime.RetryPolicy;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.SandboxPost;
 import dev.bridle.sandbox.fault.Fault;
 import dev.bridle.sandbox.fault.FaultPlan;
-import dev.bridle.store.Database;
-import dev.bridle.throttle.Limit;
+import dev.bridle.internal.store.Database;
+import dev.bridle.internal.throttle.Limit;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

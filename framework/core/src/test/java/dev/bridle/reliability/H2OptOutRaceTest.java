@@ -1,7 +1,7 @@
 package dev.bridle.reliability;
 
-import dev.bridle.config.StoreConfig;
-import dev.bridle.store.TestStores;
+import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.TestStores;
 import java.nio.file.Path;
 
 /** The opt-out race on the embedded H2 file store. */

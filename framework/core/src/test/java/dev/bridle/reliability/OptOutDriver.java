@@ -1,13 +1,13 @@
 package dev.bridle.reliability;
 
 import dev.bridle.bot.UserRef;
-import dev.bridle.consent.Channel;
-import dev.bridle.consent.ConsentEvent;
-import dev.bridle.consent.Evidence;
-import dev.bridle.optout.OptOutRecorded;
-import dev.bridle.optout.OptOutRegistry;
-import dev.bridle.optout.Trigger;
-import dev.bridle.runtime.BridleRuntime;
+import dev.bridle.internal.consent.Channel;
+import dev.bridle.internal.consent.ConsentEvent;
+import dev.bridle.internal.consent.Evidence;
+import dev.bridle.internal.optout.OptOutRecorded;
+import dev.bridle.internal.optout.OptOutRegistry;
+import dev.bridle.internal.optout.Trigger;
+import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.ArrayList;

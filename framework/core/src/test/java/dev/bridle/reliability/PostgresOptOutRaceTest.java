@@ -1,8 +1,8 @@
 package dev.bridle.reliability;
 
-import dev.bridle.config.StoreConfig;
-import dev.bridle.store.PostgresTest;
-import dev.bridle.store.TestStores;
+import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.PostgresTest;
+import dev.bridle.internal.store.TestStores;
 import java.nio.file.Path;
 
 /** The opt-out race on PostgreSQL, with the throttle buckets shared in the database as several nodes use them. */

@@ -1,8 +1,8 @@
 package dev.bridle.reliability;
 
-import dev.bridle.action.ActionRequest;
-import dev.bridle.action.Target;
-import dev.bridle.action.TargetRole;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Target;
+import dev.bridle.guard.TargetRole;
 import dev.bridle.reliability.RaceLog.CallBegan;
 import dev.bridle.reliability.RaceLog.CallEnded;
 import dev.bridle.reliability.RaceLog.CheckBegan;

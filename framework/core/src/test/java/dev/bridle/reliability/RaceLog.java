@@ -1,6 +1,6 @@
 package dev.bridle.reliability;
 
-import dev.bridle.action.ActionRequest;
+import dev.bridle.guard.ActionRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

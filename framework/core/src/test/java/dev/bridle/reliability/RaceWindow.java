@@ -1,8 +1,8 @@
 package dev.bridle.reliability;
 
-import dev.bridle.action.ActionOrigin;
-import dev.bridle.action.ActionRequest;
-import dev.bridle.runtime.RetryPolicy;
+import dev.bridle.guard.ActionOrigin;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.internal.runtime.RetryPolicy;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package dev.bridle.reliability;
 
-import dev.bridle.action.ActionRequest;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
 import java.util.ArrayList;

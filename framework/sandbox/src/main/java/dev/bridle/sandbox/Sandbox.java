@@ -7,7 +7,7 @@ import dev.bridle.sandbox.internal.GeneratedCredentials;
 import dev.bridle.sandbox.internal.SandboxServices;
 import dev.bridle.sandbox.internal.api.Route;
 import dev.bridle.sandbox.internal.audience.AudienceRunner;
-import dev.bridle.http.HttpLimits;
+import dev.bridle.internal.http.HttpLimits;
 import dev.bridle.sandbox.internal.http.SandboxServer;
 import dev.bridle.sandbox.internal.world.UserRecord;
 import dev.bridle.sandbox.internal.world.World;

@@ -2,7 +2,7 @@ package dev.bridle.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.http.HttpLimits;
+import dev.bridle.internal.http.HttpLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

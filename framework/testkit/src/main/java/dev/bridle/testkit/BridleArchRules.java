@@ -22,9 +22,9 @@ public final class BridleArchRules {
 
     /** Bot code depends on nothing of Bridle but the SDK ({@code dev.bridle.bot}) and the reason codes. */
     public static final ArchRule BOTS_USE_ONLY_THE_SDK = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("twitter4j..", "dev.bridle.platform..", "dev.bridle.runtime..",
-                    "dev.bridle.store..", "dev.bridle.audit..", "dev.bridle.schedule..", "dev.bridle.config..",
-                    "dev.bridle.cli..", "dev.bridle.sandbox..", "dev.bridle.action..")
+            .should().dependOnClassesThat().resideInAnyPackage("twitter4j..", "dev.bridle.platform..", "dev.bridle.internal.runtime..",
+                    "dev.bridle.internal.store..", "dev.bridle.audit..", "dev.bridle.internal.schedule..", "dev.bridle.internal.config..",
+                    "dev.bridle.cli..", "dev.bridle.sandbox..", "dev.bridle.guard..")
             .because("a bot reaches the platform only through GuardedActions, so every action is checked and recorded");
 
     /** Bot code never touches twitter4j. */
@@ -40,8 +40,8 @@ public final class BridleArchRules {
                     c -> c.getPackageName().startsWith("java.")
                             || c.getPackageName().startsWith("org.slf4j")
                             || c.getPackageName().startsWith("dev.bridle.bot")
-                            || c.getName().equals("dev.bridle.guard.ReasonCode")
-                            || c.getName().equals("dev.bridle.guard.Rule")))
+                            || c.getName().equals("dev.bridle.bot.ReasonCode")
+                            || c.getName().equals("dev.bridle.bot.Rule")))
             .because("bot authors see only the SDK; it must not leak the platform or the internals");
 
     private BridleArchRules() {

@@ -2,7 +2,7 @@ package dev.bridle.sandbox.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.bridle.http.Deadline;
+import dev.bridle.internal.http.Deadline;
 import dev.bridle.sandbox.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.bridle.sandbox.internal.http;
 
-import dev.bridle.http.BoundedHttpServer;
-import dev.bridle.http.HttpLimits;
+import dev.bridle.internal.http.BoundedHttpServer;
+import dev.bridle.internal.http.HttpLimits;
 import dev.bridle.sandbox.internal.SandboxServices;
 import dev.bridle.sandbox.internal.admin.AdminDispatcher;
 import java.io.IOException;

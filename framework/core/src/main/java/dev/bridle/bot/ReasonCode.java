@@ -1,0 +1,74 @@
+package dev.bridle.bot;
+
+/**
+ * Why an action was denied or deferred. Each code cites the {@link Rule} it enforces. Codes are
+ * stable: they are written to the ledger and operators filter on them.
+ */
+public enum ReasonCode {
+
+    /** A guard threw, timed out, or its store was unreachable: the chain failed closed. */
+    GUARD_UNAVAILABLE(Rule.FAIL_CLOSED),
+
+    /** The app's name says one environment and the configuration another. */
+    ENVIRONMENT_MISMATCH(Rule.SEPARATE_ENVIRONMENTS),
+    /** Dry-run mode: every guard was consulted and the decision recorded, but nothing is sent. */
+    DRY_RUN(Rule.SEPARATE_ENVIRONMENTS),
+
+    /** The text is empty or only whitespace. */
+    EMPTY_TEXT(Rule.PLATFORM_CONTENT),
+    /** The text is over 280 weighted characters (10,000 characters for a direct message). */
+    TEXT_TOO_LONG(Rule.PLATFORM_CONTENT),
+    /** The text holds characters the platform refuses. */
+    INVALID_TEXT(Rule.PLATFORM_CONTENT),
+
+    /** A targeted user has no consent on record. */
+    NO_CONSENT(Rule.AUTOMATED_CONTACT_CONSENT),
+    /** A targeted user consented, but not to this kind of action. */
+    CONSENT_SCOPE(Rule.AUTOMATED_CONTACT_CONSENT),
+    /** A targeted user's consent has expired. */
+    CONSENT_EXPIRED(Rule.AUTOMATED_CONTACT_CONSENT),
+    /** A targeted user has opted out. */
+    OPTED_OUT(Rule.OPT_OUT),
+
+    /** Identical or near-identical to a recent post from another of the operator's accounts. */
+    DUPLICATE_CROSS_ACCOUNT(Rule.NO_DUPLICATE_CONTENT),
+    /** Identical to a recent post from the same account (the platform's own duplicate rule). */
+    DUPLICATE_SAME_ACCOUNT(Rule.NO_DUPLICATE_CONTENT),
+
+    /** The account's own limit for this kind of action is used up for now. */
+    THROTTLED_ACCOUNT(Rule.NO_BULK_ACTIONS),
+    /** The per-user limit for automated contact is used up for now. */
+    THROTTLED_TARGET(Rule.NO_BULK_ACTIONS),
+    /** Too many of the operator's accounts acted on the same target within the window. */
+    THROTTLED_CROSS_ACCOUNT(Rule.NO_BULK_ACTIONS),
+    /** The inbound interaction already had its one automated reply. */
+    ALREADY_ANSWERED(Rule.NO_BULK_ACTIONS),
+    /** Follow churn: unfollowing too soon after following, or re-following too soon after unfollowing. */
+    FOLLOW_CHURN(Rule.NO_BULK_ACTIONS),
+    /** Too soon after the account's previous action. */
+    TOO_SOON(Rule.NO_BULK_ACTIONS),
+    /**
+     * A deferred action waited longer than {@code throttles.deferred.maxAge} and was dropped: a
+     * backlog sent long after it was asked for is the burst the limits exist to prevent.
+     */
+    DEFERRAL_EXPIRED(Rule.NO_BULK_ACTIONS),
+
+    /** The platform's rate limit for this endpoint is used up until its reset. */
+    RATE_LIMITED(Rule.PLATFORM_LIMITS),
+    /** The platform's daily limit for this kind of action is reached for the account. */
+    DAILY_LIMIT(Rule.PLATFORM_LIMITS),
+
+    /** The account is paused after the platform locked, flagged or refused it. */
+    ACCOUNT_PAUSED(Rule.ACCOUNT_HEALTH);
+
+    private final Rule rule;
+
+    ReasonCode(Rule rule) {
+        this.rule = rule;
+    }
+
+    /** The rule this code enforces. */
+    public Rule rule() {
+        return rule;
+    }
+}

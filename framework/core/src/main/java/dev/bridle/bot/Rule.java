@@ -1,0 +1,54 @@
+package dev.bridle.bot;
+
+/**
+ * The rules Bridle enforces, each with where it comes from. Every {@link ReasonCode} cites one,
+ * so every denial in the ledger says which rule it upholds.
+ */
+public enum Rule {
+
+    AUTOMATED_CONTACT_CONSENT(
+            "no automated reply, mention, direct message or follow reaches a user without their explicit consent",
+            "X Developer Policy, restricted uses: automation; X Automation Rules, automated replies and mentions"),
+    OPT_OUT(
+            "opt-out requests are honoured at once and for every kind of action",
+            "X Automation Rules: provide a clear way to opt out and promptly honour all opt-out requests"),
+    NO_BULK_ACTIONS(
+            "no bulk, aggressive or spammy actions, bulk following above all; one automated reply per interaction",
+            "X Developer Policy, restricted uses: automation and spam; X Automation Rules"),
+    NO_DUPLICATE_CONTENT(
+            "no identical or substantially similar content across accounts, nor identical posts from one account",
+            "X Automation Rules: do not post identical or substantially similar content to multiple accounts"),
+    PLATFORM_LIMITS(
+            "the platform's published rate limits and daily account limits are obeyed",
+            "X API rate limits (x-rate-limit-* headers; codes 88, 185, 161)"),
+    PLATFORM_CONTENT(
+            "a post is not empty and is at most 280 weighted characters",
+            "X API POST /2/tweets; twitter-text weighted length"),
+    ACCOUNT_HEALTH(
+            "an account the platform has locked, flagged or refused is paused, not retried",
+            "X API errors 226, 326, 261, 89, 32"),
+    SEPARATE_ENVIRONMENTS(
+            "development, staging and production apps are labelled, a development app is not used for production, and a dry run never sends",
+            "X Developer Policy, restricted uses: multiple applications"),
+    FAIL_CLOSED(
+            "when a guard cannot decide, the action is denied",
+            "Bridle invariant 4");
+
+    private final String summary;
+    private final String source;
+
+    Rule(String summary, String source) {
+        this.summary = summary;
+        this.source = source;
+    }
+
+    /** What the rule asks, in one sentence. */
+    public String summary() {
+        return summary;
+    }
+
+    /** Where the rule comes from. */
+    public String source() {
+        return source;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bridle.internal.cli;
+
+import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.ConfigPrinter;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bridle check}: validates the configuration and prints it as it will be used, defaults
+ * filled in and secrets masked. An invalid configuration prints every problem to stderr and exits
+ * with {@link ExitCode#INVALID_CONFIG}. It starts nothing and sends nothing.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {
+            "Validate the configuration and print it as it will be used.",
+            "Defaults are filled in and secrets shown as ****. On errors, every problem",
+            "is printed to stderr as file:line:column: path: message, and the exit code is 3."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOption config;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        BridleConfig loaded = config.load();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ConfigPrinter.print(loaded));
+        long sandboxed = loaded.accounts().stream().filter(a -> a.credentials() == null).count();
+        out.println("# Valid: " + count(loaded.bots().size(), "bot") + ", " + count(loaded.accounts().size(), "account")
+                + " (" + sandboxed + " in the sandbox" + (loaded.dryRun() ? "; dry run" : "") + ").");
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.bridle.internal.cli;
+
+import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.ConfigLoader;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --config FILE} option every subcommand shares: add it with
+ * {@code @Mixin ConfigOption config;} and call {@link #load()}. A {@link dev.bridle.internal.config.ConfigException}
+ * thrown from a command becomes exit code {@link ExitCode#INVALID_CONFIG} with every problem on stderr.
+ */
+public final class ConfigOption {
+
+    /** Where the configuration is read from unless {@code --config} says otherwise. */
+    public static final String DEFAULT_FILE = "config/bridle.yaml";
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = DEFAULT_FILE,
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    private Path file;
+
+    /** The file named on the command line, or the default. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The configuration in {@link #file()}, validated.
+     *
+     * @throws dev.bridle.internal.config.ConfigException listing every problem, if there is any
+     */
+    public BridleConfig load() {
+        return ConfigLoader.load(file);
+    }
+}

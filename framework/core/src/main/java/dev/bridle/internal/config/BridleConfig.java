@@ -1,0 +1,91 @@
+package dev.bridle.internal.config;
+
+import dev.bridle.internal.consent.ConsentSettings;
+import dev.bridle.internal.optout.OptOutSettings;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration, validated. {@code config/bridle.yaml} maps onto it, one component per
+ * top-level key; so does {@code Bridle.builder()} for runtimes built in code.
+ *
+ * @param source where it was read from, for messages ({@code <code>} when built in code)
+ * @param environment which environment this runtime is
+ * @param app the platform app: its name (which must say its environment) and declared purpose
+ * @param dryRun record every decision but send nothing
+ * @param store the database
+ * @param platform the platform API
+ * @param scheduler scheduler settings
+ * @param modules Guice modules (class names) that provide the bots' own services
+ * @param accounts the accounts bots act as
+ * @param bots the bots
+ * @param throttles the limits on actions, and where their buckets live ({@code throttles:}; each
+ *     bot's {@code onThrottle:} is in {@link dev.bridle.internal.throttle.ThrottleSettings#onThrottleByBot})
+ * @param duplicates what counts as duplicate content, what is denied, and how many posts are
+ *     compared ({@code duplicates:})
+ * @param consent how consent is recorded and checked ({@code consent:})
+ * @param optOut how opt-outs reach and are answered ({@code optout:})
+ * @param inbound polling intervals and the webhook ({@code inbound:})
+ */
+public record BridleConfig(
+        String source,
+        Environment environment,
+        AppConfig app,
+        boolean dryRun,
+        StoreConfig store,
+        PlatformConfig platform,
+        SchedulerConfig scheduler,
+        List<String> modules,
+        List<AccountConfig> accounts,
+        List<BotConfig> bots,
+        ThrottlesConfig throttles,
+        DuplicatesConfig duplicates,
+        ConsentSettings consent,
+        OptOutSettings optOut,
+        InboundConfig inbound) {
+
+    public BridleConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(scheduler, "scheduler");
+        modules = List.copyOf(modules);
+        accounts = List.copyOf(accounts);
+        bots = List.copyOf(bots);
+        Objects.requireNonNull(throttles, "throttles");
+        Objects.requireNonNull(duplicates, "duplicates");
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(optOut, "optOut");
+        Objects.requireNonNull(inbound, "inbound");
+        if (throttles.buckets() == ThrottlesConfig.Buckets.DATABASE && !store.isPostgres()) {
+            throw new IllegalArgumentException("throttle buckets in the database need a PostgreSQL store, not "
+                    + ConfigPrinter.maskUrl(store.url()));
+        }
+    }
+
+    /**
+     * A configuration with the default throttles, duplicate policy, consent (the app's name as
+     * operator), opt-out and inbound settings.
+     */
+    public BridleConfig(String source, Environment environment, AppConfig app, boolean dryRun, StoreConfig store,
+                        PlatformConfig platform, SchedulerConfig scheduler, List<String> modules,
+                        List<AccountConfig> accounts, List<BotConfig> bots) {
+        this(source, environment, app, dryRun, store, platform, scheduler, modules, accounts, bots,
+                ThrottlesConfig.defaults(Objects.requireNonNull(store, "store")), DuplicatesConfig.defaults(),
+                ConsentSettings.defaults(Objects.requireNonNull(app, "app").name()), OptOutSettings.defaults(),
+                InboundConfig.defaults());
+    }
+
+    /** The account with {@code handle}, if configured. */
+    public Optional<AccountConfig> account(String handle) {
+        return accounts.stream().filter(a -> a.handle().equalsIgnoreCase(handle)).findFirst();
+    }
+
+    /** The bot named {@code name}, if configured. */
+    public Optional<BotConfig> bot(String name) {
+        return bots.stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+}

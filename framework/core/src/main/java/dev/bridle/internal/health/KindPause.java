@@ -1,0 +1,22 @@
+package dev.bridle.internal.health;
+
+import dev.bridle.guard.ActionKind;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One kind of action deferred for an account until a daily platform limit's window ends.
+ *
+ * @param handle the account's handle, lower case
+ * @param kind the kind of action
+ * @param until when the window ends
+ * @param errorCode the platform's code (185 posts, 161 follows, the DM limit's), or -1
+ */
+public record KindPause(String handle, ActionKind kind, Instant until, int errorCode) {
+
+    public KindPause {
+        Objects.requireNonNull(handle, "handle");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(until, "until");
+    }
+}

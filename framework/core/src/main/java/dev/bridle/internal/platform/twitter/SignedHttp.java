@@ -1,0 +1,227 @@
+package dev.bridle.internal.platform.twitter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.bot.Account;
+import dev.bridle.internal.config.Credentials;
+import dev.bridle.platform.PlatformException;
+import dev.bridle.internal.throttle.RateLimitFeedback;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import twitter4j.HttpClient;
+import twitter4j.HttpClientFactory;
+import twitter4j.HttpParameter;
+import twitter4j.HttpResponse;
+import twitter4j.JSONObject;
+import twitter4j.RateLimitStatus;
+import twitter4j.TwitterException;
+import twitter4j.auth.OAuthAuthorization;
+import twitter4j.conf.Configuration;
+import twitter4j.conf.ConfigurationBuilder;
+
+/**
+ * One account's signed connection to the platform, and the one seam every request of the adapter
+ * passes: the rate-limit gate, then twitter4j's own {@code HttpClient} signing with its
+ * {@code OAuthAuthorization} (OAuth 1.0a user context), then the {@code x-rate-limit-*} headers
+ * fed back, then errors classified. The credentials are revealed here, into twitter4j's
+ * configuration, and nowhere else; that configuration prints them in its {@code toString}, so it
+ * never leaves this class.
+ */
+final class SignedHttp {
+
+    private static final Logger log = LoggerFactory.getLogger(SignedHttp.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A twitter4j call. */
+    @FunctionalInterface
+    private interface Call {
+        HttpResponse run() throws TwitterException;
+    }
+
+    private final String handle;
+    private final Supplier<Account> account;
+    private final HttpClient http;
+    private final OAuthAuthorization auth;
+    private final RateLimitGate gate;
+    private final RateLimitFeedback feedback;
+    private final Clock clock;
+    private final WireTap tap;
+
+    SignedHttp(String handle, Supplier<Account> account, Credentials credentials, Duration connectTimeout, Duration readTimeout,
+               RateLimitGate gate, RateLimitFeedback feedback, Clock clock, WireTap tap) {
+        this.handle = handle;
+        this.account = account;
+        Configuration conf = new ConfigurationBuilder()
+                .setOAuthConsumerKey(credentials.consumerKey().reveal())
+                .setOAuthConsumerSecret(credentials.consumerSecret().reveal())
+                .setOAuthAccessToken(credentials.accessToken().reveal())
+                .setOAuthAccessTokenSecret(credentials.accessTokenSecret().reveal())
+                .setHttpConnectionTimeout((int) connectTimeout.toMillis())
+                .setHttpReadTimeout((int) readTimeout.toMillis())
+                .setHttpRetryCount(0) // retries are the dispatcher's decision, never the transport's
+                .setDebugEnabled(false)
+                .build();
+        this.http = HttpClientFactory.getInstance(conf.getHttpClientConfiguration());
+        this.auth = new OAuthAuthorization(conf);
+        this.gate = gate;
+        this.feedback = feedback;
+        this.clock = clock;
+        this.tap = tap;
+    }
+
+    Response get(Endpoint endpoint, String url, Map<String, String> query) throws PlatformException {
+        HttpParameter[] params = query.entrySet().stream()
+                .map(e -> new HttpParameter(e.getKey(), e.getValue())).toArray(HttpParameter[]::new);
+        String full = params.length == 0 ? url : url + "?" + HttpParameter.encodeParameters(params);
+        return call(endpoint, full, null, () -> http.get(url, params, auth, null));
+    }
+
+    /**
+     * A JSON POST. Its URL must not carry a query string: twitter4j 4.0.7 signs a JSON body as a
+     * parameter with a null name, and sorting it against a query parameter that sorts after
+     * {@code oauth_version} throws inside twitter4j (and the platform signs no JSON body anyway).
+     */
+    Response postJson(Endpoint endpoint, String url, ObjectNode body) throws PlatformException {
+        if (url.indexOf('?') >= 0) {
+            throw new IllegalArgumentException(endpoint + ": a JSON POST must not have a query string: " + url);
+        }
+        String json = write(body);
+        HttpParameter[] params = {new HttpParameter(new JSONObject(json))};
+        return call(endpoint, url, json, () -> http.post(url, params, auth, null));
+    }
+
+    /** A form-encoded POST (v1.1), every parameter signed. */
+    Response postForm(Endpoint endpoint, String url, Map<String, String> form) throws PlatformException {
+        HttpParameter[] params = form.entrySet().stream()
+                .map(e -> new HttpParameter(e.getKey(), e.getValue())).toArray(HttpParameter[]::new);
+        return call(endpoint, url, HttpParameter.encodeParameters(params), () -> http.post(url, params, auth, null));
+    }
+
+    Response delete(Endpoint endpoint, String url) throws PlatformException {
+        return call(endpoint, url, null, () -> http.delete(url, null, auth, null));
+    }
+
+    private Response call(Endpoint endpoint, String url, String body, Call call) throws PlatformException {
+        gate.check(handle, endpoint);
+        tap.sending(endpoint, url, body);
+        HttpResponse res;
+        try {
+            res = call.run();
+        } catch (TwitterException e) {
+            throw failure(endpoint, e);
+        }
+        observe(endpoint, res.getResponseHeader("x-rate-limit-limit"), res.getResponseHeader("x-rate-limit-remaining"),
+                res.getResponseHeader("x-rate-limit-reset"));
+        log.debug("@{} {} answered {}", handle, endpoint, res.getStatusCode());
+        try {
+            return new Response(res.getStatusCode(), JSON.readTree(res.asString()));
+        } catch (TwitterException | JsonProcessingException | RuntimeException e) {
+            // A 2xx for a write means it was applied, but without a readable body its id is unknown.
+            throw new PlatformException(endpoint.writes() ? PlatformException.Kind.IN_DOUBT : PlatformException.Kind.NOT_APPLIED,
+                    endpoint + " answered " + res.getStatusCode() + " with a body that could not be read", res.getStatusCode(),
+                    -1, null, null);
+        }
+    }
+
+    private PlatformException failure(Endpoint endpoint, TwitterException e) {
+        int status = e.getStatusCode();
+        if (status <= 0) {
+            return ErrorClassifier.network(endpoint, e.getCause());
+        }
+        RateLimitStatus rate = e.getRateLimitStatus();
+        Instant rateReset = null;
+        if (rate != null) {
+            rateReset = Instant.ofEpochSecond(rate.getResetTimeInSeconds());
+            observe(endpoint, rate.getLimit(), rate.getRemaining(), rateReset);
+        }
+        JsonNode body = body(e);
+        int code = e.getErrorCode() > 0 ? e.getErrorCode() : body.path("errors").path(0).path("code").asInt(-1);
+        Instant now = clock.instant();
+        PlatformException failure = ErrorClassifier.classify(endpoint, status, code, body, rateReset,
+                epochHeader(e, "x-user-limit-24hour-reset"), now);
+        if (failure.kind() == PlatformException.Kind.RATE_LIMITED || failure.kind() == PlatformException.Kind.DAILY_LIMIT) {
+            gate.close(handle, endpoint, failure.kind(), failure.retryAt(), failure.errorCode());
+            for (ActionKind kind : endpoint.kinds()) {
+                feedback.exhausted(account.get(), kind, failure.retryAt());
+            }
+        }
+        log.debug("@{} {} failed: {}", handle, endpoint, failure.getMessage());
+        return failure;
+    }
+
+    private void observe(Endpoint endpoint, String limit, String remaining, String reset) {
+        try {
+            if (remaining != null && reset != null) {
+                observe(endpoint, limit == null ? -1 : Long.parseLong(limit.trim()), Long.parseLong(remaining.trim()),
+                        Instant.ofEpochSecond(Long.parseLong(reset.trim())));
+            }
+        } catch (NumberFormatException malformed) {
+            log.debug("@{} {}: unreadable rate-limit headers", handle, endpoint);
+        }
+    }
+
+    private void observe(Endpoint endpoint, long limit, long remaining, Instant reset) {
+        gate.observed(handle, endpoint, remaining, reset);
+        for (ActionKind kind : endpoint.kinds()) {
+            feedback.observed(account.get(), kind, limit, remaining, reset);
+        }
+    }
+
+    /**
+     * The error body. When it has an {@code errors} array twitter4j keeps only its first code and
+     * message; otherwise (a v2 problem body) the body is its message, after a line about the status.
+     */
+    private static JsonNode body(TwitterException e) {
+        if (e.getErrorCode() > 0 && e.getErrorMessage() != null) {
+            ObjectNode body = JSON.createObjectNode();
+            body.putArray("errors").addObject().put("code", e.getErrorCode()).put("message", e.getErrorMessage());
+            return body;
+        }
+        String text = e.getMessage();
+        int start = text == null ? -1 : text.indexOf('{');
+        if (start < 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(text.substring(start));
+        } catch (JsonProcessingException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** An epoch-seconds header of an error answer; twitter4j looks names up case-sensitively and throws when absent. */
+    private static Instant epochHeader(TwitterException e, String name) {
+        for (String candidate : new String[] {name, capitalised(name)}) {
+            try {
+                String value = e.getResponseHeader(candidate);
+                if (value != null) {
+                    return Instant.ofEpochSecond(Long.parseLong(value.trim()));
+                }
+            } catch (RuntimeException absentOrMalformed) {
+                // try the next spelling
+            }
+        }
+        return null;
+    }
+
+    private static String capitalised(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String write(ObjectNode body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.bridle.internal.runtime;
+
+import dev.bridle.bot.BotState;
+import dev.bridle.internal.store.BotStateStore;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A bot's {@link BotState}, kept in the store under the bot's name. */
+final class StoredBotState implements BotState {
+
+    static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_VALUE_LENGTH = 4_000;
+
+    private final String bot;
+    private final BotStateStore store;
+
+    StoredBotState(String bot, BotStateStore store) {
+        this.bot = bot;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return store.get(bot, checkKey(key));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.length() > MAX_VALUE_LENGTH) {
+            throw new IllegalArgumentException("state values are at most " + MAX_VALUE_LENGTH + " characters; '" + key + "' has " + value.length());
+        }
+        store.put(bot, checkKey(key), value);
+    }
+
+    @Override
+    public void remove(String key) {
+        store.remove(bot, checkKey(key));
+    }
+
+    private static String checkKey(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("state keys are 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
+}

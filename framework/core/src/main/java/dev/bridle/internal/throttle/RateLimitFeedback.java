@@ -1,0 +1,28 @@
+package dev.bridle.internal.throttle;
+
+import dev.bridle.guard.ActionKind;
+import dev.bridle.bot.Account;
+import java.time.Instant;
+
+/**
+ * What the platform said about its rate limits, fed back into the throttles so that no request
+ * is made that the platform would refuse. The platform adapter calls it after every response that
+ * carries the {@code x-rate-limit-limit}, {@code x-rate-limit-remaining} and
+ * {@code x-rate-limit-reset} headers, and on every 429 (code 88) or daily-limit refusal (185, 161).
+ * An endpoint that serves several kinds of action (one endpoint for posts and replies) is
+ * reported once per kind. {@link PlatformRateGuard} implements it.
+ */
+public interface RateLimitFeedback {
+
+    /**
+     * The platform's limit for {@code account}'s {@code kind} actions: {@code remaining} of
+     * {@code limit} requests are left until {@code reset} (the {@code x-rate-limit-reset} epoch
+     * second). {@code limit} is -1 when not known.
+     */
+    void observed(Account account, ActionKind kind, long limit, long remaining, Instant reset);
+
+    /** The platform refused a request as over its limit (429, 185, 161): nothing more until {@code reset}. */
+    default void exhausted(Account account, ActionKind kind, Instant reset) {
+        observed(account, kind, -1, 0, reset);
+    }
+}

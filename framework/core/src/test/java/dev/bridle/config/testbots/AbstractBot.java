@@ -1,7 +1,0 @@
-package dev.bridle.config.testbots;
-
-import dev.bridle.bot.Bot;
-
-/** Abstract, so it cannot be a configured bot. */
-public abstract class AbstractBot implements Bot {
-}

@@ -1,7 +1,0 @@
-package dev.bridle.config.testbots;
-
-import dev.bridle.bot.Bot;
-
-/** A scheduled bot for configuration tests; it does nothing. */
-public final class PosterBot implements Bot {
-}

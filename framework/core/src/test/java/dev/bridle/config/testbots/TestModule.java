@@ -1,7 +1,0 @@
-package dev.bridle.config.testbots;
-
-import com.google.inject.AbstractModule;
-
-/** A Guice module for configuration tests. */
-public final class TestModule extends AbstractModule {
-}

@@ -1,0 +1,14 @@
+package dev.bridle.internal.audit;
+
+import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.PostgresTest;
+import dev.bridle.internal.store.TestStores;
+
+@PostgresTest
+class PostgresLedgerAnchorTest extends LedgerAnchorContract {
+
+    @Override
+    protected StoreConfig storeConfig() {
+        return TestStores.postgres(getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,5 @@
+package dev.bridle.internal.config.testbots;
+
+/** Does not implement Bot. */
+public final class NotABot {
+}
