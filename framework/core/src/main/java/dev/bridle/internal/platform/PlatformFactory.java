@@ -12,7 +12,7 @@ import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxApp;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.audience.AudienceScript;
-import dev.bridle.internal.throttle.RateLimitFeedback;
+import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

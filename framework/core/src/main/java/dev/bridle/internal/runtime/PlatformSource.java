@@ -1,7 +1,7 @@
 package dev.bridle.internal.runtime;
 
 import dev.bridle.platform.Platform;
-import dev.bridle.internal.throttle.RateLimitFeedback;
+import dev.bridle.platform.RateLimitFeedback;
 
 /**
  * Where the runtime gets its platform. The platform is connected after the throttles exist, so

@@ -1,5 +1,6 @@
 package dev.bridle.internal.throttle;
 
+import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;

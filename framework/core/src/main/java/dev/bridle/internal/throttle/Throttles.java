@@ -1,5 +1,6 @@
 package dev.bridle.internal.throttle;
 
+import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.guard.Guard;
 import java.time.Clock;
 import java.util.ArrayList;

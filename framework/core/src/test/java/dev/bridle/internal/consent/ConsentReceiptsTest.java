@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Receipts are what users and auditors read: a golden file holds their exact shape. */
 class ConsentReceiptsTest {
 
-    private static final String GOLDEN = "/dev/bridle/consent/receipt-start-by-dm.json";
+    private static final String GOLDEN = "receipt-start-by-dm.json";
     private static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
 
     private final ConsentSettings settings = ConsentSettings.defaults("acme-bots-prod")
@@ -96,7 +96,7 @@ class ConsentReceiptsTest {
     /** The golden text; with -Dbridle.golden.update=true, (re)writes it from {@code actual} first. */
     private static String golden(String actual) throws IOException {
         if (Boolean.getBoolean("bridle.golden.update")) {
-            Path file = Path.of("src/test/resources" + GOLDEN);
+            Path file = Path.of("src/test/resources/dev/bridle/internal/consent", GOLDEN);
             Files.createDirectories(file.getParent());
             Files.writeString(file, actual + "\n", StandardCharsets.UTF_8);
         }

@@ -20,7 +20,7 @@ import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.testing.SettableClock;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
 import dev.bridle.internal.store.TestStores;
-import dev.bridle.internal.throttle.RateLimitFeedback;
+import dev.bridle.platform.RateLimitFeedback;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

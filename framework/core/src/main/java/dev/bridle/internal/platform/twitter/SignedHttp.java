@@ -9,7 +9,7 @@ import dev.bridle.guard.ActionKind;
 import dev.bridle.bot.Account;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.platform.PlatformException;
-import dev.bridle.internal.throttle.RateLimitFeedback;
+import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

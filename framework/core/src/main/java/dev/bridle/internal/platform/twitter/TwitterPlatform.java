@@ -14,7 +14,7 @@ import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.internal.throttle.RateLimitFeedback;
+import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

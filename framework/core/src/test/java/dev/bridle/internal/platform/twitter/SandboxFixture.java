@@ -10,7 +10,7 @@ import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.SandboxRequest;
 import dev.bridle.testing.SettableClock;
-import dev.bridle.internal.throttle.RateLimitFeedback;
+import dev.bridle.platform.RateLimitFeedback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
