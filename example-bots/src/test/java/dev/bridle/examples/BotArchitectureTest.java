@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.bridle.examples.fixtures.ConsentForgingBot;
 import dev.bridle.examples.fixtures.SneakyBot;
 import dev.bridle.testkit.BridleArchRules;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,17 @@ class BotArchitectureTest {
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d).contains("twitter4j.TwitterFactory"));
         assertThat(BridleArchRules.NO_TWITTER4J.evaluate(sneaky).hasViolation()).isTrue();
+    }
+
+    /** The rule was a deny-list of some internal packages and let a bot call ConsentRegistry directly. */
+    @Test
+    void aBotThatReadsTheConsentStoreDirectlyIsRefused() {
+        JavaClasses forging = new ClassFileImporter().importClasses(ConsentForgingBot.class);
+
+        EvaluationResult result = BridleArchRules.BOTS_USE_ONLY_THE_SDK.evaluate(forging);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("dev.bridle.internal.consent.ConsentRegistry"));
     }
 }
