@@ -127,6 +127,17 @@ class BridleTest {
         }
     }
 
+    /** Only the YAML reader checked a bot's account, so a configuration built in code reached the first action. */
+    @Test
+    void aBotOnAnUnknownAccountIsRefusedWhenItsConfigurationIsBuiltNotByANullPointerAtItsFirstAction() {
+        assertThatThrownBy(() -> new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-dev", "testing"), false,
+                        TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(2), List.of(),
+                        List.of(new AccountConfig("acme_news", null)),
+                        List.of(new BotConfig("ticker", CountingPoster.class.getName(), "acme_help", null, Set.of()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bot \"ticker\" acts as account \"acme_help\", which is not configured; configured accounts: acme_news");
+    }
+
     @Test
     void buildSaysWhatIsMissing() {
         assertThatThrownBy(() -> Bridle.builder().platform(platform).build()).hasMessageContaining("needs a configuration");

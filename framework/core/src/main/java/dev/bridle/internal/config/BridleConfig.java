@@ -64,6 +64,23 @@ public record BridleConfig(
             throw new IllegalArgumentException("throttle buckets in the database need a PostgreSQL store, not "
                     + ConfigPrinter.maskUrl(store.url()));
         }
+        requireEveryBotOnAConfiguredAccount(accounts, bots);
+    }
+
+    /*
+     * The YAML reader reports this with file and line; a configuration built in code gets here
+     * unchecked, and a bot on an unknown account used to fail with a NullPointerException at its
+     * first action. So the record refuses it too, naming the bot and the account.
+     */
+    private static void requireEveryBotOnAConfiguredAccount(List<AccountConfig> accounts, List<BotConfig> bots) {
+        for (BotConfig bot : bots) {
+            boolean known = accounts.stream().anyMatch(a -> a.handle().equalsIgnoreCase(bot.account()));
+            if (!known) {
+                throw new IllegalArgumentException("bot " + Quoting.quote(bot.name()) + " acts as account "
+                        + Quoting.quote(String.valueOf(bot.account())) + ", which is not configured; configured accounts: "
+                        + (accounts.isEmpty() ? "none" : String.join(", ", accounts.stream().map(AccountConfig::handle).toList())));
+            }
+        }
     }
 
     /**
