@@ -33,7 +33,8 @@ public final class Args {
     }
 
     public int getInt(String name, int otherwise) {
-        return Integer.parseInt(get(name, Integer.toString(otherwise)).replace("_", "").replace(",", ""));
+        return Integer.parseInt(
+                get(name, Integer.toString(otherwise)).replace("_", "").replace(",", ""));
     }
 
     /** {@code full} unless {@code --quick}, then {@code quick}; {@code --name} overrides both. */

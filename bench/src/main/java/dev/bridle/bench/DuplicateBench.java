@@ -35,9 +35,9 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 
 /**
- * Speed and memory of duplicate detection against 100,000 and 1,000,000 stored posts, in one run:
- * per-check latency (p50, p99), bytes per stored post, the start-up rebuild from an H2 file
- * database, and a brute-force scan over the same posts for comparison. Prints Markdown.
+ * Speed and memory of duplicate detection against 100,000 and 1,000,000 stored posts, in one run: per-check latency
+ * (p50, p99), bytes per stored post, the start-up rebuild from an H2 file database, and a brute-force scan over the
+ * same posts for comparison. Prints Markdown.
  *
  * <pre>{@code
  * mvn -B -q -pl bench -am package -DskipTests
@@ -52,8 +52,7 @@ public final class DuplicateBench {
     private static final DuplicatePolicy POLICY = DuplicatePolicy.defaults();
     private static final int ACCOUNTS = 50;
 
-    private DuplicateBench() {
-    }
+    private DuplicateBench() {}
 
     public static void main(String[] args) throws Exception {
         int[] sizes = {100_000, 1_000_000};
@@ -63,7 +62,10 @@ public final class DuplicateBench {
         Path db = Path.of("bench/target/dedupe-db");
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
-                case "--sizes" -> sizes = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--sizes" ->
+                    sizes = Arrays.stream(args[i + 1].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 case "--queries" -> queries = Integer.parseInt(args[i + 1]);
                 case "--brute" -> brute = Integer.parseInt(args[i + 1]);
                 case "--templated" -> templated = Double.parseDouble(args[i + 1]);
@@ -72,9 +74,15 @@ public final class DuplicateBench {
             }
         }
         System.out.printf("## Duplicate detection: speed and memory (%s)%n%n", LocalDate.now(ZoneOffset.UTC));
-        System.out.printf("JVM %s %s, %d cores, max heap %d MB; %.0f%% templated posts; %d timed checks per kind; %d brute-force scans%n%n",
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, templated * 100, queries, brute);
+        System.out.printf(
+                "JVM %s %s, %d cores, max heap %d MB; %.0f%% templated posts; %d timed checks per kind; %d brute-force scans%n%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                templated * 100,
+                queries,
+                brute);
         for (int n : sizes) {
             run(n, queries, brute, templated, db.resolve("n" + n));
         }
@@ -102,7 +110,13 @@ public final class DuplicateBench {
             Fingerprint fp = Fingerprint.of(text);
             fpNanos += System.nanoTime() - t0;
             Instant at = NOW.minusMillis(span - span * i / n);
-            posts.add(new StoredPost(UUID.randomUUID(), "account" + (i % ACCOUNTS), Channel.PUBLIC, fp, at, Long.toString(1_800_000_000_000_000_000L + i)));
+            posts.add(new StoredPost(
+                    UUID.randomUUID(),
+                    "account" + (i % ACCOUNTS),
+                    Channel.PUBLIC,
+                    fp,
+                    at,
+                    Long.toString(1_800_000_000_000_000_000L + i)));
             if (i % 100 == 0) {
                 sampleTexts.add(text);
             }
@@ -143,26 +157,39 @@ public final class DuplicateBench {
         // 5. timed checks: fresh posts (allowed), fresh templated posts, and evasions of stored posts (refused)
         SyntheticPosts fresh = new SyntheticPosts(2, templatedShare);
         Random rnd = new Random(3);
-        List<BiFunction<String, Random, String>> evasions = List.of(Evasions::homoglyphs, Evasions::invisibles, Evasions::emoji,
-                Evasions::caseAndWidth, Evasions::smallEdits, Evasions::replyPrefix, Evasions::whitespace, Evasions::reorder);
+        List<BiFunction<String, Random, String>> evasions = List.of(
+                Evasions::homoglyphs,
+                Evasions::invisibles,
+                Evasions::emoji,
+                Evasions::caseAndWidth,
+                Evasions::smallEdits,
+                Evasions::replyPrefix,
+                Evasions::whitespace,
+                Evasions::reorder);
         warmUp(index, fresh, clock);
         long c0 = index.candidatesExamined();
         Timing diverse = timeChecks(index, queries, fresh::diverse, clock);
         long c1 = index.candidatesExamined();
         Timing templated = timeChecks(index, queries, fresh::templated, clock);
         long c2 = index.candidatesExamined();
-        Timing duplicates = timeChecks(index, queries, () -> {
-            String base = sampleTexts.get(rnd.nextInt(sampleTexts.size()));
-            return evasions.get(rnd.nextInt(evasions.size())).apply(base, rnd);
-        }, clock);
+        Timing duplicates = timeChecks(
+                index,
+                queries,
+                () -> {
+                    String base = sampleTexts.get(rnd.nextInt(sampleTexts.size()));
+                    return evasions.get(rnd.nextInt(evasions.size())).apply(base, rnd);
+                },
+                clock);
         long c3 = index.candidatesExamined();
 
         // 6. brute force over the same fingerprints, with the index's answer for the same text
         long[] bruteNanos = new long[brute];
         int agree = 0;
         for (int q = 0; q < brute; q++) {
-            String text = q % 2 == 0 ? fresh.next()
-                    : evasions.get(rnd.nextInt(evasions.size())).apply(sampleTexts.get(rnd.nextInt(sampleTexts.size())), rnd);
+            String text = q % 2 == 0
+                    ? fresh.next()
+                    : evasions.get(rnd.nextInt(evasions.size()))
+                            .apply(sampleTexts.get(rnd.nextInt(sampleTexts.size())), rnd);
             Fingerprint fp = Fingerprint.of(text);
             String account = "account" + rnd.nextInt(ACCOUNTS);
             long t0 = System.nanoTime();
@@ -184,14 +211,22 @@ public final class DuplicateBench {
         // 8. the start-up rebuild from the H2 file
         long rebuildStart = System.nanoTime();
         DuplicateGuard guard = DuplicateGuard.builder(new JdbcPostFingerprintStore(ds), clock)
-                .maxEntries(n + 10_000).build();
+                .maxEntries(n + 10_000)
+                .build();
         double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
         int rebuilt = guard.index().size();
         long[] guardNanos = new long[Math.min(queries, 2000)];
         for (int q = 0; q < guardNanos.length; q++) {
-            dev.bridle.guard.ActionRequest request = new dev.bridle.guard.ActionRequest(UUID.randomUUID(), "bench",
-                    new dev.bridle.bot.Account("account" + (q % ACCOUNTS), null), dev.bridle.guard.ActionKind.POST, fresh.next(),
-                    List.of(), null, null, NOW);
+            dev.bridle.guard.ActionRequest request = new dev.bridle.guard.ActionRequest(
+                    UUID.randomUUID(),
+                    "bench",
+                    new dev.bridle.bot.Account("account" + (q % ACCOUNTS), null),
+                    dev.bridle.guard.ActionKind.POST,
+                    fresh.next(),
+                    List.of(),
+                    null,
+                    null,
+                    NOW);
             long t0 = System.nanoTime();
             guard.check(request);
             guardNanos[q] = System.nanoTime() - t0;
@@ -205,31 +240,64 @@ public final class DuplicateBench {
         row("fingerprint (normalise + hash), mean per post", String.format(Locale.ROOT, "%.1f µs", fpNanos / 1e3 / n));
         row("one check, diverse post (allowed): p50 / p99", diverse.summary());
         row("one check, templated post (allowed): p50 / p99", templated.summary());
-        row("one check, evasion of a stored post: p50 / p99", duplicates.summary()
-                + String.format(Locale.ROOT, " (%.1f%% refused)", 100.0 * duplicates.refused / duplicates.count));
-        row("candidates scored per check: diverse / templated / evasion", String.format(Locale.ROOT, "%.1f / %.1f / %.1f",
-                (double) (c1 - c0) / queries, (double) (c2 - c1) / queries, (double) (c3 - c2) / queries));
-        row("brute-force scan of all posts: p50 / p99", String.format(Locale.ROOT, "%s / %s", ms(bruteNanos[brute / 2]),
-                ms(bruteNanos[Math.min(brute - 1, (int) (brute * 0.99))])));
+        row(
+                "one check, evasion of a stored post: p50 / p99",
+                duplicates.summary()
+                        + String.format(
+                                Locale.ROOT, " (%.1f%% refused)", 100.0 * duplicates.refused / duplicates.count));
+        row(
+                "candidates scored per check: diverse / templated / evasion",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f / %.1f / %.1f",
+                        (double) (c1 - c0) / queries,
+                        (double) (c2 - c1) / queries,
+                        (double) (c3 - c2) / queries));
+        row(
+                "brute-force scan of all posts: p50 / p99",
+                String.format(
+                        Locale.ROOT,
+                        "%s / %s",
+                        ms(bruteNanos[brute / 2]),
+                        ms(bruteNanos[Math.min(brute - 1, (int) (brute * 0.99))])));
         double bruteP50 = bruteNanos[brute / 2];
-        row("brute-force p50 / index-alone p50: diverse / templated / evasion", String.format(Locale.ROOT, "%,.0f× / %,.0f× / %,.0f×",
-                bruteP50 / diverse.p50(), bruteP50 / templated.p50(), bruteP50 / duplicates.p50()));
+        row(
+                "brute-force p50 / index-alone p50: diverse / templated / evasion",
+                String.format(
+                        Locale.ROOT,
+                        "%,.0f× / %,.0f× / %,.0f×",
+                        bruteP50 / diverse.p50(),
+                        bruteP50 / templated.p50(),
+                        bruteP50 / duplicates.p50()));
         row("index and brute force agree", agree + " of " + brute);
         row("bytes per stored post, heap (GC, MemoryMXBean)", String.format(Locale.ROOT, "%,d", heapBytes / n));
-        row("bytes per stored post, counted from array sizes (with the preallocated capacity)", String.format(Locale.ROOT, "%,d", structural / n));
+        row(
+                "bytes per stored post, counted from array sizes (with the preallocated capacity)",
+                String.format(Locale.ROOT, "%,d", structural / n));
         row("index built from memory", String.format(Locale.ROOT, "%.2f s", buildSeconds));
-        row("start-up rebuild from the H2 file (read + index)", String.format(Locale.ROOT, "%.2f s (%,d posts, %,.0f posts/s)",
-                rebuildSeconds, rebuilt, rebuilt / rebuildSeconds));
-        row("guard check with the H2 reservation (after the rebuild): p50 / p99", us(guardNanos[guardNanos.length / 2]) + " / "
-                + us(guardNanos[(int) (guardNanos.length * 0.99)]));
-        row("check-and-reserve throughput, 1 thread / 2 threads", String.format(Locale.ROOT, "%,.0f / %,.0f per s", oneThread, twoThreads));
-        row("(writing the posts to H2, batched, not part of the figures)", String.format(Locale.ROOT, "%.1f s", insertSeconds));
+        row(
+                "start-up rebuild from the H2 file (read + index)",
+                String.format(
+                        Locale.ROOT,
+                        "%.2f s (%,d posts, %,.0f posts/s)",
+                        rebuildSeconds,
+                        rebuilt,
+                        rebuilt / rebuildSeconds));
+        row(
+                "guard check with the H2 reservation (after the rebuild): p50 / p99",
+                us(guardNanos[guardNanos.length / 2]) + " / " + us(guardNanos[(int) (guardNanos.length * 0.99)]));
+        row(
+                "check-and-reserve throughput, 1 thread / 2 threads",
+                String.format(Locale.ROOT, "%,.0f / %,.0f per s", oneThread, twoThreads));
+        row(
+                "(writing the posts to H2, batched, not part of the figures)",
+                String.format(Locale.ROOT, "%.1f s", insertSeconds));
         System.out.println();
     }
 
     /**
-     * Latencies of one kind of check, in nanoseconds, sorted: the index's check-and-reserve alone,
-     * and with the text's fingerprint computed first (what the guard does in memory); and how many were refused.
+     * Latencies of one kind of check, in nanoseconds, sorted: the index's check-and-reserve alone, and with the text's
+     * fingerprint computed first (what the guard does in memory); and how many were refused.
      */
     private record Timing(long[] reserve, long[] total, int count, int refused) {
 
@@ -238,20 +306,26 @@ public final class DuplicateBench {
         }
 
         String summary() {
-            return us(total[total.length / 2]) + " / " + us(total[(int) (total.length * 0.99)])
-                    + " (index alone " + us(reserve[reserve.length / 2]) + " / " + us(reserve[(int) (reserve.length * 0.99)]) + ")";
+            return us(total[total.length / 2]) + " / " + us(total[(int) (total.length * 0.99)]) + " (index alone "
+                    + us(reserve[reserve.length / 2]) + " / " + us(reserve[(int) (reserve.length * 0.99)]) + ")";
         }
     }
 
-    private static Timing timeChecks(NearDuplicateIndex index, int queries, java.util.function.Supplier<String> texts, Clock clock) {
+    private static Timing timeChecks(
+            NearDuplicateIndex index, int queries, java.util.function.Supplier<String> texts, Clock clock) {
         long[] reserve = new long[queries];
         long[] total = new long[queries];
         int refused = 0;
         for (int q = 0; q < queries; q++) {
             String text = texts.get();
             long t0 = System.nanoTime();
-            StoredPost p = new StoredPost(UUID.randomUUID(), "account" + (q % ACCOUNTS), Channel.PUBLIC, Fingerprint.of(text),
-                    clock.instant(), null);
+            StoredPost p = new StoredPost(
+                    UUID.randomUUID(),
+                    "account" + (q % ACCOUNTS),
+                    Channel.PUBLIC,
+                    Fingerprint.of(text),
+                    clock.instant(),
+                    null);
             long t1 = System.nanoTime();
             ReserveResult r = index.reserve(p);
             long t2 = System.nanoTime();
@@ -270,7 +344,8 @@ public final class DuplicateBench {
 
     private static void warmUp(NearDuplicateIndex index, SyntheticPosts posts, Clock clock) {
         for (int i = 0; i < 20_000; i++) {
-            StoredPost p = new StoredPost(UUID.randomUUID(), "warmup", Channel.PUBLIC, Fingerprint.of(posts.next()), clock.instant(), null);
+            StoredPost p = new StoredPost(
+                    UUID.randomUUID(), "warmup", Channel.PUBLIC, Fingerprint.of(posts.next()), clock.instant(), null);
             index.reserve(p);
             index.release(p.requestId());
         }
@@ -287,7 +362,8 @@ public final class DuplicateBench {
         return false;
     }
 
-    private static double throughput(NearDuplicateIndex index, int threads, double templatedShare) throws InterruptedException {
+    private static double throughput(NearDuplicateIndex index, int threads, double templatedShare)
+            throws InterruptedException {
         // texts fingerprinted up front: this measures the index and its lock, not the normaliser
         Fingerprint[][] work = new Fingerprint[threads][5000];
         for (int t = 0; t < threads; t++) {
@@ -304,7 +380,8 @@ public final class DuplicateBench {
             Thread thread = new Thread(() -> {
                 long done = 0;
                 for (int i = 0; System.nanoTime() < until; i++) {
-                    StoredPost p = new StoredPost(UUID.randomUUID(), "t", Channel.PUBLIC, mine[i % mine.length], NOW, null);
+                    StoredPost p =
+                            new StoredPost(UUID.randomUUID(), "t", Channel.PUBLIC, mine[i % mine.length], NOW, null);
                     if (index.reserve(p) instanceof ReserveResult.Reserved) {
                         index.release(p.requestId());
                     }
@@ -323,11 +400,16 @@ public final class DuplicateBench {
 
     private static HikariDataSource h2(Path file) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+        config.setJdbcUrl(
+                "jdbc:h2:file:" + file.toAbsolutePath()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         config.setMaximumPoolSize(4);
         HikariDataSource ds = new HikariDataSource(config);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return ds;
     }
 
@@ -336,7 +418,8 @@ public final class DuplicateBench {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO dedupe_post "
-                    + "(request_id, account, channel, exact_hash, fingerprint, reserved_at, state, platform_id) VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?)")) {
+                    + "(request_id, account, channel, exact_hash, fingerprint, reserved_at, state, "
+                    + "platform_id) VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?)")) {
                 int batch = 0;
                 for (StoredPost p : posts) {
                     ps.setObject(1, p.requestId());

@@ -8,15 +8,19 @@ import java.util.Locale;
 /** What the figures were measured on, and the heap and CPU readings the harnesses take. */
 public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** "2 cores, OpenJDK 64-Bit Server VM 17.0.15, -Xmx6g, load average 1.2". */
     public static String describe() {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        return String.format(Locale.ROOT, "%d cores, %s %s, max heap %.1f GB, load average %.1f",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), maxHeap / 1e9, loadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%d cores, %s %s, max heap %.1f GB, load average %.1f",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                maxHeap / 1e9,
+                loadAverage());
     }
 
     public static double loadAverage() {

@@ -11,18 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Would 64-bit simhash (Charikar; Manku et al. 2007, near-duplicates at Hamming distance k ≤ 3)
- * do as well as the weighted Jaccard score Bridle uses? Both start from the same normalised,
- * weighted words; this prints precision and recall of simhash at each k on the labelled corpus,
- * next to the weighted score at its default threshold.
+ * Would 64-bit simhash (Charikar; Manku et al. 2007, near-duplicates at Hamming distance k ≤ 3) do as well as the
+ * weighted Jaccard score Bridle uses? Both start from the same normalised, weighted words; this prints precision and
+ * recall of simhash at each k on the labelled corpus, next to the weighted score at its default threshold.
  *
  * <pre>{@code java -cp "$(cat bench/target/classpath.txt):bench/target/classes" \
  *     dev.bridle.bench.SimhashComparison bench/corpus/duplicates.tsv}</pre>
  */
 public final class SimhashComparison {
 
-    private SimhashComparison() {
-    }
+    private SimhashComparison() {}
 
     public static void main(String[] args) throws Exception {
         List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
@@ -39,7 +37,8 @@ public final class SimhashComparison {
             NormalisedText b = normaliser.normalise(p[1]);
             exact[i] = a.canonical().equals(b.canonical());
             distance[i] = Long.bitCount(simhash(a) ^ simhash(b));
-            weighted[i] = Similarity.compare(p[0], p[1], Similarity.DEFAULT_THRESHOLD).duplicate();
+            weighted[i] =
+                    Similarity.compare(p[0], p[1], Similarity.DEFAULT_THRESHOLD).duplicate();
             label[i] = p[2].equals("DUPLICATE");
         }
         System.out.println("| method | precision | recall | F1 |");
@@ -81,11 +80,15 @@ public final class SimhashComparison {
             switch (t.kind()) {
                 case LINK -> link = true;
                 case MENTION -> mention = true;
-                default -> add(v, t.text(), switch (t.kind()) {
-                    case STOPWORD -> 0.5;
-                    case NUMBER, NAME -> 3.0;
-                    default -> 1.0;
-                });
+                default ->
+                    add(
+                            v,
+                            t.text(),
+                            switch (t.kind()) {
+                                case STOPWORD -> 0.5;
+                                case NUMBER, NAME -> 3.0;
+                                default -> 1.0;
+                            });
             }
         }
         for (String tag : text.hashtags()) {

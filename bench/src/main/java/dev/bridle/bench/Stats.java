@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Percentiles and the units the reports print them in. Samples are nanoseconds. */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The {@code p}-th percentile (0 to 100) of {@code sorted}, nearest rank. */
     public static long pct(long[] sorted, double p) {

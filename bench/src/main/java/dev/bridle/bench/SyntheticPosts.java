@@ -8,18 +8,20 @@ import java.util.Random;
  * Synthetic bot posts for the speed and memory measurements: deterministic for a seed.
  *
  * <ul>
- *   <li><b>Diverse</b> posts: 8 to 25 words drawn from an 8,000-word vocabulary with a Zipf
- *       distribution (a few words very common, most rare, as in real text), with numbers,
- *       capitalised names, links, hashtags and leading mentions mixed in.</li>
- *   <li><b>Templated</b> posts: 60 fixed sentences of 10 to 18 words with three slots filled with
- *       numbers and names, the way release, weather and score bots post. Each template's posts
- *       share most of their words, so they are the expensive case for any near-duplicate index.</li>
+ *   <li><b>Diverse</b> posts: 8 to 25 words drawn from an 8,000-word vocabulary with a Zipf distribution (a few words
+ *       very common, most rare, as in real text), with numbers, capitalised names, links, hashtags and leading mentions
+ *       mixed in.
+ *   <li><b>Templated</b> posts: 60 fixed sentences of 10 to 18 words with three slots filled with numbers and names,
+ *       the way release, weather and score bots post. Each template's posts share most of their words, so they are the
+ *       expensive case for any near-duplicate index.
  * </ul>
  */
 public final class SyntheticPosts {
 
-    private static final String[] CONSONANTS = {"b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
-            "br", "cl", "dr", "st", "tr", "sh", "ch", "gr", "pl"};
+    private static final String[] CONSONANTS = {
+        "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "cl", "dr", "st",
+        "tr", "sh", "ch", "gr", "pl"
+    };
     private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ai", "ea", "ou", "io"};
 
     private final Random rnd;
@@ -86,11 +88,12 @@ public final class SyntheticPosts {
             if (out.length() > 0) {
                 out.append(' ');
             }
-            out.append(switch (w) {
-                case "{number}" -> number();
-                case "{name}" -> names[rnd.nextInt(names.length)];
-                default -> w;
-            });
+            out.append(
+                    switch (w) {
+                        case "{number}" -> number();
+                        case "{name}" -> names[rnd.nextInt(names.length)];
+                        default -> w;
+                    });
         }
         return out.append('.').toString();
     }
@@ -117,7 +120,10 @@ public final class SyntheticPosts {
         }
         out.append(rnd.nextBoolean() ? "." : "!");
         if (rnd.nextInt(5) == 0) {
-            out.append(" https://site").append(rnd.nextInt(500)).append(".com/p/").append(rnd.nextInt(1_000_000));
+            out.append(" https://site")
+                    .append(rnd.nextInt(500))
+                    .append(".com/p/")
+                    .append(rnd.nextInt(1_000_000));
         }
         for (int i = 0, tags = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(2) : 0; i < tags; i++) {
             out.append(' ').append(hashtags[rnd.nextInt(hashtags.length)]);

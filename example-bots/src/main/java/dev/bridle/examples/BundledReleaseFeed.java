@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Release notes from {@code release-notes.tsv} on the classpath: version, summary and URL
- * separated by tabs, one release per line; {@code #} starts a comment.
+ * Release notes from {@code release-notes.tsv} on the classpath: version, summary and URL separated by tabs, one
+ * release per line; {@code #} starts a comment.
  */
 public final class BundledReleaseFeed implements ReleaseFeed {
 
@@ -43,7 +43,8 @@ public final class BundledReleaseFeed implements ReleaseFeed {
                 }
                 String[] fields = line.split("\t");
                 if (fields.length != 3) {
-                    throw new IllegalStateException(RESOURCE + ":" + lineNumber + ": expected version, summary and URL separated by tabs");
+                    throw new IllegalStateException(
+                            RESOURCE + ":" + lineNumber + ": expected version, summary and URL separated by tabs");
                 }
                 notes.add(new ReleaseNote(fields[0].strip(), fields[1].strip(), fields[2].strip()));
             }

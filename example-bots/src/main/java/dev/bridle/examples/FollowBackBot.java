@@ -7,9 +7,8 @@ import dev.bridle.bot.Mention;
 import java.util.regex.Pattern;
 
 /**
- * A follow-back bot: follows people who mention the account and ask it to ("follow me",
- * "follow back", "pls follow"). It never follows anyone on its own initiative, and Bridle still
- * checks consent, opt-outs and the follow limits.
+ * A follow-back bot: follows people who mention the account and ask it to ("follow me", "follow back", "pls follow").
+ * It never follows anyone on its own initiative, and Bridle still checks consent, opt-outs and the follow limits.
  */
 public final class FollowBackBot implements Bot {
 

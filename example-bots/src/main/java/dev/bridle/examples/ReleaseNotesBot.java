@@ -7,12 +7,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * A scheduled poster: each time its schedule fires it announces the next release it has not
- * announced yet. Its place in the feed survives restarts in the bot's state.
+ * A scheduled poster: each time its schedule fires it announces the next release it has not announced yet. Its place in
+ * the feed survives restarts in the bot's state.
  *
- * <p>A note that is sent, queued or denied moves the bot on: a queued note goes out later by
- * itself (posting it again would post it twice), and a denied one, too long or a duplicate, would
- * be denied again. One that is dropped or failed is tried again next time.
+ * <p>A note that is sent, queued or denied moves the bot on: a queued note goes out later by itself (posting it again
+ * would post it twice), and a denied one, too long or a duplicate, would be denied again. One that is dropped or failed
+ * is tried again next time.
  */
 public final class ReleaseNotesBot implements Bot {
 

@@ -7,8 +7,8 @@ import dev.bridle.bot.Mention;
 import jakarta.inject.Inject;
 
 /**
- * A mention responder: thanks people who mention the account, once each. Bridle checks that they
- * agreed to hear from the bot and have not opted out; the bot just reads the result.
+ * A mention responder: thanks people who mention the account, once each. Bridle checks that they agreed to hear from
+ * the bot and have not opted out; the bot just reads the result.
  */
 public final class ThankYouBot implements Bot {
 

@@ -32,7 +32,8 @@ class BotArchitectureTest {
         EvaluationResult result = BridleArchRules.BOTS_USE_ONLY_THE_SDK.evaluate(sneaky);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d).contains("twitter4j.TwitterFactory"));
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("twitter4j.TwitterFactory"));
         assertThat(BridleArchRules.NO_TWITTER4J.evaluate(sneaky).hasViolation()).isTrue();
     }
 

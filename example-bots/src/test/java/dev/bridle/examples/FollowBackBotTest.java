@@ -37,7 +37,13 @@ class FollowBackBotTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"@acme_news follow me please", "@acme_news Follow back?", "pls follow @acme_news", "@acme_news FOLLOW US"})
+    @ValueSource(
+            strings = {
+                "@acme_news follow me please",
+                "@acme_news Follow back?",
+                "pls follow @acme_news",
+                "@acme_news FOLLOW US"
+            })
     void followsPeopleWhoAsk(String text) {
         bot.onMention(saying(text), ctx);
 
@@ -45,7 +51,12 @@ class FollowBackBotTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"@acme_news great release", "@acme_news I follow your blog", "@acme_news the follower count is wrong"})
+    @ValueSource(
+            strings = {
+                "@acme_news great release",
+                "@acme_news I follow your blog",
+                "@acme_news the follower count is wrong"
+            })
     void followsNobodyElse(String text) {
         bot.onMention(saying(text), ctx);
 

@@ -17,8 +17,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Writing a bot" shows the real ThankYouBot and its real configuration: a reader who
- * copies the snippets gets what the repository runs.
+ * The README's "Writing a bot" shows the real ThankYouBot and its real configuration: a reader who copies the snippets
+ * gets what the repository runs.
  */
 class ReadmeSnippetsTest {
 
@@ -31,19 +31,29 @@ class ReadmeSnippetsTest {
         String source = read(ROOT.resolve("example-bots/src/main/java/dev/bridle/examples/ThankYouBot.java"));
 
         String classBody = source.substring(source.indexOf("public final class ThankYouBot"));
-        assertThat(snippet).as("the README's ThankYouBot, from its class line to the end of the file").isEqualTo(classBody);
+        assertThat(snippet)
+                .as("the README's ThankYouBot, from its class line to the end of the file")
+                .isEqualTo(classBody);
     }
 
     @Test
     void theWritingABotConfigurationIsTheShippedOne() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        JsonNode shown = yaml.readTree(snippets("Writing a bot", "yaml").get(0)).get("bots").get(0);
-        JsonNode shipped = StreamSupport.stream(yaml.readTree(ROOT.resolve("config/bridle.yaml").toFile()).get("bots").spliterator(), false)
+        JsonNode shown = yaml.readTree(snippets("Writing a bot", "yaml").get(0))
+                .get("bots")
+                .get(0);
+        JsonNode shipped = StreamSupport.stream(
+                        yaml.readTree(ROOT.resolve("config/bridle.yaml").toFile())
+                                .get("bots")
+                                .spliterator(),
+                        false)
                 .filter(bot -> bot.get("name").asText().equals(shown.get("name").asText()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("config/bridle.yaml has no bot named " + shown.get("name")));
 
-        assertThat(shipped).as("the shipped entry for bot %s", shown.get("name")).isEqualTo(shown);
+        assertThat(shipped)
+                .as("the shipped entry for bot %s", shown.get("name"))
+                .isEqualTo(shown);
     }
 
     /** The fenced blocks of {@code language} in the README section headed {@code heading}, in order. */
@@ -59,7 +69,9 @@ class ReadmeSnippetsTest {
                 found.add(fence.group(2));
             }
         }
-        assertThat(found).as("%s blocks in README section '%s'", language, heading).isNotEmpty();
+        assertThat(found)
+                .as("%s blocks in README section '%s'", language, heading)
+                .isNotEmpty();
         return found;
     }
 

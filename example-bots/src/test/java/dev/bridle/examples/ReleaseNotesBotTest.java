@@ -41,7 +41,8 @@ class ReleaseNotesBotTest {
     @Test
     void postsTheNextReleaseAndMovesOn() {
         when(state.get(ReleaseNotesBot.NEXT_NOTE)).thenReturn(Optional.of("1"));
-        when(actions.post("Acme 1.1.0 is out: dark mode. Notes: https://acme.example/1.1.0")).thenReturn(new ActionResult.Sent("77"));
+        when(actions.post("Acme 1.1.0 is out: dark mode. Notes: https://acme.example/1.1.0"))
+                .thenReturn(new ActionResult.Sent("77"));
 
         bot.onSchedule(ctx);
 
@@ -61,8 +62,9 @@ class ReleaseNotesBotTest {
     @Test
     void aDeniedNoteIsSkippedBecauseItWouldBeDeniedAgain() {
         when(state.get(ReleaseNotesBot.NEXT_NOTE)).thenReturn(Optional.of("0"));
-        when(actions.post(anyString())).thenReturn(
-                new ActionResult.Denied(ReasonCode.DUPLICATE_CROSS_ACCOUNT, Rule.NO_DUPLICATE_CONTENT, "same as @acme_help's post 12"));
+        when(actions.post(anyString()))
+                .thenReturn(new ActionResult.Denied(
+                        ReasonCode.DUPLICATE_CROSS_ACCOUNT, Rule.NO_DUPLICATE_CONTENT, "same as @acme_help's post 12"));
 
         bot.onSchedule(ctx);
 
@@ -73,8 +75,9 @@ class ReleaseNotesBotTest {
     @Test
     void aQueuedNoteIsNotPostedAgainBecauseBridleSendsItLater() {
         when(state.get(ReleaseNotesBot.NEXT_NOTE)).thenReturn(Optional.of("0"));
-        when(actions.post(anyString())).thenReturn(new ActionResult.Deferred(Instant.parse("2026-11-28T10:00:00Z"),
-                ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour", true));
+        when(actions.post(anyString()))
+                .thenReturn(new ActionResult.Deferred(
+                        Instant.parse("2026-11-28T10:00:00Z"), ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour", true));
 
         bot.onSchedule(ctx);
 
@@ -84,8 +87,9 @@ class ReleaseNotesBotTest {
     @Test
     void aDeferredNoteThatWasNotQueuedIsTriedAgainNextTime() {
         when(state.get(ReleaseNotesBot.NEXT_NOTE)).thenReturn(Optional.of("0"));
-        when(actions.post(anyString())).thenReturn(
-                new ActionResult.Deferred(Instant.parse("2026-11-28T10:00:00Z"), ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"));
+        when(actions.post(anyString()))
+                .thenReturn(new ActionResult.Deferred(
+                        Instant.parse("2026-11-28T10:00:00Z"), ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"));
 
         bot.onSchedule(ctx);
 

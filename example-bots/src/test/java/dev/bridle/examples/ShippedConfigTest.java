@@ -22,36 +22,51 @@ class ShippedConfigTest {
 
     @Test
     void theShippedConfigurationIsValid() {
-        BridleConfig config = ConfigLoader.load(Path.of("../config/bridle.yaml"), Map.of(), getClass().getClassLoader());
+        BridleConfig config = ConfigLoader.load(
+                Path.of("../config/bridle.yaml"), Map.of(), getClass().getClassLoader());
 
         assertThat(config.environment()).isEqualTo(Environment.DEV);
         assertThat(config.app().name()).isEqualTo("acme-bots-dev");
         assertThat(config.store().url()).isEqualTo("jdbc:h2:file:./data/bridle");
         assertThat(config.modules()).containsExactly(ExamplesModule.class.getName());
         assertThat(config.accounts()).extracting(AccountConfig::handle).containsExactly("acme_news", "acme_help");
-        assertThat(config.accounts()).allSatisfy(a -> assertThat(a.credentials()).as("sandbox accounts").isNull());
-        assertThat(config.bots()).extracting(BotConfig::className).containsExactly(
-                ReleaseNotesBot.class.getName(), ThankYouBot.class.getName(), FollowBackBot.class.getName(),
-                ReleaseNotesBot.class.getName());
-        assertThat(config.bot("follow-back").orElseThrow().account()).as("where the demo audience asks").isEqualTo("acme_help");
-        assertThat(config.bot("release-notes").orElseThrow().schedule()).isEqualTo(new Schedule.Every(Duration.ofSeconds(20)));
+        assertThat(config.accounts())
+                .allSatisfy(
+                        a -> assertThat(a.credentials()).as("sandbox accounts").isNull());
+        assertThat(config.bots())
+                .extracting(BotConfig::className)
+                .containsExactly(
+                        ReleaseNotesBot.class.getName(),
+                        ThankYouBot.class.getName(),
+                        FollowBackBot.class.getName(),
+                        ReleaseNotesBot.class.getName());
+        assertThat(config.bot("follow-back").orElseThrow().account())
+                .as("where the demo audience asks")
+                .isEqualTo("acme_help");
+        assertThat(config.bot("release-notes").orElseThrow().schedule())
+                .isEqualTo(new Schedule.Every(Duration.ofSeconds(20)));
     }
 
     @Test
     void theDemoSpacesActionsFiveSecondsApartAndOffersFollowsInItsNotice() {
-        BridleConfig config = ConfigLoader.load(Path.of("../config/bridle.yaml"), Map.of(), getClass().getClassLoader());
+        BridleConfig config = ConfigLoader.load(
+                Path.of("../config/bridle.yaml"), Map.of(), getClass().getClassLoader());
 
         // Short enough that the one-minute sandbox demo shows sends as well as deferrals.
         assertThat(config.throttles().settings().minSpacing()).isEqualTo(Duration.ofSeconds(5));
         // The follow-back bot can only follow people whose START covered follows.
         assertThat(config.consent().notice().scopes()).contains(ConsentScope.FOLLOW);
         assertThat(config.consent().notice().text()).contains("follows");
-        assertThat(config.optOut().keywordFile()).isEqualTo(Path.of("../config/optout-keywords.yaml").toAbsolutePath().normalize());
+        assertThat(config.optOut().keywordFile())
+                .isEqualTo(Path.of("../config/optout-keywords.yaml")
+                        .toAbsolutePath()
+                        .normalize());
         // Everything else is as the records' defaults say.
         assertThat(config.throttles().settings().accountLimits()).isEqualTo(ThrottleSettings.DEFAULT_ACCOUNT_LIMITS);
         assertThat(config.duplicates()).isEqualTo(DuplicatesConfig.defaults());
         // The demo reads mentions every 5 seconds, so that its first minute shows answers.
         assertThat(config.inbound().pollMentionsEvery()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.inbound().pollDirectMessagesEvery()).isEqualTo(InboundConfig.defaults().pollDirectMessagesEvery());
+        assertThat(config.inbound().pollDirectMessagesEvery())
+                .isEqualTo(InboundConfig.defaults().pollDirectMessagesEvery());
     }
 }

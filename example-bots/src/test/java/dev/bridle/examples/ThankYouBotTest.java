@@ -11,9 +11,9 @@ import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.Mention;
-import dev.bridle.bot.UserRef;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.Rule;
+import dev.bridle.bot.UserRef;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,11 @@ class ThankYouBotTest {
     private final BotContext ctx = mock(BotContext.class);
     private final GuardedActions actions = mock(GuardedActions.class);
     private final ThankYouBot bot = new ThankYouBot(new Greetings());
-    private final Mention mention = new Mention("1500", new UserRef("2001", "ana"), "@acme_help love the new release", Instant.parse("2026-11-28T09:00:00Z"));
+    private final Mention mention = new Mention(
+            "1500",
+            new UserRef("2001", "ana"),
+            "@acme_help love the new release",
+            Instant.parse("2026-11-28T09:00:00Z"));
 
     @BeforeEach
     void setUp() {
@@ -46,8 +50,9 @@ class ThankYouBotTest {
 
     @Test
     void aDenialIsANormalResultNotAnError() {
-        when(actions.reply(eq(mention), anyString())).thenReturn(
-                new ActionResult.Denied(ReasonCode.NO_CONSENT, Rule.AUTOMATED_CONTACT_CONSENT, "no consent from @ana"));
+        when(actions.reply(eq(mention), anyString()))
+                .thenReturn(new ActionResult.Denied(
+                        ReasonCode.NO_CONSENT, Rule.AUTOMATED_CONTACT_CONSENT, "no consent from @ana"));
 
         bot.onMention(mention, ctx);
 
@@ -58,8 +63,10 @@ class ThankYouBotTest {
     void differentMentionsGetDifferentWordings() {
         Greetings greetings = new Greetings();
         long distinct = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> greetings.thanksFor(new Mention(Integer.toString(1000 + i), mention.author(), "hi", mention.createdAt())))
-                .distinct().count();
+                .mapToObj(i -> greetings.thanksFor(
+                        new Mention(Integer.toString(1000 + i), mention.author(), "hi", mention.createdAt())))
+                .distinct()
+                .count();
 
         assertThat(distinct).isGreaterThan(1);
     }

@@ -4,11 +4,11 @@ import com.google.inject.Module;
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigLoader;
-import dev.bridle.platform.Platform;
 import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
-import dev.bridle.sandbox.Sandbox;
 import dev.bridle.internal.runtime.BridleRuntime;
+import dev.bridle.platform.Platform;
+import dev.bridle.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
- * {@link Builder#build()} checks everything it can before anything runs: the configuration, the
- * store (migrated to the current schema), every account's credentials, and that every bot can be
- * built. {@link #start()} then schedules the bots.
+ * {@link Builder#build()} checks everything it can before anything runs: the configuration, the store (migrated to the
+ * current schema), every account's credentials, and that every bot can be built. {@link #start()} then schedules the
+ * bots.
  */
 public final class Bridle implements AutoCloseable {
 
@@ -62,8 +62,8 @@ public final class Bridle implements AutoCloseable {
     }
 
     /**
-     * How many actions are waiting to be sent later: deferred by a throttle or the platform, or
-     * compliance messages waiting for another try.
+     * How many actions are waiting to be sent later: deferred by a throttle or the platform, or compliance messages
+     * waiting for another try.
      */
     public int waitingActions() {
         return runtime.deferred().waiting();
@@ -75,8 +75,8 @@ public final class Bridle implements AutoCloseable {
     }
 
     /**
-     * The in-process sandbox the bots act on when no account has credentials; empty when they act
-     * on X (or on a platform given to the builder).
+     * The in-process sandbox the bots act on when no account has credentials; empty when they act on X (or on a
+     * platform given to the builder).
      */
     public Optional<Sandbox> sandbox() {
         return connection == null ? Optional.empty() : connection.sandbox();
@@ -103,8 +103,7 @@ public final class Bridle implements AutoCloseable {
         private final List<Module> modules = new ArrayList<>();
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The configuration, already validated. */
         public Builder config(BridleConfig config) {
@@ -122,8 +121,8 @@ public final class Bridle implements AutoCloseable {
         }
 
         /**
-         * The platform to act on, for tests and embedding. Unless it is set, the platform comes from
-         * the configuration: X when every account has credentials, the built-in sandbox when none has.
+         * The platform to act on, for tests and embedding. Unless it is set, the platform comes from the configuration:
+         * X when every account has credentials, the built-in sandbox when none has.
          */
         public Builder platform(Platform platform) {
             this.platform = Objects.requireNonNull(platform, "platform");
@@ -162,10 +161,15 @@ public final class Bridle implements AutoCloseable {
             }
             AtomicReference<PlatformConnection> connection = new AtomicReference<>();
             try {
-                BridleRuntime runtime = BridleRuntime.create(config, feedback -> {
-                    connection.set(PlatformFactory.connect(config, clock, feedback));
-                    return connection.get().platform();
-                }, clock, modules, classLoader);
+                BridleRuntime runtime = BridleRuntime.create(
+                        config,
+                        feedback -> {
+                            connection.set(PlatformFactory.connect(config, clock, feedback));
+                            return connection.get().platform();
+                        },
+                        clock,
+                        modules,
+                        classLoader);
                 return new Bridle(runtime, connection.get());
             } catch (RuntimeException e) {
                 if (connection.get() != null) {

@@ -8,8 +8,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerEntry;
+import dev.bridle.audit.LedgerEvent;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
@@ -21,9 +21,9 @@ import dev.bridle.internal.config.Environment;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.Schedule;
 import dev.bridle.internal.config.SchedulerConfig;
+import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.internal.store.TestStores;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,15 +63,23 @@ class BridleTest {
 
     @BeforeEach
     void platformAcceptsEverything() throws Exception {
-        when(platform.verifyCredentials(any())).thenAnswer(inv -> new Account(((Account) inv.getArgument(0)).handle(), "1001"));
+        when(platform.verifyCredentials(any()))
+                .thenAnswer(inv -> new Account(((Account) inv.getArgument(0)).handle(), "1001"));
         when(platform.perform(any())).thenReturn(new PlatformReceipt("9001"));
         CountingPoster.RUNS.set(0);
         CountingPoster.twoRuns = new java.util.concurrent.CountDownLatch(2);
     }
 
     private BridleConfig config(String appName, Environment environment, boolean dryRun, Schedule schedule) {
-        return new BridleConfig("<test>", environment, new AppConfig(appName, "testing"), dryRun, TestStores.h2(dir),
-                new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(2), List.of(),
+        return new BridleConfig(
+                "<test>",
+                environment,
+                new AppConfig(appName, "testing"),
+                dryRun,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(2),
+                List.of(),
                 List.of(new AccountConfig("acme_news", null)),
                 List.of(new BotConfig("ticker", CountingPoster.class.getName(), "acme_news", schedule, Set.of())));
     }
@@ -82,7 +90,10 @@ class BridleTest {
 
     @Test
     void aBotRunNowPostsThroughTheGuardsAndTheLedgerRecordsIt() throws Exception {
-        try (Bridle bridle = Bridle.builder().config(config("acme-dev", Environment.DEV, false, null)).platform(platform).build()) {
+        try (Bridle bridle = Bridle.builder()
+                .config(config("acme-dev", Environment.DEV, false, null))
+                .platform(platform)
+                .build()) {
             assertThat(bridle.runNow("ticker")).isTrue();
 
             assertThat(events(bridle)).containsExactly(LedgerEvent.ALLOWED, LedgerEvent.SENT);
@@ -97,17 +108,22 @@ class BridleTest {
     void scheduledBotsRunOnceStarted() throws Exception {
         try (Bridle bridle = Bridle.builder()
                 .config(config("acme-dev", Environment.DEV, false, new Schedule.Every(Duration.ofMillis(100))))
-                .platform(platform).build()) {
+                .platform(platform)
+                .build()) {
             bridle.start();
 
-            assertThat(CountingPoster.twoRuns.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(CountingPoster.twoRuns.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
             assertThat(events(bridle)).contains(LedgerEvent.SENT);
         }
     }
 
     @Test
     void dryRunRecordsEveryDecisionAndSendsNothing() throws Exception {
-        try (Bridle bridle = Bridle.builder().config(config("acme-dev", Environment.DEV, true, null)).platform(platform).build()) {
+        try (Bridle bridle = Bridle.builder()
+                .config(config("acme-dev", Environment.DEV, true, null))
+                .platform(platform)
+                .build()) {
             bridle.runNow("ticker");
 
             verify(platform, never()).perform(any());
@@ -119,7 +135,10 @@ class BridleTest {
 
     @Test
     void aDevAppRunningAsProdSendsNothing() throws Exception {
-        try (Bridle bridle = Bridle.builder().config(config("acme-dev", Environment.PROD, false, null)).platform(platform).build()) {
+        try (Bridle bridle = Bridle.builder()
+                .config(config("acme-dev", Environment.PROD, false, null))
+                .platform(platform)
+                .build()) {
             bridle.runNow("ticker");
 
             verify(platform, never()).perform(any());
@@ -130,22 +149,33 @@ class BridleTest {
     /** Only the YAML reader checked a bot's account, so a configuration built in code reached the first action. */
     @Test
     void aBotOnAnUnknownAccountIsRefusedWhenItsConfigurationIsBuiltNotByANullPointerAtItsFirstAction() {
-        assertThatThrownBy(() -> new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-dev", "testing"), false,
-                        TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(2), List.of(),
+        assertThatThrownBy(() -> new BridleConfig(
+                        "<test>",
+                        Environment.DEV,
+                        new AppConfig("acme-dev", "testing"),
+                        false,
+                        TestStores.h2(dir),
+                        new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                        new SchedulerConfig(2),
+                        List.of(),
                         List.of(new AccountConfig("acme_news", null)),
                         List.of(new BotConfig("ticker", CountingPoster.class.getName(), "acme_help", null, Set.of()))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("bot \"ticker\" acts as account \"acme_help\", which is not configured; configured accounts: acme_news");
+                .hasMessage(
+                        "bot \"ticker\" acts as account \"acme_help\", which is not configured; configured accounts: acme_news");
     }
 
     @Test
     void buildSaysWhatIsMissing() {
-        assertThatThrownBy(() -> Bridle.builder().platform(platform).build()).hasMessageContaining("needs a configuration");
+        assertThatThrownBy(() -> Bridle.builder().platform(platform).build())
+                .hasMessageContaining("needs a configuration");
     }
 
     @Test
     void withoutCredentialsTheBotsActInTheBuiltInSandbox() {
-        try (Bridle bridle = Bridle.builder().config(config("acme-dev", Environment.DEV, false, null)).build()) {
+        try (Bridle bridle = Bridle.builder()
+                .config(config("acme-dev", Environment.DEV, false, null))
+                .build()) {
             assertThat(bridle.sandbox()).isPresent();
 
             bridle.runNow("ticker");

@@ -14,14 +14,13 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
- * Writes {@code bench/corpus/duplicates.tsv}, the labelled pairs duplicate detection is measured
- * on: {@code text_a TAB text_b TAB DUPLICATE|DISTINCT TAB kind}, one pair per line after a header.
+ * Writes {@code bench/corpus/duplicates.tsv}, the labelled pairs duplicate detection is measured on: {@code text_a TAB
+ * text_b TAB DUPLICATE|DISTINCT TAB kind}, one pair per line after a header.
  *
- * <p>Every base post ({@link Templates}) gets four evasion variants, labelled DUPLICATE, and two
- * negatives, labelled DISTINCT: the same template with other facts, one fact changed (a version,
- * a date, a score, a city), a different post on the same topic, or an unrelated post. The kinds
- * are spread so each is used about equally where it applies. Hand-written paraphrases and same-topic negatives follow.
- * Deterministic: the same seed writes the same file.
+ * <p>Every base post ({@link Templates}) gets four evasion variants, labelled DUPLICATE, and two negatives, labelled
+ * DISTINCT: the same template with other facts, one fact changed (a version, a date, a score, a city), a different post
+ * on the same topic, or an unrelated post. The kinds are spread so each is used about equally where it applies.
+ * Hand-written paraphrases and same-topic negatives follow. Deterministic: the same seed writes the same file.
  *
  * <pre>{@code java -cp "$(cat bench/target/classpath.txt):bench/target/classes" \
  *     dev.bridle.bench.corpus.CorpusGenerator bench/corpus/duplicates.tsv}</pre>
@@ -31,8 +30,7 @@ public final class CorpusGenerator {
     /** The seed; issue 5. */
     static final long SEED = 5;
 
-    private record Kind(String name, Predicate<String> applies, BiFunction<String, Random, String> transform) {
-    }
+    private record Kind(String name, Predicate<String> applies, BiFunction<String, Random, String> transform) {}
 
     private static final List<Kind> POSITIVE = List.of(
             new Kind("exact", t -> true, (t, r) -> t),
@@ -51,14 +49,13 @@ public final class CorpusGenerator {
             new Kind("random_suffix", t -> true, Evasions::randomSuffix),
             new Kind("combined", t -> true, CorpusGenerator::combined));
 
-    private static final List<String> NEGATIVE = List.of(
-            "hard_fact", "template", "hard_fact", "same_topic", "hard_fact_evasion", "unrelated");
+    private static final List<String> NEGATIVE =
+            List.of("hard_fact", "template", "hard_fact", "same_topic", "hard_fact_evasion", "unrelated");
 
     private static final List<BiFunction<String, Random, String>> COSMETIC = List.of(
             Evasions::homoglyphs, Evasions::invisibles, Evasions::caseAndWidth, Evasions::whitespace, Evasions::emoji);
 
-    private CorpusGenerator() {
-    }
+    private CorpusGenerator() {}
 
     /** Writes the corpus to {@code args[0]}. */
     public static void main(String[] args) throws IOException {
@@ -126,7 +123,8 @@ public final class CorpusGenerator {
         return switch (kind) {
             case "template" -> template.fill(rows.get((row + 1 + rnd.nextInt(rows.size() - 1)) % rows.size()));
             case "hard_fact" -> oneFactChanged(template, row, rnd);
-            case "hard_fact_evasion" -> COSMETIC.get(rnd.nextInt(COSMETIC.size())).apply(oneFactChanged(template, row, rnd), rnd);
+            case "hard_fact_evasion" ->
+                COSMETIC.get(rnd.nextInt(COSMETIC.size())).apply(oneFactChanged(template, row, rnd), rnd);
             case "same_topic" -> {
                 List<Integer> sameCategory = new ArrayList<>();
                 for (int i = 0; i < all.size(); i++) {
@@ -167,8 +165,13 @@ public final class CorpusGenerator {
     /** Three different evasions at once. */
     private static String combined(String text, Random rnd) {
         List<BiFunction<String, Random, String>> pool = new ArrayList<>(List.of(
-                Evasions::homoglyphs, Evasions::invisibles, Evasions::emoji, Evasions::caseAndWidth, Evasions::whitespace,
-                Evasions::smallEdits, Evasions::replyPrefix));
+                Evasions::homoglyphs,
+                Evasions::invisibles,
+                Evasions::emoji,
+                Evasions::caseAndWidth,
+                Evasions::whitespace,
+                Evasions::smallEdits,
+                Evasions::replyPrefix));
         if (Evasions.hasLink(text)) {
             pool.add(Evasions::shortenLinks);
         }

@@ -10,65 +10,119 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tricks spammers use to post one text many times, each as a transform of a text. Written
- * from the descriptions of the tricks, independently of Bridle's normaliser: the corpus must not
- * be shaped by the code it measures.
+ * The tricks spammers use to post one text many times, each as a transform of a text. Written from the descriptions of
+ * the tricks, independently of Bridle's normaliser: the corpus must not be shaped by the code it measures.
  */
 public final class Evasions {
 
-    private Evasions() {
-    }
+    private Evasions() {}
 
     /** Latin letters and the Cyrillic or Greek letters that look like them. */
     private static final Map<Character, String> HOMOGLYPHS = Map.ofEntries(
-            Map.entry('a', "\u0430"), Map.entry('c', "\u0441"), Map.entry('e', "\u0435"), Map.entry('o', "\u043E\u03BF"),
-            Map.entry('p', "\u0440"), Map.entry('x', "\u0445"), Map.entry('y', "\u0443"), Map.entry('i', "\u0456"),
-            Map.entry('j', "\u0458"), Map.entry('s', "\u0455"), Map.entry('h', "\u04BB"), Map.entry('d', "\u0501"),
-            Map.entry('v', "\u03BD"), Map.entry('A', "\u0410\u0391"), Map.entry('B', "\u0412\u0392"), Map.entry('C', "\u0421"),
-            Map.entry('E', "\u0415\u0395"), Map.entry('H', "\u041D\u0397"), Map.entry('I', "\u0406\u0399"), Map.entry('J', "\u0408"),
-            Map.entry('K', "\u041A\u039A"), Map.entry('M', "\u041C\u039C"), Map.entry('N', "\u039D"), Map.entry('O', "\u041E\u039F"),
-            Map.entry('P', "\u0420\u03A1"), Map.entry('S', "\u0405"), Map.entry('T', "\u0422\u03A4"), Map.entry('X', "\u0425\u03A7"),
-            Map.entry('Y', "\u04AE\u03A5"), Map.entry('Z', "\u0396"));
+            Map.entry('a', "\u0430"),
+            Map.entry('c', "\u0441"),
+            Map.entry('e', "\u0435"),
+            Map.entry('o', "\u043E\u03BF"),
+            Map.entry('p', "\u0440"),
+            Map.entry('x', "\u0445"),
+            Map.entry('y', "\u0443"),
+            Map.entry('i', "\u0456"),
+            Map.entry('j', "\u0458"),
+            Map.entry('s', "\u0455"),
+            Map.entry('h', "\u04BB"),
+            Map.entry('d', "\u0501"),
+            Map.entry('v', "\u03BD"),
+            Map.entry('A', "\u0410\u0391"),
+            Map.entry('B', "\u0412\u0392"),
+            Map.entry('C', "\u0421"),
+            Map.entry('E', "\u0415\u0395"),
+            Map.entry('H', "\u041D\u0397"),
+            Map.entry('I', "\u0406\u0399"),
+            Map.entry('J', "\u0408"),
+            Map.entry('K', "\u041A\u039A"),
+            Map.entry('M', "\u041C\u039C"),
+            Map.entry('N', "\u039D"),
+            Map.entry('O', "\u041E\u039F"),
+            Map.entry('P', "\u0420\u03A1"),
+            Map.entry('S', "\u0405"),
+            Map.entry('T', "\u0422\u03A4"),
+            Map.entry('X', "\u0425\u03A7"),
+            Map.entry('Y', "\u04AE\u03A5"),
+            Map.entry('Z', "\u0396"));
 
-    /** Invisible characters: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, bidi controls, CGJ, variation selector. */
-    private static final String[] INVISIBLE = {"\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202A", "\u202B", "\u202C",
-            "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u034F", "\uFE0F", "\u180E"};
+    /**
+     * Invisible characters: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen, bidi controls, CGJ,
+     * variation selector.
+     */
+    private static final String[] INVISIBLE = {
+        "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E",
+        "\u2066", "\u2067", "\u2068", "\u2069", "\u034F", "\uFE0F", "\u180E"
+    };
 
-    private static final String[] EMOJI = {"🔥", "✨", "🎉", "👉", "💯", "⭐", "🙌", "😊", "🚀", "❤️", "👍🏽", "🇺🇸", "✅", "📣", "🌧️", "👀", "💥"};
+    private static final String[] EMOJI = {
+        "🔥", "✨", "🎉", "👉", "💯", "⭐", "🙌", "😊", "🚀", "❤️", "👍🏽", "🇺🇸", "✅", "📣", "🌧️", "👀", "💥"
+    };
 
-    private static final String[] SPACES = {"  ", "\u00A0", "\u2003", "\u2009", "\u3000", "\u202F", "   ", " \u2800 ", "\u2002"};
+    private static final String[] SPACES = {
+        "  ", "\u00A0", "\u2003", "\u2009", "\u3000", "\u202F", "   ", " \u2800 ", "\u2002"
+    };
 
-    private static final String[] SHORT_LINKS = {"https://bit.ly/", "https://t.co/", "https://tinyurl.com/", "https://ow.ly/", "https://buff.ly/"};
+    private static final String[] SHORT_LINKS = {
+        "https://bit.ly/", "https://t.co/", "https://tinyurl.com/", "https://ow.ly/", "https://buff.ly/"
+    };
 
-    private static final String[] OTHER_LINKS = {"https://deals-now.shop/x/", "https://promo.click/go/", "https://newsfeed.io/a/",
-            "https://my-landing.page/", "https://win-big.store/p/"};
+    private static final String[] OTHER_LINKS = {
+        "https://deals-now.shop/x/",
+        "https://promo.click/go/",
+        "https://newsfeed.io/a/",
+        "https://my-landing.page/",
+        "https://win-big.store/p/"
+    };
 
-    private static final String[] HANDLES = {"sam_r", "lucy88", "mike_d", "priya_codes", "tomw", "zoe_k", "ahmed_h", "jin_park", "rosa_m", "k8lyn"};
+    private static final String[] HANDLES = {
+        "sam_r", "lucy88", "mike_d", "priya_codes", "tomw", "zoe_k", "ahmed_h", "jin_park", "rosa_m", "k8lyn"
+    };
 
-    private static final String[] FILLERS = {"just", "now", "today", "really", "please", "totally", "new", "huge", "big"};
+    private static final String[] FILLERS = {"just", "now", "today", "really", "please", "totally", "new", "huge", "big"
+    };
 
     private static final Map<String, String> SYNONYMS = Map.ofEntries(
-            Map.entry("great", "wonderful"), Map.entry("now", "today"), Map.entry("free", "complimentary"), Map.entry("fast", "quick"),
-            Map.entry("thanks", "thank you"), Map.entry("Thanks", "Thank you"), Map.entry("big", "huge"), Map.entry("new", "brand new"),
-            Map.entry("Join", "Come join"), Map.entry("closed", "shut"), Map.entry("delays", "holdups"), Map.entry("update", "upgrade"),
-            Map.entry("alternate", "other"), Map.entry("unavailable", "offline"), Map.entry("starts", "begins"), Map.entry("Get", "Grab"));
+            Map.entry("great", "wonderful"),
+            Map.entry("now", "today"),
+            Map.entry("free", "complimentary"),
+            Map.entry("fast", "quick"),
+            Map.entry("thanks", "thank you"),
+            Map.entry("Thanks", "Thank you"),
+            Map.entry("big", "huge"),
+            Map.entry("new", "brand new"),
+            Map.entry("Join", "Come join"),
+            Map.entry("closed", "shut"),
+            Map.entry("delays", "holdups"),
+            Map.entry("update", "upgrade"),
+            Map.entry("alternate", "other"),
+            Map.entry("unavailable", "offline"),
+            Map.entry("starts", "begins"),
+            Map.entry("Get", "Grab"));
 
     private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     /** Cyrillic and Greek look-alikes for about a third of the eligible letters outside links and mentions. */
     public static String homoglyphs(String text, Random rnd) {
-        return perWord(text, (word, r) -> {
-            StringBuilder out = new StringBuilder();
-            for (char c : word.toCharArray()) {
-                String alt = HOMOGLYPHS.get(c);
-                if (alt != null && r.nextInt(3) == 0) {
-                    out.append(alt.charAt(r.nextInt(alt.length())));
-                } else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
-        }, rnd);
+        return perWord(
+                text,
+                (word, r) -> {
+                    StringBuilder out = new StringBuilder();
+                    for (char c : word.toCharArray()) {
+                        String alt = HOMOGLYPHS.get(c);
+                        if (alt != null && r.nextInt(3) == 0) {
+                            out.append(alt.charAt(r.nextInt(alt.length())));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                    return out.toString();
+                },
+                rnd);
     }
 
     /** Three to ten invisible characters at random places, inside words too, but not inside links. */
@@ -95,23 +149,29 @@ public final class Evasions {
     /** Shouting, mixed case, fullwidth, mathematical bold, circled letters or small capitals. */
     public static String caseAndWidth(String text, Random rnd) {
         int style = rnd.nextInt(6);
-        return perWord(text, (word, r) -> {
-            if (style > 1 && r.nextInt(2) == 0) {
-                return word;
-            }
-            StringBuilder out = new StringBuilder();
-            for (char c : word.toCharArray()) {
-                out.append(switch (style) {
-                    case 0 -> String.valueOf(Character.toUpperCase(c));
-                    case 1 -> String.valueOf(r.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
-                    case 2 -> fullwidth(c);
-                    case 3 -> mathBold(c);
-                    case 4 -> circled(c);
-                    default -> smallCapital(c);
-                });
-            }
-            return out.toString();
-        }, rnd);
+        return perWord(
+                text,
+                (word, r) -> {
+                    if (style > 1 && r.nextInt(2) == 0) {
+                        return word;
+                    }
+                    StringBuilder out = new StringBuilder();
+                    for (char c : word.toCharArray()) {
+                        out.append(
+                                switch (style) {
+                                    case 0 -> String.valueOf(Character.toUpperCase(c));
+                                    case 1 ->
+                                        String.valueOf(
+                                                r.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
+                                    case 2 -> fullwidth(c);
+                                    case 3 -> mathBold(c);
+                                    case 4 -> circled(c);
+                                    default -> smallCapital(c);
+                                });
+                    }
+                    return out.toString();
+                },
+                rnd);
     }
 
     /** Runs of spaces, no-break, em, thin, ideographic and braille-blank spaces, and padding at the ends. */
@@ -130,9 +190,11 @@ public final class Evasions {
 
     /** Every link replaced by a fresh short link, or given tracking parameters. */
     public static String shortenLinks(String text, Random rnd) {
-        return URL.matcher(text).replaceAll(m -> rnd.nextInt(4) == 0
-                ? Matcher.quoteReplacement(m.group() + "?utm_source=twitter&utm_medium=social&utm_campaign=" + key(rnd, 4))
-                : SHORT_LINKS[rnd.nextInt(SHORT_LINKS.length)] + key(rnd, 7 + rnd.nextInt(3)));
+        return URL.matcher(text)
+                .replaceAll(m -> rnd.nextInt(4) == 0
+                        ? Matcher.quoteReplacement(
+                                m.group() + "?utm_source=twitter&utm_medium=social&utm_campaign=" + key(rnd, 4))
+                        : SHORT_LINKS[rnd.nextInt(SHORT_LINKS.length)] + key(rnd, 7 + rnd.nextInt(3)));
     }
 
     /** One or two small edits: a typo, a dropped or added word, a synonym, changed punctuation. */
@@ -244,7 +306,8 @@ public final class Evasions {
             int at = rnd.nextInt(text.length() + 1);
             int wordStart = text.lastIndexOf(' ', Math.max(0, at - 1)) + 1;
             String word = text.substring(wordStart);
-            if (!word.startsWith("http") && !word.startsWith("@")
+            if (!word.startsWith("http")
+                    && !word.startsWith("@")
                     && !(at > 0 && Character.isHighSurrogate(text.charAt(at - 1)))) {
                 return at;
             }
@@ -330,7 +393,10 @@ public final class Evasions {
     }
 
     private static String synonym(String text, Random rnd) {
-        List<String> keys = SYNONYMS.keySet().stream().sorted().filter(k -> text.matches(".*\\b" + k + "\\b.*")).toList();
+        List<String> keys = SYNONYMS.keySet().stream()
+                .sorted()
+                .filter(k -> text.matches(".*\\b" + k + "\\b.*"))
+                .toList();
         if (keys.isEmpty()) {
             return addWord(text, rnd);
         }

@@ -17,11 +17,10 @@ import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * The baseline: what a bot written on twitter4j 4.0.7 alone does for the same four actions, on the
- * same sandbox. On v1.1 it is twitter4j's own {@link Twitter} API; twitter4j 4.0.7 has no v2
- * methods, so on v2 it is twitter4j's {@code HttpClient} signing with its
- * {@code OAuthAuthorization}, posting the JSON the v2 endpoints take, which is how a twitter4j
- * user reaches v2 (and what Bridle's adapter does underneath).
+ * The baseline: what a bot written on twitter4j 4.0.7 alone does for the same four actions, on the same sandbox. On
+ * v1.1 it is twitter4j's own {@link Twitter} API; twitter4j 4.0.7 has no v2 methods, so on v2 it is twitter4j's
+ * {@code HttpClient} signing with its {@code OAuthAuthorization}, posting the JSON the v2 endpoints take, which is how
+ * a twitter4j user reaches v2 (and what Bridle's adapter does underneath).
  */
 final class BareClient {
 
@@ -55,28 +54,35 @@ final class BareClient {
         if (api == ApiVersion.V1_1) {
             return Long.toString(twitter.updateStatus(text).getId());
         }
-        return postJson(v2 + "tweets", new JSONObject().put("text", text)).getJSONObject("data").getString("id");
+        return postJson(v2 + "tweets", new JSONObject().put("text", text))
+                .getJSONObject("data")
+                .getString("id");
     }
 
     String reply(String postId, String text) throws TwitterException {
         if (api == ApiVersion.V1_1) {
-            return Long.toString(twitter.updateStatus(new StatusUpdate(text).inReplyToStatusId(Long.parseLong(postId))).getId());
+            return Long.toString(twitter.updateStatus(new StatusUpdate(text).inReplyToStatusId(Long.parseLong(postId)))
+                    .getId());
         }
-        JSONObject body = new JSONObject().put("text", text).put("reply", new JSONObject().put("in_reply_to_tweet_id", postId));
+        JSONObject body =
+                new JSONObject().put("text", text).put("reply", new JSONObject().put("in_reply_to_tweet_id", postId));
         return postJson(v2 + "tweets", body).getJSONObject("data").getString("id");
     }
 
     String directMessage(String recipientId, String text) throws TwitterException {
         if (api == ApiVersion.V1_1) {
-            return Long.toString(twitter.sendDirectMessage(Long.parseLong(recipientId), text).getId());
+            return Long.toString(
+                    twitter.sendDirectMessage(Long.parseLong(recipientId), text).getId());
         }
         return postJson(v2 + "dm_conversations/with/" + recipientId + "/messages", new JSONObject().put("text", text))
-                .getJSONObject("data").getString("dm_event_id");
+                .getJSONObject("data")
+                .getString("dm_event_id");
     }
 
     String follow(String targetId) throws TwitterException {
         if (api == ApiVersion.V1_1) {
-            return Long.toString(twitter.createFriendship(Long.parseLong(targetId)).getId());
+            return Long.toString(
+                    twitter.createFriendship(Long.parseLong(targetId)).getId());
         }
         postJson(v2 + "users/" + userId + "/following", new JSONObject().put("target_user_id", targetId));
         return targetId;

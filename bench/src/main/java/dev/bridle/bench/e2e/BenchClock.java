@@ -8,13 +8,13 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The time Bridle and the sandbox read in the end-to-end runs: wall time from a fixed origin, run
- * {@code speed} times faster, plus whatever the harness adds with {@link #advance}.
+ * The time Bridle and the sandbox read in the end-to-end runs: wall time from a fixed origin, run {@code speed} times
+ * faster, plus whatever the harness adds with {@link #advance}.
  *
- * <p>Why not the wall clock: Bridle's default throttles (30 s between two actions of an account,
- * 10 posts an hour, 3 contacts a day per user ...) would defer almost every action of a run that
- * sends thousands in a minute. Moving time on is the same as raising every limit by that factor
- * (every throttle refills from this clock), and it keeps the throttles' own work in the path.
+ * <p>Why not the wall clock: Bridle's default throttles (30 s between two actions of an account, 10 posts an hour, 3
+ * contacts a day per user ...) would defer almost every action of a run that sends thousands in a minute. Moving time
+ * on is the same as raising every limit by that factor (every throttle refills from this clock), and it keeps the
+ * throttles' own work in the path.
  */
 public final class BenchClock extends Clock {
 

@@ -33,10 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One in-process sandbox and one Bridle on it, as {@code bridle run} assembles it (H2 file store,
- * durable ledger, every guard on), for the end-to-end figures. Bridle acts as accounts
- * {@code bench_b0...}; the bare twitter4j baseline as {@code bench_t0...} on the same sandbox; the
- * simulated users {@code user0...} have consent to every kind of contact.
+ * One in-process sandbox and one Bridle on it, as {@code bridle run} assembles it (H2 file store, durable ledger, every
+ * guard on), for the end-to-end figures. Bridle acts as accounts {@code bench_b0...}; the bare twitter4j baseline as
+ * {@code bench_t0...} on the same sandbox; the simulated users {@code user0...} have consent to every kind of contact.
  */
 public final class BenchWorld implements AutoCloseable {
 
@@ -62,17 +61,36 @@ public final class BenchWorld implements AutoCloseable {
      * @param users simulated users, each with consent to every scope
      * @param faults the sandbox's fault plan (latency)
      */
-    public static BenchWorld open(Path dir, int bridleAccounts, int bareAccounts, int users, FaultPlan faults,
-                                  BenchClock clock, ApiVersion api) throws Exception {
+    public static BenchWorld open(
+            Path dir,
+            int bridleAccounts,
+            int bareAccounts,
+            int users,
+            FaultPlan faults,
+            BenchClock clock,
+            ApiVersion api)
+            throws Exception {
         return open(dir, bridleAccounts, bareAccounts, users, faults, clock, api, true);
     }
 
     /** As above; without {@code consent}, no user is granted consent (a world for the bare baseline only). */
-    public static BenchWorld open(Path dir, int bridleAccounts, int bareAccounts, int users, FaultPlan faults,
-                                  BenchClock clock, ApiVersion api, boolean consent) throws Exception {
+    public static BenchWorld open(
+            Path dir,
+            int bridleAccounts,
+            int bareAccounts,
+            int users,
+            FaultPlan faults,
+            BenchClock clock,
+            ApiVersion api,
+            boolean consent)
+            throws Exception {
         loopbackWithoutNagle();
         TwitterPlatform.configureJvm();
-        Sandbox.Builder builder = Sandbox.builder().clock(clock).limits(unlimited()).faults(faults).seed(7);
+        Sandbox.Builder builder = Sandbox.builder()
+                .clock(clock)
+                .limits(unlimited())
+                .faults(faults)
+                .seed(7);
         List<String> bridle = new ArrayList<>();
         List<String> bare = new ArrayList<>();
         for (int i = 0; i < bridleAccounts; i++) {
@@ -90,19 +108,34 @@ public final class BenchWorld implements AutoCloseable {
         BridleRuntime runtime = null;
         try {
             Path config = dir.resolve("bridle.yaml");
-            Files.writeString(config, yaml(dir.resolve("store").resolve("bridle"), bridle, api), StandardCharsets.UTF_8);
+            Files.writeString(
+                    config, yaml(dir.resolve("store").resolve("bridle"), bridle, api), StandardCharsets.UTF_8);
             BridleConfig cfg = ConfigLoader.load(config, Map.of(), BenchWorld.class.getClassLoader());
             SandboxApp app = sandbox.app();
-            runtime = BridleRuntime.create(cfg, feedback -> {
-                TwitterPlatform.Builder adapter = TwitterPlatform.builder().api(api).clock(clock).rateLimitFeedback(feedback)
-                        .baseUrl(sandbox.baseUrl().toString());
-                for (String handle : bridle) {
-                    SandboxAccount a = sandbox.account(handle);
-                    adapter.account(handle, new Credentials(Secret.of(app.consumerKey()), Secret.of(app.consumerSecret()),
-                            Secret.of(a.accessToken()), Secret.of(a.accessTokenSecret())));
-                }
-                return new TimedPlatform(adapter.build());
-            }, clock, List.of(), BenchWorld.class.getClassLoader(), ContactSettings.defaults("bench-bots-dev"));
+            runtime = BridleRuntime.create(
+                    cfg,
+                    feedback -> {
+                        TwitterPlatform.Builder adapter = TwitterPlatform.builder()
+                                .api(api)
+                                .clock(clock)
+                                .rateLimitFeedback(feedback)
+                                .baseUrl(sandbox.baseUrl().toString());
+                        for (String handle : bridle) {
+                            SandboxAccount a = sandbox.account(handle);
+                            adapter.account(
+                                    handle,
+                                    new Credentials(
+                                            Secret.of(app.consumerKey()),
+                                            Secret.of(app.consumerSecret()),
+                                            Secret.of(a.accessToken()),
+                                            Secret.of(a.accessTokenSecret())));
+                        }
+                        return new TimedPlatform(adapter.build());
+                    },
+                    clock,
+                    List.of(),
+                    BenchWorld.class.getClassLoader(),
+                    ContactSettings.defaults("bench-bots-dev"));
             BenchWorld world = new BenchWorld(sandbox, runtime, dir);
             world.bridleHandles.addAll(bridle);
             world.bareHandles.addAll(bare);
@@ -124,19 +157,21 @@ public final class BenchWorld implements AutoCloseable {
     }
 
     /**
-     * The sandbox serves HTTP with the JDK's {@code com.sun.net.httpserver}, which leaves Nagle's
-     * algorithm on: a response written in two pieces then waits for the client's delayed ACK, and
-     * every request on loopback takes about 40 ms instead of under one. That would be the sandbox's
-     * cost, not the platform's or Bridle's, so the runs turn it off (the property is read when the
-     * first server starts).
+     * The sandbox serves HTTP with the JDK's {@code com.sun.net.httpserver}, which leaves Nagle's algorithm on: a
+     * response written in two pieces then waits for the client's delayed ACK, and every request on loopback takes about
+     * 40 ms instead of under one. That would be the sandbox's cost, not the platform's or Bridle's, so the runs turn it
+     * off (the property is read when the first server starts).
      */
     static void loopbackWithoutNagle() {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     private static SandboxLimits unlimited() {
-        SandboxLimits limits = SandboxLimits.defaults().withDailyPosts(UNLIMITED).withDailyFollows(UNLIMITED)
-                .withDailyDms(UNLIMITED).withTimestampTolerance(Duration.ofDays(365 * 100));
+        SandboxLimits limits = SandboxLimits.defaults()
+                .withDailyPosts(UNLIMITED)
+                .withDailyFollows(UNLIMITED)
+                .withDailyDms(UNLIMITED)
+                .withTimestampTolerance(Duration.ofDays(365 * 100));
         for (String endpoint : Sandbox.builder().build().endpoints()) {
             limits = limits.withRateLimit(endpoint, UNLIMITED);
         }
@@ -147,8 +182,12 @@ public final class BenchWorld implements AutoCloseable {
         StringBuilder y = new StringBuilder();
         y.append("environment: dev\n");
         y.append("app:\n  name: bench-bots-dev\n  purpose: \"measure what the guards cost\"\n");
-        y.append("store:\n  url: \"jdbc:h2:file:").append(store.toAbsolutePath()).append("\"\n");
-        y.append("platform:\n  api: ").append(api == ApiVersion.V2 ? "v2" : "v1.1").append("\n");
+        y.append("store:\n  url: \"jdbc:h2:file:")
+                .append(store.toAbsolutePath())
+                .append("\"\n");
+        y.append("platform:\n  api: ")
+                .append(api == ApiVersion.V2 ? "v2" : "v1.1")
+                .append("\n");
         y.append("scheduler:\n  threads: 1\n");
         y.append("accounts:\n");
         accounts.forEach(a -> y.append("  - handle: ").append(a).append('\n'));
@@ -175,9 +214,12 @@ public final class BenchWorld implements AutoCloseable {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (String user : userIds) {
-                done.add(pool.submit(() -> runtime.consents().grant(ConsentGrant.of(user,
-                        EnumSet.of(ConsentScope.REPLY, ConsentScope.MENTION, ConsentScope.DM, ConsentScope.FOLLOW),
-                        Evidence.reference(Channel.API, "bench")))));
+                done.add(pool.submit(() -> runtime.consents()
+                        .grant(ConsentGrant.of(
+                                user,
+                                EnumSet.of(
+                                        ConsentScope.REPLY, ConsentScope.MENTION, ConsentScope.DM, ConsentScope.FOLLOW),
+                                Evidence.reference(Channel.API, "bench")))));
             }
             for (Future<?> f : done) {
                 f.get();

@@ -5,10 +5,6 @@ import static dev.bridle.bench.Stats.ms;
 import static dev.bridle.bench.Stats.pct;
 import static dev.bridle.bench.Stats.sorted;
 
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
-import dev.bridle.guard.Target;
-import dev.bridle.guard.TargetRole;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bench.Args;
@@ -20,15 +16,19 @@ import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.PostRef;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Guard;
+import dev.bridle.guard.Target;
+import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.config.Environment;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.consent.ConsentGuard;
-import dev.bridle.internal.health.AccountPauseGuard;
 import dev.bridle.internal.guard.ContentValidityGuard;
 import dev.bridle.internal.guard.EnvironmentGuard;
-import dev.bridle.guard.Guard;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.guard.ReservingGuard;
+import dev.bridle.internal.health.AccountPauseGuard;
 import dev.bridle.internal.optout.OptOutFinalCheck;
 import dev.bridle.internal.optout.OptOutGuard;
 import dev.bridle.internal.runtime.BridleRuntime;
@@ -44,17 +44,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Point 2 of issue 7: what the guardrails cost one call. The same post, reply, direct message and
- * follow, through Bridle (every guard on, H2 file store, durable ledger) and through bare
- * twitter4j, against one in-process sandbox, alternated call by call (which goes first alternates
- * too). Run twice: with no added latency, and with the sandbox's latency fault adding
- * {@code --latency-ms} to every request, as a network would. Prints Markdown.
+ * Point 2 of issue 7: what the guardrails cost one call. The same post, reply, direct message and follow, through
+ * Bridle (every guard on, H2 file store, durable ledger) and through bare twitter4j, against one in-process sandbox,
+ * alternated call by call (which goes first alternates too). Run twice: with no added latency, and with the sandbox's
+ * latency fault adding {@code --latency-ms} to every request, as a network would. Prints Markdown.
  *
- * <p>Bridle's time is split without touching Bridle: the platform adapter is wrapped to note when
- * its call begins and ends, which gives "before the send" (guard chain, durable decision, final
- * opt-out check), "the send" and "after the send" (reservations settled, outcome recorded). Then
- * the parts of "before" are timed alone on the same runtime: the chain, the durable append, the
- * final check.
+ * <p>Bridle's time is split without touching Bridle: the platform adapter is wrapped to note when its call begins and
+ * ends, which gives "before the send" (guard chain, durable decision, final opt-out check), "the send" and "after the
+ * send" (reservations settled, outcome recorded). Then the parts of "before" are timed alone on the same runtime: the
+ * chain, the durable append, the final check.
  *
  * <p>Options: {@code --quick}, {@code --iterations N}, {@code --warmup N}, {@code --latency-ms 50},
  * {@code --latency-iterations N}, {@code --api v2|v1.1}.
@@ -63,11 +61,11 @@ public final class GuardOverheadBench {
 
     /** Time moved on before each Bridle action: see {@link BenchClock}; 8 minutes keep every default throttle open. */
     static final Duration STEP = Duration.ofMinutes(8);
+
     static final int USERS = 500;
     static final String[] KINDS = {"post", "reply", "direct message", "follow"};
 
-    private GuardOverheadBench() {
-    }
+    private GuardOverheadBench() {}
 
     public static void main(String[] args) throws Exception {
         Args a = new Args(args);
@@ -85,7 +83,9 @@ public final class GuardOverheadBench {
         zero.print("no added latency (loopback)", iterations, warmup);
         if (latencyMs > 0) {
             Run slow = run(api, latencyMs, latencyIterations, Math.min(warmup, 20));
-            slow.print(latencyMs + " ms added to every request by the sandbox's latency fault", latencyIterations,
+            slow.print(
+                    latencyMs + " ms added to every request by the sandbox's latency fault",
+                    latencyIterations,
                     Math.min(warmup, 20));
         }
         System.out.println(f("(load average at the end: %.1f)", Machine.loadAverage()));
@@ -108,9 +108,12 @@ public final class GuardOverheadBench {
         long[][] perGuard;
 
         void print(String title, int iterations, int warmup) {
-            System.out.println(f("### %s: %,d calls of each kind on each path, after %,d warm-up rounds", title, iterations, warmup));
+            System.out.println(f(
+                    "### %s: %,d calls of each kind on each path, after %,d warm-up rounds",
+                    title, iterations, warmup));
             System.out.println();
-            System.out.println("| action | bare twitter4j p50 / p99 | Bridle p50 / p99 | Bridle ÷ bare, p50 | Bridle ÷ bare, mean |");
+            System.out.println(
+                    "| action | bare twitter4j p50 / p99 | Bridle p50 / p99 | Bridle ÷ bare, p50 | Bridle ÷ bare, mean |");
             System.out.println("|---|---|---|---:|---:|");
             long[] allBare = concat(bare);
             long[] allBridle = concat(bridle);
@@ -135,7 +138,10 @@ public final class GuardOverheadBench {
             System.out.println("|---|---:|---:|---:|");
             stage("guard chain through `GuardChain` (evaluate, then release)", chain);
             stage("the same guards called in order on the caller's thread", chainInline);
-            stage("guard chain through `GuardChain`, a direct message to a user with consent (their consent and opt-out read from the database)", chainDm);
+            stage(
+                    "guard chain through `GuardChain`, a direct message to a user with consent (their consent and "
+                            + "opt-out read from the database)",
+                    chainDm);
             stage("one durable ledger append (group commit, `CHECKPOINT SYNC`)", ledger);
             stage("final opt-out check of a direct message (database read)", finalCheck);
             System.out.println();
@@ -152,8 +158,13 @@ public final class GuardOverheadBench {
         private static void row(String what, long[] bare, long[] bridle) {
             long[] b = sorted(bare);
             long[] g = sorted(bridle);
-            System.out.println(f("| %s | %s | %s | %.2f× | %.2f× |", what, Stats.p50p99ms(b), Stats.p50p99ms(g),
-                    (double) pct(g, 50) / pct(b, 50), Stats.mean(g) / Stats.mean(b)));
+            System.out.println(f(
+                    "| %s | %s | %s | %.2f× | %.2f× |",
+                    what,
+                    Stats.p50p99ms(b),
+                    Stats.p50p99ms(g),
+                    (double) pct(g, 50) / pct(b, 50),
+                    Stats.mean(g) / Stats.mean(b)));
         }
 
         private static void stage(String what, long[] samples) {
@@ -164,10 +175,12 @@ public final class GuardOverheadBench {
 
     private static Run run(ApiVersion api, int latencyMs, int iterations, int warmup) throws Exception {
         Path dir = Files.createTempDirectory("bridle-overhead");
-        FaultPlan faults = latencyMs == 0 ? FaultPlan.none() : FaultPlan.builder()
-                .fraction("* /2/*", 1.0, Fault.latency(Duration.ofMillis(latencyMs)))
-                .fraction("* /1.1/*", 1.0, Fault.latency(Duration.ofMillis(latencyMs)))
-                .build();
+        FaultPlan faults = latencyMs == 0
+                ? FaultPlan.none()
+                : FaultPlan.builder()
+                        .fraction("* /2/*", 1.0, Fault.latency(Duration.ofMillis(latencyMs)))
+                        .fraction("* /1.1/*", 1.0, Fault.latency(Duration.ofMillis(latencyMs)))
+                        .build();
         BenchClock clock = new BenchClock(Instant.parse("2026-11-28T09:00:00Z"), 1.0);
         int rounds = warmup + iterations;
         try (BenchWorld world = BenchWorld.open(dir, 1, 1, USERS, faults, clock, api)) {
@@ -180,7 +193,8 @@ public final class GuardOverheadBench {
             List<SandboxPost> bareMentions = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 String from = "user" + ((2 * i) % USERS);
-                bridleMentions.add(world.sandbox.injectMention(from, bridleHandle, "@" + bridleHandle + " question " + i));
+                bridleMentions.add(
+                        world.sandbox.injectMention(from, bridleHandle, "@" + bridleHandle + " question " + i));
                 bareMentions.add(world.sandbox.injectMention(from, bareHandle, "@" + bareHandle + " question " + i));
             }
             SyntheticPosts texts = new SyntheticPosts(11, 0.0);
@@ -214,7 +228,8 @@ public final class GuardOverheadBench {
                             };
                             long t1 = System.nanoTime();
                             if (!(result instanceof ActionResult.Sent)) {
-                                throw new IllegalStateException("Bridle did not send a " + KINDS[k] + " in round " + i + ": " + result);
+                                throw new IllegalStateException(
+                                        "Bridle did not send a " + KINDS[k] + " in round " + i + ": " + result);
                             }
                             if (measured) {
                                 long[] p = TimedPlatform.LAST.get();
@@ -268,8 +283,16 @@ public final class GuardOverheadBench {
         try (GuardChain chain = new GuardChain(guards)) {
             for (int i = -200; i < n; i++) {
                 clock.advance(STEP);
-                ActionRequest request = new ActionRequest(UUID.randomUUID(), "bench", account, ActionKind.POST, texts.diverse().replace("@", ""),
-                        List.of(), null, null, clock.instant());
+                ActionRequest request = new ActionRequest(
+                        UUID.randomUUID(),
+                        "bench",
+                        account,
+                        ActionKind.POST,
+                        texts.diverse().replace("@", ""),
+                        List.of(),
+                        null,
+                        null,
+                        clock.instant());
                 long t0 = System.nanoTime();
                 boolean allowed = chain.evaluate(request).allows();
                 chain.release(request);
@@ -277,8 +300,16 @@ public final class GuardOverheadBench {
                 if (!allowed) {
                     throw new IllegalStateException("the chain refused a fresh post");
                 }
-                ActionRequest again = new ActionRequest(UUID.randomUUID(), "bench", account, ActionKind.POST, texts.diverse().replace("@", ""),
-                        List.of(), null, null, clock.instant());
+                ActionRequest again = new ActionRequest(
+                        UUID.randomUUID(),
+                        "bench",
+                        account,
+                        ActionKind.POST,
+                        texts.diverse().replace("@", ""),
+                        List.of(),
+                        null,
+                        null,
+                        clock.instant());
                 long t2 = System.nanoTime();
                 inline(guards, again, scratch);
                 if (i >= 0) {
@@ -287,14 +318,44 @@ public final class GuardOverheadBench {
                     }
                 }
                 long t3 = System.nanoTime();
-                rt.ledger().append(new LedgerRecord(clock.instant(), UUID.randomUUID(), "bench", account.handle(), "POST", List.of(),
-                        null, LedgerEvent.DENIED, "bench", null, null, "a bench row", null, null));
+                rt.ledger()
+                        .append(new LedgerRecord(
+                                clock.instant(),
+                                UUID.randomUUID(),
+                                "bench",
+                                account.handle(),
+                                "POST",
+                                List.of(),
+                                null,
+                                LedgerEvent.DENIED,
+                                "bench",
+                                null,
+                                null,
+                                "a bench row",
+                                null,
+                                null));
                 long t4 = System.nanoTime();
-                finalCheck.check(new ActionRequest(UUID.randomUUID(), "bench", account, ActionKind.DIRECT_MESSAGE, "hello",
-                        List.of(new Target(UserRef.ofId(dmUser), TargetRole.RECIPIENT)), null, null, clock.instant()));
+                finalCheck.check(new ActionRequest(
+                        UUID.randomUUID(),
+                        "bench",
+                        account,
+                        ActionKind.DIRECT_MESSAGE,
+                        "hello",
+                        List.of(new Target(UserRef.ofId(dmUser), TargetRole.RECIPIENT)),
+                        null,
+                        null,
+                        clock.instant()));
                 long t5 = System.nanoTime();
-                ActionRequest dm = new ActionRequest(UUID.randomUUID(), "bench", account, ActionKind.DIRECT_MESSAGE, texts.diverse().replace("@", ""),
-                        List.of(new Target(UserRef.ofId(world.userIds.get((i + 200) % USERS)), TargetRole.RECIPIENT)), null, null, clock.instant());
+                ActionRequest dm = new ActionRequest(
+                        UUID.randomUUID(),
+                        "bench",
+                        account,
+                        ActionKind.DIRECT_MESSAGE,
+                        texts.diverse().replace("@", ""),
+                        List.of(new Target(UserRef.ofId(world.userIds.get((i + 200) % USERS)), TargetRole.RECIPIENT)),
+                        null,
+                        null,
+                        clock.instant());
                 long t6 = System.nanoTime();
                 boolean dmAllowed = chain.evaluate(dm).allows();
                 chain.release(dm);

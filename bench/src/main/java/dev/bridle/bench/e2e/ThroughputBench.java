@@ -2,7 +2,6 @@ package dev.bridle.bench.e2e;
 
 import static dev.bridle.bench.Stats.f;
 
-import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.bench.Args;
 import dev.bridle.bench.Machine;
 import dev.bridle.bench.Stats;
@@ -10,6 +9,7 @@ import dev.bridle.bench.SyntheticPosts;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.UserRef;
+import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.sandbox.fault.FaultPlan;
 import java.nio.ByteBuffer;
@@ -28,26 +28,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Point 4 of issue 7: sustained guarded actions per second across many accounts against the
- * sandbox, with the ledger durable, beside this disk's fsync rate measured in the same run (a loop
- * of write + {@code FileChannel.force} on a file next to the H2 database), the rate of H2's
- * {@code CHECKPOINT SYNC} (what one durable ledger commit costs), and how many records each
- * group commit carried. Prints Markdown.
+ * Point 4 of issue 7: sustained guarded actions per second across many accounts against the sandbox, with the ledger
+ * durable, beside this disk's fsync rate measured in the same run (a loop of write + {@code FileChannel.force} on a
+ * file next to the H2 database), the rate of H2's {@code CHECKPOINT SYNC} (what one durable ledger commit costs), and
+ * how many records each group commit carried. Prints Markdown.
  *
- * <p>Sender threads share the accounts; each action is a post (50 %), a direct message (30 %) or
- * a follow (20 %) to one of the users, who all have consent. Each thread count is run through
- * Bridle and, for the ceiling the sandbox and loopback HTTP set on this machine, through bare
- * twitter4j with the same mix, each on a fresh sandbox. Time runs {@code --speed} times
- * faster for Bridle and the sandbox ({@link BenchClock}): the same as raising every throttle limit
- * by that factor, so that the throttles do not cap the run while they still do all their work.
+ * <p>Sender threads share the accounts; each action is a post (50 %), a direct message (30 %) or a follow (20 %) to one
+ * of the users, who all have consent. Each thread count is run through Bridle and, for the ceiling the sandbox and
+ * loopback HTTP set on this machine, through bare twitter4j with the same mix, each on a fresh sandbox. Time runs
+ * {@code --speed} times faster for Bridle and the sandbox ({@link BenchClock}): the same as raising every throttle
+ * limit by that factor, so that the throttles do not cap the run while they still do all their work.
  *
- * <p>Options: {@code --quick}, {@code --accounts 1000}, {@code --users 10000}, {@code --threads 4,32} (a row
- * each), {@code --seconds 45}, {@code --warmup-seconds 10}, {@code --speed 100000}.
+ * <p>Options: {@code --quick}, {@code --accounts 1000}, {@code --users 10000}, {@code --threads 4,32} (a row each),
+ * {@code --seconds 45}, {@code --warmup-seconds 10}, {@code --speed 100000}.
  */
 public final class ThroughputBench {
 
-    private ThroughputBench() {
-    }
+    private ThroughputBench() {}
 
     public static void main(String[] args) throws Exception {
         Args a = new Args(args);
@@ -66,7 +63,8 @@ public final class ThroughputBench {
         for (String t : threadCounts.split(",")) {
             int threads = Integer.parseInt(t.trim());
             for (boolean bridle : new boolean[] {true, false}) {
-                // a fresh sandbox for every row: its duplicate check scans every stored post, so a long-lived one slows down
+                // a fresh sandbox for every row: its duplicate check scans every stored post, so a long-lived one slows
+                // down
                 Path dir = Files.createTempDirectory("bridle-throughput");
                 BenchClock clock = new BenchClock(Instant.parse("2026-11-28T09:00:00Z"), speed);
                 try (BenchWorld world = bridle
@@ -84,26 +82,37 @@ public final class ThroughputBench {
                     Load run = load(world, actors, threads, seconds, 2);
                     long commits = ledger.groupCommits() - commits0;
                     long records = ledger.recordsGroupCommitted() - records0;
-                    rows.add(f("| %d | %s | **%,.0f** | %,.0f | %s | %s | %s | %.1f → %.1f |", threads,
-                            bridle ? "Bridle, every guard on" : "bare twitter4j, same sandbox", run.count() / run.seconds,
-                            run.sent.sum() / run.seconds, Stats.p50p99ms(run.latencies()),
+                    rows.add(f(
+                            "| %d | %s | **%,.0f** | %,.0f | %s | %s | %s | %.1f → %.1f |",
+                            threads,
+                            bridle ? "Bridle, every guard on" : "bare twitter4j, same sandbox",
+                            run.count() / run.seconds,
+                            run.sent.sum() / run.seconds,
+                            Stats.p50p99ms(run.latencies()),
                             bridle ? f("%,.0f", commits / run.seconds) : "–",
-                            bridle ? f("%.1f", (double) records / Math.max(1, commits)) : "–", load0, Machine.loadAverage()));
+                            bridle ? f("%.1f", (double) records / Math.max(1, commits)) : "–",
+                            load0,
+                            Machine.loadAverage()));
                     outcomes.add(threads + " threads, " + (bridle ? "Bridle" : "bare") + ": " + run.outcomes());
                 }
             }
         }
-        System.out.println(f("%,d accounts, %,d users with consent; each action a post (50 %%), a direct message (30 %%) or a "
-                + "follow (20 %%) from the next account of its sender thread; %d s measured after %d s of warm-up per row, each "
-                + "row on a fresh sandbox and store. Time runs %,.0f× faster for Bridle and the sandbox, which is every throttle "
-                + "limit raised %,.0f-fold: the throttles do their work but do not cap the run. API v2, H2 file store, ledger "
-                + "durable; %s.", accounts, users, seconds, warmupSeconds, speed, speed, Machine.describe()));
+        System.out.println(f(
+                "%,d accounts, %,d users with consent; each action a post (50 %%), a direct message (30 %%) or a "
+                        + "follow (20 %%) from the next account of its sender thread; %d s measured after %d s of warm-up per row, each "
+                        + "row on a fresh sandbox and store. Time runs %,.0f× faster for Bridle and the sandbox, which is every throttle "
+                        + "limit raised %,.0f-fold: the throttles do their work but do not cap the run. API v2, H2 file store, ledger "
+                        + "durable; %s.",
+                accounts, users, seconds, warmupSeconds, speed, speed, Machine.describe()));
         System.out.println();
-        System.out.println(f("This disk, in the same run: **%,.0f fsyncs/s** (4 KB write + `FileChannel.force`, one thread, in the "
-                + "H2 database's directory); one durable ledger append at a time (one H2 `CHECKPOINT SYNC` each): **%,.0f/s**.",
+        System.out.println(f(
+                "This disk, in the same run: **%,.0f fsyncs/s** (4 KB write + `FileChannel.force`, one thread, in the "
+                        + "H2 database's directory); one durable ledger append at a time (one H2 `CHECKPOINT SYNC` each): **%,.0f/s**.",
                 disk[0], disk[1]));
         System.out.println();
-        System.out.println("| sender threads | path | **actions/s** | sent/s | p50 / p99 of one action | ledger group commits/s | records per commit | load average |");
+        System.out.println(
+                "| sender threads | path | **actions/s** | sent/s | p50 / p99 of one action | ledger group commits/s "
+                        + "| records per commit | load average |");
         System.out.println("|---:|---|---:|---:|---|---:|---:|---|");
         rows.forEach(System.out::println);
         System.out.println();
@@ -120,8 +129,12 @@ public final class ThroughputBench {
         List<Actor> actors = new ArrayList<>();
         for (String handle : world.bridleHandles) {
             GuardedActions actions = world.context(handle).actions();
-            actors.add((roll, user, text) -> describe(roll < 50 ? actions.post(text)
-                    : roll < 80 ? actions.directMessage(UserRef.ofId(user), text) : actions.follow(UserRef.ofId(user))));
+            actors.add((roll, user, text) -> describe(
+                    roll < 50
+                            ? actions.post(text)
+                            : roll < 80
+                                    ? actions.directMessage(UserRef.ofId(user), text)
+                                    : actions.follow(UserRef.ofId(user))));
         }
         return actors;
     }
@@ -182,7 +195,8 @@ public final class ThroughputBench {
         }
     }
 
-    private static Load load(BenchWorld world, List<Actor> actors, int threads, int seconds, long seed) throws InterruptedException {
+    private static Load load(BenchWorld world, List<Actor> actors, int threads, int seconds, long seed)
+            throws InterruptedException {
         Load load = new Load(threads);
         CountDownLatch start = new CountDownLatch(1);
         long[] deadline = new long[1];
@@ -195,36 +209,40 @@ public final class ThroughputBench {
             for (int i = t; i < actors.size(); i += threads) {
                 mine.add(actors.get(i));
             }
-            Thread thread = new Thread(() -> {
-                SplittableRandom random = new SplittableRandom(seed * 1_000 + id);
-                SyntheticPosts texts = new SyntheticPosts(seed * 1_000 + id, 0.0);
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                int n = 0;
-                while (System.nanoTime() < deadline[0] && n < lat.length) {
-                    Actor actor = mine.get(n % mine.size());
-                    String user = world.userIds.get(random.nextInt(world.userIds.size()));
-                    int roll = random.nextInt(100);
-                    String text = texts.diverse().replace("@", "");
-                    long t0 = System.nanoTime();
-                    String outcome;
-                    try {
-                        outcome = actor.act(roll, user, text);
-                    } catch (Exception e) {
-                        outcome = "FAILED " + e.getClass().getSimpleName();
-                    }
-                    lat[n++] = System.nanoTime() - t0;
-                    if (outcome.equals("SENT")) {
-                        load.sent.increment();
-                    }
-                    String kind = roll < 50 ? "post" : roll < 80 ? "dm" : "follow";
-                    load.outcomes.computeIfAbsent(kind + " " + outcome, k -> new LongAdder()).increment();
-                }
-                load.filled[id] = n;
-            }, "bench-sender-" + t);
+            Thread thread = new Thread(
+                    () -> {
+                        SplittableRandom random = new SplittableRandom(seed * 1_000 + id);
+                        SyntheticPosts texts = new SyntheticPosts(seed * 1_000 + id, 0.0);
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        int n = 0;
+                        while (System.nanoTime() < deadline[0] && n < lat.length) {
+                            Actor actor = mine.get(n % mine.size());
+                            String user = world.userIds.get(random.nextInt(world.userIds.size()));
+                            int roll = random.nextInt(100);
+                            String text = texts.diverse().replace("@", "");
+                            long t0 = System.nanoTime();
+                            String outcome;
+                            try {
+                                outcome = actor.act(roll, user, text);
+                            } catch (Exception e) {
+                                outcome = "FAILED " + e.getClass().getSimpleName();
+                            }
+                            lat[n++] = System.nanoTime() - t0;
+                            if (outcome.equals("SENT")) {
+                                load.sent.increment();
+                            }
+                            String kind = roll < 50 ? "post" : roll < 80 ? "dm" : "follow";
+                            load.outcomes
+                                    .computeIfAbsent(kind + " " + outcome, k -> new LongAdder())
+                                    .increment();
+                        }
+                        load.filled[id] = n;
+                    },
+                    "bench-sender-" + t);
             running.add(thread);
             thread.start();
         }
@@ -278,9 +296,21 @@ public final class ThroughputBench {
         long began = System.nanoTime();
         int n = 0;
         while (System.nanoTime() < end) {
-            ledger.append(new dev.bridle.audit.LedgerRecord(Instant.parse("2026-11-28T09:00:00Z"), java.util.UUID.randomUUID(), "bench",
-                    "bench_b0", "POST", List.of(), null, dev.bridle.audit.LedgerEvent.DENIED, "bench", null, null, "a bench row",
-                    null, null));
+            ledger.append(new dev.bridle.audit.LedgerRecord(
+                    Instant.parse("2026-11-28T09:00:00Z"),
+                    java.util.UUID.randomUUID(),
+                    "bench",
+                    "bench_b0",
+                    "POST",
+                    List.of(),
+                    null,
+                    dev.bridle.audit.LedgerEvent.DENIED,
+                    "bench",
+                    null,
+                    null,
+                    "a bench row",
+                    null,
+                    null));
             n++;
         }
         return n / ((System.nanoTime() - began) / 1e9);

@@ -1,10 +1,10 @@
 package dev.bridle.bench.e2e;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The real adapter, with the moments each {@link #perform} began and ended noted for the calling
- * thread: that splits one guarded action into before the send (chain, durable decision, final
- * check), the send, and after it (reservations settled, outcome recorded), without touching Bridle.
+ * The real adapter, with the moments each {@link #perform} began and ended noted for the calling thread: that splits
+ * one guarded action into before the send (chain, durable decision, final check), the send, and after it (reservations
+ * settled, outcome recorded), without touching Bridle.
  */
 final class TimedPlatform implements Platform, AutoCloseable {
 

@@ -11,14 +11,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the JMH micro-benchmarks of this module (one fork each) and prints their scores as
- * Markdown (JMH's own progress goes to {@code bench/target/jmh.log}). {@code --quick}: fewer and
- * shorter iterations. {@code --include REGEX} picks benchmarks. Run from the repository root.
+ * Runs the JMH micro-benchmarks of this module (one fork each) and prints their scores as Markdown (JMH's own progress
+ * goes to {@code bench/target/jmh.log}). {@code --quick}: fewer and shorter iterations. {@code --include REGEX} picks
+ * benchmarks. Run from the repository root.
  */
 public final class JmhReport {
 
-    private JmhReport() {
-    }
+    private JmhReport() {}
 
     public static void main(String[] args) throws Exception {
         Args a = new Args(args);
@@ -37,15 +36,24 @@ public final class JmhReport {
         Collection<RunResult> results = new Runner(options).run();
         System.out.println("## Micro-benchmarks (JMH)");
         System.out.println();
-        System.out.println(String.format(Locale.ROOT, "JMH 1.37, one fork, %s warm-up and %s measured iterations of 1 s, one thread; %s.",
-                quick ? 2 : 5, quick ? 3 : 10, Machine.describe()));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "JMH 1.37, one fork, %s warm-up and %s measured iterations of 1 s, one thread; %s.",
+                quick ? 2 : 5,
+                quick ? 3 : 10,
+                Machine.describe()));
         System.out.println();
         System.out.println("| benchmark | mean time per call | ± (99.9 %) |");
         System.out.println("|---|---:|---:|");
         for (RunResult r : results) {
             var score = r.getPrimaryResult();
             String name = r.getParams().getBenchmark().replace("dev.bridle.bench.jmh.", "");
-            System.out.println(String.format(Locale.ROOT, "| `%s` | %.2f %s | %.2f |", name, score.getScore(), score.getScoreUnit().replace("us/op", "µs"),
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %.2f %s | %.2f |",
+                    name,
+                    score.getScore(),
+                    score.getScoreUnit().replace("us/op", "µs"),
                     score.getScoreError()));
         }
         System.out.println();

@@ -1,13 +1,13 @@
 package dev.bridle.bench.jmh;
 
 import com.twitter.twittertext.TwitterTextParser;
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bench.SyntheticPosts;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.dedupe.Fingerprint;
 import dev.bridle.internal.guard.ContentValidityGuard;
-import dev.bridle.guard.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Micro-benchmarks of the per-post text work in the chain: the duplicate guard's fingerprint
- * (normalise, weigh, hash) and the content guard, beside twitter-text's parse that the content
- * guard now skips for ordinary posts. Run by {@link JmhReport}.
+ * Micro-benchmarks of the per-post text work in the chain: the duplicate guard's fingerprint (normalise, weigh, hash)
+ * and the content guard, beside twitter-text's parse that the content guard now skips for ordinary posts. Run by
+ * {@link JmhReport}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,7 +45,15 @@ public class TextBenchmarks {
         Account account = new Account("bench_a", "1");
         for (int i = 0; i < TEXTS; i++) {
             texts[i] = synthetic.next();
-            posts[i] = new ActionRequest(UUID.randomUUID(), "bench", account, ActionKind.POST, texts[i], List.of(), null, null,
+            posts[i] = new ActionRequest(
+                    UUID.randomUUID(),
+                    "bench",
+                    account,
+                    ActionKind.POST,
+                    texts[i],
+                    List.of(),
+                    null,
+                    null,
                     Instant.EPOCH);
         }
     }

@@ -24,20 +24,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Point 5 of issue 7: many bots on per-minute cron triggers in Quartz on the embedded H2 JDBC job
- * store, through {@link BotScheduler} as Bridle runs it, with an invoker that does nothing but note
- * when each bot fired. Fire delay = fire time − the trigger's scheduled second; p50 and p99 over
- * every fire of the measured minutes; and the process's CPU time while idle between fires
- * ({@code OperatingSystemMXBean}). Two layouts: every bot at second 0 of the minute (the worst
- * case, all due at once), and bots spread over the 60 seconds. Prints Markdown.
+ * Point 5 of issue 7: many bots on per-minute cron triggers in Quartz on the embedded H2 JDBC job store, through
+ * {@link BotScheduler} as Bridle runs it, with an invoker that does nothing but note when each bot fired. Fire delay =
+ * fire time − the trigger's scheduled second; p50 and p99 over every fire of the measured minutes; and the process's
+ * CPU time while idle between fires ({@code OperatingSystemMXBean}). Two layouts: every bot at second 0 of the minute
+ * (the worst case, all due at once), and bots spread over the 60 seconds. Prints Markdown.
  *
- * <p>Options: {@code --quick}, {@code --bots 10000}, {@code --minutes 3}, {@code --threads 4}
- * (the scheduler's threads, Bridle's default), {@code --layout aligned|spread|both}.
+ * <p>Options: {@code --quick}, {@code --bots 10000}, {@code --minutes 3}, {@code --threads 4} (the scheduler's threads,
+ * Bridle's default), {@code --layout aligned|spread|both}.
  */
 public final class SchedulerBench {
 
-    private SchedulerBench() {
-    }
+    private SchedulerBench() {}
 
     /** Notes each fire: the bot and the wall-clock time it ran. */
     static final class Recorder implements BotInvoker {
@@ -61,14 +59,21 @@ public final class SchedulerBench {
         String layout = a.get("--layout", a.quick() ? "aligned" : "both");
         System.out.println("## Point 5: scheduler, many bots on per-minute triggers");
         System.out.println();
-        System.out.println(f("%,d bots, each on a cron trigger once a minute, Quartz %s with the JDBC job store (`JobStoreTX`) on an "
-                + "H2 file, through `BotScheduler` with %d threads (Bridle's default is 4); the bot does nothing but note the time. "
-                + "%d measured minutes per layout after the first full minute. %s.", bots,
-                org.quartz.core.QuartzScheduler.getVersionMajor() + "." + org.quartz.core.QuartzScheduler.getVersionMinor()
-                        + "." + org.quartz.core.QuartzScheduler.getVersionIteration(),
-                threads, minutes, Machine.describe()));
+        System.out.println(f(
+                "%,d bots, each on a cron trigger once a minute, Quartz %s with the JDBC job store (`JobStoreTX`) on an "
+                        + "H2 file, through `BotScheduler` with %d threads (Bridle's default is 4); the bot does "
+                        + "nothing but note the time. "
+                        + "%d measured minutes per layout after the first full minute. %s.",
+                bots,
+                org.quartz.core.QuartzScheduler.getVersionMajor() + "."
+                        + org.quartz.core.QuartzScheduler.getVersionMinor() + "."
+                        + org.quartz.core.QuartzScheduler.getVersionIteration(),
+                threads,
+                minutes,
+                Machine.describe()));
         System.out.println();
-        System.out.println("| layout | fires in the measured minutes (due) | fire delay p50 | p99 | max | CPU while idle between fires |");
+        System.out.println(
+                "| layout | fires in the measured minutes (due) | fire delay p50 | p99 | max | CPU while idle between fires |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         if (!layout.equals("spread")) {
             run(bots, minutes, threads, false);
@@ -77,32 +82,47 @@ public final class SchedulerBench {
             run(bots, minutes, threads, true);
         }
         System.out.println();
-        IDLE_NOTES.forEach(n -> System.out.println(n + " (Java threads only, by pool name; the rest of the process CPU is the JIT compiler and the garbage collector.)"));
+        IDLE_NOTES.forEach(n -> System.out.println(n
+                + " (Java threads only, by pool name; the rest of the process CPU is the JIT "
+                + "compiler and the garbage collector.)"));
         System.out.println();
     }
 
     private static void run(int bots, int minutes, int threads, boolean spread) throws Exception {
         Path dir = Files.createTempDirectory("bridle-schedule");
         Path file = dir.resolve("bridle.yaml");
-        StringBuilder y = new StringBuilder("environment: dev\napp:\n  name: bench-bots-dev\n  purpose: \"measure the scheduler\"\n");
-        y.append("store:\n  url: \"jdbc:h2:file:").append(dir.resolve("store").resolve("bridle").toAbsolutePath()).append("\"\n");
+        StringBuilder y = new StringBuilder(
+                "environment: dev\napp:\n  name: bench-bots-dev\n  purpose: \"measure the scheduler\"\n");
+        y.append("store:\n  url: \"jdbc:h2:file:")
+                .append(dir.resolve("store").resolve("bridle").toAbsolutePath())
+                .append("\"\n");
         y.append("scheduler:\n  threads: ").append(threads).append('\n');
         y.append("accounts:\n  - handle: bench_a\nbots:\n");
         Recorder recorder = new Recorder();
         for (int i = 0; i < bots; i++) {
             int second = spread ? i % 60 : 0;
             recorder.secondOf.put("bot" + i, second);
-            y.append("  - name: bot").append(i).append("\n    class: ").append(NoOpBot.class.getName())
-                    .append("\n    account: bench_a\n    schedule:\n      cron: \"").append(second).append(" * * * * ?\"\n");
+            y.append("  - name: bot")
+                    .append(i)
+                    .append("\n    class: ")
+                    .append(NoOpBot.class.getName())
+                    .append("\n    account: bench_a\n    schedule:\n      cron: \"")
+                    .append(second)
+                    .append(" * * * * ?\"\n");
         }
         Files.writeString(file, y.toString(), StandardCharsets.UTF_8);
         BridleConfig config = ConfigLoader.load(file, Map.of(), SchedulerBench.class.getClassLoader());
         try (Database db = Database.open(config.store())) {
             db.migrate();
-            Injector injector = Guice.createInjector(b -> b.bind(BotInvoker.class).toInstance(recorder));
+            Injector injector =
+                    Guice.createInjector(b -> b.bind(BotInvoker.class).toInstance(recorder));
             long syncStart = System.nanoTime();
-            try (BotScheduler scheduler = BotScheduler.builder().database(db).config(config.scheduler()).injector(injector)
-                    .instanceName(spread ? "bench-spread" : "bench-aligned").build()) {
+            try (BotScheduler scheduler = BotScheduler.builder()
+                    .database(db)
+                    .config(config.scheduler())
+                    .injector(injector)
+                    .instanceName(spread ? "bench-spread" : "bench-aligned")
+                    .build()) {
                 scheduler.sync(config.bots());
                 double syncSeconds = (System.nanoTime() - syncStart) / 1e9;
                 scheduler.start();
@@ -118,7 +138,8 @@ public final class SchedulerBench {
                         // idle: from 2 s after the last fire of this minute until 5 s before the next. The
                         // burst must have begun first: at the minute's start the last fire is the previous
                         // minute's, and measuring from there would count this minute's burst as idle.
-                        while ((recorder.lastFire.get() < m || System.currentTimeMillis() - recorder.lastFire.get() < 2_000)
+                        while ((recorder.lastFire.get() < m
+                                        || System.currentTimeMillis() - recorder.lastFire.get() < 2_000)
                                 && System.currentTimeMillis() < m + 55_000) {
                             Thread.sleep(100);
                         }
@@ -128,7 +149,9 @@ public final class SchedulerBench {
                         sleepUntil(m + 55_000);
                         long c1 = Machine.processCpuNanos();
                         long w1 = System.nanoTime();
-                        threadCpu().forEach((name, cpu) -> idleByThread.merge(name, cpu - threads0.getOrDefault(name, 0L), Long::sum));
+                        threadCpu()
+                                .forEach((name, cpu) ->
+                                        idleByThread.merge(name, cpu - threads0.getOrDefault(name, 0L), Long::sum));
                         if (w1 - w0 > 5_000_000_000L) {
                             idle.add(new double[] {c1 - c0, w1 - w0});
                         }
@@ -152,16 +175,32 @@ public final class SchedulerBench {
                 long[] d = delays.stream().mapToLong(Long::longValue).sorted().toArray();
                 double cpu = idle.stream().mapToDouble(x -> x[0]).sum();
                 double wall = idle.stream().mapToDouble(x -> x[1]).sum();
-                String idleCpu = spread ? "no idle gap (fires all minute)"
-                        : idle.isEmpty() ? "no idle gap" : f("%.1f %% of one core (%.0f ms CPU in %.0f s)", 100 * cpu / wall, cpu / 1e6, wall / 1e9);
-                System.out.println(f("| %s | %,d (%,d) | %s | %s | %s | %s |",
-                        spread ? "spread over the minute" : "all at second 0", d.length, (long) bots * minutes,
-                        ms(Stats.pct(d, 50)), ms(Stats.pct(d, 99)), ms(d.length == 0 ? 0 : d[d.length - 1]), idleCpu));
-                System.err.println(f("scheduler bench (%s): sync of %,d bots took %.1f s", spread ? "spread" : "aligned", bots, syncSeconds));
+                String idleCpu = spread
+                        ? "no idle gap (fires all minute)"
+                        : idle.isEmpty()
+                                ? "no idle gap"
+                                : f(
+                                        "%.1f %% of one core (%.0f ms CPU in %.0f s)",
+                                        100 * cpu / wall, cpu / 1e6, wall / 1e9);
+                System.out.println(f(
+                        "| %s | %,d (%,d) | %s | %s | %s | %s |",
+                        spread ? "spread over the minute" : "all at second 0",
+                        d.length,
+                        (long) bots * minutes,
+                        ms(Stats.pct(d, 50)),
+                        ms(Stats.pct(d, 99)),
+                        ms(d.length == 0 ? 0 : d[d.length - 1]),
+                        idleCpu));
+                System.err.println(f(
+                        "scheduler bench (%s): sync of %,d bots took %.1f s",
+                        spread ? "spread" : "aligned", bots, syncSeconds));
                 if (!idleByThread.isEmpty()) {
                     StringBuilder top = new StringBuilder();
-                    idleByThread.entrySet().stream().sorted((p, q) -> Long.compare(q.getValue(), p.getValue())).limit(4)
-                            .forEach(e -> top.append(top.length() == 0 ? "" : ", ").append(f("%s %,d ms", e.getKey(), e.getValue() / 1_000_000)));
+                    idleByThread.entrySet().stream()
+                            .sorted((p, q) -> Long.compare(q.getValue(), p.getValue()))
+                            .limit(4)
+                            .forEach(e -> top.append(top.length() == 0 ? "" : ", ")
+                                    .append(f("%s %,d ms", e.getKey(), e.getValue() / 1_000_000)));
                     IDLE_NOTES.add(f("CPU while idle (all at second 0), by thread: %s.", top));
                 }
             }

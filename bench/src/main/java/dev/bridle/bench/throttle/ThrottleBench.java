@@ -1,22 +1,22 @@
 package dev.bridle.bench.throttle;
 
-import dev.bridle.bench.BenchStore;
-import dev.bridle.bench.e2e.BenchClock;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
-import dev.bridle.guard.Target;
-import dev.bridle.guard.TargetRole;
+import dev.bridle.bench.BenchStore;
+import dev.bridle.bench.e2e.BenchClock;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.PostRef;
 import dev.bridle.bot.UserRef;
-import dev.bridle.internal.guard.Decision;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
+import dev.bridle.guard.Target;
+import dev.bridle.guard.TargetRole;
+import dev.bridle.guard.Verdict;
+import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.guard.ReservingGuard;
-import dev.bridle.guard.Verdict;
+import dev.bridle.internal.store.Database;
 import dev.bridle.internal.throttle.BucketStore;
 import dev.bridle.internal.throttle.InMemoryAnsweredInteractions;
 import dev.bridle.internal.throttle.InMemoryFollowHistory;
@@ -27,7 +27,6 @@ import dev.bridle.internal.throttle.PostgresBucketStore;
 import dev.bridle.internal.throttle.TakeJournal;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import dev.bridle.internal.throttle.Throttles;
-import dev.bridle.internal.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,22 +42,21 @@ import java.util.concurrent.atomic.LongAdder;
 import org.flywaydb.core.Flyway;
 
 /**
- * Throttle decisions per second and latency percentiles for the whole throttle guard set, with
- * 10,000 accounts and 100,000 target users, on 2 threads (issue 6's figure). Simulated time advances 60 ms per decision, so each account attempts about
- * 144 actions a day, well over its limits, and 80 % of contacts go to the 20 % busiest users: a
- * busy deployment in which the throttles refuse much of what is asked.
+ * Throttle decisions per second and latency percentiles for the whole throttle guard set, with 10,000 accounts and
+ * 100,000 target users, on 2 threads (issue 6's figure). Simulated time advances 60 ms per decision, so each account
+ * attempts about 144 actions a day, well over its limits, and 80 % of contacts go to the 20 % busiest users: a busy
+ * deployment in which the throttles refuse much of what is asked.
  *
  * <pre>
  * bench/run.sh dev.bridle.bench.throttle.ThrottleBench [--quick] [--chain] [--journal] [--postgres JDBC_URL] [--decisions N]
  * </pre>
  *
- * Without options, three rows one after the other (what {@code bench/run.sh all} does): in
- * memory on the caller's thread, the same with every allowed decision's takes journaled to an H2
- * file ({@link TakeJournal}, as {@code bridle run} does on H2 since issue 11), and in memory
- * through a {@link GuardChain}. {@code --journal} measures only the journaled row.
- * {@code --chain} runs each decision through a {@link GuardChain} (its worker-thread hop
- * included) instead of calling the guards in order on the caller's thread; {@code --postgres}
- * keeps buckets, follow history and answered interactions in PostgreSQL instead of memory.
+ * Without options, three rows one after the other (what {@code bench/run.sh all} does): in memory on the caller's
+ * thread, the same with every allowed decision's takes journaled to an H2 file ({@link TakeJournal}, as {@code bridle
+ * run} does on H2 since issue 11), and in memory through a {@link GuardChain}. {@code --journal} measures only the
+ * journaled row. {@code --chain} runs each decision through a {@link GuardChain} (its worker-thread hop included)
+ * instead of calling the guards in order on the caller's thread; {@code --postgres} keeps buckets, follow history and
+ * answered interactions in PostgreSQL instead of memory.
  */
 public final class ThrottleBench {
 
@@ -68,8 +66,7 @@ public final class ThrottleBench {
     static final int THREADS = 2;
     static final long STEP_NANOS = 60_000_000L;
 
-    private ThrottleBench() {
-    }
+    private ThrottleBench() {}
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
@@ -78,9 +75,16 @@ public final class ThrottleBench {
         Integer decisions = a.contains("--decisions") ? Integer.valueOf(a.get(a.indexOf("--decisions") + 1)) : null;
         System.out.println("## Issue 6: throttle decisions");
         System.out.println();
-        System.out.printf(Locale.ROOT, "The whole throttle guard set, %,d accounts, %,d target users (80 %% of contacts to the busiest "
-                + "20 %%), a mix of replies 35 %%, posts 15 %%, likes 15 %%, follows 10 %%, reposts 10 %%, DMs 10 %%, unfollows 5 %%, "
-                + "%d threads; simulated time moves 60 ms per decision; %s.%n%n", ACCOUNTS, USERS, THREADS, dev.bridle.bench.Machine.describe());
+        System.out.printf(
+                Locale.ROOT,
+                "The whole throttle guard set, %,d accounts, %,d target users (80 %% of contacts to the busiest "
+                        + "20 %%), a mix of replies 35 %%, posts 15 %%, likes 15 %%, follows 10 %%, reposts 10 %%, "
+                        + "DMs 10 %%, unfollows 5 %%, "
+                        + "%d threads; simulated time moves 60 ms per decision; %s.%n%n",
+                ACCOUNTS,
+                USERS,
+                THREADS,
+                dev.bridle.bench.Machine.describe());
         System.out.println("| stores | how called | decisions/s | p50 | p99 | p99.9 |");
         System.out.println("|---|---|---:|---:|---:|---:|");
         if (pg != null) {
@@ -107,16 +111,29 @@ public final class ThrottleBench {
         if (journal) {
             journalDir = Files.createTempDirectory("throttle-bench-journal");
             journalStore = BenchStore.open(journalDir);
-            throttles = Throttles.journaled(ThrottleSettings.defaults(), clock, new LocalBucketStore(clock),
-                    new TakeJournal(journalStore.dataSource(), clock), new InMemoryFollowHistory(), new InMemoryAnsweredInteractions());
+            throttles = Throttles.journaled(
+                    ThrottleSettings.defaults(),
+                    clock,
+                    new LocalBucketStore(clock),
+                    new TakeJournal(journalStore.dataSource(), clock),
+                    new InMemoryFollowHistory(),
+                    new InMemoryAnsweredInteractions());
         } else if (pg == null) {
-            throttles = Throttles.create(ThrottleSettings.defaults(), clock, new LocalBucketStore(clock),
-                    new InMemoryFollowHistory(), new InMemoryAnsweredInteractions());
+            throttles = Throttles.create(
+                    ThrottleSettings.defaults(),
+                    clock,
+                    new LocalBucketStore(clock),
+                    new InMemoryFollowHistory(),
+                    new InMemoryAnsweredInteractions());
         } else {
             ds = postgres(pg);
             BucketStore buckets = new PostgresBucketStore(ds, clock);
-            throttles = Throttles.create(ThrottleSettings.defaults(), clock, buckets,
-                    new JdbcFollowHistory(ds, clock), new JdbcAnsweredInteractions(ds));
+            throttles = Throttles.create(
+                    ThrottleSettings.defaults(),
+                    clock,
+                    buckets,
+                    new JdbcFollowHistory(ds, clock),
+                    new JdbcAnsweredInteractions(ds));
         }
         List<Guard> guards = throttles.guards();
         GuardChain guardChain = chain ? new GuardChain(guards) : null;
@@ -132,15 +149,31 @@ public final class ThrottleBench {
         run(guards, guardChain, accounts, clock, decisions, latencies, 2, outcomes);
         long elapsed = System.nanoTime() - started;
 
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         double perSecond = all.length / (elapsed / 1e9);
-        String stores = journal ? "in memory, takes journaled to an H2 file (`TakeJournal`)"
+        String stores = journal
+                ? "in memory, takes journaled to an H2 file (`TakeJournal`)"
                 : pg == null ? "in memory (`LocalBucketStore`)" : "PostgreSQL";
-        System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f µs | %.1f µs | %.1f µs |%n", stores,
-                chain ? "through `GuardChain` (worker-thread hop per decision)" : "guards in order on the caller's thread",
-                perSecond, pct(all, 0.50), pct(all, 0.99), pct(all, 0.999));
-        System.err.printf(Locale.ROOT, "throttle bench (%s%s): %,d decisions in %.2f s; outcomes: %s%n", chain ? "chain" : "in order",
-                journal ? ", journaled" : "", all.length, elapsed / 1e9, outcomes);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %,.0f | %.1f µs | %.1f µs | %.1f µs |%n",
+                stores,
+                chain
+                        ? "through `GuardChain` (worker-thread hop per decision)"
+                        : "guards in order on the caller's thread",
+                perSecond,
+                pct(all, 0.50),
+                pct(all, 0.99),
+                pct(all, 0.999));
+        System.err.printf(
+                Locale.ROOT,
+                "throttle bench (%s%s): %,d decisions in %.2f s; outcomes: %s%n",
+                chain ? "chain" : "in order",
+                journal ? ", journaled" : "",
+                all.length,
+                elapsed / 1e9,
+                outcomes);
         if (guardChain != null) {
             guardChain.close();
         }
@@ -150,13 +183,22 @@ public final class ThrottleBench {
         if (journalStore != null) {
             journalStore.close();
             try (var files = Files.walk(journalDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
 
-    private static void run(List<Guard> guards, GuardChain chain, Account[] accounts, BenchClock clock, int perThread,
-                            long[][] latencies, long seed, Outcomes... outcomes) throws InterruptedException {
+    private static void run(
+            List<Guard> guards,
+            GuardChain chain,
+            Account[] accounts,
+            BenchClock clock,
+            int perThread,
+            long[][] latencies,
+            long seed,
+            Outcomes... outcomes)
+            throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         Thread[] threads = new Thread[THREADS];
         for (int t = 0; t < THREADS; t++) {
@@ -165,24 +207,26 @@ public final class ThrottleBench {
             if (latencies != null) {
                 latencies[t] = lat;
             }
-            threads[t] = new Thread(() -> {
-                SplittableRandom random = new SplittableRandom(seed * 31 + id);
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perThread; i++) {
-                    ActionRequest request = request(random, accounts, clock.instant());
-                    clock.advance(Duration.ofNanos(STEP_NANOS));
-                    long t0 = System.nanoTime();
-                    String outcome = chain == null ? decide(guards, request) : decide(chain, request);
-                    lat[i] = System.nanoTime() - t0;
-                    if (outcomes.length > 0) {
-                        outcomes[0].add(outcome);
-                    }
-                }
-            }, "bench-" + t);
+            threads[t] = new Thread(
+                    () -> {
+                        SplittableRandom random = new SplittableRandom(seed * 31 + id);
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        for (int i = 0; i < perThread; i++) {
+                            ActionRequest request = request(random, accounts, clock.instant());
+                            clock.advance(Duration.ofNanos(STEP_NANOS));
+                            long t0 = System.nanoTime();
+                            String outcome = chain == null ? decide(guards, request) : decide(chain, request);
+                            lat[i] = System.nanoTime() - t0;
+                            if (outcomes.length > 0) {
+                                outcomes[0].add(outcome);
+                            }
+                        }
+                    },
+                    "bench-" + t);
             threads[t].start();
         }
         start.countDown();
@@ -191,7 +235,10 @@ public final class ThrottleBench {
         }
     }
 
-    /** What GuardChain does, on this thread: first refusal wins and releases every reservation; an allow is sent and confirmed. */
+    /**
+     * What GuardChain does, on this thread: first refusal wins and releases every reservation; an allow is sent and
+     * confirmed.
+     */
     private static String decide(List<Guard> guards, ActionRequest request) {
         for (Guard guard : guards) {
             Verdict verdict;
@@ -248,7 +295,9 @@ public final class ThrottleBench {
             text = "thanks";
             targets = List.of(new Target(user, TargetRole.REPLIED_TO));
             post = new PostRef(Long.toString(random.nextLong(1, Long.MAX_VALUE)), user);
-            inbound = random.nextInt(100) < 2 ? "m" + random.nextInt(1_000) : "m" + random.nextLong(Long.MAX_VALUE); // a few repeats
+            inbound = random.nextInt(100) < 2
+                    ? "m" + random.nextInt(1_000)
+                    : "m" + random.nextLong(Long.MAX_VALUE); // a few repeats
         } else if (roll < 50) {
             kind = ActionKind.POST;
             text = "news";
@@ -273,7 +322,16 @@ public final class ThrottleBench {
             post = new PostRef(Integer.toString(random.nextInt(POSTS)), user);
         }
         // SplittableRandom ids: UUID.randomUUID() would measure SecureRandom's lock, not the throttles.
-        return new ActionRequest(new UUID(random.nextLong(), random.nextLong()), "bench", account, kind, text, targets, post, inbound, now);
+        return new ActionRequest(
+                new UUID(random.nextLong(), random.nextLong()),
+                "bench",
+                account,
+                kind,
+                text,
+                targets,
+                post,
+                inbound,
+                now);
     }
 
     /** 80 % of actions reach the 20 % most active users. */
@@ -293,8 +351,18 @@ public final class ThrottleBench {
         config.setMaximumPoolSize(8);
         config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS " + schema);
         HikariDataSource ds = new HikariDataSource(config);
-        Flyway.configure().dataSource(ds).schemas(schema).cleanDisabled(false).load().clean();
-        Flyway.configure().dataSource(ds).schemas(schema).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .schemas(schema)
+                .cleanDisabled(false)
+                .load()
+                .clean();
+        Flyway.configure()
+                .dataSource(ds)
+                .schemas(schema)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return ds;
     }
 
@@ -311,8 +379,14 @@ public final class ThrottleBench {
         public String toString() {
             long total = counts.values().stream().mapToLong(LongAdder::sum).sum();
             StringBuilder b = new StringBuilder();
-            counts.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue().sum(), x.getValue().sum())).forEach(e ->
-                    b.append(String.format(Locale.ROOT, "%n  %-40s %5.1f %%", e.getKey(), 100.0 * e.getValue().sum() / total)));
+            counts.entrySet().stream()
+                    .sorted((x, y) ->
+                            Long.compare(y.getValue().sum(), x.getValue().sum()))
+                    .forEach(e -> b.append(String.format(
+                            Locale.ROOT,
+                            "%n  %-40s %5.1f %%",
+                            e.getKey(),
+                            100.0 * e.getValue().sum() / total)));
             return b.toString();
         }
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The append-only audit ledger: every decision and outcome, hash-chained so that an edited,
- * deleted or reordered row is found by {@link #verify()}.
+ * The append-only audit ledger: every decision and outcome, hash-chained so that an edited, deleted or reordered row is
+ * found by {@link #verify()}.
  */
 public interface AuditLedger {
 
@@ -13,11 +13,10 @@ public interface AuditLedger {
     LedgerEntry append(LedgerRecord record);
 
     /**
-     * Queues {@code record} behind every record appended before it and returns at once; the future
-     * completes when the record is durable, or exceptionally if it could not be made so. For rows
-     * nothing has to wait for, such as the outcome of an action already sent (its durable
-     * ALLOWED row makes a crash recoverable). Reads of this ledger see the record. By default it
-     * appends and waits.
+     * Queues {@code record} behind every record appended before it and returns at once; the future completes when the
+     * record is durable, or exceptionally if it could not be made so. For rows nothing has to wait for, such as the
+     * outcome of an action already sent (its durable ALLOWED row makes a crash recoverable). Reads of this ledger see
+     * the record. By default it appends and waits.
      */
     default CompletableFuture<LedgerEntry> appendAsync(LedgerRecord record) {
         try {

@@ -8,5 +8,4 @@ package dev.bridle.audit;
  * @param prevHash the previous row's hash (64 zeros for the first row)
  * @param hash SHA-256 over {@code prevHash} and this row's fields, hex
  */
-public record LedgerEntry(long seq, LedgerRecord record, String prevHash, String hash) {
-}
+public record LedgerEntry(long seq, LedgerRecord record, String prevHash, String hash) {}

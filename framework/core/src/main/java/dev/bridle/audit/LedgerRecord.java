@@ -6,8 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One decision or outcome, as it goes into the ledger. Text is never stored, only its hash;
- * credentials never appear.
+ * One decision or outcome, as it goes into the ledger. Text is never stored, only its hash; credentials never appear.
  *
  * @param at when it happened
  * @param requestId the action it belongs to (decision and outcome share it), or {@code null} for a bot error

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The result of walking the ledger's hash chain and checking its ends: against the anchor outside
- * the database, and for rows past the head.
+ * The result of walking the ledger's hash chain and checking its ends: against the anchor outside the database, and for
+ * rows past the head.
  *
  * @param rowsChecked how many rows were read
- * @param firstBadSeq the first row that was edited, or follows a deleted or reordered row; empty if
- *     the chain's rows fit together (the problems may still name a cut tail or a bad anchor)
+ * @param firstBadSeq the first row that was edited, or follows a deleted or reordered row; empty if the chain's rows
+ *     fit together (the problems may still name a cut tail or a bad anchor)
  * @param problems what is wrong, the chain's first problem first; empty if the ledger is intact
  * @param notes what is worth knowing but not wrong: rows newer than the anchor, a torn anchor slot
  */

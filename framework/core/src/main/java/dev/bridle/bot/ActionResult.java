@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What happened to one guarded action: {@link Sent}, {@link Denied}, {@link Deferred} or
- * {@link Failed}. Test for the one you care about, or use the shortcuts:
+ * What happened to one guarded action: {@link Sent}, {@link Denied}, {@link Deferred} or {@link Failed}. Test for the
+ * one you care about, or use the shortcuts:
  *
  * <pre>{@code
  * ActionResult r = ctx.actions().post(text);
@@ -51,15 +51,14 @@ public sealed interface ActionResult {
     }
 
     /**
-     * The action is allowed later, not now (a throttle or a platform rate limit); nothing was sent
-     * yet.
+     * The action is allowed later, not now (a throttle or a platform rate limit); nothing was sent yet.
      *
      * @param until the earliest time it may go
      * @param code what deferred it
      * @param message a sentence for people
-     * @param rescheduled whether Bridle will try it again by itself at {@code until} (the bot's
-     *     {@code onThrottle: defer}, the default), passing every guard again then; if not
-     *     ({@code onThrottle: drop}), it is dropped and the bot may ask again after {@code until}
+     * @param rescheduled whether Bridle will try it again by itself at {@code until} (the bot's {@code onThrottle:
+     *     defer}, the default), passing every guard again then; if not ({@code onThrottle: drop}), it is dropped and
+     *     the bot may ask again after {@code until}
      */
     record Deferred(Instant until, ReasonCode code, String message, boolean rescheduled) implements ActionResult {
         public Deferred {
@@ -75,15 +74,19 @@ public sealed interface ActionResult {
 
         @Override
         public String reason() {
-            String when = until.getNano() == 0 ? until.toString()
-                    : until.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-            return code + ": " + message + (rescheduled ? " (will be tried again then)" : " (dropped; allowed again from " + when + ")");
+            String when = until.getNano() == 0
+                    ? until.toString()
+                    : until.plusSeconds(1)
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .toString();
+            return code + ": " + message
+                    + (rescheduled ? " (will be tried again then)" : " (dropped; allowed again from " + when + ")");
         }
     }
 
     /**
-     * The guards allowed the action but the platform call failed; the ledger says whether it may
-     * have taken effect, and Bridle reconciles before any retry.
+     * The guards allowed the action but the platform call failed; the ledger says whether it may have taken effect, and
+     * Bridle reconciles before any retry.
      */
     record Failed(String error) implements ActionResult {
         public Failed {
@@ -115,9 +118,8 @@ public sealed interface ActionResult {
     }
 
     /**
-     * Whether Bridle will try the action again by itself: it was deferred and queued
-     * ({@link Deferred#rescheduled}). A bot that asks again for a queued action would send it
-     * twice, so treat it as handed over.
+     * Whether Bridle will try the action again by itself: it was deferred and queued ({@link Deferred#rescheduled}). A
+     * bot that asks again for a queued action would send it twice, so treat it as handed over.
      */
     default boolean queued() {
         return this instanceof Deferred d && d.rescheduled();

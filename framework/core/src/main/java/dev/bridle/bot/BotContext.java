@@ -4,8 +4,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 
 /**
- * Everything a bot may use while it handles a trigger: its account, the time, a logger, a small
- * durable state store, and the guarded actions that are its only way to reach the platform.
+ * Everything a bot may use while it handles a trigger: its account, the time, a logger, a small durable state store,
+ * and the guarded actions that are its only way to reach the platform.
  */
 public interface BotContext {
 

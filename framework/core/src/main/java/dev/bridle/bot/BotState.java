@@ -3,8 +3,8 @@ package dev.bridle.bot;
 import java.util.Optional;
 
 /**
- * A small durable key-value store private to one bot: a cursor, the last thing posted, a counter.
- * Not a database: keys are at most 200 characters and values at most 4,000.
+ * A small durable key-value store private to one bot: a cursor, the last thing posted, a counter. Not a database: keys
+ * are at most 200 characters and values at most 4,000.
  */
 public interface BotState {
 

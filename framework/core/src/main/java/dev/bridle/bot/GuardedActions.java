@@ -1,13 +1,12 @@
 package dev.bridle.bot;
 
 /**
- * The actions a bot can take on the platform, each checked by the guard chain before anything is
- * sent: environment, opt-out, consent, content validity, duplicates and throttles.
+ * The actions a bot can take on the platform, each checked by the guard chain before anything is sent: environment,
+ * opt-out, consent, content validity, duplicates and throttles.
  *
- * <p>Every call is recorded in the ledger, allowed or not, and answers with what happened. A post
- * or reply that @mentions users targets each of them, so it needs their consent as well.
- * None of these methods throws for a denial; they throw only for a programming error such as a
- * {@code null} argument.
+ * <p>Every call is recorded in the ledger, allowed or not, and answers with what happened. A post or reply
+ * that @mentions users targets each of them, so it needs their consent as well. None of these methods throws for a
+ * denial; they throw only for a programming error such as a {@code null} argument.
  */
 public interface GuardedActions {
 

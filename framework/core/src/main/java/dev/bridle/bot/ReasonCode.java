@@ -1,8 +1,8 @@
 package dev.bridle.bot;
 
 /**
- * Why an action was denied or deferred. Each code cites the {@link Rule} it enforces. Codes are
- * stable: they are written to the ledger and operators filter on them.
+ * Why an action was denied or deferred. Each code cites the {@link Rule} it enforces. Codes are stable: they are
+ * written to the ledger and operators filter on them.
  */
 public enum ReasonCode {
 
@@ -48,8 +48,8 @@ public enum ReasonCode {
     /** Too soon after the account's previous action. */
     TOO_SOON(Rule.NO_BULK_ACTIONS),
     /**
-     * A deferred action waited longer than {@code throttles.deferred.maxAge} and was dropped: a
-     * backlog sent long after it was asked for is the burst the limits exist to prevent.
+     * A deferred action waited longer than {@code throttles.deferred.maxAge} and was dropped: a backlog sent long after
+     * it was asked for is the burst the limits exist to prevent.
      */
     DEFERRAL_EXPIRED(Rule.NO_BULK_ACTIONS),
 

@@ -1,11 +1,10 @@
 package dev.bridle.bot;
 
 /**
- * The rules Bridle enforces, each with where it comes from. Every {@link ReasonCode} cites one,
- * so every denial in the ledger says which rule it upholds.
+ * The rules Bridle enforces, each with where it comes from. Every {@link ReasonCode} cites one, so every denial in the
+ * ledger says which rule it upholds.
  */
 public enum Rule {
-
     AUTOMATED_CONTACT_CONSENT(
             "no automated reply, mention, direct message or follow reaches a user without their explicit consent",
             "X Developer Policy, restricted uses: automation; X Automation Rules, automated replies and mentions"),
@@ -28,11 +27,10 @@ public enum Rule {
             "an account the platform has locked, flagged or refused is paused, not retried",
             "X API errors 226, 326, 261, 89, 32"),
     SEPARATE_ENVIRONMENTS(
-            "development, staging and production apps are labelled, a development app is not used for production, and a dry run never sends",
+            "development, staging and production apps are labelled, a development app is not used for production, "
+                    + "and a dry run never sends",
             "X Developer Policy, restricted uses: multiple applications"),
-    FAIL_CLOSED(
-            "when a guard cannot decide, the action is denied",
-            "Bridle invariant 4");
+    FAIL_CLOSED("when a guard cannot decide, the action is denied", "Bridle invariant 4");
 
     private final String summary;
     private final String source;

@@ -3,8 +3,8 @@ package dev.bridle.bot;
 import java.util.Objects;
 
 /**
- * A platform user, named by the platform's immutable numeric id. The handle is for people to
- * read; consent and opt-outs are keyed by the id, because handles change hands.
+ * A platform user, named by the platform's immutable numeric id. The handle is for people to read; consent and opt-outs
+ * are keyed by the id, because handles change hands.
  *
  * @param id the platform's numeric user id, as a string of digits
  * @param handle the @handle without the {@code @}, or {@code null} if unknown

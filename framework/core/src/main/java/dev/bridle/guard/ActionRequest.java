@@ -48,15 +48,23 @@ public record ActionRequest(
     }
 
     /** A bot's action ({@link ActionOrigin#BOT}). */
-    public ActionRequest(UUID requestId, String botName, Account account, ActionKind kind, String text,
-                         List<Target> targets, PostRef post, String inboundId, Instant requestedAt) {
+    public ActionRequest(
+            UUID requestId,
+            String botName,
+            Account account,
+            ActionKind kind,
+            String text,
+            List<Target> targets,
+            PostRef post,
+            String inboundId,
+            Instant requestedAt) {
         this(requestId, botName, account, kind, text, targets, post, inboundId, requestedAt, ActionOrigin.BOT);
     }
 
     /**
-     * Whether {@code target} is the user a compliance message answers, and so exempt from consent
-     * and opt-out: the reply target of a compliance reply or the recipient of a compliance direct
-     * message. Anyone else the message reaches (an @mention) is checked as usual.
+     * Whether {@code target} is the user a compliance message answers, and so exempt from consent and opt-out: the
+     * reply target of a compliance reply or the recipient of a compliance direct message. Anyone else the message
+     * reaches (an @mention) is checked as usual.
      */
     public boolean answers(Target target) {
         return origin == ActionOrigin.COMPLIANCE

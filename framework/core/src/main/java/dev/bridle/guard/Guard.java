@@ -4,11 +4,11 @@ import dev.bridle.bot.ReasonCode;
 import java.time.Duration;
 
 /**
- * One rule, checked against one action. A guard is a small final class that decides from data;
- * the rule it enforces is named in its Javadoc and in the {@link ReasonCode}s it returns.
+ * One rule, checked against one action. A guard is a small final class that decides from data; the rule it enforces is
+ * named in its Javadoc and in the {@link ReasonCode}s it returns.
  *
- * <p>A guard that throws, returns {@code null} or runs past its {@link #budget()} makes the
- * chain deny with {@link ReasonCode#GUARD_UNAVAILABLE}: Bridle fails closed.
+ * <p>A guard that throws, returns {@code null} or runs past its {@link #budget()} makes the chain deny with
+ * {@link ReasonCode#GUARD_UNAVAILABLE}: Bridle fails closed.
  */
 public interface Guard {
 

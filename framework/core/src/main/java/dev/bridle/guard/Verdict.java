@@ -8,8 +8,7 @@ import java.util.Objects;
 public sealed interface Verdict {
 
     /** The guard has no objection. */
-    record Allow() implements Verdict {
-    }
+    record Allow() implements Verdict {}
 
     /** The action must not be sent; {@code message} says why, for people. */
     record Deny(ReasonCode code, String message) implements Verdict {

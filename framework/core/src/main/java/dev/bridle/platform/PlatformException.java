@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A platform call that did not succeed, classified by what Bridle must do about it. Messages
- * never carry credentials.
+ * A platform call that did not succeed, classified by what Bridle must do about it. Messages never carry credentials.
  */
 public final class PlatformException extends Exception {
 
@@ -34,7 +33,8 @@ public final class PlatformException extends Exception {
     private final int errorCode;
     private final Instant retryAt;
 
-    public PlatformException(Kind kind, String message, int httpStatus, int errorCode, Instant retryAt, Throwable cause) {
+    public PlatformException(
+            Kind kind, String message, int httpStatus, int errorCode, Instant retryAt, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.httpStatus = httpStatus;

@@ -1,25 +1,22 @@
 package dev.bridle.platform;
 
-import dev.bridle.guard.ActionKind;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionKind;
 import java.time.Instant;
 
 /**
- * The platform's port for what it says about its rate limits: the adapter reports through it, and
- * the throttles listen, so that no request is made that the platform would refuse. It is the
- * platform's own port, so the adapter depends on no rule package. The platform adapter calls it after every response that
- * carries the {@code x-rate-limit-limit}, {@code x-rate-limit-remaining} and
- * {@code x-rate-limit-reset} headers, and on every 429 (code 88) or daily-limit refusal (185, 161).
- * An endpoint that serves several kinds of action (one endpoint for posts and replies) is
- * reported once per kind. The runtime's platform rate guard implements it; a {@link Platform}
- * written for tests may call it too.
+ * The platform's port for what it says about its rate limits: the adapter reports through it, and the throttles listen,
+ * so that no request is made that the platform would refuse. It is the platform's own port, so the adapter depends on
+ * no rule package. The platform adapter calls it after every response that carries the {@code x-rate-limit-limit},
+ * {@code x-rate-limit-remaining} and {@code x-rate-limit-reset} headers, and on every 429 (code 88) or daily-limit
+ * refusal (185, 161). An endpoint that serves several kinds of action (one endpoint for posts and replies) is reported
+ * once per kind. The runtime's platform rate guard implements it; a {@link Platform} written for tests may call it too.
  */
 public interface RateLimitFeedback {
 
     /**
-     * The platform's limit for {@code account}'s {@code kind} actions: {@code remaining} of
-     * {@code limit} requests are left until {@code reset} (the {@code x-rate-limit-reset} epoch
-     * second). {@code limit} is -1 when not known.
+     * The platform's limit for {@code account}'s {@code kind} actions: {@code remaining} of {@code limit} requests are
+     * left until {@code reset} (the {@code x-rate-limit-reset} epoch second). {@code limit} is -1 when not known.
      */
     void observed(Account account, ActionKind kind, long limit, long remaining, Instant reset);
 

@@ -35,14 +35,20 @@ class DuplicatesEndToEndTest {
 
     @Test
     void anEvasiveCopyOnAnotherAccountIsDeniedAndNamesThePostItCopies() {
-        ActionResult first = run.act("news", ctx -> ctx.actions().post(
-                "Acme 2.4 is out: faster sync and a command-line client. Notes: https://acme.example/releases/2.4"));
+        ActionResult first = run.act(
+                "news",
+                ctx -> ctx.actions()
+                        .post(
+                                "Acme 2.4 is out: faster sync and a command-line client. Notes: https://acme.example/releases/2.4"));
         assertThat(first.sent()).isTrue();
         String firstId = ((ActionResult.Sent) first).platformId();
 
         // Cyrillic а and е, a zero-width space, an emoji and a shortened link
-        ActionResult copy = run.act("help", ctx -> ctx.actions().post(
-                "Acme 2.4 is out: f\u0430ster sync \u200Band a command-line cli\u0435nt 🚀 Notes: https://bit.ly/3xAcme"));
+        ActionResult copy = run.act(
+                "help",
+                ctx -> ctx.actions()
+                        .post(
+                                "Acme 2.4 is out: f\u0430ster sync \u200Band a command-line cli\u0435nt 🚀 Notes: https://bit.ly/3xAcme"));
 
         assertThat(copy).isInstanceOfSatisfying(ActionResult.Denied.class, d -> {
             assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_CROSS_ACCOUNT);
@@ -56,10 +62,15 @@ class DuplicatesEndToEndTest {
 
     @Test
     void anotherReleaseFromTheSameTemplateIsNotADuplicate() {
-        run.act("news", ctx -> ctx.actions().post("Acme 2.4.0 is out: faster sync. Notes: https://acme.example/releases/2.4.0"));
+        run.act(
+                "news",
+                ctx -> ctx.actions()
+                        .post("Acme 2.4.0 is out: faster sync. Notes: https://acme.example/releases/2.4.0"));
 
-        ActionResult next = run.act("help", ctx -> ctx.actions().post(
-                "Acme 2.5.0 is out: end-to-end encryption. Notes: https://acme.example/releases/2.5.0"));
+        ActionResult next = run.act(
+                "help",
+                ctx -> ctx.actions()
+                        .post("Acme 2.5.0 is out: end-to-end encryption. Notes: https://acme.example/releases/2.5.0"));
 
         assertThat(next.sent()).isTrue();
         assertThat(sandbox.posts()).hasSize(2);
@@ -68,24 +79,38 @@ class DuplicatesEndToEndTest {
     @Test
     void theSameReplyToManyUsersIsADuplicate() {
         for (String user : new String[] {"ana", "ben"}) {
-            run.runtime.consents().grant(dev.bridle.internal.consent.ConsentGrant.of(sandbox.userId(user),
-                    java.util.EnumSet.of(dev.bridle.internal.consent.ConsentScope.REPLY),
-                    dev.bridle.internal.consent.Evidence.reference(dev.bridle.internal.consent.Channel.API, "signup form")));
+            run.runtime
+                    .consents()
+                    .grant(dev.bridle.internal.consent.ConsentGrant.of(
+                            sandbox.userId(user),
+                            java.util.EnumSet.of(dev.bridle.internal.consent.ConsentScope.REPLY),
+                            dev.bridle.internal.consent.Evidence.reference(
+                                    dev.bridle.internal.consent.Channel.API, "signup form")));
         }
         SandboxPost anas = sandbox.injectMention("ana", "acme_help", "@acme_help is the API down?");
         SandboxPost bens = sandbox.injectMention("ben", "acme_help", "@acme_help cannot log in");
 
-        ActionResult first = run.act("help", ctx -> ctx.actions().reply(
-                new dev.bridle.bot.PostRef(anas.id(), new dev.bridle.bot.UserRef(sandbox.userId("ana"), "ana")),
-                "We are looking into it. Status: https://status.acme.example"));
+        ActionResult first = run.act(
+                "help",
+                ctx -> ctx.actions()
+                        .reply(
+                                new dev.bridle.bot.PostRef(
+                                        anas.id(), new dev.bridle.bot.UserRef(sandbox.userId("ana"), "ana")),
+                                "We are looking into it. Status: https://status.acme.example"));
         run.later();
-        ActionResult second = run.act("help", ctx -> ctx.actions().reply(
-                new dev.bridle.bot.PostRef(bens.id(), new dev.bridle.bot.UserRef(sandbox.userId("ben"), "ben")),
-                "We are looking into it. Status: https://status.acme.example"));
+        ActionResult second = run.act(
+                "help",
+                ctx -> ctx.actions()
+                        .reply(
+                                new dev.bridle.bot.PostRef(
+                                        bens.id(), new dev.bridle.bot.UserRef(sandbox.userId("ben"), "ben")),
+                                "We are looking into it. Status: https://status.acme.example"));
 
         assertThat(first.sent()).isTrue();
-        assertThat(second).isInstanceOfSatisfying(ActionResult.Denied.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(second)
+                .isInstanceOfSatisfying(
+                        ActionResult.Denied.class,
+                        d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
         assertThat(sandbox.sent("acme_help").replies()).hasSize(1);
     }
 
@@ -96,8 +121,10 @@ class DuplicatesEndToEndTest {
 
         ActionResult again = run.act("news", ctx -> ctx.actions().post("Maintenance tonight from 22:00 to 23:00 UTC."));
 
-        assertThat(again).isInstanceOfSatisfying(ActionResult.Denied.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        ActionResult.Denied.class,
+                        d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
         assertThat(sandbox.posts()).hasSize(1);
     }
 }

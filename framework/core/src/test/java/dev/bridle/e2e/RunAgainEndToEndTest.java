@@ -15,9 +15,8 @@ class RunAgainEndToEndTest {
     Path dir;
 
     /**
-     * Found running the demo twice: the second run's audience was never read. Cause: each new
-     * sandbox gave out post ids from 1800000000000000001 again, below the polling cursor and
-     * among the claims the store kept from the first run.
+     * Found running the demo twice: the second run's audience was never read. Cause: each new sandbox gave out post ids
+     * from 1800000000000000001 again, below the polling cursor and among the claims the store kept from the first run.
      */
     @Test
     void aSecondRunReadsItsNewSandboxsMentions() {
@@ -33,7 +32,9 @@ class RunAgainEndToEndTest {
             second.poll();
 
             assertThat(Long.parseLong(mention.id())).isGreaterThan(Long.parseLong(firstId));
-            assertThat(SandboxRun.Thanker.REPLIES).as("the second run's mention reached the bot").containsKey(mention.id());
+            assertThat(SandboxRun.Thanker.REPLIES)
+                    .as("the second run's mention reached the bot")
+                    .containsKey(mention.id());
         }
     }
 }

@@ -13,8 +13,8 @@ import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
-import dev.bridle.sandbox.Sandbox;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.sandbox.Sandbox;
 import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A whole Bridle on the built-in sandbox, the way {@code bridle run} starts one with no
- * credentials: real twitter4j over loopback HTTP with real OAuth signatures, every guard on, an H2
- * file store. Time is a {@link SettableClock} the test moves; bots act when the test says.
+ * A whole Bridle on the built-in sandbox, the way {@code bridle run} starts one with no credentials: real twitter4j
+ * over loopback HTTP with real OAuth signatures, every guard on, an H2 file store. Time is a {@link SettableClock} the
+ * test moves; bots act when the test says.
  */
 final class SandboxRun implements AutoCloseable {
 
@@ -51,7 +51,9 @@ final class SandboxRun implements AutoCloseable {
 
         @Override
         public void onMention(dev.bridle.bot.Mention mention, BotContext ctx) {
-            REPLIES.put(mention.postId(), ctx.actions().reply(mention, "Thanks @" + mention.author().handle() + ", noted."));
+            REPLIES.put(
+                    mention.postId(),
+                    ctx.actions().reply(mention, "Thanks @" + mention.author().handle() + ", noted."));
         }
     }
 
@@ -70,18 +72,32 @@ final class SandboxRun implements AutoCloseable {
         Scripted.LAST.clear();
         Thanker.REPLIES.clear();
         List<BotConfig> bots = new java.util.ArrayList<>();
-        bots.add(new BotConfig("thanks", Thanker.class.getName(), "acme_help", null, Set.of(BotConfig.Inbound.MENTIONS)));
+        bots.add(new BotConfig(
+                "thanks", Thanker.class.getName(), "acme_help", null, Set.of(BotConfig.Inbound.MENTIONS)));
         for (String spec : scriptedBots) {
             String[] nameAndAccount = spec.split("@");
             bots.add(new BotConfig(nameAndAccount[0], Scripted.class.getName(), nameAndAccount[1], null, Set.of()));
         }
-        BridleConfig config = new BridleConfig("<e2e>", Environment.DEV, new AppConfig("acme-bots-dev", "end-to-end tests"), false,
-                TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(2), List.of(),
-                List.of(new AccountConfig("acme_news", null), new AccountConfig("acme_help", null)), bots);
-        runtime = BridleRuntime.create(config, feedback -> {
-            connection = PlatformFactory.connect(config, clock, feedback);
-            return connection.platform();
-        }, clock, List.of(), getClass().getClassLoader());
+        BridleConfig config = new BridleConfig(
+                "<e2e>",
+                Environment.DEV,
+                new AppConfig("acme-bots-dev", "end-to-end tests"),
+                false,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(2),
+                List.of(),
+                List.of(new AccountConfig("acme_news", null), new AccountConfig("acme_help", null)),
+                bots);
+        runtime = BridleRuntime.create(
+                config,
+                feedback -> {
+                    connection = PlatformFactory.connect(config, clock, feedback);
+                    return connection.platform();
+                },
+                clock,
+                List.of(),
+                getClass().getClassLoader());
     }
 
     Sandbox sandbox() {

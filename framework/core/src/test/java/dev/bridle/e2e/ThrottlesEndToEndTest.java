@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Throttles in the chain, through the sandbox: many threads against one limit, and the platform sees exactly what the limit allows. */
+/**
+ * Throttles in the chain, through the sandbox: many threads against one limit, and the platform sees exactly what the
+ * limit allows.
+ */
 class ThrottlesEndToEndTest {
 
     private static final int THREADS = 16;
@@ -37,10 +40,17 @@ class ThrottlesEndToEndTest {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<ActionResult>> attempts = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
-                    String text = "Status update " + round + "-" + t + ": all systems normal at site " + (round * THREADS + t);
+                    String text = "Status update " + round + "-" + t + ": all systems normal at site "
+                            + (round * THREADS + t);
                     attempts.add(pool.submit(() -> {
                         go.await();
-                        return run.runtime.bots().bot("news").orElseThrow().context().actions().post(text);
+                        return run.runtime
+                                .bots()
+                                .bot("news")
+                                .orElseThrow()
+                                .context()
+                                .actions()
+                                .post(text);
                     }));
                 }
                 go.countDown();
@@ -54,9 +64,14 @@ class ThrottlesEndToEndTest {
             long elapsed = (ROUNDS - 1) * 31L;
             int allowed = hourly + (int) (elapsed / (3600 / hourly));
             assertThat(allowed).isEqualTo(11);
-            assertThat(run.sandbox().posts()).as("one per spacing window, up to the hourly limit").hasSize(allowed);
+            assertThat(run.sandbox().posts())
+                    .as("one per spacing window, up to the hourly limit")
+                    .hasSize(allowed);
             assertThat(results.stream().filter(ActionResult::sent)).hasSize(allowed);
-            assertThat(results.stream().filter(ActionResult::deferred).map(r -> ((ActionResult.Deferred) r).code()).distinct())
+            assertThat(results.stream()
+                            .filter(ActionResult::deferred)
+                            .map(r -> ((ActionResult.Deferred) r).code())
+                            .distinct())
                     .containsOnly(ReasonCode.TOO_SOON, ReasonCode.THROTTLED_ACCOUNT);
         } finally {
             pool.shutdownNow();

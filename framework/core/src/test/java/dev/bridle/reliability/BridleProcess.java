@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bridle} in a child JVM on the test class path ({@code dev.bridle.cli.Main}), its output
- * in a file. Waits are on the output or on the process, each with a deadline.
+ * {@code bridle} in a child JVM on the test class path ({@code dev.bridle.cli.Main}), its output in a file. Waits are
+ * on the output or on the process, each with a deadline.
  */
 final class BridleProcess implements AutoCloseable {
 
@@ -25,8 +25,8 @@ final class BridleProcess implements AutoCloseable {
     }
 
     /**
-     * The test class path: Surefire runs tests from a manifest-only jar, and puts the real class
-     * path in {@code surefire.test.class.path}; an IDE or plain JUnit has it in {@code java.class.path}.
+     * The test class path: Surefire runs tests from a manifest-only jar, and puts the real class path in
+     * {@code surefire.test.class.path}; an IDE or plain JUnit has it in {@code java.class.path}.
      */
     static String testClassPath() {
         return System.getProperty(classPathProperty());
@@ -40,19 +40,31 @@ final class BridleProcess implements AutoCloseable {
 
     /** Starts {@code bridle ARGS} in {@code workDir}, writing its output to {@code log}. */
     static BridleProcess start(Path workDir, Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", testClassPath(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "dev.bridle.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                testClassPath(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "dev.bridle.cli.Main"));
         command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new BridleProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a child JVM: " + e.getMessage(), e);
         }
     }
 
-    /** Waits until the output has a line containing {@code text}; false if the process ended or the deadline passed first. */
+    /**
+     * Waits until the output has a line containing {@code text}; false if the process ended or the deadline passed
+     * first.
+     */
     boolean awaitOutput(String text, Duration deadline) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {

@@ -5,10 +5,9 @@ import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 
 /**
- * The crash test's bot, run by a child {@code bridle run} that loads it by class name: at every
- * run it posts {@code "crash-loop post N from BOT"}, N counted in its durable state and stored
- * before the post is asked for, so every request has its own text and a text seen twice on the
- * platform is one action sent twice.
+ * The crash test's bot, run by a child {@code bridle run} that loads it by class name: at every run it posts
+ * {@code "crash-loop post N from BOT"}, N counted in its durable state and stored before the post is asked for, so
+ * every request has its own text and a text seen twice on the platform is one action sent twice.
  */
 public final class CrashLoopPoster implements Bot {
 

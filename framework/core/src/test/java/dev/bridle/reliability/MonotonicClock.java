@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A UTC clock that reads {@link System#nanoTime()}: the wall-clock instant at construction plus
- * the monotonic time since. Given to the sandbox, the times it records (a direct message's or a
- * reply's {@code createdAt}) convert back exactly to the same {@code nanoTime} scale the race
- * test records opt-outs and final checks on ({@link #nanosOf}), so one clock orders them all.
+ * A UTC clock that reads {@link System#nanoTime()}: the wall-clock instant at construction plus the monotonic time
+ * since. Given to the sandbox, the times it records (a direct message's or a reply's {@code createdAt}) convert back
+ * exactly to the same {@code nanoTime} scale the race test records opt-outs and final checks on ({@link #nanosOf}), so
+ * one clock orders them all.
  */
 final class MonotonicClock extends Clock {
 

@@ -22,29 +22,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The threads that opt users out while the senders send. A planned share of the users opts out,
- * each once, half through {@link OptOutRegistry#optOut} directly and half through the real
- * inbound path (a STOP mention injected into the sandbox, then polled, so that the keyword step
- * records it and sends its one confirmation).
+ * The threads that opt users out while the senders send. A planned share of the users opts out, each once, half through
+ * {@link OptOutRegistry#optOut} directly and half through the real inbound path (a STOP mention injected into the
+ * sandbox, then polled, so that the keyword step records it and sends its one confirmation).
  *
- * <p>When they opt out is decided by two things, neither of them a clock: the senders' progress
- * (user k of the plan when k/(plan+1) of the actions are done), and the dispatcher's waits
- * ({@link #duringWait}): when an action towards a planned user waits to settle or to back off,
- * that user is, with the configured probability, opted out right then, and the wait lasts until
- * the opt-out is acknowledged. That is the race the README's guarantee must survive: a STOP
+ * <p>When they opt out is decided by two things, neither of them a clock: the senders' progress (user k of the plan
+ * when k/(plan+1) of the actions are done), and the dispatcher's waits ({@link #duringWait}): when an action towards a
+ * planned user waits to settle or to back off, that user is, with the configured probability, opted out right then, and
+ * the wait lasts until the opt-out is acknowledged. That is the race the README's guarantee must survive: a STOP
  * recorded and confirmed while a send to that user is in doubt.
  *
- * <p>An acknowledgement's time is read after the call that recorded it returned (the registry),
- * or after a database read showed the opt-out (the inbound path, where the poll that recorded it
- * may be another thread's): never before the opt-out was durable.
+ * <p>An acknowledgement's time is read after the call that recorded it returned (the registry), or after a database
+ * read showed the opt-out (the inbound path, where the poll that recorded it may be another thread's): never before the
+ * opt-out was durable.
  */
 final class OptOutDriver implements AutoCloseable {
 
     /** How a planned user opts out. */
-    enum Via { REGISTRY, MENTION }
+    enum Via {
+        REGISTRY,
+        MENTION
+    }
 
     /** The longest a wait stays open for the opt-out it raced; past it the wait ends unraced (never a failure). */
     static final Duration RACE_DEADLINE = Duration.ofSeconds(30);
+
     private static final String STOP = "__stop__";
 
     private final BridleRuntime runtime;
@@ -69,8 +71,15 @@ final class OptOutDriver implements AutoCloseable {
      * @param totalActions how many actions the senders make in all
      * @param raceShare the probability that a wait before a call to a planned user opts them out then
      */
-    OptOutDriver(BridleRuntime runtime, Sandbox sandbox, RaceLog log, List<String> accounts, List<UserRef> planned,
-                 long totalActions, double raceShare, long seed) {
+    OptOutDriver(
+            BridleRuntime runtime,
+            Sandbox sandbox,
+            RaceLog log,
+            List<String> accounts,
+            List<UserRef> planned,
+            long totalActions,
+            double raceShare,
+            long seed) {
         this.runtime = runtime;
         this.sandbox = sandbox;
         this.log = log;
@@ -110,8 +119,8 @@ final class OptOutDriver implements AutoCloseable {
     }
 
     /**
-     * The dispatcher waits before calling the platform again for an action towards {@code userId}.
-     * Returns what the wait became, for the log.
+     * The dispatcher waits before calling the platform again for an action towards {@code userId}. Returns what the
+     * wait became, for the log.
      */
     String duringWait(String userId) throws InterruptedException {
         if (!plannedUsers.containsKey(userId)) {
@@ -158,36 +167,43 @@ final class OptOutDriver implements AutoCloseable {
     }
 
     private Thread worker(String name, LinkedBlockingDeque<String> jobs, java.util.function.Consumer<UserRef> work) {
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    String userId = jobs.takeFirst();
-                    if (userId.equals(STOP)) {
-                        return;
-                    }
+        Thread t = new Thread(
+                () -> {
                     try {
-                        work.accept(plannedUsers.get(userId));
-                        started.get(userId).complete(null);
-                    } catch (RuntimeException | AssertionError e) {
-                        errors.add(e);
-                        started.get(userId).completeExceptionally(e);
+                        while (true) {
+                            String userId = jobs.takeFirst();
+                            if (userId.equals(STOP)) {
+                                return;
+                            }
+                            try {
+                                work.accept(plannedUsers.get(userId));
+                                started.get(userId).complete(null);
+                            } catch (RuntimeException | AssertionError e) {
+                                errors.add(e);
+                                started.get(userId).completeExceptionally(e);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, name);
+                },
+                name);
         t.setDaemon(true);
         return t;
     }
 
     private void viaRegistry(UserRef user) {
-        OptOutRecorded recorded = runtime.optOuts().optOut(user.id(), accounts.get(0),
-                Evidence.reference(Channel.API, "race test: STOP from @" + user.handle()), Trigger.NONE);
+        OptOutRecorded recorded = runtime.optOuts()
+                .optOut(
+                        user.id(),
+                        accounts.get(0),
+                        Evidence.reference(Channel.API, "race test: STOP from @" + user.handle()),
+                        Trigger.NONE);
         log.acknowledged(user.id(), user.handle(), "OptOutRegistry.optOut returned");
         if (!recorded.event().account().equals(ConsentEvent.ALL_ACCOUNTS)) {
-            throw new IllegalStateException("the race test assumes opt-outs reach every account (optout.scope: operator), but @"
-                    + user.handle() + "'s covers " + recorded.event().account());
+            throw new IllegalStateException(
+                    "the race test assumes opt-outs reach every account (optout.scope: operator), but @" + user.handle()
+                            + "'s covers " + recorded.event().account());
         }
     }
 

@@ -20,34 +20,31 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Judges a race run from its {@link RaceLog} and the sandbox's record of what was delivered.
- * Three findings, each a list of sentences naming the request, account, user and text:
+ * Judges a race run from its {@link RaceLog} and the sandbox's record of what was delivered. Three findings, each a
+ * list of sentences naming the request, account, user and text:
  *
  * <ol>
- *   <li>{@link #uncheckedCalls}: platform calls not immediately preceded by their own final
- *       checks (issue 11 point 1: every send, first try, retry or deferred run, passes the final
- *       checks immediately before its call). "Immediately" is in the request's own order: the
- *       event before the call is "every final check allowed it", and the one before that is
- *       "its final checks began"; a wait, a reconciliation or an earlier call in between is a
- *       retry that skipped them.</li>
- *   <li>{@link #callsAfterOptOut}: calls to a user after that user's opt-out was acknowledged
- *       whose final check began after the acknowledgement, or that had no final check of their
- *       own (README guarantee 3). A call whose check began before the acknowledgement may go
- *       out: that is the window the guarantee allows.</li>
- *   <li>{@link #deliveries}: the sandbox's record checked against the calls: every direct
- *       message and reply it delivered from the operator's accounts must lie within a recorded
- *       call with the same account, recipient and text, that call must have had its own final
- *       check, and if it was delivered after the recipient's opt-out was acknowledged, that check
- *       must have begun before it.</li>
+ *   <li>{@link #uncheckedCalls}: platform calls not immediately preceded by their own final checks (issue 11 point 1:
+ *       every send, first try, retry or deferred run, passes the final checks immediately before its call).
+ *       "Immediately" is in the request's own order: the event before the call is "every final check allowed it", and
+ *       the one before that is "its final checks began"; a wait, a reconciliation or an earlier call in between is a
+ *       retry that skipped them.
+ *   <li>{@link #callsAfterOptOut}: calls to a user after that user's opt-out was acknowledged whose final check began
+ *       after the acknowledgement, or that had no final check of their own (README guarantee 3). A call whose check
+ *       began before the acknowledgement may go out: that is the window the guarantee allows.
+ *   <li>{@link #deliveries}: the sandbox's record checked against the calls: every direct message and reply it
+ *       delivered from the operator's accounts must lie within a recorded call with the same account, recipient and
+ *       text, that call must have had its own final check, and if it was delivered after the recipient's opt-out was
+ *       acknowledged, that check must have begun before it.
  * </ol>
- * Bridle's own compliance message to the user it answers (the one confirmation of a STOP) is
- * exempt from consent and opt-out, and so from finding 2 and from the opt-out part of finding 3.
+ *
+ * Bridle's own compliance message to the user it answers (the one confirmation of a STOP) is exempt from consent and
+ * opt-out, and so from finding 2 and from the opt-out part of finding 3.
  */
 final class RaceAnalysis {
 
     /** One message the sandbox delivered from an operator's account. */
-    record Delivery(String kind, String id, String account, String recipientId, String text, long nanos) {
-    }
+    record Delivery(String kind, String id, String account, String recipientId, String text, long nanos) {}
 
     private static final int SHOWN = 15;
 
@@ -116,7 +113,9 @@ final class RaceAnalysis {
             Event e = events.get(i);
             if (e instanceof CallBegan call) {
                 calls.add(call);
-                if (i >= 2 && events.get(i - 1) instanceof ChecksPassed && events.get(i - 2) instanceof CheckBegan check) {
+                if (i >= 2
+                        && events.get(i - 1) instanceof ChecksPassed
+                        && events.get(i - 2) instanceof CheckBegan check) {
                     ownCheck.put(call, check);
                 }
                 before.put(call, since.isEmpty() ? "nothing before it" : String.join(", then ", since));
@@ -155,9 +154,10 @@ final class RaceAnalysis {
                         + ms(check.nanos() - ack.nanos()) + " after " + who(target) + "'s opt-out was acknowledged at "
                         + clock.at(ack.nanos()) + " (" + ack.how() + "), and the call was made");
             } else if (check == null && call.nanos() > ack.nanos()) {
-                callsAfterOptOut.add(describe(call) + " was made " + ms(call.nanos() - ack.nanos()) + " after " + who(target)
-                        + "'s opt-out was acknowledged at " + clock.at(ack.nanos()) + " (" + ack.how()
-                        + ") with no final check of its own (" + before.get(call) + ")");
+                callsAfterOptOut.add(
+                        describe(call) + " was made " + ms(call.nanos() - ack.nanos()) + " after " + who(target)
+                                + "'s opt-out was acknowledged at " + clock.at(ack.nanos()) + " (" + ack.how()
+                                + ") with no final check of its own (" + before.get(call) + ")");
             }
         }
     }
@@ -167,7 +167,8 @@ final class RaceAnalysis {
         for (CallBegan c : calls) {
             ActionRequest a = c.action();
             CallEnded end = ends.get(c);
-            boolean same = a.account().handle().equalsIgnoreCase(d.account()) && d.text().equals(a.text())
+            boolean same = a.account().handle().equalsIgnoreCase(d.account())
+                    && d.text().equals(a.text())
                     && a.targets().stream().anyMatch(t -> t.user().id().equals(d.recipientId()));
             if (same && c.nanos() <= d.nanos() && (end == null || d.nanos() <= end.nanos())) {
                 found = c;
@@ -186,15 +187,19 @@ final class RaceAnalysis {
         }
         OptOutAcknowledged ack = acks.get(d.recipientId());
         boolean exempt = call.action().targets().stream()
-                .filter(t -> t.user().id().equals(d.recipientId())).anyMatch(t -> exempt(call.action(), t));
+                .filter(t -> t.user().id().equals(d.recipientId()))
+                .anyMatch(t -> exempt(call.action(), t));
         if (ack == null || exempt || d.nanos() <= ack.nanos()) {
             return;
         }
         if (check == null || check.nanos() > ack.nanos()) {
             deliveries.add(what + ", " + ms(d.nanos() - ack.nanos()) + " after " + who(d.recipientId())
                     + "'s opt-out was acknowledged at " + clock.at(ack.nanos()) + " (" + ack.how() + "), by "
-                    + describe(call) + (check == null ? ", which had no final check of its own"
-                            : ", whose final check began at " + clock.at(check.nanos()) + ", after the acknowledgement"));
+                    + describe(call)
+                    + (check == null
+                            ? ", which had no final check of its own"
+                            : ", whose final check began at " + clock.at(check.nanos())
+                                    + ", after the acknowledgement"));
         } else {
             inPermittedWindow++;
         }
@@ -206,8 +211,10 @@ final class RaceAnalysis {
 
     private String describe(CallBegan call) {
         ActionRequest a = call.action();
-        return "call " + call.attempt() + " of request " + a.requestId() + " (" + a.kind() + " by " + a.botName() + " from @"
-                + a.account().handle() + " to " + String.join(", ", a.targets().stream().map(t -> who(t)).toList())
+        return "call " + call.attempt() + " of request " + a.requestId() + " (" + a.kind() + " by " + a.botName()
+                + " from @"
+                + a.account().handle() + " to "
+                + String.join(", ", a.targets().stream().map(t -> who(t)).toList())
                 + ", \"" + cut(a.text()) + "\") at " + clock.at(call.nanos());
     }
 
@@ -256,7 +263,9 @@ final class RaceAnalysis {
     }
 
     long inDoubt() {
-        return ends.values().stream().filter(e -> e.outcome().startsWith("IN_DOUBT")).count();
+        return ends.values().stream()
+                .filter(e -> e.outcome().startsWith("IN_DOUBT"))
+                .count();
     }
 
     long racedWaits() {
@@ -270,7 +279,9 @@ final class RaceAnalysis {
     /** One paragraph of counts, printed with every run and put in front of every failure. */
     String summary() {
         return calls() + " platform calls (" + retries() + " retries, " + inDoubt() + " in doubt, "
-                + ends.values().stream().filter(e -> e.outcome().startsWith("NOT_APPLIED")).count() + " not applied), "
+                + ends.values().stream()
+                        .filter(e -> e.outcome().startsWith("NOT_APPLIED"))
+                        .count() + " not applied), "
                 + waits.size() + " waits (" + racedWaits() + " raced by the waiting user's opt-out), " + acks.size()
                 + " opt-outs acknowledged, " + delivered + " messages delivered (" + inPermittedWindow
                 + " after the recipient's opt-out by a call whose final check began before it, as the guarantee allows)";

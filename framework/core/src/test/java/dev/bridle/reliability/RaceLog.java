@@ -10,16 +10,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the race test saw, in one order: every event gets a sequence number and the
- * {@link System#nanoTime()} at which it happened. Events of one request are ordered by their
- * sequence numbers (one request is dispatched by one thread at a time, and the guard chain's
- * worker hands its result back through a future, so its events happen before the caller goes on);
- * times on different threads are compared by {@code nanoTime}, which is monotonic across threads.
+ * What the race test saw, in one order: every event gets a sequence number and the {@link System#nanoTime()} at which
+ * it happened. Events of one request are ordered by their sequence numbers (one request is dispatched by one thread at
+ * a time, and the guard chain's worker hands its result back through a future, so its events happen before the caller
+ * goes on); times on different threads are compared by {@code nanoTime}, which is monotonic across threads.
  *
- * <p>Where each time is read is what makes the comparison sound: an opt-out's time is read after
- * the registry call returned (or after a database read showed it), a final check's time before
- * the check reads anything. A check whose time is after an opt-out's began after that opt-out
- * was durable, and must see it.
+ * <p>Where each time is read is what makes the comparison sound: an opt-out's time is read after the registry call
+ * returned (or after a database read showed it), a final check's time before the check reads anything. A check whose
+ * time is after an opt-out's began after that opt-out was durable, and must see it.
  */
 final class RaceLog {
 
@@ -31,32 +29,27 @@ final class RaceLog {
     }
 
     /** The final checks of {@code request} began (the first guard of the final-check chain ran). */
-    record CheckBegan(long seq, long nanos, UUID request) implements Event {
-    }
+    record CheckBegan(long seq, long nanos, UUID request) implements Event {}
 
     /** Every final check of {@code request} allowed it (the last guard of the chain ran). */
-    record ChecksPassed(long seq, long nanos, UUID request) implements Event {
-    }
+    record ChecksPassed(long seq, long nanos, UUID request) implements Event {}
 
     /** The dispatcher called the platform for {@code action}: its {@code attempt}-th call for that request. */
-    record CallBegan(long seq, long nanos, ActionRequest action, int attempt) implements Event {
-    }
+    record CallBegan(long seq, long nanos, ActionRequest action, int attempt) implements Event {}
 
     /** A platform call for {@code request} returned or threw; {@code outcome} says which. */
-    record CallEnded(long seq, long nanos, UUID request, int attempt, String outcome) implements Event {
-    }
+    record CallEnded(long seq, long nanos, UUID request, int attempt, String outcome) implements Event {}
 
     /** The dispatcher asked the platform whether {@code request} (or {@code null}: unknown) took effect. */
-    record Reconciled(long seq, long nanos, UUID request) implements Event {
-    }
+    record Reconciled(long seq, long nanos, UUID request) implements Event {}
 
-    /** The dispatcher asked to wait {@code asked} after a call for {@code request} ({@code null}: none on this thread). */
-    record Waited(long seq, long nanos, UUID request, Duration asked, String raced) implements Event {
-    }
+    /**
+     * The dispatcher asked to wait {@code asked} after a call for {@code request} ({@code null}: none on this thread).
+     */
+    record Waited(long seq, long nanos, UUID request, Duration asked, String raced) implements Event {}
 
     /** {@code userId}'s opt-out was acknowledged: recorded, and the call that recorded it returned. */
-    record OptOutAcknowledged(long seq, long nanos, String userId, String handle, String how) implements Event {
-    }
+    record OptOutAcknowledged(long seq, long nanos, String userId, String handle, String how) implements Event {}
 
     private final AtomicLong seq = new AtomicLong();
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();

@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts two recording guards around the runtime's final checks (through the runtime's test hook):
- * one first, which records when the final checks of a request began, and one last, which records
- * that all of them allowed it. Both always allow; they decide nothing. The first is recorded
- * before any real final check reads the database, so its time is no later than the check's.
+ * Puts two recording guards around the runtime's final checks (through the runtime's test hook): one first, which
+ * records when the final checks of a request began, and one last, which records that all of them allowed it. Both
+ * always allow; they decide nothing. The first is recorded before any real final check reads the database, so its time
+ * is no later than the check's.
  */
 final class RecordingFinalChecks {
 
-    private RecordingFinalChecks() {
-    }
+    private RecordingFinalChecks() {}
 
     /** {@code checks}, with the recording guards before and after them. */
     static List<Guard> around(List<Guard> checks, RaceLog log) {

@@ -1,10 +1,10 @@
 package dev.bridle.reliability;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
@@ -17,14 +17,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real platform adapter with every call recorded in the {@link RaceLog}: when each call for a
- * request began and ended, and when the dispatcher asked whether one took effect. It remembers,
- * per thread, the request of the last call, so that the test's wait ({@link RaceWindow}) knows
- * whose settle wait it stands in for.
+ * The real platform adapter with every call recorded in the {@link RaceLog}: when each call for a request began and
+ * ended, and when the dispatcher asked whether one took effect. It remembers, per thread, the request of the last call,
+ * so that the test's wait ({@link RaceWindow}) knows whose settle wait it stands in for.
  *
- * <p>It also refuses a share of calls itself, before they reach the sandbox, as a refused
- * connection would ({@code NOT_APPLIED}): the sandbox cannot refuse a connection while it listens,
- * and this is the fault that makes the dispatcher retry with backoff.
+ * <p>It also refuses a share of calls itself, before they reach the sandbox, as a refused connection would
+ * ({@code NOT_APPLIED}): the sandbox cannot refuse a connection while it listens, and this is the fault that makes the
+ * dispatcher retry with backoff.
  */
 final class RecordingPlatform implements Platform {
 
@@ -55,7 +54,8 @@ final class RecordingPlatform implements Platform {
         log.callBegan(request, attempt);
         if (refuse()) {
             log.callEnded(request.requestId(), attempt, "NOT_APPLIED (connection refused, injected by the test)");
-            throw new PlatformException(PlatformException.Kind.NOT_APPLIED,
+            throw new PlatformException(
+                    PlatformException.Kind.NOT_APPLIED,
                     "connection refused (injected by the race test before the sandbox)");
         }
         try {

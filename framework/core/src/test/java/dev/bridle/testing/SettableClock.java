@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one clock core's tests set and move by hand, in UTC; safe to move from several threads.
- * (Core's tests cannot use the test kit's {@code MutableClock}: the test kit depends on core.)
+ * The one clock core's tests set and move by hand, in UTC; safe to move from several threads. (Core's tests cannot use
+ * the test kit's {@code MutableClock}: the test kit depends on core.)
  */
 public final class SettableClock extends Clock {
 

@@ -1,8 +1,8 @@
 package dev.bridle.sandbox;
 
 /**
- * A state an account can be put in to see how a client copes with the platform turning against it.
- * Each flag answers with the platform's real error code.
+ * A state an account can be put in to see how a client copes with the platform turning against it. Each flag answers
+ * with the platform's real error code.
  */
 public enum AccountFlag {
     /** Every request from the account gets 403, code 326 (account temporarily locked). */

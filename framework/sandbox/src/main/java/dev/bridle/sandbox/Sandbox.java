@@ -1,5 +1,6 @@
 package dev.bridle.sandbox;
 
+import dev.bridle.internal.http.HttpLimits;
 import dev.bridle.sandbox.audience.Audience;
 import dev.bridle.sandbox.audience.AudienceScript;
 import dev.bridle.sandbox.fault.FaultPlan;
@@ -7,7 +8,6 @@ import dev.bridle.sandbox.internal.GeneratedCredentials;
 import dev.bridle.sandbox.internal.SandboxServices;
 import dev.bridle.sandbox.internal.api.Route;
 import dev.bridle.sandbox.internal.audience.AudienceRunner;
-import dev.bridle.internal.http.HttpLimits;
 import dev.bridle.sandbox.internal.http.SandboxServer;
 import dev.bridle.sandbox.internal.world.UserRecord;
 import dev.bridle.sandbox.internal.world.World;
@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A local Twitter/X-compatible API server: the platform in tests, demos and a first run. It speaks the v2
- * endpoints a bot needs and a v1.1 subset, checks OAuth 1.0a signatures, keeps per-account state, sends the
- * real rate-limit headers and error bodies, can inject faults, pushes Account Activity webhooks, and has an
- * admin API under {@code /admin/}. It binds 127.0.0.1 only.
+ * A local Twitter/X-compatible API server: the platform in tests, demos and a first run. It speaks the v2 endpoints a
+ * bot needs and a v1.1 subset, checks OAuth 1.0a signatures, keeps per-account state, sends the real rate-limit headers
+ * and error bodies, can inject faults, pushes Account Activity webhooks, and has an admin API under {@code /admin/}. It
+ * binds 127.0.0.1 only.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.builder().account("acme_news").simulatedUser("ana").build().start()) {
@@ -39,8 +39,8 @@ import java.util.Set;
  * <p>All time (rate windows, daily limits, {@code created_at}, OAuth timestamps) comes from the builder's
  * {@link Clock}.
  *
- * <p>This file is long because it is the whole public surface (accessors, injections, faults, flags, webhooks)
- * plus its {@link Builder}; every behaviour lives in {@code dev.bridle.sandbox.internal}.
+ * <p>This file is long because it is the whole public surface (accessors, injections, faults, flags, webhooks) plus its
+ * {@link Builder}; every behaviour lives in {@code dev.bridle.sandbox.internal}.
  */
 public final class Sandbox implements AutoCloseable {
     /** The app generated when none is configured. */
@@ -59,14 +59,16 @@ public final class Sandbox implements AutoCloseable {
         World world = b.timeOrderedIds ? new World(created.toEpochMilli()) : new World();
         List<SandboxApp> apps = new ArrayList<>(b.apps);
         if (apps.isEmpty()) {
-            apps.add(new SandboxApp(DEFAULT_APP_NAME, GeneratedCredentials.derive(b.seed, "app:consumer-key", 25),
+            apps.add(new SandboxApp(
+                    DEFAULT_APP_NAME,
+                    GeneratedCredentials.derive(b.seed, "app:consumer-key", 25),
                     GeneratedCredentials.derive(b.seed, "app:consumer-secret", 50)));
         }
         requireUnique(apps.stream().map(SandboxApp::consumerKey).toList(), "consumer key");
         List<SandboxAccount> accountList = new ArrayList<>();
         for (Object a : b.accounts) {
-            SandboxAccount account = a instanceof SandboxAccount given ? given
-                    : generated((String) a, world.nextUserId(), b.seed);
+            SandboxAccount account =
+                    a instanceof SandboxAccount given ? given : generated((String) a, world.nextUserId(), b.seed);
             world.addUser(account.handle(), account.userId(), account.displayName(), created, true, account);
             accountList.add(account);
         }
@@ -94,9 +96,13 @@ public final class Sandbox implements AutoCloseable {
             if (accountList.isEmpty()) {
                 throw new IllegalStateException("an audience script needs an account to talk to");
             }
-            String target = b.audience.target() != null ? b.audience.target() : accountList.get(0).handle();
-            world.userByHandle(target).filter(UserRecord::isAccount).orElseThrow(() ->
-                    new IllegalStateException("the audience script's target @" + target + " is not an account"));
+            String target = b.audience.target() != null
+                    ? b.audience.target()
+                    : accountList.get(0).handle();
+            world.userByHandle(target)
+                    .filter(UserRecord::isAccount)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the audience script's target @" + target + " is not an account"));
             this.audience = new AudienceRunner(b.audience, services.inbound(), world, b.clock, target);
             services.attach(audience);
         } else {
@@ -105,7 +111,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static SandboxAccount generated(String handle, String userId, long seed) {
-        return new SandboxAccount(handle, userId, Character.toUpperCase(handle.charAt(0)) + handle.substring(1),
+        return new SandboxAccount(
+                handle,
+                userId,
+                Character.toUpperCase(handle.charAt(0)) + handle.substring(1),
                 userId + "-" + GeneratedCredentials.derive(seed, "token:" + handle, 40),
                 GeneratedCredentials.derive(seed, "token-secret:" + handle, 45));
     }
@@ -187,7 +196,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** An account by handle (with its access token and secret). */
     public SandboxAccount account(String handle) {
-        return accounts.stream().filter(a -> a.handle().equalsIgnoreCase(strip(handle))).findFirst()
+        return accounts.stream()
+                .filter(a -> a.handle().equalsIgnoreCase(strip(handle)))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no account @" + handle + " in the sandbox"));
     }
 
@@ -306,7 +317,10 @@ public final class Sandbox implements AutoCloseable {
         return Optional.ofNullable(audience);
     }
 
-    /** Forgets all activity, rate windows, daily counters, nonces, faults, webhooks and the request log; users and ids stay. */
+    /**
+     * Forgets all activity, rate windows, daily counters, nonces, faults, webhooks and the request log; users and ids
+     * stay.
+     */
     public void reset() {
         services.reset();
     }
@@ -331,13 +345,12 @@ public final class Sandbox implements AutoCloseable {
         private HttpLimits httpLimits = SandboxServer.LIMITS;
         private boolean timeOrderedIds;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Post and message ids from the clock, as the platform's snowflakes are, instead of the fixed
-         * {@code 1800000000000000001} onwards: a sandbox started again, against a store that kept an
-         * earlier one's polling cursors and claims, then gives out ids above all of theirs.
+         * {@code 1800000000000000001} onwards: a sandbox started again, against a store that kept an earlier one's
+         * polling cursors and claims, then gives out ids above all of theirs.
          */
         public Builder timeOrderedIds() {
             this.timeOrderedIds = true;

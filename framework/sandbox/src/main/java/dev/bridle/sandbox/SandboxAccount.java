@@ -5,14 +5,14 @@ import java.util.Objects;
 /**
  * A bot account in the sandbox: a user that can act through the API because it holds an access token.
  *
- * @param handle            the screen name, without {@code @}
- * @param userId            the numeric user id as a string, as the API reports it
- * @param displayName       the profile name
- * @param accessToken       sent as {@code oauth_token}
+ * @param handle the screen name, without {@code @}
+ * @param userId the numeric user id as a string, as the API reports it
+ * @param displayName the profile name
+ * @param accessToken sent as {@code oauth_token}
  * @param accessTokenSecret the secret half of the token, part of the signing key
  */
-public record SandboxAccount(String handle, String userId, String displayName,
-                             String accessToken, String accessTokenSecret) {
+public record SandboxAccount(
+        String handle, String userId, String displayName, String accessToken, String accessTokenSecret) {
 
     public SandboxAccount {
         SimulatedUser.requireHandle(handle);

@@ -3,11 +3,11 @@ package dev.bridle.sandbox;
 import java.util.Objects;
 
 /**
- * A developer app known to the sandbox: the OAuth 1.0a consumer key and secret a client signs with.
- * The consumer secret also keys the Account Activity webhook signatures and the CRC answer.
+ * A developer app known to the sandbox: the OAuth 1.0a consumer key and secret a client signs with. The consumer secret
+ * also keys the Account Activity webhook signatures and the CRC answer.
  *
- * @param name           a label for people (printed by {@link SandboxMain})
- * @param consumerKey    the public key sent as {@code oauth_consumer_key}
+ * @param name a label for people (printed by {@link SandboxMain})
+ * @param consumerKey the public key sent as {@code oauth_consumer_key}
  * @param consumerSecret the secret half of the signing key
  */
 public record SandboxApp(String name, String consumerKey, String consumerSecret) {

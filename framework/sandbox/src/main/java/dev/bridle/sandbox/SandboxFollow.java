@@ -6,15 +6,15 @@ import java.util.Objects;
 /**
  * One follow or unfollow action, in the order they happened.
  *
- * @param sourceId     who followed (or unfollowed)
+ * @param sourceId who followed (or unfollowed)
  * @param sourceHandle their handle
- * @param targetId     whom
+ * @param targetId whom
  * @param targetHandle their handle
- * @param at           when, by the sandbox clock
- * @param follow       {@code true} for a follow, {@code false} for an unfollow
+ * @param at when, by the sandbox clock
+ * @param follow {@code true} for a follow, {@code false} for an unfollow
  */
-public record SandboxFollow(String sourceId, String sourceHandle, String targetId, String targetHandle,
-                            Instant at, boolean follow) {
+public record SandboxFollow(
+        String sourceId, String sourceHandle, String targetId, String targetHandle, Instant at, boolean follow) {
 
     public SandboxFollow {
         Objects.requireNonNull(sourceId, "sourceId");

@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * A like (favorite) of a post.
  *
- * @param userId  who liked
- * @param handle  their handle
- * @param postId  the liked post
- * @param at      when, by the sandbox clock
+ * @param userId who liked
+ * @param handle their handle
+ * @param postId the liked post
+ * @param at when, by the sandbox clock
  */
 public record SandboxLike(String userId, String handle, String postId, Instant at) {
 

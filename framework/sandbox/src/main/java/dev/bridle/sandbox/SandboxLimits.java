@@ -6,22 +6,27 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The account limits the sandbox enforces, beyond the per-endpoint 15-minute windows. Defaults are the
- * platform's published account limits ("Twitter limits" help page: 2,400 posts, 400 follows, 500 direct
- * messages per day); each can be lowered so a test reaches it quickly.
+ * The account limits the sandbox enforces, beyond the per-endpoint 15-minute windows. Defaults are the platform's
+ * published account limits ("Twitter limits" help page: 2,400 posts, 400 follows, 500 direct messages per day); each
+ * can be lowered so a test reaches it quickly.
  *
- * <p>Rate windows per endpoint come from the sandbox's table of published limits; {@link #withRateLimit}
- * overrides one endpoint's per-window count (endpoint ids as listed by {@link Sandbox#endpoints()}).
+ * <p>Rate windows per endpoint come from the sandbox's table of published limits; {@link #withRateLimit} overrides one
+ * endpoint's per-window count (endpoint ids as listed by {@link Sandbox#endpoints()}).
  *
- * @param dailyPosts          posts, replies and reposts per account per rolling 24 h (then 403, code 185)
- * @param dailyFollows        follows per account per rolling 24 h (then 403, code 161)
- * @param dailyDms            direct messages per account per rolling 24 h (then 403, code 151)
- * @param duplicateWindow     how far back an account's own posts count for the duplicate check (code 187)
- * @param timestampTolerance  how far an {@code oauth_timestamp} may be from the sandbox clock (else code 135)
- * @param rateLimitOverrides  per-window request counts that replace the published ones, by endpoint id
+ * @param dailyPosts posts, replies and reposts per account per rolling 24 h (then 403, code 185)
+ * @param dailyFollows follows per account per rolling 24 h (then 403, code 161)
+ * @param dailyDms direct messages per account per rolling 24 h (then 403, code 151)
+ * @param duplicateWindow how far back an account's own posts count for the duplicate check (code 187)
+ * @param timestampTolerance how far an {@code oauth_timestamp} may be from the sandbox clock (else code 135)
+ * @param rateLimitOverrides per-window request counts that replace the published ones, by endpoint id
  */
-public record SandboxLimits(int dailyPosts, int dailyFollows, int dailyDms, Duration duplicateWindow,
-                            Duration timestampTolerance, Map<String, Integer> rateLimitOverrides) {
+public record SandboxLimits(
+        int dailyPosts,
+        int dailyFollows,
+        int dailyDms,
+        Duration duplicateWindow,
+        Duration timestampTolerance,
+        Map<String, Integer> rateLimitOverrides) {
 
     /** Posts per day: "Tweets: 2,400 per day" (help.twitter.com, Twitter limits). */
     public static final int DEFAULT_DAILY_POSTS = 2_400;
@@ -49,8 +54,13 @@ public record SandboxLimits(int dailyPosts, int dailyFollows, int dailyDms, Dura
 
     /** The published defaults. */
     public static SandboxLimits defaults() {
-        return new SandboxLimits(DEFAULT_DAILY_POSTS, DEFAULT_DAILY_FOLLOWS, DEFAULT_DAILY_DMS,
-                DEFAULT_DUPLICATE_WINDOW, DEFAULT_TIMESTAMP_TOLERANCE, Map.of());
+        return new SandboxLimits(
+                DEFAULT_DAILY_POSTS,
+                DEFAULT_DAILY_FOLLOWS,
+                DEFAULT_DAILY_DMS,
+                DEFAULT_DUPLICATE_WINDOW,
+                DEFAULT_TIMESTAMP_TOLERANCE,
+                Map.of());
     }
 
     public SandboxLimits withDailyPosts(int n) {
@@ -74,8 +84,8 @@ public record SandboxLimits(int dailyPosts, int dailyFollows, int dailyDms, Dura
     }
 
     /**
-     * Replaces one endpoint's requests per window, e.g. {@code withRateLimit("POST /2/tweets", 200)} for the
-     * value recorded in 2021-22 traffic.
+     * Replaces one endpoint's requests per window, e.g. {@code withRateLimit("POST /2/tweets", 200)} for the value
+     * recorded in 2021-22 traffic.
      */
     public SandboxLimits withRateLimit(String endpointId, int limit) {
         Map<String, Integer> copy = new HashMap<>(rateLimitOverrides);

@@ -11,18 +11,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The standalone sandbox: {@code java dev.bridle.sandbox.SandboxMain --port 8787 [--seed 42] [--account acme]...
- * [--demo [--audience acme]]}; {@code bridle sandbox --port N} delegates here. It prints the base URL, the admin
- * URL and the generated credentials, then serves until the process is stopped. With {@code --demo} the demo
- * audience ({@link AudienceScript#demo()}) runs, ticked every second on the system clock, talking to
- * {@code --audience} (one of the accounts), else to the first account.
+ * [--demo [--audience acme]]}; {@code bridle sandbox --port N} delegates here. It prints the base URL, the admin URL
+ * and the generated credentials, then serves until the process is stopped. With {@code --demo} the demo audience
+ * ({@link AudienceScript#demo()}) runs, ticked every second on the system clock, talking to {@code --audience} (one of
+ * the accounts), else to the first account.
  */
 public final class SandboxMain {
     /** The account created when none is named. */
     public static final String DEFAULT_ACCOUNT = "bridle_demo";
-    static final String USAGE = "usage: bridle sandbox [--port N] [--seed N] [--account HANDLE]... [--demo [--audience HANDLE]]";
 
-    private SandboxMain() {
-    }
+    static final String USAGE =
+            "usage: bridle sandbox [--port N] [--seed N] [--account HANDLE]... [--demo [--audience HANDLE]]";
+
+    private SandboxMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Launched launched;
@@ -35,16 +36,19 @@ public final class SandboxMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            launched.close();
-            stopped.countDown();
-        }, "bridle-sandbox-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            launched.close();
+                            stopped.countDown();
+                        },
+                        "bridle-sandbox-shutdown"));
         stopped.await();
     }
 
     /**
-     * Parses the options, starts the sandbox (and the demo ticker) and prints where it listens and the
-     * credentials to {@code out}.
+     * Parses the options, starts the sandbox (and the demo ticker) and prints where it listens and the credentials to
+     * {@code out}.
      *
      * @throws IllegalArgumentException on a bad option (the message says which)
      */
@@ -67,15 +71,19 @@ public final class SandboxMain {
         if (accounts.isEmpty()) {
             accounts.add(DEFAULT_ACCOUNT);
         }
-        // time-ordered ids, so that nodes which kept an earlier sandbox's polling cursors still read this one's messages
+        // time-ordered ids, so that nodes which kept an earlier sandbox's polling cursors still read this one's
+        // messages
         Sandbox.Builder builder = Sandbox.builder().port(port).seed(seed).timeOrderedIds();
         accounts.forEach(builder::account);
         if (audience != null && accounts.stream().noneMatch(audience::equalsIgnoreCase)) {
-            throw new IllegalArgumentException("--audience " + audience + " is not one of the accounts (" + String.join(", ", accounts)
-                    + ")");
+            throw new IllegalArgumentException(
+                    "--audience " + audience + " is not one of the accounts (" + String.join(", ", accounts) + ")");
         }
         if (demo) {
-            builder.audience(audience == null ? AudienceScript.demo() : AudienceScript.demo().withTarget(audience));
+            builder.audience(
+                    audience == null
+                            ? AudienceScript.demo()
+                            : AudienceScript.demo().withTarget(audience));
         }
         Sandbox sandbox = builder.build().start();
         ScheduledExecutorService ticker = null;
@@ -85,8 +93,8 @@ public final class SandboxMain {
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(() -> sandbox.audience().ifPresent(a -> a.tick().forEach(out::println)),
-                    0, 1, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(
+                    () -> sandbox.audience().ifPresent(a -> a.tick().forEach(out::println)), 0, 1, TimeUnit.SECONDS);
         }
         print(sandbox, demo ? (audience == null ? accounts.get(0) : audience) : null, out);
         return new Launched(sandbox, ticker);
@@ -110,12 +118,18 @@ public final class SandboxMain {
         }
         if (!sandbox.simulatedUsers().isEmpty()) {
             StringBuilder users = new StringBuilder("Simulated users:");
-            sandbox.simulatedUsers().forEach(u -> users.append(" @").append(u.handle()).append(" (").append(u.userId())
-                    .append(")"));
+            sandbox.simulatedUsers()
+                    .forEach(u -> users.append(" @")
+                            .append(u.handle())
+                            .append(" (")
+                            .append(u.userId())
+                            .append(")"));
             out.println(users);
         }
-        out.println(audience != null ? "Demo audience: on, talking to @" + audience + ", ticking every second"
-                : "Demo audience: off (--demo turns it on)");
+        out.println(
+                audience != null
+                        ? "Demo audience: on, talking to @" + audience + ", ticking every second"
+                        : "Demo audience: off (--demo turns it on)");
         out.flush();
     }
 

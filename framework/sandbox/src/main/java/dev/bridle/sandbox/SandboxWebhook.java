@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * A registered Account Activity webhook that passed the CRC check.
  *
- * @param id          the webhook id
- * @param url         where events are POSTed (loopback only)
+ * @param id the webhook id
+ * @param url where events are POSTed (loopback only)
  * @param consumerKey the app whose consumer secret signs the events
- * @param createdAt   when it was registered
+ * @param createdAt when it was registered
  */
 public record SandboxWebhook(String id, URI url, String consumerKey, Instant createdAt) {
 

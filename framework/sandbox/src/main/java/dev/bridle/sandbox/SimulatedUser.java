@@ -4,13 +4,13 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A person in the sandbox who does not use the API: the bots mention, reply to, follow and message them,
- * and they talk back through the admin API or a scripted {@link dev.bridle.sandbox.audience.AudienceScript}.
+ * A person in the sandbox who does not use the API: the bots mention, reply to, follow and message them, and they talk
+ * back through the admin API or a scripted {@link dev.bridle.sandbox.audience.AudienceScript}.
  *
- * @param handle      the screen name, without {@code @}
- * @param userId      the numeric user id, or {@code null} to have one generated
+ * @param handle the screen name, without {@code @}
+ * @param userId the numeric user id, or {@code null} to have one generated
  * @param displayName the profile name
- * @param acceptsDms  whether direct messages to this user are accepted (otherwise the sender gets code 349)
+ * @param acceptsDms whether direct messages to this user are accepted (otherwise the sender gets code 349)
  */
 public record SimulatedUser(String handle, String userId, String displayName, boolean acceptsDms) {
 
@@ -49,8 +49,8 @@ public record SimulatedUser(String handle, String userId, String displayName, bo
 
     static void requireUserId(String userId) {
         if (userId == null || !USER_ID.matcher(userId).matches()) {
-            throw new IllegalArgumentException("user id must be a positive decimal number of at most 19 digits: "
-                    + userId);
+            throw new IllegalArgumentException(
+                    "user id must be a positive decimal number of at most 19 digits: " + userId);
         }
     }
 }

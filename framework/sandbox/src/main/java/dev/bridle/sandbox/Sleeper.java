@@ -3,8 +3,8 @@ package dev.bridle.sandbox;
 import java.time.Duration;
 
 /**
- * How the sandbox waits when a fault plan asks for latency. The default really sleeps; tests pass one that
- * records the request instead, so no test waits on the wall clock.
+ * How the sandbox waits when a fault plan asks for latency. The default really sleeps; tests pass one that records the
+ * request instead, so no test waits on the wall clock.
  */
 @FunctionalInterface
 public interface Sleeper {

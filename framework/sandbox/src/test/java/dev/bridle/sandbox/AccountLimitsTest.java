@@ -17,10 +17,19 @@ class AccountLimitsTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.builder().clock(clock).account("acme").account("beta")
-                .simulatedUser("ana").simulatedUser("ben").simulatedUser("chloe")
-                .limits(SandboxLimits.defaults().withDailyPosts(2).withDailyFollows(2).withDailyDms(2))
-                .build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .account("beta")
+                .simulatedUser("ana")
+                .simulatedUser("ben")
+                .simulatedUser("chloe")
+                .limits(SandboxLimits.defaults()
+                        .withDailyPosts(2)
+                        .withDailyFollows(2)
+                        .withDailyDms(2))
+                .build()
+                .start();
         acme = TestClient.of(sandbox, clock, "acme");
         acmeId = sandbox.userId("acme");
     }
@@ -39,7 +48,8 @@ class AccountLimitsTest {
         SandboxPost mention = sandbox.injectMention("ana", "acme", "hi");
         assertThat(acme.postJson("2/tweets", "{\"text\":\"one\"}").status()).isEqualTo(201);
         assertThat(acme.postJson("2/users/" + acmeId + "/retweets", "{\"tweet_id\":\"" + mention.id() + "\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
         TestClient.Response v2 = acme.postJson("2/tweets", "{\"text\":\"three\"}");
         TestClient.Response v1 = acme.postForm("1.1/statuses/update.json", "status", "three");
@@ -55,11 +65,14 @@ class AccountLimitsTest {
     @Test
     void dailyFollowLimitAnswers161() throws IOException {
         for (String u : new String[] {"ana", "ben"}) {
-            assertThat(acme.postJson("2/users/" + acmeId + "/following", "{\"target_user_id\":\""
-                    + sandbox.userId(u) + "\"}").status()).isEqualTo(200);
+            assertThat(acme.postJson(
+                                    "2/users/" + acmeId + "/following",
+                                    "{\"target_user_id\":\"" + sandbox.userId(u) + "\"}")
+                            .status())
+                    .isEqualTo(200);
         }
-        TestClient.Response r = acme.postJson("2/users/" + acmeId + "/following", "{\"target_user_id\":\""
-                + sandbox.userId("chloe") + "\"}");
+        TestClient.Response r = acme.postJson(
+                "2/users/" + acmeId + "/following", "{\"target_user_id\":\"" + sandbox.userId("chloe") + "\"}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(code(r)).isEqualTo(161);
         assertThat(sandbox.following("acme")).hasSize(2);
@@ -78,11 +91,20 @@ class AccountLimitsTest {
     @Test
     void duplicateIsPerAccountAndWithinTheWindowIncludingDeletedPosts() throws IOException {
         sandbox.close();
-        sandbox = Sandbox.builder().clock(clock).account("acme").account("beta").build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .account("beta")
+                .build()
+                .start();
         acme = TestClient.of(sandbox, clock, "acme");
         TestClient beta = TestClient.of(sandbox, clock, "beta");
 
-        String id = acme.postJson("2/tweets", "{\"text\":\"Big news today\"}").json().path("data").path("id").asText();
+        String id = acme.postJson("2/tweets", "{\"text\":\"Big news today\"}")
+                .json()
+                .path("data")
+                .path("id")
+                .asText();
         acme.delete("2/tweets/" + id);
         TestClient.Response again = acme.postJson("2/tweets", "{\"text\":\"Big news today\"}");
         assertThat(again.status()).isEqualTo(403);
@@ -90,10 +112,12 @@ class AccountLimitsTest {
         assertThat(again.json().path("detail").asText())
                 .isEqualTo("You are not allowed to create a Tweet with duplicate content.");
         assertThat(beta.postJson("2/tweets", "{\"text\":\"Big news today\"}").status())
-                .as("the platform's own check is per account").isEqualTo(201);
+                .as("the platform's own check is per account")
+                .isEqualTo(201);
 
         clock.advance(SandboxLimits.DEFAULT_DUPLICATE_WINDOW.plusSeconds(1));
-        assertThat(acme.postJson("2/tweets", "{\"text\":\"Big news today\"}").status()).isEqualTo(201);
+        assertThat(acme.postJson("2/tweets", "{\"text\":\"Big news today\"}").status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -121,8 +145,9 @@ class AccountLimitsTest {
     void flaggedAutomatedAccountGets226OnPostsAndDms() throws IOException {
         sandbox.flag("acme", AccountFlag.FLAGGED_AUTOMATED);
         assertThat(code(acme.postJson("2/tweets", "{\"text\":\"x\"}"))).isEqualTo(226);
-        assertThat(code(acme.postJson("2/dm_conversations/with/" + sandbox.userId("ana") + "/messages",
-                "{\"text\":\"x\"}"))).isEqualTo(226);
+        assertThat(code(acme.postJson(
+                        "2/dm_conversations/with/" + sandbox.userId("ana") + "/messages", "{\"text\":\"x\"}")))
+                .isEqualTo(226);
         assertThat(sandbox.sent("acme").isEmpty()).isTrue();
     }
 

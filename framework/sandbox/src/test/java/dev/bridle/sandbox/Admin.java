@@ -35,7 +35,8 @@ final class Admin {
 
     private Response send(String method, String path, String json) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(sandbox.adminUrl().resolve(path));
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        b.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());

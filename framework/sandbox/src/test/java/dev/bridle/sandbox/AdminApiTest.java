@@ -17,7 +17,12 @@ class AdminApiTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.builder().clock(clock).account("acme").simulatedUser("ana").build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .simulatedUser("ana")
+                .build()
+                .start();
         admin = new Admin(sandbox);
         acme = TestClient.of(sandbox, clock, "acme");
     }
@@ -31,8 +36,14 @@ class AdminApiTest {
     void indexListsTheEndpoints() throws IOException {
         JsonNode index = admin.get("").json();
         assertThat(index.path("endpoints").findValuesAsText("endpoint"))
-                .contains("POST /admin/mentions", "POST /admin/dms", "GET /admin/sent/:handle", "PUT /admin/faults",
-                        "POST /admin/webhooks", "POST /admin/reset", "GET /admin/users");
+                .contains(
+                        "POST /admin/mentions",
+                        "POST /admin/dms",
+                        "GET /admin/sent/:handle",
+                        "PUT /admin/faults",
+                        "POST /admin/webhooks",
+                        "POST /admin/reset",
+                        "GET /admin/users");
     }
 
     @Test
@@ -43,14 +54,19 @@ class AdminApiTest {
         assertThat(mention.status()).isEqualTo(201);
         assertThat(mention.json().path("text").asText()).isEqualTo("@acme hi there");
         assertThat(dm.status()).isEqualTo(201);
-        JsonNode mentions = acme.get("2/users/" + sandbox.userId("acme") + "/mentions").json();
+        JsonNode mentions =
+                acme.get("2/users/" + sandbox.userId("acme") + "/mentions").json();
         assertThat(mentions.path("data").path(0).path("text").asText()).isEqualTo("@acme hi there");
-        JsonNode events = acme.get("2/dm_events", "dm_event.fields", "sender_id").json();
+        JsonNode events =
+                acme.get("2/dm_events", "dm_event.fields", "sender_id").json();
         assertThat(events.path("data").path(0).path("sender_id").asText()).isEqualTo(sandbox.userId("ana"));
 
-        Admin.Response reply = admin.post("mentions", "{\"from\":\"ana\",\"inReplyTo\":\""
-                + mention.json().path("id").asText() + "\",\"text\":\"and more\"}");
-        assertThat(reply.json().path("inReplyToPostId").asText()).isEqualTo(mention.json().path("id").asText());
+        Admin.Response reply = admin.post(
+                "mentions",
+                "{\"from\":\"ana\",\"inReplyTo\":\"" + mention.json().path("id").asText()
+                        + "\",\"text\":\"and more\"}");
+        assertThat(reply.json().path("inReplyToPostId").asText())
+                .isEqualTo(mention.json().path("id").asText());
     }
 
     @Test
@@ -59,8 +75,9 @@ class AdminApiTest {
         String anaId = sandbox.userId("ana");
         SandboxPost mention = sandbox.injectMention("ana", "acme", "q");
         acme.postJson("2/tweets", "{\"text\":\"a post\"}");
-        acme.postJson("2/tweets", "{\"text\":\"@ana a reply\",\"reply\":{\"in_reply_to_tweet_id\":\"" + mention.id()
-                + "\"}}");
+        acme.postJson(
+                "2/tweets",
+                "{\"text\":\"@ana a reply\",\"reply\":{\"in_reply_to_tweet_id\":\"" + mention.id() + "\"}}");
         acme.postJson("2/dm_conversations/with/" + anaId + "/messages", "{\"text\":\"a dm\"}");
         acme.postJson("2/users/" + acmeId + "/following", "{\"target_user_id\":\"" + anaId + "\"}");
         acme.postJson("2/users/" + acmeId + "/likes", "{\"tweet_id\":\"" + mention.id() + "\"}");
@@ -74,14 +91,16 @@ class AdminApiTest {
     @Test
     void accountsExposeTheirCredentialsAndFlagsCanBeSet() throws IOException {
         JsonNode accounts = admin.get("accounts").json();
-        assertThat(accounts.path(0).path("accessToken").asText()).isEqualTo(sandbox.account("acme").accessToken());
+        assertThat(accounts.path(0).path("accessToken").asText())
+                .isEqualTo(sandbox.account("acme").accessToken());
         assertThat(admin.get("apps").json().path(0).path("consumerSecret").asText())
                 .isEqualTo(sandbox.app().consumerSecret());
 
         Admin.Response set = admin.put("accounts/acme/flags", "{\"flags\":[\"LOCKED\"]}");
         assertThat(set.json().path("flags").path(0).asText()).isEqualTo("LOCKED");
         assertThat(acme.get("2/users/me").status()).isEqualTo(403);
-        assertThat(admin.put("accounts/acme/flags", "{\"flags\":[\"NOPE\"]}").status()).isEqualTo(400);
+        assertThat(admin.put("accounts/acme/flags", "{\"flags\":[\"NOPE\"]}").status())
+                .isEqualTo(400);
         assertThat(admin.put("accounts/ana/flags", "{\"flags\":[]}").status()).isEqualTo(404);
     }
 
@@ -99,7 +118,8 @@ class AdminApiTest {
 
         assertThat(sandbox.posts()).isEmpty();
         assertThat(sandbox.requests()).isEmpty();
-        assertThat(acme.postJson("2/tweets", "{\"text\":\"x\"}").status()).as("no duplicate after reset")
+        assertThat(acme.postJson("2/tweets", "{\"text\":\"x\"}").status())
+                .as("no duplicate after reset")
                 .isEqualTo(201);
     }
 
@@ -108,8 +128,11 @@ class AdminApiTest {
         Admin.Response missing = admin.post("mentions", "{\"from\":\"ana\",\"to\":\"acme\"}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("error").asText()).contains("\"text\"");
-        assertThat(admin.post("dms", "{\"from\":\"zed\",\"to\":\"acme\",\"text\":\"x\"}").json().path("error")
-                .asText()).contains("@zed");
+        assertThat(admin.post("dms", "{\"from\":\"zed\",\"to\":\"acme\",\"text\":\"x\"}")
+                        .json()
+                        .path("error")
+                        .asText())
+                .contains("@zed");
         assertThat(admin.post("mentions", "not json").status()).isEqualTo(400);
         assertThat(admin.get("nothing/here").status()).isEqualTo(404);
     }
@@ -118,6 +141,7 @@ class AdminApiTest {
     void rateLimitTableIsPublishedWithSources() throws IOException {
         JsonNode rates = admin.get("rate-limits").json();
         assertThat(rates.findValuesAsText("endpoint")).containsAll(sandbox.endpoints());
-        assertThat(rates.findValuesAsText("source")).allSatisfy(s -> assertThat(s).isNotBlank());
+        assertThat(rates.findValuesAsText("source"))
+                .allSatisfy(s -> assertThat(s).isNotBlank());
     }
 }

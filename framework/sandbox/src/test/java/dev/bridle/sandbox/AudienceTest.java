@@ -25,7 +25,12 @@ class AudienceTest {
     }
 
     private Audience start(AudienceScript script) {
-        sandbox = Sandbox.builder().clock(clock).account("acme").audience(script).build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .audience(script)
+                .build()
+                .start();
         return sandbox.audience().orElseThrow();
     }
 
@@ -38,19 +43,23 @@ class AudienceTest {
         clock.advance(Duration.ofSeconds(61));
         assertThat(audience.tick()).hasSize(9);
 
-        assertThat(sandbox.posts()).extracting(SandboxPost::authorHandle, SandboxPost::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ana", "@acme START"),
-                org.assertj.core.groups.Tuple.tuple("ana", "@acme hi! when is the next release coming out?"),
-                org.assertj.core.groups.Tuple.tuple("ben", "@acme what's new this week?"),
-                org.assertj.core.groups.Tuple.tuple("ben", "@acme yes"),
-                org.assertj.core.groups.Tuple.tuple("ben", "@acme thanks for the release notes"),
-                org.assertj.core.groups.Tuple.tuple("chloe", "@acme HELP"),
-                org.assertj.core.groups.Tuple.tuple("dan", "@acme START"),
-                org.assertj.core.groups.Tuple.tuple("dan", "@acme follow me please"),
-                org.assertj.core.groups.Tuple.tuple("eve", "@acme I can't stop reading your updates, keep them coming!"),
-                org.assertj.core.groups.Tuple.tuple("ben", "@acme one more question about the API"));
+        assertThat(sandbox.posts())
+                .extracting(SandboxPost::authorHandle, SandboxPost::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ana", "@acme START"),
+                        org.assertj.core.groups.Tuple.tuple("ana", "@acme hi! when is the next release coming out?"),
+                        org.assertj.core.groups.Tuple.tuple("ben", "@acme what's new this week?"),
+                        org.assertj.core.groups.Tuple.tuple("ben", "@acme yes"),
+                        org.assertj.core.groups.Tuple.tuple("ben", "@acme thanks for the release notes"),
+                        org.assertj.core.groups.Tuple.tuple("chloe", "@acme HELP"),
+                        org.assertj.core.groups.Tuple.tuple("dan", "@acme START"),
+                        org.assertj.core.groups.Tuple.tuple("dan", "@acme follow me please"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "eve", "@acme I can't stop reading your updates, keep them coming!"),
+                        org.assertj.core.groups.Tuple.tuple("ben", "@acme one more question about the API"));
         assertThat(sandbox.dms()).isEmpty();
-        assertThat(sandbox.simulatedUsers()).extracting(SimulatedUser::handle)
+        assertThat(sandbox.simulatedUsers())
+                .extracting(SimulatedUser::handle)
                 .containsExactly("ana", "ben", "chloe", "dan", "eve");
     }
 
@@ -59,11 +68,14 @@ class AudienceTest {
         Audience audience = start(AudienceScript.demo());
         clock.advance(Duration.ofSeconds(10));
         audience.tick();
-        SandboxPost bens = sandbox.posts().stream().filter(p -> p.authorHandle().equals("ben")).findFirst()
+        SandboxPost bens = sandbox.posts().stream()
+                .filter(p -> p.authorHandle().equals("ben"))
+                .findFirst()
                 .orElseThrow();
         TestClient acme = TestClient.of(sandbox, clock, "acme");
 
-        acme.postJson("2/tweets", "{\"text\":\"@ben lots!\",\"reply\":{\"in_reply_to_tweet_id\":\"" + bens.id() + "\"}}");
+        acme.postJson(
+                "2/tweets", "{\"text\":\"@ben lots!\",\"reply\":{\"in_reply_to_tweet_id\":\"" + bens.id() + "\"}}");
         String botReply = sandbox.sent("acme").replies().get(0).id();
         assertThat(audience.tick()).as("the reaction waits 5 s").isEmpty();
         clock.advance(Duration.ofSeconds(5));
@@ -71,7 +83,8 @@ class AudienceTest {
 
         SandboxPost stop = sandbox.posts().get(sandbox.posts().size() - 1);
         assertThat(stop.inReplyToPostId()).isEqualTo(botReply);
-        acme.postJson("2/tweets", "{\"text\":\"@ben more!\",\"reply\":{\"in_reply_to_tweet_id\":\"" + bens.id() + "\"}}");
+        acme.postJson(
+                "2/tweets", "{\"text\":\"@ben more!\",\"reply\":{\"in_reply_to_tweet_id\":\"" + bens.id() + "\"}}");
         clock.advance(Duration.ofSeconds(5));
         assertThat(audience.tick()).as("a reaction fires once").noneMatch(line -> line.contains("STOP"));
     }
@@ -100,8 +113,10 @@ class AudienceTest {
 
     @Test
     void aScriptNamesOnlyItsCast() {
-        assertThatThrownBy(() -> AudienceScript.builder().user(SimulatedUser.named("ana"))
-                .at(Duration.ZERO, "zed", Act.mention("hi")).build())
+        assertThatThrownBy(() -> AudienceScript.builder()
+                        .user(SimulatedUser.named("ana"))
+                        .at(Duration.ZERO, "zed", Act.mention("hi"))
+                        .build())
                 .hasMessageContaining("@zed acts in the script but is not in its cast");
     }
 

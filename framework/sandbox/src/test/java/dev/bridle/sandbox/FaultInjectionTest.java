@@ -27,8 +27,14 @@ class FaultInjectionTest {
     }
 
     private TestClient start(FaultPlan plan) {
-        sandbox = Sandbox.builder().clock(clock).account("acme").simulatedUser("ana").faults(plan)
-                .sleeper(slept::add).build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .simulatedUser("ana")
+                .faults(plan)
+                .sleeper(slept::add)
+                .build()
+                .start();
         return TestClient.of(sandbox, clock, "acme");
     }
 
@@ -39,7 +45,8 @@ class FaultInjectionTest {
     @Test
     void latencyWaitsThenAnswersNormally() throws IOException {
         TestClient acme = start(FaultPlan.builder()
-                .script("POST /2/tweets", s -> s.then(Fault.latency(Duration.ofMillis(1500)))).build());
+                .script("POST /2/tweets", s -> s.then(Fault.latency(Duration.ofMillis(1500))))
+                .build());
 
         assertThat(acme.postJson("2/tweets", "{\"text\":\"slow\"}").status()).isEqualTo(201);
         assertThat(slept).containsExactly(Duration.ofMillis(1500));
@@ -49,7 +56,9 @@ class FaultInjectionTest {
     @Test
     void scriptedSequenceOfServerErrorsDropAndPass() throws IOException {
         TestClient acme = start(FaultPlan.builder()
-                .script("POST /2/tweets", s -> s.times(2, Fault.serviceUnavailable()).then(Fault.dropAfter()))
+                .script(
+                        "POST /2/tweets",
+                        s -> s.times(2, Fault.serviceUnavailable()).then(Fault.dropAfter()))
                 .build());
 
         TestClient.Response first = acme.postJson("2/tweets", "{\"text\":\"a\"}");
@@ -63,17 +72,22 @@ class FaultInjectionTest {
         assertThat(sandbox.posts()).extracting(SandboxPost::text).containsExactly("c");
 
         assertThat(acme.postJson("2/tweets", "{\"text\":\"d\"}").status()).isEqualTo(201);
-        assertThat(acme.get("2/users/me").status()).as("other endpoints are untouched").isEqualTo(200);
+        assertThat(acme.get("2/users/me").status())
+                .as("other endpoints are untouched")
+                .isEqualTo(200);
         assertThat(sandbox.injectedFaults()).hasSize(3);
     }
 
     @Test
     void dropBeforeChangesNothingAndTheClientSeesAnIOException() {
-        TestClient acme = start(FaultPlan.builder().script("POST /2/users/:id/following",
-                s -> s.then(Fault.dropBefore())).build());
+        TestClient acme = start(FaultPlan.builder()
+                .script("POST /2/users/:id/following", s -> s.then(Fault.dropBefore()))
+                .build());
 
-        assertThatThrownBy(() -> acme.postJson("2/users/" + sandbox.userId("acme") + "/following",
-                "{\"target_user_id\":\"" + sandbox.userId("ana") + "\"}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> acme.postJson(
+                        "2/users/" + sandbox.userId("acme") + "/following",
+                        "{\"target_user_id\":\"" + sandbox.userId("ana") + "\"}"))
+                .isInstanceOf(IOException.class);
 
         assertThat(sandbox.following("acme")).isEmpty();
         assertThat(sandbox.sent("acme").isEmpty()).isTrue();
@@ -82,7 +96,9 @@ class FaultInjectionTest {
     @Test
     void dropAfterChangesStateOnceEvenThoughTheJdkResendsThePost() {
         clock = MutableClock.nearRealTime();
-        start(FaultPlan.builder().script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropAfter())).build());
+        start(FaultPlan.builder()
+                .script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropAfter()))
+                .build());
         Twitter twitter = Twitter4jClients.twitter(sandbox, "acme");
 
         TwitterException e = catchThrowableOfType(TwitterException.class, () -> twitter.updateStatus("in doubt"));
@@ -92,15 +108,19 @@ class FaultInjectionTest {
         // Regression: HttpURLConnection re-sends a POST once when the connection fails before the status line
         // (sun.net.http.retryPost defaults to true), same Authorization header and all. The sandbox drops the
         // re-send too (same nonce), so the client sees the dropped connection, and the state changed once.
-        assertThat(sandbox.requests()).extracting(SandboxRequest::endpoint, SandboxRequest::dropped)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST /1.1/statuses/update.json", true),
+        assertThat(sandbox.requests())
+                .extracting(SandboxRequest::endpoint, SandboxRequest::dropped)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("POST /1.1/statuses/update.json", true),
                         org.assertj.core.groups.Tuple.tuple("POST /1.1/statuses/update.json", true));
     }
 
     @Test
     void dropBeforeWithTwitter4jLeavesNothingBehind() {
         clock = MutableClock.nearRealTime();
-        start(FaultPlan.builder().script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropBefore())).build());
+        start(FaultPlan.builder()
+                .script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropBefore()))
+                .build());
         Twitter twitter = Twitter4jClients.twitter(sandbox, "acme");
 
         TwitterException e = catchThrowableOfType(TwitterException.class, () -> twitter.updateStatus("never"));
@@ -111,7 +131,8 @@ class FaultInjectionTest {
 
     @Test
     void tooManyRequestsFaultUsesUpTheWindow() throws IOException {
-        TestClient acme = start(FaultPlan.builder().script("GET /2/users/me", s -> s.then(Fault.tooManyRequests()))
+        TestClient acme = start(FaultPlan.builder()
+                .script("GET /2/users/me", s -> s.then(Fault.tooManyRequests()))
                 .build());
 
         TestClient.Response r = acme.get("2/users/me");
@@ -125,15 +146,26 @@ class FaultInjectionTest {
 
     @Test
     void platformErrorFault() throws IOException {
-        TestClient acme = start(FaultPlan.builder().script("POST /1.1/*", s -> s.then(Fault.looksAutomated())).build());
+        TestClient acme = start(FaultPlan.builder()
+                .script("POST /1.1/*", s -> s.then(Fault.looksAutomated()))
+                .build());
 
         TestClient.Response r = acme.postForm("1.1/statuses/update.json", "status", "x");
 
         assertThat(r.status()).isEqualTo(403);
-        assertThat(r.json()).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .set("errors", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add(
-                        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("code", 226)
-                                .put("message", ((Fault.PlatformError) Fault.looksAutomated()).message()))));
+        assertThat(r.json())
+                .isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()
+                        .set(
+                                "errors",
+                                new com.fasterxml.jackson.databind.ObjectMapper()
+                                        .createArrayNode()
+                                        .add(new com.fasterxml.jackson.databind.ObjectMapper()
+                                                .createObjectNode()
+                                                .put("code", 226)
+                                                .put(
+                                                        "message",
+                                                        ((Fault.PlatformError) Fault.looksAutomated()).message()))));
     }
 
     @Test
@@ -146,7 +178,10 @@ class FaultInjectionTest {
     }
 
     private List<Integer> faultedIndexes() throws IOException {
-        TestClient acme = start(FaultPlan.builder().seed(42).fraction("* /2/*", 0.3, Fault.status(500)).build());
+        TestClient acme = start(FaultPlan.builder()
+                .seed(42)
+                .fraction("* /2/*", 0.3, Fault.status(500))
+                .build());
         List<Integer> faulted = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             if (acme.get("2/users/by/username/ana").status() == 500) {
@@ -161,8 +196,10 @@ class FaultInjectionTest {
         TestClient acme = start(FaultPlan.none());
         Admin admin = new Admin(sandbox);
 
-        Admin.Response set = admin.put("faults", "{\"seed\":1,\"rules\":[{\"endpoint\":\"POST /2/tweets\","
-                + "\"script\":[{\"fault\":\"status\",\"status\":502,\"times\":2},{\"fault\":\"dropBefore\"}]}]}");
+        Admin.Response set = admin.put(
+                "faults",
+                "{\"seed\":1,\"rules\":[{\"endpoint\":\"POST /2/tweets\","
+                        + "\"script\":[{\"fault\":\"status\",\"status\":502,\"times\":2},{\"fault\":\"dropBefore\"}]}]}");
         assertThat(set.status()).isEqualTo(200);
         assertThat(acme.postJson("2/tweets", "{\"text\":\"a\"}").status()).isEqualTo(502);
         assertThat(admin.get("faults").json().path("injected")).hasSize(1);
@@ -170,8 +207,8 @@ class FaultInjectionTest {
         assertThat(admin.delete("faults").status()).isEqualTo(200);
         assertThat(acme.postJson("2/tweets", "{\"text\":\"a\"}").status()).isEqualTo(201);
 
-        Admin.Response bad = admin.put("faults", "{\"rules\":[{\"endpoint\":\"POST /2/tweets\","
-                + "\"script\":[{\"fault\":\"explode\"}]}]}");
+        Admin.Response bad = admin.put(
+                "faults", "{\"rules\":[{\"endpoint\":\"POST /2/tweets\"," + "\"script\":[{\"fault\":\"explode\"}]}]}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("error").asText()).contains("rules[0].script[0].fault");
     }

@@ -12,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Compares JSON the sandbox wrote with a golden file under {@code src/test/resources/golden/} (key order does
- * not matter). {@code -Dgolden.update=true} rewrites the files from the actual output; review the diff.
+ * Compares JSON the sandbox wrote with a golden file under {@code src/test/resources/golden/} (key order does not
+ * matter). {@code -Dgolden.update=true} rewrites the files from the actual output; review the diff.
  */
 final class Golden {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, JsonNode actual) {
         String file = "golden/" + name + ".json";
@@ -39,7 +38,9 @@ final class Golden {
                         + MAPPER.writeValueAsString(actual));
             }
             JsonNode expected = MAPPER.readTree(in);
-            assertThat(actual).as("%s\nactual: %s", file, MAPPER.writeValueAsString(actual)).isEqualTo(expected);
+            assertThat(actual)
+                    .as("%s\nactual: %s", file, MAPPER.writeValueAsString(actual))
+                    .isEqualTo(expected);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

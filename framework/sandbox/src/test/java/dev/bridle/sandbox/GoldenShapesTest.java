@@ -20,9 +20,14 @@ class GoldenShapesTest {
     @BeforeEach
     void start() {
         clock = MutableClock.golden();
-        sandbox = Sandbox.builder().clock(clock).account("acme").account("beta")
-                .simulatedUser("ana").simulatedUser(SimulatedUser.named("ben").rejectingDms())
-                .build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .account("beta")
+                .simulatedUser("ana")
+                .simulatedUser(SimulatedUser.named("ben").rejectingDms())
+                .build()
+                .start();
         acme = TestClient.of(sandbox, clock, "acme");
         acmeId = sandbox.userId("acme");
         anaId = sandbox.userId("ana");
@@ -55,9 +60,15 @@ class GoldenShapesTest {
         @Test
         void createReply() throws IOException {
             SandboxPost mention = sandbox.injectMention("ana", "acme", "when is the release?");
-            golden("v2/create_reply", 201, acme.postJson("2/tweets",
-                    "{\"text\":\"@ana next week\",\"reply\":{\"in_reply_to_tweet_id\":\"" + mention.id() + "\"}}"));
-            assertThat(sandbox.sent("acme").replies()).singleElement()
+            golden(
+                    "v2/create_reply",
+                    201,
+                    acme.postJson(
+                            "2/tweets",
+                            "{\"text\":\"@ana next week\",\"reply\":{\"in_reply_to_tweet_id\":\"" + mention.id()
+                                    + "\"}}"));
+            assertThat(sandbox.sent("acme").replies())
+                    .singleElement()
                     .satisfies(p -> assertThat(p.inReplyToUserId()).isEqualTo(anaId));
         }
 
@@ -65,14 +76,18 @@ class GoldenShapesTest {
         void deletePost() throws IOException {
             String id = postId(acme.postJson("2/tweets", "{\"text\":\"short-lived\"}"));
             golden("v2/delete_tweet", 200, acme.delete("2/tweets/" + id));
-            assertThat(sandbox.sent("acme").posts()).singleElement().satisfies(p -> assertThat(p.deleted()).isTrue());
+            assertThat(sandbox.sent("acme").posts())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.deleted()).isTrue());
         }
 
         @Test
         void followUnfollowAndList() throws IOException {
             golden("v2/following_empty", 200, acme.get("2/users/" + acmeId + "/following"));
-            golden("v2/follow", 200, acme.postJson("2/users/" + acmeId + "/following",
-                    "{\"target_user_id\":\"" + anaId + "\"}"));
+            golden(
+                    "v2/follow",
+                    200,
+                    acme.postJson("2/users/" + acmeId + "/following", "{\"target_user_id\":\"" + anaId + "\"}"));
             golden("v2/following", 200, acme.get("2/users/" + acmeId + "/following"));
             golden("v2/unfollow", 200, acme.delete("2/users/" + acmeId + "/following/" + anaId));
         }
@@ -80,13 +95,23 @@ class GoldenShapesTest {
         @Test
         void sendDmAndListEvents() throws IOException {
             golden("v2/dm_events_empty", 200, acme.get("2/dm_events"));
-            golden("v2/dm_send", 201, acme.postJson("2/dm_conversations/with/" + anaId + "/messages",
-                    "{\"text\":\"Thanks for opting in!\"}"));
+            golden(
+                    "v2/dm_send",
+                    201,
+                    acme.postJson(
+                            "2/dm_conversations/with/" + anaId + "/messages", "{\"text\":\"Thanks for opting in!\"}"));
             clock.advance(Duration.ofSeconds(30));
             sandbox.injectDm("ana", "acme", "STOP");
             golden("v2/dm_events", 200, acme.get("2/dm_events"));
-            golden("v2/dm_events_fields", 200, acme.get("2/dm_events",
-                    "dm_event.fields", "sender_id,created_at,dm_conversation_id", "expansions", "sender_id"));
+            golden(
+                    "v2/dm_events_fields",
+                    200,
+                    acme.get(
+                            "2/dm_events",
+                            "dm_event.fields",
+                            "sender_id,created_at,dm_conversation_id",
+                            "expansions",
+                            "sender_id"));
         }
 
         @Test
@@ -96,11 +121,24 @@ class GoldenShapesTest {
                 sandbox.injectMention(i % 2 == 0 ? "ana" : "ben", "acme", "question " + i);
                 clock.advance(Duration.ofMinutes(1));
             }
-            TestClient.Response first = acme.get("2/users/" + acmeId + "/mentions", "max_results", "5",
-                    "tweet.fields", "author_id,created_at", "expansions", "author_id");
+            TestClient.Response first = acme.get(
+                    "2/users/" + acmeId + "/mentions",
+                    "max_results",
+                    "5",
+                    "tweet.fields",
+                    "author_id,created_at",
+                    "expansions",
+                    "author_id");
             golden("v2/mentions_page1", 200, first);
-            golden("v2/mentions_page2", 200, acme.get("2/users/" + acmeId + "/mentions", "max_results", "5",
-                    "pagination_token", first.json().path("meta").path("next_token").asText()));
+            golden(
+                    "v2/mentions_page2",
+                    200,
+                    acme.get(
+                            "2/users/" + acmeId + "/mentions",
+                            "max_results",
+                            "5",
+                            "pagination_token",
+                            first.json().path("meta").path("next_token").asText()));
             String newest = first.json().path("meta").path("newest_id").asText();
             golden("v2/mentions_since_newest", 200, acme.get("2/users/" + acmeId + "/mentions", "since_id", newest));
         }
@@ -110,21 +148,29 @@ class GoldenShapesTest {
             acme.postJson("2/tweets", "{\"text\":\"first\"}");
             clock.advance(Duration.ofMinutes(5));
             acme.postJson("2/tweets", "{\"text\":\"second\"}");
-            golden("v2/user_tweets", 200, acme.get("2/users/" + acmeId + "/tweets",
-                    "tweet.fields", "created_at,author_id,conversation_id"));
+            golden(
+                    "v2/user_tweets",
+                    200,
+                    acme.get("2/users/" + acmeId + "/tweets", "tweet.fields", "created_at,author_id,conversation_id"));
         }
 
         @Test
         void likeAndRetweet() throws IOException {
             SandboxPost post = sandbox.injectMention("ana", "acme", "look at this");
             golden("v2/liked_tweets_empty", 200, acme.get("2/users/" + acmeId + "/liked_tweets"));
-            golden("v2/like", 200, acme.postJson("2/users/" + acmeId + "/likes",
-                    "{\"tweet_id\":\"" + post.id() + "\"}"));
+            golden(
+                    "v2/like",
+                    200,
+                    acme.postJson("2/users/" + acmeId + "/likes", "{\"tweet_id\":\"" + post.id() + "\"}"));
             golden("v2/liked_tweets", 200, acme.get("2/users/" + acmeId + "/liked_tweets"));
-            golden("v2/retweet", 200, acme.postJson("2/users/" + acmeId + "/retweets",
-                    "{\"tweet_id\":\"" + post.id() + "\"}"));
-            golden("v2/user_tweets_with_repost", 200, acme.get("2/users/" + acmeId + "/tweets",
-                    "tweet.fields", "referenced_tweets"));
+            golden(
+                    "v2/retweet",
+                    200,
+                    acme.postJson("2/users/" + acmeId + "/retweets", "{\"tweet_id\":\"" + post.id() + "\"}"));
+            golden(
+                    "v2/user_tweets_with_repost",
+                    200,
+                    acme.get("2/users/" + acmeId + "/tweets", "tweet.fields", "referenced_tweets"));
         }
 
         @Test
@@ -138,25 +184,38 @@ class GoldenShapesTest {
         void errors() throws IOException {
             acme.postJson("2/tweets", "{\"text\":\"same words\"}");
             golden("v2/error_duplicate", 403, acme.postJson("2/tweets", "{\"text\":\"same words\"}"));
-            golden("v2/error_unauthorized", 401, acme.withConsumer(sandbox.app().consumerKey(), "wrong")
-                    .get("2/users/me"));
+            golden(
+                    "v2/error_unauthorized",
+                    401,
+                    acme.withConsumer(sandbox.app().consumerKey(), "wrong").get("2/users/me"));
             golden("v2/error_not_found", 404, acme.get("2/no/such/thing"));
             golden("v2/error_max_results", 400, acme.get("2/users/" + acmeId + "/mentions", "max_results", "3"));
             golden("v2/error_content_type", 400, acme.postForm("2/tweets", "text", "form bodies are refused"));
-            golden("v2/error_cannot_dm", 403, acme.postJson("2/dm_conversations/with/" + sandbox.userId("ben")
-                    + "/messages", "{\"text\":\"hi\"}"));
-            golden("v2/error_reply_target_gone", 403, acme.postJson("2/tweets",
-                    "{\"text\":\"@x hi\",\"reply\":{\"in_reply_to_tweet_id\":\"42\"}}"));
-            golden("v2/error_not_permitted", 403, acme.postJson("2/users/" + anaId + "/following",
-                    "{\"target_user_id\":\"" + acmeId + "\"}"));
+            golden(
+                    "v2/error_cannot_dm",
+                    403,
+                    acme.postJson(
+                            "2/dm_conversations/with/" + sandbox.userId("ben") + "/messages", "{\"text\":\"hi\"}"));
+            golden(
+                    "v2/error_reply_target_gone",
+                    403,
+                    acme.postJson("2/tweets", "{\"text\":\"@x hi\",\"reply\":{\"in_reply_to_tweet_id\":\"42\"}}"));
+            golden(
+                    "v2/error_not_permitted",
+                    403,
+                    acme.postJson("2/users/" + anaId + "/following", "{\"target_user_id\":\"" + acmeId + "\"}"));
             golden("v2/error_user_not_found", 404, acme.get("2/users/999/mentions"));
         }
 
         @Test
         void tooManyRequests() throws IOException {
             sandbox.close();
-            sandbox = Sandbox.builder().clock(clock).account("acme")
-                    .limits(SandboxLimits.defaults().withRateLimit("GET /2/users/me", 1)).build().start();
+            sandbox = Sandbox.builder()
+                    .clock(clock)
+                    .account("acme")
+                    .limits(SandboxLimits.defaults().withRateLimit("GET /2/users/me", 1))
+                    .build()
+                    .start();
             acme = TestClient.of(sandbox, clock, "acme");
             acme.get("2/users/me");
             golden("v2/error_too_many_requests", 429, acme.get("2/users/me"));
@@ -167,15 +226,21 @@ class GoldenShapesTest {
     class V1 {
         @Test
         void updateStatus() throws IOException {
-            golden("v1/statuses_update", 200, acme.postForm("1.1/statuses/update.json", "status",
-                    "Hello @ana, from v1.1!", "tweet_mode", "extended"));
+            golden(
+                    "v1/statuses_update",
+                    200,
+                    acme.postForm(
+                            "1.1/statuses/update.json", "status", "Hello @ana, from v1.1!", "tweet_mode", "extended"));
         }
 
         @Test
         void replyWithoutExtendedMode() throws IOException {
             SandboxPost mention = sandbox.injectMention("ana", "acme", "hi");
-            golden("v1/statuses_update_reply", 200, acme.postForm("1.1/statuses/update.json", "status",
-                    "@ana hello", "in_reply_to_status_id", mention.id()));
+            golden(
+                    "v1/statuses_update_reply",
+                    200,
+                    acme.postForm(
+                            "1.1/statuses/update.json", "status", "@ana hello", "in_reply_to_status_id", mention.id()));
         }
 
         @Test
@@ -183,28 +248,40 @@ class GoldenShapesTest {
             sandbox.injectMention("ana", "acme", "first question");
             clock.advance(Duration.ofMinutes(1));
             SandboxPost second = sandbox.injectMention("ben", "acme", "second question");
-            golden("v1/mentions_timeline", 200, acme.get("1.1/statuses/mentions_timeline.json",
-                    "tweet_mode", "extended"));
-            golden("v1/mentions_timeline_since", 200, acme.get("1.1/statuses/mentions_timeline.json",
-                    "since_id", second.id(), "count", "5"));
+            golden(
+                    "v1/mentions_timeline",
+                    200,
+                    acme.get("1.1/statuses/mentions_timeline.json", "tweet_mode", "extended"));
+            golden(
+                    "v1/mentions_timeline_since",
+                    200,
+                    acme.get("1.1/statuses/mentions_timeline.json", "since_id", second.id(), "count", "5"));
             acme.postForm("1.1/statuses/update.json", "status", "my own post");
             golden("v1/user_timeline", 200, acme.get("1.1/statuses/user_timeline.json"));
         }
 
         @Test
         void friendships() throws IOException {
-            golden("v1/friendships_create", 200, acme.postQuery("1.1/friendships/create.json",
-                    java.util.List.of(new dev.bridle.sandbox.internal.oauth.Param("user_id", anaId)),
-                    java.util.List.of(new dev.bridle.sandbox.internal.oauth.Param("include_entities", "true"))));
-            golden("v1/friendships_destroy", 200, acme.postForm("1.1/friendships/destroy.json",
-                    "screen_name", "ana"));
+            golden(
+                    "v1/friendships_create",
+                    200,
+                    acme.postQuery(
+                            "1.1/friendships/create.json",
+                            java.util.List.of(new dev.bridle.sandbox.internal.oauth.Param("user_id", anaId)),
+                            java.util.List.of(
+                                    new dev.bridle.sandbox.internal.oauth.Param("include_entities", "true"))));
+            golden("v1/friendships_destroy", 200, acme.postForm("1.1/friendships/destroy.json", "screen_name", "ana"));
         }
 
         @Test
         void directMessage() throws IOException {
-            golden("v1/direct_messages_new", 200, acme.postJson("1.1/direct_messages/events/new.json",
-                    "{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":{\"recipient_id\":"
-                            + anaId + "},\"message_data\":{\"text\":\"Hello Ana\"}}}}"));
+            golden(
+                    "v1/direct_messages_new",
+                    200,
+                    acme.postJson(
+                            "1.1/direct_messages/events/new.json",
+                            "{\"event\":{\"type\":\"message_create\",\"message_create\":{\"target\":{\"recipient_id\":"
+                                    + anaId + "},\"message_data\":{\"text\":\"Hello Ana\"}}}}"));
         }
 
         @Test
@@ -217,12 +294,16 @@ class GoldenShapesTest {
         void errors() throws IOException {
             acme.postForm("1.1/statuses/update.json", "status", "same words");
             golden("v1/error_duplicate", 403, acme.postForm("1.1/statuses/update.json", "status", "same words"));
-            golden("v1/error_could_not_authenticate", 401, acme.withConsumer(sandbox.app().consumerKey(), "wrong")
-                    .get("1.1/account/verify_credentials.json"));
+            golden(
+                    "v1/error_could_not_authenticate",
+                    401,
+                    acme.withConsumer(sandbox.app().consumerKey(), "wrong").get("1.1/account/verify_credentials.json"));
             golden("v1/error_page_not_found", 404, acme.get("1.1/no/such.json"));
             golden("v1/error_no_user_matches", 404, acme.get("1.1/users/lookup.json", "screen_name", "nobody"));
-            golden("v1/error_user_not_found", 404, acme.postForm("1.1/friendships/create.json",
-                    "screen_name", "nobody"));
+            golden(
+                    "v1/error_user_not_found",
+                    404,
+                    acme.postForm("1.1/friendships/create.json", "screen_name", "nobody"));
         }
     }
 }

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox stands alone (it shares only the bounded HTTP server, which knows nothing of Bridle) and takes time only from its clock. */
+/**
+ * The sandbox stands alone (it shares only the bounded HTTP server, which knows nothing of Bridle) and takes time only
+ * from its clock.
+ */
 class HouseRulesTest {
     private static final Path MAIN = Path.of("src/main/java");
 
@@ -22,10 +25,14 @@ class HouseRulesTest {
 
     @Test
     void importsNothingOfBridleButItself() throws IOException {
-        Pattern foreign = Pattern.compile("^import (static )?dev\\.bridle\\.(?!sandbox\\.|internal\\.http\\.)", Pattern.MULTILINE);
+        Pattern foreign = Pattern.compile(
+                "^import (static )?dev\\.bridle\\.(?!sandbox\\.|internal\\.http\\.)", Pattern.MULTILINE);
         for (Path source : sources()) {
             assertThat(foreign.matcher(Files.readString(source)).find())
-                    .as("%s imports Bridle code outside dev.bridle.sandbox and dev.bridle.internal.http (the sandbox must not know the guards)", source)
+                    .as(
+                            "%s imports Bridle code outside dev.bridle.sandbox and dev.bridle.internal.http (the "
+                                    + "sandbox must not know the guards)",
+                            source)
                     .isFalse();
         }
     }
@@ -37,7 +44,9 @@ class HouseRulesTest {
         for (Path source : sources()) {
             String text = Files.readString(source);
             boolean allowed = source.endsWith("Sandbox.java"); // the builder's default clock
-            assertThat(!allowed && wallClock.matcher(text).find()).as("%s reads the wall clock", source).isFalse();
+            assertThat(!allowed && wallClock.matcher(text).find())
+                    .as("%s reads the wall clock", source)
+                    .isFalse();
         }
     }
 }

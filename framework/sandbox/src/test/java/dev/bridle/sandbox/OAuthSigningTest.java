@@ -26,35 +26,43 @@ class OAuthSigningTest {
                 new Param("oauth_token", "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb"),
                 new Param("oauth_version", "1.0"));
 
-        String base = SignatureBase.of("POST", "https://api.twitter.com/1.1/statuses/update.json", params,
-                SignatureBase.Ordering.RFC5849);
+        String base = SignatureBase.of(
+                "POST", "https://api.twitter.com/1.1/statuses/update.json", params, SignatureBase.Ordering.RFC5849);
 
-        assertThat(SignatureBase.sign(base, "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
-                "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE")).isEqualTo("hCtSmYh+iHYCEqBWrE7C7hYmtUk=");
+        assertThat(SignatureBase.sign(
+                        base,
+                        "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
+                        "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE"))
+                .isEqualTo("hCtSmYh+iHYCEqBWrE7C7hYmtUk=");
     }
 
     @Test
     void percentEncodingEqualsTwitter4jsEncoder() {
-        for (String s : List.of("Hello Ladies + Gentlemen", "*~-._", "ümlaut ß 日本語 🙂", "a=b&c=d/%?#", "'!()",
-                "\t\n")) {
+        for (String s :
+                List.of("Hello Ladies + Gentlemen", "*~-._", "ümlaut ß 日本語 🙂", "a=b&c=d/%?#", "'!()", "\t\n")) {
             assertThat(PercentCodec.encode(s)).as(s).isEqualTo(HttpParameter.encode(s));
         }
     }
 
     @Test
     void baseUrlKeepsNonDefaultPortsAndLowerCasesTheHost() {
-        assertThat(SignatureBase.baseUrl("HTTP", "LocalHost:8080", "/2/tweets")).isEqualTo("http://localhost:8080/2/tweets");
-        assertThat(SignatureBase.baseUrl("http", "example.com:80", "/1.1/x.json")).isEqualTo("http://example.com/1.1/x.json");
+        assertThat(SignatureBase.baseUrl("HTTP", "LocalHost:8080", "/2/tweets"))
+                .isEqualTo("http://localhost:8080/2/tweets");
+        assertThat(SignatureBase.baseUrl("http", "example.com:80", "/1.1/x.json"))
+                .isEqualTo("http://example.com/1.1/x.json");
         assertThat(SignatureBase.baseUrl("https", "example.com:443", "/a")).isEqualTo("https://example.com/a");
         assertThat(SignatureBase.baseUrl("https", "example.com:8443", "/a")).isEqualTo("https://example.com:8443/a");
     }
 
     @Test
     void authorizationHeaderParsingDecodesValuesAndDropsRealm() {
-        Map<String, String> p = OAuthHeader.parse("OAuth realm=\"x\", oauth_consumer_key=\"k%2Bey\","
-                + "oauth_signature=\"ab%2Bc%3D\"").orElseThrow();
+        Map<String, String> p = OAuthHeader.parse(
+                        "OAuth realm=\"x\", oauth_consumer_key=\"k%2Bey\"," + "oauth_signature=\"ab%2Bc%3D\"")
+                .orElseThrow();
 
-        assertThat(p).containsEntry("oauth_consumer_key", "k+ey").containsEntry("oauth_signature", "ab+c=")
+        assertThat(p)
+                .containsEntry("oauth_consumer_key", "k+ey")
+                .containsEntry("oauth_signature", "ab+c=")
                 .doesNotContainKey("realm");
         assertThat(OAuthHeader.parse("Bearer abc")).isEmpty();
         assertThat(OAuthHeader.parse(null)).isEmpty();

@@ -17,7 +17,12 @@ class OAuthVerificationTest {
     @BeforeEach
     void start() {
         clock = MutableClock.golden();
-        sandbox = Sandbox.builder().clock(clock).account("acme").simulatedUser("ana").build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .simulatedUser("ana")
+                .build()
+                .start();
         acme = TestClient.of(sandbox, clock, "acme");
     }
 
@@ -34,21 +39,27 @@ class OAuthVerificationTest {
     @Test
     void correctlySignedRequestsAreAccepted() throws IOException {
         assertThat(acme.get("2/users/me").status()).isEqualTo(200);
-        assertThat(acme.postForm("1.1/statuses/update.json", "status", "form bodies are signed").status())
+        assertThat(acme.postForm("1.1/statuses/update.json", "status", "form bodies are signed")
+                        .status())
                 .isEqualTo(200);
-        assertThat(acme.postJson("2/tweets", "{\"text\":\"json bodies are not\"}").status()).isEqualTo(201);
+        assertThat(acme.postJson("2/tweets", "{\"text\":\"json bodies are not\"}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void wrongConsumerSecretGets401Code32() throws IOException {
         assertRefused(acme.withConsumer(sandbox.app().consumerKey(), "nope").get("2/users/me"), 401, 32);
-        assertRefused(acme.withConsumer(sandbox.app().consumerKey(), "nope").get("1.1/account/verify_credentials.json"),
-                401, 32);
+        assertRefused(
+                acme.withConsumer(sandbox.app().consumerKey(), "nope").get("1.1/account/verify_credentials.json"),
+                401,
+                32);
     }
 
     @Test
     void unknownConsumerKeyGets401Code32() throws IOException {
-        assertRefused(acme.withConsumer("unknown-key", sandbox.app().consumerSecret()).get("2/users/me"), 401, 32);
+        assertRefused(
+                acme.withConsumer("unknown-key", sandbox.app().consumerSecret()).get("2/users/me"), 401, 32);
     }
 
     @Test
@@ -66,10 +77,14 @@ class OAuthVerificationTest {
 
     @Test
     void timestampMoreThanFiveMinutesOffGets401Code135() throws IOException {
-        assertThat(acme.withTimestampOffset(Duration.ofMinutes(5)).get("2/users/me").status()).isEqualTo(200);
-        assertRefused(acme.withTimestampOffset(Duration.ofMinutes(5).plusSeconds(1)).get("2/users/me"), 401, 135);
-        assertRefused(acme.withTimestampOffset(Duration.ofMinutes(-6)).get("1.1/account/verify_credentials.json"),
-                401, 135);
+        assertThat(acme.withTimestampOffset(Duration.ofMinutes(5))
+                        .get("2/users/me")
+                        .status())
+                .isEqualTo(200);
+        assertRefused(
+                acme.withTimestampOffset(Duration.ofMinutes(5).plusSeconds(1)).get("2/users/me"), 401, 135);
+        assertRefused(
+                acme.withTimestampOffset(Duration.ofMinutes(-6)).get("1.1/account/verify_credentials.json"), 401, 135);
     }
 
     @Test
@@ -83,15 +98,22 @@ class OAuthVerificationTest {
 
     @Test
     void aTamperedFormBodyBreaksTheSignature() throws IOException {
-        String auth = acme.authorization("POST", sandbox.baseUrl() + "1.1/statuses/update.json", java.util.List.of(),
+        String auth = acme.authorization(
+                "POST",
+                sandbox.baseUrl() + "1.1/statuses/update.json",
+                java.util.List.of(),
                 java.util.List.of(new dev.bridle.sandbox.internal.oauth.Param("status", "original")));
         java.net.http.HttpResponse<String> r;
         try {
-            r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    sandbox.v1BaseUrl().resolve("statuses/update.json")).header("Authorization", auth)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("status=tampered")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            r = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            sandbox.v1BaseUrl().resolve("statuses/update.json"))
+                                    .header("Authorization", auth)
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("status=tampered"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             throw new IOException(e);
         }

@@ -18,7 +18,13 @@ class RateLimitTest {
     }
 
     private TestClient start(SandboxLimits limits) {
-        sandbox = Sandbox.builder().clock(clock).account("acme").account("beta").limits(limits).build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .account("beta")
+                .limits(limits)
+                .build()
+                .start();
         return TestClient.of(sandbox, clock, "acme");
     }
 
@@ -72,19 +78,23 @@ class RateLimitTest {
         assertThat(sandbox.rateLimit("POST /2/users/:id/following")).isEqualTo(50);
         assertThat(sandbox.rateLimit("POST /2/users/:id/likes")).isEqualTo(50);
         assertThat(sandbox.rateLimit("POST /2/users/:id/retweets")).isEqualTo(50);
-        assertThat(sandbox.rateLimit("POST /2/dm_conversations/with/:participant_id/messages")).isEqualTo(15);
+        assertThat(sandbox.rateLimit("POST /2/dm_conversations/with/:participant_id/messages"))
+                .isEqualTo(15);
         assertThat(sandbox.rateLimit("GET /2/users/:id/mentions")).isEqualTo(300);
         assertThat(sandbox.rateLimit("GET /2/users/me")).isEqualTo(75);
         assertThat(sandbox.rateLimit("GET /2/users/by/username/:username")).isEqualTo(900);
-        assertThat(sandbox.rateLimit("GET /1.1/statuses/mentions_timeline.json")).isEqualTo(75);
-        assertThat(sandbox.endpoints()).allSatisfy(e -> assertThat(sandbox.rateLimit(e)).isPositive());
+        assertThat(sandbox.rateLimit("GET /1.1/statuses/mentions_timeline.json"))
+                .isEqualTo(75);
+        assertThat(sandbox.endpoints())
+                .allSatisfy(e -> assertThat(sandbox.rateLimit(e)).isPositive());
     }
 
     @Test
     void v1UpdateLimitAnswers403Code185RatherThan429() throws IOException {
         TestClient acme = start(SandboxLimits.defaults().withRateLimit("POST /1.1/statuses/update.json", 1));
 
-        assertThat(acme.postForm("1.1/statuses/update.json", "status", "one").status()).isEqualTo(200);
+        assertThat(acme.postForm("1.1/statuses/update.json", "status", "one").status())
+                .isEqualTo(200);
         TestClient.Response r = acme.postForm("1.1/statuses/update.json", "status", "two");
 
         assertThat(r.status()).isEqualTo(403);
@@ -96,7 +106,8 @@ class RateLimitTest {
     @Test
     void anOverrideForAnUnknownEndpointIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandbox.builder()
-                        .limits(SandboxLimits.defaults().withRateLimit("POST /2/nothing", 1)).build())
+                        .limits(SandboxLimits.defaults().withRateLimit("POST /2/nothing", 1))
+                        .build())
                 .hasMessageContaining("no endpoint POST /2/nothing");
         sandbox = Sandbox.builder().build();
     }

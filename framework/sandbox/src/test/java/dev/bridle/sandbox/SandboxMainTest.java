@@ -20,12 +20,15 @@ class SandboxMainTest {
             Sandbox sandbox = launched.sandbox();
             String out = buffer.toString(StandardCharsets.UTF_8);
 
-            assertThat(out).contains("Bridle sandbox listening on " + sandbox.baseUrl())
+            assertThat(out)
+                    .contains("Bridle sandbox listening on " + sandbox.baseUrl())
                     .contains("admin: " + sandbox.adminUrl())
                     .contains("consumer key:        " + sandbox.app().consumerKey())
                     .contains("consumer secret:     " + sandbox.app().consumerSecret())
-                    .contains("Account @acme_news (user id " + sandbox.account("acme_news").userId() + ")")
-                    .contains("access token secret: " + sandbox.account("acme_news").accessTokenSecret())
+                    .contains("Account @acme_news (user id "
+                            + sandbox.account("acme_news").userId() + ")")
+                    .contains("access token secret: "
+                            + sandbox.account("acme_news").accessTokenSecret())
                     .contains("Demo audience: off");
         }
     }
@@ -41,18 +44,21 @@ class SandboxMainTest {
         assertThat(c.app().consumerSecret()).isNotEqualTo(a.app().consumerSecret());
         assertThat(a.app().consumerKey()).hasSize(25);
         assertThat(a.app().consumerSecret()).hasSize(50);
-        assertThat(a.account("acme_news").accessToken()).startsWith(a.account("acme_news").userId() + "-");
+        assertThat(a.account("acme_news").accessToken())
+                .startsWith(a.account("acme_news").userId() + "-");
         assertThat(a.app().toString()).doesNotContain(a.app().consumerSecret());
-        assertThat(a.account("acme_news").toString()).doesNotContain(a.account("acme_news").accessTokenSecret());
+        assertThat(a.account("acme_news").toString())
+                .doesNotContain(a.account("acme_news").accessTokenSecret());
     }
 
     @Test
     void demoModeAddsTheCast() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (SandboxMain.Launched launched = SandboxMain.launch(new String[] {"--demo"},
-                new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
+        try (SandboxMain.Launched launched =
+                SandboxMain.launch(new String[] {"--demo"}, new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
             assertThat(launched.sandbox().simulatedUsers()).hasSize(5);
-            assertThat(launched.sandbox().accounts()).extracting(SandboxAccount::handle)
+            assertThat(launched.sandbox().accounts())
+                    .extracting(SandboxAccount::handle)
                     .containsExactly(SandboxMain.DEFAULT_ACCOUNT);
             assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("Demo audience: on");
         }
@@ -61,9 +67,11 @@ class SandboxMainTest {
     @Test
     void badOptionsAreNamed() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> SandboxMain.launch(new String[] {"--port"}, out)).hasMessage("--port needs a value");
+        assertThatThrownBy(() -> SandboxMain.launch(new String[] {"--port"}, out))
+                .hasMessage("--port needs a value");
         assertThatThrownBy(() -> SandboxMain.launch(new String[] {"--port", "x"}, out))
                 .hasMessage("--port needs a number, was x");
-        assertThatThrownBy(() -> SandboxMain.launch(new String[] {"--bogus"}, out)).hasMessage("unknown option --bogus");
+        assertThatThrownBy(() -> SandboxMain.launch(new String[] {"--bogus"}, out))
+                .hasMessage("unknown option --bogus");
     }
 }

@@ -29,7 +29,12 @@ class SlowClientsTest {
     @BeforeEach
     void start() {
         clock = MutableClock.golden();
-        sandbox = Sandbox.builder().clock(clock).account("acme").httpLimits(LIMITS).build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .httpLimits(LIMITS)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -41,7 +46,8 @@ class SlowClientsTest {
     }
 
     private void stalled(String firstBytes) throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), sandbox.baseUrl().getPort());
+        Socket s =
+                new Socket(InetAddress.getLoopbackAddress(), sandbox.baseUrl().getPort());
         sockets.add(s);
         s.getOutputStream().write(firstBytes.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
@@ -66,16 +72,21 @@ class SlowClientsTest {
     @Test
     void stalledClientsOnMoreSocketsThanWorkersNeitherStopASignedRequestNorStayOpen() throws IOException {
         for (int i = 0; i < LIMITS.workers() + 4; i++) {
-            stalled(i % 2 == 0 ? "GET /2/users/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthor"
-                    : "POST /2/tweets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"te");
+            stalled(
+                    i % 2 == 0
+                            ? "GET /2/users/me HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthor"
+                            : "POST /2/tweets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"te");
         }
 
-        TestClient.Response posted = TestClient.of(sandbox, clock, "acme").postJson("2/tweets", "{\"text\":\"still here\"}");
+        TestClient.Response posted =
+                TestClient.of(sandbox, clock, "acme").postJson("2/tweets", "{\"text\":\"still here\"}");
 
         assertThat(posted.status()).isEqualTo(201);
         assertThat(sandbox.posts()).hasSize(1);
         for (Socket s : sockets) {
-            assertThat(closedByServer(s)).as("stalled connection closed by the sandbox").isTrue();
+            assertThat(closedByServer(s))
+                    .as("stalled connection closed by the sandbox")
+                    .isTrue();
         }
     }
 }

@@ -19,14 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * A small OAuth 1.0a client for tests: signs with the sandbox clock's time (so tests can move the clock past
- * windows without twitter4j's wall-clock timestamps going stale).
+ * A small OAuth 1.0a client for tests: signs with the sandbox clock's time (so tests can move the clock past windows
+ * without twitter4j's wall-clock timestamps going stale).
  */
 final class TestClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final AtomicLong NONCES = new AtomicLong();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Sandbox sandbox;
     private final Clock clock;
     private final String consumerKey;
@@ -35,8 +36,14 @@ final class TestClient {
     private final String tokenSecret;
     private final Duration timestampOffset;
 
-    private TestClient(Sandbox sandbox, Clock clock, String consumerKey, String consumerSecret, String token,
-                       String tokenSecret, Duration timestampOffset) {
+    private TestClient(
+            Sandbox sandbox,
+            Clock clock,
+            String consumerKey,
+            String consumerSecret,
+            String token,
+            String tokenSecret,
+            Duration timestampOffset) {
         this.sandbox = sandbox;
         this.clock = clock;
         this.consumerKey = consumerKey;
@@ -48,8 +55,14 @@ final class TestClient {
 
     static TestClient of(Sandbox sandbox, Clock clock, String handle) {
         SandboxAccount a = sandbox.account(handle);
-        return new TestClient(sandbox, clock, sandbox.app().consumerKey(), sandbox.app().consumerSecret(),
-                a.accessToken(), a.accessTokenSecret(), Duration.ZERO);
+        return new TestClient(
+                sandbox,
+                clock,
+                sandbox.app().consumerKey(),
+                sandbox.app().consumerSecret(),
+                a.accessToken(),
+                a.accessTokenSecret(),
+                Duration.ZERO);
     }
 
     TestClient withConsumer(String key, String secret) {
@@ -86,8 +99,8 @@ final class TestClient {
 
     /** Sends a request whose Authorization header is given verbatim (for replays). */
     Response sendRaw(String method, String path, String authorization, String json) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(sandbox.baseUrl().resolve(path))
-                .header("Authorization", authorization);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(sandbox.baseUrl().resolve(path)).header("Authorization", authorization);
         if (json != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {
@@ -105,8 +118,8 @@ final class TestClient {
         URI uri = URI.create(rawQuery.isEmpty() ? base : base + "?" + rawQuery);
         String auth = authorization(method, base, query, form);
         lastAuthorization = auth;
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Authorization", auth)
-                .timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri).header("Authorization", auth).timeout(Duration.ofSeconds(10));
         if (json != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         } else if (!form.isEmpty()) {
@@ -133,18 +146,21 @@ final class TestClient {
         oauth.add(new Param("oauth_consumer_key", consumerKey));
         oauth.add(new Param("oauth_nonce", "n" + NONCES.incrementAndGet()));
         oauth.add(new Param("oauth_signature_method", "HMAC-SHA1"));
-        oauth.add(new Param("oauth_timestamp",
+        oauth.add(new Param(
+                "oauth_timestamp",
                 Long.toString(clock.instant().plus(timestampOffset).getEpochSecond())));
         oauth.add(new Param("oauth_token", token));
         oauth.add(new Param("oauth_version", "1.0"));
         List<Param> all = new ArrayList<>(oauth);
         all.addAll(query);
         all.addAll(form);
-        String signature = SignatureBase.sign(SignatureBase.of(method, baseUrl, all, SignatureBase.Ordering.RFC5849),
-                consumerSecret, tokenSecret);
+        String signature = SignatureBase.sign(
+                SignatureBase.of(method, baseUrl, all, SignatureBase.Ordering.RFC5849), consumerSecret, tokenSecret);
         oauth.add(new Param("oauth_signature", signature));
-        return "OAuth " + oauth.stream().map(p -> PercentCodec.encode(p.name()) + "=\"" + PercentCodec.encode(p.value())
-                + "\"").collect(Collectors.joining(", "));
+        return "OAuth "
+                + oauth.stream()
+                        .map(p -> PercentCodec.encode(p.name()) + "=\"" + PercentCodec.encode(p.value()) + "\"")
+                        .collect(Collectors.joining(", "));
     }
 
     private static List<Param> params(String... kv) {
@@ -156,7 +172,8 @@ final class TestClient {
     }
 
     private static String encode(List<Param> params) {
-        return params.stream().map(p -> PercentCodec.encode(p.name()) + "=" + PercentCodec.encode(p.value()))
+        return params.stream()
+                .map(p -> PercentCodec.encode(p.name()) + "=" + PercentCodec.encode(p.value()))
                 .collect(Collectors.joining("&"));
     }
 

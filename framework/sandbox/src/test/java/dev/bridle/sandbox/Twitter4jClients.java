@@ -7,8 +7,7 @@ import twitter4j.conf.ConfigurationBuilder;
 
 /** How a Java client points twitter4j 4.0.7 at the sandbox. */
 final class Twitter4jClients {
-    private Twitter4jClients() {
-    }
+    private Twitter4jClients() {}
 
     static Configuration configuration(Sandbox sandbox, String handle, String consumerSecret) {
         SandboxAccount account = sandbox.account(handle);

@@ -25,7 +25,13 @@ class Twitter4jV1Test {
     @BeforeEach
     void start() {
         clock = MutableClock.nearRealTime();
-        sandbox = Sandbox.builder().clock(clock).account("acme").account("beta").simulatedUser("ana").build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .account("beta")
+                .simulatedUser("ana")
+                .build()
+                .start();
         twitter = Twitter4jClients.twitter(sandbox, "acme");
     }
 
@@ -41,7 +47,8 @@ class Twitter4jV1Test {
         assertThat(status.getText()).isEqualTo("Hello, sandbox! Spaces, *stars*, ~tildes~ & ümlauts + plus");
         assertThat(status.getUser().getScreenName()).isEqualTo("acme");
         assertThat(status.getCreatedAt()).isNotNull();
-        assertThat(sandbox.sent("acme").posts()).extracting(SandboxPost::id)
+        assertThat(sandbox.sent("acme").posts())
+                .extracting(SandboxPost::id)
                 .containsExactly(Long.toString(status.getId()));
         assertThat(status.getRateLimitStatus().getLimit()).isEqualTo(300);
         assertThat(status.getRateLimitStatus().getRemaining()).isEqualTo(299);
@@ -51,7 +58,8 @@ class Twitter4jV1Test {
     void replyCarriesInReplyTo() throws TwitterException {
         SandboxPost mention = sandbox.injectMention("ana", "acme", "question?");
 
-        Status reply = twitter.updateStatus(new StatusUpdate("@ana answer").inReplyToStatusId(Long.parseLong(mention.id())));
+        Status reply =
+                twitter.updateStatus(new StatusUpdate("@ana answer").inReplyToStatusId(Long.parseLong(mention.id())));
 
         assertThat(reply.getInReplyToStatusId()).isEqualTo(Long.parseLong(mention.id()));
         assertThat(reply.getInReplyToScreenName()).isEqualTo("ana");
@@ -79,7 +87,8 @@ class Twitter4jV1Test {
         assertThat(dm.getRecipientId()).isEqualTo(anaId);
         assertThat(dm.getSenderId()).isEqualTo(Long.parseLong(sandbox.userId("acme")));
         assertThat(dm.getText()).isEqualTo("Hi Ana, thanks for opting in");
-        assertThat(sandbox.sent("acme").dms()).singleElement()
+        assertThat(sandbox.sent("acme").dms())
+                .singleElement()
                 .satisfies(d -> assertThat(d.conversationId()).isEqualTo(sandbox.userId("acme") + "-" + anaId));
     }
 
@@ -103,14 +112,16 @@ class Twitter4jV1Test {
         twitter.updateStatus("two");
 
         assertThat(twitter.getUserTimeline()).extracting(Status::getText).containsExactly("two", "one");
-        assertThat(twitter.lookupUsers("ana", "beta")).extracting(User::getScreenName).containsExactly("ana", "beta");
+        assertThat(twitter.lookupUsers("ana", "beta"))
+                .extracting(User::getScreenName)
+                .containsExactly("ana", "beta");
         assertThat(twitter.verifyCredentials().getScreenName()).isEqualTo("acme");
     }
 
     @Test
     void wrongConsumerSecretIsRefusedWith401Code32() {
-        Twitter wrong = new TwitterFactory(Twitter4jClients.configuration(sandbox, "acme", "not-the-secret"))
-                .getInstance();
+        Twitter wrong =
+                new TwitterFactory(Twitter4jClients.configuration(sandbox, "acme", "not-the-secret")).getInstance();
 
         TwitterException e = catchThrowableOfType(TwitterException.class, () -> wrong.updateStatus("hello"));
 

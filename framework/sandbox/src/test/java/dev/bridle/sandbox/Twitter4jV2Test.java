@@ -18,8 +18,8 @@ import twitter4j.conf.Configuration;
 
 /**
  * v2 calls made the way a Java client without a v2 library makes them: twitter4j's {@code HttpClient} with an
- * {@code OAuthAuthorization}, JSON bodies as a single {@code HttpParameter(JSONObject)}. twitter4j leaves the
- * JSON parameter out of the signature base string, and the sandbox accepts exactly that.
+ * {@code OAuthAuthorization}, JSON bodies as a single {@code HttpParameter(JSONObject)}. twitter4j leaves the JSON
+ * parameter out of the signature base string, and the sandbox accepts exactly that.
  */
 class Twitter4jV2Test {
     private MutableClock clock;
@@ -32,7 +32,12 @@ class Twitter4jV2Test {
     @BeforeEach
     void start() {
         clock = MutableClock.nearRealTime();
-        sandbox = Sandbox.builder().clock(clock).account("acme").simulatedUser("ana").build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .simulatedUser("ana")
+                .build()
+                .start();
         Configuration conf = Twitter4jClients.configuration(sandbox, "acme");
         http = HttpClientFactory.getInstance(conf.getHttpClientConfiguration());
         auth = new OAuthAuthorization(conf);
@@ -56,8 +61,12 @@ class Twitter4jV2Test {
 
         assertThat(res.getStatusCode()).isEqualTo(201);
         JSONObject data = res.asJSONObject().getJSONObject("data");
-        assertThat(data.getString("text")).as("escaped as the platform shows post text").isEqualTo("Hello v2 &amp; friends: *~+");
-        assertThat(sandbox.sent("acme").posts()).extracting(SandboxPost::text).containsExactly("Hello v2 & friends: *~+");
+        assertThat(data.getString("text"))
+                .as("escaped as the platform shows post text")
+                .isEqualTo("Hello v2 &amp; friends: *~+");
+        assertThat(sandbox.sent("acme").posts())
+                .extracting(SandboxPost::text)
+                .containsExactly("Hello v2 & friends: *~+");
         assertThat(sandbox.sent("acme").posts()).extracting(SandboxPost::id).containsExactly(data.getString("id"));
         assertThat(res.getResponseHeader("x-rate-limit-limit")).isEqualTo("100");
     }
@@ -68,20 +77,37 @@ class Twitter4jV2Test {
         SandboxPost mention = sandbox.injectMention("ana", "acme", "hello");
 
         assertThat(postJson("users/" + acmeId + "/following", new JSONObject().put("target_user_id", anaId), auth)
-                .asJSONObject().getJSONObject("data").getBoolean("following")).isTrue();
-        HttpResponse dm = postJson("dm_conversations/with/" + anaId + "/messages",
-                new JSONObject().put("text", "thanks!"), auth);
+                        .asJSONObject()
+                        .getJSONObject("data")
+                        .getBoolean("following"))
+                .isTrue();
+        HttpResponse dm =
+                postJson("dm_conversations/with/" + anaId + "/messages", new JSONObject().put("text", "thanks!"), auth);
         assertThat(dm.getStatusCode()).isEqualTo(201);
         assertThat(postJson("users/" + acmeId + "/likes", new JSONObject().put("tweet_id", mention.id()), auth)
-                .asJSONObject().getJSONObject("data").getBoolean("liked")).isTrue();
+                        .asJSONObject()
+                        .getJSONObject("data")
+                        .getBoolean("liked"))
+                .isTrue();
         assertThat(postJson("users/" + acmeId + "/retweets", new JSONObject().put("tweet_id", mention.id()), auth)
-                .asJSONObject().getJSONObject("data").getBoolean("retweeted")).isTrue();
-        String postId = postJson("tweets", new JSONObject().put("text", "bye"), auth).asJSONObject()
-                .getJSONObject("data").getString("id");
-        assertThat(http.delete(base + "tweets/" + postId, null, auth, null).asJSONObject()
-                .getJSONObject("data").getBoolean("deleted")).isTrue();
-        assertThat(http.delete(base + "users/" + acmeId + "/following/" + anaId, null, auth, null).asJSONObject()
-                .getJSONObject("data").getBoolean("following")).isFalse();
+                        .asJSONObject()
+                        .getJSONObject("data")
+                        .getBoolean("retweeted"))
+                .isTrue();
+        String postId = postJson("tweets", new JSONObject().put("text", "bye"), auth)
+                .asJSONObject()
+                .getJSONObject("data")
+                .getString("id");
+        assertThat(http.delete(base + "tweets/" + postId, null, auth, null)
+                        .asJSONObject()
+                        .getJSONObject("data")
+                        .getBoolean("deleted"))
+                .isTrue();
+        assertThat(http.delete(base + "users/" + acmeId + "/following/" + anaId, null, auth, null)
+                        .asJSONObject()
+                        .getJSONObject("data")
+                        .getBoolean("following"))
+                .isFalse();
 
         SentActivity sent = sandbox.sent("acme");
         assertThat(sent.follows()).hasSize(2);
@@ -93,15 +119,24 @@ class Twitter4jV2Test {
     @Test
     void getWithQueryParametersSignsThem() throws TwitterException, JSONException {
         sandbox.injectMention("ana", "acme", "one");
-        HttpResponse res = http.get(base + "users/" + acmeId + "/mentions", new HttpParameter[] {
-                new HttpParameter("max_results", 5),
-                new HttpParameter("tweet.fields", "author_id,created_at"),
-                new HttpParameter("expansions", "author_id")}, auth, null);
+        HttpResponse res = http.get(
+                base + "users/" + acmeId + "/mentions",
+                new HttpParameter[] {
+                    new HttpParameter("max_results", 5),
+                    new HttpParameter("tweet.fields", "author_id,created_at"),
+                    new HttpParameter("expansions", "author_id")
+                },
+                auth,
+                null);
 
         JSONObject body = res.asJSONObject();
         assertThat(body.getJSONObject("meta").getInt("result_count")).isEqualTo(1);
-        assertThat(body.getJSONArray("data").getJSONObject(0).getString("author_id")).isEqualTo(sandbox.userId("ana"));
-        assertThat(body.getJSONObject("includes").getJSONArray("users").getJSONObject(0).getString("username"))
+        assertThat(body.getJSONArray("data").getJSONObject(0).getString("author_id"))
+                .isEqualTo(sandbox.userId("ana"));
+        assertThat(body.getJSONObject("includes")
+                        .getJSONArray("users")
+                        .getJSONObject(0)
+                        .getString("username"))
                 .isEqualTo("ana");
     }
 
@@ -110,15 +145,21 @@ class Twitter4jV2Test {
         String written = "Release 2.4 <notes>: https://example.com/releases/2.4?a=1&b=2, and http://acme.dev.";
         postJson("tweets", new JSONObject().put("text", written), auth);
 
-        HttpResponse res = http.get(base + "users/" + acmeId + "/tweets", new HttpParameter[] {
-                new HttpParameter("tweet.fields", "entities")}, auth, null);
+        HttpResponse res = http.get(
+                base + "users/" + acmeId + "/tweets",
+                new HttpParameter[] {new HttpParameter("tweet.fields", "entities")},
+                auth,
+                null);
 
         JSONObject post = res.asJSONObject().getJSONArray("data").getJSONObject(0);
         String shown = post.getString("text");
-        assertThat(shown).matches("Release 2\\.4 &lt;notes&gt;: https://t\\.co/[0-9A-Za-z]{10}, and https://t\\.co/[0-9A-Za-z]{10}\\.");
+        assertThat(shown)
+                .matches(
+                        "Release 2\\.4 &lt;notes&gt;: https://t\\.co/[0-9A-Za-z]{10}, and https://t\\.co/[0-9A-Za-z]{10}\\.");
         var urls = post.getJSONObject("entities").getJSONArray("urls");
         assertThat(urls.length()).isEqualTo(2);
-        assertThat(urls.getJSONObject(0).getString("expanded_url")).isEqualTo("https://example.com/releases/2.4?a=1&b=2");
+        assertThat(urls.getJSONObject(0).getString("expanded_url"))
+                .isEqualTo("https://example.com/releases/2.4?a=1&b=2");
         assertThat(urls.getJSONObject(1).getString("expanded_url")).isEqualTo("http://acme.dev");
         for (int i = 0; i < 2; i++) {
             JSONObject url = urls.getJSONObject(i);
@@ -128,10 +169,11 @@ class Twitter4jV2Test {
 
     @Test
     void wrongSecretIsRefusedWith401Code32() throws TwitterException {
-        OAuthAuthorization wrong = new OAuthAuthorization(
-                Twitter4jClients.configuration(sandbox, "acme", "not-the-secret"));
+        OAuthAuthorization wrong =
+                new OAuthAuthorization(Twitter4jClients.configuration(sandbox, "acme", "not-the-secret"));
 
-        TwitterException e = catchThrowableOfType(TwitterException.class, () -> postJson("tweets", new JSONObject().put("text", "x"), wrong));
+        TwitterException e = catchThrowableOfType(
+                TwitterException.class, () -> postJson("tweets", new JSONObject().put("text", "x"), wrong));
 
         assertThat(e.getStatusCode()).isEqualTo(401);
         assertThat(e.getErrorCode()).isEqualTo(32);
@@ -142,7 +184,8 @@ class Twitter4jV2Test {
     void v2ErrorBodiesAreClassifiableByTwitter4j() throws TwitterException {
         postJson("tweets", new JSONObject().put("text", "twice"), auth);
 
-        TwitterException e = catchThrowableOfType(TwitterException.class, () -> postJson("tweets", new JSONObject().put("text", "twice"), auth));
+        TwitterException e = catchThrowableOfType(
+                TwitterException.class, () -> postJson("tweets", new JSONObject().put("text", "twice"), auth));
 
         assertThat(e.getStatusCode()).isEqualTo(403);
         assertThat(e.getErrorCode()).isEqualTo(187);

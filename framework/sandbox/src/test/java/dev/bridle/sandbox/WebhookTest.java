@@ -30,25 +30,31 @@ class WebhookTest {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile boolean answerCrcWrongly;
 
-    private record Received(String signature, String body) {
-    }
+    private record Received(String signature, String body) {}
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = Sandbox.builder().clock(clock).account("acme").simulatedUser("ana").build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .account("acme")
+                .simulatedUser("ana")
+                .build()
+                .start();
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/webhook", exchange -> {
             if (exchange.getRequestMethod().equals("GET")) {
                 String token = exchange.getRequestURI().getQuery().replaceFirst("^crc_token=", "");
                 crcTokens.add(token);
                 String secret = answerCrcWrongly ? "wrong" : sandbox.app().consumerSecret();
-                byte[] body = ("{\"response_token\":\"sha256=" + hmacSha256(secret, token.getBytes(StandardCharsets.UTF_8))
-                        + "\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("{\"response_token\":\"sha256="
+                                + hmacSha256(secret, token.getBytes(StandardCharsets.UTF_8)) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             } else {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                received.add(new Received(exchange.getRequestHeaders().getFirst("x-twitter-webhooks-signature"),
+                received.add(new Received(
+                        exchange.getRequestHeaders().getFirst("x-twitter-webhooks-signature"),
                         new String(body, StandardCharsets.UTF_8)));
                 exchange.sendResponseHeaders(200, -1);
             }
@@ -90,7 +96,8 @@ class WebhookTest {
     void aWrongCrcAnswerIsRefused() {
         answerCrcWrongly = true;
 
-        assertThatThrownBy(() -> sandbox.registerWebhook(hookUrl())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> sandbox.registerWebhook(hookUrl()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CrcValidationFailed");
         assertThat(sandbox.webhooks()).isEmpty();
     }
@@ -98,7 +105,8 @@ class WebhookTest {
     @Test
     void onlyLoopbackUrlsAreCalled() {
         assertThatThrownBy(() -> sandbox.registerWebhook(URI.create("https://example.com/webhook")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loopback");
         assertThat(crcTokens).isEmpty();
     }
 
@@ -110,8 +118,9 @@ class WebhookTest {
 
         assertThat(received).hasSize(1);
         Received r = received.get(0);
-        assertThat(r.signature()).isEqualTo("sha256=" + hmacSha256(sandbox.app().consumerSecret(),
-                r.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.signature())
+                .isEqualTo("sha256="
+                        + hmacSha256(sandbox.app().consumerSecret(), r.body().getBytes(StandardCharsets.UTF_8)));
         JsonNode body = MAPPER.readTree(r.body());
         assertThat(body.path("for_user_id").asText()).isEqualTo(sandbox.userId("acme"));
         JsonNode tweet = body.path("tweet_create_events").path(0);
@@ -119,7 +128,9 @@ class WebhookTest {
         assertThat(tweet.path("text").asText()).isEqualTo("@acme hello bot");
         assertThat(tweet.path("user").path("screen_name").asText()).isEqualTo("ana");
         Golden.assertMatches("webhook/tweet_create_events", body);
-        assertThat(sandbox.webhookDeliveries()).singleElement().satisfies(d -> assertThat(d.delivered()).isTrue());
+        assertThat(sandbox.webhookDeliveries())
+                .singleElement()
+                .satisfies(d -> assertThat(d.delivered()).isTrue());
     }
 
     @Test
@@ -148,12 +159,20 @@ class WebhookTest {
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().path("data").path("valid").asBoolean()).isTrue();
-        assertThat(admin.get("webhooks").json().path("meta").path("result_count").asInt()).isEqualTo(1);
+        assertThat(admin.get("webhooks")
+                        .json()
+                        .path("meta")
+                        .path("result_count")
+                        .asInt())
+                .isEqualTo(1);
         admin.post("dms", "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"hi\"}");
         assertThat(admin.get("webhooks/deliveries").json().path(0).path("event").asText())
                 .isEqualTo("direct_message_events");
-        assertThat(admin.delete("webhooks/" + r.json().path("data").path("id").asText()).status()).isEqualTo(200);
+        assertThat(admin.delete("webhooks/" + r.json().path("data").path("id").asText())
+                        .status())
+                .isEqualTo(200);
         answerCrcWrongly = true;
-        assertThat(admin.post("webhooks", "{\"url\":\"" + hookUrl() + "\"}").status()).isEqualTo(400);
+        assertThat(admin.post("webhooks", "{\"url\":\"" + hookUrl() + "\"}").status())
+                .isEqualTo(400);
     }
 }

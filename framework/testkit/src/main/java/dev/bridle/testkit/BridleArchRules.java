@@ -17,28 +17,27 @@ import com.tngtech.archunit.lang.ArchRule;
  * }
  * }</pre>
  *
- * A bot reaches the platform only through {@code GuardedActions}; these rules fail the build
- * when bot code uses anything of Bridle but the SDK (twitter4j, the platform port, the stores,
- * the internals).
+ * A bot reaches the platform only through {@code GuardedActions}; these rules fail the build when bot code uses
+ * anything of Bridle but the SDK (twitter4j, the platform port, the stores, the internals).
  */
 public final class BridleArchRules {
 
     /**
-     * Of Bridle, bot code depends on the SDK ({@code dev.bridle.bot}) and nothing else: an allow-list,
-     * so a new internal package is refused without anyone adding it here. Bot code in a package under
-     * {@code dev.bridle} itself (the example bots) may also use its own package; see
-     * {@link #botsUseOnlyTheSdk(String)}.
+     * Of Bridle, bot code depends on the SDK ({@code dev.bridle.bot}) and nothing else: an allow-list, so a new
+     * internal package is refused without anyone adding it here. Bot code in a package under {@code dev.bridle} itself
+     * (the example bots) may also use its own package; see {@link #botsUseOnlyTheSdk(String)}.
      */
     public static final ArchRule BOTS_USE_ONLY_THE_SDK = botsUseOnlyTheSdk("dev.bridle.examples");
 
     /**
-     * The rule of {@link #BOTS_USE_ONLY_THE_SDK} for bots whose own code lives in {@code ownPackage}
-     * (and its subpackages), which they may use freely.
+     * The rule of {@link #BOTS_USE_ONLY_THE_SDK} for bots whose own code lives in {@code ownPackage} (and its
+     * subpackages), which they may use freely.
      */
     public static ArchRule botsUseOnlyTheSdk(String ownPackage) {
         String own = ownPackage + ".";
         return noClasses()
-                .should().dependOnClassesThat(DescribedPredicate.describe(
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
                         "are Bridle code outside the SDK (dev.bridle.bot), or twitter4j",
                         (JavaClass c) -> c.getName().startsWith("twitter4j.")
                                 || (c.getName().startsWith("dev.bridle.")
@@ -50,13 +49,17 @@ public final class BridleArchRules {
 
     /** Bot code never touches twitter4j. */
     public static final ArchRule NO_TWITTER4J = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("twitter4j..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("twitter4j..")
             .because("twitter4j is used only inside Bridle's platform adapter");
 
     /** The SDK itself exposes nothing but itself, Java, SLF4J and the reason codes. */
     public static final ArchRule SDK_IS_SELF_CONTAINED = classes()
-            .that().resideInAPackage("dev.bridle.bot..")
-            .should().onlyDependOnClassesThat(DescribedPredicate.describe(
+            .that()
+            .resideInAPackage("dev.bridle.bot..")
+            .should()
+            .onlyDependOnClassesThat(DescribedPredicate.describe(
                     "the SDK, Java, SLF4J or the reason codes",
                     c -> c.getPackageName().startsWith("java.")
                             || c.getPackageName().startsWith("org.slf4j")
@@ -65,6 +68,5 @@ public final class BridleArchRules {
                             || c.getName().equals("dev.bridle.bot.Rule")))
             .because("bot authors see only the SDK; it must not leak the platform or the internals");
 
-    private BridleArchRules() {
-    }
+    private BridleArchRules() {}
 }

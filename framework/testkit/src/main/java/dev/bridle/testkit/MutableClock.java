@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A clock tests move by hand, so that time-dependent behaviour is tested without waiting.
- * Thread-safe; every copy made with {@link #withZone} shares the same instant.
+ * A clock tests move by hand, so that time-dependent behaviour is tested without waiting. Thread-safe; every copy made
+ * with {@link #withZone} shares the same instant.
  *
  * <pre>{@code
  * MutableClock clock = MutableClock.at("2026-11-28T09:00:00Z");

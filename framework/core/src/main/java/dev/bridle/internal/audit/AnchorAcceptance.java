@@ -18,24 +18,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator's deliberate step that makes the ledger's current head its anchor: after restoring
- * the store from a backup on purpose, upgrading from a Bridle without anchors, adding a node, or
- * setting a key. Before it replaces the anchor it appends what the old one said to a log beside
- * it ({@code bridle.ledger-anchor.log}), so that nothing is erased silently.
+ * The operator's deliberate step that makes the ledger's current head its anchor: after restoring the store from a
+ * backup on purpose, upgrading from a Bridle without anchors, adding a node, or setting a key. Before it replaces the
+ * anchor it appends what the old one said to a log beside it ({@code bridle.ledger-anchor.log}), so that nothing is
+ * erased silently.
  *
- * <p>It refuses if the chain itself does not hold together or rows lie past the head: a new anchor
- * would not make such a ledger intact, only hide where it stopped being so.
+ * <p>It refuses if the chain itself does not hold together or rows lie past the head: a new anchor would not make such
+ * a ledger intact, only hide where it stopped being so.
  */
 final class AnchorAcceptance {
 
     private static final Logger log = LoggerFactory.getLogger(AnchorAcceptance.class);
 
     /** What was accepted, and where the old anchor was recorded. */
-    record Accepted(Path anchor, Path log, long seq, String hash, String replaced) {
-    }
+    record Accepted(Path anchor, Path log, long seq, String hash, String replaced) {}
 
-    private AnchorAcceptance() {
-    }
+    private AnchorAcceptance() {}
 
     /**
      * @throws LedgerAnchorException if the chain is broken or rows lie past the head
@@ -64,15 +62,18 @@ final class AnchorAcceptance {
             String replaced = file.describe();
             String line = clock.instant() + " accepted the ledger head row " + head.seq() + " hash=" + head.hash()
                     + " as the anchor of " + db.url() + " in place of: " + replaced + "\n";
-            try (FileChannel out = FileChannel.open(logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel out = FileChannel.open(
+                    logFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
                 out.force(true);
             }
             long generation = old.kind() == AnchorState.Kind.VALID ? old.slot().generation() + 1 : 1;
             file.replace(head, generation);
-            log.warn("ledger anchor {} replaced by the current head, row {}; the old anchor is recorded in {}",
-                    file.path(), head.seq(), logFile);
+            log.warn(
+                    "ledger anchor {} replaced by the current head, row {}; the old anchor is recorded in {}",
+                    file.path(),
+                    head.seq(),
+                    logFile);
             return new Accepted(file.path(), logFile, head.seq(), head.hash(), replaced);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace the ledger anchor " + file.path() + ": " + e, e);

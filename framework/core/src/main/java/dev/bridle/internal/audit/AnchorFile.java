@@ -17,18 +17,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ledger anchor file: two {@link AnchorSlot}s, at 0 and {@link AnchorSlot#SIZE}. Each write
- * replaces the older slot (or a damaged one) in place, so that a torn write leaves the other
- * intact; a new file is written whole beside it and renamed into place.
+ * The ledger anchor file: two {@link AnchorSlot}s, at 0 and {@link AnchorSlot#SIZE}. Each write replaces the older slot
+ * (or a damaged one) in place, so that a torn write leaves the other intact; a new file is written whole beside it and
+ * renamed into place.
  *
- * <p>Writers in this JVM take turns on a lock per file; other processes (two nodes on one machine)
- * on an OS lock. Each write reads the slots first and moves the anchor only forward, along the
- * chain: see {@link #advance}.
+ * <p>Writers in this JVM take turns on a lock per file; other processes (two nodes on one machine) on an OS lock. Each
+ * write reads the slots first and moves the anchor only forward, along the chain: see {@link #advance}.
  *
- * <p>Writes are not synced, except that of a new file and {@link #force()}: the anchor is written
- * only after the database has forced the rows it names to disk, so losing the last writes in a
- * power cut leaves the anchor behind the ledger, which {@code audit verify} notes and which is
- * safe. Ahead of the ledger it cannot get.
+ * <p>Writes are not synced, except that of a new file and {@link #force()}: the anchor is written only after the
+ * database has forced the rows it names to disk, so losing the last writes in a power cut leaves the anchor behind the
+ * ledger, which {@code audit verify} notes and which is safe. Ahead of the ledger it cannot get.
  */
 final class AnchorFile {
 
@@ -87,11 +85,10 @@ final class AnchorFile {
     }
 
     /**
-     * Moves the anchor from {@code before}, the head a commit continued, to {@code after}, the head
-     * it left. The anchor moves only if the ledger still continues it: if it names {@code before},
-     * or the row at its seq still has its hash ({@code rows} is asked only then: another node, or
-     * an append outside the group commit, wrote rows in between). A missing file is created only
-     * for a ledger that was empty ({@code before} at seq 0).
+     * Moves the anchor from {@code before}, the head a commit continued, to {@code after}, the head it left. The anchor
+     * moves only if the ledger still continues it: if it names {@code before}, or the row at its seq still has its hash
+     * ({@code rows} is asked only then: another node, or an append outside the group commit, wrote rows in between). A
+     * missing file is created only for a ledger that was empty ({@code before} at seq 0).
      */
     Outcome advance(Head before, Head after, RowHashes rows) throws IOException, SQLException {
         synchronized (TURNS.computeIfAbsent(path, p -> new Object())) {
@@ -105,7 +102,8 @@ final class AnchorFile {
                 create(new AnchorSlot(1, after));
                 return Outcome.WRITTEN;
             }
-            try (channel; FileLock lock = channel.lock()) {
+            try (channel;
+                    FileLock lock = channel.lock()) {
                 AnchorState state = AnchorState.of(path, slots(channel), key);
                 if (state.kind() != AnchorState.Kind.VALID) {
                     return Outcome.REFUSED;
@@ -115,7 +113,8 @@ final class AnchorFile {
                     if (after.seq() <= anchored.seq()) {
                         return Outcome.ALREADY_AHEAD;
                     }
-                    Optional<String> hash = anchored.seq() == 0 ? Optional.of(ChainHash.GENESIS) : rows.at(anchored.seq());
+                    Optional<String> hash =
+                            anchored.seq() == 0 ? Optional.of(ChainHash.GENESIS) : rows.at(anchored.seq());
                     if (!hash.equals(Optional.of(anchored.hash()))) {
                         return Outcome.REFUSED;
                     }
@@ -128,8 +127,8 @@ final class AnchorFile {
     }
 
     /**
-     * Replaces the file, whatever it holds, by one anchoring {@code head} (both slots), synced.
-     * Only the operator's accept step and a new file call this.
+     * Replaces the file, whatever it holds, by one anchoring {@code head} (both slots), synced. Only the operator's
+     * accept step and a new file call this.
      */
     void replace(Head head, long generation) throws IOException {
         synchronized (TURNS.computeIfAbsent(path, p -> new Object())) {
@@ -151,8 +150,8 @@ final class AnchorFile {
         Files.createDirectories(path.getParent());
         Path temp = path.resolveSibling(path.getFileName() + ".new");
         byte[] bytes = slot.encode(key);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(bytes), 0);
             channel.write(ByteBuffer.wrap(bytes), AnchorSlot.SIZE);
             channel.force(true);

@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Compares the ledger with its anchor: for {@code audit verify}, and before the runtime starts,
- * when a mismatch refuses the start. The anchor is read before the database snapshot is taken,
- * so that a commit in between can only leave the anchor behind the head.
+ * Compares the ledger with its anchor: for {@code audit verify}, and before the runtime starts, when a mismatch refuses
+ * the start. The anchor is read before the database snapshot is taken, so that a commit in between can only leave the
+ * anchor behind the head.
  */
 final class AnchorGate {
 
@@ -35,8 +35,8 @@ final class AnchorGate {
     }
 
     /**
-     * Refuses, with one line saying what, where and what to do, if the ledger does not match its
-     * anchor or has rows past its head. Writes nothing.
+     * Refuses, with one line saying what, where and what to do, if the ledger does not match its anchor or has rows
+     * past its head. Writes nothing.
      *
      * @throws LedgerAnchorException if it does not match
      */
@@ -44,9 +44,11 @@ final class AnchorGate {
         AnchorState state = state();
         TailCheck.Findings findings;
         try {
-            findings = LedgerSnapshot.read(db, c -> TailCheck.check(c, LedgerRows.head(c, LedgerRows.READ_HEAD), state));
+            findings =
+                    LedgerSnapshot.read(db, c -> TailCheck.check(c, LedgerRows.head(c, LedgerRows.READ_HEAD), state));
         } catch (SQLException e) {
-            throw new StoreException("cannot check the ledger in " + db.url() + " against its anchor: " + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot check the ledger in " + db.url() + " against its anchor: " + e.getMessage(), e);
         }
         if (!findings.problems().isEmpty()) {
             throw new LedgerAnchorException("refusing to start: the audit ledger in " + db.url()

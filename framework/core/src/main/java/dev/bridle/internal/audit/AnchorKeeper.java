@@ -7,14 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the anchor file at the head the ledger's writer last committed: called on the writer's
- * thread after each group commit is committed and forced to disk, and once at close.
+ * Keeps the anchor file at the head the ledger's writer last committed: called on the writer's thread after each group
+ * commit is committed and forced to disk, and once at close.
  *
- * <p>It never fails a commit: the rows are durable whatever happens to the anchor. A write that
- * fails (a full disk) is logged and tried again with the next commit and at close; an anchor
- * behind the head is what a crash leaves too, and verify notes it. If the anchor cannot be trusted
- * or the ledger no longer continues it, the keeper logs it once and stops writing, so that the
- * evidence stays as it was for {@code bridle audit verify}.
+ * <p>It never fails a commit: the rows are durable whatever happens to the anchor. A write that fails (a full disk) is
+ * logged and tried again with the next commit and at close; an anchor behind the head is what a crash leaves too, and
+ * verify notes it. If the anchor cannot be trusted or the ledger no longer continues it, the keeper logs it once and
+ * stops writing, so that the evidence stays as it was for {@code bridle audit verify}.
  */
 final class AnchorKeeper {
 
@@ -47,14 +46,17 @@ final class AnchorKeeper {
             failing = false;
             switch (outcome) {
                 case WRITTEN -> wrote = true;
-                case ALREADY_AHEAD -> { }
+                case ALREADY_AHEAD -> {}
                 case NO_ANCHOR -> warnMissing();
                 case REFUSED -> refuse(before);
             }
         } catch (IOException | SQLException | RuntimeException e) {
             if (!failing) {
-                log.warn("cannot write the ledger anchor {} ({}); the ledger is written all the same, and the"
-                        + " anchor is tried again with the next commit", file.path(), e.toString());
+                log.warn(
+                        "cannot write the ledger anchor {} ({}); the ledger is written all the same, and the"
+                                + " anchor is tried again with the next commit",
+                        file.path(),
+                        e.toString());
             }
             failing = true;
         }
@@ -79,16 +81,20 @@ final class AnchorKeeper {
 
     private void warnMissing() {
         if (!warnedMissing) {
-            log.warn("the ledger has rows but no anchor at {}: nothing is anchored until an operator runs"
-                    + " bridle audit verify and then bridle audit anchor --accept-current-head", file.path());
+            log.warn(
+                    "the ledger has rows but no anchor at {}: nothing is anchored until an operator runs"
+                            + " bridle audit verify and then bridle audit anchor --accept-current-head",
+                    file.path());
             warnedMissing = true;
         }
     }
 
     private void refuse(Head before) {
         stopped = true;
-        log.error("the ledger anchor {} cannot be trusted, or the ledger (continued from row {}) no longer"
-                + " continues it: the anchor is left as it was and no longer written; run bridle audit verify",
-                file.path(), before.seq());
+        log.error(
+                "the ledger anchor {} cannot be trusted, or the ledger (continued from row {}) no longer"
+                        + " continues it: the anchor is left as it was and no longer written; run bridle audit verify",
+                file.path(),
+                before.seq());
     }
 }

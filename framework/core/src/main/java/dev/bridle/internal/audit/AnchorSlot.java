@@ -15,17 +15,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One of the anchor file's two slots: a line of text naming the ledger head, sealed, padded with
- * spaces to {@link #SIZE} bytes.
+ * One of the anchor file's two slots: a line of text naming the ledger head, sealed, padded with spaces to
+ * {@link #SIZE} bytes.
  *
  * <pre>
  * bridle-ledger-anchor v1 gen=7 seq=1042 hash=9f2c… seal=hmac-sha256:41ab… crc32c=0c1d2e3f
  * </pre>
  *
- * <p>{@code gen} counts the writes, so the newer slot wins. {@code seal} is an HMAC-SHA256, with
- * the {@code store.anchorKey}, of the text before it, or {@code none} without a key. {@code crc32c}
- * is a checksum of the text before it: it tells a torn or partial write (the checksum fails) from
- * a rewrite by someone without the key (the checksum holds, the seal does not).
+ * <p>{@code gen} counts the writes, so the newer slot wins. {@code seal} is an HMAC-SHA256, with the
+ * {@code store.anchorKey}, of the text before it, or {@code none} without a key. {@code crc32c} is a checksum of the
+ * text before it: it tells a torn or partial write (the checksum fails) from a rewrite by someone without the key (the
+ * checksum holds, the seal does not).
  *
  * @param generation which write this is; higher is newer
  * @param head the ledger head it anchors
@@ -87,8 +87,10 @@ record AnchorSlot(long generation, Head head) {
         AnchorSlot slot = new AnchorSlot(Long.parseLong(m.group(1)), new Head(Long.parseLong(m.group(2)), m.group(3)));
         String seal = m.group(4);
         if (key == null) {
-            return seal.equals("none") ? Reading.of(slot) : Reading.refused(
-                    "is sealed with a key, but store.anchorKey is not set: set it to the key the anchor was written with");
+            return seal.equals("none")
+                    ? Reading.of(slot)
+                    : Reading.refused(
+                            "is sealed with a key, but store.anchorKey is not set: set it to the key the anchor was written with");
         }
         if (seal.equals("none")) {
             return Reading.refused("was written without a key, but store.anchorKey is set: it may have been rewritten"
@@ -97,8 +99,10 @@ record AnchorSlot(long generation, Head head) {
         String body = text.substring(0, text.lastIndexOf(SEAL));
         byte[] expected = hmac(key, body).getBytes(StandardCharsets.US_ASCII);
         byte[] actual = seal.substring(HMAC.length()).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, actual) ? Reading.of(slot) : Reading.refused(
-                "fails its HMAC: it was written by someone without store.anchorKey, or with another key");
+        return MessageDigest.isEqual(expected, actual)
+                ? Reading.of(slot)
+                : Reading.refused(
+                        "fails its HMAC: it was written by someone without store.anchorKey, or with another key");
     }
 
     /** The slot's text as a log may show it: without padding, anything unprintable as {@code ?}. */

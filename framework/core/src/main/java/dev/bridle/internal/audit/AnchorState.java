@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * What the anchor file says: nothing (an in-memory store has no anchor), that it is missing,
- * that it cannot be trusted (and why), or the ledger head it anchors.
+ * What the anchor file says: nothing (an in-memory store has no anchor), that it is missing, that it cannot be trusted
+ * (and why), or the ledger head it anchors.
  *
- * <p>Of the two slots, the newer one that reads back intact is the anchor. A slot that fails its
- * checksum is taken for a torn write: the other slot stands, with a note. A slot that passes its
- * checksum and fails its seal, or both slots damaged, make the whole anchor untrustworthy: no
- * single torn write does that.
+ * <p>Of the two slots, the newer one that reads back intact is the anchor. A slot that fails its checksum is taken for
+ * a torn write: the other slot stands, with a note. A slot that passes its checksum and fails its seal, or both slots
+ * damaged, make the whole anchor untrustworthy: no single torn write does that.
  *
  * @param kind which of these it is
  * @param file the anchor file, or {@code null} for {@link Kind#NONE}
@@ -24,7 +23,12 @@ import java.util.Arrays;
 record AnchorState(Kind kind, Path file, AnchorSlot slot, int index, String problem, String note) {
 
     /** What was found. */
-    enum Kind { NONE, MISSING, INVALID, VALID }
+    enum Kind {
+        NONE,
+        MISSING,
+        INVALID,
+        VALID
+    }
 
     static AnchorState none() {
         return new AnchorState(Kind.NONE, null, null, -1, null, null);
@@ -38,26 +42,39 @@ record AnchorState(Kind kind, Path file, AnchorSlot slot, int index, String prob
     static AnchorState of(Path file, byte[] bytes, Secret key) {
         Reading[] slots = {
             AnchorSlot.decode(Arrays.copyOfRange(bytes, 0, Math.min(bytes.length, AnchorSlot.SIZE)), key),
-            AnchorSlot.decode(Arrays.copyOfRange(bytes, Math.min(bytes.length, AnchorSlot.SIZE),
-                    Math.min(bytes.length, 2 * AnchorSlot.SIZE)), key)};
+            AnchorSlot.decode(
+                    Arrays.copyOfRange(
+                            bytes,
+                            Math.min(bytes.length, AnchorSlot.SIZE),
+                            Math.min(bytes.length, 2 * AnchorSlot.SIZE)),
+                    key)
+        };
         for (int i = 0; i < 2; i++) {
             if (slots[i].slot() == null && !slots[i].damaged()) {
                 return invalid(file, "its slot " + (i + 1) + " " + slots[i].problem());
             }
         }
         if (slots[0].slot() == null && slots[1].slot() == null) {
-            return invalid(file, "is unreadable: both its slots are damaged (slot 1 " + slots[0].problem()
-                    + ", slot 2 " + slots[1].problem() + "), which no single torn write does");
+            return invalid(
+                    file,
+                    "is unreadable: both its slots are damaged (slot 1 " + slots[0].problem() + ", slot 2 "
+                            + slots[1].problem() + "), which no single torn write does");
         }
-        int newer = slots[1].slot() == null || slots[0].slot() != null && !isNewer(slots[1].slot(), slots[0].slot()) ? 0 : 1;
+        int newer = slots[1].slot() == null || slots[0].slot() != null && !isNewer(slots[1].slot(), slots[0].slot())
+                ? 0
+                : 1;
         Reading other = slots[1 - newer];
-        String note = other.slot() != null ? null : "slot " + (2 - newer) + " of the ledger anchor at " + file + " "
-                + other.problem() + "; slot " + (newer + 1) + " was used";
+        String note = other.slot() != null
+                ? null
+                : "slot " + (2 - newer) + " of the ledger anchor at " + file + " " + other.problem() + "; slot "
+                        + (newer + 1) + " was used";
         return new AnchorState(Kind.VALID, file, slots[newer].slot(), newer, null, note);
     }
 
     private static boolean isNewer(AnchorSlot a, AnchorSlot b) {
-        return a.generation() != b.generation() ? a.generation() > b.generation() : a.head().seq() > b.head().seq();
+        return a.generation() != b.generation()
+                ? a.generation() > b.generation()
+                : a.head().seq() > b.head().seq();
     }
 
     static AnchorState invalid(Path file, String problem) {

@@ -9,15 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds records to the end of the chain inside a transaction: lock the head row, continue from
- * the seq and hash it records, insert the rows, move the head. The lock is what keeps one chain
- * when several writers (threads, or nodes sharing PostgreSQL) append; it is held until the
- * transaction ends.
+ * Adds records to the end of the chain inside a transaction: lock the head row, continue from the seq and hash it
+ * records, insert the rows, move the head. The lock is what keeps one chain when several writers (threads, or nodes
+ * sharing PostgreSQL) append; it is held until the transaction ends.
  */
 final class ChainAppend {
 
-    private ChainAppend() {
-    }
+    private ChainAppend() {}
 
     /** Appends normalised records in order; the connection must be in a transaction. */
     static List<LedgerEntry> append(Connection tx, List<LedgerRecord> records) throws SQLException {

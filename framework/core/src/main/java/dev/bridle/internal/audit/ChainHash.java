@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * The hash that chains a ledger row to the one before it: SHA-256 over a version tag, the
- * previous row's hash, the row's seq and every field of its record.
+ * The hash that chains a ledger row to the one before it: SHA-256 over a version tag, the previous row's hash, the
+ * row's seq and every field of its record.
  *
- * <p>The encoding is unambiguous: each text is written as a presence byte (0 for null, 1 for a
- * value) followed by its UTF-8 length and bytes, numbers as fixed-width big-endian integers,
- * the targets as their count followed by each target. So no two different rows encode alike,
- * whatever their texts contain.
+ * <p>The encoding is unambiguous: each text is written as a presence byte (0 for null, 1 for a value) followed by its
+ * UTF-8 length and bytes, numbers as fixed-width big-endian integers, the targets as their count followed by each
+ * target. So no two different rows encode alike, whatever their texts contain.
  */
 final class ChainHash {
 
@@ -24,8 +23,7 @@ final class ChainHash {
 
     private static final byte[] VERSION = "bridle-ledger-v1".getBytes(StandardCharsets.US_ASCII);
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
     static String of(String prevHash, long seq, LedgerRecord r) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);

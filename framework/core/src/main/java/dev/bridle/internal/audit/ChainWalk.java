@@ -5,10 +5,9 @@ import dev.bridle.audit.VerifyReport;
 import java.util.OptionalLong;
 
 /**
- * Checks ledger rows one by one, in seq order, against the chain so far, and remembers the
- * first row that does not fit. Checks are ordered so that the message names the likeliest
- * tampering: a missing seq means deleted rows, a broken link means rows moved, inserted or
- * replaced, a wrong hash means an edited row.
+ * Checks ledger rows one by one, in seq order, against the chain so far, and remembers the first row that does not fit.
+ * Checks are ordered so that the message names the likeliest tampering: a missing seq means deleted rows, a broken link
+ * means rows moved, inserted or replaced, a wrong hash means an edited row.
  */
 final class ChainWalk {
 
@@ -27,14 +26,18 @@ final class ChainWalk {
         checked++;
         long seq = row.seq();
         if (seq != expectedSeq) {
-            fail(seq, seq > expectedSeq
-                    ? "row " + seq + " follows a gap: " + rows(expectedSeq, seq - 1) + " missing (deleted)"
-                    : "row " + seq + " is out of sequence: row " + expectedSeq + " was expected");
+            fail(
+                    seq,
+                    seq > expectedSeq
+                            ? "row " + seq + " follows a gap: " + rows(expectedSeq, seq - 1) + " missing (deleted)"
+                            : "row " + seq + " is out of sequence: row " + expectedSeq + " was expected");
         } else if (!prevHash.equals(row.prevHash())) {
-            fail(seq, seq == 1
-                    ? "row 1 does not start the chain: its prev_hash is not the genesis hash"
-                    : "row " + seq + " does not follow row " + (seq - 1) + ": its prev_hash is not that"
-                            + " row's hash (rows were reordered, inserted or replaced)");
+            fail(
+                    seq,
+                    seq == 1
+                            ? "row 1 does not start the chain: its prev_hash is not the genesis hash"
+                            : "row " + seq + " does not follow row " + (seq - 1) + ": its prev_hash is not that"
+                                    + " row's hash (rows were reordered, inserted or replaced)");
         } else if (!ChainHash.of(row.prevHash(), seq, row.record()).equals(row.hash())) {
             fail(seq, "row " + seq + " was edited: its hash does not match its contents");
         }
@@ -55,11 +58,15 @@ final class ChainWalk {
             return;
         }
         if (last < head.seq()) {
-            fail(last + 1, rows(last + 1, head.seq()) + " missing from the end (deleted):"
-                    + " the ledger head records " + head.seq() + " rows");
+            fail(
+                    last + 1,
+                    rows(last + 1, head.seq()) + " missing from the end (deleted):" + " the ledger head records "
+                            + head.seq() + " rows");
         } else if (last > head.seq() || !head.hash().equals(prevHash)) {
-            fail(last, "row " + last + " does not match the ledger head (which records row "
-                    + head.seq() + "): it was edited, replaced or inserted");
+            fail(
+                    last,
+                    "row " + last + " does not match the ledger head (which records row " + head.seq()
+                            + "): it was edited, replaced or inserted");
         }
     }
 

@@ -18,8 +18,7 @@ public final class ContentHash {
 
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     /** SHA-256 of the text's UTF-8 bytes, as 64 lower-case hex digits. */
     public static String sha256Hex(String text) {

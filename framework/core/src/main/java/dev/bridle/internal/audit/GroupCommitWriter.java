@@ -5,6 +5,7 @@ import dev.bridle.audit.LedgerRecord;
 import dev.bridle.internal.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,23 +14,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.time.Duration;
 
 /**
- * The ledger's single writer. Callers queue records and wait; the writer takes whatever is
- * waiting (up to {@link #MAX_BATCH}), appends it in one transaction, forces it to disk, and only
- * then releases the callers. One commit and one disk sync serve every caller in the batch.
- * A caller may also queue without waiting ({@link #enqueue}): the record goes into a batch all the
- * same, in queue order. A batch of such records alone waits up to {@link #DEFAULT_LINGER} for a
- * caller who does wait, so that both share one disk sync: a sent action's outcome then rides with
- * the next action's decision instead of costing a sync of its own in front of it.
+ * The ledger's single writer. Callers queue records and wait; the writer takes whatever is waiting (up to
+ * {@link #MAX_BATCH}), appends it in one transaction, forces it to disk, and only then releases the callers. One commit
+ * and one disk sync serve every caller in the batch. A caller may also queue without waiting ({@link #enqueue}): the
+ * record goes into a batch all the same, in queue order. A batch of such records alone waits up to
+ * {@link #DEFAULT_LINGER} for a caller who does wait, so that both share one disk sync: a sent action's outcome then
+ * rides with the next action's decision instead of costing a sync of its own in front of it.
  *
- * <p>Inside the transaction the head row is locked, so writers on other nodes sharing the
- * database wait their turn and continue the same chain from the head they find.
+ * <p>Inside the transaction the head row is locked, so writers on other nodes sharing the database wait their turn and
+ * continue the same chain from the head they find.
  *
- * <p>After each batch is on disk, and at close, the {@link AnchorKeeper} writes the new head to the
- * anchor file outside the database: a small write to the page cache, not synced (the database's
- * sync came first, so a lost anchor write leaves the anchor behind, never ahead).
+ * <p>After each batch is on disk, and at close, the {@link AnchorKeeper} writes the new head to the anchor file outside
+ * the database: a small write to the page cache, not synced (the database's sync came first, so a lost anchor write
+ * leaves the anchor behind, never ahead).
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -52,10 +51,14 @@ final class GroupCommitWriter implements AutoCloseable {
     private final AtomicLong committed = new AtomicLong();
 
     /** A caller waits for it; nobody does; a reader's marker (everything before it settled); the end. */
-    private enum Kind { WAITED, QUEUED, FLUSH, STOP }
-
-    private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done, Kind kind) {
+    private enum Kind {
+        WAITED,
+        QUEUED,
+        FLUSH,
+        STOP
     }
+
+    private record Pending(LedgerRecord record, CompletableFuture<LedgerEntry> done, Kind kind) {}
 
     GroupCommitWriter(Database db) {
         this(db, DEFAULT_LINGER, AnchorKeeper.NONE);
@@ -92,8 +95,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /**
-     * Waits until every record queued so far is committed (or has failed): batches are written in
-     * queue order, and the marker queued here is settled with the batch it lands in, at once.
+     * Waits until every record queued so far is committed (or has failed): batches are written in queue order, and the
+     * marker queued here is settled with the batch it lands in, at once.
      */
     void drain() {
         Pending marker = new Pending(null, new CompletableFuture<>(), Kind.FLUSH);
@@ -116,8 +119,10 @@ final class GroupCommitWriter implements AutoCloseable {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    throw new LedgerUnavailableException("cannot append to the ledger in " + db.url()
-                            + ": " + e.getCause().getMessage(), e.getCause());
+                    throw new LedgerUnavailableException(
+                            "cannot append to the ledger in " + db.url() + ": "
+                                    + e.getCause().getMessage(),
+                            e.getCause());
                 }
             }
         } finally {
@@ -190,7 +195,8 @@ final class GroupCommitWriter implements AutoCloseable {
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                entries = ChainAppend.append(c, batch.stream().map(Pending::record).toList());
+                entries = ChainAppend.append(
+                        c, batch.stream().map(Pending::record).toList());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
@@ -201,8 +207,10 @@ final class GroupCommitWriter implements AutoCloseable {
             // only now, with the rows on disk: an anchor may lag the ledger after a crash, never lead it
             LedgerEntry first = entries.get(0);
             LedgerEntry last = entries.get(entries.size() - 1);
-            anchor.committed(new LedgerRows.Head(first.seq() - 1, first.prevHash()),
-                    new LedgerRows.Head(last.seq(), last.hash()), seq -> LedgerRows.hashAt(c, seq));
+            anchor.committed(
+                    new LedgerRows.Head(first.seq() - 1, first.prevHash()),
+                    new LedgerRows.Head(last.seq(), last.hash()),
+                    seq -> LedgerRows.hashAt(c, seq));
         }
         return entries;
     }

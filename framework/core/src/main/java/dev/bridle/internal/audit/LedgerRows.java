@@ -1,11 +1,11 @@
 package dev.bridle.internal.audit;
 
-import dev.bridle.audit.LedgerEntry;
-import dev.bridle.audit.LedgerEvent;
-import dev.bridle.audit.LedgerRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bridle.audit.LedgerEntry;
+import dev.bridle.audit.LedgerEvent;
+import dev.bridle.audit.LedgerRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,20 +29,20 @@ final class LedgerRows {
     static final String UPDATE_HEAD = "UPDATE ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1";
     static final String ALL_UP_TO = "SELECT " + COLUMNS + " FROM audit_ledger WHERE seq <= ? ORDER BY seq";
     /**
-     * Keeps a read to the chain: rows past the head are in the table but not in the chain (forged,
-     * or left by a failed write), and no read but verify's looks at them.
+     * Keeps a read to the chain: rows past the head are in the table but not in the chain (forged, or left by a failed
+     * write), and no read but verify's looks at them.
      */
     static final String UP_TO_HEAD = "seq <= (SELECT last_seq FROM ledger_head WHERE id = 1)";
-    static final String LAST_N = "SELECT " + COLUMNS + " FROM audit_ledger WHERE " + UP_TO_HEAD
-            + " ORDER BY seq DESC LIMIT ?";
+
+    static final String LAST_N =
+            "SELECT " + COLUMNS + " FROM audit_ledger WHERE " + UP_TO_HEAD + " ORDER BY seq DESC LIMIT ?";
     static final String ROW_HASH = "SELECT hash FROM audit_ledger WHERE seq = ?";
     static final String PAST_HEAD = "SELECT COUNT(*), MIN(seq), MAX(seq) FROM audit_ledger WHERE seq > ?";
     /**
-     * Every row of each request whose latest ALLOWED decision, made since {@code ?}, has no
-     * outcome after it (SENT, FAILED, DENIED by the final check, DEFERRED by the platform): the
-     * process stopped between that decision and its outcome, or the outcome is in doubt. A request
-     * is decided again each time a deferred action runs, so only rows after its latest ALLOWED say
-     * where it stands. Uses the request_id index.
+     * Every row of each request whose latest ALLOWED decision, made since {@code ?}, has no outcome after it (SENT,
+     * FAILED, DENIED by the final check, DEFERRED by the platform): the process stopped between that decision and its
+     * outcome, or the outcome is in doubt. A request is decided again each time a deferred action runs, so only rows
+     * after its latest ALLOWED say where it stands. Uses the request_id index.
      */
     static final String UNSETTLED = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id IN ("
             + "SELECT a.request_id FROM audit_ledger a WHERE a.event = 'ALLOWED' AND a.recorded_at >= ?"
@@ -53,25 +53,25 @@ final class LedgerRows {
             + " AND " + UP_TO_HEAD
             + " ORDER BY seq";
     /** The last row of one request, in the chain. */
-    static final String LAST_OF_REQUEST = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id = ? AND " + UP_TO_HEAD
-            + " ORDER BY seq DESC LIMIT 1";
+    static final String LAST_OF_REQUEST = "SELECT " + COLUMNS + " FROM audit_ledger WHERE request_id = ? AND "
+            + UP_TO_HEAD + " ORDER BY seq DESC LIMIT 1";
 
     /** Column widths of V1__ledger_and_state.sql. */
     private static final int NAME_WIDTH = 255;
+
     private static final int KIND_WIDTH = 64;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    private LedgerRows() {
-    }
+    private LedgerRows() {}
 
     /** The end of the chain as the head row records it. */
-    record Head(long seq, String hash) {
-    }
+    record Head(long seq, String hash) {}
 
     static Head head(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("the ledger_head row is missing: was the store migrated?");
             }
@@ -148,17 +148,27 @@ final class LedgerRows {
         if (at == null || bot == null || account == null) {
             throw new MalformedRow(seq, "a required column is empty");
         }
-        LedgerRecord record = new LedgerRecord(at.toInstant(), rs.getObject("request_id", UUID.class),
-                bot, account, rs.getString("action_kind"),
-                targets(seq, rs.getString("targets")), rs.getString("content_hash"), parsedEvent,
-                rs.getString("guard"), rs.getString("reason"), rs.getString("rule"),
-                rs.getString("message"), rs.getString("platform_id"), rs.getString("error"));
+        LedgerRecord record = new LedgerRecord(
+                at.toInstant(),
+                rs.getObject("request_id", UUID.class),
+                bot,
+                account,
+                rs.getString("action_kind"),
+                targets(seq, rs.getString("targets")),
+                rs.getString("content_hash"),
+                parsedEvent,
+                rs.getString("guard"),
+                rs.getString("reason"),
+                rs.getString("rule"),
+                rs.getString("message"),
+                rs.getString("platform_id"),
+                rs.getString("error"));
         return new LedgerEntry(seq, record, rs.getString("prev_hash"), rs.getString("hash"));
     }
 
     /**
-     * The record as the ledger keeps it: its time cut to microseconds (what both databases
-     * store), after checking that every field fits its column and the content hash is a hash.
+     * The record as the ledger keeps it: its time cut to microseconds (what both databases store), after checking that
+     * every field fits its column and the content hash is a hash.
      */
     static LedgerRecord normalised(LedgerRecord r) {
         fits("bot", r.bot(), NAME_WIDTH);
@@ -172,15 +182,27 @@ final class LedgerRows {
             throw new IllegalArgumentException("contentHash must be ContentHash.sha256Hex(text), "
                     + "64 lower-case hex digits; the ledger never stores the text itself");
         }
-        return new LedgerRecord(r.at().truncatedTo(ChronoUnit.MICROS), r.requestId(), r.bot(),
-                r.account(), r.actionKind(), r.targets(), r.contentHash(), r.event(), r.guard(),
-                r.reason(), r.rule(), r.message(), r.platformId(), r.error());
+        return new LedgerRecord(
+                r.at().truncatedTo(ChronoUnit.MICROS),
+                r.requestId(),
+                r.bot(),
+                r.account(),
+                r.actionKind(),
+                r.targets(),
+                r.contentHash(),
+                r.event(),
+                r.guard(),
+                r.reason(),
+                r.rule(),
+                r.message(),
+                r.platformId(),
+                r.error());
     }
 
     private static void fits(String field, String value, int width) {
         if (value != null && value.length() > width) {
-            throw new IllegalArgumentException("ledger record " + field + " is " + value.length()
-                    + " characters long; at most " + width + " fit");
+            throw new IllegalArgumentException(
+                    "ledger record " + field + " is " + value.length() + " characters long; at most " + width + " fit");
         }
     }
 

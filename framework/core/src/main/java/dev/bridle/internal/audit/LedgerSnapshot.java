@@ -6,14 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Reads the ledger in one snapshot of the database, so that the head and the rows agree while
- * writers append: a row committed after the head was read is neither taken for a row past the
- * head nor walked.
+ * Reads the ledger in one snapshot of the database, so that the head and the rows agree while writers append: a row
+ * committed after the head was read is neither taken for a row past the head nor walked.
  *
- * <p>PostgreSQL's REPEATABLE READ is such a snapshot, taken at the first statement. H2's is not:
- * it snapshots each table when the transaction first reads it, so a commit between reading
- * {@code ledger_head} and {@code audit_ledger} shows rows past the head. H2's own SNAPSHOT level
- * (JDBC value 6 in H2) snapshots every table at once.
+ * <p>PostgreSQL's REPEATABLE READ is such a snapshot, taken at the first statement. H2's is not: it snapshots each
+ * table when the transaction first reads it, so a commit between reading {@code ledger_head} and {@code audit_ledger}
+ * shows rows past the head. H2's own SNAPSHOT level (JDBC value 6 in H2) snapshots every table at once.
  */
 final class LedgerSnapshot {
 
@@ -26,14 +24,14 @@ final class LedgerSnapshot {
         T read(Connection c) throws SQLException;
     }
 
-    private LedgerSnapshot() {
-    }
+    private LedgerSnapshot() {}
 
     /** Runs {@code read} in a transaction of its own, in one snapshot, and rolls it back. */
     static <T> T read(Database db, Read<T> read) throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false); // PostgreSQL also streams rows only inside a transaction
-            c.setTransactionIsolation(db.dialect() == Dialect.H2 ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ);
+            c.setTransactionIsolation(
+                    db.dialect() == Dialect.H2 ? H2_SNAPSHOT : Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 return read.read(c);
             } finally {

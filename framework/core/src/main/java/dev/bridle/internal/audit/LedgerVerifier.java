@@ -13,10 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code audit verify}: walks the chain up to the head, then checks its ends ({@link TailCheck}),
- * all in one snapshot ({@link LedgerSnapshot}), with the anchor read just before. Appends made
- * meanwhile are left for the next verify rather than mistaken for tampering. Rows are streamed,
- * not held in memory.
+ * {@code audit verify}: walks the chain up to the head, then checks its ends ({@link TailCheck}), all in one snapshot
+ * ({@link LedgerSnapshot}), with the anchor read just before. Appends made meanwhile are left for the next verify
+ * rather than mistaken for tampering. Rows are streamed, not held in memory.
  */
 final class LedgerVerifier {
 

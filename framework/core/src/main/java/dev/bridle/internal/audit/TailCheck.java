@@ -10,20 +10,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks what a walk of the chain cannot: that the chain ends where its anchor outside the
- * database says (rows cut from the end, or the last rows rewritten and chained again with the head
- * moved to match, leave a chain that fits together), and that no row lies past the head. Run in
- * the same snapshot as the walk, with the anchor read before the snapshot began, so that a commit
- * meanwhile can only put the anchor behind the head, never ahead of it.
+ * Checks what a walk of the chain cannot: that the chain ends where its anchor outside the database says (rows cut from
+ * the end, or the last rows rewritten and chained again with the head moved to match, leave a chain that fits
+ * together), and that no row lies past the head. Run in the same snapshot as the walk, with the anchor read before the
+ * snapshot began, so that a commit meanwhile can only put the anchor behind the head, never ahead of it.
  */
 final class TailCheck {
 
     /** Problems (the ledger was altered) and notes (worth knowing, not wrong). */
-    record Findings(List<String> problems, List<String> notes) {
-    }
+    record Findings(List<String> problems, List<String> notes) {}
 
-    private TailCheck() {
-    }
+    private TailCheck() {}
 
     static Findings check(Connection c, Head head, AnchorState anchor) throws SQLException {
         List<String> problems = new ArrayList<>();
@@ -57,16 +54,19 @@ final class TailCheck {
         Head anchored = anchor.slot().head();
         if (anchored.seq() > head.seq()) {
             problems.add(rows(head.seq() + 1, anchored.seq()) + " missing from the end (the tail was cut): the ledger"
-                    + " anchor at " + anchor.file() + " records row " + anchored.seq() + ", the ledger head row " + head.seq());
+                    + " anchor at " + anchor.file() + " records row " + anchored.seq() + ", the ledger head row "
+                    + head.seq());
             return;
         }
-        Optional<String> hash = anchored.seq() == 0 ? Optional.of(ChainHash.GENESIS) : LedgerRows.hashAt(c, anchored.seq());
+        Optional<String> hash =
+                anchored.seq() == 0 ? Optional.of(ChainHash.GENESIS) : LedgerRows.hashAt(c, anchored.seq());
         if (hash.isEmpty()) {
             return; // a row missing inside the chain: the walk names it
         }
         if (!hash.get().equals(anchored.hash())) {
-            problems.add("row " + anchored.seq() + " does not have the hash the ledger anchor at " + anchor.file()
-                    + " records: it, or rows before it, were rewritten and chained again (and the head moved to match)");
+            problems.add(
+                    "row " + anchored.seq() + " does not have the hash the ledger anchor at " + anchor.file()
+                            + " records: it, or rows before it, were rewritten and chained again (and the head moved to match)");
         } else if (anchored.seq() < head.seq()) {
             notes.add(rows(anchored.seq() + 1, head.seq()) + " newer than the ledger anchor at " + anchor.file()
                     + " (row " + anchored.seq() + "): committed by another node, or just before a stop; the chain"
@@ -86,9 +86,11 @@ final class TailCheck {
                 }
                 long min = rs.getLong(2);
                 long max = rs.getLong(3);
-                String which = count == max - min + 1 ? rows(min, max) : count + " rows from " + min + " to " + max + " are";
-                return Optional.of(which + " past the ledger head (which records row " + head.seq() + "): in the table"
-                        + " but not in the chain (forged, or left by a failed write); no read but verify looks at them");
+                String which =
+                        count == max - min + 1 ? rows(min, max) : count + " rows from " + min + " to " + max + " are";
+                return Optional.of(
+                        which + " past the ledger head (which records row " + head.seq() + "): in the table"
+                                + " but not in the chain (forged, or left by a failed write); no read but verify looks at them");
             }
         }
     }

@@ -21,19 +21,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bridle accounts}: which accounts the platform made Bridle pause, and resuming them. */
-@Command(name = "accounts", mixinStandardHelpOptions = true,
+@Command(
+        name = "accounts",
+        mixinStandardHelpOptions = true,
         subcommands = {AccountsCommand.ListAccounts.class, AccountsCommand.Resume.class},
         description = {
             "Which accounts are paused after the platform locked, flagged or refused them",
-            "(codes 326, 226, 261, 64, 89, 32), and which actions wait for a daily limit's window to end."})
+            "(codes 326, 226, 261, 64, 89, 32), and which actions wait for a daily limit's window to end."
+        })
 public final class AccountsCommand {
 
     /** The clock the commands read: the system's (daily-limit pauses past their end are not shown). */
     private static final Clock CLOCK = Clock.systemUTC();
 
     /** {@code bridle accounts list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Every configured account: active or paused (why, since when, what to do), and its daily limits.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Every configured account: active or paused (why, since when, what to do), and its daily limits.")
     public static final class ListAccounts implements Callable<Integer> {
 
         @Mixin
@@ -51,14 +57,23 @@ public final class AccountsCommand {
                 List<AccountPause> paused = health.paused();
                 List<KindPause> limits = health.kindPauses();
                 Set<String> handles = new LinkedHashSet<>();
-                loaded.accounts().stream().map(AccountConfig::handle).map(h -> h.toLowerCase(Locale.ROOT)).forEach(handles::add);
+                loaded.accounts().stream()
+                        .map(AccountConfig::handle)
+                        .map(h -> h.toLowerCase(Locale.ROOT))
+                        .forEach(handles::add);
                 paused.forEach(p -> handles.add(p.handle()));
                 for (String handle : handles) {
-                    Optional<AccountPause> pause = paused.stream().filter(p -> p.handle().equals(handle)).findFirst();
-                    out.println("@" + handle + "  " + pause.map(p -> "PAUSED " + p.describe()).orElse("active"));
-                    limits.stream().filter(l -> l.handle().equals(handle)).forEach(l -> out.println("    "
-                            + l.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "s wait for a daily limit until "
-                            + l.until() + (l.errorCode() > 0 ? " (code " + l.errorCode() + ")" : "")));
+                    Optional<AccountPause> pause = paused.stream()
+                            .filter(p -> p.handle().equals(handle))
+                            .findFirst();
+                    out.println("@" + handle + "  "
+                            + pause.map(p -> "PAUSED " + p.describe()).orElse("active"));
+                    limits.stream()
+                            .filter(l -> l.handle().equals(handle))
+                            .forEach(l -> out.println("    "
+                                    + l.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                                    + "s wait for a daily limit until "
+                                    + l.until() + (l.errorCode() > 0 ? " (code " + l.errorCode() + ")" : "")));
                 }
             }
             out.flush();
@@ -67,9 +82,13 @@ public final class AccountsCommand {
     }
 
     /** {@code bridle accounts resume HANDLE}. */
-    @Command(name = "resume", mixinStandardHelpOptions = true,
-            description = {"Resume a paused account: its actions are checked and sent again.",
-                "Fix the cause first (the list command says what to do); bad credentials are checked again at start-up."})
+    @Command(
+            name = "resume",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Resume a paused account: its actions are checked and sent again.",
+                "Fix the cause first (the list command says what to do); bad credentials are checked again at start-up."
+            })
     public static final class Resume implements Callable<Integer> {
 
         @Mixin
@@ -90,16 +109,17 @@ public final class AccountsCommand {
                 AccountHealth health = new AccountHealth(db, CLOCK);
                 Optional<AccountPause> pause = health.pauseOf(name);
                 if (pause.isEmpty() && loaded.account(name).isEmpty()) {
-                    spec.commandLine().getErr().println("@" + name + " is neither configured in " + loaded.source()
-                            + " nor paused");
+                    spec.commandLine()
+                            .getErr()
+                            .println("@" + name + " is neither configured in " + loaded.source() + " nor paused");
                     return ExitCode.USAGE_ERROR;
                 }
                 if (pause.isEmpty()) {
                     out.println("@" + name + " is not paused");
                 } else {
                     health.resume(name);
-                    out.println("@" + name + " resumed (it was " + pause.get().reason() + " since " + pause.get().since()
-                            + "); its actions are checked and sent again");
+                    out.println("@" + name + " resumed (it was " + pause.get().reason() + " since "
+                            + pause.get().since() + "); its actions are checked and sent again");
                 }
             }
             out.flush();

@@ -12,21 +12,25 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bridle audit anchor}: says where the ledger's anchor is and what it records; with
- * {@code --accept-current-head}, makes the current head the anchor, the deliberate step after a
- * store is restored on purpose (or upgraded from a ledger without anchors, or joined by a new node).
+ * {@code --accept-current-head}, makes the current head the anchor, the deliberate step after a store is restored on
+ * purpose (or upgraded from a ledger without anchors, or joined by a new node).
  */
-@Command(name = "anchor", mixinStandardHelpOptions = true,
+@Command(
+        name = "anchor",
+        mixinStandardHelpOptions = true,
         description = {
             "Show the ledger anchor: the file outside the database that records the ledger's head.",
             "With --accept-current-head, make the current head the anchor (after a restore on",
             "purpose, an upgrade, a new node or a new key). Run bridle audit verify first: what the",
-            "old anchor said is kept in a log beside it, and nothing else remembers it."})
+            "old anchor said is kept in a log beside it, and nothing else remembers it."
+        })
 public final class AuditAnchorCommand implements Callable<Integer> {
 
     @Mixin
     private ConfigOption config;
 
-    @Option(names = "--accept-current-head",
+    @Option(
+            names = "--accept-current-head",
             description = "Replace the anchor by the ledger's current head; the old anchor goes to <anchor>.log.")
     private boolean accept;
 
@@ -37,7 +41,10 @@ public final class AuditAnchorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (LedgerAccess access = LedgerAccess.open(config.load())) {
-            out.println(accept ? access.ledger().acceptCurrentHead(Clock.systemUTC()) : access.ledger().describeAnchor());
+            out.println(
+                    accept
+                            ? access.ledger().acceptCurrentHead(Clock.systemUTC())
+                            : access.ledger().describeAnchor());
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println("bridle audit anchor: " + e.getMessage());
             spec.commandLine().getErr().flush();

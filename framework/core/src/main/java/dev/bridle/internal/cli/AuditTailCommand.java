@@ -13,10 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bridle audit tail}: the most recent ledger rows, oldest first. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
         description = {
             "Print the most recent ledger rows, oldest first: when, which bot and account,",
-            "what kind of action, what happened, the reason code and rule, and why."})
+            "what kind of action, what happened, the reason code and rule, and why."
+        })
 public final class AuditTailCommand implements Callable<Integer> {
 
     /** How many rows unless {@code -n} says otherwise. */
@@ -27,7 +30,10 @@ public final class AuditTailCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
-    @Option(names = {"-n", "--rows"}, paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
+    @Option(
+            names = {"-n", "--rows"},
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_ROWS,
             description = "How many rows (default: ${DEFAULT-VALUE}).")
     private int rows;
 
@@ -53,14 +59,24 @@ public final class AuditTailCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** {@code #12 2026-11-28T09:00:00Z thanks @acme_help REPLY DENIED NO_CONSENT [consent] no consent from user 2002 for reply}. */
+    /**
+     * {@code #12 2026-11-28T09:00:00Z thanks @acme_help REPLY DENIED NO_CONSENT [consent] no consent from user 2002 for
+     * reply}.
+     */
     static String asText(LedgerEntry entry) {
         LedgerRecord r = entry.record();
         StringBuilder line = new StringBuilder()
-                .append('#').append(entry.seq()).append(' ')
-                .append(r.at()).append(' ')
-                .append(r.bot()).append(" @").append(r.account()).append(' ')
-                .append(r.actionKind() == null ? "-" : r.actionKind()).append(' ')
+                .append('#')
+                .append(entry.seq())
+                .append(' ')
+                .append(r.at())
+                .append(' ')
+                .append(r.bot())
+                .append(" @")
+                .append(r.account())
+                .append(' ')
+                .append(r.actionKind() == null ? "-" : r.actionKind())
+                .append(' ')
                 .append(r.event());
         if (r.reason() != null) {
             line.append(' ').append(r.reason());

@@ -9,14 +9,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bridle audit verify}: walks the hash chain and names the first row that does not fit,
- * then checks the chain's ends against the anchor outside the database and for rows past the head.
+ * {@code bridle audit verify}: walks the hash chain and names the first row that does not fit, then checks the chain's
+ * ends against the anchor outside the database and for rows past the head.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = {
             "Check the ledger's hash chain from the first row to the last, and its end against the",
             "anchor file outside the database: rows edited, deleted, reordered, cut from the end,",
-            "rewritten at the end, or forged past the head. Exits 4 if any; see docs/ledger.md."})
+            "rewritten at the end, or forged past the head. Exits 4 if any; see docs/ledger.md."
+        })
 public final class AuditVerifyCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,11 +45,14 @@ public final class AuditVerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (int i = 0; i < report.problems().size(); i++) {
             boolean atRow = i == 0 && report.firstBadSeq().isPresent();
-            err.println("ledger altered" + (atRow ? " at row " + report.firstBadSeq().getAsLong() : "") + ": "
+            err.println("ledger altered"
+                    + (atRow ? " at row " + report.firstBadSeq().getAsLong() : "") + ": "
                     + report.problems().get(i));
         }
-        err.println(report.rowsChecked() + " rows checked" + (report.firstBadSeq().isPresent()
-                ? "; rows before " + report.firstBadSeq().getAsLong() + " are intact" : ""));
+        err.println(report.rowsChecked() + " rows checked"
+                + (report.firstBadSeq().isPresent()
+                        ? "; rows before " + report.firstBadSeq().getAsLong() + " are intact"
+                        : ""));
         err.flush();
         return ExitCode.LEDGER_VERIFICATION_FAILED;
     }

@@ -9,16 +9,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The {@code bridle} command. Subcommands are listed in {@code subcommands}; a new one is a class
- * with {@code @Command}, {@code mixinStandardHelpOptions = true} and {@code @Mixin ConfigOption},
- * added to that list. {@link #commandLine()} wires the exit codes ({@link ExitCode}) and turns a
- * {@link ConfigException} from any subcommand into its problems on stderr and exit code 3, and any
- * other failure into one line on stderr ({@link FailureReport}) and exit code 1, with the stack
- * trace at debug level only.
+ * The {@code bridle} command. Subcommands are listed in {@code subcommands}; a new one is a class with
+ * {@code @Command}, {@code mixinStandardHelpOptions = true} and {@code @Mixin ConfigOption}, added to that list.
+ * {@link #commandLine()} wires the exit codes ({@link ExitCode}) and turns a {@link ConfigException} from any
+ * subcommand into its problems on stderr and exit code 3, and any other failure into one line on stderr
+ * ({@link FailureReport}) and exit code 1, with the stack trace at debug level only.
  */
-@Command(name = "bridle", mixinStandardHelpOptions = true, versionProvider = BridleCommand.Version.class,
-        subcommands = {RunCommand.class, CheckCommand.class, AuditCommand.class, KeywordsCommand.class, ConsentCommand.class,
-            DuplicatesCommand.class, AccountsCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class},
+@Command(
+        name = "bridle",
+        mixinStandardHelpOptions = true,
+        versionProvider = BridleCommand.Version.class,
+        subcommands = {
+            RunCommand.class,
+            CheckCommand.class,
+            AuditCommand.class,
+            KeywordsCommand.class,
+            ConsentCommand.class,
+            DuplicatesCommand.class,
+            AccountsCommand.class,
+            SandboxCommand.class,
+            CommandLine.HelpCommand.class
+        },
         description = "Run automation bots for X with the platform's rules built in.",
         footerHeading = "%nSee also:%n",
         footer = "  bridle COMMAND --help   options of one command")
@@ -43,9 +54,12 @@ public final class BridleCommand {
     /** Every command's usage help lists the exit codes. */
     private static void document(CommandLine line) {
         line.getCommandSpec().versionProvider(new Version());
-        line.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+        line.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.descriptions());
-        line.getCommandSpec().exitCodeOnSuccess(ExitCode.OK)
+        line.getCommandSpec()
+                .exitCodeOnSuccess(ExitCode.OK)
                 .exitCodeOnUsageHelp(ExitCode.OK)
                 .exitCodeOnVersionHelp(ExitCode.OK)
                 .exitCodeOnInvalidInput(ExitCode.USAGE_ERROR)

@@ -10,15 +10,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bridle check}: validates the configuration and prints it as it will be used, defaults
- * filled in and secrets masked. An invalid configuration prints every problem to stderr and exits
- * with {@link ExitCode#INVALID_CONFIG}. It starts nothing and sends nothing.
+ * {@code bridle check}: validates the configuration and prints it as it will be used, defaults filled in and secrets
+ * masked. An invalid configuration prints every problem to stderr and exits with {@link ExitCode#INVALID_CONFIG}. It
+ * starts nothing and sends nothing.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = {
             "Validate the configuration and print it as it will be used.",
             "Defaults are filled in and secrets shown as ****. On errors, every problem",
-            "is printed to stderr as file:line:column: path: message, and the exit code is 3."})
+            "is printed to stderr as file:line:column: path: message, and the exit code is 3."
+        })
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,9 +35,11 @@ public final class CheckCommand implements Callable<Integer> {
         BridleConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         out.print(ConfigPrinter.print(loaded));
-        long sandboxed = loaded.accounts().stream().filter(a -> a.credentials() == null).count();
-        out.println("# Valid: " + count(loaded.bots().size(), "bot") + ", " + count(loaded.accounts().size(), "account")
-                + " (" + sandboxed + " in the sandbox" + (loaded.dryRun() ? "; dry run" : "") + ").");
+        long sandboxed =
+                loaded.accounts().stream().filter(a -> a.credentials() == null).count();
+        out.println("# Valid: " + count(loaded.bots().size(), "bot") + ", "
+                + count(loaded.accounts().size(), "account") + " (" + sandboxed + " in the sandbox"
+                + (loaded.dryRun() ? "; dry run" : "") + ").");
         out.flush();
         return ExitCode.OK;
     }

@@ -6,16 +6,19 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --config FILE} option every subcommand shares: add it with
- * {@code @Mixin ConfigOption config;} and call {@link #load()}. A {@link dev.bridle.internal.config.ConfigException}
- * thrown from a command becomes exit code {@link ExitCode#INVALID_CONFIG} with every problem on stderr.
+ * The {@code --config FILE} option every subcommand shares: add it with {@code @Mixin ConfigOption config;} and call
+ * {@link #load()}. A {@link dev.bridle.internal.config.ConfigException} thrown from a command becomes exit code
+ * {@link ExitCode#INVALID_CONFIG} with every problem on stderr.
  */
 public final class ConfigOption {
 
     /** Where the configuration is read from unless {@code --config} says otherwise. */
     public static final String DEFAULT_FILE = "config/bridle.yaml";
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = DEFAULT_FILE,
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            defaultValue = DEFAULT_FILE,
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     private Path file;
 

@@ -41,16 +41,23 @@ import picocli.CommandLine.TypeConversionException;
  * $ bridle consent withdraw --user 2001 --scope dm --reference "email of 2026-12-01"
  * $ bridle consent export --user 2001 --out receipts-2001.json
  * </pre>
- * A grant from here is an explicit consent: it lifts the user's opt-out on the accounts it names,
- * so it needs a reference to where the user gave it. {@code --import} records old consent that
- * must not lift a later opt-out.
+ *
+ * A grant from here is an explicit consent: it lifts the user's opt-out on the accounts it names, so it needs a
+ * reference to where the user gave it. {@code --import} records old consent that must not lift a later opt-out.
  */
-@Command(name = "consent", mixinStandardHelpOptions = true,
-        subcommands = {ConsentCommand.Grant.class, ConsentCommand.Withdraw.class, ConsentCommand.Show.class,
-            ConsentCommand.Export.class},
+@Command(
+        name = "consent",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            ConsentCommand.Grant.class,
+            ConsentCommand.Withdraw.class,
+            ConsentCommand.Show.class,
+            ConsentCommand.Export.class
+        },
         description = {
             "Record and read users' consent to automated contact, with its evidence.",
-            "Users are X user ids (digits), never handles: handles change hands."})
+            "Users are X user ids (digits), never handles: handles change hands."
+        })
 public final class ConsentCommand {
 
     /** The scopes a command line names, comma-separated. */
@@ -70,7 +77,8 @@ public final class ConsentCommand {
         @Override
         public Duration convert(String value) {
             try {
-                return value.matches("\\d+d") ? Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)))
+                return value.matches("\\d+d")
+                        ? Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)))
                         : Duration.parse(value);
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a duration such as 90d or P90D");
@@ -79,28 +87,55 @@ public final class ConsentCommand {
     }
 
     /** {@code bridle consent grant}. */
-    @Command(name = "grant", mixinStandardHelpOptions = true,
-            description = {"Record that a user gave explicit consent, and where the proof is.",
-                "It lifts the user's opt-out on the accounts it names (not with --import)."})
+    @Command(
+            name = "grant",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Record that a user gave explicit consent, and where the proof is.",
+                "It lifts the user's opt-out on the accounts it names (not with --import)."
+            })
     static final class Grant implements Callable<Integer> {
-        @Mixin private ConfigOption config;
-        @Spec private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+
+        @Spec
+        private CommandSpec spec;
+
         @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's X id (digits).")
         private String user;
-        @Option(names = "--scope", required = true, paramLabel = "SCOPES", converter = ScopeList.class,
+
+        @Option(
+                names = "--scope",
+                required = true,
+                paramLabel = "SCOPES",
+                converter = ScopeList.class,
                 description = "What they agreed to, comma-separated: reply, mention, dm, follow, link_identity.")
         private Set<ConsentScope> scopes;
-        @Option(names = "--account", defaultValue = "*", paramLabel = "HANDLE",
+
+        @Option(
+                names = "--account",
+                defaultValue = "*",
+                paramLabel = "HANDLE",
                 description = "One account, or * for every account of the operator (default).")
         private String account;
-        @Option(names = "--reference", required = true, paramLabel = "TEXT",
+
+        @Option(
+                names = "--reference",
+                required = true,
+                paramLabel = "TEXT",
                 description = "Where the user's consent is recorded: a form id, a ticket, a message.")
         private String reference;
-        @Option(names = "--valid-for", converter = Validity.class, paramLabel = "DURATION",
+
+        @Option(
+                names = "--valid-for",
+                converter = Validity.class,
+                paramLabel = "DURATION",
                 description = "How long it lasts (90d, P90D); default: the configured expiry.")
         private Duration validFor;
+
         @Option(names = "--language", paramLabel = "TAG", description = "The language the user wrote in.")
         private String language;
+
         @Option(names = "--import", description = "An old record brought over: it never lifts an opt-out.")
         private boolean imported;
 
@@ -108,15 +143,18 @@ public final class ConsentCommand {
         public Integer call() {
             Clock clock = Clock.systemUTC();
             try (ContactAccess access = ContactAccess.open(config.load(), clock)) {
-                ConsentGrant grant = ConsentGrant.of(user, scopes,
-                        Evidence.reference(imported ? Channel.IMPORT : Channel.CLI, reference)).account(account).language(language);
+                ConsentGrant grant = ConsentGrant.of(
+                                user, scopes, Evidence.reference(imported ? Channel.IMPORT : Channel.CLI, reference))
+                        .account(account)
+                        .language(language);
                 if (validFor != null) {
                     grant = grant.expiresAt(clock.instant().plus(validFor));
                 }
                 ConsentEvent e = access.consents().grant(grant);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("granted " + ConsentScope.toList(e.scopes()) + " to user " + e.subjectId() + " on "
-                        + Accounts.describe(e.account()) + " until " + e.expiresAt() + " (receipt " + e.eventId() + ")");
+                        + Accounts.describe(e.account()) + " until " + e.expiresAt() + " (receipt " + e.eventId()
+                        + ")");
                 OptOutStatus status = access.optOuts().status(user);
                 if (status.suppressed(e.account())) {
                     out.println("note: user " + user + " is still opted out of " + Accounts.describe(e.account())
@@ -132,21 +170,41 @@ public final class ConsentCommand {
     }
 
     /** {@code bridle consent withdraw}. */
-    @Command(name = "withdraw", mixinStandardHelpOptions = true,
+    @Command(
+            name = "withdraw",
+            mixinStandardHelpOptions = true,
             description = "Record that a user withdrew consent (or, with --invalidate, that it was void).")
     static final class Withdraw implements Callable<Integer> {
-        @Mixin private ConfigOption config;
-        @Spec private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+
+        @Spec
+        private CommandSpec spec;
+
         @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's X id (digits).")
         private String user;
-        @Option(names = "--scope", paramLabel = "SCOPES", converter = ScopeList.class,
+
+        @Option(
+                names = "--scope",
+                paramLabel = "SCOPES",
+                converter = ScopeList.class,
                 description = "What they withdrew, comma-separated; default: everything.")
         private Set<ConsentScope> scopes = EnumSet.noneOf(ConsentScope.class);
-        @Option(names = "--account", defaultValue = "*", paramLabel = "HANDLE",
+
+        @Option(
+                names = "--account",
+                defaultValue = "*",
+                paramLabel = "HANDLE",
                 description = "One account, or * for every account of the operator (default).")
         private String account;
-        @Option(names = "--reference", required = true, paramLabel = "TEXT", description = "Where the request is recorded.")
+
+        @Option(
+                names = "--reference",
+                required = true,
+                paramLabel = "TEXT",
+                description = "Where the request is recorded.")
         private String reference;
+
         @Option(names = "--invalidate", description = "The consent was void (a mistaken import, an authority's order).")
         private boolean invalidate;
 
@@ -154,10 +212,13 @@ public final class ConsentCommand {
         public Integer call() {
             try (ContactAccess access = ContactAccess.open(config.load(), Clock.systemUTC())) {
                 Evidence evidence = Evidence.reference(Channel.CLI, reference);
-                ConsentEvent e = invalidate ? access.consents().invalidate(user, account, scopes, evidence)
+                ConsentEvent e = invalidate
+                        ? access.consents().invalidate(user, account, scopes, evidence)
                         : access.consents().withdraw(user, account, scopes, evidence);
-                spec.commandLine().getOut().println((invalidate ? "invalidated " : "withdrew ") + ConsentScope.toList(e.scopes())
-                        + " of user " + e.subjectId() + " on " + Accounts.describe(e.account()));
+                spec.commandLine()
+                        .getOut()
+                        .println((invalidate ? "invalidated " : "withdrew ") + ConsentScope.toList(e.scopes())
+                                + " of user " + e.subjectId() + " on " + Accounts.describe(e.account()));
                 spec.commandLine().getOut().flush();
                 return ExitCode.OK;
             } catch (IllegalArgumentException e) {
@@ -168,11 +229,17 @@ public final class ConsentCommand {
     }
 
     /** {@code bridle consent show}. */
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
             description = "Show a user's consent now, their opt-outs, and the history of both.")
     static final class Show implements Callable<Integer> {
-        @Mixin private ConfigOption config;
-        @Spec private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+
+        @Spec
+        private CommandSpec spec;
+
         @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's X id (digits).")
         private String user;
 
@@ -184,7 +251,8 @@ public final class ConsentCommand {
                 Instant now = clock.instant();
                 ConsentState state = access.consents().state(user);
                 OptOutStatus optOut = access.optOuts().status(user);
-                out.println("user " + user + " with " + access.consents().settings().operator());
+                out.println(
+                        "user " + user + " with " + access.consents().settings().operator());
                 if (state.history().isEmpty()) {
                     out.println("consent: none on record");
                 }
@@ -197,17 +265,21 @@ public final class ConsentCommand {
                 if (suppressed.isEmpty()) {
                     out.println("opt-out: none");
                 }
-                suppressed.forEach((key, e) -> out.println("opt-out: " + e.type() + " on " + Accounts.describe(key) + " since "
-                        + e.at() + " (" + e.evidence().channel() + (e.trigger().rule() == null ? "" : ", " + e.trigger().rule()) + ")"));
+                suppressed.forEach((key, e) -> out.println("opt-out: " + e.type() + " on " + Accounts.describe(key)
+                        + " since " + e.at() + " (" + e.evidence().channel()
+                        + (e.trigger().rule() == null ? "" : ", " + e.trigger().rule()) + ")"));
                 out.println("history:");
                 for (ConsentEvent e : state.history()) {
-                    out.println("  consent #" + e.seq() + " " + e.at() + " " + e.type() + " " + ConsentScope.toList(e.scopes())
-                            + " on " + Accounts.describe(e.account()) + " via " + e.evidence().channel()
+                    out.println("  consent #" + e.seq() + " " + e.at() + " " + e.type() + " "
+                            + ConsentScope.toList(e.scopes())
+                            + " on " + Accounts.describe(e.account()) + " via "
+                            + e.evidence().channel()
                             + (e.expiresAt() == null ? "" : " until " + e.expiresAt()) + evidence(e.evidence()));
                 }
                 for (OptOutEvent e : optOut.history()) {
-                    out.println("  opt-out #" + e.seq() + " " + e.at() + " " + e.type() + " on " + Accounts.describe(e.account())
-                            + " via " + e.evidence().channel() + evidence(e.evidence()));
+                    out.println("  opt-out #" + e.seq() + " " + e.at() + " " + e.type() + " on "
+                            + Accounts.describe(e.account()) + " via "
+                            + e.evidence().channel() + evidence(e.evidence()));
                 }
                 out.flush();
                 return ExitCode.OK;
@@ -230,13 +302,20 @@ public final class ConsentCommand {
     }
 
     /** {@code bridle consent export}. */
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
             description = {"Write a user's consent receipts as JSON (Kantara / ISO/IEC TS 27560 field names)."})
     static final class Export implements Callable<Integer> {
-        @Mixin private ConfigOption config;
-        @Spec private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+
+        @Spec
+        private CommandSpec spec;
+
         @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's X id (digits).")
         private String user;
+
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
         private Path file;
 
@@ -245,7 +324,8 @@ public final class ConsentCommand {
             Clock clock = Clock.systemUTC();
             try (ContactAccess access = ContactAccess.open(config.load(), clock)) {
                 ConsentReceipts receipts = new ConsentReceipts(access.consents().settings());
-                String json = ConsentReceipts.toJson(receipts.export(access.consents().state(user), clock.instant()));
+                String json =
+                        ConsentReceipts.toJson(receipts.export(access.consents().state(user), clock.instant()));
                 if (file == null) {
                     spec.commandLine().getOut().println(json);
                     spec.commandLine().getOut().flush();

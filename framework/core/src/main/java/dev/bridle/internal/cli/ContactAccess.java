@@ -7,8 +7,8 @@ import dev.bridle.internal.store.Database;
 import java.time.Clock;
 
 /**
- * Opens the configured store's consent and opt-out records for a command, and closes the store.
- * They use the configured {@code consent:} and {@code optout:} settings, as a running Bridle does.
+ * Opens the configured store's consent and opt-out records for a command, and closes the store. They use the configured
+ * {@code consent:} and {@code optout:} settings, as a running Bridle does.
  */
 final class ContactAccess implements AutoCloseable {
 
@@ -28,7 +28,8 @@ final class ContactAccess implements AutoCloseable {
         try {
             database.migrate();
             ConsentRegistry consents = new ConsentRegistry(database, clock, config.consent());
-            return new ContactAccess(database, consents, new OptOutRegistry(database, clock, config.optOut(), consents));
+            return new ContactAccess(
+                    database, consents, new OptOutRegistry(database, clock, config.optOut(), consents));
         } catch (RuntimeException e) {
             database.close();
             throw e;

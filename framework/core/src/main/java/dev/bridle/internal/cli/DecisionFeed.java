@@ -11,18 +11,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Prints what happened to each action as the ledger records it: one line per outcome (sent,
- * denied, deferred, failed, in doubt) and per bot error. The ledger is the source, so the feed
- * shows exactly what an audit would.
+ * Prints what happened to each action as the ledger records it: one line per outcome (sent, denied, deferred, failed,
+ * in doubt) and per bot error. The ledger is the source, so the feed shows exactly what an audit would.
  */
 final class DecisionFeed {
 
     /** How many rows one {@link #printNew()} reads at most. */
     static final int BATCH = 500;
 
-    private static final Set<LedgerEvent> SHOWN = Set.of(LedgerEvent.SENT, LedgerEvent.DENIED, LedgerEvent.DEFERRED,
-            LedgerEvent.FAILED, LedgerEvent.IN_DOUBT, LedgerEvent.BOT_ERROR);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final Set<LedgerEvent> SHOWN = Set.of(
+            LedgerEvent.SENT,
+            LedgerEvent.DENIED,
+            LedgerEvent.DEFERRED,
+            LedgerEvent.FAILED,
+            LedgerEvent.IN_DOUBT,
+            LedgerEvent.BOT_ERROR);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AuditLedger ledger;
     private final PrintWriter out;
@@ -49,9 +54,10 @@ final class DecisionFeed {
         out.flush();
     }
 
-    /** {@code 09:00:03  DENIED    thanks          @acme_help  REPLY   NO_CONSENT: no consent from ...}. */
+    /** {@code 09:00:03 DENIED thanks @acme_help REPLY NO_CONSENT: no consent from ...}. */
     static String line(LedgerRecord r) {
-        StringBuilder line = new StringBuilder(String.format("%s  %-9s %-20s @%-11s %-15s",
+        StringBuilder line = new StringBuilder(String.format(
+                "%s  %-9s %-20s @%-11s %-15s",
                 TIME.format(r.at()), r.event(), r.bot(), r.account(), r.actionKind() == null ? "-" : r.actionKind()));
         if (r.platformId() != null) {
             line.append(" id ").append(r.platformId());

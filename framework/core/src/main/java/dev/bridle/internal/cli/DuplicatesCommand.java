@@ -23,11 +23,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bridle duplicates}: explains duplicate detection. {@code compare} reads pairs of texts and
- * prints, per pair, whether Bridle would count them as duplicates and how alike they are, so an
- * operator can see why a post was denied, or check a template before using it. Texts are judged
- * with the configured {@code duplicates.threshold} (from {@code --config}, when that file exists),
- * unless {@code --threshold} gives another.
+ * {@code bridle duplicates}: explains duplicate detection. {@code compare} reads pairs of texts and prints, per pair,
+ * whether Bridle would count them as duplicates and how alike they are, so an operator can see why a post was denied,
+ * or check a template before using it. Texts are judged with the configured {@code duplicates.threshold} (from
+ * {@code --config}, when that file exists), unless {@code --threshold} gives another.
  *
  * <pre>
  * $ printf 'Big sale today!\tBIG SALE TODAY 🔥\n' | bridle duplicates compare
@@ -36,10 +35,12 @@ import picocli.CommandLine.Spec;
  * {"verdict":"DISTINCT","score":0.4211,"exact":false}
  * </pre>
  *
- * Exit codes: 0 all pairs compared; 2 a malformed line (not a pair, or not UTF-8 text: its number
- * is named on stderr, never read with U+FFFD in place of its bytes), a missing file or a bad option.
+ * Exit codes: 0 all pairs compared; 2 a malformed line (not a pair, or not UTF-8 text: its number is named on stderr,
+ * never read with U+FFFD in place of its bytes), a missing file or a bad option.
  */
-@Command(name = "duplicates", mixinStandardHelpOptions = true,
+@Command(
+        name = "duplicates",
+        mixinStandardHelpOptions = true,
         subcommands = {DuplicatesCommand.Compare.class, CommandLine.HelpCommand.class},
         description = "Explain duplicate-content detection: what counts as a duplicate, and how alike two texts are.")
 public final class DuplicatesCommand {
@@ -57,7 +58,9 @@ public final class DuplicatesCommand {
     }
 
     /** {@code bridle duplicates compare}. */
-    @Command(name = "compare", mixinStandardHelpOptions = true,
+    @Command(
+            name = "compare",
+            mixinStandardHelpOptions = true,
             description = {
                 "Compare pairs of texts the way the duplicates guard does.",
                 "Input: one pair per line, the two texts separated by a TAB (further TAB-separated",
@@ -65,10 +68,14 @@ public final class DuplicatesCommand {
                 "a JSON array of two strings per line. Blank lines are skipped.",
                 "Output, one line per pair: DUPLICATE or DISTINCT, the score from 0 to 1, and",
                 "'exact' when the normalised texts are identical; with --json an object",
-                "{\"verdict\", \"score\", \"exact\"}."},
+                "{\"verdict\", \"score\", \"exact\"}."
+            },
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:every pair was compared", "1:the input could not be read",
-                "2:a malformed line (not a pair, or not UTF-8 text; its number is on stderr), a missing file or a bad option"})
+            exitCodeList = {
+                "0:every pair was compared",
+                "1:the input could not be read",
+                "2:a malformed line (not a pair, or not UTF-8 text; its number is on stderr), a missing file or a bad option"
+            })
     static final class Compare implements Callable<Integer> {
 
         @ParentCommand
@@ -86,9 +93,13 @@ public final class DuplicatesCommand {
         @Option(names = "--json", description = "read JSON arrays [\"a\", \"b\"] and print JSON objects")
         private boolean json;
 
-        @Option(names = "--threshold", paramLabel = "SCORE",
-                description = {"the near-duplicate threshold, above 0 and at most 1 (default: duplicates.threshold in",
-                    "the configuration file when there is one, else " + Similarity.DEFAULT_THRESHOLD + ")"})
+        @Option(
+                names = "--threshold",
+                paramLabel = "SCORE",
+                description = {
+                    "the near-duplicate threshold, above 0 and at most 1 (default: duplicates.threshold in",
+                    "the configuration file when there is one, else " + Similarity.DEFAULT_THRESHOLD + ")"
+                })
         private Double thresholdOption;
 
         private final ObjectMapper mapper = new ObjectMapper();
@@ -98,7 +109,8 @@ public final class DuplicatesCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (thresholdOption != null && !(thresholdOption > 0 && thresholdOption <= 1)) {
-                err.println("bridle duplicates compare: --threshold must be above 0 and at most 1, not " + thresholdOption);
+                err.println(
+                        "bridle duplicates compare: --threshold must be above 0 and at most 1, not " + thresholdOption);
                 err.flush();
                 return ExitCode.USAGE_ERROR;
             }
@@ -126,7 +138,8 @@ public final class DuplicatesCommand {
                 err.flush();
                 return ExitCode.USAGE_ERROR;
             } catch (IOException e) {
-                err.println("bridle duplicates compare: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
+                err.println("bridle duplicates compare: cannot read " + (file == null ? "standard input" : file) + ": "
+                        + e.getMessage());
                 err.flush();
                 return ExitCode.RUNTIME_FAILURE;
             }
@@ -141,8 +154,8 @@ public final class DuplicatesCommand {
         }
 
         /**
-         * The configured threshold, so that pairs are judged as the running guard judges them; the
-         * default when there is no configuration file, or (said on {@code err}) when it is invalid.
+         * The configured threshold, so that pairs are judged as the running guard judges them; the default when there
+         * is no configuration file, or (said on {@code err}) when it is invalid.
          */
         private double configuredThreshold(PrintWriter err) {
             if (!Files.isRegularFile(config.file())) {
@@ -151,8 +164,8 @@ public final class DuplicatesCommand {
             try {
                 return config.load().duplicates().policy().threshold();
             } catch (ConfigException e) {
-                err.println("(" + config.file() + " is not valid, so the default threshold " + Similarity.DEFAULT_THRESHOLD
-                        + " is used; bridle check says why)");
+                err.println("(" + config.file() + " is not valid, so the default threshold "
+                        + Similarity.DEFAULT_THRESHOLD + " is used; bridle check says why)");
                 err.flush();
                 return Similarity.DEFAULT_THRESHOLD;
             }
@@ -184,8 +197,13 @@ public final class DuplicatesCommand {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
             }
-            if (node == null || !node.isArray() || node.size() != 2 || !node.get(0).isTextual() || !node.get(1).isTextual()) {
-                throw new IllegalArgumentException("expected a JSON array of two strings, like [\"first text\", \"second text\"]");
+            if (node == null
+                    || !node.isArray()
+                    || node.size() != 2
+                    || !node.get(0).isTextual()
+                    || !node.get(1).isTextual()) {
+                throw new IllegalArgumentException(
+                        "expected a JSON array of two strings, like [\"first text\", \"second text\"]");
             }
             String[] pair = {node.get(0).textValue(), node.get(1).textValue()};
             for (int i = 0; i < pair.length; i++) {
@@ -206,7 +224,12 @@ public final class DuplicatesCommand {
                 o.put("exact", c.exact());
                 return o.toString();
             }
-            return String.format(Locale.ROOT, "%s %.2f%s", c.verdict(), Math.floor(c.score() * 100) / 100.0, c.exact() ? " exact" : "");
+            return String.format(
+                    Locale.ROOT,
+                    "%s %.2f%s",
+                    c.verdict(),
+                    Math.floor(c.score() * 100) / 100.0,
+                    c.exact() ? " exact" : "");
         }
     }
 }

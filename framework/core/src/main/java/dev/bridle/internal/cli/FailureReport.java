@@ -7,21 +7,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * What the {@code bridle} command prints when a command fails while running: one line that says
- * what failed and, for the store, what to do and where it is configured:
+ * What the {@code bridle} command prints when a command fails while running: one line that says what failed and, for
+ * the store, what to do and where it is configured:
  *
  * <pre>
  * bridle run: cannot open the store at jdbc:postgresql://127.0.0.1:5999/bridle: Connection refused; is PostgreSQL
  * running there, on that port? (store.url in config/bridle.yaml)
  * </pre>
  *
- * The stack trace goes to the debug log only ({@code BRIDLE_LOG_LEVEL=DEBUG}). Store messages never
- * hold a password ({@link StoreException} says so); this adds only the file's name.
+ * The stack trace goes to the debug log only ({@code BRIDLE_LOG_LEVEL=DEBUG}). Store messages never hold a password
+ * ({@link StoreException} says so); this adds only the file's name.
  */
 final class FailureReport {
 
-    private FailureReport() {
-    }
+    private FailureReport() {}
 
     /** The one line for {@code failure} of the command {@code spec}. */
     static String line(Throwable failure, CommandSpec spec) {
@@ -33,15 +32,16 @@ final class FailureReport {
         StoreException store = storeCause(failure);
         if (store != null) {
             String file = configFile(spec);
-            return command + ": " + firstLine(store.getMessage()) + (file == null ? "" : " (store.url in " + file + ")");
+            return command + ": " + firstLine(store.getMessage())
+                    + (file == null ? "" : " (store.url in " + file + ")");
         }
         return command + ": failed: " + firstLine(String.valueOf(failure))
                 + " (the stack trace is logged at debug level: BRIDLE_LOG_LEVEL=DEBUG)";
     }
 
     /**
-     * A refusal to start, whose message is already the one line (what, where, what to do): a
-     * ledger that does not match its anchor, a node configured unlike the live ones.
+     * A refusal to start, whose message is already the one line (what, where, what to do): a ledger that does not match
+     * its anchor, a node configured unlike the live ones.
      */
     private static Throwable refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

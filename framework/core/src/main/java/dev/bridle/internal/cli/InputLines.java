@@ -8,18 +8,17 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * The lines of a command's input (a file, or standard input), read as UTF-8 one at a time and
- * numbered from 1. Lines end at {@code \n}, {@code \r\n} or {@code \r}, as
- * {@link java.io.BufferedReader#readLine()} has them. A line that is not UTF-8, or is longer
- * than {@link #MAX_LINE_BYTES}, is a {@link MalformedLineException} that says what is wrong with
- * it: never a line with U+FFFD in place of the bytes, and never a failure without its line.
+ * The lines of a command's input (a file, or standard input), read as UTF-8 one at a time and numbered from 1. Lines
+ * end at {@code \n}, {@code \r\n} or {@code \r}, as {@link java.io.BufferedReader#readLine()} has them. A line that is
+ * not UTF-8, or is longer than {@link #MAX_LINE_BYTES}, is a {@link MalformedLineException} that says what is wrong
+ * with it: never a line with U+FFFD in place of the bytes, and never a failure without its line.
  */
 final class InputLines implements AutoCloseable {
 
     /**
-     * The longest line read, 1 MiB: a line holds one message or a pair of posts (a direct message
-     * is at most 10,000 characters, 40 KB of UTF-8), so a longer one is not input but a file named
-     * by mistake, and is refused before it fills memory.
+     * The longest line read, 1 MiB: a line holds one message or a pair of posts (a direct message is at most 10,000
+     * characters, 40 KB of UTF-8), so a longer one is not input but a file named by mistake, and is refused before it
+     * fills memory.
      */
     static final int MAX_LINE_BYTES = 1 << 20;
 
@@ -69,8 +68,8 @@ final class InputLines implements AutoCloseable {
         while (b >= 0 && b != '\n' && b != '\r') {
             if (line.size() == MAX_LINE_BYTES) {
                 skipRestOfLine();
-                throw new MalformedLineException(number, "longer than " + MAX_LINE_BYTES + " bytes; expected one text per"
-                        + " line");
+                throw new MalformedLineException(
+                        number, "longer than " + MAX_LINE_BYTES + " bytes; expected one text per" + " line");
             }
             line.write(b);
             b = in.read();
@@ -85,9 +84,8 @@ final class InputLines implements AutoCloseable {
     }
 
     /**
-     * Why {@code text} cannot be written as UTF-8, or {@code null} if it can: a JSON string may
-     * spell half of a surrogate pair ({@code "\ud800"}), which is no character at all, and would
-     * print as {@code ?}.
+     * Why {@code text} cannot be written as UTF-8, or {@code null} if it can: a JSON string may spell half of a
+     * surrogate pair ({@code "\ud800"}), which is no character at all, and would print as {@code ?}.
      */
     static String unencodable(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -95,8 +93,11 @@ final class InputLines implements AutoCloseable {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return String.format(Locale.ROOT, "\\u%04X at character %d is half of a surrogate pair, not a"
-                        + " character; expected text", (int) c, i + 1);
+                return String.format(
+                        Locale.ROOT,
+                        "\\u%04X at character %d is half of a surrogate pair, not a" + " character; expected text",
+                        (int) c,
+                        i + 1);
             }
         }
         return null;
@@ -114,8 +115,13 @@ final class InputLines implements AutoCloseable {
         try {
             return StrictUtf8.decode(bytes);
         } catch (StrictUtf8.Malformed e) {
-            throw new MalformedLineException(number, String.format(Locale.ROOT, "not UTF-8 (byte 0x%02X at column %d); expected"
-                    + " UTF-8 text", e.badByte(), StrictUtf8.column(bytes, 0, e.offset())));
+            throw new MalformedLineException(
+                    number,
+                    String.format(
+                            Locale.ROOT,
+                            "not UTF-8 (byte 0x%02X at column %d); expected" + " UTF-8 text",
+                            e.badByte(),
+                            StrictUtf8.column(bytes, 0, e.offset())));
         }
     }
 

@@ -31,8 +31,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bridle keywords}: try a keyword file before using it. {@code test} classifies messages
- * and names the rule that fired; {@code check} validates the file.
+ * {@code bridle keywords}: try a keyword file before using it. {@code test} classifies messages and names the rule that
+ * fired; {@code check} validates the file.
  *
  * <pre>
  * $ bridle keywords test "STOP please" "stop by our booth"
@@ -41,11 +41,14 @@ import picocli.CommandLine.Spec;
  * $ printf '"stpo"\n' | bridle keywords test --json
  * {"input":"stpo","class":"AMBIGUOUS","rule":"fuzzy:stpo~stop","language":"en","normalised":"stpo"}
  * </pre>
- * Exit codes follow the {@code bridle} command's: 0 success, 2 a wrong command line, an input
- * line that is not UTF-8 (never read with U+FFFD in place of its bytes) or, with {@code --json},
- * not a JSON string of text, 3 an invalid keyword file (every problem on stderr with its file:line).
+ *
+ * Exit codes follow the {@code bridle} command's: 0 success, 2 a wrong command line, an input line that is not UTF-8
+ * (never read with U+FFFD in place of its bytes) or, with {@code --json}, not a JSON string of text, 3 an invalid
+ * keyword file (every problem on stderr with its file:line).
  */
-@Command(name = "keywords", mixinStandardHelpOptions = true,
+@Command(
+        name = "keywords",
+        mixinStandardHelpOptions = true,
         subcommands = {KeywordsCommand.Test.class, KeywordsCommand.Check.class},
         description = "Try the opt-out keyword file: classify messages with it, or check it.")
 public final class KeywordsCommand implements Callable<Integer> {
@@ -53,8 +56,8 @@ public final class KeywordsCommand implements Callable<Integer> {
     /** Where the keyword file is unless {@code --keywords} says otherwise. */
     static final String DEFAULT_NAME = "optout-keywords.yaml";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     static {
         JSON.getFactory().setCharacterEscapes(new InvisibleCharacterEscapes());
     }
@@ -81,16 +84,18 @@ public final class KeywordsCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code --keywords} option, shared by the subcommands. Unless it is given, the keyword file
-     * is the one the configuration ({@code --config}) names under {@code optout.keywords}, so the
-     * command classifies as a run would; when the configuration does not load (missing, or not
-     * ready yet), the file beside it, so that an operator can try a keyword file before the rest
-     * of the configuration is ready.
+     * The {@code --keywords} option, shared by the subcommands. Unless it is given, the keyword file is the one the
+     * configuration ({@code --config}) names under {@code optout.keywords}, so the command classifies as a run would;
+     * when the configuration does not load (missing, or not ready yet), the file beside it, so that an operator can try
+     * a keyword file before the rest of the configuration is ready.
      */
     static final class KeywordsOption {
-        @Option(names = "--keywords", paramLabel = "FILE",
+        @Option(
+                names = "--keywords",
+                paramLabel = "FILE",
                 description = "The keyword file (default: optout.keywords in the configuration file; when that does"
-                        + " not load, " + DEFAULT_NAME + " beside it, or the built-in keywords when that does not exist).")
+                        + " not load, " + DEFAULT_NAME
+                        + " beside it, or the built-in keywords when that does not exist).")
         Path file;
 
         @CommandLine.Mixin
@@ -133,9 +138,13 @@ public final class KeywordsCommand implements Callable<Integer> {
     }
 
     /** {@code bridle keywords test}. */
-    @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"Classify messages as OPT_OUT, OPT_IN, HELP, AMBIGUOUS or NONE and name the rule that fired.",
-                    "Messages are the arguments, or the lines of standard input when there are none (blank lines are skipped)."})
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Classify messages as OPT_OUT, OPT_IN, HELP, AMBIGUOUS or NONE and name the rule that fired.",
+                "Messages are the arguments, or the lines of standard input when there are none (blank lines are skipped)."
+            })
     static final class Test implements Callable<Integer> {
 
         @ParentCommand
@@ -147,8 +156,12 @@ public final class KeywordsCommand implements Callable<Integer> {
         @CommandLine.Mixin
         private KeywordsOption keywords;
 
-        @Option(names = "--json", description = {"Write one JSON object per message, with input, class, rule, language"
-                + " and normalised.", "Lines of standard input must then be JSON strings, like \"STOP\"."})
+        @Option(
+                names = "--json",
+                description = {
+                    "Write one JSON object per message, with input, class, rule, language" + " and normalised.",
+                    "Lines of standard input must then be JSON strings, like \"STOP\"."
+                })
         private boolean json;
 
         @Parameters(paramLabel = "MESSAGE", arity = "0..*", description = "Messages to classify.")
@@ -190,8 +203,11 @@ public final class KeywordsCommand implements Callable<Integer> {
                     if (json) {
                         message = jsonString(line);
                         if (message == null) {
-                            return malformed(out, err, lines.number(), "expected a JSON string like \"STOP\", found: "
-                                    + abbreviate(line));
+                            return malformed(
+                                    out,
+                                    err,
+                                    lines.number(),
+                                    "expected a JSON string like \"STOP\", found: " + abbreviate(line));
                         }
                         String why = InputLines.unencodable(message);
                         if (why != null) {
@@ -244,8 +260,11 @@ public final class KeywordsCommand implements Callable<Integer> {
     }
 
     /** {@code bridle keywords check}. */
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check the keyword file: exit 0 and say what it holds, or exit 3 with every problem and its line.")
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Check the keyword file: exit 0 and say what it holds, or exit 3 with every problem and its line.")
     static final class Check implements Callable<Integer> {
 
         @Spec
@@ -304,14 +323,19 @@ public final class KeywordsCommand implements Callable<Integer> {
         @Override
         public SerializableString getEscapeSequence(int ch) {
             // Jackson passes UTF-16 units: the halves of an emoji pass through as they are.
-            return !Character.isSurrogate((char) ch) && isInvisible(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+            return !Character.isSurrogate((char) ch) && isInvisible(ch)
+                    ? new SerializedString(String.format("\\u%04X", ch))
+                    : null;
         }
     }
 
     private static boolean isInvisible(int cp) {
         int type = Character.getType(cp);
-        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.UNASSIGNED
-                || type == Character.SURROGATE || (Character.isWhitespace(cp) && cp != ' ');
+        return Character.isISOControl(cp)
+                || type == Character.FORMAT
+                || type == Character.UNASSIGNED
+                || type == Character.SURROGATE
+                || (Character.isWhitespace(cp) && cp != ' ');
     }
 
     private static String abbreviate(String line) {

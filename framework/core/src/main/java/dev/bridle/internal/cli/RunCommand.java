@@ -6,11 +6,11 @@ import dev.bridle.internal.config.Intervals;
 import dev.bridle.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,16 +19,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bridle run}: runs the configured bots until stopped (Ctrl-C, SIGTERM) or for
- * {@code --for}. With no credentials configured it runs them against the built-in sandbox and its
- * simulated audience, and says so; with real credentials it acts on X and never falls back.
- * Every outcome is printed as the ledger records it.
+ * {@code bridle run}: runs the configured bots until stopped (Ctrl-C, SIGTERM) or for {@code --for}. With no
+ * credentials configured it runs them against the built-in sandbox and its simulated audience, and says so; with real
+ * credentials it acts on X and never falls back. Every outcome is printed as the ledger records it.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = {
             "Run the configured bots: scheduled runs, mentions and direct messages, every action through the guards.",
             "With no account credentials configured, the bots act on the built-in sandbox, a local X-compatible",
-            "server with a simulated audience; nothing reaches X. Each outcome is printed as the ledger records it."})
+            "server with a simulated audience; nothing reaches X. Each outcome is printed as the ledger records it."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     /** How often the feed prints and the sandbox audience acts. */
@@ -37,7 +39,10 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
-    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop after this long, like 90s or 10m (default: run until interrupted).")
     private Duration runFor;
 
@@ -50,10 +55,12 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(stopped);
-        }, "bridle-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    awaitQuietly(stopped);
+                },
+                "bridle-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bridle-run-feed");
@@ -97,16 +104,22 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static void banner(PrintWriter out, BridleConfig config, Bridle bridle) {
-        out.println("Bridle: " + config.bots().size() + " bots on " + config.accounts().size() + " accounts, app "
-                + config.app().name() + " (" + config.environment() + ")" + (config.dryRun() ? ", DRY RUN: nothing is sent" : ""));
-        bridle.sandbox().ifPresentOrElse(
-                s -> out.println("SANDBOX: no account has credentials, so the bots act on a local X-compatible server at "
-                        + s.baseUrl() + " with a simulated audience. Nothing is sent to X. Admin API: " + s.adminUrl()),
-                () -> out.println("Acting on X: every action passes the guards and is recorded in the ledger."));
+        out.println("Bridle: " + config.bots().size() + " bots on "
+                + config.accounts().size() + " accounts, app " + config.app().name() + " (" + config.environment() + ")"
+                + (config.dryRun() ? ", DRY RUN: nothing is sent" : ""));
+        bridle.sandbox()
+                .ifPresentOrElse(
+                        s -> out.println(
+                                "SANDBOX: no account has credentials, so the bots act on a local X-compatible server at "
+                                        + s.baseUrl() + " with a simulated audience. Nothing is sent to X. Admin API: "
+                                        + s.adminUrl()),
+                        () -> out.println(
+                                "Acting on X: every action passes the guards and is recorded in the ledger."));
         int waiting = bridle.waitingActions();
         if (waiting > 0) {
-            out.println(waiting + (waiting == 1 ? " action is" : " actions are") + " waiting from before this start"
-                    + " (deferred, or compliance messages to try again); each deferral below says how many are queued.");
+            out.println(
+                    waiting + (waiting == 1 ? " action is" : " actions are") + " waiting from before this start"
+                            + " (deferred, or compliance messages to try again); each deferral below says how many are queued.");
         }
         out.println("Each outcome is printed below as the ledger records it. Ctrl-C stops.");
         out.flush();
@@ -124,8 +137,9 @@ public final class RunCommand implements Callable<Integer> {
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Intervals.parse(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a duration; expected something like 90s, 10m or 2h"));
+            return Intervals.parse(value)
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "'" + value + "' is not a duration; expected something like 90s, 10m or 2h"));
         }
     }
 }

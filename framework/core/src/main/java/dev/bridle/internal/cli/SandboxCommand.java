@@ -4,11 +4,11 @@ import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.sandbox.SandboxMain;
-import java.nio.file.Files;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,14 +20,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bridle sandbox}: runs the local X-compatible sandbox on its own, as
- * {@link SandboxMain#launch} does, and serves until the process is stopped. Its accounts are the
- * {@code --account} options, else the configured accounts if the configuration file exists, else
- * {@value SandboxMain#DEFAULT_ACCOUNT}.
+ * {@code bridle sandbox}: runs the local X-compatible sandbox on its own, as {@link SandboxMain#launch} does, and
+ * serves until the process is stopped. Its accounts are the {@code --account} options, else the configured accounts if
+ * the configuration file exists, else {@value SandboxMain#DEFAULT_ACCOUNT}.
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Run the local X-compatible sandbox on 127.0.0.1 until stopped (Ctrl-C).",
-            "It prints its URLs and the credentials it generated; nothing reaches X."})
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the local X-compatible sandbox on 127.0.0.1 until stopped (Ctrl-C).",
+            "It prints its URLs and the credentials it generated; nothing reaches X."
+        })
 public final class SandboxCommand implements Callable<Integer> {
 
     /** Blocks until the sandbox should stop. */
@@ -45,12 +48,18 @@ public final class SandboxCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
-    @Option(names = "--account", paramLabel = "HANDLE",
+    @Option(
+            names = "--account",
+            paramLabel = "HANDLE",
             description = "An account to create (repeatable; default: the configured accounts, else bridle_demo).")
     private List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--demo", description = {"Run the demo audience, ticking every second. It talks to the account",
-        "bridle run's audience talks to: the first one a bot reads mentions of, else the first account."})
+    @Option(
+            names = "--demo",
+            description = {
+                "Run the demo audience, ticking every second. It talks to the account",
+                "bridle run's audience talks to: the first one a bot reads mentions of, else the first account."
+            })
     private boolean demo;
 
     @Spec
@@ -99,8 +108,8 @@ public final class SandboxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SandboxMain.Launched launched;
         try {
-            launched = SandboxMain.launch(args.toArray(String[]::new), new PrintStream(new WriterStream(out), true,
-                    StandardCharsets.UTF_8));
+            launched = SandboxMain.launch(
+                    args.toArray(String[]::new), new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCode.USAGE_ERROR;

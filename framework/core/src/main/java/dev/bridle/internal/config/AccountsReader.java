@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class AccountsReader {
 
     static final List<String> KEYS = List.of("handle", "credentials");
-    static final List<String> CREDENTIAL_KEYS = List.of("consumerKey", "consumerSecret", "accessToken", "accessTokenSecret");
+    static final List<String> CREDENTIAL_KEYS =
+            List.of("consumerKey", "consumerSecret", "accessToken", "accessTokenSecret");
 
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
     private static final String HANDLE_EXPECTED = "an @handle without the @: 1 to 15 letters, digits or _";
@@ -40,17 +41,22 @@ final class AccountsReader {
     }
 
     /**
-     * The configured handle a per-account key names (as in {@code throttles.overrides} and
-     * {@code optout.accounts}), or {@code null} after reporting that no account has it.
+     * The configured handle a per-account key names (as in {@code throttles.overrides} and {@code optout.accounts}), or
+     * {@code null} after reporting that no account has it.
      */
     String configuredHandle(YamlNode.Entry entry, String path) {
         String bare = entry.key().startsWith("@") ? entry.key().substring(1) : entry.key();
         String handle = handles.get(bare.toLowerCase(Locale.ROOT));
         if (handle == null) {
-            nodes.problems().add(entry.keyLocation(), path, "no account " + Quoting.quote(entry.key()) + " is configured"
-                    + Suggestions.didYouMean(bare, handles.values()) + "; expected " + (valid.isEmpty()
-                            ? "the handle of an account under accounts: (none are configured)"
-                            : "one of the handles under accounts: " + String.join(", ", valid)));
+            nodes.problems()
+                    .add(
+                            entry.keyLocation(),
+                            path,
+                            "no account " + Quoting.quote(entry.key()) + " is configured"
+                                    + Suggestions.didYouMean(bare, handles.values()) + "; expected "
+                                    + (valid.isEmpty()
+                                            ? "the handle of an account under accounts: (none are configured)"
+                                            : "one of the handles under accounts: " + String.join(", ", valid)));
         }
         return handle;
     }
@@ -92,25 +98,32 @@ final class AccountsReader {
         String bare = handle.startsWith("@") ? handle.substring(1) : handle;
         handles.putIfAbsent(bare.toLowerCase(Locale.ROOT), bare);
         if (!HANDLE.matcher(handle).matches()) {
-            String hint = handle.startsWith("@") && HANDLE.matcher(handle.substring(1)).matches()
-                    ? " (write it without the @)" : "";
-            nodes.problem(node, account.path("handle"), "found " + NodeReader.describe(node) + hint
-                    + ", which is not a valid handle; expected " + HANDLE_EXPECTED);
+            String hint = handle.startsWith("@")
+                            && HANDLE.matcher(handle.substring(1)).matches()
+                    ? " (write it without the @)"
+                    : "";
+            nodes.problem(
+                    node,
+                    account.path("handle"),
+                    "found " + NodeReader.describe(node) + hint + ", which is not a valid handle; expected "
+                            + HANDLE_EXPECTED);
             return null;
         }
         String key = handle.toLowerCase(Locale.ROOT);
         Integer earlier = firstLine.putIfAbsent(key, node.location().line());
         if (earlier != null) {
-            nodes.problem(node, account.path("handle"), "handle " + handle + " is already configured on line "
-                    + earlier + "; expected each account once (handles ignore case)");
+            nodes.problem(
+                    node,
+                    account.path("handle"),
+                    "handle " + handle + " is already configured on line " + earlier
+                            + "; expected each account once (handles ignore case)");
             return null;
         }
         valid.add(handle);
         return handle;
     }
 
-    private record CredentialsResult(Credentials credentials, boolean ok) {
-    }
+    private record CredentialsResult(Credentials credentials, boolean ok) {}
 
     private CredentialsResult credentials(YamlNode node, String path) {
         String expected = "all four of " + String.join(", ", CREDENTIAL_KEYS)
@@ -128,11 +141,17 @@ final class AccountsReader {
                 missing.add(key);
                 continue;
             }
-            Secret secret = nodes.secret(value, section.path(key), "the " + key + ", like \"${env:ACME_"
-                    + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "}\"");
+            Secret secret = nodes.secret(
+                    value,
+                    section.path(key),
+                    "the " + key + ", like \"${env:ACME_"
+                            + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT) + "}\"");
             if (secret != null && secret.isEmpty()) {
-                nodes.problem(value, section.path(key), "found " + NodeReader.describe(value)
-                        + ", which is empty; expected the " + key + ", not an empty value");
+                nodes.problem(
+                        value,
+                        section.path(key),
+                        "found " + NodeReader.describe(value) + ", which is empty; expected the " + key
+                                + ", not an empty value");
                 secret = null;
             }
             ok &= secret != null;
@@ -142,12 +161,21 @@ final class AccountsReader {
             return new CredentialsResult(null, true); // {}: none, so the sandbox
         }
         if (!missing.isEmpty()) {
-            nodes.problem(node, path, "has " + String.join(", ", secrets.keySet()) + " but not "
-                    + String.join(", ", missing) + "; expected " + expected);
+            nodes.problem(
+                    node,
+                    path,
+                    "has " + String.join(", ", secrets.keySet()) + " but not " + String.join(", ", missing)
+                            + "; expected " + expected);
             return new CredentialsResult(null, false);
         }
-        return ok ? new CredentialsResult(new Credentials(secrets.get("consumerKey"), secrets.get("consumerSecret"),
-                secrets.get("accessToken"), secrets.get("accessTokenSecret")), true)
+        return ok
+                ? new CredentialsResult(
+                        new Credentials(
+                                secrets.get("consumerKey"),
+                                secrets.get("consumerSecret"),
+                                secrets.get("accessToken"),
+                                secrets.get("accessTokenSecret")),
+                        true)
                 : new CredentialsResult(null, false);
     }
 }

@@ -23,8 +23,8 @@ final class BotsReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final String NAME_EXPECTED = "a name of lower-case letters, digits, - and _,"
             + " starting with a letter or digit, at most 64 long, like daily-digest";
-    private static final Map<String, Inbound> INBOUND = Map.of(
-            "mentions", Inbound.MENTIONS, "direct_messages", Inbound.DIRECT_MESSAGES);
+    private static final Map<String, Inbound> INBOUND =
+            Map.of("mentions", Inbound.MENTIONS, "direct_messages", Inbound.DIRECT_MESSAGES);
     private static final String INBOUND_EXPECTED = "mentions or direct_messages, or a list of them";
 
     private final NodeReader nodes;
@@ -43,19 +43,25 @@ final class BotsReader {
         this.schedules = new ScheduleReader(nodes);
     }
 
-    /** Per bot read, in order, its own {@code onThrottle}, or {@code null} when it follows {@code throttles.onThrottle}. */
+    /**
+     * Per bot read, in order, its own {@code onThrottle}, or {@code null} when it follows {@code throttles.onThrottle}.
+     */
     Map<String, OnThrottle> onThrottle() {
         return onThrottle;
     }
 
     List<BotConfig> read(YamlNode node, String path) {
-        List<YamlNode> items = node == null ? List.of()
+        List<YamlNode> items = node == null
+                ? List.of()
                 : nodes.list(node, path, "a list of bots, like - { name: thanks, class: ..., account: ... }", false);
         List<BotConfig> bots = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (int i = 0; items != null && i < items.size(); i++) {
-            Section bot = nodes.section(items.get(i), DocPath.index(path, i),
-                    "a bot, like { name: thanks, class: com.acme.ThankYouBot, account: acme_news, inbound: mentions }", KEYS);
+            Section bot = nodes.section(
+                    items.get(i),
+                    DocPath.index(path, i),
+                    "a bot, like { name: thanks, class: com.acme.ThankYouBot, account: acme_news, inbound: mentions }",
+                    KEYS);
             if (bot != null) {
                 BotConfig config = bot(bot, firstLine);
                 if (config != null) {
@@ -75,13 +81,21 @@ final class BotsReader {
         YamlNode inboundNode = bot.get("inbound");
         Set<Inbound> inbound = inboundNode == null ? Set.of() : inbound(inboundNode, bot.path("inbound"));
         if (scheduleNode == null && inbound != null && inbound.isEmpty()) {
-            nodes.problems().add(bot.location(), bot.path(), "has neither a schedule nor inbound, so it would never run;"
-                    + " expected schedule: { every: 15m } or { cron: \"0 0 9 * * ?\" }, or inbound: mentions");
+            nodes.problems()
+                    .add(
+                            bot.location(),
+                            bot.path(),
+                            "has neither a schedule nor inbound, so it would never run;"
+                                    + " expected schedule: { every: 15m } or { cron: \"0 0 9 * * ?\" }, or inbound: mentions");
         }
         YamlNode modeNode = bot.get("onThrottle");
         OnThrottle mode = modeNode == null ? null : ThrottlesReader.onThrottle(nodes, modeNode, bot.path("onThrottle"));
-        boolean ok = name != null && className != null && account != null && inbound != null
-                && (scheduleNode == null || schedule != null) && (modeNode == null || mode != null);
+        boolean ok = name != null
+                && className != null
+                && account != null
+                && inbound != null
+                && (scheduleNode == null || schedule != null)
+                && (modeNode == null || mode != null);
         if (!ok) {
             return null;
         }
@@ -96,14 +110,19 @@ final class BotsReader {
             return null;
         }
         if (!NAME.matcher(name).matches()) {
-            nodes.problem(node, bot.path("name"), "found " + NodeReader.describe(node)
-                    + ", which is not a valid bot name; expected " + NAME_EXPECTED);
+            nodes.problem(
+                    node,
+                    bot.path("name"),
+                    "found " + NodeReader.describe(node) + ", which is not a valid bot name; expected "
+                            + NAME_EXPECTED);
             return null;
         }
         Integer earlier = firstLine.putIfAbsent(name, node.location().line());
         if (earlier != null) {
-            nodes.problem(node, bot.path("name"), "bot " + name + " is already configured on line " + earlier
-                    + "; expected each bot name once");
+            nodes.problem(
+                    node,
+                    bot.path("name"),
+                    "bot " + name + " is already configured on line " + earlier + "; expected each bot name once");
             return null;
         }
         return name;
@@ -125,7 +144,8 @@ final class BotsReader {
     }
 
     private String account(Section bot) {
-        String expected = validHandles.isEmpty() ? "the handle of an account under accounts: (none are configured)"
+        String expected = validHandles.isEmpty()
+                ? "the handle of an account under accounts: (none are configured)"
                 : "one of the handles under accounts: " + String.join(", ", validHandles);
         YamlNode node = bot.require("account", expected);
         String written = node == null ? null : nodes.text(node, bot.path("account"), expected);
@@ -135,8 +155,11 @@ final class BotsReader {
         String bare = written.strip().startsWith("@") ? written.strip().substring(1) : written.strip();
         String handle = handles.get(bare.toLowerCase(Locale.ROOT));
         if (handle == null) {
-            nodes.problem(node, bot.path("account"), "no account " + Quoting.quote(written.strip()) + " is configured"
-                    + Suggestions.didYouMean(bare, handles.values()) + "; expected " + expected);
+            nodes.problem(
+                    node,
+                    bot.path("account"),
+                    "no account " + Quoting.quote(written.strip()) + " is configured"
+                            + Suggestions.didYouMean(bare, handles.values()) + "; expected " + expected);
         }
         return handle;
     }
@@ -154,8 +177,11 @@ final class BotsReader {
             String text = nodes.text(item, itemPath, INBOUND_EXPECTED);
             Inbound kind = text == null ? null : INBOUND.get(text.strip());
             if (text != null && kind == null) {
-                nodes.problem(item, itemPath, "found " + NodeReader.describe(item) + suggestInbound(text.strip())
-                        + "; expected " + INBOUND_EXPECTED);
+                nodes.problem(
+                        item,
+                        itemPath,
+                        "found " + NodeReader.describe(item) + suggestInbound(text.strip()) + "; expected "
+                                + INBOUND_EXPECTED);
             }
             if (kind == null) {
                 ok = false;

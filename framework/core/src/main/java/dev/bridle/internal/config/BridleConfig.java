@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The whole configuration, validated. {@code config/bridle.yaml} maps onto it, one component per
- * top-level key; so does {@code Bridle.builder()} for runtimes built in code.
+ * The whole configuration, validated. {@code config/bridle.yaml} maps onto it, one component per top-level key; so does
+ * {@code Bridle.builder()} for runtimes built in code.
  *
  * @param source where it was read from, for messages ({@code <code>} when built in code)
  * @param environment which environment this runtime is
@@ -20,10 +20,10 @@ import java.util.Optional;
  * @param modules Guice modules (class names) that provide the bots' own services
  * @param accounts the accounts bots act as
  * @param bots the bots
- * @param throttles the limits on actions, and where their buckets live ({@code throttles:}; each
- *     bot's {@code onThrottle:} is in {@link dev.bridle.internal.throttle.ThrottleSettings#onThrottleByBot})
- * @param duplicates what counts as duplicate content, what is denied, and how many posts are
- *     compared ({@code duplicates:})
+ * @param throttles the limits on actions, and where their buckets live ({@code throttles:}; each bot's
+ *     {@code onThrottle:} is in {@link dev.bridle.internal.throttle.ThrottleSettings#onThrottleByBot})
+ * @param duplicates what counts as duplicate content, what is denied, and how many posts are compared
+ *     ({@code duplicates:})
  * @param consent how consent is recorded and checked ({@code consent:})
  * @param optOut how opt-outs reach and are answered ({@code optout:})
  * @param inbound polling intervals and the webhook ({@code inbound:})
@@ -77,28 +77,57 @@ public record BridleConfig(
             boolean known = accounts.stream().anyMatch(a -> a.handle().equalsIgnoreCase(bot.account()));
             if (!known) {
                 throw new IllegalArgumentException("bot " + Quoting.quote(bot.name()) + " acts as account "
-                        + Quoting.quote(String.valueOf(bot.account())) + ", which is not configured; configured accounts: "
-                        + (accounts.isEmpty() ? "none" : String.join(", ", accounts.stream().map(AccountConfig::handle).toList())));
+                        + Quoting.quote(String.valueOf(bot.account()))
+                        + ", which is not configured; configured accounts: "
+                        + (accounts.isEmpty()
+                                ? "none"
+                                : String.join(
+                                        ", ",
+                                        accounts.stream()
+                                                .map(AccountConfig::handle)
+                                                .toList())));
             }
         }
     }
 
     /**
-     * A configuration with the default throttles, duplicate policy, consent (the app's name as
-     * operator), opt-out and inbound settings.
+     * A configuration with the default throttles, duplicate policy, consent (the app's name as operator), opt-out and
+     * inbound settings.
      */
-    public BridleConfig(String source, Environment environment, AppConfig app, boolean dryRun, StoreConfig store,
-                        PlatformConfig platform, SchedulerConfig scheduler, List<String> modules,
-                        List<AccountConfig> accounts, List<BotConfig> bots) {
-        this(source, environment, app, dryRun, store, platform, scheduler, modules, accounts, bots,
-                ThrottlesConfig.defaults(Objects.requireNonNull(store, "store")), DuplicatesConfig.defaults(),
-                ConsentSettings.defaults(Objects.requireNonNull(app, "app").name()), OptOutSettings.defaults(),
+    public BridleConfig(
+            String source,
+            Environment environment,
+            AppConfig app,
+            boolean dryRun,
+            StoreConfig store,
+            PlatformConfig platform,
+            SchedulerConfig scheduler,
+            List<String> modules,
+            List<AccountConfig> accounts,
+            List<BotConfig> bots) {
+        this(
+                source,
+                environment,
+                app,
+                dryRun,
+                store,
+                platform,
+                scheduler,
+                modules,
+                accounts,
+                bots,
+                ThrottlesConfig.defaults(Objects.requireNonNull(store, "store")),
+                DuplicatesConfig.defaults(),
+                ConsentSettings.defaults(Objects.requireNonNull(app, "app").name()),
+                OptOutSettings.defaults(),
                 InboundConfig.defaults());
     }
 
     /** The account with {@code handle}, if configured. */
     public Optional<AccountConfig> account(String handle) {
-        return accounts.stream().filter(a -> a.handle().equalsIgnoreCase(handle)).findFirst();
+        return accounts.stream()
+                .filter(a -> a.handle().equalsIgnoreCase(handle))
+                .findFirst();
     }
 
     /** The bot named {@code name}, if configured. */

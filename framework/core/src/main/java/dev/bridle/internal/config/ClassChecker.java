@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks that a class named in configuration can be loaded, is of the right kind, and can be
- * built by Guice, without initialising it.
+ * Checks that a class named in configuration can be loaded, is of the right kind, and can be built by Guice, without
+ * initialising it.
  */
 final class ClassChecker {
 
@@ -41,11 +41,12 @@ final class ClassChecker {
             return Optional.of("class " + className + " is abstract" + expected);
         }
         if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
-            return Optional.of("class " + className + " is an inner class, which needs an enclosing instance"
-                    + expected);
+            return Optional.of(
+                    "class " + className + " is an inner class, which needs an enclosing instance" + expected);
         }
         try {
-            return constructible(type) ? Optional.empty()
+            return constructible(type)
+                    ? Optional.empty()
                     : Optional.of("class " + className + " has no constructor Guice can call" + expected);
         } catch (LinkageError e) {
             return Optional.of("class " + className + " cannot be loaded (" + e + ")" + expected);

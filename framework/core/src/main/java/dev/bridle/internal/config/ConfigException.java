@@ -4,8 +4,8 @@ import dev.bridle.internal.yaml.YamlProblem;
 import java.util.List;
 
 /**
- * A configuration that cannot be used. It carries every problem found, not just the first, in the
- * order they appear in the file; {@link #getMessage()} lists them one per line.
+ * A configuration that cannot be used. It carries every problem found, not just the first, in the order they appear in
+ * the file; {@link #getMessage()} lists them one per line.
  */
 public final class ConfigException extends RuntimeException {
 

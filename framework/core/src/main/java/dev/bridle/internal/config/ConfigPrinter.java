@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Prints a configuration as YAML, the way it is in effect: every default filled in, every secret
- * shown as {@code ****} with a comment naming the environment variable it came from. Apart from
- * the masked secrets, the output reads back as the same configuration.
+ * Prints a configuration as YAML, the way it is in effect: every default filled in, every secret shown as {@code ****}
+ * with a comment naming the environment variable it came from. Apart from the masked secrets, the output reads back as
+ * the same configuration.
  */
 public final class ConfigPrinter {
 
@@ -20,13 +20,13 @@ public final class ConfigPrinter {
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
 
-    private ConfigPrinter() {
-    }
+    private ConfigPrinter() {}
 
     /** The configuration as YAML, secrets masked. */
     public static String print(BridleConfig config) {
         StringBuilder out = new StringBuilder();
-        out.append("# Effective configuration from ").append(config.source())
+        out.append("# Effective configuration from ")
+                .append(config.source())
                 .append(": defaults filled in, secrets masked.\n");
         out.append("environment: ").append(config.environment()).append('\n');
         out.append("dryRun: ").append(config.dryRun()).append('\n');
@@ -37,8 +37,11 @@ public final class ConfigPrinter {
         line(out, "  url", scalar(maskUrl(config.store().url())));
         line(out, "  username", scalar(config.store().username()));
         secret(out, "  password", config.store().password());
-        out.append("  anchor: ").append(config.store().anchor() == null ? "null  # the default place (docs/ledger.md)\n"
-                : scalar(config.store().anchor().toString()) + "\n");
+        out.append("  anchor: ")
+                .append(
+                        config.store().anchor() == null
+                                ? "null  # the default place (docs/ledger.md)\n"
+                                : scalar(config.store().anchor().toString()) + "\n");
         if (config.store().anchorKey() == null) {
             out.append("  anchorKey: null  # sealed by a checksum, not a key\n");
         } else {
@@ -50,7 +53,10 @@ public final class ConfigPrinter {
         out.append(config.platform().baseUrl() == null ? "  # the platform's own\n" : "\n");
         out.append("scheduler:\n");
         line(out, "  threads", Integer.toString(config.scheduler().threads()));
-        list(out, "modules", config.modules().stream().map(ConfigPrinter::scalar).toList());
+        list(
+                out,
+                "modules",
+                config.modules().stream().map(ConfigPrinter::scalar).toList());
         accounts(out, config.accounts());
         bots(out, config);
         SettingsPrinter.throttles(out, config.throttles());
@@ -103,9 +109,21 @@ public final class ConfigPrinter {
             } else {
                 line(out, "    schedule", "null");
             }
-            list(out, "    inbound", bot.inbound().stream().sorted()
-                    .map(i -> i.name().toLowerCase(Locale.ROOT)).toList());
-            line(out, "    onThrottle", config.throttles().settings().onThrottleFor(bot.name()).name().toLowerCase(Locale.ROOT));
+            list(
+                    out,
+                    "    inbound",
+                    bot.inbound().stream()
+                            .sorted()
+                            .map(i -> i.name().toLowerCase(Locale.ROOT))
+                            .toList());
+            line(
+                    out,
+                    "    onThrottle",
+                    config.throttles()
+                            .settings()
+                            .onThrottleFor(bot.name())
+                            .name()
+                            .toLowerCase(Locale.ROOT));
         }
     }
 
@@ -114,7 +132,10 @@ public final class ConfigPrinter {
     }
 
     static void list(StringBuilder out, String key, List<String> values) {
-        out.append(key).append(": [").append(values.stream().collect(Collectors.joining(", "))).append("]\n");
+        out.append(key)
+                .append(": [")
+                .append(values.stream().collect(Collectors.joining(", ")))
+                .append("]\n");
     }
 
     static void secret(StringBuilder out, String key, Secret secret) {
@@ -122,8 +143,12 @@ public final class ConfigPrinter {
             line(out, key, "null");
             return;
         }
-        out.append(key).append(": ").append(MASK).append("  # ")
-                .append(secret.variable().map(v -> "from ${env:" + v + "}")
+        out.append(key)
+                .append(": ")
+                .append(MASK)
+                .append("  # ")
+                .append(secret.variable()
+                        .map(v -> "from ${env:" + v + "}")
                         .orElse("written in the file, not read from one ${env:NAME}"))
                 .append('\n');
     }
@@ -135,7 +160,8 @@ public final class ConfigPrinter {
         }
         // A literal ${ was written $${ in the file; write it so again, so the output reads back the same.
         value = value.replace("${", "$${");
-        boolean plain = PLAIN.matcher(value).matches() && !NUMBER_LIKE.matcher(value).matches()
+        boolean plain = PLAIN.matcher(value).matches()
+                && !NUMBER_LIKE.matcher(value).matches()
                 && !RESERVED.contains(value.toLowerCase(Locale.ROOT));
         return plain ? value : Quoting.quote(value);
     }

@@ -17,14 +17,27 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Maps the document onto {@link BridleConfig}: the top-level keys and the small sections here;
- * accounts, bots, throttles, duplicates, consent, opt-outs and inbound in their own readers.
- * Reports every problem and returns {@code null} if any.
+ * Maps the document onto {@link BridleConfig}: the top-level keys and the small sections here; accounts, bots,
+ * throttles, duplicates, consent, opt-outs and inbound in their own readers. Reports every problem and returns
+ * {@code null} if any.
  */
 final class ConfigReader {
 
-    static final List<String> ROOT_KEYS = List.of("environment", "dryRun", "app", "store", "platform", "scheduler",
-            "modules", "accounts", "bots", "throttles", "duplicates", "consent", "optout", "inbound");
+    static final List<String> ROOT_KEYS = List.of(
+            "environment",
+            "dryRun",
+            "app",
+            "store",
+            "platform",
+            "scheduler",
+            "modules",
+            "accounts",
+            "bots",
+            "throttles",
+            "duplicates",
+            "consent",
+            "optout",
+            "inbound");
 
     private static final String ENVIRONMENTS = "dev, staging or prod";
 
@@ -32,7 +45,10 @@ final class ConfigReader {
     private final ClassChecker classes;
     private final Path file;
 
-    /** @param file the file read, whose directory relative paths in it are read from; {@code null} for the working directory */
+    /**
+     * @param file the file read, whose directory relative paths in it are read from; {@code null} for the working
+     *     directory
+     */
     ConfigReader(NodeReader nodes, ClassChecker classes, Path file) {
         this.nodes = nodes;
         this.classes = classes;
@@ -46,7 +62,8 @@ final class ConfigReader {
         }
         Environment environment = environment(doc);
         AppConfig app = app(doc, environment);
-        Boolean dryRun = doc.get("dryRun") == null ? Boolean.valueOf(ConfigLoader.DEFAULT_DRY_RUN)
+        Boolean dryRun = doc.get("dryRun") == null
+                ? Boolean.valueOf(ConfigLoader.DEFAULT_DRY_RUN)
                 : nodes.bool(doc.get("dryRun"), doc.path("dryRun"));
         StoreConfig store = store(doc);
         PlatformConfig platform = platform(doc);
@@ -59,15 +76,29 @@ final class ConfigReader {
         ThrottlesConfig throttles = new ThrottlesReader(nodes, accounts)
                 .read(doc.get("throttles"), doc.path("throttles"), store, botsReader.onThrottle());
         DuplicatesConfig duplicates = new DuplicatesReader(nodes).read(doc.get("duplicates"), doc.path("duplicates"));
-        ConsentSettings consent = new ConsentReader(nodes)
-                .read(doc.get("consent"), doc.path("consent"), app == null ? null : app.name());
+        ConsentSettings consent =
+                new ConsentReader(nodes).read(doc.get("consent"), doc.path("consent"), app == null ? null : app.name());
         OptOutSettings optOut = new OptOutReader(nodes, accounts, file).read(doc.get("optout"), doc.path("optout"));
         InboundConfig inbound = new InboundReader(nodes).read(doc.get("inbound"), doc.path("inbound"), accountList);
         if (!nodes.problems().isEmpty()) {
             return null;
         }
-        return new BridleConfig(source, environment, app, dryRun, store, platform, scheduler, modules,
-                accountList, bots, throttles, duplicates, consent, optOut, inbound);
+        return new BridleConfig(
+                source,
+                environment,
+                app,
+                dryRun,
+                store,
+                platform,
+                scheduler,
+                modules,
+                accountList,
+                bots,
+                throttles,
+                duplicates,
+                consent,
+                optOut,
+                inbound);
     }
 
     private Environment environment(Section doc) {
@@ -80,18 +111,27 @@ final class ConfigReader {
         if (parsed.isEmpty()) {
             String hint = Arrays.stream(Environment.values())
                     .filter(e -> e.labels().contains(text.strip().toLowerCase(Locale.ROOT)))
-                    .map(e -> " (did you mean \"" + e + "\"?)").findFirst()
+                    .map(e -> " (did you mean \"" + e + "\"?)")
+                    .findFirst()
                     .orElse(Suggestions.didYouMean(text, List.of("dev", "staging", "prod")));
-            nodes.problem(node, doc.path("environment"), "found " + NodeReader.describe(node) + hint
-                    + "; expected " + ENVIRONMENTS);
+            nodes.problem(
+                    node,
+                    doc.path("environment"),
+                    "found " + NodeReader.describe(node) + hint + "; expected " + ENVIRONMENTS);
         }
         return parsed.orElse(null);
     }
 
     private AppConfig app(Section doc, Environment environment) {
-        YamlNode node = doc.require("app", "the app's name and purpose, like { name: acme-bots-dev, purpose: \"...\" }");
-        Section app = node == null ? null : nodes.section(node, doc.path("app"),
-                "the app's name and purpose, like { name: acme-bots-dev, purpose: \"...\" }", List.of("name", "purpose"));
+        YamlNode node =
+                doc.require("app", "the app's name and purpose, like { name: acme-bots-dev, purpose: \"...\" }");
+        Section app = node == null
+                ? null
+                : nodes.section(
+                        node,
+                        doc.path("app"),
+                        "the app's name and purpose, like { name: acme-bots-dev, purpose: \"...\" }",
+                        List.of("name", "purpose"));
         if (app == null) {
             return null;
         }
@@ -109,8 +149,13 @@ final class ConfigReader {
 
     private StoreConfig store(Section doc) {
         String expected = "the database, like { url: \"jdbc:h2:file:./data/bridle\" }";
-        Section store = doc.get("store") == null ? null
-                : nodes.section(doc.get("store"), doc.path("store"), expected, List.of("url", "username", "password", "anchor", "anchorKey"));
+        Section store = doc.get("store") == null
+                ? null
+                : nodes.section(
+                        doc.get("store"),
+                        doc.path("store"),
+                        expected,
+                        List.of("url", "username", "password", "anchor", "anchorKey"));
         if (store == null) {
             return doc.get("store") == null ? new StoreConfig(StoreConfig.DEFAULT_URL, null, null) : null;
         }
@@ -119,24 +164,34 @@ final class ConfigReader {
         if (store.get("url") != null) {
             url = nodes.text(store.get("url"), store.path("url"), urlExpected);
             if (url != null && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-                nodes.problem(store.get("url"), store.path("url"), "found " + NodeReader.describe(store.get("url"))
-                        + ", which is not a supported database; expected " + urlExpected);
+                nodes.problem(
+                        store.get("url"),
+                        store.path("url"),
+                        "found " + NodeReader.describe(store.get("url"))
+                                + ", which is not a supported database; expected " + urlExpected);
                 url = null;
             }
         }
-        String username = store.get("username") == null ? null
+        String username = store.get("username") == null
+                ? null
                 : nodes.text(store.get("username"), store.path("username"), "the database user");
-        Secret password = store.get("password") == null ? null
-                : nodes.secret(store.get("password"), store.path("password"), "the password, like \"${env:BRIDLE_DB_PASSWORD}\"");
+        Secret password = store.get("password") == null
+                ? null
+                : nodes.secret(
+                        store.get("password"),
+                        store.path("password"),
+                        "the password, like \"${env:BRIDLE_DB_PASSWORD}\"");
         StoreAnchorReader anchors = new StoreAnchorReader(nodes, file);
         Path anchor = store.get("anchor") == null ? null : anchors.file(store.get("anchor"), store.path("anchor"), url);
-        Secret anchorKey = store.get("anchorKey") == null ? null : anchors.key(store.get("anchorKey"), store.path("anchorKey"));
+        Secret anchorKey =
+                store.get("anchorKey") == null ? null : anchors.key(store.get("anchorKey"), store.path("anchorKey"));
         return url == null ? null : new StoreConfig(url, username, password, anchor, anchorKey);
     }
 
     private PlatformConfig platform(Section doc) {
         String expected = "the platform API, like { api: v2 }";
-        Section platform = doc.get("platform") == null ? null
+        Section platform = doc.get("platform") == null
+                ? null
                 : nodes.section(doc.get("platform"), doc.path("platform"), expected, List.of("api", "baseUrl"));
         if (platform == null) {
             return doc.get("platform") == null ? new PlatformConfig(ConfigLoader.DEFAULT_API, null) : null;
@@ -145,11 +200,18 @@ final class ConfigReader {
         YamlNode apiNode = platform.get("api");
         if (apiNode != null) {
             String text = nodes.text(apiNode, platform.path("api"), "v2 or v1.1");
-            api = text == null ? null : Arrays.stream(ApiVersion.values())
-                    .filter(v -> v.label().equalsIgnoreCase(text.strip())).findFirst().orElse(null);
+            api = text == null
+                    ? null
+                    : Arrays.stream(ApiVersion.values())
+                            .filter(v -> v.label().equalsIgnoreCase(text.strip()))
+                            .findFirst()
+                            .orElse(null);
             if (text != null && api == null) {
-                nodes.problem(apiNode, platform.path("api"), "found " + NodeReader.describe(apiNode)
-                        + Suggestions.didYouMean(text, List.of("v2", "v1.1")) + "; expected v2 or v1.1");
+                nodes.problem(
+                        apiNode,
+                        platform.path("api"),
+                        "found " + NodeReader.describe(apiNode) + Suggestions.didYouMean(text, List.of("v2", "v1.1"))
+                                + "; expected v2 or v1.1");
             }
         }
         String baseUrl = null;
@@ -158,8 +220,11 @@ final class ConfigReader {
         if (urlNode != null) {
             baseUrl = nodes.text(urlNode, platform.path("baseUrl"), urlExpected);
             if (baseUrl != null && !isHttpUrl(baseUrl)) {
-                nodes.problem(urlNode, platform.path("baseUrl"), "found " + NodeReader.describe(urlNode)
-                        + ", which is not an http(s) URL; expected " + urlExpected);
+                nodes.problem(
+                        urlNode,
+                        platform.path("baseUrl"),
+                        "found " + NodeReader.describe(urlNode) + ", which is not an http(s) URL; expected "
+                                + urlExpected);
                 baseUrl = null;
             }
         }
@@ -167,8 +232,13 @@ final class ConfigReader {
     }
 
     private SchedulerConfig scheduler(Section doc) {
-        Section scheduler = doc.get("scheduler") == null ? null : nodes.section(doc.get("scheduler"),
-                doc.path("scheduler"), "scheduler settings, like { threads: 4 }", List.of("threads"));
+        Section scheduler = doc.get("scheduler") == null
+                ? null
+                : nodes.section(
+                        doc.get("scheduler"),
+                        doc.path("scheduler"),
+                        "scheduler settings, like { threads: 4 }",
+                        List.of("threads"));
         if (scheduler == null) {
             return doc.get("scheduler") == null ? new SchedulerConfig(SchedulerConfig.DEFAULT_THREADS) : null;
         }
@@ -179,7 +249,8 @@ final class ConfigReader {
         String expected = "a whole number of at least 1";
         Integer threads = nodes.integer(node, scheduler.path("threads"), expected);
         if (threads != null && threads < 1) {
-            nodes.problem(node, scheduler.path("threads"), "found " + threads + ", which is too few; expected " + expected);
+            nodes.problem(
+                    node, scheduler.path("threads"), "found " + threads + ", which is too few; expected " + expected);
             return null;
         }
         return threads == null ? null : new SchedulerConfig(threads);
@@ -196,7 +267,8 @@ final class ConfigReader {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             YamlNode item = items.get(i);
-            String path = items.size() == 1 && item == node ? doc.path("modules") : DocPath.index(doc.path("modules"), i);
+            String path =
+                    items.size() == 1 && item == node ? doc.path("modules") : DocPath.index(doc.path("modules"), i);
             String name = nodes.text(item, path, "a Guice module's class name, like com.acme.AcmeModule");
             if (name == null) {
                 continue;
@@ -206,8 +278,7 @@ final class ConfigReader {
                 nodes.problem(item, path, "module " + className + " is listed twice; expected each module once");
                 continue;
             }
-            classes.problemWith(className, com.google.inject.Module.class)
-                    .ifPresent(m -> nodes.problem(item, path, m));
+            classes.problemWith(className, com.google.inject.Module.class).ifPresent(m -> nodes.problem(item, path, m));
             modules.add(className);
         }
         return modules;

@@ -24,8 +24,8 @@ final class EnvSubstitution {
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final String EXPECTED = "expected ${env:NAME}, where NAME is an environment variable"
-            + " (write $${ for a literal ${)";
+    private static final String EXPECTED =
+            "expected ${env:NAME}, where NAME is an environment variable" + " (write $${ for a literal ${)";
 
     private final Map<String, String> environment;
 
@@ -34,8 +34,8 @@ final class EnvSubstitution {
     }
 
     /**
-     * The value with every reference replaced, or {@code null} when a problem was reported. For a
-     * {@code secret}, problems do not quote the text: what surrounds a reference may be secret too.
+     * The value with every reference replaced, or {@code null} when a problem was reported. For a {@code secret},
+     * problems do not quote the text: what surrounds a reference may be secret too.
      */
     Resolved resolve(String raw, Location at, String path, Problems problems, boolean secret) {
         StringBuilder value = new StringBuilder(raw.length());
@@ -49,17 +49,22 @@ final class EnvSubstitution {
             } else if (raw.startsWith("${", i)) {
                 int end = raw.indexOf('}', i + 2);
                 if (end < 0) {
-                    problems.add(at, path, "unclosed ${" + (secret ? "" : " in " + Quoting.quote(raw)) + "; " + EXPECTED);
+                    problems.add(
+                            at, path, "unclosed ${" + (secret ? "" : " in " + Quoting.quote(raw)) + "; " + EXPECTED);
                     return null;
                 }
                 String reference = raw.substring(i + 2, end);
                 String name = reference.startsWith("env:") ? reference.substring(4) : null;
                 if (name == null || !NAME.matcher(name).matches()) {
-                    problems.add(at, path, "unknown reference" + (secret ? "" : " ${" + reference + "}") + "; " + EXPECTED);
+                    problems.add(
+                            at, path, "unknown reference" + (secret ? "" : " ${" + reference + "}") + "; " + EXPECTED);
                     ok = false;
                 } else if (!environment.containsKey(name)) {
-                    problems.add(at, path, "environment variable " + name + " (read by ${env:" + name
-                            + "}) is not set; expected it set in the environment bridle runs in");
+                    problems.add(
+                            at,
+                            path,
+                            "environment variable " + name + " (read by ${env:" + name
+                                    + "}) is not set; expected it set in the environment bridle runs in");
                     ok = false;
                 } else {
                     value.append(environment.get(name));

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which environment an app is for. The platform's rules ask that development, staging and
- * production apps are kept apart and labelled, so the app's name must say which it is.
+ * Which environment an app is for. The platform's rules ask that development, staging and production apps are kept
+ * apart and labelled, so the app's name must say which it is.
  */
 public enum Environment {
     DEV(Set.of("dev", "development", "test", "testing", "sandbox", "local")),
@@ -26,8 +26,8 @@ public enum Environment {
     }
 
     /**
-     * The environment an app's name declares, from its words ({@code acme-bots-dev} is DEV). Empty
-     * when the name declares none, or more than one.
+     * The environment an app's name declares, from its words ({@code acme-bots-dev} is DEV). Empty when the name
+     * declares none, or more than one.
      */
     public static Optional<Environment> declaredBy(String appName) {
         Set<Environment> found = EnumSet.noneOf(Environment.class);

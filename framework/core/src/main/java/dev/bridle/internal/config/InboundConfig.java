@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The {@code inbound:} section: how often mentions and direct messages are polled, and the
- * Account Activity webhook that makes them arrive sooner.
+ * The {@code inbound:} section: how often mentions and direct messages are polled, and the Account Activity webhook
+ * that makes them arrive sooner.
  *
  * @param pollMentionsEvery how often each account's mentions are read; at least
  *     {@link InboundPoller#MIN_MENTIONS_EVERY}, the platform's read limit
@@ -17,20 +17,22 @@ import java.util.Objects;
  */
 public record InboundConfig(Duration pollMentionsEvery, Duration pollDirectMessagesEvery, WebhookSettings webhook) {
 
-    private static final InboundConfig DEFAULTS = new InboundConfig(InboundPoller.DEFAULT_MENTIONS_EVERY,
-            InboundPoller.DEFAULT_MESSAGES_EVERY, WebhookSettings.defaults());
+    private static final InboundConfig DEFAULTS = new InboundConfig(
+            InboundPoller.DEFAULT_MENTIONS_EVERY, InboundPoller.DEFAULT_MESSAGES_EVERY, WebhookSettings.defaults());
 
     public InboundConfig {
         Objects.requireNonNull(pollMentionsEvery, "pollMentionsEvery");
         Objects.requireNonNull(pollDirectMessagesEvery, "pollDirectMessagesEvery");
         Objects.requireNonNull(webhook, "webhook");
         if (pollMentionsEvery.compareTo(InboundPoller.MIN_MENTIONS_EVERY) < 0) {
-            throw new IllegalArgumentException("mentions may be polled at most every " + InboundPoller.MIN_MENTIONS_EVERY
-                    + " (the platform's read limit), not every " + pollMentionsEvery);
+            throw new IllegalArgumentException(
+                    "mentions may be polled at most every " + InboundPoller.MIN_MENTIONS_EVERY
+                            + " (the platform's read limit), not every " + pollMentionsEvery);
         }
         if (pollDirectMessagesEvery.compareTo(InboundPoller.MIN_MESSAGES_EVERY) < 0) {
-            throw new IllegalArgumentException("direct messages may be polled at most every " + InboundPoller.MIN_MESSAGES_EVERY
-                    + " (the platform's read limit), not every " + pollDirectMessagesEvery);
+            throw new IllegalArgumentException(
+                    "direct messages may be polled at most every " + InboundPoller.MIN_MESSAGES_EVERY
+                            + " (the platform's read limit), not every " + pollDirectMessagesEvery);
         }
     }
 

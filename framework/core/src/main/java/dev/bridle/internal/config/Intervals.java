@@ -14,20 +14,20 @@ public final class Intervals {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** The interval {@code text} names, or empty when it is not one. */
     public static Optional<Duration> parse(String text) {
         Matcher m = SHORT.matcher(text.strip());
         if (m.matches()) {
             long amount = Long.parseLong(m.group(1));
-            return Optional.of(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+            return Optional.of(
+                    switch (m.group(2)) {
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        default -> Duration.ofDays(amount);
+                    });
         }
         try {
             return Optional.of(Duration.parse(text.strip()));

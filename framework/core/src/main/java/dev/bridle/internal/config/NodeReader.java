@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads typed values out of {@link YamlNode}s. Each method either returns the value or reports a
- * problem saying what was found and what was expected, and returns {@code null}, so that reading
- * carries on and every problem in the file is found in one pass.
+ * Reads typed values out of {@link YamlNode}s. Each method either returns the value or reports a problem saying what
+ * was found and what was expected, and returns {@code null}, so that reading carries on and every problem in the file
+ * is found in one pass.
  */
 final class NodeReader {
 
@@ -43,8 +43,11 @@ final class NodeReader {
             return null;
         }
         for (YamlNode.Entry entry : map.unknown(keys)) {
-            problems.add(entry.keyLocation(), DocPath.key(path, entry.key()), "unknown key"
-                    + Suggestions.didYouMean(entry.key(), keys) + "; expected one of " + String.join(", ", keys));
+            problems.add(
+                    entry.keyLocation(),
+                    DocPath.key(path, entry.key()),
+                    "unknown key" + Suggestions.didYouMean(entry.key(), keys) + "; expected one of "
+                            + String.join(", ", keys));
         }
         return new Section(map, path, this, keys);
     }
@@ -132,18 +135,19 @@ final class NodeReader {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            problems.add(node.location(), path, "found " + describe(node) + ", which is not a number; expected " + expected);
+            problems.add(
+                    node.location(), path, "found " + describe(node) + ", which is not a number; expected " + expected);
             return null;
         }
     }
 
     /**
-     * A span of time of at least {@code least} ({@link Spans} says how it is written), or
-     * {@code null} after reporting what is wrong; {@code what} says what it is for.
+     * A span of time of at least {@code least} ({@link Spans} says how it is written), or {@code null} after reporting
+     * what is wrong; {@code what} says what it is for.
      */
     Duration span(YamlNode node, String path, String what, Duration least) {
-        String expected = what + ", a span of time" + (least.isZero() ? " (0s for none)" : " of at least " + Spans.format(least))
-                + ", " + Spans.EXAMPLES;
+        String expected = what + ", a span of time"
+                + (least.isZero() ? " (0s for none)" : " of at least " + Spans.format(least)) + ", " + Spans.EXAMPLES;
         String text = text(node, path, expected);
         if (text == null) {
             return null;
@@ -155,17 +159,22 @@ final class NodeReader {
             return null;
         }
         if (span.compareTo(least) < 0) {
-            problems.add(node.location(), path, "found " + describe(node) + ", which is "
-                    + (span.isNegative() || span.isZero() ? "not longer than zero" : "shorter than " + Spans.format(least))
-                    + "; expected " + expected);
+            problems.add(
+                    node.location(),
+                    path,
+                    "found " + describe(node) + ", which is "
+                            + (span.isNegative() || span.isZero()
+                                    ? "not longer than zero"
+                                    : "shorter than " + Spans.format(least))
+                            + "; expected " + expected);
             return null;
         }
         return span;
     }
 
     /**
-     * One of {@code choices} (keys as written, any case), or {@code null} after reporting what was
-     * found, with a "did you mean" when it is close to one.
+     * One of {@code choices} (keys as written, any case), or {@code null} after reporting what was found, with a "did
+     * you mean" when it is close to one.
      */
     <T> T choice(YamlNode node, String path, Map<String, T> choices, String expected) {
         String text = text(node, path, expected);
@@ -177,8 +186,11 @@ final class NodeReader {
                 return choice.getValue();
             }
         }
-        problems.add(node.location(), path, "found " + describe(node)
-                + Suggestions.didYouMean(text.strip(), choices.keySet()) + "; expected " + expected);
+        problems.add(
+                node.location(),
+                path,
+                "found " + describe(node) + Suggestions.didYouMean(text.strip(), choices.keySet()) + "; expected "
+                        + expected);
         return null;
     }
 
@@ -193,8 +205,8 @@ final class NodeReader {
     }
 
     /**
-     * How a node was written, for messages: a scalar as written in the file (so a value taken from
-     * the environment shows as its {@code ${env:NAME}}, never the value), else "a map" or "a list".
+     * How a node was written, for messages: a scalar as written in the file (so a value taken from the environment
+     * shows as its {@code ${env:NAME}}, never the value), else "a map" or "a list".
      */
     static String describe(YamlNode node) {
         if (node instanceof YamlMap) {

@@ -16,17 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code optout:} onto {@link OptOutSettings}; what is not written keeps its default. The
- * keyword file is read relative to the configuration file's directory, and checked here, so that
- * {@code bridle check} finds its problems before a run does.
+ * Reads {@code optout:} onto {@link OptOutSettings}; what is not written keeps its default. The keyword file is read
+ * relative to the configuration file's directory, and checked here, so that {@code bridle check} finds its problems
+ * before a run does.
  */
 final class OptOutReader {
 
-    static final List<String> KEYS = List.of("keywords", "scope", "accounts", "confirm", "askWhenAmbiguous", "cacheTtl");
+    static final List<String> KEYS =
+            List.of("keywords", "scope", "accounts", "confirm", "askWhenAmbiguous", "cacheTtl");
 
-    private static final Map<String, OptOutScope> SCOPES = Map.of("operator", OptOutScope.OPERATOR, "account", OptOutScope.ACCOUNT);
-    private static final String SCOPE_EXPECTED = "operator (every account of the operator) or account (only the account"
-            + " written to)";
+    private static final Map<String, OptOutScope> SCOPES =
+            Map.of("operator", OptOutScope.OPERATOR, "account", OptOutScope.ACCOUNT);
+    private static final String SCOPE_EXPECTED =
+            "operator (every account of the operator) or account (only the account" + " written to)";
     private static final String KEYWORDS_EXPECTED = "the opt-out keyword file, a path relative to the configuration"
             + " file's directory, like optout-keywords.yaml";
 
@@ -36,7 +38,8 @@ final class OptOutReader {
 
     /**
      * @param accounts has read {@code accounts:}: per-account scopes must name its handles
-     * @param configFile the configuration file, whose directory relative paths are read from; {@code null} for the working directory
+     * @param configFile the configuration file, whose directory relative paths are read from; {@code null} for the
+     *     working directory
      */
     OptOutReader(NodeReader nodes, AccountsReader accounts, Path configFile) {
         this.nodes = nodes;
@@ -50,24 +53,32 @@ final class OptOutReader {
         if (node == null) {
             return defaults;
         }
-        Section section = nodes.section(node, path,
-                "opt-out settings, like { keywords: optout-keywords.yaml, scope: operator }", KEYS);
+        Section section = nodes.section(
+                node, path, "opt-out settings, like { keywords: optout-keywords.yaml, scope: operator }", KEYS);
         if (section == null) {
             return null;
         }
         int before = nodes.problems().count();
-        Path keywords = section.get("keywords") == null ? defaults.keywordFile()
+        Path keywords = section.get("keywords") == null
+                ? defaults.keywordFile()
                 : keywords(section.get("keywords"), section.path("keywords"));
-        OptOutScope scope = section.get("scope") == null ? defaults.scope()
+        OptOutScope scope = section.get("scope") == null
+                ? defaults.scope()
                 : nodes.choice(section.get("scope"), section.path("scope"), SCOPES, SCOPE_EXPECTED);
-        Map<String, OptOutScope> accountScopes = section.get("accounts") == null ? defaults.accountScopes()
+        Map<String, OptOutScope> accountScopes = section.get("accounts") == null
+                ? defaults.accountScopes()
                 : accountScopes(section.get("accounts"), section.path("accounts"));
-        Boolean confirm = section.get("confirm") == null ? Boolean.valueOf(defaults.confirm())
+        Boolean confirm = section.get("confirm") == null
+                ? Boolean.valueOf(defaults.confirm())
                 : nodes.bool(section.get("confirm"), section.path("confirm"));
-        Boolean ask = section.get("askWhenAmbiguous") == null ? Boolean.valueOf(defaults.askWhenAmbiguous())
+        Boolean ask = section.get("askWhenAmbiguous") == null
+                ? Boolean.valueOf(defaults.askWhenAmbiguous())
                 : nodes.bool(section.get("askWhenAmbiguous"), section.path("askWhenAmbiguous"));
-        Duration cacheTtl = section.get("cacheTtl") == null ? defaults.cacheTtl()
-                : nodes.span(section.get("cacheTtl"), section.path("cacheTtl"),
+        Duration cacheTtl = section.get("cacheTtl") == null
+                ? defaults.cacheTtl()
+                : nodes.span(
+                        section.get("cacheTtl"),
+                        section.path("cacheTtl"),
                         "how long the early opt-out guard trusts its cache (the final check always reads the database)",
                         Duration.ZERO);
         if (nodes.problems().count() > before) {
@@ -84,22 +95,33 @@ final class OptOutReader {
         Path shown; // as messages name it: beside the configuration file, as that was named
         try {
             Path written = Path.of(text.strip());
-            shown = (written.isAbsolute() || configFile == null ? written : configFile.resolveSibling(written)).normalize();
+            shown = (written.isAbsolute() || configFile == null ? written : configFile.resolveSibling(written))
+                    .normalize();
         } catch (InvalidPathException e) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", which is not a path; expected " + KEYWORDS_EXPECTED);
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", which is not a path; expected " + KEYWORDS_EXPECTED);
             return null;
         }
         if (!Files.isRegularFile(shown)) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", but there is no file " + shown
-                    + "; expected " + KEYWORDS_EXPECTED);
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", but there is no file " + shown + "; expected "
+                            + KEYWORDS_EXPECTED);
             return null;
         }
         try {
             KeywordSet.load(shown);
         } catch (KeywordFileException e) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", which is not a usable keyword file ("
-                    + e.problems().size() + (e.problems().size() == 1 ? " problem: " : " problems, the first: ")
-                    + e.problems().get(0) + "); expected a file that bridle keywords check --keywords " + shown + " accepts");
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", which is not a usable keyword file ("
+                            + e.problems().size() + (e.problems().size() == 1 ? " problem: " : " problems, the first: ")
+                            + e.problems().get(0) + "); expected a file that bridle keywords check --keywords " + shown
+                            + " accepts");
             return null;
         }
         // Absolute, so that the printed configuration names the same file wherever it is read from.
@@ -108,7 +130,8 @@ final class OptOutReader {
 
     private Map<String, OptOutScope> accountScopes(YamlNode node, String path) {
         if (!(node instanceof YamlMap map)) {
-            nodes.wrongType(node, path, "per account handle, how far its opt-outs reach, like { acme_support: account }");
+            nodes.wrongType(
+                    node, path, "per account handle, how far its opt-outs reach, like { acme_support: account }");
             return null;
         }
         Map<String, OptOutScope> scopes = new LinkedHashMap<>();

@@ -3,8 +3,7 @@ package dev.bridle.internal.config;
 /** Double-quoted text, escaped the way both JSON and YAML read it back. */
 final class Quoting {
 
-    private Quoting() {
-    }
+    private Quoting() {}
 
     static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
@@ -18,8 +17,13 @@ final class Quoting {
                 case '\t' -> out.append("\\t");
                 default -> {
                     // Control characters, and those YAML reads as line breaks or marks, are escaped.
-                    if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c == 0xfeff
-                            || c >= 0xfffe || Character.isSurrogate(c) && !pairedSurrogate(text, i)) {
+                    if (c < 0x20
+                            || c >= 0x7f && c <= 0x9f
+                            || c == 0x2028
+                            || c == 0x2029
+                            || c == 0xfeff
+                            || c >= 0xfffe
+                            || Character.isSurrogate(c) && !pairedSurrogate(text, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -32,7 +36,8 @@ final class Quoting {
 
     private static boolean pairedSurrogate(String text, int i) {
         char c = text.charAt(i);
-        return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+        return Character.isHighSurrogate(c)
+                ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
                 : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
     }
 }

@@ -15,8 +15,8 @@ final class ScheduleReader {
     static final List<String> KEYS = List.of("cron", "zone", "every");
 
     private static final String EXPECTED = "{ cron: \"0 0 9 * * ?\", zone: Europe/Paris } or { every: 15m }";
-    private static final String CRON_EXPECTED = "a Quartz cron expression, seconds first, like \"0 0 9 * * ?\""
-            + " (09:00 every day)";
+    private static final String CRON_EXPECTED =
+            "a Quartz cron expression, seconds first, like \"0 0 9 * * ?\"" + " (09:00 every day)";
     private static final String EVERY_EXPECTED = "an interval of at least 1s, like 30s, 15m, 2h, 1d or PT15M";
     private static final String ZONE_EXPECTED = "a time zone, like Europe/Paris or UTC";
 
@@ -81,8 +81,11 @@ final class ScheduleReader {
             CronExpression.validateExpression(expression.strip());
             return expression.strip();
         } catch (ParseException e) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", which is not a valid cron expression ("
-                    + e.getMessage() + "); expected " + CRON_EXPECTED);
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", which is not a valid cron expression (" + e.getMessage()
+                            + "); expected " + CRON_EXPECTED);
             return null;
         }
     }
@@ -99,8 +102,11 @@ final class ScheduleReader {
             return null;
         }
         if (interval.compareTo(Intervals.MINIMUM) < 0) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", which is shorter than "
-                    + Intervals.format(Intervals.MINIMUM) + "; expected " + EVERY_EXPECTED);
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", which is shorter than "
+                            + Intervals.format(Intervals.MINIMUM) + "; expected " + EVERY_EXPECTED);
             return null;
         }
         return interval;
@@ -114,9 +120,16 @@ final class ScheduleReader {
         try {
             return ZoneId.of(text.strip());
         } catch (DateTimeException e) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", which is not a time zone"
-                    + Suggestions.didYouMean(text.strip(), ZoneId.getAvailableZoneIds().stream().sorted().toList())
-                    + "; expected " + ZONE_EXPECTED);
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", which is not a time zone"
+                            + Suggestions.didYouMean(
+                                    text.strip(),
+                                    ZoneId.getAvailableZoneIds().stream()
+                                            .sorted()
+                                            .toList())
+                            + "; expected " + ZONE_EXPECTED);
             return null;
         }
     }

@@ -4,9 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A credential from configuration. It prints as {@code ****} so that it cannot reach a log, an
- * exception message or the ledger by accident; only {@link #reveal()} gives the value, and only
- * the platform adapter and the store call it.
+ * A credential from configuration. It prints as {@code ****} so that it cannot reach a log, an exception message or the
+ * ledger by accident; only {@link #reveal()} gives the value, and only the platform adapter and the store call it.
  */
 public final class Secret {
 
@@ -23,8 +22,8 @@ public final class Secret {
     }
 
     /**
-     * A secret read from the environment variable {@code variable} (written {@code ${env:NAME}} in
-     * configuration), so that printed configuration can say where it came from.
+     * A secret read from the environment variable {@code variable} (written {@code ${env:NAME}} in configuration), so
+     * that printed configuration can say where it came from.
      */
     public static Secret fromEnvironment(String variable, String value) {
         return new Secret(value, Objects.requireNonNull(variable, "variable"));

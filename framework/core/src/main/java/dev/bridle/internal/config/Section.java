@@ -24,12 +24,14 @@ final class Section {
     }
 
     /**
-     * Whether an unknown key here looks like a slip for {@code key}; its "did you mean" problem
-     * already says what is wrong, so {@code key} being missing is not reported again.
+     * Whether an unknown key here looks like a slip for {@code key}; its "did you mean" problem already says what is
+     * wrong, so {@code key} being missing is not reported again.
      */
     boolean misspelt(String key) {
-        return map.unknown(keys).stream().map(entry -> Suggestions.closest(entry.key(), keys))
-                .flatMap(Optional::stream).anyMatch(key::equals);
+        return map.unknown(keys).stream()
+                .map(entry -> Suggestions.closest(entry.key(), keys))
+                .flatMap(Optional::stream)
+                .anyMatch(key::equals);
     }
 
     String path() {

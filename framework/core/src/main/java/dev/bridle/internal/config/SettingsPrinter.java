@@ -22,8 +22,7 @@ import java.util.TreeMap;
 /** Prints the guards' sections for {@link ConfigPrinter}: throttles, duplicates, consent, optout and inbound. */
 final class SettingsPrinter {
 
-    private SettingsPrinter() {
-    }
+    private SettingsPrinter() {}
 
     static void throttles(StringBuilder out, ThrottlesConfig throttles) {
         ThrottleSettings s = throttles.settings();
@@ -82,29 +81,40 @@ final class SettingsPrinter {
         out.append("  notice:\n");
         line(out, "    version", scalar(consent.notice().version()));
         line(out, "    language", scalar(consent.notice().language()));
-        list(out, "    scopes", consent.notice().scopes().stream().sorted().map(ConsentScope::wireName).toList());
+        list(
+                out,
+                "    scopes",
+                consent.notice().scopes().stream()
+                        .sorted()
+                        .map(ConsentScope::wireName)
+                        .toList());
         line(out, "    text", scalar(consent.notice().text()));
         line(out, "  policyVersion", scalar(consent.policyVersion()));
         line(out, "  policyUrl", scalar(consent.policyUrl()));
         line(out, "  jurisdiction", scalar(consent.jurisdiction()));
         line(out, "  contact", scalar(consent.controllerContact()));
         line(out, "  cacheTtl", span(consent.cacheTtl()));
-        out.append("  interactionHashtag: ").append(scalar(consent.interactionHashtag()))
+        out.append("  interactionHashtag: ")
+                .append(scalar(consent.interactionHashtag()))
                 .append(consent.interactionHashtag() == null ? "  # off: only recorded consent counts\n" : "\n");
         line(out, "  interactionExpiry", span(consent.interactionExpiry()));
     }
 
     static void optOut(StringBuilder out, OptOutSettings optOut) {
         out.append("optout:\n");
-        out.append("  keywords: ").append(optOut.keywordFile() == null ? "null  # the keywords shipped with Bridle\n"
-                : scalar(optOut.keywordFile().toString()) + "\n");
+        out.append("  keywords: ")
+                .append(
+                        optOut.keywordFile() == null
+                                ? "null  # the keywords shipped with Bridle\n"
+                                : scalar(optOut.keywordFile().toString()) + "\n");
         line(out, "  scope", optOut.scope().name().toLowerCase(Locale.ROOT));
         if (optOut.accountScopes().isEmpty()) {
             out.append("  accounts: {}\n");
         } else {
             out.append("  accounts:\n");
-            new TreeMap<>(optOut.accountScopes()).forEach((handle, scope) ->
-                    line(out, "    " + scalar(handle), scope.name().toLowerCase(Locale.ROOT)));
+            new TreeMap<>(optOut.accountScopes())
+                    .forEach((handle, scope) ->
+                            line(out, "    " + scalar(handle), scope.name().toLowerCase(Locale.ROOT)));
         }
         line(out, "  confirm", Boolean.toString(optOut.confirm()));
         line(out, "  askWhenAmbiguous", Boolean.toString(optOut.askWhenAmbiguous()));

@@ -5,9 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Reads {@code store.anchor} (the ledger anchor file, relative to the configuration file's
- * directory) and {@code store.anchorKey} (the key that seals it: from the environment only, long
- * enough to guess at no better than the key itself; see {@code docs/ledger.md}).
+ * Reads {@code store.anchor} (the ledger anchor file, relative to the configuration file's directory) and
+ * {@code store.anchorKey} (the key that seals it: from the environment only, long enough to guess at no better than the
+ * key itself; see {@code docs/ledger.md}).
  */
 final class StoreAnchorReader {
 
@@ -34,8 +34,11 @@ final class StoreAnchorReader {
             return null;
         }
         if (url != null && url.startsWith("jdbc:h2:mem:")) {
-            nodes.problem(node, path, "is set, but the store is an H2 database in memory, which is gone when"
-                    + " Bridle stops, so there is nothing to anchor; remove store.anchor or use a file database");
+            nodes.problem(
+                    node,
+                    path,
+                    "is set, but the store is an H2 database in memory, which is gone when"
+                            + " Bridle stops, so there is nothing to anchor; remove store.anchor or use a file database");
             return null;
         }
         try {
@@ -46,7 +49,10 @@ final class StoreAnchorReader {
             Path file = written.isAbsolute() || configFile == null ? written : configFile.resolveSibling(written);
             return file.toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", which is not a path; expected " + FILE_EXPECTED);
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", which is not a path; expected " + FILE_EXPECTED);
             return null;
         }
     }
@@ -58,13 +64,19 @@ final class StoreAnchorReader {
             return null;
         }
         if (key.variable().isEmpty()) {
-            nodes.problem(node, path, "is written in the file; expected " + KEY_EXPECTED
-                    + ", so that the key stays out of the file (and out of the hands of whoever can read it)");
+            nodes.problem(
+                    node,
+                    path,
+                    "is written in the file; expected " + KEY_EXPECTED
+                            + ", so that the key stays out of the file (and out of the hands of whoever can read it)");
             return null;
         }
         if (key.reveal().length() < MIN_KEY_LENGTH) {
-            nodes.problem(node, path, "is shorter than " + MIN_KEY_LENGTH + " characters (environment variable "
-                    + key.variable().get() + "); expected " + KEY_EXPECTED);
+            nodes.problem(
+                    node,
+                    path,
+                    "is shorter than " + MIN_KEY_LENGTH + " characters (environment variable "
+                            + key.variable().get() + "); expected " + KEY_EXPECTED);
             return null;
         }
         return key;

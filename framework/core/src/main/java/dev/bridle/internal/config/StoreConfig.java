@@ -9,11 +9,10 @@ import java.util.Objects;
  * @param url a JDBC URL, {@code jdbc:h2:file:...} or {@code jdbc:postgresql://...}
  * @param username the user, or {@code null}
  * @param password the password, or {@code null}
- * @param anchor the ledger anchor file, absolute, or {@code null} for the default place (beside an
- *     H2 file; under {@code ./data/} for PostgreSQL; none for an in-memory H2 database; see
- *     {@code docs/ledger.md})
- * @param anchorKey the HMAC key that seals the anchor, from {@code ${env:NAME}} only, or {@code null}
- *     for an anchor sealed by a checksum alone
+ * @param anchor the ledger anchor file, absolute, or {@code null} for the default place (beside an H2 file; under
+ *     {@code ./data/} for PostgreSQL; none for an in-memory H2 database; see {@code docs/ledger.md})
+ * @param anchorKey the HMAC key that seals the anchor, from {@code ${env:NAME}} only, or {@code null} for an anchor
+ *     sealed by a checksum alone
  */
 public record StoreConfig(String url, String username, Secret password, Path anchor, Secret anchorKey) {
 

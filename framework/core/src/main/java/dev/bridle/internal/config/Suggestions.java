@@ -7,8 +7,7 @@ import java.util.Optional;
 /** "Did you mean ...?": the closest known word to a misspelt one, if it is close enough. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidate nearest to {@code written}, ignoring case, if few enough edits apart. */
     static Optional<String> closest(String written, Collection<String> candidates) {
@@ -29,7 +28,9 @@ final class Suggestions {
 
     /** " (did you mean "x"?)" or nothing. */
     static String didYouMean(String written, Collection<String> candidates) {
-        return closest(written, candidates).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+        return closest(written, candidates)
+                .map(s -> " (did you mean \"" + s + "\"?)")
+                .orElse("");
     }
 
     /** Levenshtein distance, with adjacent transpositions counted as one edit. */

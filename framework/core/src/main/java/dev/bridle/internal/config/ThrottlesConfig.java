@@ -6,8 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The {@code throttles:} section: every limit, where the token buckets live, and how far deferred
- * actions may pile up.
+ * The {@code throttles:} section: every limit, where the token buckets live, and how far deferred actions may pile up.
  *
  * @param settings the limits, follow rules, spacing and what happens to a throttled action
  * @param buckets where the buckets live; {@link Buckets#DATABASE} needs a PostgreSQL store
@@ -23,8 +22,8 @@ public record ThrottlesConfig(ThrottleSettings settings, Buckets buckets, Deferr
         DATABASE;
 
         /**
-         * Shared in the database on PostgreSQL, since several nodes may share that store and must
-         * share the limits too; in memory on H2, which only one process can open.
+         * Shared in the database on PostgreSQL, since several nodes may share that store and must share the limits too;
+         * in memory on H2, which only one process can open.
          */
         public static Buckets defaultFor(StoreConfig store) {
             return store.isPostgres() ? DATABASE : MEMORY;

@@ -20,26 +20,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code throttles:} (and each bot's {@code onThrottle:}, through {@link #onThrottle}). What
- * is not written keeps its {@link ThrottleSettings} default. Limits that could reach one of the
- * platform's ceilings are refused by {@link ThrottleSettings} itself; the problem is reported at the
- * limit that, set back to its default, would pass.
+ * Reads {@code throttles:} (and each bot's {@code onThrottle:}, through {@link #onThrottle}). What is not written keeps
+ * its {@link ThrottleSettings} default. Limits that could reach one of the platform's ceilings are refused by
+ * {@link ThrottleSettings} itself; the problem is reported at the limit that, set back to its default, would pass.
  */
 final class ThrottlesReader {
 
     static final List<String> KEYS = List.of(
-            "onThrottle", "buckets", "accounts", "overrides", "targets", "follows", "minSpacing", "coordinationWindow", "deferred");
+            "onThrottle",
+            "buckets",
+            "accounts",
+            "overrides",
+            "targets",
+            "follows",
+            "minSpacing",
+            "coordinationWindow",
+            "deferred");
     static final List<String> DEFERRED_KEYS = List.of("maxPerBot", "maxPerAccount", "maxAge");
-    static final List<String> KINDS = Arrays.stream(ActionKind.values()).map(ThrottleSettings::configName).toList();
-    static final List<String> FOLLOW_KEYS = List.of("maxAccountsPerUser", "accountsWindow", "noUnfollowWithin", "noRefollowWithin");
+    static final List<String> KINDS =
+            Arrays.stream(ActionKind.values()).map(ThrottleSettings::configName).toList();
+    static final List<String> FOLLOW_KEYS =
+            List.of("maxAccountsPerUser", "accountsWindow", "noUnfollowWithin", "noRefollowWithin");
 
-    static final String ON_THROTTLE_EXPECTED = "defer (send it when the throttle allows, through every guard again)"
-            + " or drop (give it up)";
-    private static final Map<String, OnThrottle> ON_THROTTLE = Map.of("defer", OnThrottle.DEFER, "drop", OnThrottle.DROP);
+    static final String ON_THROTTLE_EXPECTED =
+            "defer (send it when the throttle allows, through every guard again)" + " or drop (give it up)";
+    private static final Map<String, OnThrottle> ON_THROTTLE =
+            Map.of("defer", OnThrottle.DEFER, "drop", OnThrottle.DROP);
     private static final String LIMIT_EXPECTED = "a limit written \"N per SPAN\", like \"10 per hour\" or"
             + " \"15 per 15 minutes\" (SPAN: second, minute, hour, day or week)";
     private static final String LIMITS_EXPECTED = "a list of limits, like [\"10 per hour\", \"50 per day\"]";
-    private static final String KINDS_EXPECTED = "limits per kind of action, like { post: [\"10 per hour\", \"50 per day\"] }";
+    private static final String KINDS_EXPECTED =
+            "limits per kind of action, like { post: [\"10 per hour\", \"50 per day\"] }";
     private static final Duration SHORTEST = Duration.ofSeconds(1);
 
     private final NodeReader nodes;
@@ -64,8 +75,13 @@ final class ThrottlesReader {
      * @param botModes per bot name, in order, its own {@code onThrottle}, or {@code null} for the section's
      */
     ThrottlesConfig read(YamlNode node, String path, StoreConfig store, Map<String, OnThrottle> botModes) {
-        Section section = node == null ? null : nodes.section(node, path,
-                "throttle settings, like { minSpacing: 30s, accounts: { post: [\"10 per hour\"] } }", KEYS);
+        Section section = node == null
+                ? null
+                : nodes.section(
+                        node,
+                        path,
+                        "throttle settings, like { minSpacing: 30s, accounts: { post: [\"10 per hour\"] } }",
+                        KEYS);
         if (node != null && section == null) {
             return null;
         }
@@ -86,20 +102,36 @@ final class ThrottlesReader {
         }
         List<Limit> contacts = targets(section, defaults.targetContacts());
         FollowRules follows = follows(section, defaults.follows());
-        Duration minSpacing = value(section, "minSpacing", defaults.minSpacing(),
+        Duration minSpacing = value(
+                section,
+                "minSpacing",
+                defaults.minSpacing(),
                 (n, p) -> nodes.span(n, p, "the least time between two actions of one account", SHORTEST));
-        Duration coordination = value(section, "coordinationWindow", defaults.coordinationWindow(),
-                (n, p) -> nodes.span(n, p, "how long the operator's accounts keep off a target one of them liked,"
-                        + " reposted or followed", SHORTEST));
+        Duration coordination = value(
+                section,
+                "coordinationWindow",
+                defaults.coordinationWindow(),
+                (n, p) -> nodes.span(
+                        n,
+                        p,
+                        "how long the operator's accounts keep off a target one of them liked,"
+                                + " reposted or followed",
+                        SHORTEST));
         DeferralLimits deferred = deferred(section, DeferralLimits.defaults());
         Map<String, OnThrottle> byBot = new LinkedHashMap<>();
         botModes.forEach((bot, own) -> byBot.put(bot, own != null ? own : onThrottle));
-        if (!ok || onThrottle == null || buckets == null || contacts == null || follows == null || minSpacing == null
-                || coordination == null || deferred == null) {
+        if (!ok
+                || onThrottle == null
+                || buckets == null
+                || contacts == null
+                || follows == null
+                || minSpacing == null
+                || coordination == null
+                || deferred == null) {
             return null;
         }
-        ThrottleSettings seed = new ThrottleSettings(defaults.accountLimits(), Map.of(), contacts, follows, minSpacing,
-                coordination, onThrottle, byBot);
+        ThrottleSettings seed = new ThrottleSettings(
+                defaults.accountLimits(), Map.of(), contacts, follows, minSpacing, coordination, onThrottle, byBot);
         ThrottleSettings settings = checked(seed, path, accountLimits, written, overrides, overrideNodes);
         return settings == null ? null : new ThrottlesConfig(settings, buckets, deferred);
     }
@@ -125,12 +157,19 @@ final class ThrottlesReader {
             return fallback;
         }
         String expected = "memory (this process) or database (PostgreSQL, shared by every node)";
-        Buckets buckets = nodes.choice(node, section.path("buckets"), Map.of("memory", Buckets.MEMORY,
-                "database", Buckets.DATABASE), expected);
+        Buckets buckets = nodes.choice(
+                node,
+                section.path("buckets"),
+                Map.of("memory", Buckets.MEMORY, "database", Buckets.DATABASE),
+                expected);
         if (buckets == Buckets.DATABASE && store != null && !store.isPostgres()) {
-            nodes.problem(node, section.path("buckets"), "found database, but the store is not PostgreSQL ("
-                    + Quoting.quote(ConfigPrinter.maskUrl(store.url())) + ", which one process opens at a time); expected"
-                    + " memory, or a store url jdbc:postgresql://... to share the buckets between nodes");
+            nodes.problem(
+                    node,
+                    section.path("buckets"),
+                    "found database, but the store is not PostgreSQL ("
+                            + Quoting.quote(ConfigPrinter.maskUrl(store.url()))
+                            + ", which one process opens at a time); expected"
+                            + " memory, or a store url jdbc:postgresql://... to share the buckets between nodes");
             return null;
         }
         return buckets;
@@ -158,8 +197,11 @@ final class ThrottlesReader {
         return limits;
     }
 
-    private void overrides(YamlNode node, String path, Map<String, Map<ActionKind, List<Limit>>> overrides,
-                           Map<String, Map<ActionKind, YamlNode>> where) {
+    private void overrides(
+            YamlNode node,
+            String path,
+            Map<String, Map<ActionKind, List<Limit>>> overrides,
+            Map<String, Map<ActionKind, YamlNode>> where) {
         if (!(node instanceof YamlMap map)) {
             nodes.wrongType(node, path, "limits per account handle, like { acme_news: { post: [\"5 per hour\"] } }");
             ok = false;
@@ -183,8 +225,11 @@ final class ThrottlesReader {
         if (node == null) {
             return fallback;
         }
-        Section targets = nodes.section(node, section.path("targets"),
-                "limits per target user, like { contacts: [\"3 per day\"] }", List.of("contacts"));
+        Section targets = nodes.section(
+                node,
+                section.path("targets"),
+                "limits per target user, like { contacts: [\"3 per day\"] }",
+                List.of("contacts"));
         if (targets == null) {
             return null;
         }
@@ -197,19 +242,32 @@ final class ThrottlesReader {
         if (node == null) {
             return fallback;
         }
-        Section follows = nodes.section(node, section.path("follows"),
-                "follow rules, like { maxAccountsPerUser: 2, noUnfollowWithin: 3d }", FOLLOW_KEYS);
+        Section follows = nodes.section(
+                node,
+                section.path("follows"),
+                "follow rules, like { maxAccountsPerUser: 2, noUnfollowWithin: 3d }",
+                FOLLOW_KEYS);
         if (follows == null) {
             return null;
         }
         Integer most = value(follows, "maxAccountsPerUser", fallback.maxAccountsPerUser(), this::atLeastOne);
-        Duration window = value(follows, "accountsWindow", fallback.accountsWindow(),
+        Duration window = value(
+                follows,
+                "accountsWindow",
+                fallback.accountsWindow(),
                 (n, p) -> nodes.span(n, p, "the span maxAccountsPerUser counts over", SHORTEST));
-        Duration unfollow = value(follows, "noUnfollowWithin", fallback.noUnfollowWithin(),
+        Duration unfollow = value(
+                follows,
+                "noUnfollowWithin",
+                fallback.noUnfollowWithin(),
                 (n, p) -> nodes.span(n, p, "how soon after following an unfollow is refused", SHORTEST));
-        Duration refollow = value(follows, "noRefollowWithin", fallback.noRefollowWithin(),
+        Duration refollow = value(
+                follows,
+                "noRefollowWithin",
+                fallback.noRefollowWithin(),
                 (n, p) -> nodes.span(n, p, "how soon after unfollowing a follow is refused", SHORTEST));
-        return most == null || window == null || unfollow == null || refollow == null ? null
+        return most == null || window == null || unfollow == null || refollow == null
+                ? null
                 : new FollowRules(most, window, unfollow, refollow);
     }
 
@@ -218,18 +276,32 @@ final class ThrottlesReader {
         if (node == null) {
             return fallback;
         }
-        Section deferred = nodes.section(node, section.path("deferred"),
-                "bounds on deferred actions, like { maxPerBot: 20, maxPerAccount: 50, maxAge: 6h }", DEFERRED_KEYS);
+        Section deferred = nodes.section(
+                node,
+                section.path("deferred"),
+                "bounds on deferred actions, like { maxPerBot: 20, maxPerAccount: 50, maxAge: 6h }",
+                DEFERRED_KEYS);
         if (deferred == null) {
             return null;
         }
-        Integer perBot = value(deferred, "maxPerBot", fallback.maxPerBot(),
+        Integer perBot = value(
+                deferred,
+                "maxPerBot",
+                fallback.maxPerBot(),
                 (n, p) -> atLeastOne(n, p, "how many actions one bot may have waiting"));
-        Integer perAccount = value(deferred, "maxPerAccount", fallback.maxPerAccount(),
+        Integer perAccount = value(
+                deferred,
+                "maxPerAccount",
+                fallback.maxPerAccount(),
                 (n, p) -> atLeastOne(n, p, "how many actions may wait for one account"));
-        Duration maxAge = value(deferred, "maxAge", fallback.maxAge(),
+        Duration maxAge = value(
+                deferred,
+                "maxAge",
+                fallback.maxAge(),
                 (n, p) -> nodes.span(n, p, "the longest a deferred action may wait", SHORTEST));
-        return perBot == null || perAccount == null || maxAge == null ? null : new DeferralLimits(perBot, perAccount, maxAge);
+        return perBot == null || perAccount == null || maxAge == null
+                ? null
+                : new DeferralLimits(perBot, perAccount, maxAge);
     }
 
     private Integer atLeastOne(YamlNode node, String path) {
@@ -281,21 +353,28 @@ final class ThrottlesReader {
             return Limit.parse(text);
         } catch (IllegalArgumentException | ArithmeticException e) {
             // Limit.parse's own "is not a limit" says what this message says; other reasons add to it.
-            String reason = e.getMessage() == null || e.getMessage().contains(" is not a ") ? ""
-                    : " (" + e.getMessage() + ")";
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + ", which is not a limit" + reason
-                    + "; expected " + LIMIT_EXPECTED);
+            String reason =
+                    e.getMessage() == null || e.getMessage().contains(" is not a ") ? "" : " (" + e.getMessage() + ")";
+            nodes.problem(
+                    node,
+                    path,
+                    "found " + NodeReader.describe(node) + ", which is not a limit" + reason + "; expected "
+                            + LIMIT_EXPECTED);
             return null;
         }
     }
 
     /**
-     * The settings with every limit in place, or {@code null} after reporting limits that could
-     * reach a platform ceiling: the account limits first, then each account's overrides on top.
+     * The settings with every limit in place, or {@code null} after reporting limits that could reach a platform
+     * ceiling: the account limits first, then each account's overrides on top.
      */
-    private ThrottleSettings checked(ThrottleSettings seed, String path, Map<ActionKind, List<Limit>> accountLimits,
-                                     Map<ActionKind, YamlNode> written, Map<String, Map<ActionKind, List<Limit>>> overrides,
-                                     Map<String, Map<ActionKind, YamlNode>> overrideNodes) {
+    private ThrottleSettings checked(
+            ThrottleSettings seed,
+            String path,
+            Map<ActionKind, List<Limit>> accountLimits,
+            Map<ActionKind, YamlNode> written,
+            Map<String, Map<ActionKind, List<Limit>>> overrides,
+            Map<String, Map<ActionKind, YamlNode>> overrideNodes) {
         ThrottleSettings defaults = ThrottleSettings.defaults();
         try {
             with(seed, accountLimits, Map.of());
@@ -325,10 +404,19 @@ final class ThrottlesReader {
         return allPass ? with(seed, accountLimits, overrides) : null;
     }
 
-    private static ThrottleSettings with(ThrottleSettings s, Map<ActionKind, List<Limit>> accountLimits,
-                                         Map<String, Map<ActionKind, List<Limit>>> overrides) {
-        return new ThrottleSettings(accountLimits, overrides, s.targetContacts(), s.follows(), s.minSpacing(),
-                s.coordinationWindow(), s.onThrottle(), s.onThrottleByBot());
+    private static ThrottleSettings with(
+            ThrottleSettings s,
+            Map<ActionKind, List<Limit>> accountLimits,
+            Map<String, Map<ActionKind, List<Limit>>> overrides) {
+        return new ThrottleSettings(
+                accountLimits,
+                overrides,
+                s.targetContacts(),
+                s.follows(),
+                s.minSpacing(),
+                s.coordinationWindow(),
+                s.onThrottle(),
+                s.onThrottleByBot());
     }
 
     /** Builds the settings with {@code kind}'s limits set back; throws as the constructor does. */
@@ -337,18 +425,19 @@ final class ThrottlesReader {
     }
 
     /**
-     * Reports {@code refusal} at the first kind written (in file order) whose limits, set back,
-     * would pass; at the section when no single one would.
+     * Reports {@code refusal} at the first kind written (in file order) whose limits, set back, would pass; at the
+     * section when no single one would.
      */
-    private void blame(IllegalArgumentException refusal, Map<ActionKind, YamlNode> written, String sectionPath,
-                       Attempt attempt) {
+    private void blame(
+            IllegalArgumentException refusal, Map<ActionKind, YamlNode> written, String sectionPath, Attempt attempt) {
         String message = refusal.getMessage();
         // ThrottleSettings says where ("throttles.accounts: ..."); the problem's path says it here.
         if (message != null && message.startsWith("throttles.") && message.contains(": ")) {
             message = message.substring(message.indexOf(": ") + 2);
         }
         List<Map.Entry<ActionKind, YamlNode>> inFileOrder = written.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<ActionKind, YamlNode> e) -> e.getValue().location().line())
+                .sorted(Comparator.comparingInt((Map.Entry<ActionKind, YamlNode> e) ->
+                                e.getValue().location().line())
                         .thenComparingInt(e -> e.getValue().location().column()))
                 .toList();
         for (Map.Entry<ActionKind, YamlNode> candidate : inFileOrder) {
@@ -357,13 +446,20 @@ final class ThrottlesReader {
             } catch (IllegalArgumentException stillRefused) {
                 continue;
             }
-            nodes.problem(candidate.getValue(), DocPath.key(sectionPath, ThrottleSettings.configName(candidate.getKey())),
+            nodes.problem(
+                    candidate.getValue(),
+                    DocPath.key(sectionPath, ThrottleSettings.configName(candidate.getKey())),
                     message);
             return;
         }
         YamlNode first = inFileOrder.isEmpty() ? null : inFileOrder.get(0).getValue();
         if (first != null) {
-            nodes.problem(first, DocPath.key(sectionPath, ThrottleSettings.configName(inFileOrder.get(0).getKey())), message);
+            nodes.problem(
+                    first,
+                    DocPath.key(
+                            sectionPath,
+                            ThrottleSettings.configName(inFileOrder.get(0).getKey())),
+                    message);
         } else {
             nodes.problems().add(YamlNode.Location.FILE, sectionPath, message);
         }

@@ -2,11 +2,13 @@ package dev.bridle.internal.consent;
 
 import java.util.Locale;
 
-/** Account keys of consent and opt-out records: {@code *} for all of the operator's accounts, else the handle in lower case. */
+/**
+ * Account keys of consent and opt-out records: {@code *} for all of the operator's accounts, else the handle in lower
+ * case.
+ */
 public final class Accounts {
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /** The key of {@code handle} (with or without {@code @}); {@code *} stays {@code *}. */
     public static String key(String handle) {

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One row of a user's consent history, as stored. Rows are never changed; the current state is
- * derived from them ({@link ConsentState}).
+ * One row of a user's consent history, as stored. Rows are never changed; the current state is derived from them
+ * ({@link ConsentState}).
  *
  * @param seq the store's order of events; later events win
  * @param eventId the event's id, also the receipt id of a grant

@@ -1,9 +1,9 @@
 package dev.bridle.internal.consent;
 
 /**
- * What a consent event records. Only {@link #GIVEN} makes contact lawful; every other type ends
- * some consent. The states follow ISO/IEC TS 27560's event states (given, withdrawn, invalidated,
- * terminated); expiry needs no event, it is read from {@code expires_at}.
+ * What a consent event records. Only {@link #GIVEN} makes contact lawful; every other type ends some consent. The
+ * states follow ISO/IEC TS 27560's event states (given, withdrawn, invalidated, terminated); expiry needs no event, it
+ * is read from {@code expires_at}.
  */
 public enum ConsentEventType {
     /** The user consented to the event's scopes. */

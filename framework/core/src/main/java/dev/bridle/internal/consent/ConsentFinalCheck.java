@@ -9,11 +9,10 @@ import java.util.Objects;
 
 /**
  * The consent half of the last check before each platform call (rule
- * {@link dev.bridle.bot.Rule#AUTOMATED_CONTACT_CONSENT}): the same decision as
- * {@link ConsentGuard}, read from the database every time, never from a cache. It runs
- * immediately before every call, the first and each retry, so a consent withdrawn while an
- * action waited (for a backoff, or to reconcile a call in doubt) stops it. A database that cannot
- * answer in the guard's budget makes the chain deny.
+ * {@link dev.bridle.bot.Rule#AUTOMATED_CONTACT_CONSENT}): the same decision as {@link ConsentGuard}, read from the
+ * database every time, never from a cache. It runs immediately before every call, the first and each retry, so a
+ * consent withdrawn while an action waited (for a backoff, or to reconcile a call in doubt) stops it. A database that
+ * cannot answer in the guard's budget makes the chain deny.
  */
 public final class ConsentFinalCheck implements Guard {
 

@@ -6,9 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A consent to record with {@link ConsentRegistry#grant}. Start from {@link #of} and add what
- * applies; what is left out comes from {@link ConsentSettings}: the expiry, the notice, the policy
- * version and the jurisdiction.
+ * A consent to record with {@link ConsentRegistry#grant}. Start from {@link #of} and add what applies; what is left out
+ * comes from {@link ConsentSettings}: the expiry, the notice, the policy version and the jurisdiction.
  *
  * <pre>{@code
  * consents.grant(ConsentGrant.of("2001", Set.of(ConsentScope.REPLY, ConsentScope.DM),
@@ -24,8 +23,15 @@ import java.util.Set;
  * @param notice the notice the user answered, or {@code null} for the settings' notice
  * @param language the language the user wrote in, or {@code null}
  */
-public record ConsentGrant(String subjectId, String account, Set<ConsentScope> scopes, Evidence evidence,
-                           Instant expiresAt, String interactionId, NoticeRef notice, String language) {
+public record ConsentGrant(
+        String subjectId,
+        String account,
+        Set<ConsentScope> scopes,
+        Evidence evidence,
+        Instant expiresAt,
+        String interactionId,
+        NoticeRef notice,
+        String language) {
 
     public ConsentGrant {
         Objects.requireNonNull(subjectId, "subjectId");
@@ -50,7 +56,8 @@ public record ConsentGrant(String subjectId, String account, Set<ConsentScope> s
 
     /** The same grant for one account only ({@code handle}), or every account ({@code *}). */
     public ConsentGrant account(String handle) {
-        return new ConsentGrant(subjectId, Accounts.key(handle), scopes, evidence, expiresAt, interactionId, notice, language);
+        return new ConsentGrant(
+                subjectId, Accounts.key(handle), scopes, evidence, expiresAt, interactionId, notice, language);
     }
 
     /** The same grant, lapsing at {@code when}. */

@@ -1,8 +1,8 @@
 package dev.bridle.internal.consent;
 
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.internal.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
+import dev.bridle.internal.guard.ReservingGuard;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,24 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Explicit consent before automated contact (rule
- * {@link dev.bridle.bot.Rule#AUTOMATED_CONTACT_CONSENT}): every user an action reaches needs a
- * live consent for the scope of the role it reaches them in, on the acting account. A reply needs
- * {@code reply} from the user replied to, every @mentioned user needs {@code mention}, a direct
- * message needs {@code dm} from its recipient, a follow needs {@code follow}. Unfollowing, liking
- * and reposting need no consent, nor does a post that reaches nobody; a reply to a post whose author is
- * not known is denied, since nobody's consent can be checked. Denials say who and which
- * scope: {@link dev.bridle.bot.ReasonCode#NO_CONSENT}, {@link dev.bridle.bot.ReasonCode#CONSENT_SCOPE},
- * {@link dev.bridle.bot.ReasonCode#CONSENT_EXPIRED}.
+ * Explicit consent before automated contact (rule {@link dev.bridle.bot.Rule#AUTOMATED_CONTACT_CONSENT}): every user an
+ * action reaches needs a live consent for the scope of the role it reaches them in, on the acting account. A reply
+ * needs {@code reply} from the user replied to, every @mentioned user needs {@code mention}, a direct message needs
+ * {@code dm} from its recipient, a follow needs {@code follow}. Unfollowing, liking and reposting need no consent, nor
+ * does a post that reaches nobody; a reply to a post whose author is not known is denied, since nobody's consent can be
+ * checked. Denials say who and which scope: {@link dev.bridle.bot.ReasonCode#NO_CONSENT},
+ * {@link dev.bridle.bot.ReasonCode#CONSENT_SCOPE}, {@link dev.bridle.bot.ReasonCode#CONSENT_EXPIRED}.
  *
- * <p>Reads the registry's cache ({@link ConsentRegistry#cachedState}); {@link ConsentFinalCheck}
- * makes the same decision from the database just before each platform call. A store that cannot
- * answer makes the guard throw, and the chain deny. A compliance message is exempt towards the user it
- * answers only ({@link ActionRequest#answers}).
+ * <p>Reads the registry's cache ({@link ConsentRegistry#cachedState}); {@link ConsentFinalCheck} makes the same
+ * decision from the database just before each platform call. A store that cannot answer makes the guard throw, and the
+ * chain deny. A compliance message is exempt towards the user it answers only ({@link ActionRequest#answers}).
  *
- * <p>A single-use interaction consent (a mention with the configured hashtag) covers a reply to
- * that mention only, and once: when the reply is sent, or may have been, the grant is marked
- * used. Two replies racing for one grant are stopped by the one-reply-per-interaction throttle.
+ * <p>A single-use interaction consent (a mention with the configured hashtag) covers a reply to that mention only, and
+ * once: when the reply is sent, or may have been, the grant is marked used. Two replies racing for one grant are
+ * stopped by the one-reply-per-interaction throttle.
  */
 public final class ConsentGuard implements ReservingGuard {
 
@@ -73,7 +70,11 @@ public final class ConsentGuard implements ReservingGuard {
             try {
                 consents.markUsed(grant, request.requestId());
             } catch (RuntimeException e) {
-                log.error("could not mark the single-use consent {} of user {} as used", grant.eventId(), grant.subjectId(), e);
+                log.error(
+                        "could not mark the single-use consent {} of user {} as used",
+                        grant.eventId(),
+                        grant.subjectId(),
+                        e);
             }
         }
     }

@@ -14,22 +14,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Consent receipts as JSON, one per grant, for the user or an auditor. The top-level and
- * {@code services[].purposes[]} fields are those of the Kantara Consent Receipt Specification
- * v1.1 (on which ISO/IEC TS 27560 is based): {@code version}, {@code jurisdiction},
- * {@code consentTimestamp} (seconds since the epoch), {@code collectionMethod},
- * {@code consentReceiptID}, {@code language}, {@code piiPrincipalId}, {@code piiControllers},
- * {@code policyUrl}, {@code services}, {@code sensitive}, {@code spiCat}; per purpose
- * {@code purpose}, {@code purposeCategory}, {@code consentType}, {@code piiCategory},
- * {@code primaryPurpose}, {@code termination}, {@code thirdPartyDisclosure}.
+ * Consent receipts as JSON, one per grant, for the user or an auditor. The top-level and {@code services[].purposes[]}
+ * fields are those of the Kantara Consent Receipt Specification v1.1 (on which ISO/IEC TS 27560 is based):
+ * {@code version}, {@code jurisdiction}, {@code consentTimestamp} (seconds since the epoch), {@code collectionMethod},
+ * {@code consentReceiptID}, {@code language}, {@code piiPrincipalId}, {@code piiControllers}, {@code policyUrl},
+ * {@code services}, {@code sensitive}, {@code spiCat}; per purpose {@code purpose}, {@code purposeCategory},
+ * {@code consentType}, {@code piiCategory}, {@code primaryPurpose}, {@code termination}, {@code thirdPartyDisclosure}.
  *
- * <p>ISO/IEC TS 27560 asks for more than Kantara has: the privacy notice, the withdrawal
- * method, the validity duration and the events with their time, type, state and the entity that
- * caused them. Those are under their 27560 names ({@code privacyNotice}, {@code withdrawalMethod},
- * {@code validityDuration}, {@code events[]} with {@code eventTime}, {@code eventType},
- * {@code eventState}, {@code entityId}). Bridle's own evidence (the message id and text, or the
- * operator's reference) is under {@code evidence}; {@code status} is the grant's state when exported
- * ({@code given} while any of its scopes is in force) and {@code scopesInForce} lists those scopes.
+ * <p>ISO/IEC TS 27560 asks for more than Kantara has: the privacy notice, the withdrawal method, the validity duration
+ * and the events with their time, type, state and the entity that caused them. Those are under their 27560 names
+ * ({@code privacyNotice}, {@code withdrawalMethod}, {@code validityDuration}, {@code events[]} with {@code eventTime},
+ * {@code eventType}, {@code eventState}, {@code entityId}). Bridle's own evidence (the message id and text, or the
+ * operator's reference) is under {@code evidence}; {@code status} is the grant's state when exported ({@code given}
+ * while any of its scopes is in force) and {@code scopesInForce} lists those scopes.
  */
 public final class ConsentReceipts {
 
@@ -37,10 +34,11 @@ public final class ConsentReceipts {
     public static final String VERSION = "KI-CR-v1.1.0";
 
     /** What Bridle keeps about a user, for {@code piiCategory}. */
-    static final List<String> PII_CATEGORIES = List.of("X user id",
-            "the posts and direct messages the user sends to the operator's accounts");
+    static final List<String> PII_CATEGORIES =
+            List.of("X user id", "the posts and direct messages the user sends to the operator's accounts");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     static {
         // Evidence holds users' own words: half an emoji in one must not fail the export (SurrogateEscapes says why).
         JSON.getFactory().setCharacterEscapes(new SurrogateEscapes());
@@ -52,7 +50,9 @@ public final class ConsentReceipts {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Every grant of the user, as receipts, with the moment of export: {@code {piiPrincipalId, exportedAt, receipts}}. */
+    /**
+     * Every grant of the user, as receipts, with the moment of export: {@code {piiPrincipalId, exportedAt, receipts}}.
+     */
     public ObjectNode export(ConsentState state, Instant at) {
         ObjectNode out = JSON.createObjectNode();
         out.put("piiPrincipalId", state.subjectId());
@@ -86,8 +86,12 @@ public final class ConsentReceipts {
         controller.put("contact", settings.controllerContact());
         r.put("policyUrl", settings.policyUrl());
         ObjectNode service = r.putArray("services").addObject();
-        service.put("service", "automated contact on X from " + (grant.account().equals(ConsentEvent.ALL_ACCOUNTS)
-                ? "every account of " + grant.operator() : "@" + grant.account()));
+        service.put(
+                "service",
+                "automated contact on X from "
+                        + (grant.account().equals(ConsentEvent.ALL_ACCOUNTS)
+                                ? "every account of " + grant.operator()
+                                : "@" + grant.account()));
         ArrayNode purposes = service.putArray("purposes");
         for (ConsentScope scope : grant.scopes().stream().sorted().toList()) {
             ObjectNode p = purposes.addObject();
@@ -107,7 +111,9 @@ public final class ConsentReceipts {
         notice.put("sha256", grant.notice() == null ? null : grant.notice().sha256());
         notice.put("policyVersion", grant.policyVersion());
         r.put("withdrawalMethod", withdrawalMethod());
-        r.put("validityDuration", grant.expiresAt() == null ? null : iso(Duration.between(grant.at(), grant.expiresAt())));
+        r.put(
+                "validityDuration",
+                grant.expiresAt() == null ? null : iso(Duration.between(grant.at(), grant.expiresAt())));
         r.put("expiresAt", grant.expiresAt() == null ? null : grant.expiresAt().toString());
         ArrayNode events = r.putArray("events");
         event(events, grant);
@@ -144,8 +150,10 @@ public final class ConsentReceipts {
                 continue;
             }
             boolean overlaps = !Collections.disjoint(e.scopes(), grant.scopes())
-                    && (e.account().equals(ConsentEvent.ALL_ACCOUNTS) || e.account().equals(grant.account()));
-            if ((e.type().ends() && overlaps) || (e.type() == ConsentEventType.USED && grant.eventId().equals(e.refersTo()))) {
+                    && (e.account().equals(ConsentEvent.ALL_ACCOUNTS)
+                            || e.account().equals(grant.account()));
+            if ((e.type().ends() && overlaps)
+                    || (e.type() == ConsentEventType.USED && grant.eventId().equals(e.refersTo()))) {
                 later.add(e);
             }
         }
@@ -167,8 +175,10 @@ public final class ConsentReceipts {
         if (grant.expiredAt(at) || later.stream().anyMatch(e -> e.type() == ConsentEventType.USED)) {
             return List.of();
         }
-        return grant.scopes().stream().sorted()
-                .filter(scope -> later.stream().noneMatch(e -> e.type().ends() && e.scopes().contains(scope)))
+        return grant.scopes().stream()
+                .sorted()
+                .filter(scope -> later.stream()
+                        .noneMatch(e -> e.type().ends() && e.scopes().contains(scope)))
                 .toList();
     }
 
@@ -192,8 +202,12 @@ public final class ConsentReceipts {
         Evidence ev = grant.evidence();
         String ref = ev.reference() == null ? "" : " (" + ev.reference() + ")";
         return switch (ev.channel()) {
-            case MENTION -> (grant.isInteraction() ? "mention with the consent hashtag, post " : "reply to the notice in a mention, post ")
-                    + ev.inboundId() + ref;
+            case MENTION ->
+                (grant.isInteraction()
+                                ? "mention with the consent hashtag, post "
+                                : "reply to the notice in a mention, post ")
+                        + ev.inboundId()
+                        + ref;
             case DIRECT_MESSAGE -> "reply to the notice in a direct message, event " + ev.inboundId() + ref;
             case API -> "recorded by the operator through the API" + ref;
             case CLI -> "recorded by the operator with bridle consent grant" + ref;

@@ -15,10 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Consent records for one operator: grant, withdraw, invalidate, look up, list, and export as
- * receipts ({@link ConsentReceipts}). Every change is an event appended to {@code consent_events}
- * and forced to disk before the call returns; the current state is derived from the history
- * ({@link ConsentState}).
+ * Consent records for one operator: grant, withdraw, invalidate, look up, list, and export as receipts
+ * ({@link ConsentReceipts}). Every change is an event appended to {@code consent_events} and forced to disk before the
+ * call returns; the current state is derived from the history ({@link ConsentState}).
  *
  * <pre>{@code
  * ConsentRegistry consents = new ConsentRegistry(db, clock, ConsentSettings.defaults("acme-bots-prod"));
@@ -27,13 +26,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * consents.state("2001").coverage(ConsentScope.REPLY, "acme_help", clock.instant(), null).covered();  // true
  * }</pre>
  *
- * <p>Reads come in two kinds. {@link #state} reads the database. {@link #cachedState} may answer
- * from a Caffeine cache that every change made through this registry invalidates at once (after
- * the commit, so a concurrent load cannot put the old state back); a change made by another node
- * is seen at once through the store's change feed (PostgreSQL NOTIFY), or at the latest after
- * {@link ConsentSettings#cacheTtl()} if a notification was lost. Both throw
- * {@link dev.bridle.internal.store.StoreException} when the store cannot answer; guards turn that into a
- * denial.
+ * <p>Reads come in two kinds. {@link #state} reads the database. {@link #cachedState} may answer from a Caffeine cache
+ * that every change made through this registry invalidates at once (after the commit, so a concurrent load cannot put
+ * the old state back); a change made by another node is seen at once through the store's change feed (PostgreSQL
+ * NOTIFY), or at the latest after {@link ConsentSettings#cacheTtl()} if a notification was lost. Both throw
+ * {@link dev.bridle.internal.store.StoreException} when the store cannot answer; guards turn that into a denial.
  */
 public final class ConsentRegistry {
 
@@ -84,20 +81,37 @@ public final class ConsentRegistry {
     }
 
     /**
-     * Records a grant. An explicit grant (not an import, not a single-use interaction consent) is
-     * then passed to the {@link GrantListener}s: the opt-out registry lifts a user's opt-out on it.
+     * Records a grant. An explicit grant (not an import, not a single-use interaction consent) is then passed to the
+     * {@link GrantListener}s: the opt-out registry lifts a user's opt-out on it.
      */
     public ConsentEvent grant(ConsentGrant grant) {
         Instant now = now();
-        Instant expires = grant.expiresAt() != null ? grant.expiresAt().truncatedTo(ChronoUnit.MICROS)
+        Instant expires = grant.expiresAt() != null
+                ? grant.expiresAt().truncatedTo(ChronoUnit.MICROS)
                 : now.plus(grant.interactionId() != null ? settings.interactionExpiry() : settings.expiry());
         if (!expires.isAfter(now)) {
-            throw new IllegalArgumentException("the consent would expire at " + expires + ", which is not after now (" + now + ")");
+            throw new IllegalArgumentException(
+                    "the consent would expire at " + expires + ", which is not after now (" + now + ")");
         }
-        NoticeRef notice = grant.notice() != null ? grant.notice() : settings.notice().ref();
-        ConsentEvent event = append(new ConsentEvent(0, UUID.randomUUID(), grant.subjectId(), settings.operator(),
-                Accounts.key(grant.account()), grant.scopes(), ConsentEventType.GIVEN, now, expires, grant.interactionId(),
-                null, grant.evidence(), notice, settings.policyVersion(), settings.jurisdiction(), grant.language()));
+        NoticeRef notice =
+                grant.notice() != null ? grant.notice() : settings.notice().ref();
+        ConsentEvent event = append(new ConsentEvent(
+                0,
+                UUID.randomUUID(),
+                grant.subjectId(),
+                settings.operator(),
+                Accounts.key(grant.account()),
+                grant.scopes(),
+                ConsentEventType.GIVEN,
+                now,
+                expires,
+                grant.interactionId(),
+                null,
+                grant.evidence(),
+                notice,
+                settings.policyVersion(),
+                settings.jurisdiction(),
+                grant.language()));
         if (!event.isInteraction() && event.evidence().channel() != Channel.IMPORT) {
             for (GrantListener listener : listeners) {
                 listener.explicitGrant(event);
@@ -107,8 +121,8 @@ public final class ConsentRegistry {
     }
 
     /**
-     * Records that {@code subjectId} withdrew consent to {@code scopes} (every scope if empty) on
-     * {@code account} ({@code *} for every account). Earlier grants of those scopes no longer count.
+     * Records that {@code subjectId} withdrew consent to {@code scopes} (every scope if empty) on {@code account}
+     * ({@code *} for every account). Earlier grants of those scopes no longer count.
      */
     public ConsentEvent withdraw(String subjectId, String account, Set<ConsentScope> scopes, Evidence evidence) {
         return end(ConsentEventType.WITHDRAWN, subjectId, account, scopes, evidence, null);
@@ -121,16 +135,50 @@ public final class ConsentRegistry {
 
     /** Records that the single-use {@code grant} had its reply ({@code requestId}). */
     ConsentEvent markUsed(ConsentEvent grant, UUID requestId) {
-        return append(new ConsentEvent(0, UUID.randomUUID(), grant.subjectId(), settings.operator(), grant.account(),
-                grant.scopes(), ConsentEventType.USED, now(), null, grant.interactionId(), grant.eventId(),
-                Evidence.reference(Channel.API, "reply " + requestId), null, null, null, null));
+        return append(new ConsentEvent(
+                0,
+                UUID.randomUUID(),
+                grant.subjectId(),
+                settings.operator(),
+                grant.account(),
+                grant.scopes(),
+                ConsentEventType.USED,
+                now(),
+                null,
+                grant.interactionId(),
+                grant.eventId(),
+                Evidence.reference(Channel.API, "reply " + requestId),
+                null,
+                null,
+                null,
+                null));
     }
 
-    private ConsentEvent end(ConsentEventType type, String subjectId, String account, Set<ConsentScope> scopes,
-                             Evidence evidence, String language) {
+    private ConsentEvent end(
+            ConsentEventType type,
+            String subjectId,
+            String account,
+            Set<ConsentScope> scopes,
+            Evidence evidence,
+            String language) {
         Set<ConsentScope> ended = scopes.isEmpty() ? EnumSet.allOf(ConsentScope.class) : scopes;
-        return append(new ConsentEvent(0, UUID.randomUUID(), subjectId, settings.operator(), Accounts.key(account), ended,
-                type, now(), null, null, null, evidence, null, settings.policyVersion(), settings.jurisdiction(), language));
+        return append(new ConsentEvent(
+                0,
+                UUID.randomUUID(),
+                subjectId,
+                settings.operator(),
+                Accounts.key(account),
+                ended,
+                type,
+                now(),
+                null,
+                null,
+                null,
+                evidence,
+                null,
+                settings.policyVersion(),
+                settings.jurisdiction(),
+                language));
     }
 
     private ConsentEvent append(ConsentEvent event) {

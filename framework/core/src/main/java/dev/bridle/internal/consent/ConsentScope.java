@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a user agreed to receive from the operator's accounts. Consent is given per scope, and an
- * action needs the scope of every role it reaches a user in ({@link #forRole}).
+ * What a user agreed to receive from the operator's accounts. Consent is given per scope, and an action needs the scope
+ * of every role it reaches a user in ({@link #forRole}).
  */
 public enum ConsentScope {
     /** Automated replies to the user's posts. */
@@ -43,8 +43,8 @@ public enum ConsentScope {
     }
 
     /**
-     * The scope an action needs towards a user it reaches in {@code role}; empty for roles that
-     * need no consent: unfollowing, and liking or reposting a user's post.
+     * The scope an action needs towards a user it reaches in {@code role}; empty for roles that need no consent:
+     * unfollowing, and liking or reposting a user's post.
      */
     public static Optional<ConsentScope> forRole(TargetRole role) {
         return switch (role) {

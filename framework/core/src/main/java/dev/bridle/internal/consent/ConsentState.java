@@ -11,14 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A user's current consent, derived from their whole history with one operator. Nothing is kept
- * but the events; every answer is computed from them, so the state cannot drift from the record.
+ * A user's current consent, derived from their whole history with one operator. Nothing is kept but the events; every
+ * answer is computed from them, so the state cannot drift from the record.
  *
- * <p>The rules, for one scope on one account: take the events that name the scope and apply to
- * the account (they name it, or every account), newest first, up to the newest withdrawal or
- * invalidation. A grant among them that has not lapsed, and was not used up, covers the scope.
- * A withdrawal therefore ends every earlier grant, and only a later grant gives the scope back. A
- * single-use interaction grant counts only for a reply to its own mention, and never for
+ * <p>The rules, for one scope on one account: take the events that name the scope and apply to the account (they name
+ * it, or every account), newest first, up to the newest withdrawal or invalidation. A grant among them that has not
+ * lapsed, and was not used up, covers the scope. A withdrawal therefore ends every earlier grant, and only a later
+ * grant gives the scope back. A single-use interaction grant counts only for a reply to its own mention, and never for
  * {@link Coverage.Kind#OTHER_SCOPES}.
  */
 public final class ConsentState {
@@ -46,7 +45,8 @@ public final class ConsentState {
         sorted.sort(Comparator.comparingLong(ConsentEvent::seq));
         for (ConsentEvent e : sorted) {
             if (!e.subjectId().equals(subjectId)) {
-                throw new IllegalArgumentException("event " + e.eventId() + " is about user " + e.subjectId() + ", not " + subjectId);
+                throw new IllegalArgumentException(
+                        "event " + e.eventId() + " is about user " + e.subjectId() + ", not " + subjectId);
             }
         }
         return new ConsentState(subjectId, sorted);
@@ -92,10 +92,12 @@ public final class ConsentState {
                 continue;
             }
             if (e.type().ends()) {
-                return lapsed != null ? new Coverage(Coverage.Kind.EXPIRED, scope, lapsed)
+                return lapsed != null
+                        ? new Coverage(Coverage.Kind.EXPIRED, scope, lapsed)
                         : new Coverage(Coverage.Kind.WITHDRAWN, scope, e);
             }
-            if (e.type() != ConsentEventType.GIVEN || used.contains(e.eventId())
+            if (e.type() != ConsentEventType.GIVEN
+                    || used.contains(e.eventId())
                     || (e.isInteraction() && !e.interactionId().equals(interactionId))) {
                 continue;
             }
@@ -104,7 +106,9 @@ public final class ConsentState {
             }
             lapsed = lapsed == null ? e : lapsed;
         }
-        return lapsed != null ? new Coverage(Coverage.Kind.EXPIRED, scope, lapsed) : new Coverage(Coverage.Kind.NONE, scope, null);
+        return lapsed != null
+                ? new Coverage(Coverage.Kind.EXPIRED, scope, lapsed)
+                : new Coverage(Coverage.Kind.NONE, scope, null);
     }
 
     /** The accounts the history names ({@code *} and handles), in order of first mention. */

@@ -3,14 +3,13 @@ package dev.bridle.internal.consent;
 import java.util.Objects;
 
 /**
- * Whether a user's consent covers one scope on one account at one moment, and the event that
- * decides it.
+ * Whether a user's consent covers one scope on one account at one moment, and the event that decides it.
  *
  * @param kind the answer
  * @param scope the scope asked about
- * @param event the covering grant ({@link Kind#COVERED}), the lapsed grant ({@link Kind#EXPIRED}),
- *     the withdrawal ({@link Kind#WITHDRAWN}), a live grant of other scopes ({@link Kind#OTHER_SCOPES}),
- *     or {@code null} ({@link Kind#NONE})
+ * @param event the covering grant ({@link Kind#COVERED}), the lapsed grant ({@link Kind#EXPIRED}), the withdrawal
+ *     ({@link Kind#WITHDRAWN}), a live grant of other scopes ({@link Kind#OTHER_SCOPES}), or {@code null}
+ *     ({@link Kind#NONE})
  */
 public record Coverage(Kind kind, ConsentScope scope, ConsentEvent event) {
 

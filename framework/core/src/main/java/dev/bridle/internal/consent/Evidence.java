@@ -3,9 +3,9 @@ package dev.bridle.internal.consent;
 import java.util.Objects;
 
 /**
- * What proves an event: the user's own message (its platform id and text), or, for events that
- * came through the API, the command line or an import, the operator's reference to where the
- * proof is (a form submission id, a ticket, a file and line).
+ * What proves an event: the user's own message (its platform id and text), or, for events that came through the API,
+ * the command line or an import, the operator's reference to where the proof is (a form submission id, a ticket, a file
+ * and line).
  *
  * @param channel how the event reached Bridle
  * @param inboundId the platform id of the user's post or message event, for inbound channels

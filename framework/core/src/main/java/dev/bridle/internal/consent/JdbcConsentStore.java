@@ -15,9 +15,10 @@ import java.util.UUID;
 /** The {@code consent_events} table: append and read, nothing else. */
 final class JdbcConsentStore {
 
-    private static final String COLUMNS = "event_id, subject_id, operator, account, scopes, event, occurred_at, expires_at, "
-            + "interaction_id, refers_to, channel, inbound_id, inbound_text, reference, notice_version, notice_sha256, "
-            + "policy_version, jurisdiction, language";
+    private static final String COLUMNS =
+            "event_id, subject_id, operator, account, scopes, event, occurred_at, expires_at, "
+                    + "interaction_id, refers_to, channel, inbound_id, inbound_text, reference, notice_version, notice_sha256, "
+                    + "policy_version, jurisdiction, language";
 
     private final EventTable<ConsentEvent> events;
 
@@ -52,9 +53,23 @@ final class JdbcConsentStore {
             ps.setString(18, e.jurisdiction());
             ps.setString(19, e.language());
         });
-        return new ConsentEvent(seq, e.eventId(), e.subjectId(), e.operator(), e.account(), e.scopes(), e.type(),
-                e.at(), e.expiresAt(), e.interactionId(), e.refersTo(), e.evidence(), e.notice(), e.policyVersion(),
-                e.jurisdiction(), e.language());
+        return new ConsentEvent(
+                seq,
+                e.eventId(),
+                e.subjectId(),
+                e.operator(),
+                e.account(),
+                e.scopes(),
+                e.type(),
+                e.at(),
+                e.expiresAt(),
+                e.interactionId(),
+                e.refersTo(),
+                e.evidence(),
+                e.notice(),
+                e.policyVersion(),
+                e.jurisdiction(),
+                e.language());
     }
 
     /** Every event of {@code subjectId} with {@code operator}, oldest first. */
@@ -64,16 +79,31 @@ final class JdbcConsentStore {
 
     private static ConsentEvent read(ResultSet rs) throws SQLException {
         String channel = rs.getString("channel");
-        Evidence evidence = new Evidence(Channel.valueOf(channel), rs.getString("inbound_id"), rs.getString("inbound_text"),
+        Evidence evidence = new Evidence(
+                Channel.valueOf(channel),
+                rs.getString("inbound_id"),
+                rs.getString("inbound_text"),
                 rs.getString("reference"));
         String noticeVersion = rs.getString("notice_version");
         NoticeRef notice = noticeVersion == null ? null : new NoticeRef(noticeVersion, rs.getString("notice_sha256"));
         OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
-        return new ConsentEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("subject_id"),
-                rs.getString("operator"), rs.getString("account"), ConsentScope.parseList(rs.getString("scopes")),
-                ConsentEventType.valueOf(rs.getString("event")), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                expires == null ? null : expires.toInstant(), rs.getString("interaction_id"), rs.getObject("refers_to", UUID.class),
-                evidence, notice, rs.getString("policy_version"), rs.getString("jurisdiction"), rs.getString("language"));
+        return new ConsentEvent(
+                rs.getLong("seq"),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("subject_id"),
+                rs.getString("operator"),
+                rs.getString("account"),
+                ConsentScope.parseList(rs.getString("scopes")),
+                ConsentEventType.valueOf(rs.getString("event")),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                expires == null ? null : expires.toInstant(),
+                rs.getString("interaction_id"),
+                rs.getObject("refers_to", UUID.class),
+                evidence,
+                notice,
+                rs.getString("policy_version"),
+                rs.getString("jurisdiction"),
+                rs.getString("language"));
     }
 
     private static void setTime(PreparedStatement ps, int index, Instant at) throws SQLException {

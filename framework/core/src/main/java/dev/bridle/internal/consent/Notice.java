@@ -6,10 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The text that invites people to opt in, as the operator publishes it (a pinned post, the
- * accounts' bios, a web page), and the scopes it offers. A keyword opt-in (START) is consent to
- * exactly these scopes; its record keeps the notice's version and the SHA-256 of its text, so a
- * receipt proves which words the user answered.
+ * The text that invites people to opt in, as the operator publishes it (a pinned post, the accounts' bios, a web page),
+ * and the scopes it offers. A keyword opt-in (START) is consent to exactly these scopes; its record keeps the notice's
+ * version and the SHA-256 of its text, so a receipt proves which words the user answered.
  *
  * @param version the operator's name for this wording; change it whenever the text changes
  * @param text the exact text shown

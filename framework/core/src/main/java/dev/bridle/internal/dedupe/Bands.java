@@ -1,12 +1,11 @@
 package dev.bridle.internal.dedupe;
 
 /**
- * MinHash locality-sensitive hashing: {@value #BANDS} bands of {@value #ROWS} minimum hashes each.
- * Two fingerprints share at least one band key with probability {@code 1 - (1 - J^4)^20} where
- * {@code J} is the Jaccard similarity of their content features (words, numbers, names and
- * hashtags; stopwords and the link and mention markers left out): 0.996 at J = 0.7, the lowest
- * seen among corpus pairs scoring 0.8 or more, and 0.99997 at J = 0.8. Identical features always
- * share every band, so exact duplicates are always candidates.
+ * MinHash locality-sensitive hashing: {@value #BANDS} bands of {@value #ROWS} minimum hashes each. Two fingerprints
+ * share at least one band key with probability {@code 1 - (1 - J^4)^20} where {@code J} is the Jaccard similarity of
+ * their content features (words, numbers, names and hashtags; stopwords and the link and mention markers left out):
+ * 0.996 at J = 0.7, the lowest seen among corpus pairs scoring 0.8 or more, and 0.99997 at J = 0.8. Identical features
+ * always share every band, so exact duplicates are always candidates.
  */
 final class Bands {
 
@@ -16,14 +15,12 @@ final class Bands {
     private static final long[] SEEDS = seeds(BANDS * ROWS, 0x5DEECE66DL);
     private static final long[] MULTIPLIERS = odd(seeds(BANDS * ROWS, 0x2545F4914F6CDD1DL));
 
-    private Bands() {
-    }
+    private Bands() {}
 
     /**
-     * The band keys of {@code fingerprint}, one per band. The k-th hash of a feature is
-     * {@code (mix(feature) XOR seed_k) * odd_k}: one mix per feature, then one multiply per hash;
-     * measured to give the same band-collision rates as independent mixes ({@code J^4} within 0.01
-     * for J from 0.5 to 0.9) at a third of the cost.
+     * The band keys of {@code fingerprint}, one per band. The k-th hash of a feature is {@code (mix(feature) XOR
+     * seed_k) * odd_k}: one mix per feature, then one multiply per hash; measured to give the same band-collision rates
+     * as independent mixes ({@code J^4} within 0.01 for J from 0.5 to 0.9) at a third of the cost.
      */
     static int[] keys(Fingerprint fingerprint) {
         int[] content = content(fingerprint);

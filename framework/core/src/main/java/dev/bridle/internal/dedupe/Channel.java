@@ -4,10 +4,9 @@ import dev.bridle.guard.ActionKind;
 import java.util.Optional;
 
 /**
- * Where a text goes, which decides what it is compared with. Posts and replies are public and are
- * compared with each other: a reply is a post. Direct messages are compared only with direct
- * messages: sending a consenting user the link to a public post is not posting it twice, but
- * sending many users the same message is bulk messaging.
+ * Where a text goes, which decides what it is compared with. Posts and replies are public and are compared with each
+ * other: a reply is a post. Direct messages are compared only with direct messages: sending a consenting user the link
+ * to a public post is not posting it twice, but sending many users the same message is bulk messaging.
  */
 public enum Channel {
     /** Posts and replies. */

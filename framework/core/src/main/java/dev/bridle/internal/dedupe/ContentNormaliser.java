@@ -13,62 +13,88 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns a post into what duplicate detection compares, so that the tricks spammers use to make one
- * text look like many change nothing. In order:
+ * Turns a post into what duplicate detection compares, so that the tricks spammers use to make one text look like many
+ * change nothing. In order:
  *
  * <ol>
  *   <li><b>Unicode.</b> {@link Folding#foldForComparison}: NFKC with full case folding, which removes every
- *       default-ignorable code point (zero-width spaces and joiners, bidi controls, variation
- *       selectors, soft hyphens, tag characters). Each word is then reduced to its UTS #39
- *       confusable skeleton with {@link Folding#skeleton}, so Cyrillic {@code Асmе} and Latin
- *       {@code Acme}, fullwidth and mathematical letters, and small capitals all meet.</li>
- *   <li><b>Words.</b> The text is split into words at whitespace of any kind (so runs of spaces,
- *       no-break and ideographic spaces collapse), at emoji and at punctuation; punctuation inside a
- *       word ({@code 2.4.0}, {@code 10:30}, {@code don't}) stays; a dash between letters separates
- *       words, so {@code conflict-free} and {@code conflict free} meet. A word holding a digit is a
- *       {@linkplain Token.Kind#NUMBER number}: versions, dates, times and scores are the facts that
- *       tell two honest templated posts apart, so they weigh more.</li>
- *   <li><b>Links</b> are compared by what a shortener cannot change. A link through a URL
- *       shortener ({@code t.co}, {@code bit.ly} and others in {@link #SHORTENERS}) becomes
- *       {@code link:short}: its path is a random key that differs per post. Any other link becomes
- *       {@code link:host/path} without scheme, {@code www.}, fragment, tracking parameters
- *       ({@code utm_*}, {@code fbclid} ...) or trailing slash. For the near-duplicate score every link
- *       is the same token: swapping the link of an otherwise identical post is the oldest evasion
- *       there is, so two posts that differ only in their links are near-duplicates.</li>
- *   <li><b>Mentions.</b> Mentions before the first word (hashtags and emoji aside) are removed:
- *       they are the reply prefix, and the same reply sent to many users is the same text. A
- *       mention inside the text stays in the exact form ({@code Thanks @ann} and
- *       {@code Thanks @bob} are not identical) but counts as one placeholder in the near-duplicate
- *       score (they are near-duplicates).</li>
- *   <li><b>Hashtags</b> are compared as a set: taken out of the body, de-duplicated and sorted, so
- *       reordering or repeating them changes nothing.</li>
- *   <li><b>Emoji</b> are removed, on purpose: spammers sprinkle them to make copies differ, and
- *       for a reader they decorate rather than carry the message. A skin-tone modifier is dropped
- *       with its emoji. A text made of nothing but emoji is compared by its emoji (without skin
- *       tones), so two such texts are not all equal to each other.</li>
+ *       default-ignorable code point (zero-width spaces and joiners, bidi controls, variation selectors, soft hyphens,
+ *       tag characters). Each word is then reduced to its UTS #39 confusable skeleton with {@link Folding#skeleton}, so
+ *       Cyrillic {@code Асmе} and Latin {@code Acme}, fullwidth and mathematical letters, and small capitals all meet.
+ *   <li><b>Words.</b> The text is split into words at whitespace of any kind (so runs of spaces, no-break and
+ *       ideographic spaces collapse), at emoji and at punctuation; punctuation inside a word ({@code 2.4.0},
+ *       {@code 10:30}, {@code don't}) stays; a dash between letters separates words, so {@code conflict-free} and
+ *       {@code conflict free} meet. A word holding a digit is a {@linkplain Token.Kind#NUMBER number}: versions, dates,
+ *       times and scores are the facts that tell two honest templated posts apart, so they weigh more.
+ *   <li><b>Links</b> are compared by what a shortener cannot change. A link through a URL shortener ({@code t.co},
+ *       {@code bit.ly} and others in {@link #SHORTENERS}) becomes {@code link:short}: its path is a random key that
+ *       differs per post. Any other link becomes {@code link:host/path} without scheme, {@code www.}, fragment,
+ *       tracking parameters ({@code utm_*}, {@code fbclid} ...) or trailing slash. For the near-duplicate score every
+ *       link is the same token: swapping the link of an otherwise identical post is the oldest evasion there is, so two
+ *       posts that differ only in their links are near-duplicates.
+ *   <li><b>Mentions.</b> Mentions before the first word (hashtags and emoji aside) are removed: they are the reply
+ *       prefix, and the same reply sent to many users is the same text. A mention inside the text stays in the exact
+ *       form ({@code Thanks @ann} and {@code Thanks @bob} are not identical) but counts as one placeholder in the
+ *       near-duplicate score (they are near-duplicates).
+ *   <li><b>Hashtags</b> are compared as a set: taken out of the body, de-duplicated and sorted, so reordering or
+ *       repeating them changes nothing.
+ *   <li><b>Emoji</b> are removed, on purpose: spammers sprinkle them to make copies differ, and for a reader they
+ *       decorate rather than carry the message. A skin-tone modifier is dropped with its emoji. A text made of nothing
+ *       but emoji is compared by its emoji (without skin tones), so two such texts are not all equal to each other.
  * </ol>
+ *
  * Thread-safe.
  */
 public final class ContentNormaliser {
 
     /** Hosts whose link text is a random key: a post's link through them is compared as {@code link:short}. */
     public static final Set<String> SHORTENERS = Set.of(
-            "t.co", "bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly", "is.gd", "v.gd", "t.ly",
-            "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc", "lnkd.in", "dlvr.it", "ift.tt", "trib.al", "fb.me",
-            "amzn.to", "spr.ly", "rb.gy", "s.id", "bl.ink", "soo.gd", "clck.ru", "wp.me", "j.mp", "shorte.st");
+            "t.co",
+            "bit.ly",
+            "bitly.com",
+            "tinyurl.com",
+            "goo.gl",
+            "ow.ly",
+            "buff.ly",
+            "is.gd",
+            "v.gd",
+            "t.ly",
+            "rebrand.ly",
+            "cutt.ly",
+            "shorturl.at",
+            "tiny.cc",
+            "lnkd.in",
+            "dlvr.it",
+            "ift.tt",
+            "trib.al",
+            "fb.me",
+            "amzn.to",
+            "spr.ly",
+            "rb.gy",
+            "s.id",
+            "bl.ink",
+            "soo.gd",
+            "clck.ru",
+            "wp.me",
+            "j.mp",
+            "shorte.st");
 
     /** Query parameters that identify the sharer or the campaign, not the page. */
     static final Set<String> TRACKING_PARAMETERS = Set.of(
-            "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src", "ref_url", "s", "t", "si", "cmpid");
+            "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src", "ref_url", "s", "t",
+            "si", "cmpid");
 
     /** Common English words; they weigh little in the near-duplicate score. Kept in skeleton form. */
     static final Set<String> STOPWORDS = List.of(
-            "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
-            "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "we",
-            "our", "you", "your", "i", "my", "me", "us", "they", "their", "he", "she", "his", "her", "so", "if",
-            "not", "no", "do", "does", "will", "can", "has", "have", "had", "just", "all", "more", "up", "out",
-            "now", "here", "there", "what", "who", "how", "when", "about", "than", "then", "also", "very", "get")
-            .stream().map(Folding::skeleton).collect(Collectors.toUnmodifiableSet());
+                    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+                    "into", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these",
+                    "those", "we", "our", "you", "your", "i", "my", "me", "us", "they", "their", "he", "she", "his",
+                    "her", "so", "if", "not", "no", "do", "does", "will", "can", "has", "have", "had", "just", "all",
+                    "more", "up", "out", "now", "here", "there", "what", "who", "how", "when", "about", "than", "then",
+                    "also", "very", "get")
+            .stream()
+            .map(Folding::skeleton)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Top-level domains that make a scheme-less {@code name.tld/path} a link. */
     static final Set<String> LINK_TLDS = Set.of(
@@ -76,8 +102,8 @@ public final class ContentNormaliser {
             "it", "nl", "eu", "ca", "au", "jp", "ru", "br", "app", "dev", "info", "biz", "tv", "news", "shop", "site",
             "xyz", "online", "store", "link", "page", "ai", "gg", "cc", "id", "ink", "st", "is", "sh", "so");
 
-    private static final Pattern SCHEMELESS_LINK = Pattern.compile(
-            "(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,})(?:[/?#].*)?");
+    private static final Pattern SCHEMELESS_LINK =
+            Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,})(?:[/?#].*)?");
 
     /** The skeleton of each ASCII character, from {@link Folding#skeleton}: the fast path for ASCII words. */
     private static final String[] ASCII_SKELETON = asciiSkeletons();
@@ -116,15 +142,17 @@ public final class ContentNormaliser {
         final TreeSet<String> hashtags = new TreeSet<>();
         boolean sentenceStart = true;
 
-        /** Before the first word, number or link: mentions here are the reply prefix (hashtags and emoji do not count). */
+        /**
+         * Before the first word, number or link: mentions here are the reply prefix (hashtags and emoji do not count).
+         */
         boolean atStart() {
             return tokens.isEmpty();
         }
     }
 
     /**
-     * One whitespace-separated chunk of the original text: a link, or words, mentions, hashtags and
-     * emoji. Case is read here, before folding: a capitalised word inside a sentence is a name.
+     * One whitespace-separated chunk of the original text: a link, or words, mentions, hashtags and emoji. Case is read
+     * here, before folding: a capitalised word inside a sentence is a name.
      */
     private static void chunk(String original, Scan scan) {
         boolean name = !scan.sentenceStart && looksLikeName(original);
@@ -208,9 +236,9 @@ public final class ContentNormaliser {
     }
 
     /**
-     * Whether the chunk ends a sentence: a full stop, question or exclamation mark, maybe before
-     * quotes or emoji. Not a colon: in bot posts what follows one is mostly a name
-     * ({@code FINAL: Celtics 112}, {@code Security update: Tern 1.9.2}).
+     * Whether the chunk ends a sentence: a full stop, question or exclamation mark, maybe before quotes or emoji. Not a
+     * colon: in bot posts what follows one is mostly a name ({@code FINAL: Celtics 112}, {@code Security update: Tern
+     * 1.9.2}).
      */
     private static boolean endsSentence(String chunk) {
         for (int i = chunk.length(); i > 0; ) {
@@ -283,16 +311,19 @@ public final class ContentNormaliser {
         }
         int type = UCharacter.getType(cp);
         return UCharacter.isLetterOrDigit(cp)
-                || type == UCharacter.NON_SPACING_MARK || type == UCharacter.COMBINING_SPACING_MARK
-                || type == UCharacter.ENCLOSING_MARK || type == UCharacter.CURRENCY_SYMBOL
-                || cp == '%' || cp == '°';
+                || type == UCharacter.NON_SPACING_MARK
+                || type == UCharacter.COMBINING_SPACING_MARK
+                || type == UCharacter.ENCLOSING_MARK
+                || type == UCharacter.CURRENCY_SYMBOL
+                || cp == '%'
+                || cp == '°';
     }
 
     /**
-     * Whether punctuation {@code cp} between {@code before} and {@code after} keeps one word:
-     * full stops, underscores and apostrophes inside any word ({@code 2.4.0}, {@code don't}); dashes,
-     * slashes, colons, commas and plus signs only between digits ({@code 10-10}, {@code 24/7},
-     * {@code 10:30}, {@code 1,000}), so {@code conflict-free} and {@code conflict free} are the same words.
+     * Whether punctuation {@code cp} between {@code before} and {@code after} keeps one word: full stops, underscores
+     * and apostrophes inside any word ({@code 2.4.0}, {@code don't}); dashes, slashes, colons, commas and plus signs
+     * only between digits ({@code 10-10}, {@code 24/7}, {@code 10:30}, {@code 1,000}), so {@code conflict-free} and
+     * {@code conflict free} are the same words.
      */
     private static boolean joins(int cp, int before, int after) {
         if (!isWordChar(before) || !isWordChar(after)) {

@@ -1,10 +1,10 @@
 package dev.bridle.internal.dedupe;
 
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionOrigin;
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.internal.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
+import dev.bridle.internal.guard.ReservingGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,29 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * No identical or substantially similar content across the operator's accounts, and no exact
- * repeats from one account (rule {@link dev.bridle.bot.Rule#NO_DUPLICATE_CONTENT}).
+ * No identical or substantially similar content across the operator's accounts, and no exact repeats from one account
+ * (rule {@link dev.bridle.bot.Rule#NO_DUPLICATE_CONTENT}).
  *
- * <p>Posts, replies and direct messages are checked; follows, likes and reposts carry no text and
- * pass. Posts and replies are compared with each other, direct messages with direct messages
- * ({@link Channel}). What counts as a duplicate is {@link ContentNormaliser} and
- * {@link Similarity}; what is denied is the {@link DuplicatePolicy}. A denial is
- * {@link ReasonCode#DUPLICATE_CROSS_ACCOUNT} or {@link ReasonCode#DUPLICATE_SAME_ACCOUNT}, and its
- * message names the earlier post (platform id, or request id while pending), its account, when it
- * was posted, and the score.
+ * <p>Posts, replies and direct messages are checked; follows, likes and reposts carry no text and pass. Posts and
+ * replies are compared with each other, direct messages with direct messages ({@link Channel}). What counts as a
+ * duplicate is {@link ContentNormaliser} and {@link Similarity}; what is denied is the {@link DuplicatePolicy}. A
+ * denial is {@link ReasonCode#DUPLICATE_CROSS_ACCOUNT} or {@link ReasonCode#DUPLICATE_SAME_ACCOUNT}, and its message
+ * names the earlier post (platform id, or request id while pending), its account, when it was posted, and the score.
  *
- * <p><b>Reservation.</b> {@link #check} reserves the text when it allows: in the in-memory
- * {@link NearDuplicateIndex} (atomic per process) and in the {@link PostFingerprintStore}, whose
- * claim row makes exact duplicates atomic across nodes. The dispatcher then settles it:
- * {@link #confirm} with the platform id once sent (or {@code null} when in doubt: the reservation
- * stands, pending), {@link #release} when the action was not sent. The {@link
- * dev.bridle.internal.guard.GuardChain} releases by itself when a later guard refuses.
+ * <p><b>Reservation.</b> {@link #check} reserves the text when it allows: in the in-memory {@link NearDuplicateIndex}
+ * (atomic per process) and in the {@link PostFingerprintStore}, whose claim row makes exact duplicates atomic across
+ * nodes. The dispatcher then settles it: {@link #confirm} with the platform id once sent (or {@code null} when in
+ * doubt: the reservation stands, pending), {@link #release} when the action was not sent. The
+ * {@link dev.bridle.internal.guard.GuardChain} releases by itself when a later guard refuses.
  *
- * <p><b>Several nodes.</b> Exact duplicates are atomic across nodes through the claim row. On a
- * store shared by several nodes ({@link JdbcPostFingerprintStore#JdbcPostFingerprintStore(javax.sql.DataSource,
- * boolean)}), near-duplicates are too: the store hands this guard the posts other nodes reserved,
- * and those they released (which stop counting), and asks the in-memory check, under a lock
- * every node's reservation and release takes
+ * <p><b>Several nodes.</b> Exact duplicates are atomic across nodes through the claim row. On a store shared by several
+ * nodes ({@link JdbcPostFingerprintStore#JdbcPostFingerprintStore(javax.sql.DataSource, boolean)}), near-duplicates are
+ * too: the store hands this guard the posts other nodes reserved, and those they released (which stop counting), and
+ * asks the in-memory check, under a lock every node's reservation and release takes
  * ({@link PostFingerprintStore#reserve(StoredPost, Duration, boolean, PostFingerprintStore.Peers,
  * java.util.function.BooleanSupplier)}).
  *
@@ -97,8 +93,13 @@ public final class DuplicateGuard implements ReservingGuard {
             return Verdict.allow();
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        StoredPost post = new StoredPost(request.requestId(), request.account().handle(), channel.get(),
-                Fingerprint.of(request.text()), at, null);
+        StoredPost post = new StoredPost(
+                request.requestId(),
+                request.account().handle(),
+                channel.get(),
+                Fingerprint.of(request.text()),
+                at,
+                null);
         AtomicReference<ReserveResult> local = new AtomicReference<>();
         PostFingerprintStore.Claim claim;
         try {
@@ -114,7 +115,8 @@ public final class DuplicateGuard implements ReservingGuard {
             return deny(refused.match(), channel.get());
         }
         if (local.get() instanceof ReserveResult.Withdrawn) {
-            return Verdict.deny(ReasonCode.GUARD_UNAVAILABLE, "the request was released before its duplicate check finished");
+            return Verdict.deny(
+                    ReasonCode.GUARD_UNAVAILABLE, "the request was released before its duplicate check finished");
         }
         if (claim instanceof PostFingerprintStore.Taken taken) {
             index.release(post.requestId());
@@ -123,7 +125,8 @@ public final class DuplicateGuard implements ReservingGuard {
         if (!index.contains(post.requestId())) {
             // released while the row was being written (the chain gave up on this guard): undo the row
             store.release(post.requestId());
-            return Verdict.deny(ReasonCode.GUARD_UNAVAILABLE, "the request was released before its duplicate check finished");
+            return Verdict.deny(
+                    ReasonCode.GUARD_UNAVAILABLE, "the request was released before its duplicate check finished");
         }
         return Verdict.allow();
     }
@@ -140,7 +143,11 @@ public final class DuplicateGuard implements ReservingGuard {
             index.confirm(request.requestId(), platformId);
             store.markSent(request.requestId(), platformId);
         } catch (RuntimeException e) {
-            log.error("could not record that {} was sent as {}; its reservation stays pending", request.requestId(), platformId, e);
+            log.error(
+                    "could not record that {} was sent as {}; its reservation stays pending",
+                    request.requestId(),
+                    platformId,
+                    e);
         }
     }
 
@@ -156,7 +163,8 @@ public final class DuplicateGuard implements ReservingGuard {
                 store.release(requestId);
             }
         } catch (RuntimeException e) {
-            log.error("could not release the duplicate reservation of {}; it will expire with its window", requestId, e);
+            log.error(
+                    "could not release the duplicate reservation of {}; it will expire with its window", requestId, e);
         }
     }
 
@@ -189,15 +197,26 @@ public final class DuplicateGuard implements ReservingGuard {
     }
 
     private Verdict deny(Match m, Channel channel) {
-        String what = m.exact() ? "identical to" : String.format(Locale.ROOT, "a near-duplicate (score %.2f) of", m.score());
-        return Verdict.deny(code(m.sameAccount()), what + " " + describe(m.earlier().platformId(), m.earlier().requestId(),
-                m.earlier().account(), m.earlier().at(), channel) + "; " + rule(m.sameAccount()));
+        String what =
+                m.exact() ? "identical to" : String.format(Locale.ROOT, "a near-duplicate (score %.2f) of", m.score());
+        return Verdict.deny(
+                code(m.sameAccount()),
+                what + " "
+                        + describe(
+                                m.earlier().platformId(),
+                                m.earlier().requestId(),
+                                m.earlier().account(),
+                                m.earlier().at(),
+                                channel)
+                        + "; " + rule(m.sameAccount()));
     }
 
     private Verdict deny(PostFingerprintStore.Taken taken, StoredPost post, Channel channel) {
         boolean sameAccount = taken.account().equalsIgnoreCase(post.account());
-        return Verdict.deny(code(sameAccount), "identical to " + describe(taken.platformId(), taken.requestId(), taken.account(),
-                taken.at(), channel) + " (claimed in the shared store); " + rule(sameAccount));
+        return Verdict.deny(
+                code(sameAccount),
+                "identical to " + describe(taken.platformId(), taken.requestId(), taken.account(), taken.at(), channel)
+                        + " (claimed in the shared store); " + rule(sameAccount));
     }
 
     private static ReasonCode code(boolean sameAccount) {
@@ -206,14 +225,17 @@ public final class DuplicateGuard implements ReservingGuard {
 
     private static String describe(String platformId, UUID requestId, String account, Instant at, Channel channel) {
         String noun = channel == Channel.DIRECT ? "message" : "post";
-        String which = platformId != null ? noun + " " + platformId + " (request " + requestId + ")"
+        String which = platformId != null
+                ? noun + " " + platformId + " (request " + requestId + ")"
                 : "pending " + noun + " (request " + requestId + ")";
         return which + " by @" + account + (at == null ? "" : " at " + at);
     }
 
     private String rule(boolean sameAccount) {
         long days = policy.window().toDays();
-        String window = days >= 1 && policy.window().equals(Duration.ofDays(days)) ? days + " days" : policy.window().toString();
+        String window = days >= 1 && policy.window().equals(Duration.ofDays(days))
+                ? days + " days"
+                : policy.window().toString();
         return sameAccount
                 ? "an account may not repeat the same text within " + window
                 : "the operator's accounts may not send the same or substantially similar text within " + window;
@@ -245,9 +267,8 @@ public final class DuplicateGuard implements ReservingGuard {
         }
 
         /**
-         * Loads the posts of the window from the store into a new index, and returns the guard.
-         * Also loads ICU's data (a few hundred milliseconds, once), so the first check does not
-         * spend its budget on it.
+         * Loads the posts of the window from the store into a new index, and returns the guard. Also loads ICU's data
+         * (a few hundred milliseconds, once), so the first check does not spend its budget on it.
          */
         public DuplicateGuard build() {
             Fingerprint.of("Ѕtart-up ΚΑ ᴛᴇxᴛ 🔥 #warm https://t.co/x @someone 2.4.0");
@@ -260,7 +281,10 @@ public final class DuplicateGuard implements ReservingGuard {
                     loaded.incrementAndGet();
                 }
             });
-            log.info("duplicate index rebuilt: {} posts of the last {} days in {} ms", loaded.get(), policy.window().toDays(),
+            log.info(
+                    "duplicate index rebuilt: {} posts of the last {} days in {} ms",
+                    loaded.get(),
+                    policy.window().toDays(),
                     (System.nanoTime() - started) / 1_000_000);
             return new DuplicateGuard(this, index);
         }

@@ -7,11 +7,11 @@ import java.util.Objects;
  * What counts as a duplicate and what is denied.
  *
  * <ul>
- *   <li>Across accounts, exact and near-duplicates within the window are denied: the platform
- *       forbids posting identical or substantially similar content to several accounts.</li>
- *   <li>Within one account, exact duplicates are denied (the platform refuses them too), while
- *       near-duplicates are allowed by default, so that templated bots (a release bot, a weather
- *       bot) keep working; {@link #denyNearDuplicatesWithinAccount} turns that off.</li>
+ *   <li>Across accounts, exact and near-duplicates within the window are denied: the platform forbids posting identical
+ *       or substantially similar content to several accounts.
+ *   <li>Within one account, exact duplicates are denied (the platform refuses them too), while near-duplicates are
+ *       allowed by default, so that templated bots (a release bot, a weather bot) keep working;
+ *       {@link #denyNearDuplicatesWithinAccount} turns that off.
  * </ul>
  *
  * @param window how far back posts are compared; the default is {@link #DEFAULT_WINDOW}
@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param denyExactWithinAccount whether an account may not repeat its own text exactly (default yes)
  * @param denyNearWithinAccount whether an account may not post near-duplicates of its own posts (default no)
  */
-public record DuplicatePolicy(Duration window, double threshold, boolean denyExactWithinAccount, boolean denyNearWithinAccount) {
+public record DuplicatePolicy(
+        Duration window, double threshold, boolean denyExactWithinAccount, boolean denyNearWithinAccount) {
 
     /** Thirty days. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
@@ -33,10 +34,12 @@ public record DuplicatePolicy(Duration window, double threshold, boolean denyExa
     public DuplicatePolicy {
         Objects.requireNonNull(window, "window");
         if (window.isNegative() || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException("the duplicate window must be longer than zero and at most 366 days, not " + window);
+            throw new IllegalArgumentException(
+                    "the duplicate window must be longer than zero and at most 366 days, not " + window);
         }
         if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("the near-duplicate threshold must be above 0 and at most 1, not " + threshold);
+            throw new IllegalArgumentException(
+                    "the near-duplicate threshold must be above 0 and at most 1, not " + threshold);
         }
     }
 

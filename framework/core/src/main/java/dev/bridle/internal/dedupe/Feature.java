@@ -16,15 +16,14 @@ final class Feature {
     private static final int CLASS_MASK = (1 << CLASS_BITS) - 1;
 
     /**
-     * The weight of each class in the score, indexed by class. Numbers and names weigh most: two
-     * honest templated posts differ in their facts. Stopwords and the link and mention markers
-     * weigh little: they are what templates and evasions add or change. Chosen by a grid search on
-     * half of the labelled corpus (bench/RESULTS.md); the other half confirmed it.
+     * The weight of each class in the score, indexed by class. Numbers and names weigh most: two honest templated posts
+     * differ in their facts. Stopwords and the link and mention markers weigh little: they are what templates and
+     * evasions add or change. Chosen by a grid search on half of the labelled corpus (bench/RESULTS.md); the other half
+     * confirmed it.
      */
     static final float[] WEIGHTS = {1.0f, 0.5f, 3.0f, 0.5f, 3.0f, 1.0f, 1.0f, 1.0f};
 
-    private Feature() {
-    }
+    private Feature() {}
 
     static int of(String text, int featureClass) {
         return (Hashing.hash32(text) & ~CLASS_MASK) | featureClass;

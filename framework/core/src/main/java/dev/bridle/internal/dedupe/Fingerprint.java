@@ -6,15 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What duplicate detection keeps of a text: a 64-bit hash of its {@linkplain NormalisedText#canonical
- * canonical form} (equal hashes mean exact duplicates) and a small set of weighted features for the
- * near-duplicate score (see {@link Similarity}). The text itself cannot be recovered from it.
+ * What duplicate detection keeps of a text: a 64-bit hash of its {@linkplain NormalisedText#canonical canonical form}
+ * (equal hashes mean exact duplicates) and a small set of weighted features for the near-duplicate score (see
+ * {@link Similarity}). The text itself cannot be recovered from it.
  *
- * <p>Features are the distinct words of the normalised body, each hashed to 29 bits with its class
- * (word, stopword, number, name) in the low 3 bits, plus one feature per hashtag, one for "has a
- * link" and one for "mentions someone". Word order does not count: a reordered post is the same
- * post. (Adjacent-word pairs were measured too and made the score worse; bench/RESULTS.md.) They
- * are kept sorted, so two fingerprints compare by a merge in time linear in their sizes.
+ * <p>Features are the distinct words of the normalised body, each hashed to 29 bits with its class (word, stopword,
+ * number, name) in the low 3 bits, plus one feature per hashtag, one for "has a link" and one for "mentions someone".
+ * Word order does not count: a reordered post is the same post. (Adjacent-word pairs were measured too and made the
+ * score worse; bench/RESULTS.md.) They are kept sorted, so two fingerprints compare by a merge in time linear in their
+ * sizes.
  */
 public final class Fingerprint {
 
@@ -75,12 +75,14 @@ public final class Fingerprint {
     public static Fingerprint fromBytes(byte[] bytes) {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         if (bytes.length < 11 || buf.get() != VERSION) {
-            throw new IllegalArgumentException("not a version " + VERSION + " fingerprint (" + bytes.length + " bytes)");
+            throw new IllegalArgumentException(
+                    "not a version " + VERSION + " fingerprint (" + bytes.length + " bytes)");
         }
         long exact = buf.getLong();
         int n = buf.getShort() & 0xFFFF;
         if (buf.remaining() != 4 * n) {
-            throw new IllegalArgumentException("fingerprint says " + n + " features but holds " + buf.remaining() + " bytes");
+            throw new IllegalArgumentException(
+                    "fingerprint says " + n + " features but holds " + buf.remaining() + " bytes");
         }
         int[] features = new int[n];
         for (int i = 0; i < n; i++) {

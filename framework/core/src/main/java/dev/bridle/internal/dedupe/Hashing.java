@@ -7,8 +7,7 @@ import java.security.NoSuchAlgorithmException;
 /** The hash functions fingerprints are made of. Fixed forever: stored fingerprints depend on them. */
 final class Hashing {
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     /** The first 64 bits of SHA-256 of {@code text} in UTF-8; never 0, which marks "no hash". */
     static long sha256Prefix(String text) {

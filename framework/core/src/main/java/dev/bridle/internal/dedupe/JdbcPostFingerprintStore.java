@@ -21,28 +21,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link PostFingerprintStore} over JDBC, on the tables of {@code V4__dedupe.sql}; the same SQL
- * runs on H2 2.3 and PostgreSQL 15.
+ * {@link PostFingerprintStore} over JDBC, on the tables of {@code V4__dedupe.sql}; the same SQL runs on H2 2.3 and
+ * PostgreSQL 15.
  *
- * <p>A reservation is one transaction: insert the post row, then the claim row under a savepoint.
- * If the claim's key is taken (SQL state 23505; a concurrent transaction holding it makes the
- * insert wait for its outcome first), a conditional {@code UPDATE} takes it over when it has
- * expired, or when the same account may repeat itself; otherwise the transaction rolls back and
- * the holder is returned. Lock timeouts, deadlocks and serialization failures are retried.
+ * <p>A reservation is one transaction: insert the post row, then the claim row under a savepoint. If the claim's key is
+ * taken (SQL state 23505; a concurrent transaction holding it makes the insert wait for its outcome first), a
+ * conditional {@code UPDATE} takes it over when it has expired, or when the same account may repeat itself; otherwise
+ * the transaction rolls back and the holder is returned. Lock timeouts, deadlocks and serialization failures are
+ * retried.
  *
- * <p>A store {@linkplain #JdbcPostFingerprintStore(DataSource, boolean) shared} by several nodes
- * also makes near-duplicates atomic across them: each reservation's transaction first locks the
- * one row of {@code dedupe_lock}, reads the posts reserved since this store last looked (by
- * {@code seq}, which grows in commit order because every insert happens under that lock), hands
- * them to the caller and asks its admission check, then inserts and commits. Reservations of all
- * nodes therefore take turns; at the platform's posting rates the wait is short.
+ * <p>A store {@linkplain #JdbcPostFingerprintStore(DataSource, boolean) shared} by several nodes also makes
+ * near-duplicates atomic across them: each reservation's transaction first locks the one row of {@code dedupe_lock},
+ * reads the posts reserved since this store last looked (by {@code seq}, which grows in commit order because every
+ * insert happens under that lock), hands them to the caller and asks its admission check, then inserts and commits.
+ * Reservations of all nodes therefore take turns; at the platform's posting rates the wait is short.
  *
  * <p>On a shared store a release takes the same lock, deletes the rows and records the release in
- * {@code dedupe_release} ({@code V12__nodes.sql}), whose {@code seq} grows in commit order too.
- * A reservation reads the releases since it last looked together with the posts, in one query,
- * releases first: a node that copied another node's reservation forgets it once released, and a
- * request released on one node and reserved again on another (a deferred action keeps its id)
- * counts again everywhere.
+ * {@code dedupe_release} ({@code V12__nodes.sql}), whose {@code seq} grows in commit order too. A reservation reads the
+ * releases since it last looked together with the posts, in one query, releases first: a node that copied another
+ * node's reservation forgets it once released, and a request released on one node and reserved again on another (a
+ * deferred action keeps its id) counts again everywhere.
  */
 public final class JdbcPostFingerprintStore implements PostFingerprintStore {
 
@@ -55,12 +53,14 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
 
     private static final String INSERT_POST = "INSERT INTO dedupe_post "
             + "(request_id, account, channel, exact_hash, fingerprint, reserved_at, state, platform_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_CLAIM = "INSERT INTO dedupe_claim (channel, exact_hash, request_id, account, expires_at) "
-            + "VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_CLAIM =
+            "INSERT INTO dedupe_claim (channel, exact_hash, request_id, account, expires_at) "
+                    + "VALUES (?, ?, ?, ?, ?)";
     private static final String TAKE_OVER = "UPDATE dedupe_claim SET request_id = ?, account = ?, expires_at = ? "
             + "WHERE channel = ? AND exact_hash = ? AND expires_at <= ?";
-    private static final String TAKE_OVER_OR_REPEAT = "UPDATE dedupe_claim SET request_id = ?, account = ?, expires_at = ? "
-            + "WHERE channel = ? AND exact_hash = ? AND (expires_at <= ? OR account = ?)";
+    private static final String TAKE_OVER_OR_REPEAT =
+            "UPDATE dedupe_claim SET request_id = ?, account = ?, expires_at = ? "
+                    + "WHERE channel = ? AND exact_hash = ? AND (expires_at <= ? OR account = ?)";
     private static final String HOLDER = "SELECT c.request_id, c.account, p.reserved_at, p.platform_id "
             + "FROM dedupe_claim c LEFT JOIN dedupe_post p ON p.request_id = c.request_id WHERE c.channel = ? AND c.exact_hash = ?";
     private static final String COLUMNS = "request_id, account, channel, fingerprint, reserved_at, platform_id";
@@ -68,6 +68,7 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     private static final String PEERS = "SELECT " + COLUMNS + ", seq, 0 AS released FROM dedupe_post WHERE seq > ? "
             + "UNION ALL SELECT request_id, NULL, NULL, NULL, reserved_at, NULL, seq, 1 FROM dedupe_release WHERE seq > ? "
             + "ORDER BY released DESC, seq";
+
     private static final String RECORD_RELEASE = "INSERT INTO dedupe_release (request_id, reserved_at) "
             + "SELECT request_id, reserved_at FROM dedupe_post WHERE request_id = ?";
 
@@ -86,8 +87,8 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     /**
      * A store on {@code dataSource}, whose schema includes {@code V10__dedupe_peers.sql}.
      *
-     * @param shared whether other processes reserve in the same database (several nodes on one
-     *     PostgreSQL store): then every reservation takes the shared lock and reads their posts first
+     * @param shared whether other processes reserve in the same database (several nodes on one PostgreSQL store): then
+     *     every reservation takes the shared lock and reads their posts first
      */
     public JdbcPostFingerprintStore(DataSource dataSource, boolean shared) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -95,7 +96,8 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     }
 
     @Override
-    public Claim reserve(StoredPost post, Duration window, boolean accountMayRepeat, Peers peers, BooleanSupplier admission) {
+    public Claim reserve(
+            StoredPost post, Duration window, boolean accountMayRepeat, Peers peers, BooleanSupplier admission) {
         SQLException last = null;
         Boolean admitted = shared ? null : Boolean.valueOf(admission.getAsBoolean());
         if (Boolean.FALSE.equals(admitted)) {
@@ -147,10 +149,9 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     }
 
     /**
-     * Hands {@code peers} every release and then every post since the last ones seen, each in
-     * commit order. Releases go first: the posts read are the rows still there, so a request
-     * released and reserved again since the last look ends up held, and one reserved and
-     * released ends up forgotten.
+     * Hands {@code peers} every release and then every post since the last ones seen, each in commit order. Releases go
+     * first: the posts read are the rows still there, so a request released and reserved again since the last look ends
+     * up held, and one reserved and released ends up forgotten.
      */
     private void readPeers(Connection c, Peers peers) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(PEERS)) {
@@ -173,7 +174,8 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
         }
     }
 
-    private Optional<Claim> reserveOnce(Connection c, StoredPost post, Duration window, boolean accountMayRepeat) throws SQLException {
+    private Optional<Claim> reserveOnce(Connection c, StoredPost post, Duration window, boolean accountMayRepeat)
+            throws SQLException {
         OffsetDateTime at = Sql.utc(post.at());
         OffsetDateTime expires = Sql.utc(post.at().plus(window));
         try (PreparedStatement insert = c.prepareStatement(INSERT_POST)) {
@@ -232,8 +234,11 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
                     return Optional.empty();
                 }
                 OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
-                return Optional.of(new Taken(rs.getObject(1, UUID.class), rs.getString(2),
-                        at == null ? null : at.toInstant(), rs.getString(4)));
+                return Optional.of(new Taken(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        at == null ? null : at.toInstant(),
+                        rs.getString(4)));
             }
         }
     }
@@ -241,7 +246,9 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     @Override
     public void markSent(UUID requestId, String platformId) {
         Objects.requireNonNull(platformId, "platformId");
-        update("mark " + requestId + " sent", "UPDATE dedupe_post SET state = 'SENT', platform_id = ? WHERE request_id = ?",
+        update(
+                "mark " + requestId + " sent",
+                "UPDATE dedupe_post SET state = 'SENT', platform_id = ? WHERE request_id = ?",
                 ps -> {
                     ps.setString(1, platformId);
                     ps.setObject(2, requestId);
@@ -278,7 +285,10 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     @Override
     public Optional<StoredPost> find(UUID requestId) {
         try (Connection c = dataSource.getConnection()) {
-            return Sql.first(c, "SELECT " + COLUMNS + " FROM dedupe_post WHERE request_id = ?", ps -> ps.setObject(1, requestId),
+            return Sql.first(
+                    c,
+                    "SELECT " + COLUMNS + " FROM dedupe_post WHERE request_id = ?",
+                    ps -> ps.setObject(1, requestId),
                     JdbcPostFingerprintStore::post);
         } catch (SQLException e) {
             throw failure("find " + requestId, e);
@@ -289,9 +299,11 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     public void forEachSince(Instant after, Consumer<StoredPost> visitor) {
         try (Connection c = dataSource.getConnection()) {
             // read before the posts: what commits in between is read twice, which the index ignores
-            long seen = Sql.first(c, "SELECT COALESCE(MAX(seq), 0) FROM dedupe_post", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
+            long seen = Sql.first(c, "SELECT COALESCE(MAX(seq), 0) FROM dedupe_post", ps -> {}, rs -> rs.getLong(1))
+                    .orElse(0L);
             // releases before now concern rows the read below no longer finds
-            long released = Sql.first(c, "SELECT COALESCE(MAX(seq), 0) FROM dedupe_release", ps -> { }, rs -> rs.getLong(1))
+            long released = Sql.first(
+                            c, "SELECT COALESCE(MAX(seq), 0) FROM dedupe_release", ps -> {}, rs -> rs.getLong(1))
                     .orElse(0L);
             // a cursor: PostgreSQL streams only inside a transaction
             c.setAutoCommit(false);
@@ -343,8 +355,13 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
             log.warn("skipping the stored fingerprint of {}: {}", id, e.getMessage());
             return null;
         }
-        return new StoredPost(id, rs.getString(2), Channel.valueOf(rs.getString(3)), fingerprint,
-                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6));
+        return new StoredPost(
+                id,
+                rs.getString(2),
+                Channel.valueOf(rs.getString(3)),
+                fingerprint,
+                rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getString(6));
     }
 
     private void update(String what, String sql, Sql.Binder values) {
@@ -356,7 +373,9 @@ public final class JdbcPostFingerprintStore implements PostFingerprintStore {
     }
 
     private static FingerprintStoreException failure(String what, SQLException e) {
-        return new FingerprintStoreException("the fingerprint store could not " + what + ": "
-                + (e == null ? "no reason given" : e.getMessage() + " (SQL state " + e.getSQLState() + ")"), e);
+        return new FingerprintStoreException(
+                "the fingerprint store could not " + what + ": "
+                        + (e == null ? "no reason given" : e.getMessage() + " (SQL state " + e.getSQLState() + ")"),
+                e);
     }
 }

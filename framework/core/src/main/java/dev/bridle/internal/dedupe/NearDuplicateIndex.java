@@ -17,31 +17,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recent posts of every account of the operator, in memory, for exact and near-duplicate
- * lookup in microseconds.
+ * The recent posts of every account of the operator, in memory, for exact and near-duplicate lookup in microseconds.
  *
- * <p><b>Lookup.</b> Each post is filed under 20 MinHash band keys ({@link Bands}); a new text's
- * candidates are the posts sharing a band key with it, and each candidate is scored exactly with
- * {@link Similarity}. Exact duplicates share every band, so they are always found.
+ * <p><b>Lookup.</b> Each post is filed under 20 MinHash band keys ({@link Bands}); a new text's candidates are the
+ * posts sharing a band key with it, and each candidate is scored exactly with {@link Similarity}. Exact duplicates
+ * share every band, so they are always found.
  *
- * <p><b>Atomic.</b> {@link #reserve} checks and inserts under one lock: of two threads reserving
- * the same or near-identical text at the same moment, the second sees the first. Fingerprints and
- * band keys are computed before the lock is taken, so it is held for the lookup and insert only.
- * A lock per band was considered: a near-duplicate can meet its match in any of the 20 bands, so
- * a check would have to take all its band locks in order, for little gain. Measured on the bench
- * machine (bench/RESULTS.md), the global lock allows some 14,000 checks a second against 100,000
+ * <p><b>Atomic.</b> {@link #reserve} checks and inserts under one lock: of two threads reserving the same or
+ * near-identical text at the same moment, the second sees the first. Fingerprints and band keys are computed before the
+ * lock is taken, so it is held for the lookup and insert only. A lock per band was considered: a near-duplicate can
+ * meet its match in any of the 20 bands, so a check would have to take all its band locks in order, for little gain.
+ * Measured on the bench machine (bench/RESULTS.md), the global lock allows some 14,000 checks a second against 100,000
  * posts; a second thread adds nothing, and both are far above any platform's posting limits.
  *
- * <p><b>Bounded.</b> Posts older than the policy's window are dropped (checked lazily on every
- * call, by an injected {@link Clock}); above {@code maxEntries} the oldest post is evicted and
- * counted in {@link #evictions()}, and duplicates of it are no longer caught, so size the cap
- * for the window. A stored post takes about 340 bytes (measured at a million posts), 80 of them in
- * a table sized for {@code maxEntries} and allocated up front.
+ * <p><b>Bounded.</b> Posts older than the policy's window are dropped (checked lazily on every call, by an injected
+ * {@link Clock}); above {@code maxEntries} the oldest post is evicted and counted in {@link #evictions()}, and
+ * duplicates of it are no longer caught, so size the cap for the window. A stored post takes about 340 bytes (measured
+ * at a million posts), 80 of them in a table sized for {@code maxEntries} and allocated up front.
  *
- * <p>Long for a class in this project, on purpose: posts live in parallel arrays of primitives
- * (no object per post), with the band chains, the free list, the expiry queue and the request-id
- * table that index into those arrays. They only make sense together, and split apart they would
- * pass the arrays between classes.
+ * <p>Long for a class in this project, on purpose: posts live in parallel arrays of primitives (no object per post),
+ * with the band chains, the free list, the expiry queue and the request-id table that index into those arrays. They
+ * only make sense together, and split apart they would pass the arrays between classes.
  */
 public final class NearDuplicateIndex {
 
@@ -137,13 +133,12 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Checks {@code post} against every post in the window and, if none denies it under the
-     * policy, stores it, all under one lock. A copy of the same request taken from the store
-     * ({@link #add}) is replaced: the request is reserving again, here, so its own earlier
-     * reservation does not count against it (a deferred action another node released runs here).
+     * Checks {@code post} against every post in the window and, if none denies it under the policy, stores it, all
+     * under one lock. A copy of the same request taken from the store ({@link #add}) is replaced: the request is
+     * reserving again, here, so its own earlier reservation does not count against it (a deferred action another node
+     * released runs here).
      *
-     * @throws IllegalStateException if this index reserved the same request already and it was
-     *     not released
+     * @throws IllegalStateException if this index reserved the same request already and it was not released
      */
     public ReserveResult reserve(StoredPost post) {
         int[] keys = Bands.keys(post.fingerprint());
@@ -174,9 +169,9 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Stores {@code post} without checking it, as a copy: for the rebuild at start-up and for posts
-     * other nodes reserved. A post already held, withdrawn, released here (until the store's record
-     * of that release is {@link #forget forgotten}), or older than the window is ignored.
+     * Stores {@code post} without checking it, as a copy: for the rebuild at start-up and for posts other nodes
+     * reserved. A post already held, withdrawn, released here (until the store's record of that release is
+     * {@link #forget forgotten}), or older than the window is ignored.
      *
      * @return whether it was added
      */
@@ -185,8 +180,10 @@ public final class NearDuplicateIndex {
         lock.lock();
         try {
             long now = clock.millis();
-            if (post.at().toEpochMilli() <= cutoff(now) || withdrawn.containsKey(post.requestId())
-                    || released.containsKey(post.requestId()) || find(post.requestId()) >= 0) {
+            if (post.at().toEpochMilli() <= cutoff(now)
+                    || withdrawn.containsKey(post.requestId())
+                    || released.containsKey(post.requestId())
+                    || find(post.requestId()) >= 0) {
                 return false;
             }
             insert(post, keys);
@@ -198,11 +195,10 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Forgets {@code requestId} because its reservation was released on a store this index shares
-     * with other nodes: a copy {@link #add added} from the store is removed, and a release here
-     * that {@link #release} remembered is now known to the store, so a later copy of the same
-     * request (reserved again, by any node) is added. A reservation this index made itself stays:
-     * the release read from the store is an older one.
+     * Forgets {@code requestId} because its reservation was released on a store this index shares with other nodes: a
+     * copy {@link #add added} from the store is removed, and a release here that {@link #release} remembered is now
+     * known to the store, so a later copy of the same request (reserved again, by any node) is added. A reservation
+     * this index made itself stays: the release read from the store is an older one.
      *
      * @return whether a copy was removed
      */
@@ -250,10 +246,10 @@ public final class NearDuplicateIndex {
     }
 
     /**
-     * Gives up the reservation of {@code requestId}. The id is remembered (the last 10,000): if its
-     * reservation has not arrived yet (its guard is still running after the chain gave up on it),
-     * it is refused when it does; if it had, a read of the store that still saw its row does not add
-     * it back, and the same request may reserve again later (a deferred action, run at its time).
+     * Gives up the reservation of {@code requestId}. The id is remembered (the last 10,000): if its reservation has not
+     * arrived yet (its guard is still running after the chain gave up on it), it is refused when it does; if it had, a
+     * read of the store that still saw its row does not add it back, and the same request may reserve again later (a
+     * deferred action, run at its time).
      *
      * @return whether a reservation was removed
      */
@@ -344,8 +340,12 @@ public final class NearDuplicateIndex {
         lock.lock();
         try {
             long perSlot = 8L * 5 + 4 * 3 + 1 + 4 /* feature array reference */ + 4L * Bands.BANDS;
-            return (long) exact.length * perSlot + featureBytes + 4L * heads.length + 4L * idTable.length
-                    + 8L * queue.length + 4L * free.length;
+            return (long) exact.length * perSlot
+                    + featureBytes
+                    + 4L * heads.length
+                    + 4L * idTable.length
+                    + 8L * queue.length
+                    + 4L * free.length;
         } finally {
             lock.unlock();
         }
@@ -366,7 +366,9 @@ public final class NearDuplicateIndex {
         boolean bestExact = false;
         // an exact match ends the search: nothing scores higher, and any exact earlier post will do to name
         for (int b = 0; b < Bands.BANDS && !bestExact; b++) {
-            for (int s = heads[b * (headMask + 1) + (keys[b] & headMask)]; s >= 0 && !bestExact; s = next[s * Bands.BANDS + b]) {
+            for (int s = heads[b * (headMask + 1) + (keys[b] & headMask)];
+                    s >= 0 && !bestExact;
+                    s = next[s * Bands.BANDS + b]) {
                 if (seen[s] == stamp) {
                     continue;
                 }
@@ -383,7 +385,8 @@ public final class NearDuplicateIndex {
                 }
                 boolean better = best < 0
                         || (isExact && !bestExact)
-                        || (isExact == bestExact && (score > bestScore || (score == bestScore && atMillis[s] < atMillis[best])));
+                        || (isExact == bestExact
+                                && (score > bestScore || (score == bestScore && atMillis[s] < atMillis[best])));
                 if (better) {
                     best = s;
                     bestScore = score;
@@ -475,9 +478,11 @@ public final class NearDuplicateIndex {
             if ((flags[slot] & LIVE) != 0 && generation[slot] == (int) (q >>> 32)) {
                 remove(slot);
                 if (evictions++ == 0) {
-                    log.warn("the duplicate index is full ({} posts); the oldest posts are dropped before they leave the {} window, "
-                            + "so duplicates of them are no longer caught. Raise the cap (duplicates.maxPosts in bridle.yaml).",
-                            maxEntries, policy.window());
+                    log.warn(
+                            "the duplicate index is full ({} posts); the oldest posts are dropped before they leave the {} window, "
+                                    + "so duplicates of them are no longer caught. Raise the cap (duplicates.maxPosts in bridle.yaml).",
+                            maxEntries,
+                            policy.window());
                 }
                 return;
             }
@@ -490,11 +495,16 @@ public final class NearDuplicateIndex {
     }
 
     private StoredPost post(int slot) {
-        String platformId = platformText.containsKey(slot) ? platformText.get(slot)
+        String platformId = platformText.containsKey(slot)
+                ? platformText.get(slot)
                 : platformNumber[slot] == 0 ? null : Long.toString(platformNumber[slot]);
-        return new StoredPost(new UUID(reqHi[slot], reqLo[slot]), accountNames.get(account[slot]),
+        return new StoredPost(
+                new UUID(reqHi[slot], reqLo[slot]),
+                accountNames.get(account[slot]),
                 (flags[slot] & DIRECT) != 0 ? Channel.DIRECT : Channel.PUBLIC,
-                Fingerprint.ofParts(exact[slot], features[slot]), Instant.ofEpochMilli(atMillis[slot]), platformId);
+                Fingerprint.ofParts(exact[slot], features[slot]),
+                Instant.ofEpochMilli(atMillis[slot]),
+                platformId);
     }
 
     /** X's ids are decimal numbers below 2^63: kept as a long; anything else in a side map. */

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * A text as duplicate detection sees it, from {@link ContentNormaliser}.
  *
- * @param tokens the body in order: words, numbers, links and inner mentions; no emoji, punctuation,
- *     leading mentions or hashtags
+ * @param tokens the body in order: words, numbers, links and inner mentions; no emoji, punctuation, leading mentions or
+ *     hashtags
  * @param hashtags the hashtags as a sorted set, each in its skeleton form without {@code #}
  */
 public record NormalisedText(List<Token> tokens, List<String> hashtags) {
@@ -18,8 +18,8 @@ public record NormalisedText(List<Token> tokens, List<String> hashtags) {
     }
 
     /**
-     * The canonical form two texts must share to be exact duplicates: the tokens joined by one
-     * space, then the hashtags. For comparison only; skeletons are not for showing.
+     * The canonical form two texts must share to be exact duplicates: the tokens joined by one space, then the
+     * hashtags. For comparison only; skeletons are not for showing.
      */
     public String canonical() {
         StringBuilder out = new StringBuilder();

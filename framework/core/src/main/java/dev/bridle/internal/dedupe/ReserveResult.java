@@ -6,8 +6,7 @@ import java.util.Objects;
 public sealed interface ReserveResult {
 
     /** Nothing in the window denies the text; it is now reserved. */
-    record Reserved() implements ReserveResult {
-    }
+    record Reserved() implements ReserveResult {}
 
     /** An earlier post denies the text; nothing was reserved. */
     record Refused(Match match) implements ReserveResult {
@@ -17,6 +16,5 @@ public sealed interface ReserveResult {
     }
 
     /** The request was released before its reservation arrived (its guard timed out); nothing was reserved. */
-    record Withdrawn() implements ReserveResult {
-    }
+    record Withdrawn() implements ReserveResult {}
 }

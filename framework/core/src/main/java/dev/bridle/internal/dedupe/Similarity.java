@@ -1,22 +1,21 @@
 package dev.bridle.internal.dedupe;
 
 /**
- * How alike two texts are, from 0 (nothing shared) to 1 (the same normalised text): a weighted
- * Jaccard similarity of their {@linkplain Fingerprint fingerprints}, the weight of the features they
- * share over the weight of all their features. A shared feature counts at the heavier of its two
- * weights, so a word capitalised in one text only (a case trick) still counts in full.
+ * How alike two texts are, from 0 (nothing shared) to 1 (the same normalised text): a weighted Jaccard similarity of
+ * their {@linkplain Fingerprint fingerprints}, the weight of the features they share over the weight of all their
+ * features. A shared feature counts at the heavier of its two weights, so a word capitalised in one text only (a case
+ * trick) still counts in full.
  *
- * <p>Exact duplicates (equal canonical forms) score 1. At or above {@link #DEFAULT_THRESHOLD} two
- * texts are near-duplicates. The threshold was chosen on the labelled corpus in
- * {@code bench/corpus/duplicates.tsv}; {@code bench/RESULTS.md} gives its precision and recall.
+ * <p>Exact duplicates (equal canonical forms) score 1. At or above {@link #DEFAULT_THRESHOLD} two texts are
+ * near-duplicates. The threshold was chosen on the labelled corpus in {@code bench/corpus/duplicates.tsv};
+ * {@code bench/RESULTS.md} gives its precision and recall.
  */
 public final class Similarity {
 
     /** The score at or above which two texts are near-duplicates, unless the policy says otherwise. */
     public static final double DEFAULT_THRESHOLD = 0.85;
 
-    private Similarity() {
-    }
+    private Similarity() {}
 
     /** The score of {@code a} against {@code b}; symmetric. */
     public static double score(Fingerprint a, Fingerprint b) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A post, reply or message as duplicate detection remembers it: enough to compare a new text with
- * it and to name it in a denial, but not its text.
+ * A post, reply or message as duplicate detection remembers it: enough to compare a new text with it and to name it in
+ * a denial, but not its text.
  *
  * @param requestId the action's request id (ties it to the ledger)
  * @param account the handle of the account that sent it, without {@code @}
@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param at when it was reserved
  * @param platformId the platform's id once sent, or {@code null} while pending or in doubt
  */
-public record StoredPost(UUID requestId, String account, Channel channel, Fingerprint fingerprint, Instant at, String platformId) {
+public record StoredPost(
+        UUID requestId, String account, Channel channel, Fingerprint fingerprint, Instant at, String platformId) {
 
     public StoredPost {
         Objects.requireNonNull(requestId, "requestId");

@@ -3,8 +3,8 @@ package dev.bridle.internal.dedupe;
 import java.util.Objects;
 
 /**
- * One unit of normalised text: a word in its folded confusable skeleton, a number, a link in its
- * canonical form, an inner mention, or an emoji when the text has nothing else.
+ * One unit of normalised text: a word in its folded confusable skeleton, a number, a link in its canonical form, an
+ * inner mention, or an emoji when the text has nothing else.
  *
  * @param text the comparison form (never shown to people: skeletons are for comparing only)
  * @param kind what the token is; decides its weight in the near-duplicate score

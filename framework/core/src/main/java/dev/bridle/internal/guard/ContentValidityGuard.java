@@ -1,21 +1,20 @@
 package dev.bridle.internal.guard;
 
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.bot.Rule;
-import dev.bridle.guard.Guard;
-import dev.bridle.guard.Verdict;
 import com.twitter.twittertext.TwitterTextConfiguration;
 import com.twitter.twittertext.TwitterTextParseResults;
 import com.twitter.twittertext.TwitterTextParser;
-import java.text.Normalizer;
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Guard;
+import dev.bridle.guard.Verdict;
+import java.text.Normalizer;
 
 /**
- * Refuses text the platform would refuse (rule {@link Rule#PLATFORM_CONTENT}): empty or blank
- * text, posts and replies over 280 weighted characters as twitter-text counts them (URLs count 23,
- * most CJK characters and emoji count 2), characters twitter-text rejects, and direct messages
- * over 10,000 characters.
+ * Refuses text the platform would refuse (rule {@link Rule#PLATFORM_CONTENT}): empty or blank text, posts and replies
+ * over 280 weighted characters as twitter-text counts them (URLs count 23, most CJK characters and emoji count 2),
+ * characters twitter-text rejects, and direct messages over 10,000 characters.
  */
 public final class ContentValidityGuard implements Guard {
 
@@ -64,7 +63,8 @@ public final class ContentValidityGuard implements Guard {
         if (request.kind() == ActionKind.DIRECT_MESSAGE) {
             int length = text.codePointCount(0, text.length());
             return length > MAX_DIRECT_MESSAGE_LENGTH
-                    ? Verdict.deny(ReasonCode.TEXT_TOO_LONG,
+                    ? Verdict.deny(
+                            ReasonCode.TEXT_TOO_LONG,
                             "the message is " + length + " characters; the limit is " + MAX_DIRECT_MESSAGE_LENGTH)
                     : Verdict.allow();
         }
@@ -73,8 +73,10 @@ public final class ContentValidityGuard implements Guard {
         }
         TwitterTextParseResults parsed = TwitterTextParser.parseTweet(text);
         if (parsed.weightedLength > MAX_WEIGHTED_POST_LENGTH) {
-            return Verdict.deny(ReasonCode.TEXT_TOO_LONG,
-                    "the text is " + parsed.weightedLength + " weighted characters; the limit is " + MAX_WEIGHTED_POST_LENGTH);
+            return Verdict.deny(
+                    ReasonCode.TEXT_TOO_LONG,
+                    "the text is " + parsed.weightedLength + " weighted characters; the limit is "
+                            + MAX_WEIGHTED_POST_LENGTH);
         }
         if (!parsed.isValid) {
             return Verdict.deny(ReasonCode.INVALID_TEXT, "the text holds characters the platform refuses");
@@ -83,14 +85,13 @@ public final class ContentValidityGuard implements Guard {
     }
 
     /**
-     * Whether twitter-text would certainly find {@code text} valid and within the limit, decided
-     * without parsing it: twitter-text's parse takes about half a millisecond (its emoji pattern
-     * runs over the whole text), most of a guarded post's decision time. True only when every
-     * character is below {@link #QUICK_PATH_LIMIT} (so no emoji and none of the characters
-     * twitter-text refuses), the text is already NFC, and its weight stays within the limit even
-     * counting a 23-character URL on top of the characters for every dot followed by a letter
-     * (a URL needs a top-level domain, which starts with a letter after a dot). Anything else is
-     * parsed; {@code ContentValidityGuardTest} checks that both ways agree.
+     * Whether twitter-text would certainly find {@code text} valid and within the limit, decided without parsing it:
+     * twitter-text's parse takes about half a millisecond (its emoji pattern runs over the whole text), most of a
+     * guarded post's decision time. True only when every character is below {@link #QUICK_PATH_LIMIT} (so no emoji and
+     * none of the characters twitter-text refuses), the text is already NFC, and its weight stays within the limit even
+     * counting a 23-character URL on top of the characters for every dot followed by a letter (a URL needs a top-level
+     * domain, which starts with a letter after a dot). Anything else is parsed; {@code ContentValidityGuardTest} checks
+     * that both ways agree.
      */
     static boolean surelyWithinLimits(String text) {
         long limit = (long) CONFIG.getMaxWeightedTweetLength() * CONFIG.getScale();

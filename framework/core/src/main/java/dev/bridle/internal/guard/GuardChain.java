@@ -1,9 +1,9 @@
 package dev.bridle.internal.guard;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
-import dev.bridle.guard.ActionRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,15 +21,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs guards in a fixed order; the first verdict that is not an allow wins.
  *
- * <p>Fails closed: a guard that throws, returns {@code null}, or runs past its budget makes the
- * chain deny with {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard.
+ * <p>Fails closed: a guard that throws, returns {@code null}, or runs past its budget makes the chain deny with
+ * {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard.
  *
- * <p>When a guard denies or defers, every {@link ReservingGuard} consulted before it (and the
- * refusing guard itself) is released, so a refused action takes nothing; guards after it, which
- * never saw the action, are left alone. Guard names must be unique within a chain. After an allow, the
- * caller settles the reservations with {@link #confirm} or {@link #release}. The guards run on one
- * worker thread per evaluation so that a guard stuck on a dead store cannot hold the caller past
- * its budget; the caller waits on each guard's deadline in turn.
+ * <p>When a guard denies or defers, every {@link ReservingGuard} consulted before it (and the refusing guard itself) is
+ * released, so a refused action takes nothing; guards after it, which never saw the action, are left alone. Guard names
+ * must be unique within a chain. After an allow, the caller settles the reservations with {@link #confirm} or
+ * {@link #release}. The guards run on one worker thread per evaluation so that a guard stuck on a dead store cannot
+ * hold the caller past its budget; the caller waits on each guard's deadline in turn.
  */
 public final class GuardChain implements AutoCloseable {
 
@@ -70,10 +69,10 @@ public final class GuardChain implements AutoCloseable {
     }
 
     /**
-     * Releases the reserving guards consulted for a refused request: those before the refusing
-     * guard, and the refusing guard itself (it may have reserved before it gave up, or be still
-     * running after its budget). Guards after it never saw the request; releasing there would make
-     * them refuse it when it comes back later (a deferred action's run).
+     * Releases the reserving guards consulted for a refused request: those before the refusing guard, and the refusing
+     * guard itself (it may have reserved before it gave up, or be still running after its budget). Guards after it
+     * never saw the request; releasing there would make them refuse it when it comes back later (a deferred action's
+     * run).
      */
     private void releaseThrough(ActionRequest request, String lastConsulted) {
         for (Guard guard : guards) {
@@ -90,7 +89,9 @@ public final class GuardChain implements AutoCloseable {
         }
     }
 
-    /** Settles the reservations of an allowed request that was sent ({@code platformId}) or is in doubt ({@code null}). */
+    /**
+     * Settles the reservations of an allowed request that was sent ({@code platformId}) or is in doubt ({@code null}).
+     */
     public void confirm(ActionRequest request, String platformId) {
         for (Guard guard : guards) {
             if (guard instanceof ReservingGuard reserving) {
@@ -141,7 +142,8 @@ public final class GuardChain implements AutoCloseable {
                     : running.startedNanos + running.guard.budget().toNanos() - nanoTime.getAsLong();
             if (waitNanos <= 0 && running == progress.running) {
                 progress.abandon();
-                return unavailable(running.guard, "did not answer within its budget of " + millis(running.guard.budget()));
+                return unavailable(
+                        running.guard, "did not answer within its budget of " + millis(running.guard.budget()));
             }
             try {
                 return result.get(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
@@ -194,12 +196,16 @@ public final class GuardChain implements AutoCloseable {
     private static Decision unavailable(Guard guard, String what) {
         String name = guard == null ? "guard-chain" : guard.name();
         return new Decision(
-                Verdict.deny(ReasonCode.GUARD_UNAVAILABLE, "guard " + name + " " + what + "; denied because Bridle fails closed"),
+                Verdict.deny(
+                        ReasonCode.GUARD_UNAVAILABLE,
+                        "guard " + name + " " + what + "; denied because Bridle fails closed"),
                 name);
     }
 
     private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static String millis(Duration d) {
@@ -211,17 +217,16 @@ public final class GuardChain implements AutoCloseable {
         worker.shutdownNow();
     }
 
-    private record Running(Guard guard, long startedNanos) {
-    }
+    private record Running(Guard guard, long startedNanos) {}
 
     private static final class Progress {
         volatile Running running;
         volatile boolean abandoned;
 
         /**
-         * The caller stops waiting. The worker is not interrupted: a guard interrupted inside file
-         * I/O can close the embedded database's file under every other user; it finishes, its
-         * late reservation is given back, and no later guard runs.
+         * The caller stops waiting. The worker is not interrupted: a guard interrupted inside file I/O can close the
+         * embedded database's file under every other user; it finishes, its late reservation is given back, and no
+         * later guard runs.
          */
         void abandon() {
             abandoned = true;

@@ -1,11 +1,11 @@
 package dev.bridle.internal.health;
 
-import dev.bridle.platform.PlatformException;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Sql;
 import dev.bridle.internal.store.StoreException;
 import dev.bridle.internal.store.Upsert;
+import dev.bridle.platform.PlatformException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * {@code account_kind_pause}, migration V7) so that every node and every restart honours it.
  *
  * <ul>
- *   <li>An account the platform locked, flagged or refused (326, 226, 261, 64) or no longer
- *       authenticates (89, 32) is <em>paused</em>: nothing is sent as it until an operator
- *       resumes it ({@code bridle accounts resume HANDLE}). Other accounts carry on.</li>
- *   <li>A daily account limit (185 posts, 161 follows, the DM limit) pauses the kinds of action
- *       that share it, for that account, until the window ends.</li>
+ *   <li>An account the platform locked, flagged or refused (326, 226, 261, 64) or no longer authenticates (89, 32) is
+ *       <em>paused</em>: nothing is sent as it until an operator resumes it ({@code bridle accounts resume HANDLE}).
+ *       Other accounts carry on.
+ *   <li>A daily account limit (185 posts, 161 follows, the DM limit) pauses the kinds of action that share it, for that
+ *       account, until the window ends.
  * </ul>
  *
  * Each pause is logged at ERROR (a kind pause at WARN) once, when it is recorded.
@@ -45,13 +45,15 @@ public final class AccountHealth {
 
     private static final String INSERT_PAUSE = "INSERT INTO account_pause"
             + " (account, reason, error_code, http_status, message, paused_at) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String SELECT_PAUSE = "SELECT account, reason, error_code, http_status, message, paused_at"
-            + " FROM account_pause";
+    private static final String SELECT_PAUSE =
+            "SELECT account, reason, error_code, http_status, message, paused_at" + " FROM account_pause";
     private static final String DELETE_PAUSE = "DELETE FROM account_pause WHERE account = ?";
-    private static final Upsert PAUSE_KIND = Upsert.of("account_kind_pause", List.of("account", "action_kind"),
+    private static final Upsert PAUSE_KIND = Upsert.of(
+            "account_kind_pause",
+            List.of("account", "action_kind"),
             List.of("error_code", "paused_until", "paused_at"));
-    private static final String SELECT_KINDS = "SELECT account, action_kind, error_code, paused_until"
-            + " FROM account_kind_pause WHERE paused_until > ?";
+    private static final String SELECT_KINDS =
+            "SELECT account, action_kind, error_code, paused_until" + " FROM account_kind_pause WHERE paused_until > ?";
 
     private final Database db;
     private final Clock clock;
@@ -102,8 +104,11 @@ public final class AccountHealth {
         } catch (SQLException e) {
             throw failure("pause @" + account, e);
         }
-        log.error("ACCOUNT PAUSED: @{} - {}. Nothing will be sent as @{} until it is resumed; other accounts carry on.",
-                account, new AccountPause(account, reason, errorCode, httpStatus, now, text).describe(), account);
+        log.error(
+                "ACCOUNT PAUSED: @{} - {}. Nothing will be sent as @{} until it is resumed; other accounts carry on.",
+                account,
+                new AccountPause(account, reason, errorCode, httpStatus, now, text).describe(),
+                account);
         return true;
     }
 
@@ -113,12 +118,18 @@ public final class AccountHealth {
         Instant now = clock.instant();
         try (Connection c = db.dataSource().getConnection()) {
             for (ActionKind kind : kinds) {
-                if (pausedUntil(c, account, kind, now).map(u -> !u.isBefore(until)).orElse(false)) {
+                if (pausedUntil(c, account, kind, now)
+                        .map(u -> !u.isBefore(until))
+                        .orElse(false)) {
                     continue;
                 }
                 PAUSE_KIND.write(c, List.of(account, kind.name()), List.of(errorCode, Sql.utc(until), Sql.utc(now)));
-                log.warn("DAILY LIMIT: @{} may not {} until {} (the platform said code {}); its other actions carry on.",
-                        account, kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), until, errorCode);
+                log.warn(
+                        "DAILY LIMIT: @{} may not {} until {} (the platform said code {}); its other actions carry on.",
+                        account,
+                        kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        until,
+                        errorCode);
             }
         } catch (SQLException e) {
             throw failure("pause actions of @" + account, e);
@@ -143,9 +154,17 @@ public final class AccountHealth {
     /** Every paused account. */
     public List<AccountPause> paused() {
         try (Connection c = db.dataSource().getConnection()) {
-            return Sql.list(c, SELECT_PAUSE + " ORDER BY account", Sql.NO_VALUES,
-                    rs -> new AccountPause(rs.getString(1), reason(rs.getString(2)), rs.getInt(3), rs.getInt(4),
-                            rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(5)));
+            return Sql.list(
+                    c,
+                    SELECT_PAUSE + " ORDER BY account",
+                    Sql.NO_VALUES,
+                    rs -> new AccountPause(
+                            rs.getString(1),
+                            reason(rs.getString(2)),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(),
+                            rs.getString(5)));
         } catch (SQLException e) {
             throw failure("read the paused accounts", e);
         }
@@ -154,17 +173,23 @@ public final class AccountHealth {
     /** Every kind pause still in effect. */
     public List<KindPause> kindPauses() {
         try (Connection c = db.dataSource().getConnection()) {
-            return Sql.list(c, SELECT_KINDS + " ORDER BY account, action_kind", ps -> ps.setObject(1, Sql.utc(clock.instant())),
-                    rs -> new KindPause(rs.getString(1), ActionKind.valueOf(rs.getString(2)),
-                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(3)));
+            return Sql.list(
+                    c,
+                    SELECT_KINDS + " ORDER BY account, action_kind",
+                    ps -> ps.setObject(1, Sql.utc(clock.instant())),
+                    rs -> new KindPause(
+                            rs.getString(1),
+                            ActionKind.valueOf(rs.getString(2)),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(),
+                            rs.getInt(3)));
         } catch (SQLException e) {
             throw failure("read the paused actions", e);
         }
     }
 
     /**
-     * Resumes {@code handle}: actions as it pass the guard again. Daily-limit pauses are left to
-     * run out, since the platform would refuse those actions anyway.
+     * Resumes {@code handle}: actions as it pass the guard again. Daily-limit pauses are left to run out, since the
+     * platform would refuse those actions anyway.
      *
      * @return whether it was paused
      */
@@ -181,12 +206,17 @@ public final class AccountHealth {
         }
     }
 
-    private static Optional<Instant> pausedUntil(Connection c, String account, ActionKind kind, Instant now) throws SQLException {
-        return Sql.first(c, SELECT_KINDS + " AND account = ? AND action_kind = ?", ps -> {
-            ps.setObject(1, Sql.utc(now));
-            ps.setString(2, account);
-            ps.setString(3, kind.name());
-        }, rs -> rs.getObject(4, OffsetDateTime.class).toInstant());
+    private static Optional<Instant> pausedUntil(Connection c, String account, ActionKind kind, Instant now)
+            throws SQLException {
+        return Sql.first(
+                c,
+                SELECT_KINDS + " AND account = ? AND action_kind = ?",
+                ps -> {
+                    ps.setObject(1, Sql.utc(now));
+                    ps.setString(2, account);
+                    ps.setString(3, kind.name());
+                },
+                rs -> rs.getObject(4, OffsetDateTime.class).toInstant());
     }
 
     private static PauseReason reason(String name) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param since when Bridle paused it
  * @param message what the platform said (never a credential)
  */
-public record AccountPause(String handle, PauseReason reason, int errorCode, int httpStatus, Instant since, String message) {
+public record AccountPause(
+        String handle, PauseReason reason, int errorCode, int httpStatus, Instant since, String message) {
 
     public AccountPause {
         Objects.requireNonNull(handle, "handle");
@@ -24,7 +25,7 @@ public record AccountPause(String handle, PauseReason reason, int errorCode, int
 
     /** One line for people: reason, code, since when, and what to do. */
     public String describe() {
-        return "paused since " + since + ": " + reason + (errorCode > 0 ? " (code " + errorCode + ")" : "")
-                + " - " + message + "; to fix: " + reason.remedy() + ", then run: bridle accounts resume " + handle;
+        return "paused since " + since + ": " + reason + (errorCode > 0 ? " (code " + errorCode + ")" : "") + " - "
+                + message + "; to fix: " + reason.remedy() + ", then run: bridle accounts resume " + handle;
     }
 }

@@ -2,21 +2,20 @@ package dev.bridle.internal.health;
 
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.Rule;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
-import dev.bridle.guard.ActionRequest;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Account health (rule {@link Rule#ACCOUNT_HEALTH} and {@link Rule#PLATFORM_LIMITS}): denies every
- * action of an account the platform locked, flagged or refused ({@link ReasonCode#ACCOUNT_PAUSED})
- * until an operator resumes it, and defers a kind of action while the account is over that kind's
- * daily platform limit ({@link ReasonCode#DAILY_LIMIT}). It reads {@link AccountHealth}, which the
- * dispatcher fills from the platform's answers, so the platform is not asked again what it
- * already refused.
+ * Account health (rule {@link Rule#ACCOUNT_HEALTH} and {@link Rule#PLATFORM_LIMITS}): denies every action of an account
+ * the platform locked, flagged or refused ({@link ReasonCode#ACCOUNT_PAUSED}) until an operator resumes it, and defers
+ * a kind of action while the account is over that kind's daily platform limit ({@link ReasonCode#DAILY_LIMIT}). It
+ * reads {@link AccountHealth}, which the dispatcher fills from the platform's answers, so the platform is not asked
+ * again what it already refused.
  */
 public final class AccountPauseGuard implements Guard {
 
@@ -36,13 +35,19 @@ public final class AccountPauseGuard implements Guard {
         String handle = request.account().handle();
         Optional<AccountPause> pause = health.pauseOf(handle);
         if (pause.isPresent()) {
-            return Verdict.deny(ReasonCode.ACCOUNT_PAUSED, "@" + pause.get().handle() + " is " + pause.get().describe());
+            return Verdict.deny(
+                    ReasonCode.ACCOUNT_PAUSED,
+                    "@" + pause.get().handle() + " is " + pause.get().describe());
         }
         Optional<Instant> until = health.pausedUntil(handle, request.kind());
         if (until.isPresent()) {
-            return Verdict.defer(until.get(), ReasonCode.DAILY_LIMIT, "@" + handle.toLowerCase(Locale.ROOT)
-                    + " reached the platform's daily limit for " + request.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + "s; its window ends at " + until.get());
+            return Verdict.defer(
+                    until.get(),
+                    ReasonCode.DAILY_LIMIT,
+                    "@" + handle.toLowerCase(Locale.ROOT)
+                            + " reached the platform's daily limit for "
+                            + request.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + "s; its window ends at " + until.get());
         }
         return Verdict.allow();
     }

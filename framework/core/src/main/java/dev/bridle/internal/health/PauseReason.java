@@ -3,9 +3,9 @@ package dev.bridle.internal.health;
 import dev.bridle.platform.PlatformException;
 
 /**
- * Why the platform made Bridle pause an account, with what an operator should do about it. Codes
- * are the platform's (shared/reference/x-api-and-bot-frameworks.md §2.5); a v2 answer without a
- * code is classified by its problem type and detail.
+ * Why the platform made Bridle pause an account, with what an operator should do about it. Codes are the platform's
+ * (shared/reference/x-api-and-bot-frameworks.md §2.5); a v2 answer without a code is classified by its problem type and
+ * detail.
  */
 public enum PauseReason {
     /** 326: the platform locked the account; a person must log in to unlock it. */

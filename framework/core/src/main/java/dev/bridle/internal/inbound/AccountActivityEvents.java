@@ -19,24 +19,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an Account Activity event body (x-api-v2.md §4 "Payloads") into inbound events for the
- * account named by {@code for_user_id}:
+ * Reads an Account Activity event body (x-api-v2.md §4 "Payloads") into inbound events for the account named by
+ * {@code for_user_id}:
+ *
  * <ul>
- *   <li>{@code tweet_create_events}: posts by others that mention the account or reply to it
- *       (not retweets: the words are not the retweeter's);</li>
- *   <li>{@code direct_message_events}: {@code message_create} events sent to the account by
- *       someone else (the platform also delivers the account's own messages).</li>
+ *   <li>{@code tweet_create_events}: posts by others that mention the account or reply to it (not retweets: the words
+ *       are not the retweeter's);
+ *   <li>{@code direct_message_events}: {@code message_create} events sent to the account by someone else (the platform
+ *       also delivers the account's own messages).
  * </ul>
+ *
  * Other event types, other users' events and malformed entries are skipped.
  */
 final class AccountActivityEvents {
 
     private static final Logger log = LoggerFactory.getLogger(AccountActivityEvents.class);
     /** v1.1 {@code created_at}: {@code Mon May 19 14:01:46 +0000 2025}. */
-    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
 
-    private AccountActivityEvents() {
-    }
+    private AccountActivityEvents() {}
 
     /**
      * The events in {@code body} for one of {@code accounts} (by user id).
@@ -92,25 +94,28 @@ final class AccountActivityEvents {
         out.add(new InboundEvent.MentionEvent(account, new Mention(required(tweet, "id_str"), author, text, at)));
     }
 
-    private static void directMessage(JsonNode dm, JsonNode users, String forUser, Account account, Clock clock,
-                                      List<InboundEvent> out) {
+    private static void directMessage(
+            JsonNode dm, JsonNode users, String forUser, Account account, Clock clock, List<InboundEvent> out) {
         JsonNode create = dm.path("message_create");
         if (!"message_create".equals(dm.path("type").asText()) || create.isMissingNode()) {
             return;
         }
         String sender = required(create, "sender_id");
-        if (sender.equals(forUser) || !forUser.equals(create.path("target").path("recipient_id").asText(""))) {
+        if (sender.equals(forUser)
+                || !forUser.equals(create.path("target").path("recipient_id").asText(""))) {
             return;
         }
         JsonNode data = create.path("message_data");
         String text = PlatformText.messageAsWritten(data.path("text").asText(""), data.get("entities"));
         Instant at;
         try {
-            at = Instant.ofEpochMilli(Long.parseLong(dm.path("created_timestamp").asText("")));
+            at = Instant.ofEpochMilli(
+                    Long.parseLong(dm.path("created_timestamp").asText("")));
         } catch (NumberFormatException e) {
             at = clock.instant();
         }
-        UserRef author = new UserRef(sender, users.path(sender).path("screen_name").asText(null));
+        UserRef author =
+                new UserRef(sender, users.path(sender).path("screen_name").asText(null));
         out.add(new InboundEvent.MessageEvent(account, new DirectMessage(required(dm, "id"), author, text, at)));
     }
 

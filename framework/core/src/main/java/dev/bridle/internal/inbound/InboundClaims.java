@@ -15,22 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who handles each inbound message, and how it ended ({@code inbound_seen}): so that a message
- * delivered twice (by polling and the webhook, to two nodes, again after a crash) is handled once,
- * and none is used up without being handled or recorded.
+ * Who handles each inbound message, and how it ended ({@code inbound_seen}): so that a message delivered twice (by
+ * polling and the webhook, to two nodes, again after a crash) is handled once, and none is used up without being
+ * handled or recorded.
  *
- * <p>{@link #claim} inserts the row as {@code CLAIMED} by this node; the handler then settles it
- * {@link #handled} or {@link #failed} (with the reason). A message already claimed is
- * {@link Claim.Outcome#SEEN} when it was handled, or failed for good, and is claimed again (a
- * takeover, one conditional {@code UPDATE}) when
+ * <p>{@link #claim} inserts the row as {@code CLAIMED} by this node; the handler then settles it {@link #handled} or
+ * {@link #failed} (with the reason). A message already claimed is {@link Claim.Outcome#SEEN} when it was handled, or
+ * failed for good, and is claimed again (a takeover, one conditional {@code UPDATE}) when
+ *
  * <ul>
- *   <li>its node is no longer alive ({@link NodeRegistry}: it crashed or stopped mid-way; on H2,
- *       an earlier process);</li>
- *   <li>this node holds it but is not handling it (the settling write failed);</li>
- *   <li>it failed and has tries left ({@link #MAX_ATTEMPTS} in all).</li>
+ *   <li>its node is no longer alive ({@link NodeRegistry}: it crashed or stopped mid-way; on H2, an earlier process);
+ *   <li>this node holds it but is not handling it (the settling write failed);
+ *   <li>it failed and has tries left ({@link #MAX_ATTEMPTS} in all).
  * </ul>
- * A message a live node is handling is {@link Claim.Outcome#HELD}. A message whose handling was cut
- * short {@link #MAX_ATTEMPTS} times (a message that crashes its node) is recorded as failed for good.
+ *
+ * A message a live node is handling is {@link Claim.Outcome#HELD}. A message whose handling was cut short
+ * {@link #MAX_ATTEMPTS} times (a message that crashes its node) is recorded as failed for good.
  */
 public final class InboundClaims {
 
@@ -46,13 +46,17 @@ public final class InboundClaims {
     private static final String INSERT = "INSERT INTO inbound_seen "
             + "(account, kind, message_id, author_id, received_at, state, node_id, attempts) VALUES (?, ?, ?, ?, ?, 'CLAIMED', ?, 1)";
     private static final String READ = "SELECT state, node_id, attempts FROM inbound_seen" + KEY;
-    private static final String TAKE_OVER = "UPDATE inbound_seen SET state = 'CLAIMED', node_id = ?, attempts = attempts + 1, "
-            + "received_at = ?, settled_at = NULL" + KEY + " AND state = ? AND attempts = ? AND node_id = ?";
-    private static final String TAKE_OVER_FROM_DEAD = TAKE_OVER + " AND NOT " + NodeRegistry.aliveCondition("inbound_seen.node_id");
-    private static final String TAKE_OVER_FAILED = "UPDATE inbound_seen SET state = 'CLAIMED', node_id = ?, attempts = attempts + 1, "
-            + "received_at = ?, settled_at = NULL" + KEY + " AND state = 'FAILED' AND attempts = ?";
+    private static final String TAKE_OVER =
+            "UPDATE inbound_seen SET state = 'CLAIMED', node_id = ?, attempts = attempts + 1, "
+                    + "received_at = ?, settled_at = NULL" + KEY + " AND state = ? AND attempts = ? AND node_id = ?";
+    private static final String TAKE_OVER_FROM_DEAD =
+            TAKE_OVER + " AND NOT " + NodeRegistry.aliveCondition("inbound_seen.node_id");
+    private static final String TAKE_OVER_FAILED =
+            "UPDATE inbound_seen SET state = 'CLAIMED', node_id = ?, attempts = attempts + 1, "
+                    + "received_at = ?, settled_at = NULL" + KEY + " AND state = 'FAILED' AND attempts = ?";
     private static final String GIVE_UP = "UPDATE inbound_seen SET state = 'FAILED', reason = ?, settled_at = ?" + KEY
-            + " AND state = 'CLAIMED' AND attempts = ? AND node_id = ? AND NOT " + NodeRegistry.aliveCondition("inbound_seen.node_id");
+            + " AND state = 'CLAIMED' AND attempts = ? AND node_id = ? AND NOT "
+            + NodeRegistry.aliveCondition("inbound_seen.node_id");
     private static final String SETTLE = "UPDATE inbound_seen SET state = ?, reason = ?, settled_at = ?" + KEY
             + " AND state = 'CLAIMED' AND node_id = ?";
 
@@ -100,7 +104,11 @@ public final class InboundClaims {
                 inFlight.add(key);
                 return new Claim(Claim.Outcome.CLAIMED, 1);
             }
-            Optional<Row> row = Sql.first(c, READ, ps -> bindKey(ps, 1, event), rs -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3)));
+            Optional<Row> row = Sql.first(
+                    c,
+                    READ,
+                    ps -> bindKey(ps, 1, event),
+                    rs -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3)));
             if (row.isEmpty()) {
                 return new Claim(Claim.Outcome.HELD, 0); // deleted in between: seen again next time
             }
@@ -119,7 +127,9 @@ public final class InboundClaims {
         }
         if (node.id().equals(row.nodeId())) {
             // ours: in hand on another thread, or left over from a handler whose settling write failed
-            return inFlight.contains(key) ? new Claim(Claim.Outcome.HELD, row.attempts()) : takeOver(c, From.THIS_NODE, event, key, row);
+            return inFlight.contains(key)
+                    ? new Claim(Claim.Outcome.HELD, row.attempts())
+                    : takeOver(c, From.THIS_NODE, event, key, row);
         }
         if (row.attempts() >= MAX_ATTEMPTS) {
             int gaveUp = Sql.update(c, GIVE_UP, ps -> {
@@ -131,8 +141,10 @@ public final class InboundClaims {
                 ps.setObject(8, Sql.utc(node.liveSince()));
             });
             if (gaveUp == 1) {
-                log.error("inbound {}: its node stopped while handling it {} times; recorded as failed, not tried again",
-                        describe(event), row.attempts());
+                log.error(
+                        "inbound {}: its node stopped while handling it {} times; recorded as failed, not tried again",
+                        describe(event),
+                        row.attempts());
                 return new Claim(Claim.Outcome.SEEN, row.attempts());
             }
             return new Claim(Claim.Outcome.HELD, row.attempts());
@@ -141,7 +153,11 @@ public final class InboundClaims {
     }
 
     /** Whose claim is taken over: each is one conditional update on what was read, so of two takers one wins. */
-    private enum From { FAILED, THIS_NODE, DEAD_NODE }
+    private enum From {
+        FAILED,
+        THIS_NODE,
+        DEAD_NODE
+    }
 
     private Claim takeOver(Connection c, From from, InboundEvent event, String key, Row row) throws SQLException {
         String sql = switch (from) {
@@ -169,8 +185,12 @@ public final class InboundClaims {
         }
         inFlight.add(key);
         if (from == From.DEAD_NODE) {
-            log.info("inbound {} was claimed by node {}, which is no longer alive: handling it here (try {} of {})",
-                    describe(event), NodeRegistry.shortId(row.nodeId()), row.attempts() + 1, MAX_ATTEMPTS);
+            log.info(
+                    "inbound {} was claimed by node {}, which is no longer alive: handling it here (try {} of {})",
+                    describe(event),
+                    NodeRegistry.shortId(row.nodeId()),
+                    row.attempts() + 1,
+                    MAX_ATTEMPTS);
         }
         return new Claim(Claim.Outcome.CLAIMED, row.attempts() + 1);
     }
@@ -200,12 +220,17 @@ public final class InboundClaims {
                 ps.setString(7, node.id());
             });
             if (settled == 0) {
-                log.warn("inbound {} was taken over by another node before this one recorded it {}; "
-                        + "this node's heartbeat had lapsed", describe(event), state.toLowerCase(java.util.Locale.ROOT));
+                log.warn(
+                        "inbound {} was taken over by another node before this one recorded it {}; "
+                                + "this node's heartbeat had lapsed",
+                        describe(event),
+                        state.toLowerCase(java.util.Locale.ROOT));
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot record inbound " + describe(event) + " as " + state.toLowerCase(java.util.Locale.ROOT)
-                    + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot record inbound " + describe(event) + " as " + state.toLowerCase(java.util.Locale.ROOT)
+                            + ": " + e.getMessage(),
+                    e);
         } finally {
             inFlight.remove(key(event));
         }
@@ -231,6 +256,5 @@ public final class InboundClaims {
         return Sql.utc(clock.instant());
     }
 
-    private record Row(String state, String nodeId, int attempts) {
-    }
+    private record Row(String state, String nodeId, int attempts) {}
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where polling left off ({@code inbound_cursor}): per account and kind, the newest message id up
- * to which every message is settled (handled, or recorded as failed for good). The poller moves it
- * only past settled messages, so one that was claimed but not handled (its node died, its step
- * failed and will be tried again) is read again. Claims are {@link InboundClaims}.
+ * Where polling left off ({@code inbound_cursor}): per account and kind, the newest message id up to which every
+ * message is settled (handled, or recorded as failed for good). The poller moves it only past settled messages, so one
+ * that was claimed but not handled (its node died, its step failed and will be tried again) is read again. Claims are
+ * {@link InboundClaims}.
  */
 public final class InboundLog {
 
@@ -34,10 +34,14 @@ public final class InboundLog {
     /** The newest id settled for {@code account} and {@code kind}, if any. */
     public Optional<String> cursor(String account, InboundEvent.Kind kind) {
         try (Connection c = db.dataSource().getConnection()) {
-            return Sql.first(c, READ_CURSOR, ps -> {
-                ps.setString(1, account);
-                ps.setString(2, kind.name());
-            }, rs -> rs.getString(1));
+            return Sql.first(
+                    c,
+                    READ_CURSOR,
+                    ps -> {
+                        ps.setString(1, account);
+                        ps.setString(2, kind.name());
+                    },
+                    rs -> rs.getString(1));
         } catch (SQLException e) {
             throw new StoreException("cannot read the inbound cursor of @" + account + ": " + e.getMessage(), e);
         }

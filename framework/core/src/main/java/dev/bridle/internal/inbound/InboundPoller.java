@@ -14,23 +14,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls each account's mentions and direct messages and hands new ones to the
- * {@link InboundRouter}.
+ * Polls each account's mentions and direct messages and hands new ones to the {@link InboundRouter}.
  *
- * <p><b>One node at a time.</b> Before each read the poller holds the account's lease for that
- * kind ({@link PollLeases}); when another node holds it, this node skips the round, so the
- * platform sees one read per interval per account however many nodes run.
+ * <p><b>One node at a time.</b> Before each read the poller holds the account's lease for that kind
+ * ({@link PollLeases}); when another node holds it, this node skips the round, so the platform sees one read per
+ * interval per account however many nodes run.
  *
- * <p><b>Nothing skipped.</b> Messages come oldest first. The cursor (stored, shared by the nodes)
- * moves past a message only once it and every older one read with it are settled: handled,
- * recorded as failed for good, or the operator's own. A message a live node is still handling, or
- * whose step failed and will be tried again, holds the cursor back, so it is read again next
- * round, and so is one claimed by a node that died mid-way or a process that crashed, which the
- * router's claim then hands to this node ({@link InboundClaims}). Newer messages read in the same
- * round are handled at once; when read again they are recognised by their claims.
+ * <p><b>Nothing skipped.</b> Messages come oldest first. The cursor (stored, shared by the nodes) moves past a message
+ * only once it and every older one read with it are settled: handled, recorded as failed for good, or the operator's
+ * own. A message a live node is still handling, or whose step failed and will be tried again, holds the cursor back, so
+ * it is read again next round, and so is one claimed by a node that died mid-way or a process that crashed, which the
+ * router's claim then hands to this node ({@link InboundClaims}). Newer messages read in the same round are handled at
+ * once; when read again they are recognised by their claims.
  *
- * <p>The intervals keep well inside the platform's read limits: mentions 300 requests per 15
- * minutes per user and direct-message events 15 per 15 minutes (X API v2 rate limits).
+ * <p>The intervals keep well inside the platform's read limits: mentions 300 requests per 15 minutes per user and
+ * direct-message events 15 per 15 minutes (X API v2 rate limits).
  */
 public final class InboundPoller implements AutoCloseable {
 
@@ -52,8 +50,12 @@ public final class InboundPoller implements AutoCloseable {
     private final PollLeases leases;
     private ScheduledExecutorService timer;
 
-    public InboundPoller(Platform platform, InboundLog inboundLog, InboundRouter router, Collection<Account> accounts,
-                         PollLeases leases) {
+    public InboundPoller(
+            Platform platform,
+            InboundLog inboundLog,
+            InboundRouter router,
+            Collection<Account> accounts,
+            PollLeases leases) {
         this.platform = platform;
         this.inboundLog = inboundLog;
         this.router = router;
@@ -61,7 +63,10 @@ public final class InboundPoller implements AutoCloseable {
         this.leases = leases;
     }
 
-    /** Polls the mentions of every account whose lease this node holds, once; returns how many new messages were handled. */
+    /**
+     * Polls the mentions of every account whose lease this node holds, once; returns how many new messages were
+     * handled.
+     */
     public int pollMentions() {
         int handled = 0;
         for (Account account : accounts) {
@@ -70,7 +75,10 @@ public final class InboundPoller implements AutoCloseable {
         return handled;
     }
 
-    /** Polls the direct messages of every account whose lease this node holds, once; returns how many new messages were handled. */
+    /**
+     * Polls the direct messages of every account whose lease this node holds, once; returns how many new messages were
+     * handled.
+     */
     public int pollDirectMessages() {
         int handled = 0;
         for (Account account : accounts) {
@@ -87,10 +95,18 @@ public final class InboundPoller implements AutoCloseable {
         List<? extends InboundEvent> events;
         try {
             events = kind == InboundEvent.Kind.MENTION
-                    ? platform.mentionsSince(account, since).stream().map(m -> new InboundEvent.MentionEvent(account, m)).toList()
-                    : platform.directMessagesSince(account, since).stream().map(d -> new InboundEvent.MessageEvent(account, d)).toList();
+                    ? platform.mentionsSince(account, since).stream()
+                            .map(m -> new InboundEvent.MentionEvent(account, m))
+                            .toList()
+                    : platform.directMessagesSince(account, since).stream()
+                            .map(d -> new InboundEvent.MessageEvent(account, d))
+                            .toList();
         } catch (PlatformException e) {
-            log.warn("could not read {}s of @{}: {}", kind.name().toLowerCase(java.util.Locale.ROOT), account.handle(), e.getMessage());
+            log.warn(
+                    "could not read {}s of @{}: {}",
+                    kind.name().toLowerCase(java.util.Locale.ROOT),
+                    account.handle(),
+                    e.getMessage());
             return 0;
         }
         int handled = 0;
@@ -126,7 +142,8 @@ public final class InboundPoller implements AutoCloseable {
             return t;
         });
         timer.scheduleWithFixedDelay(guarded(this::pollMentions), 0, mentionsEvery.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(guarded(this::pollDirectMessages), 0, messagesEvery.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                guarded(this::pollDirectMessages), 0, messagesEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static Runnable guarded(Runnable poll) {

@@ -9,18 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where every inbound message goes, whether it was polled or pushed by a webhook: claimed once
- * ({@link InboundClaims}), passed through the {@link InboundStep}s (opt-out keywords first), then
- * handed to the bots that handle that kind of message on that account, and recorded as handled.
+ * Where every inbound message goes, whether it was polled or pushed by a webhook: claimed once ({@link InboundClaims}),
+ * passed through the {@link InboundStep}s (opt-out keywords first), then handed to the bots that handle that kind of
+ * message on that account, and recorded as handled.
  *
- * <p>A step that throws stops the message there (no bot sees what the opt-out step could not
- * decide: fail closed), and the message is recorded as failed with the reason, logged once at
- * error level (the stack trace at debug), and tried again when it is seen again, up to
- * {@link InboundClaims#MAX_ATTEMPTS} tries. A bot that throws is the bot's own failure: it is in
- * the ledger ({@link BotRunner}), and the message counts as handled.
+ * <p>A step that throws stops the message there (no bot sees what the opt-out step could not decide: fail closed), and
+ * the message is recorded as failed with the reason, logged once at error level (the stack trace at debug), and tried
+ * again when it is seen again, up to {@link InboundClaims#MAX_ATTEMPTS} tries. A bot that throws is the bot's own
+ * failure: it is in the ledger ({@link BotRunner}), and the message counts as handled.
  *
- * <p>Messages written by the operator's own accounts are ignored, so two bots can never answer
- * each other in a loop.
+ * <p>Messages written by the operator's own accounts are ignored, so two bots can never answer each other in a loop.
  */
 public final class InboundRouter {
 
@@ -63,8 +61,12 @@ public final class InboundRouter {
      * @param subscribers for each kind, account handle (lower case) to the bots handling it, in order
      * @param ownUserIds the user ids of every account the operator runs
      */
-    public InboundRouter(InboundClaims claims, List<InboundStep> steps, BotRunner bots,
-                         Map<InboundEvent.Kind, Map<String, List<String>>> subscribers, Set<String> ownUserIds) {
+    public InboundRouter(
+            InboundClaims claims,
+            List<InboundStep> steps,
+            BotRunner bots,
+            Map<InboundEvent.Kind, Map<String, List<String>>> subscribers,
+            Set<String> ownUserIds) {
         this.claims = claims;
         this.steps = List.copyOf(steps);
         this.bots = bots;
@@ -78,11 +80,10 @@ public final class InboundRouter {
     }
 
     /**
-     * Handles {@code event} unless it was handled before or a live node is handling it, and says
-     * what became of it.
+     * Handles {@code event} unless it was handled before or a live node is handling it, and says what became of it.
      *
-     * @throws dev.bridle.internal.store.StoreException if the claim cannot be read or written; the message
-     *     is then not settled, and is handled when seen again
+     * @throws dev.bridle.internal.store.StoreException if the claim cannot be read or written; the message is then not
+     *     settled, and is handled when seen again
      */
     public Delivery deliver(InboundEvent event) {
         if (ownUserIds.contains(event.author().id())) {
@@ -104,7 +105,8 @@ public final class InboundRouter {
                 return Delivery.HANDLED;
             }
         }
-        for (String bot : subscribers.getOrDefault(event.kind(), Map.of())
+        for (String bot : subscribers
+                .getOrDefault(event.kind(), Map.of())
                 .getOrDefault(event.account().handle().toLowerCase(Locale.ROOT), List.of())) {
             if (event instanceof InboundEvent.MentionEvent m) {
                 bots.deliver(bot, m.mention());
@@ -128,15 +130,19 @@ public final class InboundRouter {
         } catch (RuntimeException storeDown) {
             // still claimed by this node and not in hand: the next time it is seen, it is tried again
             last = false;
-            recorded = "could not be recorded as failed either (" + storeDown.getMessage() + "); tried again when it is seen again";
+            recorded = "could not be recorded as failed either (" + storeDown.getMessage()
+                    + "); tried again when it is seen again";
         }
-        log.error("inbound {} stopped at {}; it reaches no bot, and {}", InboundClaims.describe(event), reason, recorded);
+        log.error(
+                "inbound {} stopped at {}; it reaches no bot, and {}", InboundClaims.describe(event), reason, recorded);
         log.debug("the failure of {} on inbound {}", step.getClass().getSimpleName(), event.id(), e);
         return last ? Delivery.GAVE_UP : Delivery.FAILED;
     }
 
     private static String describe(Throwable e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String text = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         return text.replaceAll("\\s+", " ");
     }
 }

@@ -1,8 +1,8 @@
 package dev.bridle.internal.inbound;
 
 /**
- * One step inbound messages pass before bots see them, such as opt-out keywords. A step that
- * consumes a message (a STOP, a HELP) keeps it from the bots.
+ * One step inbound messages pass before bots see them, such as opt-out keywords. A step that consumes a message (a
+ * STOP, a HELP) keeps it from the bots.
  */
 public interface InboundStep {
 

@@ -15,14 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which node polls an account's mentions, and which its direct messages ({@code inbound_lease}):
- * one at a time, so the platform's read limits are spent once however many nodes run.
+ * Which node polls an account's mentions, and which its direct messages ({@code inbound_lease}): one at a time, so the
+ * platform's read limits are spent once however many nodes run.
  *
- * <p>A poller {@link #hold holds} the lease before each read: it renews its own, or takes over one
- * that has expired ({@link #ttl}, a few polling intervals) or whose node is no longer alive
- * ({@link NodeRegistry}); otherwise another node polls and this one skips the round. One
- * conditional {@code UPDATE} a round, an {@code INSERT} the first time. {@link #releaseAll} at
- * shutdown lets another node take over at its next round.
+ * <p>A poller {@link #hold holds} the lease before each read: it renews its own, or takes over one that has expired
+ * ({@link #ttl}, a few polling intervals) or whose node is no longer alive ({@link NodeRegistry}); otherwise another
+ * node polls and this one skips the round. One conditional {@code UPDATE} a round, an {@code INSERT} the first time.
+ * {@link #releaseAll} at shutdown lets another node take over at its next round.
  */
 public final class PollLeases {
 
@@ -34,9 +33,12 @@ public final class PollLeases {
 
     private static final Logger log = LoggerFactory.getLogger(PollLeases.class);
 
-    private static final String RENEW = "UPDATE inbound_lease SET node_id = ?, expires_at = ? WHERE account = ? AND kind = ? "
-            + "AND (node_id = ? OR expires_at <= ? OR NOT " + NodeRegistry.aliveCondition("inbound_lease.node_id") + ")";
-    private static final String INSERT = "INSERT INTO inbound_lease (account, kind, node_id, expires_at) VALUES (?, ?, ?, ?)";
+    private static final String RENEW =
+            "UPDATE inbound_lease SET node_id = ?, expires_at = ? WHERE account = ? AND kind = ? "
+                    + "AND (node_id = ? OR expires_at <= ? OR NOT "
+                    + NodeRegistry.aliveCondition("inbound_lease.node_id") + ")";
+    private static final String INSERT =
+            "INSERT INTO inbound_lease (account, kind, node_id, expires_at) VALUES (?, ?, ?, ?)";
 
     private final Database db;
     private final Clock clock;
@@ -46,8 +48,8 @@ public final class PollLeases {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param every how often each kind is polled; a lease lasts {@value #INTERVALS_PER_LEASE}
-     *     intervals, at least {@link #MIN_TTL}
+     * @param every how often each kind is polled; a lease lasts {@value #INTERVALS_PER_LEASE} intervals, at least
+     *     {@link #MIN_TTL}
      */
     public PollLeases(Database db, Clock clock, NodeRegistry node, Map<InboundEvent.Kind, Duration> every) {
         this.db = db;
@@ -63,26 +65,31 @@ public final class PollLeases {
         return ttl.getOrDefault(kind, MIN_TTL);
     }
 
-    /** Whether this node polls {@code account}'s messages of {@code kind} this round: it holds, renewed or took the lease. */
+    /**
+     * Whether this node polls {@code account}'s messages of {@code kind} this round: it holds, renewed or took the
+     * lease.
+     */
     public boolean hold(String account, InboundEvent.Kind kind) {
         var now = clock.instant();
         var until = Sql.utc(now.plus(ttl(kind)));
         boolean holds;
         try (Connection c = db.dataSource().getConnection()) {
             holds = Sql.update(c, RENEW, ps -> {
-                ps.setString(1, node.id());
-                ps.setObject(2, until);
-                ps.setString(3, account);
-                ps.setString(4, kind.name());
-                ps.setString(5, node.id());
-                ps.setObject(6, Sql.utc(now));
-                ps.setObject(7, Sql.utc(node.liveSince()));
-            }) == 1 || Sql.insertIfAbsent(c, INSERT, ps -> {
-                ps.setString(1, account);
-                ps.setString(2, kind.name());
-                ps.setString(3, node.id());
-                ps.setObject(4, until);
-            });
+                                ps.setString(1, node.id());
+                                ps.setObject(2, until);
+                                ps.setString(3, account);
+                                ps.setString(4, kind.name());
+                                ps.setString(5, node.id());
+                                ps.setObject(6, Sql.utc(now));
+                                ps.setObject(7, Sql.utc(node.liveSince()));
+                            })
+                            == 1
+                    || Sql.insertIfAbsent(c, INSERT, ps -> {
+                        ps.setString(1, account);
+                        ps.setString(2, kind.name());
+                        ps.setString(3, node.id());
+                        ps.setObject(4, until);
+                    });
         } catch (SQLException e) {
             throw new StoreException("cannot take the polling lease of @" + account + ": " + e.getMessage(), e);
         }
@@ -90,8 +97,11 @@ public final class PollLeases {
         if (holds && held.add(key)) {
             log.info("node {} polls the {}s of @{}", NodeRegistry.shortId(node.id()), label(kind), account);
         } else if (!holds && held.remove(key)) {
-            log.info("node {} no longer polls the {}s of @{}: another node took the lease", NodeRegistry.shortId(node.id()),
-                    label(kind), account);
+            log.info(
+                    "node {} no longer polls the {}s of @{}: another node took the lease",
+                    NodeRegistry.shortId(node.id()),
+                    label(kind),
+                    account);
         }
         return holds;
     }
@@ -102,8 +112,10 @@ public final class PollLeases {
             Sql.update(c, "DELETE FROM inbound_lease WHERE node_id = ?", ps -> ps.setString(1, node.id()));
             held.clear();
         } catch (SQLException e) {
-            log.warn("could not give up the polling leases of node {}: {}; they lapse by themselves",
-                    NodeRegistry.shortId(node.id()), e.getMessage());
+            log.warn(
+                    "could not give up the polling leases of node {}: {}; they lapse by themselves",
+                    NodeRegistry.shortId(node.id()),
+                    e.getMessage());
         }
     }
 

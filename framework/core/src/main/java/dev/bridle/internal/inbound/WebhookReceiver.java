@@ -29,22 +29,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Account Activity webhook endpoint (x-api-v2.md §4), for inbound mentions and direct messages
- * pushed by the platform instead of polled:
+ * An Account Activity webhook endpoint (x-api-v2.md §4), for inbound mentions and direct messages pushed by the
+ * platform instead of polled:
+ *
  * <ul>
- *   <li>{@code GET path?crc_token=T} answers {@code {"response_token":"sha256=<base64 HMAC-SHA256(consumer secret, T)>"}};</li>
- *   <li>{@code POST path} is accepted only with an {@code x-twitter-webhooks-signature} that signs
- *       the raw body with the consumer secret (compared in constant time); otherwise 401 and the
- *       body is not read further. Mentions and direct messages to the operator's accounts go to
- *       the router, which claims each message once, so one that also arrives by polling is
- *       handled once. The answer is 200 only after every event was handled, so an opt-out in the
- *       body is durable before the platform hears back; 500 if one could not be, so that it is
- *       sent again (and polling finds it too).</li>
+ *   <li>{@code GET path?crc_token=T} answers {@code {"response_token":"sha256=<base64 HMAC-SHA256(consumer secret,
+ *       T)>"}};
+ *   <li>{@code POST path} is accepted only with an {@code x-twitter-webhooks-signature} that signs the raw body with
+ *       the consumer secret (compared in constant time); otherwise 401 and the body is not read further. Mentions and
+ *       direct messages to the operator's accounts go to the router, which claims each message once, so one that also
+ *       arrives by polling is handled once. The answer is 200 only after every event was handled, so an opt-out in the
+ *       body is durable before the platform hears back; 500 if one could not be, so that it is sent again (and polling
+ *       finds it too).
  * </ul>
- * Binds to loopback unless configured otherwise; the platform reaches it through the operator's
- * HTTPS proxy. A client that stalls cannot hold it: headers and body must arrive within their
- * timeouts or the connection is closed, and past {@value #THREADS} workers and their queue a
- * request is answered 503 or closed ({@link BoundedHttpServer}, {@link HttpLimits#of(int)}).
+ *
+ * Binds to loopback unless configured otherwise; the platform reaches it through the operator's HTTPS proxy. A client
+ * that stalls cannot hold it: headers and body must arrive within their timeouts or the connection is closed, and past
+ * {@value #THREADS} workers and their queue a request is answered 503 or closed ({@link BoundedHttpServer},
+ * {@link HttpLimits#of(int)}).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -64,8 +66,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Account> accounts;
     private final Clock clock;
 
-    private WebhookReceiver(WebhookSettings settings, Secret consumerSecret, Predicate<InboundEvent> router,
-                            Collection<Account> accounts, Clock clock, HttpLimits limits) throws IOException {
+    private WebhookReceiver(
+            WebhookSettings settings,
+            Secret consumerSecret,
+            Predicate<InboundEvent> router,
+            Collection<Account> accounts,
+            Clock clock,
+            HttpLimits limits)
+            throws IOException {
         this.settings = settings;
         this.signature = new WebhookSignature(consumerSecret);
         this.router = router;
@@ -73,8 +81,11 @@ public final class WebhookReceiver implements AutoCloseable {
         Map<String, Account> byId = new HashMap<>();
         accounts.stream().filter(a -> a.userId() != null).forEach(a -> byId.put(a.userId(), a));
         this.accounts = Map.copyOf(byId);
-        this.server = BoundedHttpServer.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
-                settings.port()), 0, limits, "bridle-webhook");
+        this.server = BoundedHttpServer.bind(
+                new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()),
+                0,
+                limits,
+                "bridle-webhook");
         server.handle("/", this::handle);
     }
 
@@ -85,14 +96,26 @@ public final class WebhookReceiver implements AutoCloseable {
      * @param accounts the operator's accounts, with their user ids
      * @throws UncheckedIOException if the address cannot be bound
      */
-    public static WebhookReceiver start(WebhookSettings settings, Secret consumerSecret, Predicate<InboundEvent> router,
-                                        Collection<Account> accounts, Clock clock) {
+    public static WebhookReceiver start(
+            WebhookSettings settings,
+            Secret consumerSecret,
+            Predicate<InboundEvent> router,
+            Collection<Account> accounts,
+            Clock clock) {
         return start(settings, consumerSecret, router, accounts, clock, LIMITS);
     }
 
-    /** {@link #start(WebhookSettings, Secret, Predicate, Collection, Clock)} with other limits (tests use short timeouts). */
-    public static WebhookReceiver start(WebhookSettings settings, Secret consumerSecret, Predicate<InboundEvent> router,
-                                        Collection<Account> accounts, Clock clock, HttpLimits limits) {
+    /**
+     * {@link #start(WebhookSettings, Secret, Predicate, Collection, Clock)} with other limits (tests use short
+     * timeouts).
+     */
+    public static WebhookReceiver start(
+            WebhookSettings settings,
+            Secret consumerSecret,
+            Predicate<InboundEvent> router,
+            Collection<Account> accounts,
+            Clock clock,
+            HttpLimits limits) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(clock, "clock");
@@ -102,8 +125,10 @@ public final class WebhookReceiver implements AutoCloseable {
             log.info("Account Activity webhook listening on {}", receiver.url());
             return receiver;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for webhooks on " + settings.bindAddress() + ":" + settings.port()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot listen for webhooks on " + settings.bindAddress() + ":" + settings.port() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -146,7 +171,8 @@ public final class WebhookReceiver implements AutoCloseable {
             return;
         }
         String answer = JSON.createObjectNode()
-                .put("response_token", signature.sign(token.getBytes(StandardCharsets.UTF_8))).toString();
+                .put("response_token", signature.sign(token.getBytes(StandardCharsets.UTF_8)))
+                .toString();
         reply(exchange, 200, answer);
     }
 
@@ -158,7 +184,10 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         Deadline.requestRead();
         if (!signature.verify(body, exchange.getRequestHeaders().getFirst(SIGNATURE_HEADER))) {
-            log.warn("refused a webhook POST from {}: missing or wrong {}", exchange.getRemoteAddress(), SIGNATURE_HEADER);
+            log.warn(
+                    "refused a webhook POST from {}: missing or wrong {}",
+                    exchange.getRemoteAddress(),
+                    SIGNATURE_HEADER);
             reply(exchange, 401, "{\"error\":\"bad signature\"}");
             return;
         }
@@ -180,8 +209,12 @@ public final class WebhookReceiver implements AutoCloseable {
                 router.test(event);
             } catch (RuntimeException e) {
                 failed = true;
-                log.error("could not handle webhook {} {} from {}; answering 500 so it is sent again", event.kind(),
-                        event.id(), event.author(), e);
+                log.error(
+                        "could not handle webhook {} {} from {}; answering 500 so it is sent again",
+                        event.kind(),
+                        event.id(),
+                        event.author(),
+                        e);
             }
         }
         reply(exchange, failed ? 500 : 200, failed ? "{\"error\":\"not all events were handled\"}" : "{}");

@@ -4,19 +4,19 @@ import dev.bridle.internal.config.Secret;
 import java.util.Objects;
 
 /**
- * The Account Activity webhook endpoint. Off by default: polling works without it, and the
- * webhook only makes inbound messages (and so opt-outs) arrive sooner.
+ * The Account Activity webhook endpoint. Off by default: polling works without it, and the webhook only makes inbound
+ * messages (and so opt-outs) arrive sooner.
  *
  * @param enabled whether to listen
  * @param bindAddress the address to listen on; loopback by default, with a TLS proxy in front for the platform
  * @param port the port; 0 picks a free one (tests)
  * @param path the path events are POSTed to and the CRC GET arrives at
  * @param maxBodyBytes the largest body accepted; a larger one is refused unread
- * @param consumerSecret the app's consumer secret, which signs the CRC answer and every event;
- *     {@code null} to use that of the accounts' credentials
+ * @param consumerSecret the app's consumer secret, which signs the CRC answer and every event; {@code null} to use that
+ *     of the accounts' credentials
  */
-public record WebhookSettings(boolean enabled, String bindAddress, int port, String path, int maxBodyBytes,
-                              Secret consumerSecret) {
+public record WebhookSettings(
+        boolean enabled, String bindAddress, int port, String path, int maxBodyBytes, Secret consumerSecret) {
 
     /** Loopback: the endpoint is reachable from this machine only, unless the operator says otherwise. */
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -25,8 +25,8 @@ public record WebhookSettings(boolean enabled, String bindAddress, int port, Str
     /** The path unless configured. */
     public static final String DEFAULT_PATH = "/webhooks/account-activity";
     /**
-     * One megabyte: an event batch of a few posts or messages with their user objects is a few
-     * kilobytes; the platform's largest (a 10,000-character message with entities) is far below this.
+     * One megabyte: an event batch of a few posts or messages with their user objects is a few kilobytes; the
+     * platform's largest (a 10,000-character message with entities) is far below this.
      */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** The smallest body limit: below a kilobyte even a single event with its user object would not fit. */
@@ -42,13 +42,15 @@ public record WebhookSettings(boolean enabled, String bindAddress, int port, Str
             throw new IllegalArgumentException("the webhook path starts with '/': " + path);
         }
         if (maxBodyBytes < MIN_MAX_BODY_BYTES) {
-            throw new IllegalArgumentException("the webhook body limit is at least " + MIN_MAX_BODY_BYTES + " bytes, not " + maxBodyBytes);
+            throw new IllegalArgumentException(
+                    "the webhook body limit is at least " + MIN_MAX_BODY_BYTES + " bytes, not " + maxBodyBytes);
         }
     }
 
     /** Off, on loopback port {@value #DEFAULT_PORT} when turned on. */
     public static WebhookSettings defaults() {
-        return new WebhookSettings(false, DEFAULT_BIND_ADDRESS, DEFAULT_PORT, DEFAULT_PATH, DEFAULT_MAX_BODY_BYTES, null);
+        return new WebhookSettings(
+                false, DEFAULT_BIND_ADDRESS, DEFAULT_PORT, DEFAULT_PATH, DEFAULT_MAX_BODY_BYTES, null);
     }
 
     /** The same settings, turned on, on {@code port}. */

@@ -9,9 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Account Activity signatures: {@code sha256=} and the Base64 of HMAC-SHA256 keyed with the app's
- * consumer secret, over the {@code crc_token} (the CRC answer) or the raw request body (the
- * {@code x-twitter-webhooks-signature} header). X API webhooks documentation, x-api-v2.md §4.
+ * Account Activity signatures: {@code sha256=} and the Base64 of HMAC-SHA256 keyed with the app's consumer secret, over
+ * the {@code crc_token} (the CRC answer) or the raw request body (the {@code x-twitter-webhooks-signature} header). X
+ * API webhooks documentation, x-api-v2.md §4.
  */
 final class WebhookSignature {
 

@@ -14,20 +14,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The part of a configuration every node on one store must share, in a canonical form with every
- * secret masked, and its SHA-256: two nodes agree when their hashes are equal, and
- * {@link #differingSections} names where they do not.
+ * The part of a configuration every node on one store must share, in a canonical form with every secret masked, and its
+ * SHA-256: two nodes agree when their hashes are equal, and {@link #differingSections} names where they do not.
  *
- * <p>The form is {@link ConfigPrinter}'s effective configuration (defaults filled in, secrets as
- * {@code "****"}), by top-level section. Compared ({@link #CHECKED}): {@code environment},
- * {@code dryRun}, {@code app}, {@code platform}, {@code modules}, {@code accounts}, {@code bots},
- * {@code throttles}, {@code duplicates}, {@code consent}, {@code optout} and {@code inbound}
- * except the webhook's {@code enabled}, {@code bind} and {@code port}. Left out as what may differ
- * per node ({@link #PER_NODE}): {@code store} (its URL may name the server differently, the user
- * and password are the node's) and {@code scheduler} (threads). Secrets are never compared, nor
- * where they come from (an environment variable on one node, the file on another): only whether
- * they are set. A section this class does not know is compared, and {@code ConfigFingerprintTest}
- * fails until it is classified.
+ * <p>The form is {@link ConfigPrinter}'s effective configuration (defaults filled in, secrets as {@code "****"}), by
+ * top-level section. Compared ({@link #CHECKED}): {@code environment}, {@code dryRun}, {@code app}, {@code platform},
+ * {@code modules}, {@code accounts}, {@code bots}, {@code throttles}, {@code duplicates}, {@code consent},
+ * {@code optout} and {@code inbound} except the webhook's {@code enabled}, {@code bind} and {@code port}. Left out as
+ * what may differ per node ({@link #PER_NODE}): {@code store} (its URL may name the server differently, the user and
+ * password are the node's) and {@code scheduler} (threads). Secrets are never compared, nor where they come from (an
+ * environment variable on one node, the file on another): only whether they are set. A section this class does not know
+ * is compared, and {@code ConfigFingerprintTest} fails until it is classified.
  *
  * @param text the canonical form, one {@code section:} block after another
  * @param hash the SHA-256 of {@code text}, in hex
@@ -35,8 +32,19 @@ import java.util.regex.Pattern;
 public record ConfigFingerprint(String text, String hash) {
 
     /** The sections every node must share. */
-    public static final Set<String> CHECKED = Set.of("environment", "dryRun", "app", "platform", "modules", "accounts", "bots",
-            "throttles", "duplicates", "consent", "optout", "inbound");
+    public static final Set<String> CHECKED = Set.of(
+            "environment",
+            "dryRun",
+            "app",
+            "platform",
+            "modules",
+            "accounts",
+            "bots",
+            "throttles",
+            "duplicates",
+            "consent",
+            "optout",
+            "inbound");
 
     /** The sections that may differ from node to node. */
     public static final Set<String> PER_NODE = Set.of("store", "scheduler");
@@ -113,7 +121,8 @@ public record ConfigFingerprint(String text, String hash) {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

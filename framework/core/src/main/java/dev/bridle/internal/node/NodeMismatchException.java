@@ -1,8 +1,8 @@
 package dev.bridle.internal.node;
 
 /**
- * This node may not start: a live node on the same store runs a different configuration. The
- * message is one line naming that node and the sections that differ.
+ * This node may not start: a live node on the same store runs a different configuration. The message is one line naming
+ * that node and the sections that differ.
  */
 public final class NodeMismatchException extends IllegalStateException {
 

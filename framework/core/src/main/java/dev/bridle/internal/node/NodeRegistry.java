@@ -25,16 +25,15 @@ import org.slf4j.LoggerFactory;
 /**
  * This process among the nodes sharing one store ({@code bridle_node}, {@code V12__nodes.sql}).
  *
- * <p>{@link #join} records the node (a new id per start, host, pid, start time, heartbeat, and
- * the {@link ConfigFingerprint}) and refuses, with {@link NodeMismatchException}, while a live
- * node runs another configuration; the comparison and the insert happen under one row lock, so
- * two nodes starting at once cannot miss each other. A node is <em>alive</em> while it has not
- * stopped and its heartbeat is younger than {@link #LAPSES_AFTER}; it beats every
- * {@link #HEARTBEAT_EVERY} on a background thread, with the time of the injected clock (nodes'
- * clocks must agree to within a few seconds: keep them on NTP). {@link #close} marks it stopped.
+ * <p>{@link #join} records the node (a new id per start, host, pid, start time, heartbeat, and the
+ * {@link ConfigFingerprint}) and refuses, with {@link NodeMismatchException}, while a live node runs another
+ * configuration; the comparison and the insert happen under one row lock, so two nodes starting at once cannot miss
+ * each other. A node is <em>alive</em> while it has not stopped and its heartbeat is younger than
+ * {@link #LAPSES_AFTER}; it beats every {@link #HEARTBEAT_EVERY} on a background thread, with the time of the injected
+ * clock (nodes' clocks must agree to within a few seconds: keep them on NTP). {@link #close} marks it stopped.
  *
- * <p>An H2 file is opened by one process only, so on H2 every other row is an earlier process of
- * this store, and {@link #join} marks them stopped: what they held is free at once.
+ * <p>An H2 file is opened by one process only, so on H2 every other row is an earlier process of this store, and
+ * {@link #join} marks them stopped: what they held is free at once.
  */
 public final class NodeRegistry implements AutoCloseable {
 
@@ -49,8 +48,9 @@ public final class NodeRegistry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NodeRegistry.class);
 
-    private static final String LIVE = "SELECT node_id, host, pid, heartbeat_at, config_hash, config_text FROM bridle_node "
-            + "WHERE stopped_at IS NULL AND heartbeat_at > ? ORDER BY started_at";
+    private static final String LIVE =
+            "SELECT node_id, host, pid, heartbeat_at, config_hash, config_text FROM bridle_node "
+                    + "WHERE stopped_at IS NULL AND heartbeat_at > ? ORDER BY started_at";
     private static final String INSERT = "INSERT INTO bridle_node "
             + "(node_id, host, pid, started_at, heartbeat_at, config_hash, config_text) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
@@ -68,15 +68,16 @@ public final class NodeRegistry implements AutoCloseable {
     }
 
     /**
-     * Records this process as a node of {@code db}'s store, running {@code config}, and starts its
-     * heartbeat.
+     * Records this process as a node of {@code db}'s store, running {@code config}, and starts its heartbeat.
      *
      * @throws NodeMismatchException if a live node runs a different configuration
      * @throws StoreException if the store cannot be read or written
      */
     public static NodeRegistry join(Database db, ConfigFingerprint config, Clock clock) {
         Objects.requireNonNull(config, "config");
-        NodeRegistry node = new NodeRegistry(Objects.requireNonNull(db, "db"), Objects.requireNonNull(clock, "clock"),
+        NodeRegistry node = new NodeRegistry(
+                Objects.requireNonNull(db, "db"),
+                Objects.requireNonNull(clock, "clock"),
                 UUID.randomUUID().toString());
         node.register(config);
         node.startHeartbeat();
@@ -94,8 +95,8 @@ public final class NodeRegistry implements AutoCloseable {
     }
 
     /**
-     * An SQL condition that holds when the node whose id is in {@code column} is alive; bind
-     * {@link #liveSince()} to its one parameter.
+     * An SQL condition that holds when the node whose id is in {@code column} is alive; bind {@link #liveSince()} to
+     * its one parameter.
      */
     public static String aliveCondition(String column) {
         return "EXISTS (SELECT 1 FROM bridle_node n WHERE n.node_id = " + column
@@ -105,10 +106,15 @@ public final class NodeRegistry implements AutoCloseable {
     /** Whether the node {@code nodeId} is alive now. */
     public boolean isAlive(String nodeId) {
         try (Connection c = db.dataSource().getConnection()) {
-            return Sql.first(c, "SELECT 1 FROM bridle_node WHERE node_id = ? AND stopped_at IS NULL AND heartbeat_at > ?", ps -> {
-                ps.setString(1, nodeId);
-                ps.setObject(2, Sql.utc(liveSince()));
-            }, rs -> Boolean.TRUE).isPresent();
+            return Sql.first(
+                            c,
+                            "SELECT 1 FROM bridle_node WHERE node_id = ? AND stopped_at IS NULL AND heartbeat_at > ?",
+                            ps -> {
+                                ps.setString(1, nodeId);
+                                ps.setObject(2, Sql.utc(liveSince()));
+                            },
+                            rs -> Boolean.TRUE)
+                    .isPresent();
         } catch (SQLException e) {
             throw new StoreException("cannot read whether node " + shortId(nodeId) + " is alive: " + e.getMessage(), e);
         }
@@ -131,9 +137,13 @@ public final class NodeRegistry implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 Sql.first(c, "SELECT id FROM bridle_node_lock WHERE id = 1 FOR UPDATE", Sql.NO_VALUES, rs -> 1)
-                        .orElseThrow(() -> new SQLException("the row of bridle_node_lock is missing (see V12__nodes.sql)"));
+                        .orElseThrow(
+                                () -> new SQLException("the row of bridle_node_lock is missing (see V12__nodes.sql)"));
                 if (db.dialect() == Dialect.H2) {
-                    Sql.update(c, "UPDATE bridle_node SET stopped_at = ? WHERE stopped_at IS NULL", ps -> ps.setObject(1, now()));
+                    Sql.update(
+                            c,
+                            "UPDATE bridle_node SET stopped_at = ? WHERE stopped_at IS NULL",
+                            ps -> ps.setObject(1, now()));
                 }
                 for (LiveNode other : live(c)) {
                     if (!other.config().hash().equals(config.hash())) {
@@ -149,7 +159,10 @@ public final class NodeRegistry implements AutoCloseable {
                     ps.setString(6, config.hash());
                     ps.setString(7, config.text());
                 });
-                Sql.update(c, "DELETE FROM bridle_node WHERE heartbeat_at < ?", ps -> ps.setObject(1, Sql.utc(clock.instant().minus(FORGET_AFTER))));
+                Sql.update(
+                        c,
+                        "DELETE FROM bridle_node WHERE heartbeat_at < ?",
+                        ps -> ps.setObject(1, Sql.utc(clock.instant().minus(FORGET_AFTER))));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -160,20 +173,35 @@ public final class NodeRegistry implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot record this node in the store: " + e.getMessage(), e);
         }
-        log.info("node {} joined the store (host {}, pid {})", shortId(id), host, ProcessHandle.current().pid());
+        log.info(
+                "node {} joined the store (host {}, pid {})",
+                shortId(id),
+                host,
+                ProcessHandle.current().pid());
     }
 
     private List<LiveNode> live(Connection c) throws SQLException {
-        return Sql.list(c, LIVE, ps -> ps.setObject(1, Sql.utc(liveSince())), rs -> new LiveNode(rs.getString(1), rs.getString(2),
-                rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(), new ConfigFingerprint(rs.getString(6), rs.getString(5))));
+        return Sql.list(
+                c,
+                LIVE,
+                ps -> ps.setObject(1, Sql.utc(liveSince())),
+                rs -> new LiveNode(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        new ConfigFingerprint(rs.getString(6), rs.getString(5))));
     }
 
     private String mismatch(LiveNode other, ConfigFingerprint mine) {
-        long ago = Math.max(0, Duration.between(other.heartbeat(), clock.instant()).toSeconds());
+        long ago =
+                Math.max(0, Duration.between(other.heartbeat(), clock.instant()).toSeconds());
         List<String> sections = mine.differingSections(other.config());
         return "refusing to start: node " + shortId(other.id()) + " (host " + other.host() + ", pid " + other.pid()
                 + ", last heartbeat " + ago + " s ago) runs a different configuration on this store; "
-                + (sections.isEmpty() ? "its canonical form differs" : "sections that differ: " + String.join(", ", sections))
+                + (sections.isEmpty()
+                        ? "its canonical form differs"
+                        : "sections that differ: " + String.join(", ", sections))
                 + ". Every node on one store must run the same configuration (only store and scheduler may differ): "
                 + "stop that node, or give this one the same configuration (docs/multi-node.md)";
     }
@@ -215,8 +243,10 @@ public final class NodeRegistry implements AutoCloseable {
                 ps.setString(2, id);
             });
         } catch (SQLException | RuntimeException e) {
-            log.warn("could not mark node {} stopped: {}; the others take over what it held once its heartbeat lapses",
-                    shortId(id), e.getMessage());
+            log.warn(
+                    "could not mark node {} stopped: {}; the others take over what it held once its heartbeat lapses",
+                    shortId(id),
+                    e.getMessage());
         }
     }
 
@@ -237,6 +267,5 @@ public final class NodeRegistry implements AutoCloseable {
         }
     }
 
-    private record LiveNode(String id, String host, long pid, Instant heartbeat, ConfigFingerprint config) {
-    }
+    private record LiveNode(String id, String host, long pid, Instant heartbeat, ConfigFingerprint config) {}
 }

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expands a keyword file entry's alternatives: {@code (a|b c)} is one of the choices,
- * {@code [a b]} is optional, and they nest. {@code stop (texting|messaging) me [again]} is four
- * phrases. Everything else is literal text.
+ * Expands a keyword file entry's alternatives: {@code (a|b c)} is one of the choices, {@code [a b]} is optional, and
+ * they nest. {@code stop (texting|messaging) me [again]} is four phrases. Everything else is literal text.
  */
 final class EntryPattern {
 
@@ -90,7 +89,8 @@ final class EntryPattern {
 
     private static List<String> product(List<String> heads, List<String> tails) {
         if ((long) heads.size() * tails.size() > MAX_EXPANSIONS) {
-            throw new IllegalArgumentException("expands to more than " + MAX_EXPANSIONS + " texts; split it into several entries");
+            throw new IllegalArgumentException(
+                    "expands to more than " + MAX_EXPANSIONS + " texts; split it into several entries");
         }
         List<String> out = new ArrayList<>(heads.size() * tails.size());
         for (String head : heads) {

@@ -17,10 +17,12 @@ import java.util.UUID;
 /** The {@code optout_events} and {@code optout_notices} tables. */
 final class JdbcOptOutStore {
 
-    private static final String COLUMNS = "event_id, subject_id, operator, account, event, occurred_at, channel, inbound_id, "
-            + "inbound_text, rule, language, keywords_version, reference";
-    private static final String CLAIM = "INSERT INTO optout_notices (subject_id, operator, account, since_seq, event_id, kind, claimed_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS =
+            "event_id, subject_id, operator, account, event, occurred_at, channel, inbound_id, "
+                    + "inbound_text, rule, language, keywords_version, reference";
+    private static final String CLAIM =
+            "INSERT INTO optout_notices (subject_id, operator, account, since_seq, event_id, kind, claimed_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final Database db;
     private final EventTable<OptOutEvent> events;
@@ -47,7 +49,15 @@ final class JdbcOptOutStore {
             ps.setString(12, e.trigger().keywordsVersion());
             ps.setString(13, e.evidence().reference());
         });
-        return new OptOutEvent(seq, e.eventId(), e.subjectId(), e.operator(), e.account(), e.type(), e.at(), e.evidence(),
+        return new OptOutEvent(
+                seq,
+                e.eventId(),
+                e.subjectId(),
+                e.operator(),
+                e.account(),
+                e.type(),
+                e.at(),
+                e.evidence(),
                 e.trigger());
     }
 
@@ -57,8 +67,8 @@ final class JdbcOptOutStore {
     }
 
     /**
-     * Claims the one notice of a suppression episode; false if it was claimed before. The claim
-     * is durable before this returns, so a crash after it never leads to a second notice.
+     * Claims the one notice of a suppression episode; false if it was claimed before. The claim is durable before this
+     * returns, so a crash after it never leads to a second notice.
      */
     boolean claimNotice(OptOutEvent event, long episode, NoticeKind kind, Instant at) {
         try (Connection c = db.dataSource().getConnection()) {
@@ -77,17 +87,28 @@ final class JdbcOptOutStore {
             db.forceToDisk(c);
             return true;
         } catch (SQLException ex) {
-            throw new StoreException("cannot claim the " + kind + " of user " + event.subjectId() + " in " + db.url() + ": "
-                    + ex.getMessage(), ex);
+            throw new StoreException(
+                    "cannot claim the " + kind + " of user " + event.subjectId() + " in " + db.url() + ": "
+                            + ex.getMessage(),
+                    ex);
         }
     }
 
     private static OptOutEvent read(ResultSet rs) throws SQLException {
-        Evidence evidence = new Evidence(Channel.valueOf(rs.getString("channel")), rs.getString("inbound_id"),
-                rs.getString("inbound_text"), rs.getString("reference"));
-        return new OptOutEvent(rs.getLong("seq"), rs.getObject("event_id", UUID.class), rs.getString("subject_id"),
-                rs.getString("operator"), rs.getString("account"), OptOutEventType.valueOf(rs.getString("event")),
-                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), evidence,
+        Evidence evidence = new Evidence(
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("inbound_id"),
+                rs.getString("inbound_text"),
+                rs.getString("reference"));
+        return new OptOutEvent(
+                rs.getLong("seq"),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("subject_id"),
+                rs.getString("operator"),
+                rs.getString("account"),
+                OptOutEventType.valueOf(rs.getString("event")),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                evidence,
                 new Trigger(rs.getString("rule"), rs.getString("language"), rs.getString("keywords_version")));
     }
 }

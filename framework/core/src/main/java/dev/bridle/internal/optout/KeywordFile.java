@@ -11,14 +11,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A keyword file that is reread when it changes, so edits take effect without a restart. A bad
- * edit never replaces working keywords: the last good set stays in use and the problems, with
- * their lines, are kept in {@link #lastError()} and passed to the listeners.
+ * A keyword file that is reread when it changes, so edits take effect without a restart. A bad edit never replaces
+ * working keywords: the last good set stays in use and the problems, with their lines, are kept in {@link #lastError()}
+ * and passed to the listeners.
  *
- * <p>Call {@link #poll()} before classifying (cheap: it compares the injected clock with the next
- * check time, and rereads the file at most once per check interval), or {@link #reloadIfChanged()}
- * to check now. A change is a change of content, not of modification time, so quick edits within
- * one timestamp tick, and editors that save by replacing the file, are both seen.
+ * <p>Call {@link #poll()} before classifying (cheap: it compares the injected clock with the next check time, and
+ * rereads the file at most once per check interval), or {@link #reloadIfChanged()} to check now. A change is a change
+ * of content, not of modification time, so quick edits within one timestamp tick, and editors that save by replacing
+ * the file, are both seen.
  *
  * <pre>{@code
  * KeywordFile keywords = KeywordFile.open(Path.of("config/optout-keywords.yaml"), clock);
@@ -47,12 +47,10 @@ public final class KeywordFile {
     /** Told about reloads, for logging and metrics. Called on the thread that noticed the change. */
     public interface Listener {
         /** New keywords are in use. */
-        default void reloaded(KeywordSet previous, KeywordSet current) {
-        }
+        default void reloaded(KeywordSet previous, KeywordSet current) {}
 
         /** An edit could not be used; {@code kept} stays in use. */
-        default void rejected(KeywordFileException error, KeywordSet kept) {
-        }
+        default void rejected(KeywordFileException error, KeywordSet kept) {}
     }
 
     private final Path path;
@@ -82,8 +80,8 @@ public final class KeywordFile {
     /**
      * Opens {@code path}.
      *
-     * @throws KeywordFileException when the file cannot be read or is invalid: at start there are
-     *     no previous keywords to fall back on, and running without any would fail open
+     * @throws KeywordFileException when the file cannot be read or is invalid: at start there are no previous keywords
+     *     to fall back on, and running without any would fail open
      */
     public static KeywordFile open(Path path, Clock clock, Duration checkInterval) {
         Objects.requireNonNull(clock, "clock");
@@ -120,8 +118,8 @@ public final class KeywordFile {
     }
 
     /**
-     * {@link #reloadIfChanged()} if the check interval has passed on the clock since the last
-     * check; otherwise nothing. Only one of several threads calling at once does the check.
+     * {@link #reloadIfChanged()} if the check interval has passed on the clock since the last check; otherwise nothing.
+     * Only one of several threads calling at once does the check.
      */
     public Outcome poll() {
         Instant now = clock.instant();

@@ -4,9 +4,8 @@ import dev.bridle.internal.yaml.YamlProblem;
 import java.util.List;
 
 /**
- * A keyword file that cannot be used. It carries every problem found, in file order;
- * {@link #getMessage()} lists them one per line. A running {@link KeywordFile} keeps its last
- * good keywords when an edit fails like this.
+ * A keyword file that cannot be used. It carries every problem found, in file order; {@link #getMessage()} lists them
+ * one per line. A running {@link KeywordFile} keeps its last good keywords when an edit fails like this.
  */
 public final class KeywordFileException extends RuntimeException {
 

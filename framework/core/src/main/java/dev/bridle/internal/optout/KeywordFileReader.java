@@ -28,42 +28,46 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks a keyword file, collecting every problem with its line before giving up, and
- * compiles what it read into a {@link KeywordSet}. The format is documented in the header of
- * {@code config/optout-keywords.yaml}.
+ * Reads and checks a keyword file, collecting every problem with its line before giving up, and compiles what it read
+ * into a {@link KeywordSet}. The format is documented in the header of {@code config/optout-keywords.yaml}.
  */
 final class KeywordFileReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "languages");
-    private static final Set<String> SETTING_KEYS = Set.of("phrases", "fuzzy", "partial_max_words",
-            "phrase_max_words", "default_language");
-    private static final List<String> LIST_KEYS = List.of("opt_out", "opt_out_alone", "opt_in", "help", "phrases",
-            "filler", "negations", "ordinary");
+    private static final Set<String> SETTING_KEYS =
+            Set.of("phrases", "fuzzy", "partial_max_words", "phrase_max_words", "default_language");
+    private static final List<String> LIST_KEYS =
+            List.of("opt_out", "opt_out_alone", "opt_in", "help", "phrases", "filler", "negations", "ordinary");
     private static final List<String> REPLY_KEYS = List.of("opt_out", "opt_in", "help", "ambiguous");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
     private static final int MAX_LANGUAGES = 64;
     /**
      * The largest keyword file read, 1 MiB: the shipped file holds six languages in 22 KB, so even
-     * {@value #MAX_LANGUAGES} languages with long lists stay far below it. A larger file is not a
-     * keyword file, and is refused before it is parsed.
+     * {@value #MAX_LANGUAGES} languages with long lists stay far below it. A larger file is not a keyword file, and is
+     * refused before it is parsed.
      */
     static final int MAX_BYTES = 1 << 20;
     /** Keyword files are mostly optional lists: an alias reads as nothing, not as a misplaced word too. */
     private static final YamlReader.Hints HINTS = new YamlReader.Hints(
-            "check the indentation, and quote entries containing ': ', ' #', '[' or '{'", "write each key once",
-            "write the value out in full", "keep the whole keyword file in one document", Kind.NULL);
+            "check the indentation, and quote entries containing ': ', ' #', '[' or '{'",
+            "write each key once",
+            "write the value out in full",
+            "keep the whole keyword file in one document",
+            Kind.NULL);
 
     private final String file;
     private final Problems problems;
     private final List<String> languages = new ArrayList<>();
     /** Keywords and fillers share one map: a word can only mean one thing. */
     private final Map<String, Term> words = new LinkedHashMap<>();
+
     private final Map<String, Term> phrases = new LinkedHashMap<>();
     private final Map<String, Term> ordinary = new LinkedHashMap<>();
     private final Map<String, Term> negations = new LinkedHashMap<>();
     private final Map<String, Map<String, YamlScalar>> replyTexts = new LinkedHashMap<>();
     /** Where each language's replies are (or the language itself, without replies), for "missing" problems. */
     private final Map<String, YamlNode> replyBlocks = new LinkedHashMap<>();
+
     private YamlNode defaultLanguageAt;
 
     private KeywordFileReader(String file) {
@@ -72,18 +76,26 @@ final class KeywordFileReader {
     }
 
     /**
-     * The text of a keyword file, or a {@link KeywordFileException} saying why it cannot be used: missing,
-     * over {@link #MAX_BYTES}, or not UTF-8 (with the line and column of the first bad byte).
+     * The text of a keyword file, or a {@link KeywordFileException} saying why it cannot be used: missing, over
+     * {@link #MAX_BYTES}, or not UTF-8 (with the line and column of the first bad byte).
      */
     static String text(Path file) {
         String name = file.toString();
         try {
             return YamlFile.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
-            throw unreadable(name, 0, 0, "no such file; expected a keyword file (the shipped one is config/optout-keywords.yaml)");
+            throw unreadable(
+                    name,
+                    0,
+                    0,
+                    "no such file; expected a keyword file (the shipped one is config/optout-keywords.yaml)");
         } catch (YamlFile.TooLargeException e) {
-            throw unreadable(name, 0, 0, "is " + e.getMessage() + " for a keyword file; expected a keyword file, which is"
-                    + " tens of kilobytes (the shipped one, with six languages, is 22 KB): is this the right file?");
+            throw unreadable(
+                    name,
+                    0,
+                    0,
+                    "is " + e.getMessage() + " for a keyword file; expected a keyword file, which is"
+                            + " tens of kilobytes (the shipped one, with six languages, is 22 KB): is this the right file?");
         } catch (YamlFile.NotUtf8Exception e) {
             throw unreadable(name, e.line(), e.column(), "not UTF-8 text; save the file as UTF-8");
         } catch (IOException e) {
@@ -109,7 +121,11 @@ final class KeywordFileReader {
             throw failure();
         }
         if (!(root.get() instanceof YamlMap top)) {
-            problem(root.get(), "", "expected a mapping with settings: and languages:, found " + root.get().describe());
+            problem(
+                    root.get(),
+                    "",
+                    "expected a mapping with settings: and languages:, found "
+                            + root.get().describe());
             throw failure();
         }
         checkKeys(top, "", TOP_KEYS);
@@ -122,18 +138,30 @@ final class KeywordFileReader {
         Entry languagesEntry = top.entries().get("languages");
         if (languagesEntry == null) {
             problem(top, "", "missing languages:; expected at least one language with its keywords");
-        } else if (languagesEntry.value() instanceof YamlMap byLanguage && !byLanguage.entries().isEmpty()) {
+        } else if (languagesEntry.value() instanceof YamlMap byLanguage
+                && !byLanguage.entries().isEmpty()) {
             byLanguage.entries().values().forEach(this::language);
         } else {
-            problem(languagesEntry.value(), "languages", "expected a mapping of language tags (en, fr, ...) to their"
-                    + " keywords, found " + languagesEntry.value().describe());
+            problem(
+                    languagesEntry.value(),
+                    "languages",
+                    "expected a mapping of language tags (en, fr, ...) to their" + " keywords, found "
+                            + languagesEntry.value().describe());
         }
         Map<String, Replies> replies = replies(settings);
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new KeywordSet(file, version(yaml), settings, languages, replies, words.values(),
-                phrases.values(), ordinary.values(), negations.values());
+        return new KeywordSet(
+                file,
+                version(yaml),
+                settings,
+                languages,
+                replies,
+                words.values(),
+                phrases.values(),
+                ordinary.values(),
+                negations.values());
     }
 
     private KeywordSettings settings(Entry entry) {
@@ -143,7 +171,10 @@ final class KeywordFileReader {
                 checkKeys(map, "settings", SETTING_KEYS);
                 given = map.entries();
             } else if (!(entry.value() instanceof YamlScalar s && s.isNull())) {
-                problem(entry.value(), "settings", "expected a mapping of settings, found " + entry.value().describe());
+                problem(
+                        entry.value(),
+                        "settings",
+                        "expected a mapping of settings, found " + entry.value().describe());
             }
         }
         return new KeywordSettings(
@@ -161,7 +192,10 @@ final class KeywordFileReader {
         if (entry.value() instanceof YamlScalar s && s.isBoolean()) {
             return s.kind() == Kind.TRUE;
         }
-        problem(entry.value(), "settings." + entry.key(), "expected true or false, found " + entry.value().describe());
+        problem(
+                entry.value(),
+                "settings." + entry.key(),
+                "expected true or false, found " + entry.value().describe());
         return fallback;
     }
 
@@ -179,8 +213,11 @@ final class KeywordFileReader {
                 // out of int range: reported below
             }
         }
-        problem(entry.value(), "settings." + entry.key(), "expected a whole number from " + min + " to " + max
-                + ", found " + entry.value().describe());
+        problem(
+                entry.value(),
+                "settings." + entry.key(),
+                "expected a whole number from " + min + " to " + max + ", found "
+                        + entry.value().describe());
         return fallback;
     }
 
@@ -191,7 +228,10 @@ final class KeywordFileReader {
         if (entry.value() instanceof YamlScalar s && s.kind() == Kind.STRING) {
             return s.text();
         }
-        problem(entry.value(), "settings." + entry.key(), "expected a language tag, found " + entry.value().describe());
+        problem(
+                entry.value(),
+                "settings." + entry.key(),
+                "expected a language tag, found " + entry.value().describe());
         return fallback;
     }
 
@@ -199,7 +239,9 @@ final class KeywordFileReader {
         String tag = entry.key();
         String path = "languages." + tag;
         if (!LANGUAGE_TAG.matcher(tag).matches()) {
-            problems.add(entry.keyLocation(), path,
+            problems.add(
+                    entry.keyLocation(),
+                    path,
                     "'" + tag + "' is not a language tag; expected a lowercase tag such as en, pt or es-mx");
             return;
         }
@@ -208,8 +250,11 @@ final class KeywordFileReader {
             return;
         }
         if (!(entry.value() instanceof YamlMap block)) {
-            problem(entry.value(), path, "expected a mapping with opt_out:, opt_in:, help: and so on, found "
-                    + entry.value().describe());
+            problem(
+                    entry.value(),
+                    path,
+                    "expected a mapping with opt_out:, opt_in:, help: and so on, found "
+                            + entry.value().describe());
             return;
         }
         int index = languages.size();
@@ -236,13 +281,18 @@ final class KeywordFileReader {
             return;
         }
         if (!(list.value() instanceof YamlList items)) {
-            problem(list.value(), path, "expected a list of entries, found " + list.value().describe());
+            problem(
+                    list.value(),
+                    path,
+                    "expected a list of entries, found " + list.value().describe());
             return;
         }
         for (int i = 0; i < items.items().size(); i++) {
             YamlNode item = items.items().get(i);
             String itemPath = DocPath.index(path, i);
-            if (!(item instanceof YamlScalar scalar) || scalar.isNull() || scalar.text().isBlank()) {
+            if (!(item instanceof YamlScalar scalar)
+                    || scalar.isNull()
+                    || scalar.text().isBlank()) {
                 problem(item, itemPath, "expected a word or phrase, found " + item.describe());
                 continue;
             }
@@ -262,8 +312,11 @@ final class KeywordFileReader {
     private void add(YamlScalar at, String path, String text, String language, int index, String key) {
         NormalisedMessage normalised = KeywordNormaliser.normalise(text);
         if (normalised.size == 0) {
-            problem(at, path, "\"" + text + "\" has no words left after normalisation (mentions, links, emoji and"
-                    + " punctuation are ignored); expected at least one word");
+            problem(
+                    at,
+                    path,
+                    "\"" + text + "\" has no words left after normalisation (mentions, links, emoji and"
+                            + " punctuation are ignored); expected at least one word");
             return;
         }
         String[] keys = normalised.keys(0, normalised.size);
@@ -285,16 +338,24 @@ final class KeywordFileReader {
             default -> words;
         };
         String joined = String.join(" ", keys);
-        Term term = into.computeIfAbsent(joined, k -> new Term(kind, display, keys, at.location().line(), alone));
+        Term term = into.computeIfAbsent(
+                joined, k -> new Term(kind, display, keys, at.location().line(), alone));
         if (term.kind != kind) {
-            problem(at, path, "\"" + display + "\" is " + describe(kind) + " here, but " + String.join(", ", term.languages())
-                    + (term.languages().size() == 1 ? " lists" : " list") + " it as " + describe(term.kind) + " on line "
-                    + term.line + "; a word can mean one thing only");
+            problem(
+                    at,
+                    path,
+                    "\"" + display + "\" is " + describe(kind) + " here, but " + String.join(", ", term.languages())
+                            + (term.languages().size() == 1 ? " lists" : " list") + " it as " + describe(term.kind)
+                            + " on line "
+                            + term.line + "; a word can mean one thing only");
             return;
         }
         if (kind == Term.Kind.ORDINARY && words.get(joined) != null && words.get(joined).kind == Term.Kind.OPT_OUT) {
-            problem(at, path, "\"" + display + "\" is exactly an opt-out keyword; an ordinary entry must add the words"
-                    + " around it that make it ordinary, like \"stop by\"");
+            problem(
+                    at,
+                    path,
+                    "\"" + display + "\" is exactly an opt-out keyword; an ordinary entry must add the words"
+                            + " around it that make it ordinary, like \"stop by\"");
             return;
         }
         term.listedBy(language, index, alone);
@@ -312,8 +373,11 @@ final class KeywordFileReader {
 
     private void replyTexts(Entry entry, String path, String language) {
         if (!(entry.value() instanceof YamlMap map)) {
-            problem(entry.value(), path, "expected a mapping of opt_out:, opt_in:, help: and ambiguous: texts, found "
-                    + entry.value().describe());
+            problem(
+                    entry.value(),
+                    path,
+                    "expected a mapping of opt_out:, opt_in:, help: and ambiguous: texts, found "
+                            + entry.value().describe());
             return;
         }
         checkKeys(map, path, Set.copyOf(REPLY_KEYS));
@@ -322,11 +386,16 @@ final class KeywordFileReader {
             if (!REPLY_KEYS.contains(reply.key())) {
                 continue;
             }
-            if (reply.value() instanceof YamlScalar s && s.kind() == Kind.STRING && !s.text().isBlank()) {
+            if (reply.value() instanceof YamlScalar s
+                    && s.kind() == Kind.STRING
+                    && !s.text().isBlank()) {
                 ReplyRules.problems(reply.key(), s.text()).forEach(p -> problem(s, path + '.' + reply.key(), p));
                 texts.put(reply.key(), s);
             } else {
-                problem(reply.value(), path + '.' + reply.key(), "expected the text to send, found " + reply.value().describe());
+                problem(
+                        reply.value(),
+                        path + '.' + reply.key(),
+                        "expected the text to send, found " + reply.value().describe());
             }
         }
         replyTexts.put(language, texts);
@@ -338,14 +407,19 @@ final class KeywordFileReader {
             return replies;
         }
         if (!languages.contains(settings.defaultLanguage())) {
-            problem(defaultLanguageAt, "settings.default_language", "'" + settings.defaultLanguage()
-                    + "' has no block under languages:; expected one of " + languages);
+            problem(
+                    defaultLanguageAt,
+                    "settings.default_language",
+                    "'" + settings.defaultLanguage() + "' has no block under languages:; expected one of " + languages);
             return replies;
         }
         Map<String, YamlScalar> fallback = replyTexts.getOrDefault(settings.defaultLanguage(), Map.of());
-        List<String> missing = REPLY_KEYS.stream().filter(key -> !fallback.containsKey(key)).toList();
+        List<String> missing =
+                REPLY_KEYS.stream().filter(key -> !fallback.containsKey(key)).toList();
         if (!missing.isEmpty()) {
-            problem(replyBlocks.get(settings.defaultLanguage()), "languages." + settings.defaultLanguage() + ".replies",
+            problem(
+                    replyBlocks.get(settings.defaultLanguage()),
+                    "languages." + settings.defaultLanguage() + ".replies",
                     "missing " + String.join(", ", missing) + "; the default language needs all four replies (opt_out,"
                             + " opt_in, help, ambiguous), which other languages fall back on");
         }
@@ -356,11 +430,15 @@ final class KeywordFileReader {
             Map<String, YamlScalar> own = replyTexts.getOrDefault(language, Map.of());
             checkMentions(own.get("opt_out"), language, Term.Kind.OPT_IN, "say how to opt back in");
             checkMentions(own.get("ambiguous"), language, Term.Kind.OPT_OUT, "say how to confirm the opt-out");
-            replies.put(language, new Replies(language,
-                    own.getOrDefault("opt_out", fallback.get("opt_out")).text(),
-                    own.getOrDefault("opt_in", fallback.get("opt_in")).text(),
-                    own.getOrDefault("help", fallback.get("help")).text(),
-                    own.getOrDefault("ambiguous", fallback.get("ambiguous")).text()));
+            replies.put(
+                    language,
+                    new Replies(
+                            language,
+                            own.getOrDefault("opt_out", fallback.get("opt_out")).text(),
+                            own.getOrDefault("opt_in", fallback.get("opt_in")).text(),
+                            own.getOrDefault("help", fallback.get("help")).text(),
+                            own.getOrDefault("ambiguous", fallback.get("ambiguous"))
+                                    .text()));
         }
         return replies;
     }
@@ -371,21 +449,35 @@ final class KeywordFileReader {
             return;
         }
         NormalisedMessage text = KeywordNormaliser.normalise(reply.text());
-        boolean languageHasAny = words.values().stream().anyMatch(t -> t.kind == kind && t.languages().contains(language));
+        boolean languageHasAny = words.values().stream()
+                .anyMatch(t -> t.kind == kind && t.languages().contains(language));
         for (Term term : words.values()) {
-            if (term.kind == kind && (!languageHasAny || term.languages().contains(language)) && ReplyRules.names(text, term.keys)) {
+            if (term.kind == kind
+                    && (!languageHasAny || term.languages().contains(language))
+                    && ReplyRules.names(text, term.keys)) {
                 return;
             }
         }
         String path = "languages." + language + ".replies." + (kind == Term.Kind.OPT_IN ? "opt_out" : "ambiguous");
-        words.values().stream().filter(t -> t.kind == kind).findFirst().ifPresentOrElse(
-                example -> problem(reply, path, "must " + why + ": name one of the " + kind.key + " keywords (like \""
-                        + example.display + "\")"),
-                () -> problem(reply, path, "must " + why + ", but the file has no " + kind.key + " keywords to name; add some"));
+        words.values().stream()
+                .filter(t -> t.kind == kind)
+                .findFirst()
+                .ifPresentOrElse(
+                        example -> problem(
+                                reply,
+                                path,
+                                "must " + why + ": name one of the " + kind.key + " keywords (like \"" + example.display
+                                        + "\")"),
+                        () -> problem(
+                                reply,
+                                path,
+                                "must " + why + ", but the file has no " + kind.key + " keywords to name; add some"));
     }
 
     private static YamlNode settingNode(Entry settings, String key) {
-        if (settings != null && settings.value() instanceof YamlMap map && map.entries().containsKey(key)) {
+        if (settings != null
+                && settings.value() instanceof YamlMap map
+                && map.entries().containsKey(key)) {
             return map.entries().get(key).value();
         }
         return settings == null ? null : settings.value();
@@ -393,7 +485,9 @@ final class KeywordFileReader {
 
     private void checkKeys(YamlMap map, String path, Set<String> known) {
         for (Entry entry : map.unknown(known)) {
-            problems.add(entry.keyLocation(), DocPath.key(path, entry.key()),
+            problems.add(
+                    entry.keyLocation(),
+                    DocPath.key(path, entry.key()),
                     "unknown key; expected one of " + known.stream().sorted().toList());
         }
     }

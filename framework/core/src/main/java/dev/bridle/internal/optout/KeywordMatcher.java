@@ -4,58 +4,53 @@ import dev.bridle.internal.optout.TokenTrie.Hit;
 import java.util.Objects;
 
 /**
- * Classifies inbound messages as opt-out, opt-in, help, ambiguous or none, naming the rule that
- * fired. Thread-safe and allocation-light: one call normalises the message once
- * ({@link KeywordNormaliser}) and walks tries of comparison keys, a few microseconds for a tweet.
+ * Classifies inbound messages as opt-out, opt-in, help, ambiguous or none, naming the rule that fired. Thread-safe and
+ * allocation-light: one call normalises the message once ({@link KeywordNormaliser}) and walks tries of comparison
+ * keys, a few microseconds for a tweet.
  *
  * <p>The tiers, in order; the first that applies decides.
+ *
  * <ol>
- *   <li><b>Empty.</b> Nothing left after normalisation (only mentions, links, emoji,
- *       punctuation): {@code NONE}, rule {@code none:empty}.</li>
- *   <li><b>Keywords alone.</b> The whole message is keywords and fillers ("STOP", "Stop. Thank
- *       you", "STOP please 🛑", "baja por favor", "stop stop stop"):
+ *   <li><b>Empty.</b> Nothing left after normalisation (only mentions, links, emoji, punctuation): {@code NONE}, rule
+ *       {@code none:empty}.
+ *   <li><b>Keywords alone.</b> The whole message is keywords and fillers ("STOP", "Stop. Thank you", "STOP please 🛑",
+ *       "baja por favor", "stop stop stop"):
  *       <ul>
  *         <li>an opt-out keyword and an opt-in keyword together ("stop start"): {@code AMBIGUOUS},
- *             {@code conflict:stop+start}, never an opt-in;</li>
- *         <li>an opt-out keyword (help words besides do not matter): {@code OPT_OUT},
- *             {@code en.opt_out.keyword:stop};</li>
- *         <li>a help keyword: {@code HELP}, {@code en.help.keyword:help};</li>
- *         <li>an opt-in keyword: {@code OPT_IN}, {@code en.opt_in.keyword:start}. This is the only
- *             way to an opt-in: it needs an explicit message with nothing else in it.</li>
- *       </ul></li>
- *   <li><b>Phrases</b> (when {@code settings.phrases}). A configured phrase anywhere in a message
- *       of at most {@code phrase_max_words} words, not straight after a negation in the same
- *       clause ("please stop texting me", "dame de baja"): {@code OPT_OUT},
- *       {@code en.opt_out.phrase:stop texting me}.</li>
- *   <li><b>Keywords in a sentence.</b> Each opt-out keyword in the message (not the
- *       {@code opt_out_alone} ones) is neutral when an {@code ordinary} phrase covers it ("stop by
- *       our booth") or a negation ends right before it in the same clause ("don't stop", "I can't
- *       stop laughing"). Of the rest:
- *       <ul>
- *         <li>in a message of at most {@code partial_max_words} words (fillers not counted) that
- *             starts with the keyword ("STOP 12345", "stop it"): {@code AMBIGUOUS},
- *             {@code partial:stop...};</li>
- *         <li>in such a message that ends with it ("I said stop"): {@code AMBIGUOUS},
- *             {@code partial:...stop};</li>
- *         <li>anywhere else ("we need to stop this bill"): {@code NONE}, {@code in_sentence:stop}.</li>
+ *             {@code conflict:stop+start}, never an opt-in;
+ *         <li>an opt-out keyword (help words besides do not matter): {@code OPT_OUT}, {@code en.opt_out.keyword:stop};
+ *         <li>a help keyword: {@code HELP}, {@code en.help.keyword:help};
+ *         <li>an opt-in keyword: {@code OPT_IN}, {@code en.opt_in.keyword:start}. This is the only way to an opt-in: it
+ *             needs an explicit message with nothing else in it.
  *       </ul>
- *       When every keyword was neutral: {@code NONE}, with the rule that made the first one so,
- *       {@code en.ordinary:stop by} or {@code en.negation:dont}.</li>
- *   <li><b>Ordinary phrases.</b> An {@code ordinary} phrase anywhere ("quite", "nonstop") keeps
- *       the next tier from guessing: {@code NONE}, {@code en.ordinary:quite}.</li>
- *   <li><b>Near misses</b> (when {@code settings.fuzzy}). Without fillers, the message has as many
- *       words as an opt-out keyword, none of them a keyword, and all are the same but one, which is
- *       a {@link NearMiss near miss} ("stpo", "Please stopppp", "unsubscirbe", "opt outt"); or it is
- *       one word that starts or ends with an opt-out keyword of four letters or more ("stopplease",
- *       "STOP2QUIT"): {@code AMBIGUOUS}, {@code fuzzy:stpo~stop}.</li>
- *   <li>Otherwise {@code NONE}, {@code none}.</li>
+ *   <li><b>Phrases</b> (when {@code settings.phrases}). A configured phrase anywhere in a message of at most
+ *       {@code phrase_max_words} words, not straight after a negation in the same clause ("please stop texting me",
+ *       "dame de baja"): {@code OPT_OUT}, {@code en.opt_out.phrase:stop texting me}.
+ *   <li><b>Keywords in a sentence.</b> Each opt-out keyword in the message (not the {@code opt_out_alone} ones) is
+ *       neutral when an {@code ordinary} phrase covers it ("stop by our booth") or a negation ends right before it in
+ *       the same clause ("don't stop", "I can't stop laughing"). Of the rest:
+ *       <ul>
+ *         <li>in a message of at most {@code partial_max_words} words (fillers not counted) that starts with the
+ *             keyword ("STOP 12345", "stop it"): {@code AMBIGUOUS}, {@code partial:stop...};
+ *         <li>in such a message that ends with it ("I said stop"): {@code AMBIGUOUS}, {@code partial:...stop};
+ *         <li>anywhere else ("we need to stop this bill"): {@code NONE}, {@code in_sentence:stop}.
+ *       </ul>
+ *       When every keyword was neutral: {@code NONE}, with the rule that made the first one so, {@code en.ordinary:stop
+ *       by} or {@code en.negation:dont}.
+ *   <li><b>Ordinary phrases.</b> An {@code ordinary} phrase anywhere ("quite", "nonstop") keeps the next tier from
+ *       guessing: {@code NONE}, {@code en.ordinary:quite}.
+ *   <li><b>Near misses</b> (when {@code settings.fuzzy}). Without fillers, the message has as many words as an opt-out
+ *       keyword, none of them a keyword, and all are the same but one, which is a {@link NearMiss near miss} ("stpo",
+ *       "Please stopppp", "unsubscirbe", "opt outt"); or it is one word that starts or ends with an opt-out keyword of
+ *       four letters or more ("stopplease", "STOP2QUIT"): {@code AMBIGUOUS}, {@code fuzzy:stpo~stop}.
+ *   <li>Otherwise {@code NONE}, {@code none}.
  * </ol>
- * Keywords are compared by confusable skeleton without diacritics, so {@code ＳＴＯＰ},
- * {@code S\u200BTOP}, Cyrillic {@code ЅТОР} and {@code arret} for {@code arrêt} all match.
  *
- * <p>The language of a result is the language of the entry that fired; when several languages
- * list it ({@code stop}), a filler in the message decides ("stop por favor" is Spanish), and then
- * the default language, and then file order.
+ * Keywords are compared by confusable skeleton without diacritics, so {@code ＳＴＯＰ}, {@code S\u200BTOP}, Cyrillic
+ * {@code ЅТОР} and {@code arret} for {@code arrêt} all match.
+ *
+ * <p>The language of a result is the language of the entry that fired; when several languages list it ({@code stop}), a
+ * filler in the message decides ("stop por favor" is Spanish), and then the default language, and then file order.
  */
 public final class KeywordMatcher {
 
@@ -89,7 +84,9 @@ public final class KeywordMatcher {
         }
         Reading reading = read(m);
         Classification result = keywordsAlone(m, reading);
-        if (result == null && set.settings().phrases() && m.size <= set.settings().phraseMaxWords()) {
+        if (result == null
+                && set.settings().phrases()
+                && m.size <= set.settings().phraseMaxWords()) {
             result = phrase(m, reading);
         }
         if (result == null) {
@@ -163,7 +160,8 @@ public final class KeywordMatcher {
             return null;
         }
         if (r.optOut != null && r.optIn != null) {
-            return result(MessageClass.AMBIGUOUS, "conflict:" + r.optOut.display + "+" + r.optIn.display, r.optOut, r, m);
+            return result(
+                    MessageClass.AMBIGUOUS, "conflict:" + r.optOut.display + "+" + r.optIn.display, r.optOut, r, m);
         }
         if (r.optOut != null) {
             return result(MessageClass.OPT_OUT, r.optOut, r, m);

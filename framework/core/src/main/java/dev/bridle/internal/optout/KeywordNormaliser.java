@@ -5,41 +5,40 @@ import dev.bridle.internal.text.Folding;
 import java.util.Arrays;
 
 /**
- * Turns a message into words for keyword matching. Inbound messages and the keyword file's
- * entries go through the same steps, so whatever one side writes, the other side meets.
+ * Turns a message into words for keyword matching. Inbound messages and the keyword file's entries go through the same
+ * steps, so whatever one side writes, the other side meets.
  *
  * <ol>
- *   <li>{@link Folding#fold}: NFKC, case folding, zero-width and bidi controls removed.</li>
- *   <li>@mentions are dropped wherever they are (the leading ones are the reply prefix, the others
- *       address people; neither says anything about opting out), and so are links.</li>
- *   <li>Words are runs of letters, digits and combining marks; everything else (spaces,
- *       punctuation, emoji, symbols) separates them. {@code . , ; : ! ?} and line breaks also end
- *       a clause, which limits how far a negation reaches.</li>
- *   <li>An apostrophe inside a word joins it ({@code don't} is {@code dont}, {@code I'm} is
- *       {@code im}, as people also type them) unless one or two letters come before it and three
- *       or more after: then it is a French or Italian elision and splits ({@code m'écrire} is
- *       {@code m écrire}, {@code l'arrêt} is {@code l arrêt}).</li>
- *   <li>Three or more one-letter words in a row are joined: {@code S.T.O.P} is {@code stop}.</li>
- *   <li>Each word's comparison key is its {@link Folding#skeleton} with the general diacritics
- *       removed, so Cyrillic {@code ѕтор}, fullwidth {@code ｓｔｏｐ} and {@code st0p} all meet
- *       {@code stop}, and {@code arret} meets {@code arrêt}.</li>
+ *   <li>{@link Folding#fold}: NFKC, case folding, zero-width and bidi controls removed.
+ *   <li>@mentions are dropped wherever they are (the leading ones are the reply prefix, the others address people;
+ *       neither says anything about opting out), and so are links.
+ *   <li>Words are runs of letters, digits and combining marks; everything else (spaces, punctuation, emoji, symbols)
+ *       separates them. {@code . , ; : ! ?} and line breaks also end a clause, which limits how far a negation reaches.
+ *   <li>An apostrophe inside a word joins it ({@code don't} is {@code dont}, {@code I'm} is {@code im}, as people also
+ *       type them) unless one or two letters come before it and three or more after: then it is a French or Italian
+ *       elision and splits ({@code m'écrire} is {@code m écrire}, {@code l'arrêt} is {@code l arrêt}).
+ *   <li>Three or more one-letter words in a row are joined: {@code S.T.O.P} is {@code stop}.
+ *   <li>Each word's comparison key is its {@link Folding#skeleton} with the general diacritics removed, so Cyrillic
+ *       {@code ѕтор}, fullwidth {@code ｓｔｏｐ} and {@code st0p} all meet {@code stop}, and {@code arret} meets
+ *       {@code arrêt}.
  * </ol>
- * Plain-ASCII text takes a fast path that gives the same result without calling ICU (a property
- * test checks they agree).
+ *
+ * Plain-ASCII text takes a fast path that gives the same result without calling ICU (a property test checks they
+ * agree).
  */
 final class KeywordNormaliser {
 
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
     /** The skeleton of each ASCII letter and digit (a few differ: {@code 0→o, 1→l, m→rn}). */
     private static final String[] ASCII_KEYS = asciiKeys();
+
     private static final int MIN_SPELLED_OUT = 3;
     /** An elided article or pronoun ({@code l'}, {@code m'}, {@code qu'}) has at most two letters... */
     private static final int MAX_ELISION = 2;
     /** ...and the word it joins at least three; English endings ({@code 't}, {@code 'm}, {@code 're}) have fewer. */
     private static final int MIN_ELIDED = 3;
 
-    private KeywordNormaliser() {
-    }
+    private KeywordNormaliser() {}
 
     /** The message's words; an empty message, or one of only mentions, links and emoji, has none. */
     static NormalisedMessage normalise(CharSequence message) {
@@ -134,7 +133,8 @@ final class KeywordNormaliser {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 
@@ -213,8 +213,8 @@ final class KeywordNormaliser {
     }
 
     /**
-     * The text without the general-purpose combining diacritics (accents, cedillas, tildes), which
-     * people leave out when typing fast. Script-specific marks (Indic vowel signs) stay.
+     * The text without the general-purpose combining diacritics (accents, cedillas, tildes), which people leave out
+     * when typing fast. Script-specific marks (Indic vowel signs) stay.
      */
     private static String withoutDiacritics(String text) {
         String decomposed = NFD.normalize(text);
@@ -224,8 +224,11 @@ final class KeywordNormaliser {
     }
 
     private static boolean isDiacritic(int cp) {
-        return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF)
-                || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+        return (cp >= 0x0300 && cp <= 0x036F)
+                || (cp >= 0x1AB0 && cp <= 0x1AFF)
+                || (cp >= 0x1DC0 && cp <= 0x1DFF)
+                || (cp >= 0x20D0 && cp <= 0x20FF)
+                || (cp >= 0xFE20 && cp <= 0xFE2F);
     }
 
     /** The words found so far; grows like a list without boxing. */

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The opt-out, opt-in and help keywords of one keyword file, checked and compiled for matching.
- * Immutable and safe to share between threads; a changed file gives a new {@code KeywordSet}
- * (see {@link KeywordFile}). Classify messages with {@link KeywordMatcher#of(KeywordSet)}.
+ * The opt-out, opt-in and help keywords of one keyword file, checked and compiled for matching. Immutable and safe to
+ * share between threads; a changed file gives a new {@code KeywordSet} (see {@link KeywordFile}). Classify messages
+ * with {@link KeywordMatcher#of(KeywordSet)}.
  *
  * <pre>{@code
  * KeywordSet keywords = KeywordSet.load(Path.of("config/optout-keywords.yaml"));
@@ -37,18 +37,27 @@ public final class KeywordSet {
     final TokenTrie<Term> words;
     /** Opt-out keywords that count inside a message (not the {@code opt_out_alone} ones). */
     final TokenTrie<Term> optOutInside;
+
     final TokenTrie<Term> phrases;
     final TokenTrie<Term> ordinary;
     /** Negations with their words reversed, walked backwards from a keyword. */
     final TokenTrie<Term> negationsReversed;
     /** Every opt-out keyword, in file order, for near misses. */
     final Term[] optOutTerms;
+
     final int longestOptOut;
     private final String summary;
 
-    KeywordSet(String source, String version, KeywordSettings settings, List<String> languages,
-               Map<String, Replies> replies, Collection<Term> words, Collection<Term> phrases,
-               Collection<Term> ordinary, Collection<Term> negations) {
+    KeywordSet(
+            String source,
+            String version,
+            KeywordSettings settings,
+            List<String> languages,
+            Map<String, Replies> replies,
+            Collection<Term> words,
+            Collection<Term> phrases,
+            Collection<Term> ordinary,
+            Collection<Term> negations) {
         this.source = source;
         this.version = version;
         this.settings = settings;
@@ -76,7 +85,8 @@ public final class KeywordSet {
         this.ordinary = trie(ordinary, false);
         this.negationsReversed = trie(negations, true);
         this.summary = this.languages.size() + " languages (" + String.join(", ", this.languages) + "), "
-                + counts[Term.Kind.OPT_OUT.ordinal()] + " opt-out, " + counts[Term.Kind.OPT_IN.ordinal()] + " opt-in and "
+                + counts[Term.Kind.OPT_OUT.ordinal()] + " opt-out, " + counts[Term.Kind.OPT_IN.ordinal()]
+                + " opt-in and "
                 + counts[Term.Kind.HELP.ordinal()] + " help keywords, " + phrases.size() + " phrases, "
                 + counts[Term.Kind.FILLER.ordinal()] + " fillers, " + negations.size() + " negations, "
                 + ordinary.size() + " ordinary phrases";
@@ -123,7 +133,8 @@ public final class KeywordSet {
     public static KeywordSet defaults() {
         try (InputStream in = KeywordSet.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the shipped keyword file " + DEFAULTS_RESOURCE + " is not on the class path");
+                throw new IllegalStateException(
+                        "the shipped keyword file " + DEFAULTS_RESOURCE + " is not on the class path");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULTS_RESOURCE);
         } catch (IOException e) {
@@ -157,8 +168,8 @@ public final class KeywordSet {
     }
 
     /**
-     * The replies for {@code language}; a language without a block, or with some replies missing,
-     * gets the default language's.
+     * The replies for {@code language}; a language without a block, or with some replies missing, gets the default
+     * language's.
      */
     public Replies replies(String language) {
         Replies own = replies.get(language);

@@ -5,19 +5,20 @@ package dev.bridle.internal.optout;
  *
  * @param phrases whether natural-language phrases ("leave me alone") opt out
  * @param fuzzy whether near misses of opt-out keywords ({@code stpo}) are {@link MessageClass#AMBIGUOUS}
- * @param partialMaxWords the most words (fillers not counted) a message may have for a keyword at
- *     its start or end to make it {@link MessageClass#AMBIGUOUS}; longer ones are ordinary sentences
+ * @param partialMaxWords the most words (fillers not counted) a message may have for a keyword at its start or end to
+ *     make it {@link MessageClass#AMBIGUOUS}; longer ones are ordinary sentences
  * @param phraseMaxWords the most words a message may have for a phrase in it to count
- * @param defaultLanguage the language whose replies are used when a message's language has none,
- *     and which wins when a keyword is listed by several languages and nothing else tells them apart
+ * @param defaultLanguage the language whose replies are used when a message's language has none, and which wins when a
+ *     keyword is listed by several languages and nothing else tells them apart
  */
-public record KeywordSettings(boolean phrases, boolean fuzzy, int partialMaxWords, int phraseMaxWords,
-                              String defaultLanguage) {
+public record KeywordSettings(
+        boolean phrases, boolean fuzzy, int partialMaxWords, int phraseMaxWords, String defaultLanguage) {
 
     public KeywordSettings {
         java.util.Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         if (partialMaxWords < 1 || phraseMaxWords < 1) {
-            throw new IllegalArgumentException("word limits must be at least 1: " + partialMaxWords + ", " + phraseMaxWords);
+            throw new IllegalArgumentException(
+                    "word limits must be at least 1: " + partialMaxWords + ", " + phraseMaxWords);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.bridle.internal.optout;
 
 /**
- * What an inbound message asks for, as far as opt-out keywords go. The runtime acts on it before
- * any bot sees the message.
+ * What an inbound message asks for, as far as opt-out keywords go. The runtime acts on it before any bot sees the
+ * message.
  */
 public enum MessageClass {
 
@@ -13,8 +13,8 @@ public enum MessageClass {
     /** The user asks for help: send the configured help text. */
     HELP,
     /**
-     * It may be an opt-out (a near miss like {@code stpo}, or a sentence starting with a keyword):
-     * suppress contact with the user at once, as for an opt-out, and ask once for confirmation.
+     * It may be an opt-out (a near miss like {@code stpo}, or a sentence starting with a keyword): suppress contact
+     * with the user at once, as for an opt-out, and ask once for confirmation.
      */
     AMBIGUOUS,
     /** Nothing for the keyword handler; the message goes on to the bots. */

@@ -1,19 +1,18 @@
 package dev.bridle.internal.optout;
 
 /**
- * Whether a typed word is a near miss of a keyword: the typing slips Braze's fuzzy opt-out looks
- * for, made stricter for short keywords, where one edit turns them into other words.
+ * Whether a typed word is a near miss of a keyword: the typing slips Braze's fuzzy opt-out looks for, made stricter for
+ * short keywords, where one edit turns them into other words.
  *
  * <ul>
- *   <li>any length: the same after collapsing repeated letters ({@code stopppp}, {@code ennnd});</li>
- *   <li>4 to 6 letters: two neighbouring letters swapped ({@code stpo}), one letter replaced by its
- *       QWERTY neighbour ({@code stoo}), or one letter added next to a letter whose key it
- *       touches ({@code stopo});</li>
- *   <li>7 to 9 letters: any one edit (Damerau-Levenshtein 1: {@code unsubscibe});</li>
- *   <li>10 letters or more: any two edits ({@code unsuscrbe}).</li>
+ *   <li>any length: the same after collapsing repeated letters ({@code stopppp}, {@code ennnd});
+ *   <li>4 to 6 letters: two neighbouring letters swapped ({@code stpo}), one letter replaced by its QWERTY neighbour
+ *       ({@code stoo}), or one letter added next to a letter whose key it touches ({@code stopo});
+ *   <li>7 to 9 letters: any one edit (Damerau-Levenshtein 1: {@code unsubscibe});
+ *   <li>10 letters or more: any two edits ({@code unsuscrbe}).
  * </ul>
- * Keywords of three letters or fewer only match by repeated letters: one edit from {@code end}
- * is {@code and}.
+ *
+ * Keywords of three letters or fewer only match by repeated letters: one edit from {@code end} is {@code and}.
  */
 final class NearMiss {
 
@@ -22,8 +21,7 @@ final class NearMiss {
     private static final int MIN_ONE_EDIT = 7;
     private static final int MIN_TWO_EDITS = 10;
 
-    private NearMiss() {
-    }
+    private NearMiss() {}
 
     /** Whether {@code typed} (a comparison key) is a near miss of {@code keyword}; an exact match is not. */
     static boolean near(String typed, String keyword) {
@@ -48,7 +46,8 @@ final class NearMiss {
 
     /** Whether {@code typed} starts or ends with {@code keyword} and adds at most {@code extra} characters. */
     static boolean prefixOrSuffix(String typed, String keyword, int extra) {
-        return keyword.length() >= MIN_EDITED && typed.length() > keyword.length()
+        return keyword.length() >= MIN_EDITED
+                && typed.length() > keyword.length()
                 && typed.length() <= keyword.length() + extra
                 && (typed.startsWith(keyword) || typed.endsWith(keyword));
     }
@@ -97,8 +96,8 @@ final class NearMiss {
         }
         char added = typed.charAt(at);
         boolean touchesBefore = at > 0 && (added == typed.charAt(at - 1) || adjacentKeys(added, typed.charAt(at - 1)));
-        boolean touchesAfter = at + 1 < typed.length()
-                && (added == typed.charAt(at + 1) || adjacentKeys(added, typed.charAt(at + 1)));
+        boolean touchesAfter =
+                at + 1 < typed.length() && (added == typed.charAt(at + 1) || adjacentKeys(added, typed.charAt(at + 1)));
         return touchesBefore || touchesAfter;
     }
 

@@ -1,9 +1,9 @@
 package dev.bridle.internal.optout;
 
 /**
- * A message cut into words by {@link KeywordNormaliser}: each word as shown (folded) and as
- * compared (its skeleton), and whether it begins a new clause. Arrays, not lists, because the
- * matcher reads them in tight loops on every inbound message.
+ * A message cut into words by {@link KeywordNormaliser}: each word as shown (folded) and as compared (its skeleton),
+ * and whether it begins a new clause. Arrays, not lists, because the matcher reads them in tight loops on every inbound
+ * message.
  */
 final class NormalisedMessage {
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One row of a user's opt-out history, as stored; never changed. The current state is derived
- * from the rows ({@link OptOutStatus}).
+ * One row of a user's opt-out history, as stored; never changed. The current state is derived from the rows
+ * ({@link OptOutStatus}).
  *
  * @param seq the store's order of events
  * @param eventId the event's id
@@ -20,8 +20,16 @@ import java.util.UUID;
  * @param evidence the user's message, or the operator's reference (for an opt-in, the consent event)
  * @param trigger the keyword rule, language and keyword file version, or {@link Trigger#NONE}
  */
-public record OptOutEvent(long seq, UUID eventId, String subjectId, String operator, String account, OptOutEventType type,
-                          Instant at, Evidence evidence, Trigger trigger) {
+public record OptOutEvent(
+        long seq,
+        UUID eventId,
+        String subjectId,
+        String operator,
+        String account,
+        OptOutEventType type,
+        Instant at,
+        Evidence evidence,
+        Trigger trigger) {
 
     public OptOutEvent {
         Objects.requireNonNull(eventId, "eventId");

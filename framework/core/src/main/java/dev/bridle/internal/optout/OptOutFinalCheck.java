@@ -6,11 +6,10 @@ import dev.bridle.guard.Verdict;
 import java.util.Objects;
 
 /**
- * The last check before the platform call (rule {@link dev.bridle.bot.Rule#OPT_OUT}): the same
- * decision as {@link OptOutGuard}, read from the database every time, never from a cache. It runs
- * after the ledger has recorded the action as allowed, so an opt-out acknowledged before this
- * check began always stops the send, whichever node recorded it (invariant 3). A database that
- * cannot answer in the guard's budget makes the chain deny (invariant 4).
+ * The last check before the platform call (rule {@link dev.bridle.bot.Rule#OPT_OUT}): the same decision as
+ * {@link OptOutGuard}, read from the database every time, never from a cache. It runs after the ledger has recorded the
+ * action as allowed, so an opt-out acknowledged before this check began always stops the send, whichever node recorded
+ * it (invariant 3). A database that cannot answer in the guard's budget makes the chain deny (invariant 4).
  */
 public final class OptOutFinalCheck implements Guard {
 

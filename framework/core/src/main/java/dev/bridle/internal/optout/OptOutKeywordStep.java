@@ -17,25 +17,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first thing every inbound mention and direct message meets, before any bot: opt-out, opt-in
- * and help keywords ({@link KeywordMatcher}).
+ * The first thing every inbound mention and direct message meets, before any bot: opt-out, opt-in and help keywords
+ * ({@link KeywordMatcher}).
  *
  * <ul>
- *   <li><b>Opt-out.</b> Recorded durably first; then waiting actions towards the user are
- *       cancelled; then, if contact from this account was not already suppressed, the one
- *       confirmation is claimed and sent. The message reaches no bot.</li>
- *   <li><b>Maybe an opt-out.</b> The same, recorded as a suspicion, and the one question is asked
- *       instead. A STOP that follows confirms it, and gets no second message: one message per
- *       suppression episode (FCC 24-24 allows one confirmation, which may ask for clarification).</li>
- *   <li><b>Opt-in.</b> An explicit consent to the scopes the configured notice offers, with the
- *       message and the notice's hash as evidence; it lifts the user's opt-out on those accounts.
- *       Acknowledged. Reaches no bot.</li>
- *   <li><b>Help.</b> The help text. Reaches no bot.</li>
- *   <li><b>Anything else</b> goes on to the bots. A mention carrying the configured consent
- *       hashtag first records a single-use consent to one reply to it (off by default).</li>
+ *   <li><b>Opt-out.</b> Recorded durably first; then waiting actions towards the user are cancelled; then, if contact
+ *       from this account was not already suppressed, the one confirmation is claimed and sent. The message reaches no
+ *       bot.
+ *   <li><b>Maybe an opt-out.</b> The same, recorded as a suspicion, and the one question is asked instead. A STOP that
+ *       follows confirms it, and gets no second message: one message per suppression episode (FCC 24-24 allows one
+ *       confirmation, which may ask for clarification).
+ *   <li><b>Opt-in.</b> An explicit consent to the scopes the configured notice offers, with the message and the
+ *       notice's hash as evidence; it lifts the user's opt-out on those accounts. Acknowledged. Reaches no bot.
+ *   <li><b>Help.</b> The help text. Reaches no bot.
+ *   <li><b>Anything else</b> goes on to the bots. A mention carrying the configured consent hashtag first records a
+ *       single-use consent to one reply to it (off by default).
  * </ul>
- * A store that cannot record makes this step throw, and the router then keeps the message from the
- * bots: nothing answers a user whose opt-out could not be recorded.
+ *
+ * A store that cannot record makes this step throw, and the router then keeps the message from the bots: nothing
+ * answers a user whose opt-out could not be recorded.
  */
 public final class OptOutKeywordStep implements InboundStep {
 
@@ -49,12 +49,16 @@ public final class OptOutKeywordStep implements InboundStep {
     private final QueuedActions queued;
 
     /**
-     * @param keywords the matcher in use, asked once per message (for a hot-reloaded file:
-     *     {@code () -> { file.poll(); return file.matcher(); }}, see {@link #keywordsOf(KeywordFile)})
+     * @param keywords the matcher in use, asked once per message (for a hot-reloaded file: {@code () -> { file.poll();
+     *     return file.matcher(); }}, see {@link #keywordsOf(KeywordFile)})
      * @param queued actions waiting to be sent, to cancel those towards a user who opts out
      */
-    public OptOutKeywordStep(Supplier<KeywordMatcher> keywords, OptOutRegistry optOuts, ConsentRegistry consents,
-                             ComplianceReplies replies, QueuedActions queued) {
+    public OptOutKeywordStep(
+            Supplier<KeywordMatcher> keywords,
+            OptOutRegistry optOuts,
+            ConsentRegistry consents,
+            ComplianceReplies replies,
+            QueuedActions queued) {
         this.keywords = Objects.requireNonNull(keywords, "keywords");
         this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
         this.consents = Objects.requireNonNull(consents, "consents");
@@ -75,8 +79,11 @@ public final class OptOutKeywordStep implements InboundStep {
         KeywordMatcher matcher = keywords.get();
         Classification c = matcher.classify(event.text());
         Replies texts = matcher.keywords().replies(c.language());
-        Evidence evidence = new Evidence(event.kind() == InboundEvent.Kind.MENTION ? Channel.MENTION : Channel.DIRECT_MESSAGE,
-                event.id(), event.text(), "to @" + event.account().handle());
+        Evidence evidence = new Evidence(
+                event.kind() == InboundEvent.Kind.MENTION ? Channel.MENTION : Channel.DIRECT_MESSAGE,
+                event.id(),
+                event.text(),
+                "to @" + event.account().handle());
         String user = event.author().id();
         String account = event.account().handle();
         switch (c.messageClass()) {
@@ -97,7 +104,8 @@ public final class OptOutKeywordStep implements InboundStep {
             case OPT_IN -> {
                 ConsentSettings settings = consents.settings();
                 consents.grant(ConsentGrant.of(user, settings.notice().scopes(), evidence)
-                        .account(optOuts.keyFor(account)).language(c.language()));
+                        .account(optOuts.keyFor(account))
+                        .language(c.language()));
                 replies.answer(event, texts.optIn());
             }
             case HELP -> replies.answer(event, texts.help());
@@ -135,10 +143,12 @@ public final class OptOutKeywordStep implements InboundStep {
         if (tag == null || event.kind() != InboundEvent.Kind.MENTION) {
             return;
         }
-        boolean tagged = EXTRACTOR.extractHashtags(event.text()).stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).equals(tag));
+        boolean tagged = EXTRACTOR.extractHashtags(event.text()).stream()
+                .anyMatch(h -> h.toLowerCase(Locale.ROOT).equals(tag));
         if (tagged) {
             consents.grant(ConsentGrant.of(event.author().id(), Set.of(ConsentScope.REPLY), evidence)
-                    .account(event.account().handle()).forInteraction(event.id()));
+                    .account(event.account().handle())
+                    .forInteraction(event.id()));
         }
     }
 }

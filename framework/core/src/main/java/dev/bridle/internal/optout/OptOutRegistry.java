@@ -18,25 +18,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opt-outs for one operator, in the append-only {@code optout_events} table. Every event is
- * committed and forced to disk before the call returns: an opt-out is durable before anyone
- * acknowledges it.
+ * Opt-outs for one operator, in the append-only {@code optout_events} table. Every event is committed and forced to
+ * disk before the call returns: an opt-out is durable before anyone acknowledges it.
  *
  * <ul>
- *   <li>{@link #optOut} records an opt-out and withdraws the user's consent on the same accounts,
- *       so that opting back in brings back only what the user then agrees to;</li>
- *   <li>{@link #suspect} records a message that may be an opt-out: contact is suppressed until the
- *       user confirms or opts back in;</li>
- *   <li>there is no method to opt someone back in. The registry listens to the
- *       {@link ConsentRegistry}: an explicit grant (a START, an API or command-line grant; not an
- *       import, not a single-use interaction consent) lifts the suppressions it covers.</li>
+ *   <li>{@link #optOut} records an opt-out and withdraws the user's consent on the same accounts, so that opting back
+ *       in brings back only what the user then agrees to;
+ *   <li>{@link #suspect} records a message that may be an opt-out: contact is suppressed until the user confirms or
+ *       opts back in;
+ *   <li>there is no method to opt someone back in. The registry listens to the {@link ConsentRegistry}: an explicit
+ *       grant (a START, an API or command-line grant; not an import, not a single-use interaction consent) lifts the
+ *       suppressions it covers.
  * </ul>
  *
- * <p>{@link #status} reads the database; {@link #cachedStatus} may answer from a cache that every
- * change made here invalidates at once (after the commit), and that another node's change reaches
- * through the store's change feed (PostgreSQL NOTIFY), or at the latest after
- * {@link OptOutSettings#cacheTtl()} if a notification was lost. Only the early guard reads the
- * cache; the final check before a send reads the database.
+ * <p>{@link #status} reads the database; {@link #cachedStatus} may answer from a cache that every change made here
+ * invalidates at once (after the commit), and that another node's change reaches through the store's change feed
+ * (PostgreSQL NOTIFY), or at the latest after {@link OptOutSettings#cacheTtl()} if a notification was lost. Only the
+ * early guard reads the cache; the final check before a send reads the database.
  */
 public final class OptOutRegistry {
 
@@ -86,32 +84,46 @@ public final class OptOutRegistry {
     }
 
     /**
-     * Records that {@code subjectId} opted out of contact from {@code account} (a handle, which
-     * the settings widen to every account unless that account is configured otherwise; or
-     * {@code *}), then withdraws their consent there.
+     * Records that {@code subjectId} opted out of contact from {@code account} (a handle, which the settings widen to
+     * every account unless that account is configured otherwise; or {@code *}), then withdraws their consent there.
      */
     public OptOutRecorded optOut(String subjectId, String account, Evidence evidence, Trigger trigger) {
         OptOutRecorded recorded = record(OptOutEventType.OPTED_OUT, subjectId, account, evidence, trigger);
         try {
-            consents.withdraw(subjectId, recorded.event().account(), Set.of(), new Evidence(evidence.channel(),
-                    evidence.inboundId(), evidence.inboundText(), "opt-out " + recorded.event().eventId()));
+            consents.withdraw(
+                    subjectId,
+                    recorded.event().account(),
+                    Set.of(),
+                    new Evidence(
+                            evidence.channel(),
+                            evidence.inboundId(),
+                            evidence.inboundText(),
+                            "opt-out " + recorded.event().eventId()));
         } catch (RuntimeException e) {
             // The opt-out is recorded and stops everything; the consent history only lacks its echo.
-            log.error("user {} opted out ({}), but their consent could not be marked withdrawn", subjectId,
-                    recorded.event().eventId(), e);
+            log.error(
+                    "user {} opted out ({}), but their consent could not be marked withdrawn",
+                    subjectId,
+                    recorded.event().eventId(),
+                    e);
         }
         return recorded;
     }
 
-    /** Records that {@code subjectId} wrote something that may be an opt-out; contact is suppressed as for {@link #optOut}. */
+    /**
+     * Records that {@code subjectId} wrote something that may be an opt-out; contact is suppressed as for
+     * {@link #optOut}.
+     */
     public OptOutRecorded suspect(String subjectId, String account, Evidence evidence, Trigger trigger) {
         return record(OptOutEventType.SUSPECTED, subjectId, account, evidence, trigger);
     }
 
-    private OptOutRecorded record(OptOutEventType type, String subjectId, String account, Evidence evidence, Trigger trigger) {
+    private OptOutRecorded record(
+            OptOutEventType type, String subjectId, String account, Evidence evidence, Trigger trigger) {
         String key = account.equals(ConsentEvent.ALL_ACCOUNTS) ? account : settings.keyFor(account);
         OptOutStatus before = status(subjectId);
-        OptOutEvent event = append(new OptOutEvent(0, UUID.randomUUID(), subjectId, operator, key, type, now(), evidence, trigger));
+        OptOutEvent event =
+                append(new OptOutEvent(0, UUID.randomUUID(), subjectId, operator, key, type, now(), evidence, trigger));
         return new OptOutRecorded(event, before.suppressed(account), before.episode(key));
     }
 
@@ -120,9 +132,20 @@ public final class OptOutRegistry {
         if (!status(grant.subjectId()).liftableBy(grant.account())) {
             return;
         }
-        append(new OptOutEvent(0, UUID.randomUUID(), grant.subjectId(), operator, grant.account(), OptOutEventType.OPTED_IN,
-                now(), new Evidence(grant.evidence().channel(), grant.evidence().inboundId(), grant.evidence().inboundText(),
-                "consent " + grant.eventId()), Trigger.NONE));
+        append(new OptOutEvent(
+                0,
+                UUID.randomUUID(),
+                grant.subjectId(),
+                operator,
+                grant.account(),
+                OptOutEventType.OPTED_IN,
+                now(),
+                new Evidence(
+                        grant.evidence().channel(),
+                        grant.evidence().inboundId(),
+                        grant.evidence().inboundText(),
+                        "consent " + grant.eventId()),
+                Trigger.NONE));
     }
 
     private OptOutEvent append(OptOutEvent event) {
@@ -135,9 +158,9 @@ public final class OptOutRegistry {
     }
 
     /**
-     * Claims the one {@code kind} message of {@code recorded}'s suppression episode; true at most
-     * once per episode, across nodes and restarts. Claim before sending: a crash in between loses
-     * the message rather than sending it twice.
+     * Claims the one {@code kind} message of {@code recorded}'s suppression episode; true at most once per episode,
+     * across nodes and restarts. Claim before sending: a crash in between loses the message rather than sending it
+     * twice.
      */
     public boolean claimNotice(OptOutRecorded recorded, NoticeKind kind) {
         return store.claimNotice(recorded.event(), recorded.episode(), kind, now());

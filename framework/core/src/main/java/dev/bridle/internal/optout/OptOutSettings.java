@@ -14,21 +14,26 @@ import java.util.Objects;
  * @param scope how far an opt-out reaches unless its account says otherwise: the whole operator by default
  * @param accountScopes per account handle, a different reach
  * @param keywordFile the keyword file, reread when it changes; {@code null} for the keywords shipped with Bridle
- * @param cacheTtl how long the early opt-out guard trusts a cached state that another node may have changed
- *     (the final check before every send reads the database, whatever this says)
+ * @param cacheTtl how long the early opt-out guard trusts a cached state that another node may have changed (the final
+ *     check before every send reads the database, whatever this says)
  * @param confirm whether to send the one confirmation of an opt-out (the keyword file has its text)
  * @param askWhenAmbiguous whether to send the one question after a message that may be an opt-out
  */
-public record OptOutSettings(OptOutScope scope, Map<String, OptOutScope> accountScopes, Path keywordFile,
-                             Duration cacheTtl, boolean confirm, boolean askWhenAmbiguous) {
+public record OptOutSettings(
+        OptOutScope scope,
+        Map<String, OptOutScope> accountScopes,
+        Path keywordFile,
+        Duration cacheTtl,
+        boolean confirm,
+        boolean askWhenAmbiguous) {
 
     /** An opt-out reaches every account of the operator: where scope is unclear, all. */
     public static final OptOutScope DEFAULT_SCOPE = OptOutScope.OPERATOR;
 
     /**
-     * Five seconds. Only the early guard reads the cache, and only to spare the reservations of
-     * later guards; the final check reads the database before every send, so an opt-out recorded
-     * on another node stops sends at once regardless.
+     * Five seconds. Only the early guard reads the cache, and only to spare the reservations of later guards; the final
+     * check reads the database before every send, so an opt-out recorded on another node stops sends at once
+     * regardless.
      */
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
 

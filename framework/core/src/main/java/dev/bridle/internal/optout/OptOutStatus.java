@@ -15,11 +15,10 @@ import java.util.Optional;
 /**
  * A user's opt-out state, derived from their whole opt-out history with one operator.
  *
- * <p>Each account key ({@code *} or a handle) is clear or suppressed. {@code OPTED_OUT} suppresses
- * its key; {@code SUSPECTED} suppresses a clear key (and never weakens an opt-out);
- * {@code OPTED_IN} for {@code *} clears every key, for a handle only that handle. An account is
- * suppressed when its own key or {@code *} is. An opt-out that names one account therefore never
- * lifts one for every account, and only an explicit opt-in lifts anything.
+ * <p>Each account key ({@code *} or a handle) is clear or suppressed. {@code OPTED_OUT} suppresses its key;
+ * {@code SUSPECTED} suppresses a clear key (and never weakens an opt-out); {@code OPTED_IN} for {@code *} clears every
+ * key, for a handle only that handle. An account is suppressed when its own key or {@code *} is. An opt-out that names
+ * one account therefore never lifts one for every account, and only an explicit opt-in lifts anything.
  */
 public final class OptOutStatus {
 
@@ -68,8 +67,8 @@ public final class OptOutStatus {
     }
 
     /**
-     * Why {@code account} may not contact the user: the opt-out (preferred) or suspicion that
-     * suppresses it; empty when contact is not suppressed.
+     * Why {@code account} may not contact the user: the opt-out (preferred) or suspicion that suppresses it; empty when
+     * contact is not suppressed.
      */
     public Optional<OptOutEvent> suppression(String account) {
         OptOutEvent all = suppressed.get(ConsentEvent.ALL_ACCOUNTS);
@@ -77,7 +76,8 @@ public final class OptOutStatus {
         if (all == null || own == null) {
             return Optional.ofNullable(all != null ? all : own);
         }
-        return Optional.of(own.type() == OptOutEventType.OPTED_OUT && all.type() != OptOutEventType.OPTED_OUT ? own : all);
+        return Optional.of(
+                own.type() == OptOutEventType.OPTED_OUT && all.type() != OptOutEventType.OPTED_OUT ? own : all);
     }
 
     /** Whether {@code account} may not contact the user. */
@@ -96,8 +96,8 @@ public final class OptOutStatus {
     }
 
     /**
-     * The seq of the last opt-in that cleared {@code key} (0 if none): with the key, it names the
-     * suppression episode an opt-out of that key belongs to.
+     * The seq of the last opt-in that cleared {@code key} (0 if none): with the key, it names the suppression episode
+     * an opt-out of that key belongs to.
      */
     long episode(String key) {
         long all = lastOptIn.getOrDefault(ConsentEvent.ALL_ACCOUNTS, 0L);

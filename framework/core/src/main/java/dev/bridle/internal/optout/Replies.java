@@ -3,8 +3,8 @@ package dev.bridle.internal.optout;
 import java.util.Objects;
 
 /**
- * The texts sent back for one language. None of them may advertise anything: after an opt-out
- * the FCC allows one confirmation and nothing else.
+ * The texts sent back for one language. None of them may advertise anything: after an opt-out the FCC allows one
+ * confirmation and nothing else.
  *
  * @param language the language these are in
  * @param optOut the one confirmation of an opt-out; it says how to opt back in

@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One entry of the keyword file after expansion and normalisation: a keyword, filler, phrase,
- * ordinary phrase or negation, and every language that lists it. The same words listed by two
- * languages ({@code stop} in en and fr) make one term with both.
+ * One entry of the keyword file after expansion and normalisation: a keyword, filler, phrase, ordinary phrase or
+ * negation, and every language that lists it. The same words listed by two languages ({@code stop} in en and fr) make
+ * one term with both.
  */
 final class Term {
 
     /** What an entry is for. */
     enum Kind {
-        OPT_OUT("opt_out"), OPT_IN("opt_in"), HELP("help"), FILLER("filler"),
-        PHRASE("phrases"), ORDINARY("ordinary"), NEGATION("negations");
+        OPT_OUT("opt_out"),
+        OPT_IN("opt_in"),
+        HELP("help"),
+        FILLER("filler"),
+        PHRASE("phrases"),
+        ORDINARY("ordinary"),
+        NEGATION("negations");
 
         final String key;
 
@@ -33,6 +38,7 @@ final class Term {
     final String[] keys;
     /** Where it was first listed, for messages about conflicts. */
     final int line;
+
     private final List<String> languages = new ArrayList<>(2);
     private long languageMask;
     /** For opt-out keywords: true while every language lists it under {@code opt_out_alone}. */

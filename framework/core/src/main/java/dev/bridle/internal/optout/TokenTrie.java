@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Word sequences (keywords, phrases, fillers) in a trie keyed by comparison keys, so finding the
- * longest entry that starts at a word costs one hash lookup per word of the match. Built once
- * per keyword file and read-only afterwards, so it is safe to share between threads.
+ * Word sequences (keywords, phrases, fillers) in a trie keyed by comparison keys, so finding the longest entry that
+ * starts at a word costs one hash lookup per word of the match. Built once per keyword file and read-only afterwards,
+ * so it is safe to share between threads.
  *
  * @param <V> what an entry carries
  */
@@ -67,7 +67,9 @@ final class TokenTrie<V> {
         return node.value;
     }
 
-    /** The longest entry that starts at word {@code from} of {@code keys} (the first {@code size} are used), or null. */
+    /**
+     * The longest entry that starts at word {@code from} of {@code keys} (the first {@code size} are used), or null.
+     */
     Hit<V> longestAt(String[] keys, int from, int size) {
         Node<V> node = root;
         V best = null;

@@ -1,21 +1,20 @@
 package dev.bridle.internal.platform;
 
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.UserRef;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Resolves @handles to platform user ids, through a Caffeine cache in front of
- * {@link Platform#lookupHandle}. Handles change hands, so answers expire after
- * {@link #FOUND_TTL}; "no such user" is kept only {@link #MISSING_TTL}.
+ * Resolves @handles to platform user ids, through a Caffeine cache in front of {@link Platform#lookupHandle}. Handles
+ * change hands, so answers expire after {@link #FOUND_TTL}; "no such user" is kept only {@link #MISSING_TTL}.
  */
 public final class HandleResolver {
 

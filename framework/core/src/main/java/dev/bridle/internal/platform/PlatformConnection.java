@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The platform {@link PlatformFactory} chose: X itself, or a local sandbox standing in for it.
- * Closing it stops the sandbox, if there is one.
+ * The platform {@link PlatformFactory} chose: X itself, or a local sandbox standing in for it. Closing it stops the
+ * sandbox, if there is one.
  */
 public final class PlatformConnection implements AutoCloseable {
 

@@ -3,16 +3,14 @@ package dev.bridle.internal.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A text as its author wrote it, from the text the platform shows. The platform replaces every
- * link with a t.co link (the link as written is in the object's {@code entities.urls[].expanded_url})
- * and, in posts, escapes {@code &}, {@code <} and {@code >} as HTML entities. Reconciliation
- * compares the hash of a text sent with the text read back, and bots and the keyword matcher read
- * inbound text: all of them need the text as written.
+ * A text as its author wrote it, from the text the platform shows. The platform replaces every link with a t.co link
+ * (the link as written is in the object's {@code entities.urls[].expanded_url}) and, in posts, escapes {@code &},
+ * {@code <} and {@code >} as HTML entities. Reconciliation compares the hash of a text sent with the text read back,
+ * and bots and the keyword matcher read inbound text: all of them need the text as written.
  */
 public final class PlatformText {
 
-    private PlatformText() {
-    }
+    private PlatformText() {}
 
     /** A post's text as written: HTML entities undone, then each t.co link given back its link. */
     public static String postAsWritten(String shown, JsonNode entities) {
@@ -25,8 +23,8 @@ public final class PlatformText {
     }
 
     /**
-     * Each {@code entities.urls[].url} in {@code text} replaced by its {@code expanded_url}.
-     * {@code entities} is the object's {@code entities} (missing or null: the text is returned as is).
+     * Each {@code entities.urls[].url} in {@code text} replaced by its {@code expanded_url}. {@code entities} is the
+     * object's {@code entities} (missing or null: the text is returned as is).
      */
     static String withLinks(String text, JsonNode entities) {
         if (entities == null) {

@@ -1,15 +1,15 @@
 package dev.bridle.internal.runtime;
 
-import dev.bridle.guard.ActionOrigin;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionOrigin;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import dev.bridle.internal.health.AccountHealth;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
@@ -26,37 +26,34 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes one action from request to result: guard chain, ledger, final checks, platform, ledger.
  *
- * <p>The ledger row for the decision is written before anything is sent (that row is the
- * reservation), and the final checks (opt-out and consent, read from the database) run after
- * it, immediately before every platform call: the first, each retry of a call that did not take
- * effect, and the retry of a call in doubt that reconciliation found missing. So an opt-out or a
- * consent withdrawal recorded while an action waited for a backoff or for the platform to
- * settle stops it. If the ledger cannot record a decision, nothing is sent: fail closed. This
- * class is the only caller of {@link Platform#perform}.
+ * <p>The ledger row for the decision is written before anything is sent (that row is the reservation), and the final
+ * checks (opt-out and consent, read from the database) run after it, immediately before every platform call: the first,
+ * each retry of a call that did not take effect, and the retry of a call in doubt that reconciliation found missing. So
+ * an opt-out or a consent withdrawal recorded while an action waited for a backoff or for the platform to settle stops
+ * it. If the ledger cannot record a decision, nothing is sent: fail closed. This class is the only caller of
+ * {@link Platform#perform}.
  *
- * <p>Deferrals go to the {@link Deferral}, which says whether the action was queued before the
- * ledger records it; a queued action re-checked and put off again is not recorded a second time.
- * Bridle's own compliance messages are owed to the user: when a guard cannot decide, the ledger
- * cannot record, or the platform cannot be reached, they are queued to be tried again
- * ({@link Deferral#retry}) instead of being dropped.
+ * <p>Deferrals go to the {@link Deferral}, which says whether the action was queued before the ledger records it; a
+ * queued action re-checked and put off again is not recorded a second time. Bridle's own compliance messages are owed
+ * to the user: when a guard cannot decide, the ledger cannot record, or the platform cannot be reached, they are queued
+ * to be tried again ({@link Deferral#retry}) instead of being dropped.
  *
- * <p>The SENT or FAILED row that closes a sent action is queued for the ledger's next group
- * commit without waiting for it to reach the disk: the bot has its result one disk sync sooner.
- * Nothing is lost by it. If the process dies before that commit, the durable ALLOWED row has no
- * outcome, and start-up reconciliation asks the platform what became of it, as for any crash
- * after a send; nothing is ever re-sent blindly.
+ * <p>The SENT or FAILED row that closes a sent action is queued for the ledger's next group commit without waiting for
+ * it to reach the disk: the bot has its result one disk sync sooner. Nothing is lost by it. If the process dies before
+ * that commit, the durable ALLOWED row has no outcome, and start-up reconciliation asks the platform what became of it,
+ * as for any crash after a send; nothing is ever re-sent blindly.
  *
  * <p>What the platform's answer becomes (docs/platform.md has the full table):
+ *
  * <ul>
- *   <li>rate limit: DEFERRED until the reset; a daily limit: DEFERRED, and that kind of action is
- *       paused for the account ({@link AccountHealth}) until the window ends;</li>
- *   <li>the account locked, flagged or refused, or its credentials bad: FAILED, and the account
- *       is paused until an operator resumes it;</li>
- *   <li>certainly not applied (connection refused): retried with exponential backoff;</li>
- *   <li>in doubt (timeout, reset, 5xx after the write): IN_DOUBT in the ledger first, then
- *       reconciled against the platform: found, it is SENT with the id found; not found, it is
- *       retried once; if the platform cannot tell, it stays IN_DOUBT and is never re-sent blindly.
- *       A duplicate refusal of that retry proves the first call went out.</li>
+ *   <li>rate limit: DEFERRED until the reset; a daily limit: DEFERRED, and that kind of action is paused for the
+ *       account ({@link AccountHealth}) until the window ends;
+ *   <li>the account locked, flagged or refused, or its credentials bad: FAILED, and the account is paused until an
+ *       operator resumes it;
+ *   <li>certainly not applied (connection refused): retried with exponential backoff;
+ *   <li>in doubt (timeout, reset, 5xx after the write): IN_DOUBT in the ledger first, then reconciled against the
+ *       platform: found, it is SENT with the id found; not found, it is retried once; if the platform cannot tell, it
+ *       stays IN_DOUBT and is never re-sent blindly. A duplicate refusal of that retry proves the first call went out.
  * </ul>
  */
 public final class ActionDispatcher {
@@ -84,8 +81,7 @@ public final class ActionDispatcher {
     private static final String OWED = "a compliance message is owed to the user, so it is tried again at ";
 
     /**
-     * A dispatcher without account health (a refused account is not paused) and with the default
-     * retry policy.
+     * A dispatcher without account health (a refused account is not paused) and with the default retry policy.
      *
      * @param guards the guard chain every action passes
      * @param finalChecks re-checks run after the reservation, just before sending (opt-outs)
@@ -93,7 +89,8 @@ public final class ActionDispatcher {
      * @param platform where allowed actions go
      * @param clock the time
      */
-    public ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock) {
+    public ActionDispatcher(
+            GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock) {
         this(guards, finalChecks, ledger, platform, clock, null, RetryPolicy.DEFAULT);
     }
 
@@ -101,14 +98,27 @@ public final class ActionDispatcher {
      * @param health where refused accounts and daily limits are recorded, or {@code null} for none
      * @param retry how calls that did not take effect are retried and in-doubt calls reconciled
      */
-    public ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock,
-                            AccountHealth health, RetryPolicy retry) {
+    public ActionDispatcher(
+            GuardChain guards,
+            GuardChain finalChecks,
+            AuditLedger ledger,
+            Platform platform,
+            Clock clock,
+            AccountHealth health,
+            RetryPolicy retry) {
         this(guards, finalChecks, ledger, platform, clock, health, retry, Deferral.NEVER);
     }
 
     /** As above, with what happens to deferred actions (the bots' {@code onThrottle}). */
-    ActionDispatcher(GuardChain guards, GuardChain finalChecks, AuditLedger ledger, Platform platform, Clock clock,
-                     AccountHealth health, RetryPolicy retry, Deferral deferral) {
+    ActionDispatcher(
+            GuardChain guards,
+            GuardChain finalChecks,
+            AuditLedger ledger,
+            Platform platform,
+            Clock clock,
+            AccountHealth health,
+            RetryPolicy retry,
+            Deferral deferral) {
         this.deferral = Objects.requireNonNull(deferral, "deferral");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.finalChecks = Objects.requireNonNull(finalChecks, "finalChecks");
@@ -131,9 +141,10 @@ public final class ActionDispatcher {
             guards.release(request);
             String why = "the ledger could not record the decision, so nothing was sent";
             Optional<Instant> again = owed(request) ? deferral.retry(request) : Optional.empty();
-            return again.<ActionResult>map(at -> new ActionResult.Deferred(at, ReasonCode.GUARD_UNAVAILABLE,
-                            why + "; " + OWED + at, true))
-                    .orElseGet(() -> new ActionResult.Denied(ReasonCode.GUARD_UNAVAILABLE, ReasonCode.GUARD_UNAVAILABLE.rule(), why));
+            return again.<ActionResult>map(at ->
+                            new ActionResult.Deferred(at, ReasonCode.GUARD_UNAVAILABLE, why + "; " + OWED + at, true))
+                    .orElseGet(() -> new ActionResult.Denied(
+                            ReasonCode.GUARD_UNAVAILABLE, ReasonCode.GUARD_UNAVAILABLE.rule(), why));
         }
         return send(request, allowedAt);
     }
@@ -158,8 +169,8 @@ public final class ActionDispatcher {
     /**
      * Records and returns a denial or deferral.
      *
-     * @param afterAllowed whether an ALLOWED row of this run precedes it: then a row is always
-     *     written, since that decision needs its outcome
+     * @param afterAllowed whether an ALLOWED row of this run precedes it: then a row is always written, since that
+     *     decision needs its outcome
      */
     private ActionResult refuse(ActionRequest request, Decision decision, boolean afterAllowed) {
         Instant now = clock.instant();
@@ -169,22 +180,29 @@ public final class ActionDispatcher {
                 Optional<Instant> again = deferral.retry(request);
                 if (again.isPresent()) {
                     String message = deny.message() + "; " + OWED + again.get();
-                    record(LedgerRecords.decision(request, now, LedgerEvent.DEFERRED, decision.guard(), deny.code(), message));
+                    record(LedgerRecords.decision(
+                            request, now, LedgerEvent.DEFERRED, decision.guard(), deny.code(), message));
                     return new ActionResult.Deferred(again.get(), deny.code(), message, true);
                 }
             }
-            record(LedgerRecords.decision(request, now, LedgerEvent.DENIED, decision.guard(), deny.code(), deny.message()));
+            record(LedgerRecords.decision(
+                    request, now, LedgerEvent.DENIED, decision.guard(), deny.code(), deny.message()));
             return new ActionResult.Denied(deny.code(), deny.code().rule(), deny.message());
         }
         if (verdict instanceof Verdict.Defer defer) {
             Deferral.Queueing queueing = deferral.defer(request, defer.until());
             if (queueing.outcome() == Deferral.Queueing.Outcome.EXPIRED) {
-                return refuse(request, new Decision(Verdict.deny(ReasonCode.DEFERRAL_EXPIRED,
-                        defer.message() + "; " + queueing.note()), decision.guard()), afterAllowed);
+                return refuse(
+                        request,
+                        new Decision(
+                                Verdict.deny(ReasonCode.DEFERRAL_EXPIRED, defer.message() + "; " + queueing.note()),
+                                decision.guard()),
+                        afterAllowed);
             }
             String message = defer.message() + "; " + queueing.note();
             if (afterAllowed || queueing.outcome() != Deferral.Queueing.Outcome.REQUEUED) {
-                record(LedgerRecords.decision(request, now, LedgerEvent.DEFERRED, decision.guard(), defer.code(), message));
+                record(LedgerRecords.decision(
+                        request, now, LedgerEvent.DEFERRED, decision.guard(), defer.code(), message));
             }
             return new ActionResult.Deferred(defer.until(), defer.code(), message, queueing.queued());
         }
@@ -197,8 +215,8 @@ public final class ActionDispatcher {
     }
 
     /**
-     * Sends, retrying what certainly did not take effect and reconciling what may have; settles the
-     * reservations once. The final checks run immediately before every call.
+     * Sends, retrying what certainly did not take effect and reconciling what may have; settles the reservations once.
+     * The final checks run immediately before every call.
      */
     private ActionResult send(ActionRequest request, Instant allowedAt) {
         int notApplied = 0;
@@ -218,15 +236,20 @@ public final class ActionDispatcher {
                         notApplied++;
                         if (notApplied < retry.attempts() && !retriedAfterDoubt) {
                             Duration wait = retry.backoff(notApplied);
-                            log.warn("action {} did not reach the platform ({}); trying again in {} ms",
-                                    request.requestId(), Errors.describe(e), wait.toMillis());
+                            log.warn(
+                                    "action {} did not reach the platform ({}); trying again in {} ms",
+                                    request.requestId(),
+                                    Errors.describe(e),
+                                    wait.toMillis());
                             if (pause(wait)) {
                                 continue;
                             }
                         }
                         guards.release(request);
-                        return notApplied(request, "not applied (" + notApplied + (notApplied == 1 ? " attempt" : " attempts")
-                                + "): " + Errors.describe(e));
+                        return notApplied(
+                                request,
+                                "not applied (" + notApplied + (notApplied == 1 ? " attempt" : " attempts") + "): "
+                                        + Errors.describe(e));
                     }
                     case IN_DOUBT -> {
                         ActionResult settled = settleInDoubt(request, allowedAt, Errors.describe(e), retriedAfterDoubt);
@@ -260,12 +283,15 @@ public final class ActionDispatcher {
     }
 
     /**
-     * Records the doubt, then asks the platform. Returns the result, or {@code null} when the
-     * platform shows the call did not take effect and it may be tried once more.
+     * Records the doubt, then asks the platform. Returns the result, or {@code null} when the platform shows the call
+     * did not take effect and it may be tried once more.
      */
     private ActionResult settleInDoubt(ActionRequest request, Instant allowedAt, String error, boolean afterRetry) {
         record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
-        log.warn("action {} is in doubt ({}); reconciling it with the platform before any retry", request.requestId(), error);
+        log.warn(
+                "action {} is in doubt ({}); reconciling it with the platform before any retry",
+                request.requestId(),
+                error);
         Reconciler.Finding finding = pause(retry.settle())
                 ? reconciler.check(ActionTrace.of(request, allowedAt.minus(Reconciler.CLOCK_SKEW)))
                 : new Reconciler.Finding.Unknown("interrupted before reconciling");
@@ -274,16 +300,23 @@ public final class ActionDispatcher {
         }
         if (finding instanceof Reconciler.Finding.NotApplied) {
             if (!afterRetry) {
-                record(LedgerRecords.reconciled(request, clock.instant(), null, "not on the platform: it did not take effect; trying once more"));
+                record(LedgerRecords.reconciled(
+                        request,
+                        clock.instant(),
+                        null,
+                        "not on the platform: it did not take effect; trying once more"));
                 return null;
             }
-            record(LedgerRecords.reconciled(request, clock.instant(), null, "not on the platform after the retry either"));
+            record(LedgerRecords.reconciled(
+                    request, clock.instant(), null, "not on the platform after the retry either"));
             guards.release(request);
             return failed(request, "did not take effect: " + error);
         }
         String why = ((Reconciler.Finding.Unknown) finding).why();
-        log.warn("action {} stays in doubt: the platform could not tell whether it took effect ({}); it will not be re-sent",
-                request.requestId(), why);
+        log.warn(
+                "action {} stays in doubt: the platform could not tell whether it took effect ({}); it will not be re-sent",
+                request.requestId(),
+                why);
         guards.confirm(request, null);
         return new ActionResult.Failed("in doubt: " + error + "; could not reconcile: " + why);
     }
@@ -296,7 +329,8 @@ public final class ActionDispatcher {
         if (finding instanceof Reconciler.Finding.Applied applied) {
             return reconciledSent(request, applied.platformId());
         }
-        String error = "the platform refused the retry as a duplicate, so the first call went out, but its id was not found";
+        String error =
+                "the platform refused the retry as a duplicate, so the first call went out, but its id was not found";
         record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
         guards.confirm(request, null);
         return new ActionResult.Failed("in doubt: " + error);
@@ -329,22 +363,39 @@ public final class ActionDispatcher {
         Instant now = clock.instant();
         String error = Errors.describe(e);
         return switch (e.kind()) {
-            case RATE_LIMITED -> deferred(request, e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_RETRY),
-                    ReasonCode.RATE_LIMITED, "the platform's rate limit is used up", error);
+            case RATE_LIMITED ->
+                deferred(
+                        request,
+                        e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_RETRY),
+                        ReasonCode.RATE_LIMITED,
+                        "the platform's rate limit is used up",
+                        error);
             case DAILY_LIMIT -> {
                 Instant until = e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_DAILY_WINDOW);
                 pauseKinds(request, until, e.errorCode());
-                yield deferred(request, until, ReasonCode.DAILY_LIMIT, "the platform's daily limit for this account is reached", error);
+                yield deferred(
+                        request,
+                        until,
+                        ReasonCode.DAILY_LIMIT,
+                        "the platform's daily limit for this account is reached",
+                        error);
             }
             case DUPLICATE -> {
                 String message = "the platform says this account already posted the same text";
-                record(LedgerRecords.outcome(request, now, LedgerEvent.FAILED, ReasonCode.DUPLICATE_SAME_ACCOUNT, message, error));
-                yield new ActionResult.Denied(ReasonCode.DUPLICATE_SAME_ACCOUNT, ReasonCode.DUPLICATE_SAME_ACCOUNT.rule(), message);
+                record(LedgerRecords.outcome(
+                        request, now, LedgerEvent.FAILED, ReasonCode.DUPLICATE_SAME_ACCOUNT, message, error));
+                yield new ActionResult.Denied(
+                        ReasonCode.DUPLICATE_SAME_ACCOUNT, ReasonCode.DUPLICATE_SAME_ACCOUNT.rule(), message);
             }
             case ACCOUNT_RESTRICTED, BAD_CREDENTIALS -> {
                 pauseAccount(request, e);
-                record(LedgerRecords.outcome(request, now, LedgerEvent.FAILED, ReasonCode.ACCOUNT_PAUSED,
-                        "the platform refused the account; it is paused until an operator resumes it", error));
+                record(LedgerRecords.outcome(
+                        request,
+                        now,
+                        LedgerEvent.FAILED,
+                        ReasonCode.ACCOUNT_PAUSED,
+                        "the platform refused the account; it is paused until an operator resumes it",
+                        error));
                 yield new ActionResult.Failed(error);
             }
             case NOT_APPLIED, IN_DOUBT, REJECTED -> failed(request, error);
@@ -353,8 +404,10 @@ public final class ActionDispatcher {
 
     private void pauseAccount(ActionRequest request, PlatformException e) {
         if (health == null) {
-            log.error("the platform refused @{} ({}); no account health registry, so it is not paused",
-                    request.account().handle(), Errors.describe(e));
+            log.error(
+                    "the platform refused @{} ({}); no account health registry, so it is not paused",
+                    request.account().handle(),
+                    Errors.describe(e));
             return;
         }
         try {
@@ -369,9 +422,11 @@ public final class ActionDispatcher {
             return;
         }
         try {
-            health.pauseKinds(request.account().handle(), AccountHealth.sharingDailyLimit(request.kind()), until, errorCode);
+            health.pauseKinds(
+                    request.account().handle(), AccountHealth.sharingDailyLimit(request.kind()), until, errorCode);
         } catch (RuntimeException storeDown) {
-            log.error("could not record the daily limit of @{}", request.account().handle(), storeDown);
+            log.error(
+                    "could not record the daily limit of @{}", request.account().handle(), storeDown);
         }
     }
 
@@ -380,7 +435,8 @@ public final class ActionDispatcher {
         Deferral.Queueing queueing = deferral.defer(request, until);
         if (queueing.outcome() == Deferral.Queueing.Outcome.EXPIRED) {
             String why = message + "; " + queueing.note();
-            record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.DENIED, ReasonCode.DEFERRAL_EXPIRED, why, error));
+            record(LedgerRecords.outcome(
+                    request, clock.instant(), LedgerEvent.DENIED, ReasonCode.DEFERRAL_EXPIRED, why, error));
             return new ActionResult.Denied(ReasonCode.DEFERRAL_EXPIRED, ReasonCode.DEFERRAL_EXPIRED.rule(), why);
         }
         String noted = message + "; " + queueing.note();
@@ -407,11 +463,19 @@ public final class ActionDispatcher {
         try {
             ledger.appendAsync(record).whenComplete((entry, failure) -> {
                 if (failure != null) {
-                    log.error("action {} ended {} but the ledger could not record the outcome", record.requestId(), record.event(), failure);
+                    log.error(
+                            "action {} ended {} but the ledger could not record the outcome",
+                            record.requestId(),
+                            record.event(),
+                            failure);
                 }
             });
         } catch (RuntimeException e) {
-            log.error("action {} ended {} but the ledger could not record the outcome", record.requestId(), record.event(), e);
+            log.error(
+                    "action {} ended {} but the ledger could not record the outcome",
+                    record.requestId(),
+                    record.event(),
+                    e);
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds bots with Guice: the operator's modules from configuration, plus the {@link Clock}, so a
- * bot or its services can {@code @Inject Clock}. Each configured bot gets its own instance.
+ * Builds bots with Guice: the operator's modules from configuration, plus the {@link Clock}, so a bot or its services
+ * can {@code @Inject Clock}. Each configured bot gets its own instance.
  */
 final class BotFactory {
 
@@ -43,7 +43,8 @@ final class BotFactory {
     Bot build(String botName, String className) {
         Class<?> type = load(className);
         if (!Bot.class.isAssignableFrom(type)) {
-            throw new IllegalStateException("bot '" + botName + "': " + className + " does not implement " + Bot.class.getName());
+            throw new IllegalStateException(
+                    "bot '" + botName + "': " + className + " does not implement " + Bot.class.getName());
         }
         return (Bot) injector.getInstance(type);
     }

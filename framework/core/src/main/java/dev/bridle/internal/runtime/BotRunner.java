@@ -15,17 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls bots' handlers. A handler that throws is logged and recorded in the ledger as a
- * {@code BOT_ERROR}; it never reaches the caller, so one failing bot cannot disturb the scheduler
- * or other bots.
+ * Calls bots' handlers. A handler that throws is logged and recorded in the ledger as a {@code BOT_ERROR}; it never
+ * reaches the caller, so one failing bot cannot disturb the scheduler or other bots.
  */
 public final class BotRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
 
     /** A configured bot, built and ready. */
-    public record RunningBot(String name, Bot bot, BotContext context) {
-    }
+    public record RunningBot(String name, Bot bot, BotContext context) {}
 
     @FunctionalInterface
     private interface Handler {
@@ -87,7 +85,8 @@ public final class BotRunner {
     private void record(RunningBot running, String what, Throwable e) {
         log.error("bot {} threw in {}; other bots carry on", running.name(), what, e);
         try {
-            ledger.append(LedgerRecords.botError(running.name(), running.context().account().handle(), clock.instant(), what, e));
+            ledger.append(LedgerRecords.botError(
+                    running.name(), running.context().account().handle(), clock.instant(), what, e));
         } catch (RuntimeException ledgerDown) {
             log.error("could not record the error of bot {} in the ledger", running.name(), ledgerDown);
         }

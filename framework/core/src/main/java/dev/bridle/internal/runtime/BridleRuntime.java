@@ -2,9 +2,9 @@ package dev.bridle.internal.runtime;
 
 import com.google.inject.Module;
 import dev.bridle.audit.AuditLedger;
-import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
+import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
@@ -13,17 +13,34 @@ import dev.bridle.internal.config.Secret;
 import dev.bridle.internal.config.ThrottlesConfig;
 import dev.bridle.internal.consent.ConsentFinalCheck;
 import dev.bridle.internal.consent.ConsentRegistry;
-import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.internal.health.AccountHealth;
-import dev.bridle.internal.platform.HandleResolver;
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformException;
-import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.dedupe.DuplicateGuard;
 import dev.bridle.internal.dedupe.JdbcPostFingerprintStore;
+import dev.bridle.internal.guard.GuardChain;
+import dev.bridle.internal.health.AccountHealth;
+import dev.bridle.internal.inbound.InboundClaims;
+import dev.bridle.internal.inbound.InboundEvent;
+import dev.bridle.internal.inbound.InboundLog;
+import dev.bridle.internal.inbound.InboundPoller;
+import dev.bridle.internal.inbound.InboundRouter;
+import dev.bridle.internal.inbound.PollLeases;
+import dev.bridle.internal.inbound.WebhookReceiver;
+import dev.bridle.internal.node.ConfigFingerprint;
+import dev.bridle.internal.node.NodeRegistry;
+import dev.bridle.internal.optout.ComplianceReplies;
+import dev.bridle.internal.optout.KeywordFile;
+import dev.bridle.internal.optout.KeywordMatcher;
+import dev.bridle.internal.optout.KeywordSet;
+import dev.bridle.internal.optout.OptOutFinalCheck;
+import dev.bridle.internal.optout.OptOutKeywordStep;
+import dev.bridle.internal.optout.OptOutRegistry;
+import dev.bridle.internal.platform.HandleResolver;
+import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
+import dev.bridle.internal.store.BotStateStore;
+import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Dialect;
+import dev.bridle.internal.store.JdbcBotStateStore;
 import dev.bridle.internal.throttle.JdbcAnsweredInteractions;
 import dev.bridle.internal.throttle.JdbcFollowHistory;
 import dev.bridle.internal.throttle.LocalBucketStore;
@@ -32,44 +49,26 @@ import dev.bridle.internal.throttle.PostgresPlatformWindows;
 import dev.bridle.internal.throttle.TakeJournal;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import dev.bridle.internal.throttle.Throttles;
-import dev.bridle.internal.store.BotStateStore;
-import dev.bridle.internal.store.Database;
-import dev.bridle.internal.store.JdbcBotStateStore;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformException;
 import java.time.Clock;
 import java.time.Duration;
-import dev.bridle.internal.inbound.InboundClaims;
-import dev.bridle.internal.inbound.InboundEvent;
-import dev.bridle.internal.inbound.InboundLog;
-import dev.bridle.internal.inbound.InboundPoller;
-import dev.bridle.internal.inbound.InboundRouter;
-import dev.bridle.internal.inbound.PollLeases;
-import dev.bridle.internal.node.ConfigFingerprint;
-import dev.bridle.internal.node.NodeRegistry;
-import dev.bridle.internal.inbound.WebhookReceiver;
-import dev.bridle.internal.optout.ComplianceReplies;
-import dev.bridle.internal.optout.KeywordFile;
-import dev.bridle.internal.optout.KeywordMatcher;
-import dev.bridle.internal.optout.KeywordSet;
-import dev.bridle.internal.optout.OptOutFinalCheck;
-import dev.bridle.internal.optout.OptOutKeywordStep;
-import dev.bridle.internal.optout.OptOutRegistry;
-import dev.bridle.internal.optout.QueuedActions;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Bridle, assembled from configuration: the store and ledger, the guard chain, the
- * dispatcher, the bots and their scheduler. Internal: applications use {@code dev.bridle.Bridle}.
+ * A running Bridle, assembled from configuration: the store and ledger, the guard chain, the dispatcher, the bots and
+ * their scheduler. Internal: applications use {@code dev.bridle.Bridle}.
  */
 public final class BridleRuntime implements AutoCloseable {
 
@@ -79,8 +78,8 @@ public final class BridleRuntime implements AutoCloseable {
     static final int PURGE_BATCH = 10_000;
 
     /**
-     * On a shared PostgreSQL store another node may be sending an action right now: start-up
-     * reconciliation leaves decisions younger than this to it.
+     * On a shared PostgreSQL store another node may be sending an action right now: start-up reconciliation leaves
+     * decisions younger than this to it.
      */
     static final Duration SHARED_STORE_RECOVERY_MIN_AGE = Duration.ofMinutes(5);
 
@@ -111,8 +110,12 @@ public final class BridleRuntime implements AutoCloseable {
     private WebhookReceiver webhook;
     private NodeRegistry node;
 
-    private BridleRuntime(BridleConfig config, PlatformSource platformSource, Clock clock, ContactSettings contact,
-                          RuntimeHooks hooks) {
+    private BridleRuntime(
+            BridleConfig config,
+            PlatformSource platformSource,
+            Clock clock,
+            ContactSettings contact,
+            RuntimeHooks hooks) {
         this.config = config;
         this.platformSource = platformSource;
         this.clock = clock;
@@ -121,35 +124,61 @@ public final class BridleRuntime implements AutoCloseable {
     }
 
     /**
-     * Opens the store, migrates it, connects the platform, checks every account with it, builds
-     * every bot and the scheduler. Nothing runs until {@link #start}. On failure everything opened
-     * is closed.
+     * Opens the store, migrates it, connects the platform, checks every account with it, builds every bot and the
+     * scheduler. Nothing runs until {@link #start}. On failure everything opened is closed.
      */
-    public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
-                                       List<Module> extraModules, ClassLoader classLoader, ContactSettings contact) {
+    public static BridleRuntime create(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader,
+            ContactSettings contact) {
         return create(config, platform, clock, extraModules, classLoader, contact, RuntimeHooks.NONE);
     }
 
     /** As above, with test hooks ({@link RuntimeHooks}; production passes {@link RuntimeHooks#NONE}). */
-    static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
-                                ClassLoader classLoader, ContactSettings contact, RuntimeHooks hooks) {
+    static BridleRuntime create(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader,
+            ContactSettings contact,
+            RuntimeHooks hooks) {
         return assembled(config, platform, clock, extraModules, classLoader, contact, hooks);
     }
 
     /**
-     * As above, with the scheduler named {@code schedulerName}: Quartz allows one scheduler of a
-     * name per JVM, so tests that run two nodes in one JVM name them apart.
+     * As above, with the scheduler named {@code schedulerName}: Quartz allows one scheduler of a name per JVM, so tests
+     * that run two nodes in one JVM name them apart.
      */
-    static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
-                                ClassLoader classLoader, ContactSettings contact, String schedulerName) {
-        return assembled(config, platform, clock, extraModules, classLoader, contact, RuntimeHooks.NONE.named(schedulerName));
+    static BridleRuntime create(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader,
+            ContactSettings contact,
+            String schedulerName) {
+        return assembled(
+                config, platform, clock, extraModules, classLoader, contact, RuntimeHooks.NONE.named(schedulerName));
     }
 
-    private static BridleRuntime assembled(BridleConfig config, PlatformSource platform, Clock clock, List<Module> extraModules,
-                                           ClassLoader classLoader, ContactSettings contact, RuntimeHooks hooks) {
-        BridleRuntime runtime = new BridleRuntime(Objects.requireNonNull(config, "config"),
-                Objects.requireNonNull(platform, "platform"), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(contact, "contact"), Objects.requireNonNull(hooks, "hooks"));
+    private static BridleRuntime assembled(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader,
+            ContactSettings contact,
+            RuntimeHooks hooks) {
+        BridleRuntime runtime = new BridleRuntime(
+                Objects.requireNonNull(config, "config"),
+                Objects.requireNonNull(platform, "platform"),
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(contact, "contact"),
+                Objects.requireNonNull(hooks, "hooks"));
         try {
             runtime.assemble(extraModules, classLoader);
             return runtime;
@@ -160,27 +189,56 @@ public final class BridleRuntime implements AutoCloseable {
     }
 
     /** As above, with the consent, opt-out and webhook settings {@code config} holds. */
-    public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock,
-                                       List<Module> extraModules, ClassLoader classLoader) {
-        return create(config, platform, clock, extraModules, classLoader, ContactSettings.of(Objects.requireNonNull(config, "config")));
+    public static BridleRuntime create(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader) {
+        return create(
+                config,
+                platform,
+                clock,
+                extraModules,
+                classLoader,
+                ContactSettings.of(Objects.requireNonNull(config, "config")));
     }
 
     /** As above, with a platform already connected. */
-    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
-                                       List<Module> extraModules, ClassLoader classLoader, ContactSettings contact) {
-        return create(config, PlatformSource.of(Objects.requireNonNull(platform, "platform")), clock, extraModules, classLoader, contact);
+    public static BridleRuntime create(
+            BridleConfig config,
+            Platform platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader,
+            ContactSettings contact) {
+        return create(
+                config,
+                PlatformSource.of(Objects.requireNonNull(platform, "platform")),
+                clock,
+                extraModules,
+                classLoader,
+                contact);
     }
 
-    /** As above, with a platform already connected and the consent, opt-out and webhook settings {@code config} holds. */
-    public static BridleRuntime create(BridleConfig config, Platform platform, Clock clock,
-                                       List<Module> extraModules, ClassLoader classLoader) {
-        return create(config, PlatformSource.of(Objects.requireNonNull(platform, "platform")), clock, extraModules, classLoader);
+    /**
+     * As above, with a platform already connected and the consent, opt-out and webhook settings {@code config} holds.
+     */
+    public static BridleRuntime create(
+            BridleConfig config, Platform platform, Clock clock, List<Module> extraModules, ClassLoader classLoader) {
+        return create(
+                config,
+                PlatformSource.of(Objects.requireNonNull(platform, "platform")),
+                clock,
+                extraModules,
+                classLoader);
     }
 
     private void assemble(List<Module> extraModules, ClassLoader classLoader) {
         database = track(Database.open(config.store()));
         database.migrate();
-        // Several nodes (issue 11, 5b): this process's row and heartbeat; refuses to run beside a live node configured otherwise
+        // Several nodes (issue 11, 5b): this process's row and heartbeat; refuses to run beside a live node configured
+        // otherwise
         node = track(NodeRegistry.join(database, ConfigFingerprint.of(config), clock));
         ledger = track(JdbcAuditLedger.open(database));
         ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
@@ -194,10 +252,20 @@ public final class BridleRuntime implements AutoCloseable {
         // buckets in memory restored from their journal before any bot runs.
         TakeJournal takeJournal = sharedBuckets != null ? null : new TakeJournal(database.dataSource(), clock);
         throttles = sharedBuckets != null
-                ? Throttles.shared(throttleSettings, clock, sharedBuckets, new PostgresPlatformWindows(database.dataSource()),
-                        new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()))
-                : Throttles.journaled(throttleSettings, clock, new LocalBucketStore(clock), takeJournal,
-                        new JdbcFollowHistory(database.dataSource(), clock), new JdbcAnsweredInteractions(database.dataSource()));
+                ? Throttles.shared(
+                        throttleSettings,
+                        clock,
+                        sharedBuckets,
+                        new PostgresPlatformWindows(database.dataSource()),
+                        new JdbcFollowHistory(database.dataSource(), clock),
+                        new JdbcAnsweredInteractions(database.dataSource()))
+                : Throttles.journaled(
+                        throttleSettings,
+                        clock,
+                        new LocalBucketStore(clock),
+                        takeJournal,
+                        new JdbcFollowHistory(database.dataSource(), clock),
+                        new JdbcAnsweredInteractions(database.dataSource()));
         // several nodes may share a PostgreSQL store; an H2 file is opened by one process only
         boolean sharedStore = database.dialect() == Dialect.POSTGRES;
         duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource(), sharedStore), clock)
@@ -210,17 +278,18 @@ public final class BridleRuntime implements AutoCloseable {
         } else {
             housekeeping.add("throttle journal", takeJournal::purgeExpired);
         }
-        guards = track(new GuardChain(StandardGuards.chain(config,
-                new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()), clock)));
-        finalChecks = track(new GuardChain(hooks.finalChecks().apply(
-                List.of(new OptOutFinalCheck(optOuts), new ConsentFinalCheck(consents, clock)))));
-        deferred = new DeferredActions(database, throttleSettings, config.throttles().deferred(), clock);
+        guards = track(new GuardChain(StandardGuards.chain(
+                config, new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()), clock)));
+        finalChecks = track(new GuardChain(hooks.finalChecks()
+                .apply(List.of(new OptOutFinalCheck(optOuts), new ConsentFinalCheck(consents, clock)))));
+        deferred = new DeferredActions(
+                database, throttleSettings, config.throttles().deferred(), clock);
         platform = platformSource.connect(throttles.feedback());
         if (platform instanceof AutoCloseable closeable) {
             track(closeable);
         }
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health,
-                hooks.retry(), deferred);
+        ActionDispatcher dispatcher =
+                new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health, hooks.retry(), deferred);
         HandleResolver handles = new HandleResolver(platform, clock);
         verifyAccounts();
         recoverInDoubt();
@@ -231,21 +300,39 @@ public final class BridleRuntime implements AutoCloseable {
             Account account = accounts.get(bot.account().toLowerCase(Locale.ROOT));
             Bot instance = factory.build(bot.name(), bot.className());
             DispatchingActions actions = new DispatchingActions(bot.name(), account, dispatcher, handles, clock);
-            bots.add(new BotRunner.RunningBot(bot.name(), instance,
+            bots.add(new BotRunner.RunningBot(
+                    bot.name(),
+                    instance,
                     RuntimeBotContext.of(bot.name(), account, clock, new StoredBotState(bot.name(), state), actions)));
         }
         runner = new BotRunner(bots, ledger, clock);
         InboundLog inboundLog = new InboundLog(database, clock);
         InboundClaims claims = new InboundClaims(database, clock, node);
-        OptOutKeywordStep keywordStep = new OptOutKeywordStep(keywords(), optOuts, consents,
-                new ComplianceReplies(deferred::sendOwed, clock), deferred);
+        OptOutKeywordStep keywordStep = new OptOutKeywordStep(
+                keywords(), optOuts, consents, new ComplianceReplies(deferred::sendOwed, clock), deferred);
         webhookSecret = contact.webhook().enabled() ? webhookSecret() : null;
-        List<Account> verified = accounts.values().stream().filter(a -> a.userId() != null).toList();
-        inbound = new InboundRouter(claims, List.of(keywordStep), runner, subscribers(),
+        List<Account> verified =
+                accounts.values().stream().filter(a -> a.userId() != null).toList();
+        inbound = new InboundRouter(
+                claims,
+                List.of(keywordStep),
+                runner,
+                subscribers(),
                 verified.stream().map(Account::userId).collect(Collectors.toSet()));
-        poller = track(new InboundPoller(platform, inboundLog, inbound, verified, new PollLeases(database, clock, node,
-                Map.of(InboundEvent.Kind.MENTION, config.inbound().pollMentionsEvery(),
-                        InboundEvent.Kind.DIRECT_MESSAGE, config.inbound().pollDirectMessagesEvery()))));
+        poller = track(new InboundPoller(
+                platform,
+                inboundLog,
+                inbound,
+                verified,
+                new PollLeases(
+                        database,
+                        clock,
+                        node,
+                        Map.of(
+                                InboundEvent.Kind.MENTION,
+                                config.inbound().pollMentionsEvery(),
+                                InboundEvent.Kind.DIRECT_MESSAGE,
+                                config.inbound().pollDirectMessagesEvery()))));
         BotInvoker invoker = runner::runScheduled;
         scheduler = track(BotScheduler.builder()
                 .database(database)
@@ -261,8 +348,8 @@ public final class BridleRuntime implements AutoCloseable {
     }
 
     /**
-     * The buckets every node shares, in the database, when {@code throttles.buckets} says so; else
-     * {@code null}, and each process keeps its own in memory.
+     * The buckets every node shares, in the database, when {@code throttles.buckets} says so; else {@code null}, and
+     * each process keeps its own in memory.
      */
     private PostgresBucketStore sharedBuckets() {
         if (config.throttles().buckets() != ThrottlesConfig.Buckets.DATABASE) {
@@ -270,8 +357,8 @@ public final class BridleRuntime implements AutoCloseable {
         }
         if (database.dialect() != Dialect.POSTGRES) {
             // The configuration refuses this; a store that is not what its URL says must not pass silently.
-            throw new IllegalStateException("throttle buckets in the database need PostgreSQL, and the store is "
-                    + database.dialect());
+            throw new IllegalStateException(
+                    "throttle buckets in the database need PostgreSQL, and the store is " + database.dialect());
         }
         return new PostgresBucketStore(database.dataSource(), clock);
     }
@@ -290,10 +377,14 @@ public final class BridleRuntime implements AutoCloseable {
         if (contact.webhook().consumerSecret() != null) {
             return contact.webhook().consumerSecret();
         }
-        return config.accounts().stream().map(AccountConfig::credentials).filter(Objects::nonNull)
-                .map(Credentials::consumerSecret).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the webhook is enabled but no consumer secret is configured: "
-                        + "set the webhook's consumerSecret or give an account its credentials"));
+        return config.accounts().stream()
+                .map(AccountConfig::credentials)
+                .filter(Objects::nonNull)
+                .map(Credentials::consumerSecret)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("the webhook is enabled but no consumer secret is configured: "
+                                + "set the webhook's consumerSecret or give an account its credentials"));
     }
 
     /** For each inbound kind, account handle to the bots that handle it. */
@@ -301,8 +392,11 @@ public final class BridleRuntime implements AutoCloseable {
         Map<InboundEvent.Kind, Map<String, List<String>>> subscribers = new EnumMap<>(InboundEvent.Kind.class);
         for (BotConfig bot : config.bots()) {
             for (BotConfig.Inbound kind : bot.inbound()) {
-                InboundEvent.Kind event = kind == BotConfig.Inbound.MENTIONS ? InboundEvent.Kind.MENTION : InboundEvent.Kind.DIRECT_MESSAGE;
-                subscribers.computeIfAbsent(event, k -> new LinkedHashMap<>())
+                InboundEvent.Kind event = kind == BotConfig.Inbound.MENTIONS
+                        ? InboundEvent.Kind.MENTION
+                        : InboundEvent.Kind.DIRECT_MESSAGE;
+                subscribers
+                        .computeIfAbsent(event, k -> new LinkedHashMap<>())
                         .computeIfAbsent(bot.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(bot.name());
             }
@@ -311,10 +405,9 @@ public final class BridleRuntime implements AutoCloseable {
     }
 
     /**
-     * Verifies every account's credentials. An account the platform refuses (bad or expired
-     * tokens, locked, flagged) is paused and left out of inbound polling; the others carry on. An
-     * account paused for bad credentials that verify again is resumed. Anything else (the platform
-     * unreachable) stops the start.
+     * Verifies every account's credentials. An account the platform refuses (bad or expired tokens, locked, flagged) is
+     * paused and left out of inbound polling; the others carry on. An account paused for bad credentials that verify
+     * again is resumed. Anything else (the platform unreachable) stops the start.
      */
     private void verifyAccounts() {
         for (var account : config.accounts()) {
@@ -324,9 +417,12 @@ public final class BridleRuntime implements AutoCloseable {
                 accounts.put(key, verified);
                 resumeIfCredentialsPaused(key);
             } catch (PlatformException e) {
-                if (e.kind() != PlatformException.Kind.BAD_CREDENTIALS && e.kind() != PlatformException.Kind.ACCOUNT_RESTRICTED) {
-                    throw new IllegalStateException("account @" + account.handle() + " could not be verified with the platform: "
-                            + e.getMessage(), e);
+                if (e.kind() != PlatformException.Kind.BAD_CREDENTIALS
+                        && e.kind() != PlatformException.Kind.ACCOUNT_RESTRICTED) {
+                    throw new IllegalStateException(
+                            "account @" + account.handle() + " could not be verified with the platform: "
+                                    + e.getMessage(),
+                            e);
                 }
                 health.pause(account.handle(), e);
                 accounts.put(key, new Account(account.handle(), null));
@@ -335,10 +431,15 @@ public final class BridleRuntime implements AutoCloseable {
     }
 
     private void resumeIfCredentialsPaused(String handle) {
-        health.pauseOf(handle).filter(p -> p.reason() == dev.bridle.internal.health.PauseReason.BAD_CREDENTIALS).ifPresent(p -> {
-            log.warn("@{} was paused for bad credentials ({}); they verify now, so it is resumed", handle, p.since());
-            health.resume(handle);
-        });
+        health.pauseOf(handle)
+                .filter(p -> p.reason() == dev.bridle.internal.health.PauseReason.BAD_CREDENTIALS)
+                .ifPresent(p -> {
+                    log.warn(
+                            "@{} was paused for bad credentials ({}); they verify now, so it is resumed",
+                            handle,
+                            p.since());
+                    health.resume(handle);
+                });
     }
 
     /** Settles what the ledger shows allowed but never finished (a crash, or an outcome in doubt); re-sends nothing. */
@@ -347,7 +448,10 @@ public final class BridleRuntime implements AutoCloseable {
                 .recover(ledger.unsettled(clock.instant().minus(InDoubtRecovery.WINDOW)), recoveryMinAge());
     }
 
-    /** How old an unfinished decision must be for start-up to settle it: on a shared store, another node may be on a younger one. */
+    /**
+     * How old an unfinished decision must be for start-up to settle it: on a shared store, another node may be on a
+     * younger one.
+     */
     private Duration recoveryMinAge() {
         return database.dialect() == Dialect.H2 ? Duration.ZERO : SHARED_STORE_RECOVERY_MIN_AGE;
     }
@@ -369,10 +473,16 @@ public final class BridleRuntime implements AutoCloseable {
         poller.start(config.inbound().pollMentionsEvery(), config.inbound().pollDirectMessagesEvery());
         housekeeping.start();
         if (webhookSecret != null && webhook == null) {
-            webhook = track(WebhookReceiver.start(contact.webhook(), webhookSecret, inbound::accept, accounts.values(), clock));
+            webhook = track(
+                    WebhookReceiver.start(contact.webhook(), webhookSecret, inbound::accept, accounts.values(), clock));
         }
-        log.info("Bridle started: {} bots on {} accounts, environment {}, app {}{}", config.bots().size(),
-                accounts.size(), config.environment(), config.app().name(), config.dryRun() ? ", DRY RUN" : "");
+        log.info(
+                "Bridle started: {} bots on {} accounts, environment {}, app {}{}",
+                config.bots().size(),
+                accounts.size(),
+                config.environment(),
+                config.app().name(),
+                config.dryRun() ? ", DRY RUN" : "");
     }
 
     /** The bots, to run one now (tests, {@code bridle run --once}). */

@@ -22,16 +22,15 @@ interface Deferral {
     };
 
     /**
-     * Queues {@code request} to go through the chain again at {@code until}, if the bot's
-     * {@code onThrottle} and the queue's bounds allow. Called before the deferral is recorded, so
-     * the ledger row can say what became of it.
+     * Queues {@code request} to go through the chain again at {@code until}, if the bot's {@code onThrottle} and the
+     * queue's bounds allow. Called before the deferral is recorded, so the ledger row can say what became of it.
      */
     Queueing defer(ActionRequest request, Instant until);
 
     /**
-     * Queues owed work (a compliance message) that failed for a passing reason (a guard that could
-     * not decide, a platform that could not be reached) to be tried again after a backoff;
-     * returns when, or empty if it cannot be queued.
+     * Queues owed work (a compliance message) that failed for a passing reason (a guard that could not decide, a
+     * platform that could not be reached) to be tried again after a backoff; returns when, or empty if it cannot be
+     * queued.
      */
     Optional<Instant> retry(ActionRequest request);
 

@@ -1,9 +1,9 @@
 package dev.bridle.internal.runtime;
 
-import dev.bridle.guard.ActionOrigin;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.guard.ActionOrigin;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.optout.QueuedActions;
 import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
@@ -24,22 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Actions that wait, run again when their time comes: stored with their text, and scheduled as a
- * one-off Quartz trigger, so they survive a restart. When one fires it goes through the whole
- * guard chain again as a fresh decision; an opt-out that arrived meanwhile stops it there, and
- * {@link #cancelTowards} removes it at once anyway.
+ * Actions that wait, run again when their time comes: stored with their text, and scheduled as a one-off Quartz
+ * trigger, so they survive a restart. When one fires it goes through the whole guard chain again as a fresh decision;
+ * an opt-out that arrived meanwhile stops it there, and {@link #cancelTowards} removes it at once anyway.
  *
- * <p>Two kinds wait here. <b>Deferred</b> actions, which a throttle or the platform put off: the
- * bot's {@code onThrottle} says whether they are queued, and {@link DeferralLimits} bound the
- * queue per bot and per account and drop what would wait too long. A deferral is recorded in the
- * ledger once; when a queued action is re-checked and put off again, it only moves in the queue.
- * <b>Owed</b> work, Bridle's compliance messages (an opt-out's one confirmation): queued durably
- * before its first try ({@link #sendOwed}), retried with a growing backoff after a passing
- * failure ({@link #retry}), never bounded, dropped or cancelled by an opt-out, so that it is sent
- * or definitely refused.
+ * <p>Two kinds wait here. <b>Deferred</b> actions, which a throttle or the platform put off: the bot's
+ * {@code onThrottle} says whether they are queued, and {@link DeferralLimits} bound the queue per bot and per account
+ * and drop what would wait too long. A deferral is recorded in the ledger once; when a queued action is re-checked and
+ * put off again, it only moves in the queue. <b>Owed</b> work, Bridle's compliance messages (an opt-out's one
+ * confirmation): queued durably before its first try ({@link #sendOwed}), retried with a growing backoff after a
+ * passing failure ({@link #retry}), never bounded, dropped or cancelled by an opt-out, so that it is sent or definitely
+ * refused.
  *
- * <p>After a crash, {@link #recover} puts runs that were cut short back in the queue, settles the
- * rows whose outcome the ledger has, and schedules every waiting row again.
+ * <p>After a crash, {@link #recover} puts runs that were cut short back in the queue, settles the rows whose outcome
+ * the ledger has, and schedules every waiting row again.
  */
 public final class DeferredActions implements Deferral, DeferredActionRunner, QueuedActions {
 
@@ -58,6 +56,7 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
     private final Map<UUID, Boolean> running = new ConcurrentHashMap<>();
     /** Held while a deferral counts the queue and adds to it, so this node never passes a bound. */
     private final Object bounds = new Object();
+
     private volatile ActionDispatcher dispatcher;
     private volatile BotScheduler scheduler;
 
@@ -84,9 +83,11 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
                 // a queued action re-checked and put off again: its deferral is recorded already
                 if (!owed && until.isAfter(latest)) {
                     store.expire(id);
-                    return new Queueing(Queueing.Outcome.EXPIRED, "it could not go before " + until + ", more than "
-                            + limits.maxAgeInWords() + " (throttles.deferred.maxAge) after the bot asked at "
-                            + request.requestedAt() + "; dropped");
+                    return new Queueing(
+                            Queueing.Outcome.EXPIRED,
+                            "it could not go before " + until + ", more than "
+                                    + limits.maxAgeInWords() + " (throttles.deferred.maxAge) after the bot asked at "
+                                    + request.requestedAt() + "; dropped");
                 }
                 queue(request, until);
                 return new Queueing(Queueing.Outcome.REQUEUED, "still queued");
@@ -95,39 +96,55 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
                 return new Queueing(Queueing.Outcome.NOT_QUEUED, "not queued: the scheduler is not running");
             }
             if (!owed && settings.onThrottleFor(request.botName()) == OnThrottle.DROP) {
-                return new Queueing(Queueing.Outcome.NOT_QUEUED, "not queued: bot " + request.botName() + " drops throttled actions"
-                        + " (onThrottle: drop)");
+                return new Queueing(
+                        Queueing.Outcome.NOT_QUEUED,
+                        "not queued: bot " + request.botName() + " drops throttled actions" + " (onThrottle: drop)");
             }
             if (!owed && until.isAfter(latest)) {
-                return new Queueing(Queueing.Outcome.NOT_QUEUED, "not queued: it could not go before " + until + ", more than "
-                        + limits.maxAgeInWords() + " (throttles.deferred.maxAge) after the bot asked");
+                return new Queueing(
+                        Queueing.Outcome.NOT_QUEUED,
+                        "not queued: it could not go before " + until + ", more than " + limits.maxAgeInWords()
+                                + " (throttles.deferred.maxAge) after the bot asked");
             }
             DeferredActionStore.Waiting waiting;
             synchronized (bounds) {
                 // an owed message on its first try has a row already: count the others, then this one
                 waiting = store.waiting(request.botName(), request.account().handle(), id);
                 if (!owed && waiting.bot() >= limits.maxPerBot()) {
-                    return full(waiting.bot() + " actions are waiting for bot " + request.botName(), limits.maxPerBot(),
+                    return full(
+                            waiting.bot() + " actions are waiting for bot " + request.botName(),
+                            limits.maxPerBot(),
                             "throttles.deferred.maxPerBot");
                 }
                 if (!owed && waiting.account() >= limits.maxPerAccount()) {
-                    return full(waiting.account() + " actions are waiting for @" + request.account().handle(),
-                            limits.maxPerAccount(), "throttles.deferred.maxPerAccount");
+                    return full(
+                            waiting.account() + " actions are waiting for @"
+                                    + request.account().handle(),
+                            limits.maxPerAccount(),
+                            "throttles.deferred.maxPerAccount");
                 }
                 store.putPending(request, until);
             }
             running.computeIfPresent(id, (k, v) -> Boolean.TRUE);
             schedule(id, until);
-            return new Queueing(Queueing.Outcome.QUEUED, "queued: " + (waiting.bot() + 1) + " waiting for bot " + request.botName()
-                    + ", " + (waiting.account() + 1) + " for @" + request.account().handle());
+            return new Queueing(
+                    Queueing.Outcome.QUEUED,
+                    "queued: " + (waiting.bot() + 1) + " waiting for bot " + request.botName() + ", "
+                            + (waiting.account() + 1) + " for @"
+                            + request.account().handle());
         } catch (RuntimeException e) {
-            log.error("could not queue {} of bot {} for {}; it is dropped", request.kind(), request.botName(), until, e);
-            return new Queueing(Queueing.Outcome.NOT_QUEUED, "not queued: the queue could not store it (" + Errors.describe(e) + ")");
+            log.error(
+                    "could not queue {} of bot {} for {}; it is dropped", request.kind(), request.botName(), until, e);
+            return new Queueing(
+                    Queueing.Outcome.NOT_QUEUED,
+                    "not queued: the queue could not store it (" + Errors.describe(e) + ")");
         }
     }
 
     private static Queueing full(String what, int most, String setting) {
-        return new Queueing(Queueing.Outcome.NOT_QUEUED, "not queued: " + what + ", the most " + setting + " (" + most + ") allows");
+        return new Queueing(
+                Queueing.Outcome.NOT_QUEUED,
+                "not queued: " + what + ", the most " + setting + " (" + most + ") allows");
     }
 
     @Override
@@ -137,14 +154,23 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
         }
         try {
             Instant now = clock.instant();
-            store.putPending(request, now); // makes the row if the first try had none (the queue could not store it then)
+            store.putPending(
+                    request, now); // makes the row if the first try had none (the queue could not store it then)
             Instant at = now.plus(backoff(store.countAttempt(request.requestId())));
             queue(request, at);
-            log.info("the compliance {} {} to {} is tried again at {}", request.kind(), request.requestId(),
-                    request.targetUsers(), at);
+            log.info(
+                    "the compliance {} {} to {} is tried again at {}",
+                    request.kind(),
+                    request.requestId(),
+                    request.targetUsers(),
+                    at);
             return Optional.of(at);
         } catch (RuntimeException e) {
-            log.error("could not queue the compliance {} {} to try again; it is lost", request.kind(), request.requestId(), e);
+            log.error(
+                    "could not queue the compliance {} {} to try again; it is lost",
+                    request.kind(),
+                    request.requestId(),
+                    e);
             return Optional.empty();
         }
     }
@@ -171,18 +197,22 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
     }
 
     /**
-     * Sends owed work (a compliance message): queued durably first, so that neither a crash nor a
-     * passing failure loses it, then tried at once on this thread.
+     * Sends owed work (a compliance message): queued durably first, so that neither a crash nor a passing failure loses
+     * it, then tried at once on this thread.
      */
     ActionResult sendOwed(ActionRequest request) {
         try {
             store.putOwed(request);
         } catch (RuntimeException e) {
-            log.error("could not queue the compliance {} {}; trying it once without the queue", request.kind(),
-                    request.requestId(), e);
+            log.error(
+                    "could not queue the compliance {} {}; trying it once without the queue",
+                    request.kind(),
+                    request.requestId(),
+                    e);
             return dispatcher.dispatch(request);
         }
-        return run(request.requestId()).orElseGet(() -> new ActionResult.Failed("claimed by another node before it ran here"));
+        return run(request.requestId())
+                .orElseGet(() -> new ActionResult.Failed("claimed by another node before it ran here"));
     }
 
     @Override
@@ -203,8 +233,10 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
             Instant latest = request.requestedAt().plus(limits.maxAge());
             if (request.origin() != ActionOrigin.COMPLIANCE && clock.instant().isAfter(latest)) {
                 store.expire(id);
-                result = dispatcher.expire(request, "it waited past " + latest + ", more than " + limits.maxAgeInWords()
-                        + " (throttles.deferred.maxAge) after the bot asked; dropped");
+                result = dispatcher.expire(
+                        request,
+                        "it waited past " + latest + ", more than " + limits.maxAgeInWords()
+                                + " (throttles.deferred.maxAge) after the bot asked; dropped");
             } else {
                 result = dispatcher.dispatch(request);
             }
@@ -232,17 +264,15 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
     }
 
     /** What {@link #recover} did. */
-    record Recovery(int resumed, int settled, int scheduled) {
-    }
+    record Recovery(int resumed, int settled, int scheduled) {}
 
     /**
-     * Settles the queue after a crash, before anything runs: each RUNNING row last touched at
-     * least {@code minAge} ago (on a shared store, another node may be running a younger one) was
-     * cut short. By the last ledger row of its request ({@code lastEvent}; start-up reconciliation
-     * has run first): no decision yet, or only its earlier deferral, means it never reached the
-     * platform, and it is queued again; an outcome, or a decision still in doubt (never re-sent),
-     * settles it. Owed work whose last try failed is queued again: a FAILED row means it did not
-     * take effect. Then every PENDING row is scheduled again, for a trigger the crash may have lost.
+     * Settles the queue after a crash, before anything runs: each RUNNING row last touched at least {@code minAge} ago
+     * (on a shared store, another node may be running a younger one) was cut short. By the last ledger row of its
+     * request ({@code lastEvent}; start-up reconciliation has run first): no decision yet, or only its earlier
+     * deferral, means it never reached the platform, and it is queued again; an outcome, or a decision still in doubt
+     * (never re-sent), settles it. Owed work whose last try failed is queued again: a FAILED row means it did not take
+     * effect. Then every PENDING row is scheduled again, for a trigger the crash may have lost.
      */
     Recovery recover(Function<UUID, Optional<LedgerEvent>> lastEvent, Duration minAge) {
         Instant now = clock.instant();
@@ -250,7 +280,8 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
         int settled = 0;
         for (DeferredActionStore.Stuck stuck : store.running(now.minus(minAge))) {
             Optional<LedgerEvent> last = lastEvent.apply(stuck.requestId());
-            boolean again = last.isEmpty() || last.get() == LedgerEvent.DEFERRED
+            boolean again = last.isEmpty()
+                    || last.get() == LedgerEvent.DEFERRED
                     || (stuck.owed() && last.get() == LedgerEvent.FAILED);
             if (again) {
                 store.reset(stuck.requestId(), now);
@@ -266,8 +297,11 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
         }
         Recovery recovery = new Recovery(resumed, settled, pending.size());
         if (resumed + settled > 0) {
-            log.warn("start-up: {} deferred actions were running when Bridle stopped: {} queued again, {} settled by the ledger",
-                    resumed + settled, resumed, settled);
+            log.warn(
+                    "start-up: {} deferred actions were running when Bridle stopped: {} queued again, {} settled by the ledger",
+                    resumed + settled,
+                    resumed,
+                    settled);
         }
         return recovery;
     }
@@ -277,7 +311,10 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
         return store.waiting();
     }
 
-    /** The state of a deferred action ({@code PENDING}, {@code RUNNING}, {@code DONE}, {@code CANCELLED}, {@code EXPIRED}), if any. */
+    /**
+     * The state of a deferred action ({@code PENDING}, {@code RUNNING}, {@code DONE}, {@code CANCELLED},
+     * {@code EXPIRED}), if any.
+     */
     Optional<String> status(UUID requestId) {
         return store.status(requestId);
     }

@@ -1,17 +1,17 @@
 package dev.bridle.internal.runtime;
 
 import com.twitter.twittertext.Extractor;
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
-import dev.bridle.guard.Target;
-import dev.bridle.guard.TargetRole;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.PostRef;
-import dev.bridle.bot.UserRef;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Target;
+import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.platform.PlatformException;
 import java.time.Clock;
@@ -24,8 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The {@link GuardedActions} a bot gets: turns each call into an {@link ActionRequest} with every
- * user it reaches, @mentions included, and hands it to the {@link ActionDispatcher}.
+ * The {@link GuardedActions} a bot gets: turns each call into an {@link ActionRequest} with every user it
+ * reaches, @mentions included, and hands it to the {@link ActionDispatcher}.
  */
 final class DispatchingActions implements GuardedActions {
 
@@ -40,7 +40,8 @@ final class DispatchingActions implements GuardedActions {
     private final HandleResolver handles;
     private final Clock clock;
 
-    DispatchingActions(String botName, Account account, ActionDispatcher dispatcher, HandleResolver handles, Clock clock) {
+    DispatchingActions(
+            String botName, Account account, ActionDispatcher dispatcher, HandleResolver handles, Clock clock) {
         this.botName = botName;
         this.account = account;
         this.dispatcher = dispatcher;
@@ -56,14 +57,19 @@ final class DispatchingActions implements GuardedActions {
     @Override
     public ActionResult reply(Mention mention, String text) {
         Objects.requireNonNull(mention, "mention");
-        return withMentions(ActionKind.REPLY, text, List.of(new Target(mention.author(), TargetRole.REPLIED_TO)),
-                mention.post(), mention.postId());
+        return withMentions(
+                ActionKind.REPLY,
+                text,
+                List.of(new Target(mention.author(), TargetRole.REPLIED_TO)),
+                mention.post(),
+                mention.postId());
     }
 
     @Override
     public ActionResult reply(PostRef post, String text) {
         Objects.requireNonNull(post, "post");
-        List<Target> targets = post.author() == null ? List.of() : List.of(new Target(post.author(), TargetRole.REPLIED_TO));
+        List<Target> targets =
+                post.author() == null ? List.of() : List.of(new Target(post.author(), TargetRole.REPLIED_TO));
         return withMentions(ActionKind.REPLY, text, targets, post, post.id());
     }
 
@@ -71,19 +77,22 @@ final class DispatchingActions implements GuardedActions {
     public ActionResult directMessage(UserRef recipient, String text) {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(text, "text");
-        return dispatcher.dispatch(request(ActionKind.DIRECT_MESSAGE, text, List.of(new Target(recipient, TargetRole.RECIPIENT)), null, null));
+        return dispatcher.dispatch(request(
+                ActionKind.DIRECT_MESSAGE, text, List.of(new Target(recipient, TargetRole.RECIPIENT)), null, null));
     }
 
     @Override
     public ActionResult follow(UserRef user) {
         Objects.requireNonNull(user, "user");
-        return dispatcher.dispatch(request(ActionKind.FOLLOW, null, List.of(new Target(user, TargetRole.FOLLOWED)), null, null));
+        return dispatcher.dispatch(
+                request(ActionKind.FOLLOW, null, List.of(new Target(user, TargetRole.FOLLOWED)), null, null));
     }
 
     @Override
     public ActionResult unfollow(UserRef user) {
         Objects.requireNonNull(user, "user");
-        return dispatcher.dispatch(request(ActionKind.UNFOLLOW, null, List.of(new Target(user, TargetRole.UNFOLLOWED)), null, null));
+        return dispatcher.dispatch(
+                request(ActionKind.UNFOLLOW, null, List.of(new Target(user, TargetRole.UNFOLLOWED)), null, null));
     }
 
     @Override
@@ -98,12 +107,14 @@ final class DispatchingActions implements GuardedActions {
 
     private ActionResult onPost(ActionKind kind, PostRef post) {
         Objects.requireNonNull(post, "post");
-        List<Target> targets = post.author() == null ? List.of() : List.of(new Target(post.author(), TargetRole.POST_AUTHOR));
+        List<Target> targets =
+                post.author() == null ? List.of() : List.of(new Target(post.author(), TargetRole.POST_AUTHOR));
         return dispatcher.dispatch(request(kind, null, targets, post, null));
     }
 
     /** Adds every @mentioned user to the targets; an unresolvable mention denies the action (fail closed). */
-    private ActionResult withMentions(ActionKind kind, String text, List<Target> direct, PostRef post, String inboundId) {
+    private ActionResult withMentions(
+            ActionKind kind, String text, List<Target> direct, PostRef post, String inboundId) {
         Objects.requireNonNull(text, "text");
         List<Target> targets = new ArrayList<>(direct);
         for (String handle : mentionedHandles(text)) {
@@ -111,11 +122,17 @@ final class DispatchingActions implements GuardedActions {
             try {
                 user = handles.resolve(account, handle);
             } catch (PlatformException | RuntimeException e) {
-                return dispatcher.deny(request(kind, text, targets, post, inboundId), MENTIONS_GUARD, ReasonCode.GUARD_UNAVAILABLE,
+                return dispatcher.deny(
+                        request(kind, text, targets, post, inboundId),
+                        MENTIONS_GUARD,
+                        ReasonCode.GUARD_UNAVAILABLE,
                         "could not look up @" + handle + " to check consent (" + Errors.describe(e) + ")");
             }
             if (user.isEmpty()) {
-                return dispatcher.deny(request(kind, text, targets, post, inboundId), MENTIONS_GUARD, ReasonCode.NO_CONSENT,
+                return dispatcher.deny(
+                        request(kind, text, targets, post, inboundId),
+                        MENTIONS_GUARD,
+                        ReasonCode.NO_CONSENT,
                         "@" + handle + " is not a known user, so there is no consent to mention them");
             }
             targets.add(new Target(user.get(), TargetRole.MENTIONED));
@@ -135,6 +152,7 @@ final class DispatchingActions implements GuardedActions {
     }
 
     private ActionRequest request(ActionKind kind, String text, List<Target> targets, PostRef post, String inboundId) {
-        return new ActionRequest(UUID.randomUUID(), botName, account, kind, text, targets, post, inboundId, clock.instant());
+        return new ActionRequest(
+                UUID.randomUUID(), botName, account, kind, text, targets, post, inboundId, clock.instant());
     }
 }

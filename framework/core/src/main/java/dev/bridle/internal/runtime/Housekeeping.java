@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Periodic upkeep on one background thread: rows whose window has passed (duplicate reservations,
- * refilled shared buckets, journaled throttle takes) are deleted so the store does not grow without end. A task that fails
- * is logged and tried again next time.
+ * Periodic upkeep on one background thread: rows whose window has passed (duplicate reservations, refilled shared
+ * buckets, journaled throttle takes) are deleted so the store does not grow without end. A task that fails is logged
+ * and tried again next time.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -21,8 +21,7 @@ final class Housekeeping implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-    private record Task(String name, Runnable run) {
-    }
+    private record Task(String name, Runnable run) {}
 
     private final List<Task> tasks = new ArrayList<>();
     private ScheduledExecutorService timer;

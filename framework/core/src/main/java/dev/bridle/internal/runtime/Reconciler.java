@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Asks the platform whether an action in doubt took effect. It never sends anything: deciding to
- * retry is the dispatcher's, and after a crash nothing is retried at all.
+ * Asks the platform whether an action in doubt took effect. It never sends anything: deciding to retry is the
+ * dispatcher's, and after a crash nothing is retried at all.
  */
 final class Reconciler {
 
@@ -18,16 +18,13 @@ final class Reconciler {
     /** What the platform shows. */
     sealed interface Finding {
         /** It took effect, as {@code platformId}. */
-        record Applied(String platformId) implements Finding {
-        }
+        record Applied(String platformId) implements Finding {}
 
         /** It certainly did not take effect. */
-        record NotApplied() implements Finding {
-        }
+        record NotApplied() implements Finding {}
 
         /** The platform could not tell; the action stays in doubt. */
-        record Unknown(String why) implements Finding {
-        }
+        record Unknown(String why) implements Finding {}
     }
 
     private final Platform platform;

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link ActionDispatcher} retries a platform call that certainly did not take effect
- * (exponential backoff, a few attempts), and how long it lets the platform settle before it
- * reconciles a call that is in doubt (the platform's timelines are eventually consistent: a post
- * may not show in the account's timeline the moment it is made).
+ * How {@link ActionDispatcher} retries a platform call that certainly did not take effect (exponential backoff, a few
+ * attempts), and how long it lets the platform settle before it reconciles a call that is in doubt (the platform's
+ * timelines are eventually consistent: a post may not show in the account's timeline the moment it is made).
  *
  * @param attempts how many times a call that did not take effect is tried in all (at least 1)
  * @param firstBackoff the wait after the first failure; each later wait doubles
@@ -18,11 +17,11 @@ import java.util.Objects;
 public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBackoff, Duration settle, Sleeper sleeper) {
 
     /** Three attempts, 1 s then 2 s apart; 5 s to settle before reconciling. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30),
-            Duration.ofSeconds(5), Sleeper.THREAD);
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Sleeper.THREAD);
 
     /** One attempt and no waiting: what failed stays failed (tests of what a failure gives back). */
-    public static final RetryPolicy NO_RETRY = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> { });
+    public static final RetryPolicy NO_RETRY = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, d -> {});
 
     public RetryPolicy {
         if (attempts < 1) {

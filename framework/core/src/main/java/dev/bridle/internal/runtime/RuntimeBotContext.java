@@ -9,10 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The context one configured bot runs with. */
-record RuntimeBotContext(String botName, Account account, Clock clock, Logger log, BotState state, GuardedActions actions)
+record RuntimeBotContext(
+        String botName, Account account, Clock clock, Logger log, BotState state, GuardedActions actions)
         implements BotContext {
 
     static RuntimeBotContext of(String botName, Account account, Clock clock, BotState state, GuardedActions actions) {
-        return new RuntimeBotContext(botName, account, clock, LoggerFactory.getLogger("bot." + botName), state, actions);
+        return new RuntimeBotContext(
+                botName, account, clock, LoggerFactory.getLogger("bot." + botName), state, actions);
     }
 }

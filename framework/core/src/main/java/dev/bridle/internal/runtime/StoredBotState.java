@@ -28,7 +28,8 @@ final class StoredBotState implements BotState {
     public void put(String key, String value) {
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("state values are at most " + MAX_VALUE_LENGTH + " characters; '" + key + "' has " + value.length());
+            throw new IllegalArgumentException("state values are at most " + MAX_VALUE_LENGTH + " characters; '" + key
+                    + "' has " + value.length());
         }
         store.put(bot, checkKey(key), value);
     }

@@ -11,13 +11,13 @@ import org.slf4j.MDC;
 /**
  * One scheduled run of one bot: the job's name is the bot's name.
  *
- * <p>Never throws. A bot that fails is logged here (and recorded by the {@link BotInvoker}); the
- * job then ends normally, so Quartz neither refires it at once nor puts its trigger in error, and
- * the bot's next run and every other bot's runs go ahead as scheduled.
+ * <p>Never throws. A bot that fails is logged here (and recorded by the {@link BotInvoker}); the job then ends
+ * normally, so Quartz neither refires it at once nor puts its trigger in error, and the bot's next run and every other
+ * bot's runs go ahead as scheduled.
  *
- * <p>{@link DisallowConcurrentExecution}: a run that outlasts the interval delays the next run of
- * the same bot instead of overlapping it. The class name is stored in the job store
- * ({@code QRTZ_JOB_DETAILS.JOB_CLASS_NAME}): renaming or moving it needs a migration.
+ * <p>{@link DisallowConcurrentExecution}: a run that outlasts the interval delays the next run of the same bot instead
+ * of overlapping it. The class name is stored in the job store ({@code QRTZ_JOB_DETAILS.JOB_CLASS_NAME}): renaming or
+ * moving it needs a migration.
  */
 @DisallowConcurrentExecution
 final class BotJob implements Job {

@@ -36,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each bot's {@code onSchedule} on its configured cron or interval schedule, through Quartz
- * with its job store in Bridle's own database ({@code V2__quartz.sql}).
+ * Runs each bot's {@code onSchedule} on its configured cron or interval schedule, through Quartz with its job store in
+ * Bridle's own database ({@code V2__quartz.sql}).
  *
  * <pre>{@code
  * BotScheduler scheduler = BotScheduler.builder()
@@ -50,21 +50,20 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>What it guarantees:
+ *
  * <ul>
- *   <li>Schedules are stored, so they survive a restart: {@link #sync} leaves a bot whose schedule
- *       did not change alone, so its next run stays where it was.</li>
- *   <li>Runs of one bot never overlap; a bot that throws is logged and keeps its schedule, and
- *       other bots are not affected.</li>
- *   <li>Missed runs (the scheduler was down, or all threads were busy, for longer than the misfire
- *       threshold past a run's time) are not replayed: the bot runs once as soon as it can, then
- *       resumes its schedule (a cron bot at its next cron time, an interval bot every interval
- *       from that run). See {@link BotTriggers} for why.</li>
- *   <li>On PostgreSQL the scheduler is clustered: nodes with the same instance name share the
- *       schedules, and each run happens on one node only. A node that dies mid-run is not
- *       re-run elsewhere; the bot's next run comes as scheduled. A run a stopped node had
- *       already claimed (Quartz claims runs due within about 30 s) is fired by another node, or
- *       the restarted one, after cluster recovery notices the stop, about 15 s later. Nodes must
- *       share one configuration: the last to call {@link #sync} wins.</li>
+ *   <li>Schedules are stored, so they survive a restart: {@link #sync} leaves a bot whose schedule did not change
+ *       alone, so its next run stays where it was.
+ *   <li>Runs of one bot never overlap; a bot that throws is logged and keeps its schedule, and other bots are not
+ *       affected.
+ *   <li>Missed runs (the scheduler was down, or all threads were busy, for longer than the misfire threshold past a
+ *       run's time) are not replayed: the bot runs once as soon as it can, then resumes its schedule (a cron bot at its
+ *       next cron time, an interval bot every interval from that run). See {@link BotTriggers} for why.
+ *   <li>On PostgreSQL the scheduler is clustered: nodes with the same instance name share the schedules, and each run
+ *       happens on one node only. A node that dies mid-run is not re-run elsewhere; the bot's next run comes as
+ *       scheduled. A run a stopped node had already claimed (Quartz claims runs due within about 30 s) is fired by
+ *       another node, or the restarted one, after cluster recovery notices the stop, about 15 s later. Nodes must share
+ *       one configuration: the last to call {@link #sync} wins.
  * </ul>
  *
  * <p>Quartz fires on the system clock: this class is not driven by an injected {@code Clock}.
@@ -77,8 +76,8 @@ public final class BotScheduler implements AutoCloseable {
     public static final String DEFAULT_INSTANCE_NAME = "bridle";
 
     /**
-     * How late a run may start and still count as on time (Quartz's default): later than this it
-     * has misfired and the misfire policy applies.
+     * How late a run may start and still count as on time (Quartz's default): later than this it has misfired and the
+     * misfire policy applies.
      */
     public static final Duration DEFAULT_MISFIRE_THRESHOLD = Duration.ofMinutes(1);
 
@@ -99,12 +98,12 @@ public final class BotScheduler implements AutoCloseable {
     }
 
     /**
-     * Makes the stored schedules match {@code bots}: adds a job and trigger for each bot with a
-     * schedule, replaces a trigger whose schedule changed (its next run is computed afresh), leaves
-     * an unchanged one alone, and deletes the job of every bot that is gone or has no schedule.
+     * Makes the stored schedules match {@code bots}: adds a job and trigger for each bot with a schedule, replaces a
+     * trigger whose schedule changed (its next run is computed afresh), leaves an unchanged one alone, and deletes the
+     * job of every bot that is gone or has no schedule.
      *
-     * @throws SchedulingException naming the bot, if a schedule is invalid (checked for every bot
-     *     before anything is changed) or the store fails
+     * @throws SchedulingException naming the bot, if a schedule is invalid (checked for every bot before anything is
+     *     changed) or the store fails
      */
     public void sync(List<BotConfig> bots) {
         Map<String, Trigger> wanted = new LinkedHashMap<>();
@@ -171,9 +170,9 @@ public final class BotScheduler implements AutoCloseable {
     }
 
     /**
-     * Runs deferred action {@code requestId} once at {@code at} (or at once, if {@code at} has
-     * passed), replacing any earlier time for it. The trigger is stored, so it survives a
-     * restart; if it is missed, it fires as soon as the scheduler can.
+     * Runs deferred action {@code requestId} once at {@code at} (or at once, if {@code at} has passed), replacing any
+     * earlier time for it. The trigger is stored, so it survives a restart; if it is missed, it fires as soon as the
+     * scheduler can.
      */
     public void scheduleDeferred(String requestId, Instant at) {
         JobKey job = JobKey.jobKey(requestId, DeferredActionJob.GROUP);
@@ -185,7 +184,8 @@ public final class BotScheduler implements AutoCloseable {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
-            quartz.scheduleJob(JobBuilder.newJob(DeferredActionJob.class).withIdentity(job).build(), Set.of(trigger), true);
+            quartz.scheduleJob(
+                    JobBuilder.newJob(DeferredActionJob.class).withIdentity(job).build(), Set.of(trigger), true);
         } catch (SchedulerException e) {
             throw new SchedulingException("could not schedule deferred action " + requestId + ": " + e.getMessage(), e);
         }
@@ -246,8 +246,7 @@ public final class BotScheduler implements AutoCloseable {
     }
 
     /**
-     * Stops for good; the stored schedules stay for the next start. Does nothing if already shut
-     * down.
+     * Stops for good; the stored schedules stay for the next start. Does nothing if already shut down.
      *
      * @param waitForJobs whether to wait for the runs going on to finish
      */
@@ -276,12 +275,11 @@ public final class BotScheduler implements AutoCloseable {
         private String instanceName = DEFAULT_INSTANCE_NAME;
         private Duration misfireThreshold = DEFAULT_MISFIRE_THRESHOLD;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
-         * The database, already migrated (the QRTZ_ tables exist); the scheduler borrows its
-         * connections and never closes it. PostgreSQL makes the scheduler clustered.
+         * The database, already migrated (the QRTZ_ tables exist); the scheduler borrows its connections and never
+         * closes it. PostgreSQL makes the scheduler clustered.
          */
         public Builder database(Database database) {
             Objects.requireNonNull(database, "database");
@@ -303,8 +301,8 @@ public final class BotScheduler implements AutoCloseable {
         }
 
         /**
-         * The scheduler's name, {@link #DEFAULT_INSTANCE_NAME} unless set: the same on every node of
-         * a cluster, and unique among the schedulers running in one JVM.
+         * The scheduler's name, {@link #DEFAULT_INSTANCE_NAME} unless set: the same on every node of a cluster, and
+         * unique among the schedulers running in one JVM.
          */
         public Builder instanceName(String instanceName) {
             this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
@@ -320,8 +318,8 @@ public final class BotScheduler implements AutoCloseable {
         /**
          * A scheduler in standby: call {@link BotScheduler#sync} and {@link BotScheduler#start}.
          *
-         * @throws IllegalStateException if something required is missing, the injector cannot
-         *     provide a {@link BotInvoker}, or a scheduler of this name is already running here
+         * @throws IllegalStateException if something required is missing, the injector cannot provide a
+         *     {@link BotInvoker}, or a scheduler of this name is already running here
          * @throws SchedulingException if Quartz cannot be set up
          */
         public BotScheduler build() {
@@ -337,8 +335,10 @@ public final class BotScheduler implements AutoCloseable {
             try {
                 injector.getProvider(BotJob.class);
             } catch (ConfigurationException e) {
-                throw new IllegalStateException("the injector cannot build scheduled jobs: bind a "
-                        + BotInvoker.class.getName() + "\n" + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the injector cannot build scheduled jobs: bind a " + BotInvoker.class.getName() + "\n"
+                                + e.getMessage(),
+                        e);
             }
             // Quartz keeps schedulers and connection providers in JVM-wide registries keyed by name
             synchronized (BotScheduler.class) {
@@ -347,10 +347,12 @@ public final class BotScheduler implements AutoCloseable {
                             + "' is already running in this JVM; shut it down first or pick another instanceName");
                 }
                 String dataSourceName = "bridle-schedule-" + instanceName;
-                DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new DataSourceConnectionProvider(dataSource));
+                DBConnectionManager.getInstance()
+                        .addConnectionProvider(dataSourceName, new DataSourceConnectionProvider(dataSource));
                 try {
                     Scheduler quartz = new StdSchedulerFactory(QuartzProperties.of(
-                            instanceName, dialect, config.threads(), misfireThreshold, dataSourceName)).getScheduler();
+                                    instanceName, dialect, config.threads(), misfireThreshold, dataSourceName))
+                            .getScheduler();
                     quartz.setJobFactory(new GuiceJobFactory(injector));
                     return new BotScheduler(quartz);
                 } catch (SchedulerException e) {

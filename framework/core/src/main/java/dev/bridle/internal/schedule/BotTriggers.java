@@ -18,17 +18,15 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 
 /**
- * A bot's Quartz job and trigger, built from its configured {@link Schedule}, and the misfire
- * policy they carry.
+ * A bot's Quartz job and trigger, built from its configured {@link Schedule}, and the misfire policy they carry.
  *
- * <p>A run <em>misfires</em> when its time passed more than the misfire threshold ago without it
- * starting: the scheduler was down or in standby, or every thread was busy. Bridle's policy is the
- * same for both kinds of schedule: <strong>a bot that missed runs runs once, as soon as the
- * scheduler can, then resumes its schedule; missed runs are never replayed one by one.</strong>
- * Bots post to a platform that punishes bursts (rate limits, spam rules), so a catch-up burst is
- * never right; a missed daily digest or hourly check is still wanted late, so dropping it silently
- * until the next slot, possibly a day away, is not right either. The catch-up run tells the bot
- * nothing special: a bot that must not act late checks the time itself.
+ * <p>A run <em>misfires</em> when its time passed more than the misfire threshold ago without it starting: the
+ * scheduler was down or in standby, or every thread was busy. Bridle's policy is the same for both kinds of schedule:
+ * <strong>a bot that missed runs runs once, as soon as the scheduler can, then resumes its schedule; missed runs are
+ * never replayed one by one.</strong> Bots post to a platform that punishes bursts (rate limits, spam rules), so a
+ * catch-up burst is never right; a missed daily digest or hourly check is still wanted late, so dropping it silently
+ * until the next slot, possibly a day away, is not right either. The catch-up run tells the bot nothing special: a bot
+ * that must not act late checks the time itself.
  */
 final class BotTriggers {
 
@@ -42,16 +40,15 @@ final class BotTriggers {
     static final int CRON_MISFIRE_INSTRUCTION = CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW;
 
     /**
-     * An interval bot that missed one or more runs runs once now, then every interval counted from
-     * that run ({@link SimpleTrigger#MISFIRE_INSTRUCTION_RESCHEDULE_NOW_WITH_EXISTING_REPEAT_COUNT}:
-     * with an endless repeat count it moves the start to now). An interval is a period, not a time
-     * of day, so shifting its phase costs nothing; a bot tied to the clock uses cron.
+     * An interval bot that missed one or more runs runs once now, then every interval counted from that run
+     * ({@link SimpleTrigger#MISFIRE_INSTRUCTION_RESCHEDULE_NOW_WITH_EXISTING_REPEAT_COUNT}: with an endless repeat
+     * count it moves the start to now). An interval is a period, not a time of day, so shifting its phase costs
+     * nothing; a bot tied to the clock uses cron.
      */
     static final int INTERVAL_MISFIRE_INSTRUCTION =
             SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NOW_WITH_EXISTING_REPEAT_COUNT;
 
-    private BotTriggers() {
-    }
+    private BotTriggers() {}
 
     static JobKey jobKey(String bot) {
         return JobKey.jobKey(bot, GROUP);
@@ -61,7 +58,10 @@ final class BotTriggers {
         return TriggerKey.triggerKey(bot, GROUP);
     }
 
-    /** The bot's job: not durable (it goes with its trigger) and not recovered after a crash (the next run comes anyway). */
+    /**
+     * The bot's job: not durable (it goes with its trigger) and not recovered after a crash (the next run comes
+     * anyway).
+     */
     static JobDetail jobFor(String bot) {
         return JobBuilder.newJob(BotJob.class)
                 .withIdentity(jobKey(bot))
@@ -87,8 +87,10 @@ final class BotTriggers {
             try {
                 expression = new CronExpression(cron.expression());
             } catch (ParseException e) {
-                throw new SchedulingException("bot '" + bot.name() + "': invalid cron expression '"
-                        + cron.expression() + "': " + e.getMessage(), e);
+                throw new SchedulingException(
+                        "bot '" + bot.name() + "': invalid cron expression '" + cron.expression() + "': "
+                                + e.getMessage(),
+                        e);
             }
             return CronScheduleBuilder.cronSchedule(expression)
                     .inTimeZone(TimeZone.getTimeZone(cron.zone()))
@@ -116,9 +118,9 @@ final class BotTriggers {
     }
 
     /**
-     * Whether {@code stored} fires on the same schedule, with the same misfire policy, as
-     * {@code wanted}; compared in Quartz's own terms (the expression upper-cased, the zone as a
-     * {@link TimeZone} id), so an equal schedule spelled differently counts as the same.
+     * Whether {@code stored} fires on the same schedule, with the same misfire policy, as {@code wanted}; compared in
+     * Quartz's own terms (the expression upper-cased, the zone as a {@link TimeZone} id), so an equal schedule spelled
+     * differently counts as the same.
      */
     static boolean sameSchedule(Trigger stored, Trigger wanted) {
         if (stored.getMisfireInstruction() != wanted.getMisfireInstruction()

@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 import org.quartz.utils.ConnectionProvider;
 
 /**
- * Hands Quartz connections from the application's own pool, so the job store shares the
- * database (and its migrations) with the rest of Bridle.
+ * Hands Quartz connections from the application's own pool, so the job store shares the database (and its migrations)
+ * with the rest of Bridle.
  */
 final class DataSourceConnectionProvider implements ConnectionProvider {
 

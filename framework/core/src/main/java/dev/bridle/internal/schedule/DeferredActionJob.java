@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one run of one deferred action: the job's name is the action's request id. Never throws;
- * a failure is logged and the action stays where the runner left it.
+ * The one run of one deferred action: the job's name is the action's request id. Never throws; a failure is logged and
+ * the action stays where the runner left it.
  */
 final class DeferredActionJob implements Job {
 

@@ -23,7 +23,9 @@ final class GuiceJobFactory implements JobFactory {
             return injector.getInstance(type);
         } catch (RuntimeException e) {
             throw new SchedulerException(
-                    "could not build job " + type.getName() + " for " + bundle.getJobDetail().getKey(), e);
+                    "could not build job " + type.getName() + " for "
+                            + bundle.getJobDetail().getKey(),
+                    e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.bridle.internal.schedule;
 
 import dev.bridle.internal.store.Dialect;
-
 import java.time.Duration;
 import java.util.Properties;
 import org.quartz.impl.jdbcjobstore.HSQLDBDelegate;
@@ -18,15 +17,14 @@ final class QuartzProperties {
     /** How often a clustered node reports in; a node silent for longer is presumed dead and its work recovered. */
     static final Duration CLUSTER_CHECKIN_INTERVAL = Duration.ofMillis(7_500);
 
-    private QuartzProperties() {
-    }
+    private QuartzProperties() {}
 
     /**
      * @param instanceName the scheduler's name: every node of one cluster uses the same one
      * @param dataSourceName the name the connection provider is registered under with Quartz
      */
-    static Properties of(String instanceName, Dialect dialect, int threads,
-                         Duration misfireThreshold, String dataSourceName) {
+    static Properties of(
+            String instanceName, Dialect dialect, int threads, Duration misfireThreshold, String dataSourceName) {
         boolean clustered = dialect == Dialect.POSTGRES;
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", instanceName);
@@ -54,15 +52,16 @@ final class QuartzProperties {
         p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(misfireThreshold.toMillis()));
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(clustered));
         if (clustered) {
-            p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CLUSTER_CHECKIN_INTERVAL.toMillis()));
+            p.setProperty(
+                    "org.quartz.jobStore.clusterCheckinInterval", Long.toString(CLUSTER_CHECKIN_INTERVAL.toMillis()));
         }
         return p;
     }
 
     /**
-     * The delegate that reads {@code V2__quartz.sql}'s BYTEA columns on each database: PostgreSQL's
-     * reads them with {@code getBytes}; on H2, where BYTEA is VARBINARY, the HSQLDB delegate reads
-     * them with {@code getBinaryStream} (the standard delegate's {@code getBlob} is meant for BLOB columns).
+     * The delegate that reads {@code V2__quartz.sql}'s BYTEA columns on each database: PostgreSQL's reads them with
+     * {@code getBytes}; on H2, where BYTEA is VARBINARY, the HSQLDB delegate reads them with {@code getBinaryStream}
+     * (the standard delegate's {@code getBlob} is meant for BLOB columns).
      */
     static String delegateFor(Dialect dialect) {
         return switch (dialect) {

@@ -18,16 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells every node sharing a PostgreSQL store what changed, so their caches forget it at once
- * instead of at the end of their time to live: {@code NOTIFY} after a change is committed,
- * {@code LISTEN} on one connection per node. On H2 (one node) it only tells this process.
+ * Tells every node sharing a PostgreSQL store what changed, so their caches forget it at once instead of at the end of
+ * their time to live: {@code NOTIFY} after a change is committed, {@code LISTEN} on one connection per node. On H2 (one
+ * node) it only tells this process.
  *
- * <p>A notification can be missed before a channel is listened to (between a subscription and its
- * {@code LISTEN}) and while the listening connection is down; so whenever a channel starts being
- * listened to — the first time, for a channel subscribed later, and after a reconnection — its
- * subscribers are told that everything may have changed ({@code null}), and caches start afresh.
- * Caches stay correct without the feed (they expire), and no guard that must be exact relies on a
- * cache: the final opt-out and consent checks read the database.
+ * <p>A notification can be missed before a channel is listened to (between a subscription and its {@code LISTEN}) and
+ * while the listening connection is down; so whenever a channel starts being listened to — the first time, for a
+ * channel subscribed later, and after a reconnection — its subscribers are told that everything may have changed
+ * ({@code null}), and caches start afresh. Caches stay correct without the feed (they expire), and no guard that must
+ * be exact relies on a cache: the final opt-out and consent checks read the database.
  */
 public final class ChangeFeed implements AutoCloseable {
 
@@ -48,8 +47,8 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /**
-     * Calls {@code onChange} with the key of every change published on {@code channel} by any node,
-     * this one included; with {@code null} when changes may have been missed.
+     * Calls {@code onChange} with the key of every change published on {@code channel} by any node, this one included;
+     * with {@code null} when changes may have been missed.
      */
     public synchronized void subscribe(String channel, Consumer<String> onChange) {
         checkChannel(channel);
@@ -68,7 +67,8 @@ public final class ChangeFeed implements AutoCloseable {
             deliver(channel, key);
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
             ps.setString(1, channel);
             ps.setString(2, key);
             ps.execute();
@@ -82,7 +82,8 @@ public final class ChangeFeed implements AutoCloseable {
     private void listen() {
         while (open) {
             Set<String> listening = new HashSet<>();
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (open) {
                     listenToNewChannels(s, listening);
@@ -95,7 +96,9 @@ public final class ChangeFeed implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (open) {
-                    log.warn("the change feed lost its connection ({}); caches forget everything when it is back", e.getMessage());
+                    log.warn(
+                            "the change feed lost its connection ({}); caches forget everything when it is back",
+                            e.getMessage());
                     pause();
                 }
             }
@@ -103,9 +106,8 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /**
-     * Listens to every channel subscribed since the last look, a subscription made after the
-     * listener started included; what was published on it before is unknown, so its subscribers
-     * start afresh.
+     * Listens to every channel subscribed since the last look, a subscription made after the listener started included;
+     * what was published on it before is unknown, so its subscribers start afresh.
      */
     private void listenToNewChannels(Statement s, Set<String> listening) throws SQLException {
         for (String channel : subscribers.keySet()) {

@@ -16,8 +16,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The store's database: a connection pool over an H2 file (the default) or PostgreSQL, with the
- * schema's Flyway migrations.
+ * The store's database: a connection pool over an H2 file (the default) or PostgreSQL, with the schema's Flyway
+ * migrations.
  *
  * <pre>{@code
  * try (Database db = Database.open(config.store())) {
@@ -27,9 +27,9 @@ import org.flywaydb.core.api.FlywayException;
  * }
  * }</pre>
  *
- * <p>An H2 URL is completed with the settings that make the same SQL run on H2 and PostgreSQL
- * 15 (PostgreSQL mode, lower-case names, nulls last; see {@link #H2_SETTINGS}), and the
- * directory of an H2 file is created if it is missing. Errors name the URL, never the password.
+ * <p>An H2 URL is completed with the settings that make the same SQL run on H2 and PostgreSQL 15 (PostgreSQL mode,
+ * lower-case names, nulls last; see {@link #H2_SETTINGS}), and the directory of an H2 file is created if it is missing.
+ * Errors name the URL, never the password.
  */
 public final class Database implements AutoCloseable {
 
@@ -87,7 +87,8 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("cannot open the store at " + shownUrl + ": " + e.getMessage());
             }
         }
-        String password = Optional.ofNullable(config.password()).map(Secret::reveal).orElse(null);
+        String password =
+                Optional.ofNullable(config.password()).map(Secret::reveal).orElse(null);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("bridle-store");
         hikari.setJdbcUrl(jdbcUrl);
@@ -121,15 +122,17 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(dir.get());
         } catch (IOException e) {
-            throw new StoreException("cannot open the store at " + shownUrl
-                    + ": cannot create its directory " + dir.get() + " (" + e + ")", e);
+            throw new StoreException(
+                    "cannot open the store at " + shownUrl + ": cannot create its directory " + dir.get() + " (" + e
+                            + ")",
+                    e);
         }
     }
 
     /**
-     * A StoreException whose message is one line: what failed, the root cause's message and what
-     * to do ({@link StoreAdvice}), with the password masked. The cause is kept for the debug log
-     * unless a message in it holds the password.
+     * A StoreException whose message is one line: what failed, the root cause's message and what to do
+     * ({@link StoreAdvice}), with the password masked. The cause is kept for the debug log unless a message in it holds
+     * the password.
      */
     private static StoreException failure(String what, Throwable e, Dialect dialect, String password) {
         String why = Redaction.text(StoreAdvice.of(e, dialect), password);
@@ -165,8 +168,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * For an H2 database in a file on this machine, its path without H2's {@code .mv.db} suffix,
-     * absolute; empty for PostgreSQL and for H2 in memory or on a server.
+     * For an H2 database in a file on this machine, its path without H2's {@code .mv.db} suffix, absolute; empty for
+     * PostgreSQL and for H2 in memory or on a server.
      */
     public Optional<Path> localFile() {
         return localFile;
@@ -188,24 +191,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Forces every transaction committed so far onto the disk, so that it survives a crash of the
-     * machine. Call it after the commit, on a connection in auto-commit mode.
+     * Forces every transaction committed so far onto the disk, so that it survives a crash of the machine. Call it
+     * after the commit, on a connection in auto-commit mode.
      *
      * <p>On PostgreSQL a commit is already flushed to the write-ahead log before it returns
-     * ({@code synchronous_commit=on}, the default), so this does nothing. On H2 2.x it runs
-     * {@code CHECKPOINT SYNC}: an H2 commit is only written to the file by a background thread
-     * within {@code WRITE_DELAY} (500 ms by default), without {@code fsync}. H2's documentation,
-     * "Durability Problems" (https://h2database.com/html/advanced.html#durability_problems),
-     * says "after a power failure, a bit more than one second of committed transactions may be
-     * lost. To change the behavior, use SET WRITE_DELAY and CHECKPOINT SYNC". In H2 2.3.232
-     * {@code CHECKPOINT SYNC} runs {@code Database.sync()}, which stores the pending changes and
-     * calls {@code FileChannel.force(true)} ({@code org.h2.mvstore.db.Store.sync}). It needs an
-     * admin user; the user that created the database file is one.
+     * ({@code synchronous_commit=on}, the default), so this does nothing. On H2 2.x it runs {@code CHECKPOINT SYNC}: an
+     * H2 commit is only written to the file by a background thread within {@code WRITE_DELAY} (500 ms by default),
+     * without {@code fsync}. H2's documentation, "Durability Problems"
+     * (https://h2database.com/html/advanced.html#durability_problems), says "after a power failure, a bit more than one
+     * second of committed transactions may be lost. To change the behavior, use SET WRITE_DELAY and CHECKPOINT SYNC".
+     * In H2 2.3.232 {@code CHECKPOINT SYNC} runs {@code Database.sync()}, which stores the pending changes and calls
+     * {@code FileChannel.force(true)} ({@code org.h2.mvstore.db.Store.sync}). It needs an admin user; the user that
+     * created the database file is one.
      *
-     * <p>Cost on H2: each call writes a chunk and syncs, about 1 to 3 ms here, and H2 keeps
-     * replaced chunks for its {@code RETENTION_TIME} (45 s) before reusing their space, so under
-     * sustained load the file holds roughly 15 KB per call made in the last 45 s. Callers that
-     * write often should batch, as the ledger's group commit does.
+     * <p>Cost on H2: each call writes a chunk and syncs, about 1 to 3 ms here, and H2 keeps replaced chunks for its
+     * {@code RETENTION_TIME} (45 s) before reusing their space, so under sustained load the file holds roughly 15 KB
+     * per call made in the last 45 s. Callers that write often should batch, as the ledger's group commit does.
      */
     public void forceToDisk(Connection connection) throws SQLException {
         if (dialect == Dialect.H2) {

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An insert-only table of events about a user and an operator, such as {@code consent_events}
- * and {@code optout_events}: rows are appended, never changed, and each is committed and forced
- * to disk ({@link Database#forceToDisk}) before {@link #append} returns, so an event the caller
- * has acknowledged survives a crash. The table numbers its rows in a generated column
- * {@code seq}, and has the columns {@code subject_id} and {@code operator} a history is read by.
+ * An insert-only table of events about a user and an operator, such as {@code consent_events} and
+ * {@code optout_events}: rows are appended, never changed, and each is committed and forced to disk
+ * ({@link Database#forceToDisk}) before {@link #append} returns, so an event the caller has acknowledged survives a
+ * crash. The table numbers its rows in a generated column {@code seq}, and has the columns {@code subject_id} and
+ * {@code operator} a history is read by.
  *
- * <p>The store that owns the table keeps its columns and how they map to its event type; this
- * class only appends and reads.
+ * <p>The store that owns the table keeps its columns and how they map to its event type; this class only appends and
+ * reads.
  *
  * <pre>{@code
  * EventTable<OptOutEvent> table = new EventTable<>(db, "optout_events", "event_id, subject_id, operator, ...", rs -> ...);
@@ -38,7 +38,8 @@ public final class EventTable<E> {
     private final Sql.RowReader<E> reader;
 
     /**
-     * @param columns the columns {@link #append} sets, comma-separated, in the order its binder sets them ({@code seq} is generated)
+     * @param columns the columns {@link #append} sets, comma-separated, in the order its binder sets them ({@code seq}
+     *     is generated)
      * @param reader reads a row of {@code seq} and {@code columns} as an event
      */
     public EventTable(Database db, String table, String columns, Sql.RowReader<E> reader) {
@@ -46,8 +47,10 @@ public final class EventTable<E> {
         this.table = Objects.requireNonNull(table, "table");
         this.reader = Objects.requireNonNull(reader, "reader");
         int count = columns.split(",").length;
-        this.insert = "INSERT INTO " + table + " (" + columns + ") VALUES (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
-        this.history = "SELECT seq, " + columns + " FROM " + table + " WHERE subject_id = ? AND operator = ? ORDER BY seq";
+        this.insert = "INSERT INTO " + table + " (" + columns + ") VALUES ("
+                + String.join(", ", Collections.nCopies(count, "?")) + ")";
+        this.history =
+                "SELECT seq, " + columns + " FROM " + table + " WHERE subject_id = ? AND operator = ? ORDER BY seq";
     }
 
     /**
@@ -86,10 +89,14 @@ public final class EventTable<E> {
      */
     public List<E> history(String subjectId, String operator, String what) {
         try (Connection c = db.dataSource().getConnection()) {
-            return Sql.list(c, history, ps -> {
-                ps.setString(1, subjectId);
-                ps.setString(2, operator);
-            }, reader);
+            return Sql.list(
+                    c,
+                    history,
+                    ps -> {
+                        ps.setString(1, subjectId);
+                        ps.setString(2, operator);
+                    },
+                    reader);
         } catch (SQLException ex) {
             throw new StoreException("cannot " + what + " from " + db.url() + ": " + ex.getMessage(), ex);
         }

@@ -10,13 +10,14 @@ import java.util.Optional;
 /**
  * Bot state in the store's {@code bot_state} table.
  *
- * <p>{@link #put} is the portable {@link Upsert}: update; if no row was there, insert; if another
- * writer inserted the row in between, update again.
+ * <p>{@link #put} is the portable {@link Upsert}: update; if no row was there, insert; if another writer inserted the
+ * row in between, update again.
  */
 public final class JdbcBotStateStore implements BotStateStore {
 
     private static final String SELECT = "SELECT state_value FROM bot_state WHERE bot = ? AND state_key = ?";
-    private static final Upsert PUT = Upsert.of("bot_state", List.of("bot", "state_key"), List.of("state_value", "updated_at"));
+    private static final Upsert PUT =
+            Upsert.of("bot_state", List.of("bot", "state_key"), List.of("state_value", "updated_at"));
     private static final String DELETE = "DELETE FROM bot_state WHERE bot = ? AND state_key = ?";
 
     private final Database db;
@@ -30,10 +31,14 @@ public final class JdbcBotStateStore implements BotStateStore {
     @Override
     public Optional<String> get(String bot, String key) {
         try (Connection c = db.dataSource().getConnection()) {
-            return Sql.first(c, SELECT, ps -> {
-                ps.setString(1, bot);
-                ps.setString(2, key);
-            }, rs -> rs.getString(1));
+            return Sql.first(
+                    c,
+                    SELECT,
+                    ps -> {
+                        ps.setString(1, bot);
+                        ps.setString(2, key);
+                    },
+                    rs -> rs.getString(1));
         } catch (SQLException e) {
             throw failure("read", bot, key, e);
         }
@@ -64,7 +69,8 @@ public final class JdbcBotStateStore implements BotStateStore {
     }
 
     private StoreException failure(String what, String bot, String key, SQLException e) {
-        return new StoreException("cannot " + what + " state '" + key + "' of bot '" + bot + "' in "
-                + db.url() + ": " + e.getMessage(), e);
+        return new StoreException(
+                "cannot " + what + " state '" + key + "' of bot '" + bot + "' in " + db.url() + ": " + e.getMessage(),
+                e);
     }
 }

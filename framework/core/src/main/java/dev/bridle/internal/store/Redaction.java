@@ -7,8 +7,7 @@ final class Redaction {
 
     private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password\\s*=)[^;&]*");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** The URL with any {@code password=...} setting masked. */
     static String url(String url) {

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The small JDBC steps Bridle's stores repeat, written once so that they behave alike on H2 and
- * PostgreSQL: run a statement with its values, read rows, insert unless the key is taken (see
- * {@link Upsert} for the portable upsert).
+ * The small JDBC steps Bridle's stores repeat, written once so that they behave alike on H2 and PostgreSQL: run a
+ * statement with its values, read rows, insert unless the key is taken (see {@link Upsert} for the portable upsert).
  *
  * <pre>{@code
  * try (Connection c = db.dataSource().getConnection()) {
@@ -27,8 +26,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * Each method works on the connection it is given and lets {@link SQLException} through: the
- * caller says in its own error what failed.
+ * Each method works on the connection it is given and lets {@link SQLException} through: the caller says in its own
+ * error what failed.
  */
 public final class Sql {
 
@@ -36,11 +35,9 @@ public final class Sql {
     public static final String UNIQUE_VIOLATION = "23505";
 
     /** For a statement without parameters. */
-    public static final Binder NO_VALUES = ps -> {
-    };
+    public static final Binder NO_VALUES = ps -> {};
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Sets the parameters of a statement. */
     @FunctionalInterface
@@ -72,9 +69,8 @@ public final class Sql {
     }
 
     /**
-     * Runs {@code insert}; false, with nothing written, if a row with its key is there already.
-     * Other errors go through. On PostgreSQL a failed statement spoils an open transaction, so
-     * call this in auto-commit mode.
+     * Runs {@code insert}; false, with nothing written, if a row with its key is there already. Other errors go
+     * through. On PostgreSQL a failed statement spoils an open transaction, so call this in auto-commit mode.
      */
     public static boolean insertIfAbsent(Connection c, String insert, Binder values) throws SQLException {
         try {

@@ -7,21 +7,20 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 /**
- * Why a store could not be opened, in a few words, and what to do about it, read from the chain
- * of causes the driver and the pool throw: {@code Connection refused; is PostgreSQL running there?}.
- * The words are the root cause's own, on one line, so that an operator who searches for them finds
- * the driver's documentation.
+ * Why a store could not be opened, in a few words, and what to do about it, read from the chain of causes the driver
+ * and the pool throw: {@code Connection refused; is PostgreSQL running there?}. The words are the root cause's own, on
+ * one line, so that an operator who searches for them finds the driver's documentation.
  */
 final class StoreAdvice {
 
     /** SQLSTATEs both drivers use: bad credentials, a database that does not exist, H2's file in use. */
     private static final String INVALID_PASSWORD = "28P01";
+
     private static final String INVALID_AUTHORIZATION = "28000";
     private static final String NO_SUCH_DATABASE = "3D000";
     private static final String H2_DATABASE_IN_USE = "90020";
 
-    private StoreAdvice() {
-    }
+    private StoreAdvice() {}
 
     /** {@code <why>; <what to do>} for a failure to open a {@code dialect} store, caused by {@code e}. */
     static String of(Throwable e, Dialect dialect) {

@@ -1,9 +1,6 @@
 package dev.bridle.internal.store;
 
-/**
- * The store could not be opened, migrated or written. The message names the database URL,
- * never the password.
- */
+/** The store could not be opened, migrated or written. The message names the database URL, never the password. */
 public final class StoreException extends RuntimeException {
 
     public StoreException(String message, Throwable cause) {

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes a row whether or not it is there, the same way on H2 and PostgreSQL (neither
- * {@code MERGE} nor {@code ON CONFLICT} is common to both): update the row with the key; if none
- * was there, insert it; if another writer inserted it in between (a unique violation, see
- * {@link Sql#UNIQUE_VIOLATION}), update again. Used in auto-commit mode, each statement commits
- * on its own, so a failed insert never spoils a transaction.
+ * Writes a row whether or not it is there, the same way on H2 and PostgreSQL (neither {@code MERGE} nor {@code ON
+ * CONFLICT} is common to both): update the row with the key; if none was there, insert it; if another writer inserted
+ * it in between (a unique violation, see {@link Sql#UNIQUE_VIOLATION}), update again. Used in auto-commit mode, each
+ * statement commits on its own, so a failed insert never spoils a transaction.
  *
  * <pre>{@code
  * static final Upsert CURSOR = Upsert.of("inbound_cursor", List.of("account", "kind"), List.of("since_id", "updated_at"));
@@ -35,8 +34,9 @@ public final class Upsert {
         this.valueColumns = valueColumns;
         this.update = "UPDATE " + table + " SET " + String.join(" = ?, ", valueColumns) + " = ? WHERE "
                 + String.join(" = ? AND ", keyColumns) + " = ?";
-        this.insert = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + String.join(", ", valueColumns)
-                + ") VALUES (" + String.join(", ", Collections.nCopies(keyColumns.size() + valueColumns.size(), "?")) + ")";
+        this.insert = "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", "
+                + String.join(", ", valueColumns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(keyColumns.size() + valueColumns.size(), "?")) + ")";
     }
 
     /** An upsert into {@code table}, whose row is found by {@code keyColumns} and sets {@code valueColumns}. */
@@ -51,8 +51,8 @@ public final class Upsert {
     /** Writes {@code values} into the row with {@code key}, inserting it if it is not there. */
     public void write(Connection c, List<?> key, List<?> values) throws SQLException {
         if (key.size() != keyColumns.size() || values.size() != valueColumns.size()) {
-            throw new IllegalArgumentException("the upsert takes " + keyColumns.size() + " key and " + valueColumns.size()
-                    + " values, not " + key.size() + " and " + values.size());
+            throw new IllegalArgumentException("the upsert takes " + keyColumns.size() + " key and "
+                    + valueColumns.size() + " values, not " + key.size() + " and " + values.size());
         }
         Sql.Binder updateValues = ps -> {
             set(ps, 1, values);

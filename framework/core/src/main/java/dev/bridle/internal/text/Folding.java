@@ -10,20 +10,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Unicode folding that opt-out matching and duplicate detection share, so that a trick which
- * fools one cannot fool the other.
+ * The Unicode folding that opt-out matching and duplicate detection share, so that a trick which fools one cannot fool
+ * the other.
  *
  * <ul>
- *   <li>{@link #fold}: NFKC with full case folding, and every default-ignorable code point removed
- *       (zero-width spaces and joiners, bidi controls, variation selectors, tag characters), by
- *       ICU's {@code NFKC_Casefold}. Fullwidth {@code ＳＴＯＰ} and {@code S\u200BTOP} both fold
- *       to {@code stop}.</li>
- *   <li>{@link #skeleton}: the folded text mapped to its UTS #39 confusable skeleton, so
- *       Cyrillic {@code ѕтор} and Latin {@code stop} meet. UTS #39 keeps the Latin small capitals
- *       ({@code ᴛ}, {@code ʀ}, the skeleton of Cyrillic {@code т}) apart from lowercase letters,
- *       but in running text they read as the same letter, so they are folded to them too. Skeletons are for comparing, never for
- *       showing or storing: they change between Unicode versions (ICU {@code uspoof.h}).</li>
+ *   <li>{@link #fold}: NFKC with full case folding, and every default-ignorable code point removed (zero-width spaces
+ *       and joiners, bidi controls, variation selectors, tag characters), by ICU's {@code NFKC_Casefold}. Fullwidth
+ *       {@code ＳＴＯＰ} and {@code S\u200BTOP} both fold to {@code stop}.
+ *   <li>{@link #skeleton}: the folded text mapped to its UTS #39 confusable skeleton, so Cyrillic {@code ѕтор} and
+ *       Latin {@code stop} meet. UTS #39 keeps the Latin small capitals ({@code ᴛ}, {@code ʀ}, the skeleton of Cyrillic
+ *       {@code т}) apart from lowercase letters, but in running text they read as the same letter, so they are folded
+ *       to them too. Skeletons are for comparing, never for showing or storing: they change between Unicode versions
+ *       (ICU {@code uspoof.h}).
  * </ul>
+ *
  * Thread-safe; the ICU objects are built once because building them is the expensive part.
  */
 public final class Folding {
@@ -33,8 +33,7 @@ public final class Folding {
     private static final Map<Integer, String> SMALL_CAPITALS = smallCapitals();
     private static final Map<Integer, Integer> CAPITAL_LOOKALIKES = capitalLookalikes();
 
-    private Folding() {
-    }
+    private Folding() {}
 
     /** NFKC, case-folded, with default-ignorable code points removed. */
     public static String fold(CharSequence text) {
@@ -44,11 +43,10 @@ public final class Folding {
     /**
      * The confusable skeleton of the folded text, folded again so skeletons compare as plain strings.
      *
-     * <p>Case folding comes first, so that {@code I} and {@code i} meet; but a capital of another
-     * script would then be folded to a lowercase letter that looks like nothing Latin (Greek
-     * {@code Κ} to {@code κ}, whose prototype is {@code ĸ}; {@code Β} to {@code β}, read as
-     * {@code ß}). So before folding, every non-Latin capital whose prototype is a single Latin
-     * capital is replaced by it.
+     * <p>Case folding comes first, so that {@code I} and {@code i} meet; but a capital of another script would then be
+     * folded to a lowercase letter that looks like nothing Latin (Greek {@code Κ} to {@code κ}, whose prototype is
+     * {@code ĸ}; {@code Β} to {@code β}, read as {@code ß}). So before folding, every non-Latin capital whose prototype
+     * is a single Latin capital is replaced by it.
      */
     public static String skeleton(CharSequence text) {
         String skeleton = SPOOF.getSkeleton(readAsLetters(foldForComparison(text)));
@@ -56,11 +54,11 @@ public final class Folding {
     }
 
     /**
-     * {@link #fold}, after replacing every capital of another script that looks like a single Latin
-     * capital by that capital (Greek {@code Κ} and Cyrillic {@code К} by {@code K}). What
-     * {@link #skeleton} starts from; for text that is cut into words before each word's skeleton
-     * is taken, so case is not lost before the skeleton sees it. {@code skeleton(foldForComparison(x))}
-     * equals {@code skeleton(x)}. Not for showing: Greek and Cyrillic words come out mixed-script.
+     * {@link #fold}, after replacing every capital of another script that looks like a single Latin capital by that
+     * capital (Greek {@code Κ} and Cyrillic {@code К} by {@code K}). What {@link #skeleton} starts from; for text that
+     * is cut into words before each word's skeleton is taken, so case is not lost before the skeleton sees it.
+     * {@code skeleton(foldForComparison(x))} equals {@code skeleton(x)}. Not for showing: Greek and Cyrillic words come
+     * out mixed-script.
      */
     public static String foldForComparison(CharSequence text) {
         StringBuilder latin = new StringBuilder(text.length());
@@ -84,7 +82,9 @@ public final class Folding {
     /** Every capital letter outside the Latin script whose UTS #39 prototype is one Latin capital {@code A-Z}. */
     private static Map<Integer, Integer> capitalLookalikes() {
         Map<Integer, Integer> map = new HashMap<>();
-        for (int cp = 0x0370; cp <= 0x1FFFF; cp = cp == 0x33FF ? 0xA640 : cp == 0xABFF ? 0x10400 : cp == 0x104FF ? 0x20000 : cp + 1) {
+        for (int cp = 0x0370;
+                cp <= 0x1FFFF;
+                cp = cp == 0x33FF ? 0xA640 : cp == 0xABFF ? 0x10400 : cp == 0x104FF ? 0x20000 : cp + 1) {
             if ((UCharacter.isUUppercase(cp) || UCharacter.isTitleCase(cp)) && UScript.getScript(cp) != UScript.LATIN) {
                 String prototype = SPOOF.getSkeleton(new String(Character.toChars(cp)));
                 if (prototype.length() == 1 && prototype.charAt(0) >= 'A' && prototype.charAt(0) <= 'Z') {
@@ -96,10 +96,10 @@ public final class Folding {
     }
 
     /**
-     * Every "LATIN LETTER SMALL CAPITAL X" mapped to the skeleton of {@code x}, from the Unicode
-     * character names, and two prototypes that read as a letter in running text the same way: kra
-     * (the prototype of Cyrillic {@code к} and Greek {@code κ}) as {@code k}, turned w (of Cyrillic
-     * {@code м}) as {@code m}. Mapped before the skeleton is taken and again after it.
+     * Every "LATIN LETTER SMALL CAPITAL X" mapped to the skeleton of {@code x}, from the Unicode character names, and
+     * two prototypes that read as a letter in running text the same way: kra (the prototype of Cyrillic {@code к} and
+     * Greek {@code κ}) as {@code k}, turned w (of Cyrillic {@code м}) as {@code m}. Mapped before the skeleton is taken
+     * and again after it.
      */
     private static Map<Integer, String> smallCapitals() {
         Pattern name = Pattern.compile("LATIN LETTER SMALL CAPITAL ([A-Z])");

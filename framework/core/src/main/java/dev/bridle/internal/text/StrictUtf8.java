@@ -8,14 +8,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * UTF-8 decoded strictly: bytes that are not UTF-8 are reported where they are, never replaced
- * with U+FFFD, so that a configuration, a keyword or an input line is never read as something its
- * author did not write.
+ * UTF-8 decoded strictly: bytes that are not UTF-8 are reported where they are, never replaced with U+FFFD, so that a
+ * configuration, a keyword or an input line is never read as something its author did not write.
  */
 public final class StrictUtf8 {
 
-    private StrictUtf8() {
-    }
+    private StrictUtf8() {}
 
     /** The bytes stop being UTF-8 at {@link #offset()}. */
     public static final class Malformed extends Exception {
@@ -43,7 +41,9 @@ public final class StrictUtf8 {
 
     /** {@code bytes} as text; throws naming where they stop being UTF-8. */
     public static String decode(byte[] bytes) throws Malformed {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);

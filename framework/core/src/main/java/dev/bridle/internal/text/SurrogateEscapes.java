@@ -6,11 +6,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.Locale;
 
 /**
- * JSON output that survives any text: every UTF-16 surrogate is written as a {@code \}{@code uXXXX}
- * escape. A pair still reads back as its character (an emoji comes out as two escapes), and half
- * of a pair, which a platform message cut in the middle of an emoji can hold and which UTF-8
- * cannot carry, reads back as it was instead of being printed as {@code ?} or failing the whole
- * write with "Input length = 1". Other characters are written as they are.
+ * JSON output that survives any text: every UTF-16 surrogate is written as a {@code \}{@code uXXXX} escape. A pair
+ * still reads back as its character (an emoji comes out as two escapes), and half of a pair, which a platform message
+ * cut in the middle of an emoji can hold and which UTF-8 cannot carry, reads back as it was instead of being printed as
+ * {@code ?} or failing the whole write with "Input length = 1". Other characters are written as they are.
  *
  * <pre>{@code
  * mapper.getFactory().setCharacterEscapes(new SurrogateEscapes());
@@ -28,6 +27,8 @@ public final class SurrogateEscapes extends CharacterEscapes {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-        return Character.isSurrogate((char) ch) ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
+        return Character.isSurrogate((char) ch)
+                ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch))
+                : null;
     }
 }

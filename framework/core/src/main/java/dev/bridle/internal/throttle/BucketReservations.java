@@ -12,21 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tokens each pending request holds, for the bucket guards: taken in {@code check}, given
- * back on release, kept on confirm. A request takes from all its buckets or from none. What it
- * took from in-memory buckets goes to {@link PendingTakes}, for the journal.
+ * The tokens each pending request holds, for the bucket guards: taken in {@code check}, given back on release, kept on
+ * confirm. A request takes from all its buckets or from none. What it took from in-memory buckets goes to
+ * {@link PendingTakes}, for the journal.
  */
 final class BucketReservations {
 
     private static final Logger log = LoggerFactory.getLogger(BucketReservations.class);
 
     /** One bucket a request takes a token from. */
-    record Slot(String key, List<Limit> limits) {
-    }
+    record Slot(String key, List<Limit> limits) {}
 
     /** The bucket at {@code index} had no token; the action may go at {@code until}. */
-    record Refusal(int index, Instant until) {
-    }
+    record Refusal(int index, Instant until) {}
 
     private final BucketStore store;
     private final PendingTakes pending;
@@ -97,7 +95,10 @@ final class BucketReservations {
                 store.giveBack(slot.key(), slot.limits());
             } catch (RuntimeException e) {
                 // Keeping a token we meant to give back only makes the limit stricter for a while.
-                log.warn("could not give back a throttle token to {}; the limit stays a little stricter until it refills", slot.key(), e);
+                log.warn(
+                        "could not give back a throttle token to {}; the limit stays a little stricter until it refills",
+                        slot.key(),
+                        e);
             }
         }
     }

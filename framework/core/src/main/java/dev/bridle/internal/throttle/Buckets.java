@@ -11,17 +11,16 @@ import java.util.List;
 /**
  * Bucket4j configuration from {@link Limit}s: one greedy bandwidth per limit.
  *
- * <p>Each bandwidth is named by its span ({@code "PT1H"}), so that when a bucket's limits change
- * Bucket4j carries each window's state over to the window of the same span: with
- * {@link io.github.bucket4j.TokensInheritanceStrategy#ADDITIVE} a raised limit keeps what was used
- * in that window, a lowered one keeps what was left (at most its new capacity), and a window
- * that is new starts full. Without names Bucket4j matches a bucket of several windows by nothing
- * and refills it completely on any change (checked against Bucket4j 8.14).
+ * <p>Each bandwidth is named by its span ({@code "PT1H"}), so that when a bucket's limits change Bucket4j carries each
+ * window's state over to the window of the same span: with
+ * {@link io.github.bucket4j.TokensInheritanceStrategy#ADDITIVE} a raised limit keeps what was used in that window, a
+ * lowered one keeps what was left (at most its new capacity), and a window that is new starts full. Without names
+ * Bucket4j matches a bucket of several windows by nothing and refills it completely on any change (checked against
+ * Bucket4j 8.14).
  */
 final class Buckets {
 
-    private Buckets() {
-    }
+    private Buckets() {}
 
     static BucketConfiguration configuration(List<Limit> limits) {
         return configuration(limits, null);
@@ -40,7 +39,10 @@ final class Buckets {
         Limit limit = limits.get(i);
         // Greedy refill: one token every per/count rather than all of them at the end of the
         // window, so after the first burst actions are spread out, never bunched at a boundary.
-        var stage = Bandwidth.builder().capacity(limit.count()).refillGreedy(limit.count(), limit.per()).id(id(limits, i));
+        var stage = Bandwidth.builder()
+                .capacity(limit.count())
+                .refillGreedy(limit.count(), limit.per())
+                .id(id(limits, i));
         return tokens < 0 ? stage.build() : stage.initialTokens(tokens).build();
     }
 
@@ -58,7 +60,8 @@ final class Buckets {
     /** Takes one token from {@code bucket}: taken, or refused with the wait until one is back. */
     static BucketStore.Take takeOne(Bucket bucket) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? BucketStore.Take.granted()
+        return probe.isConsumed()
+                ? BucketStore.Take.granted()
                 : BucketStore.Take.refused(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 

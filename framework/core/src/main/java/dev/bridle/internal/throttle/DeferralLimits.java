@@ -4,17 +4,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How far deferred actions may pile up (rule {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}): a
- * bot that asks faster than its limits allow must not build a backlog that then drains at every
- * free slot for hours, re-checked and re-logged each time. The {@code throttles.deferred:} block of
- * {@code config/bridle.yaml} maps onto this record.
+ * How far deferred actions may pile up (rule {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}): a bot that asks faster than
+ * its limits allow must not build a backlog that then drains at every free slot for hours, re-checked and re-logged
+ * each time. The {@code throttles.deferred:} block of {@code config/bridle.yaml} maps onto this record.
  *
- * <p>An action deferred while its bot already has {@code maxPerBot} waiting, or its account
- * {@code maxPerAccount}, is not queued: the bot gets the deferral with {@code rescheduled} false,
- * as under {@code onThrottle: drop}. A queued action that would still be waiting {@code maxAge}
- * after the bot asked is dropped with {@link dev.bridle.bot.ReasonCode#DEFERRAL_EXPIRED}.
- * Bridle's own compliance messages (an opt-out's confirmation) are owed to the user and are
- * exempt from all three.
+ * <p>An action deferred while its bot already has {@code maxPerBot} waiting, or its account {@code maxPerAccount}, is
+ * not queued: the bot gets the deferral with {@code rescheduled} false, as under {@code onThrottle: drop}. A queued
+ * action that would still be waiting {@code maxAge} after the bot asked is dropped with
+ * {@link dev.bridle.bot.ReasonCode#DEFERRAL_EXPIRED}. Bridle's own compliance messages (an opt-out's confirmation) are
+ * owed to the user and are exempt from all three.
  *
  * @param maxPerBot the most actions one bot may have waiting
  * @param maxPerAccount the most actions waiting for one account, all its bots together
@@ -22,18 +20,15 @@ import java.util.Objects;
  */
 public record DeferralLimits(int maxPerBot, int maxPerAccount, Duration maxAge) {
 
-    /**
-     * Twenty per bot: a bot twenty actions ahead of its limits is asking too fast, and more
-     * queueing only hides it.
-     */
+    /** Twenty per bot: a bot twenty actions ahead of its limits is asking too fast, and more queueing only hides it. */
     public static final int DEFAULT_MAX_PER_BOT = 20;
 
     /** Fifty per account: about two and a half hours of the default reply limit (20 an hour). */
     public static final int DEFAULT_MAX_PER_ACCOUNT = 50;
 
     /**
-     * Six hours: a reply or a message six hours late no longer answers anyone, and a post that
-     * must go later belongs in the bot's schedule, not in a queue.
+     * Six hours: a reply or a message six hours late no longer answers anyone, and a post that must go later belongs in
+     * the bot's schedule, not in a queue.
      */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(6);
 

@@ -1,19 +1,18 @@
 package dev.bridle.internal.throttle;
 
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;
 import dev.bridle.guard.TargetRole;
-import dev.bridle.bot.UserRef;
-import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
 import java.util.List;
 
 /**
- * Caps bulk following of one user by the operator's accounts (rule
- * {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}, bulk following): at most
- * {@link FollowRules#maxAccountsPerUser} follows of the same user within
+ * Caps bulk following of one user by the operator's accounts (rule {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}, bulk
+ * following): at most {@link FollowRules#maxAccountsPerUser} follows of the same user within
  * {@link FollowRules#accountsWindow}, all accounts together. A follow over the cap is deferred,
  * {@link ReasonCode#THROTTLED_CROSS_ACCOUNT}, to when the oldest one has aged out of the window.
  */
@@ -36,12 +35,20 @@ public final class FollowCapGuard extends BucketGuard {
             return Verdict.allow();
         }
         List<UserRef> followed = request.targets().stream()
-                .filter(t -> t.role() == TargetRole.FOLLOWED).map(Target::user).distinct().toList();
+                .filter(t -> t.role() == TargetRole.FOLLOWED)
+                .map(Target::user)
+                .distinct()
+                .toList();
         List<BucketReservations.Slot> slots = followed.stream()
-                .map(u -> new BucketReservations.Slot("follow-cap:" + u.id(), cap)).toList();
+                .map(u -> new BucketReservations.Slot("follow-cap:" + u.id(), cap))
+                .toList();
         Limit limit = cap.get(0);
-        return take(request, slots, ReasonCode.THROTTLED_CROSS_ACCOUNT,
-                refused -> "the operator's accounts already followed " + followed.get(refused.index()) + " " + limit.count()
-                        + " time(s) within " + Spans.describe(limit.per()) + "; another follow may go at " + Spans.moment(refused.until()));
+        return take(
+                request,
+                slots,
+                ReasonCode.THROTTLED_CROSS_ACCOUNT,
+                refused -> "the operator's accounts already followed " + followed.get(refused.index()) + " "
+                        + limit.count() + " time(s) within " + Spans.describe(limit.per())
+                        + "; another follow may go at " + Spans.moment(refused.until()));
     }
 }

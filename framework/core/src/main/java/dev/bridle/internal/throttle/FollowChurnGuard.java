@@ -1,27 +1,26 @@
 package dev.bridle.internal.throttle;
 
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;
 import dev.bridle.guard.TargetRole;
-import dev.bridle.bot.UserRef;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.internal.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
+import dev.bridle.internal.guard.ReservingGuard;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops follow churn (rule {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}: "automated
- * un-following", aggressive follow/unfollow): an account may not unfollow a user it followed less
- * than {@link FollowRules#noUnfollowWithin} ago, nor follow again a user it unfollowed less than
- * {@link FollowRules#noRefollowWithin} ago. Either is deferred, {@link ReasonCode#FOLLOW_CHURN},
- * to the end of that span (or dropped, if the bot drops throttled actions).
+ * Stops follow churn (rule {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}: "automated un-following", aggressive
+ * follow/unfollow): an account may not unfollow a user it followed less than {@link FollowRules#noUnfollowWithin} ago,
+ * nor follow again a user it unfollowed less than {@link FollowRules#noRefollowWithin} ago. Either is deferred,
+ * {@link ReasonCode#FOLLOW_CHURN}, to the end of that span (or dropped, if the bot drops throttled actions).
  *
- * <p>It takes nothing in {@code check}; it writes the {@link FollowHistory} when a follow or
- * unfollow is confirmed (sent, or in doubt, which counts as done).
+ * <p>It takes nothing in {@code check}; it writes the {@link FollowHistory} when a follow or unfollow is confirmed
+ * (sent, or in doubt, which counts as done).
  */
 public final class FollowChurnGuard implements ReservingGuard {
 
@@ -56,18 +55,25 @@ public final class FollowChurnGuard implements ReservingGuard {
                 Instant unfollowed = history.latest(account, user.id()).unfollowed();
                 if (unfollowed != null && now.isBefore(unfollowed.plus(rules.noRefollowWithin()))) {
                     Instant until = unfollowed.plus(rules.noRefollowWithin());
-                    return Verdict.defer(until, ReasonCode.FOLLOW_CHURN, request.account() + " unfollowed " + user + " at "
-                            + unfollowed + "; following again within " + Spans.describe(rules.noRefollowWithin())
-                            + " is churn, so not before " + Spans.moment(until));
+                    return Verdict.defer(
+                            until,
+                            ReasonCode.FOLLOW_CHURN,
+                            request.account() + " unfollowed " + user + " at "
+                                    + unfollowed + "; following again within "
+                                    + Spans.describe(rules.noRefollowWithin())
+                                    + " is churn, so not before " + Spans.moment(until));
                 }
             }
             if (kind == ActionKind.UNFOLLOW && target.role() == TargetRole.UNFOLLOWED) {
                 Instant followed = history.latest(account, user.id()).followed();
                 if (followed != null && now.isBefore(followed.plus(rules.noUnfollowWithin()))) {
                     Instant until = followed.plus(rules.noUnfollowWithin());
-                    return Verdict.defer(until, ReasonCode.FOLLOW_CHURN, request.account() + " followed " + user + " at "
-                            + followed + "; unfollowing within " + Spans.describe(rules.noUnfollowWithin())
-                            + " is churn, so not before " + Spans.moment(until));
+                    return Verdict.defer(
+                            until,
+                            ReasonCode.FOLLOW_CHURN,
+                            request.account() + " followed " + user + " at "
+                                    + followed + "; unfollowing within " + Spans.describe(rules.noUnfollowWithin())
+                                    + " is churn, so not before " + Spans.moment(until));
                 }
             }
         }
@@ -86,7 +92,12 @@ public final class FollowChurnGuard implements ReservingGuard {
                     history.recordUnfollow(account, target.user().id(), now);
                 }
             } catch (RuntimeException e) {
-                log.error("could not record the {} of {} by {}; the churn rule will not see it", request.kind(), target.user(), request.account(), e);
+                log.error(
+                        "could not record the {} of {} by {}; the churn rule will not see it",
+                        request.kind(),
+                        target.user(),
+                        request.account(),
+                        e);
             }
         }
     }

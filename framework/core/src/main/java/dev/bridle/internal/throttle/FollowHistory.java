@@ -3,12 +3,12 @@ package dev.bridle.internal.throttle;
 import java.time.Instant;
 
 /**
- * When each of the operator's accounts last followed and last unfollowed each user, for the
- * follow-churn rule ({@link FollowChurnGuard}). Written when a follow or unfollow is confirmed
- * (sent, or in doubt). Times are kept to the millisecond.
+ * When each of the operator's accounts last followed and last unfollowed each user, for the follow-churn rule
+ * ({@link FollowChurnGuard}). Written when a follow or unfollow is confirmed (sent, or in doubt). Times are kept to the
+ * millisecond.
  *
- * <p>{@link JdbcFollowHistory} keeps it in the database (table {@code throttle_follow_event})
- * behind a cache; {@link InMemoryFollowHistory} is for tests and throwaway runs.
+ * <p>{@link JdbcFollowHistory} keeps it in the database (table {@code throttle_follow_event}) behind a cache;
+ * {@link InMemoryFollowHistory} is for tests and throwaway runs.
  */
 public interface FollowHistory {
 

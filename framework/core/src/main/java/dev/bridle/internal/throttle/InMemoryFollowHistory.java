@@ -18,13 +18,19 @@ public final class InMemoryFollowHistory implements FollowHistory {
     @Override
     public void recordFollow(String account, String userId, Instant at) {
         Instant t = at.truncatedTo(ChronoUnit.MILLIS);
-        latest.merge(key(account, userId), new Latest(t, null), (old, x) -> new Latest(later(old.followed(), t), old.unfollowed()));
+        latest.merge(
+                key(account, userId),
+                new Latest(t, null),
+                (old, x) -> new Latest(later(old.followed(), t), old.unfollowed()));
     }
 
     @Override
     public void recordUnfollow(String account, String userId, Instant at) {
         Instant t = at.truncatedTo(ChronoUnit.MILLIS);
-        latest.merge(key(account, userId), new Latest(null, t), (old, x) -> new Latest(old.followed(), later(old.unfollowed(), t)));
+        latest.merge(
+                key(account, userId),
+                new Latest(null, t),
+                (old, x) -> new Latest(old.followed(), later(old.unfollowed(), t)));
     }
 
     static Instant later(Instant a, Instant b) {

@@ -8,15 +8,17 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Durable {@link AnsweredInteractions} in the table {@code throttle_answered_interaction}
- * (migration {@code V5__throttle.sql}; H2 and PostgreSQL alike). The inbound id is the primary
- * key, so the database decides which of two concurrent claims wins, on one node or many.
+ * Durable {@link AnsweredInteractions} in the table {@code throttle_answered_interaction} (migration
+ * {@code V5__throttle.sql}; H2 and PostgreSQL alike). The inbound id is the primary key, so the database decides which
+ * of two concurrent claims wins, on one node or many.
  */
 public final class JdbcAnsweredInteractions implements AnsweredInteractions {
 
-    private static final String INSERT = "INSERT INTO throttle_answered_interaction (inbound_id, request_id, account, claimed_at) VALUES (?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO throttle_answered_interaction (inbound_id, request_id, account, claimed_at) VALUES (?, ?, ?, ?)";
     private static final String HOLDER = "SELECT request_id FROM throttle_answered_interaction WHERE inbound_id = ?";
-    private static final String DELETE = "DELETE FROM throttle_answered_interaction WHERE inbound_id = ? AND request_id = ?";
+    private static final String DELETE =
+            "DELETE FROM throttle_answered_interaction WHERE inbound_id = ? AND request_id = ?";
 
     private final DataSource dataSource;
 
@@ -35,10 +37,13 @@ public final class JdbcAnsweredInteractions implements AnsweredInteractions {
             });
             // Gone already (unclaimed in between): the other request gave up, but it held the
             // claim when we tried, so we do not answer; the bot may try again.
-            return claimed || Sql.first(c, HOLDER, s -> s.setString(1, inboundId), rs -> rs.getObject(1, UUID.class))
-                    .map(requestId::equals).orElse(false);
+            return claimed
+                    || Sql.first(c, HOLDER, s -> s.setString(1, inboundId), rs -> rs.getObject(1, UUID.class))
+                            .map(requestId::equals)
+                            .orElse(false);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not claim the answer to inbound " + inboundId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not claim the answer to inbound " + inboundId + ": " + e.getMessage(), e);
         }
     }
 
@@ -50,7 +55,8 @@ public final class JdbcAnsweredInteractions implements AnsweredInteractions {
                 s.setObject(2, requestId);
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("could not give up the claim on inbound " + inboundId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not give up the claim on inbound " + inboundId + ": " + e.getMessage(), e);
         }
     }
 }

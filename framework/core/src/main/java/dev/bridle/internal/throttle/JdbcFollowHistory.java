@@ -15,13 +15,11 @@ import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 
 /**
- * A {@link FollowHistory} in the database (table {@code throttle_follow_event}, migration
- * {@code V5__throttle.sql}; H2 and PostgreSQL alike), one row per follow or unfollow, behind a
- * cache of the latest pair per account and user. A record goes to the database first and then
- * drops the cached pair, so this node never reads its own history stale. Another node's record
- * reaches this node's cache within {@link #DEFAULT_CACHE_TTL}; that is enough because one
- * account's actions are spaced by {@link ThrottleSettings#minSpacing} and the churn windows are
- * days long.
+ * A {@link FollowHistory} in the database (table {@code throttle_follow_event}, migration {@code V5__throttle.sql}; H2
+ * and PostgreSQL alike), one row per follow or unfollow, behind a cache of the latest pair per account and user. A
+ * record goes to the database first and then drops the cached pair, so this node never reads its own history stale.
+ * Another node's record reaches this node's cache within {@link #DEFAULT_CACHE_TTL}; that is enough because one
+ * account's actions are spaced by {@link ThrottleSettings#minSpacing} and the churn windows are days long.
  */
 public final class JdbcFollowHistory implements FollowHistory {
 
@@ -33,7 +31,8 @@ public final class JdbcFollowHistory implements FollowHistory {
 
     private static final String LATEST = "SELECT event, MAX(occurred_at) FROM throttle_follow_event"
             + " WHERE account = ? AND user_id = ? GROUP BY event";
-    private static final String INSERT = "INSERT INTO throttle_follow_event (account, user_id, event, occurred_at) VALUES (?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO throttle_follow_event (account, user_id, event, occurred_at) VALUES (?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Cache<String, Latest> cache;
@@ -67,15 +66,17 @@ public final class JdbcFollowHistory implements FollowHistory {
     private void record(String account, String userId, String event, Instant at) {
         String a = ThrottleSettings.handleKey(account);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(INSERT)) {
+                PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, a);
             s.setString(2, userId);
             s.setString(3, event);
             s.setObject(4, OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record a " + event.toLowerCase(java.util.Locale.ROOT) + " by @" + a
-                    + " of user " + userId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not record a " + event.toLowerCase(java.util.Locale.ROOT) + " by @" + a + " of user "
+                            + userId + ": " + e.getMessage(),
+                    e);
         } finally {
             cache.invalidate(a + "/" + userId);
         }
@@ -83,7 +84,7 @@ public final class JdbcFollowHistory implements FollowHistory {
 
     private Latest read(String account, String userId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(LATEST)) {
+                PreparedStatement s = c.prepareStatement(LATEST)) {
             s.setString(1, account);
             s.setString(2, userId);
             Instant followed = null;
@@ -100,7 +101,9 @@ public final class JdbcFollowHistory implements FollowHistory {
             }
             return new Latest(followed, unfollowed);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the follow history of @" + account + " and user " + userId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not read the follow history of @" + account + " and user " + userId + ": " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.bridle.internal.throttle;
 
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.internal.guard.ReservingGuard;
 import dev.bridle.guard.Verdict;
+import dev.bridle.internal.guard.ReservingGuard;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,16 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last of the throttles when their buckets are in memory: writes every token the request took
- * from them ({@link PendingTakes}) to the {@link TakeJournal} in one statement, so that the limits
- * survive a restart (rule {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}: a crash loop must not
- * reset them). It never refuses for a reason of its own; if the journal cannot be written it
- * throws, and the chain denies the action (fail closed): an action whose tokens would be
- * forgotten by a crash is not sent. See {@link TakeJournal} for why the rows are on disk before
- * the send without a disk sync of their own.
+ * Last of the throttles when their buckets are in memory: writes every token the request took from them
+ * ({@link PendingTakes}) to the {@link TakeJournal} in one statement, so that the limits survive a restart (rule
+ * {@link dev.bridle.bot.Rule#NO_BULK_ACTIONS}: a crash loop must not reset them). It never refuses for a reason of its
+ * own; if the journal cannot be written it throws, and the chain denies the action (fail closed): an action whose
+ * tokens would be forgotten by a crash is not sent. See {@link TakeJournal} for why the rows are on disk before the
+ * send without a disk sync of their own.
  *
- * <p>On release the request's rows are deleted, best effort: a row left behind only keeps its
- * token spent until its window passes.
+ * <p>On release the request's rows are deleted, best effort: a row left behind only keeps its token spent until its
+ * window passes.
  */
 final class JournalGuard implements ReservingGuard {
 
@@ -63,8 +62,10 @@ final class JournalGuard implements ReservingGuard {
             try {
                 journal.forget(request.requestId());
             } catch (RuntimeException e) {
-                log.warn("could not remove the journaled throttle tokens of {}; after a restart they count until their window passes",
-                        request.requestId(), e);
+                log.warn(
+                        "could not remove the journaled throttle tokens of {}; after a restart they count until their window passes",
+                        request.requestId(),
+                        e);
             }
         }
     }

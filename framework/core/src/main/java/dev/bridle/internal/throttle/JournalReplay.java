@@ -11,32 +11,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Works out, from the {@link TakeJournal}'s rows, the state each in-memory bucket is in now, so
- * that {@link LocalBucketStore#restore} can put it back at start-up, before any bot runs.
+ * Works out, from the {@link TakeJournal}'s rows, the state each in-memory bucket is in now, so that
+ * {@link LocalBucketStore#restore} can put it back at start-up, before any bot runs.
  *
- * <p>Each row holds a copy of its bucket's whole state right after one take, at that take's own
- * time; Bucket4j refills it to now (a take 50 minutes ago under "1 per hour" leaves a bucket with
- * 10 minutes to go). On one node the latest row of a key is its bucket's state exactly: it
- * includes every take before it, and a token given back later only deleted that take's own rows.
- * So the latest row is restored as it is, fraction of a token and all. If another row of the key
- * says less is left in some window (rows of several nodes on one PostgreSQL store with
- * {@code buckets: memory}, each with its own bucket), the bucket comes back with the fewest whole
- * tokens any row says, window by window: never more permissive than any node's bucket was, at
- * the cost of the fractions.
+ * <p>Each row holds a copy of its bucket's whole state right after one take, at that take's own time; Bucket4j refills
+ * it to now (a take 50 minutes ago under "1 per hour" leaves a bucket with 10 minutes to go). On one node the latest
+ * row of a key is its bucket's state exactly: it includes every take before it, and a token given back later only
+ * deleted that take's own rows. So the latest row is restored as it is, fraction of a token and all. If another row of
+ * the key says less is left in some window (rows of several nodes on one PostgreSQL store with {@code buckets: memory},
+ * each with its own bucket), the bucket comes back with the fewest whole tokens any row says, window by window: never
+ * more permissive than any node's bucket was, at the cost of the fractions.
  *
- * <p>Why the state, not a replay of the takes: replaying takes from a full bucket at the start of
- * the longest window forgets what was used before it. A bot held at its limit (deferred, one
- * action per refill, for longer than a window) keeps its bucket empty; replayed from full, that
- * bucket would come back almost full, and the bot would send an extra burst after each restart.
+ * <p>Why the state, not a replay of the takes: replaying takes from a full bucket at the start of the longest window
+ * forgets what was used before it. A bot held at its limit (deferred, one action per refill, for longer than a window)
+ * keeps its bucket empty; replayed from full, that bucket would come back almost full, and the bot would send an extra
+ * burst after each restart.
  *
- * <p>Rows written under other limits than the key's latest row (the configuration changed between
- * runs) are carried over to the latest limits as a live bucket is, with
- * {@link TokensInheritanceStrategy#ADDITIVE}; the store carries the restored bucket over again on
- * its first take if the configuration has changed since.
+ * <p>Rows written under other limits than the key's latest row (the configuration changed between runs) are carried
+ * over to the latest limits as a live bucket is, with {@link TokensInheritanceStrategy#ADDITIVE}; the store carries the
+ * restored bucket over again on its first take if the configuration has changed since.
  */
 final class JournalReplay {
 
-    /** The rows of one key so far: the latest, and for each set of limits seen, the fewest whole tokens any row leaves now. */
+    /**
+     * The rows of one key so far: the latest, and for each set of limits seen, the fewest whole tokens any row leaves
+     * now.
+     */
     private static final class Key {
         TakeJournal.Entry latest;
         final Map<List<Limit>, long[]> fewest = new HashMap<>(2);
@@ -75,11 +75,13 @@ final class JournalReplay {
             long[] latestTokens = wholeTokens(latestNow);
             long[] fewest = latestTokens;
             for (Map.Entry<List<Limit>, long[]> e : key.fewest.entrySet()) {
-                long[] tokens = e.getKey().equals(limits) ? e.getValue()
+                long[] tokens = e.getKey().equals(limits)
+                        ? e.getValue()
                         : wholeTokens(carriedOver(fromWholeTokens(e.getKey(), e.getValue()), limits));
                 fewest = fewest(fewest, tokens);
             }
-            BucketState state = java.util.Arrays.equals(fewest, latestTokens) ? latestNow : fromWholeTokens(limits, fewest);
+            BucketState state =
+                    java.util.Arrays.equals(fewest, latestTokens) ? latestNow : fromWholeTokens(limits, fewest);
             if (!full(limits, state)) {
                 restored.put(name, new TokenBucket(state, limits));
             }
@@ -90,8 +92,10 @@ final class JournalReplay {
     /** The row's state refilled to now, under {@code limits}. */
     private BucketState now(TakeJournal.Entry row, List<Limit> limits) {
         BucketState state = row.left().state().copy();
-        state.setConfiguration(row.left().state().getConfiguration() != null ? row.left().state().getConfiguration()
-                : Buckets.configuration(row.limits()));
+        state.setConfiguration(
+                row.left().state().getConfiguration() != null
+                        ? row.left().state().getConfiguration()
+                        : Buckets.configuration(row.limits()));
         state.refillAllBandwidth(now);
         return row.limits().equals(limits) ? state : carriedOver(state, limits);
     }

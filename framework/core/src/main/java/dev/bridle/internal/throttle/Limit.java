@@ -8,14 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A limit of {@code count} actions per {@code per}, enforced as a token bucket: up to
- * {@code count} may go at once, then one more every {@code per / count}. Over any span {@code T}
- * at most {@code count + count * T / per} go, so a span of length {@code per} sees at most
- * {@code 2 * count}; the per-account minimum spacing keeps the first burst apart, and the
- * settings check this worst case against the platform's ceilings.
+ * A limit of {@code count} actions per {@code per}, enforced as a token bucket: up to {@code count} may go at once,
+ * then one more every {@code per / count}. Over any span {@code T} at most {@code count + count * T / per} go, so a
+ * span of length {@code per} sees at most {@code 2 * count}; the per-account minimum spacing keeps the first burst
+ * apart, and the settings check this worst case against the platform's ceilings.
  *
- * <p>Written in configuration as {@code "10 per hour"}, {@code "50 per day"} or
- * {@code "15 per 15 minutes"} (see {@link #parse}).
+ * <p>Written in configuration as {@code "10 per hour"}, {@code "50 per day"} or {@code "15 per 15 minutes"} (see
+ * {@link #parse}).
  *
  * @param count how many actions, at least 1
  * @param per over how long, positive
@@ -42,36 +41,41 @@ public record Limit(long count, Duration per) {
 
     /** The most actions this limit lets through in any span of length {@code span}: the burst plus the refill. */
     public long mostWithin(Duration span) {
-        BigInteger refill = BigInteger.valueOf(count).multiply(BigInteger.valueOf(span.toNanos()))
+        BigInteger refill = BigInteger.valueOf(count)
+                .multiply(BigInteger.valueOf(span.toNanos()))
                 .divide(BigInteger.valueOf(per.toNanos()));
-        return BigInteger.valueOf(count).add(refill).min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+        return BigInteger.valueOf(count)
+                .add(refill)
+                .min(BigInteger.valueOf(Long.MAX_VALUE))
+                .longValueExact();
     }
 
     /**
-     * Reads {@code "N per SPAN"}, where SPAN is {@code second}, {@code minute}, {@code hour},
-     * {@code day} or {@code week}, optionally preceded by a number and in the plural:
-     * {@code "10 per hour"}, {@code "15 per 15 minutes"}.
+     * Reads {@code "N per SPAN"}, where SPAN is {@code second}, {@code minute}, {@code hour}, {@code day} or
+     * {@code week}, optionally preceded by a number and in the plural: {@code "10 per hour"}, {@code "15 per 15
+     * minutes"}.
      *
      * @throws IllegalArgumentException saying what was expected, when {@code text} is not a limit
      */
     public static Limit parse(String text) {
         Matcher m = LIMIT.matcher(Objects.requireNonNull(text, "text").toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a limit; write it as '10 per hour' or '15 per 15 minutes'");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a limit; write it as '10 per hour' or '15 per 15 minutes'");
         }
         return new Limit(Long.parseLong(m.group(1)), parseSpan(m.group(2)));
     }
 
     /**
-     * Reads a span as written in limits and throttle windows: {@code "hour"}, {@code "7 days"},
-     * {@code "30 seconds"}.
+     * Reads a span as written in limits and throttle windows: {@code "hour"}, {@code "7 days"}, {@code "30 seconds"}.
      *
      * @throws IllegalArgumentException saying what was expected
      */
     public static Duration parseSpan(String text) {
         Matcher m = SPAN.matcher(Objects.requireNonNull(text, "text").toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a span of time; write it as '30 seconds', 'hour' or '7 days'");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a span of time; write it as '30 seconds', 'hour' or '7 days'");
         }
         long n = m.group(1) == null ? 1 : Long.parseLong(m.group(1));
         Duration unit = switch (m.group(2)) {

@@ -5,13 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The platform's rate-limit windows in this process's memory: exact for the requests this node
- * makes, blind to those of other nodes (see {@link PlatformRateGuard} for what that allows).
+ * The platform's rate-limit windows in this process's memory: exact for the requests this node makes, blind to those of
+ * other nodes (see {@link PlatformRateGuard} for what that allows).
  */
 final class LocalPlatformWindows implements PlatformWindows {
 
-    private record Window(long limit, long remaining, Instant reset) {
-    }
+    private record Window(long limit, long remaining, Instant reset) {}
 
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
 
@@ -34,18 +33,26 @@ final class LocalPlatformWindows implements PlatformWindows {
 
     @Override
     public void giveBack(String key, Instant reset) {
-        windows.computeIfPresent(key, (k, w) -> w.reset.equals(reset)
-                ? new Window(w.limit, w.limit >= 0 ? Math.min(w.remaining + 1, w.limit) : w.remaining + 1, w.reset)
-                : w);
+        windows.computeIfPresent(
+                key,
+                (k, w) -> w.reset.equals(reset)
+                        ? new Window(
+                                w.limit, w.limit >= 0 ? Math.min(w.remaining + 1, w.limit) : w.remaining + 1, w.reset)
+                        : w);
     }
 
     @Override
     public void observe(String key, long limit, long remaining, Instant reset) {
         windows.merge(key, new Window(limit, remaining, reset), (mine, theirs) -> {
             if (mine.reset.equals(theirs.reset)) {
-                return new Window(theirs.limit >= 0 ? theirs.limit : mine.limit, Math.min(mine.remaining, theirs.remaining), mine.reset);
+                return new Window(
+                        theirs.limit >= 0 ? theirs.limit : mine.limit,
+                        Math.min(mine.remaining, theirs.remaining),
+                        mine.reset);
             }
-            return theirs.reset.isAfter(mine.reset) ? theirs : mine; // a late answer about an older window changes nothing
+            return theirs.reset.isAfter(mine.reset)
+                    ? theirs
+                    : mine; // a late answer about an older window changes nothing
         });
     }
 }

@@ -7,10 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The takes from in-memory buckets that a request's check has made so far and that are not yet
- * in the {@link TakeJournal}: the bucket guards add to it, and {@link JournalGuard}, last of the
- * throttles, writes them all in one statement. A request refused before then takes nothing, so
- * its entries are discarded with its tokens.
+ * The takes from in-memory buckets that a request's check has made so far and that are not yet in the
+ * {@link TakeJournal}: the bucket guards add to it, and {@link JournalGuard}, last of the throttles, writes them all in
+ * one statement. A request refused before then takes nothing, so its entries are discarded with its tokens.
  */
 final class PendingTakes {
 
@@ -29,7 +28,9 @@ final class PendingTakes {
         return new PendingTakes(true);
     }
 
-    /** {@code request} took a token from {@code key}, which then held {@code left}; nothing if {@code left} is unknown. */
+    /**
+     * {@code request} took a token from {@code key}, which then held {@code left}; nothing if {@code left} is unknown.
+     */
     void add(UUID request, String key, List<Limit> limits, BucketStore.Snapshot left) {
         if (!keeping || left == null) {
             return;

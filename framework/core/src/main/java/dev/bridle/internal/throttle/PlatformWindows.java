@@ -3,16 +3,14 @@ package dev.bridle.internal.throttle;
 import java.time.Instant;
 
 /**
- * Where {@link PlatformRateGuard} keeps the platform's rate-limit windows, one per account and
- * kind of action ({@code key}): in memory for one node ({@link LocalPlatformWindows}), or in
- * PostgreSQL shared by every node ({@link PostgresPlatformWindows}). Each operation is atomic,
- * however many threads or nodes use one window at once.
+ * Where {@link PlatformRateGuard} keeps the platform's rate-limit windows, one per account and kind of action
+ * ({@code key}): in memory for one node ({@link LocalPlatformWindows}), or in PostgreSQL shared by every node
+ * ({@link PostgresPlatformWindows}). Each operation is atomic, however many threads or nodes use one window at once.
  *
- * <p>The rules, the same in both: {@link #reserve} takes one of the remaining requests while any
- * remain and the window has not reset; {@link #observe} merges what the platform said (for the
- * same reset the lower count stands, a later reset replaces the window, a late answer about an
- * older window changes nothing); {@link #giveBack} returns one request to the window it was
- * taken from, never above its limit, and not at all once that window has been replaced.
+ * <p>The rules, the same in both: {@link #reserve} takes one of the remaining requests while any remain and the window
+ * has not reset; {@link #observe} merges what the platform said (for the same reset the lower count stands, a later
+ * reset replaces the window, a late answer about an older window changes nothing); {@link #giveBack} returns one
+ * request to the window it was taken from, never above its limit, and not at all once that window has been replaced.
  */
 interface PlatformWindows {
 

@@ -13,23 +13,20 @@ import javax.sql.DataSource;
 
 /**
  * Token buckets shared by every node, in PostgreSQL's {@code throttle_bucket} table (migration
- * {@code V5__throttle.sql}), through Bucket4j's select-for-update proxy manager: each take is one
- * short transaction that locks the bucket's row, so takes from one bucket are serialised across
- * nodes and exact.
+ * {@code V5__throttle.sql}), through Bucket4j's select-for-update proxy manager: each take is one short transaction
+ * that locks the bucket's row, so takes from one bucket are serialised across nodes and exact.
  *
- * <p>Why select-for-update rather than the advisory-lock variant: buckets are named by text keys,
- * and the advisory-lock manager needs a 64-bit number per bucket, so keys would have to be hashed
- * and two buckets could share a lock; the row lock is exactly the bucket, is released at commit,
- * cannot collide with other advisory locks in the same database (Quartz, other tools), and the
- * rows stay readable for operators. The advisory variant's advantage is small (about 6 % in the
- * one comparison we know of) next to one commit per take.
+ * <p>Why select-for-update rather than the advisory-lock variant: buckets are named by text keys, and the advisory-lock
+ * manager needs a 64-bit number per bucket, so keys would have to be hashed and two buckets could share a lock; the row
+ * lock is exactly the bucket, is released at commit, cannot collide with other advisory locks in the same database
+ * (Quartz, other tools), and the rows stay readable for operators. The advisory variant's advantage is small (about 6 %
+ * in the one comparison we know of) next to one commit per take.
  *
- * <p>Limits that changed since a bucket was written are applied to it on its next use, window by
- * window of the same span (see {@link Buckets}): a raised limit keeps what its window has used (a
- * limit raised from 2 to 3 with 2 used leaves 1), a lowered one keeps what was left, at most its
- * new capacity. Rows of buckets that have refilled are left for {@link #purgeExpired}, which the
- * runtime calls from time to time. PostgreSQL only: the SQL uses {@code ON CONFLICT}. These
- * buckets are durable themselves, so nothing is journaled ({@link TakeJournal}) for them.
+ * <p>Limits that changed since a bucket was written are applied to it on its next use, window by window of the same
+ * span (see {@link Buckets}): a raised limit keeps what its window has used (a limit raised from 2 to 3 with 2 used
+ * leaves 1), a lowered one keeps what was left, at most its new capacity. Rows of buckets that have refilled are left
+ * for {@link #purgeExpired}, which the runtime calls from time to time. PostgreSQL only: the SQL uses {@code ON
+ * CONFLICT}. These buckets are durable themselves, so nothing is journaled ({@link TakeJournal}) for them.
  */
 public final class PostgresBucketStore implements BucketStore {
 
@@ -51,7 +48,8 @@ public final class PostgresBucketStore implements BucketStore {
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
                 .clientClock(new ClockTime(clock))
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterRefill))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterRefill))
                 .build();
     }
 
@@ -66,8 +64,8 @@ public final class PostgresBucketStore implements BucketStore {
     }
 
     /**
-     * Deletes up to {@code batchSize} rows of buckets that have refilled (so forgetting them
-     * changes nothing); returns how many. Skips rows another transaction holds.
+     * Deletes up to {@code batchSize} rows of buckets that have refilled (so forgetting them changes nothing); returns
+     * how many. Skips rows another transaction holds.
      */
     public int purgeExpired(int batchSize) {
         // Bucket4j stamps expires_at with the system time (not the client clock), so the purge

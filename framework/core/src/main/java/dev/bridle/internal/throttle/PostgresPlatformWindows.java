@@ -11,17 +11,15 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The platform's rate-limit windows shared by every node, in PostgreSQL's
- * {@code platform_rate_window} table (migration {@code V11}), so that nodes among which Quartz
- * spreads one account's runs spend one count: together they never reserve more requests than the
- * platform last said remain. Used with {@code throttles.buckets: database}.
+ * The platform's rate-limit windows shared by every node, in PostgreSQL's {@code platform_rate_window} table (migration
+ * {@code V11}), so that nodes among which Quartz spreads one account's runs spend one count: together they never
+ * reserve more requests than the platform last said remain. Used with {@code throttles.buckets: database}.
  *
- * <p>Each operation is one statement on the window's row, which PostgreSQL runs atomically
- * under the row's lock: {@link #reserve} is a conditional {@code UPDATE} that decrements only
- * while {@code remaining > 0} and the reset is in the future (one round trip; a second, a read,
- * only when it changed nothing); {@link #observe} is an {@code INSERT ... ON CONFLICT DO UPDATE}
- * applying the merge rules of {@link PlatformWindows}; {@link #giveBack} an {@code UPDATE} of the
- * same window only. PostgreSQL only ({@code RETURNING}, {@code ON CONFLICT}).
+ * <p>Each operation is one statement on the window's row, which PostgreSQL runs atomically under the row's lock:
+ * {@link #reserve} is a conditional {@code UPDATE} that decrements only while {@code remaining > 0} and the reset is in
+ * the future (one round trip; a second, a read, only when it changed nothing); {@link #observe} is an {@code INSERT ...
+ * ON CONFLICT DO UPDATE} applying the merge rules of {@link PlatformWindows}; {@link #giveBack} an {@code UPDATE} of
+ * the same window only. PostgreSQL only ({@code RETURNING}, {@code ON CONFLICT}).
  */
 public final class PostgresPlatformWindows implements PlatformWindows {
 
@@ -32,21 +30,21 @@ public final class PostgresPlatformWindows implements PlatformWindows {
     private static final String GIVE_BACK = "UPDATE platform_rate_window"
             + " SET remaining = CASE WHEN window_limit >= 0 THEN LEAST(remaining + 1, window_limit) ELSE remaining + 1 END"
             + " WHERE account = ? AND kind = ? AND resets_at = ?";
-    private static final String OBSERVE = "INSERT INTO platform_rate_window AS w (account, kind, window_limit, remaining, resets_at)"
-            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, kind) DO UPDATE SET"
-            + " window_limit = CASE WHEN EXCLUDED.resets_at > w.resets_at OR EXCLUDED.window_limit >= 0"
-            + " THEN EXCLUDED.window_limit ELSE w.window_limit END,"
-            + " remaining = CASE WHEN EXCLUDED.resets_at = w.resets_at THEN LEAST(w.remaining, EXCLUDED.remaining)"
-            + " ELSE EXCLUDED.remaining END,"
-            + " resets_at = EXCLUDED.resets_at"
-            // a late answer about an older window changes nothing
-            + " WHERE EXCLUDED.resets_at >= w.resets_at";
+    private static final String OBSERVE =
+            "INSERT INTO platform_rate_window AS w (account, kind, window_limit, remaining, resets_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, kind) DO UPDATE SET"
+                    + " window_limit = CASE WHEN EXCLUDED.resets_at > w.resets_at OR EXCLUDED.window_limit >= 0"
+                    + " THEN EXCLUDED.window_limit ELSE w.window_limit END,"
+                    + " remaining = CASE WHEN EXCLUDED.resets_at = w.resets_at THEN LEAST(w.remaining, EXCLUDED.remaining)"
+                    + " ELSE EXCLUDED.remaining END,"
+                    + " resets_at = EXCLUDED.resets_at"
+                    // a late answer about an older window changes nothing
+                    + " WHERE EXCLUDED.resets_at >= w.resets_at";
 
     /** A reservation can race a new window's first report at most this many times before it gives up (fails closed). */
     private static final int ATTEMPTS = 3;
 
-    private record Row(long limit, long remaining, Instant reset) {
-    }
+    private record Row(long limit, long remaining, Instant reset) {}
 
     private final DataSource dataSource;
 
@@ -63,23 +61,37 @@ public final class PostgresPlatformWindows implements PlatformWindows {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                Optional<Reservation> taken = Sql.first(c, RESERVE, ps -> bind(ps, ak, at),
-                        rs -> new Reservation(Outcome.TAKEN, rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()));
+                Optional<Reservation> taken = Sql.first(
+                        c,
+                        RESERVE,
+                        ps -> bind(ps, ak, at),
+                        rs -> new Reservation(
+                                Outcome.TAKEN,
+                                rs.getLong(1),
+                                rs.getObject(2, OffsetDateTime.class).toInstant()));
                 if (taken.isPresent()) {
                     return taken.get();
                 }
-                Optional<Row> row = Sql.first(c, READ, ps -> bind(ps, ak, at),
-                        rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
+                Optional<Row> row = Sql.first(
+                        c,
+                        READ,
+                        ps -> bind(ps, ak, at),
+                        rs -> new Row(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getObject(3, OffsetDateTime.class).toInstant()));
                 if (row.isEmpty()) {
                     return Reservation.UNKNOWN;
                 }
                 if (row.get().remaining() <= 0) {
-                    return new Reservation(Outcome.USED_UP, row.get().limit(), row.get().reset());
+                    return new Reservation(
+                            Outcome.USED_UP, row.get().limit(), row.get().reset());
                 }
                 // a report of a new window came between the two statements: take from it
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not reserve a request of the platform's rate limit for " + key + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not reserve a request of the platform's rate limit for " + key + ": " + e.getMessage(), e);
         }
         throw new IllegalStateException("could not reserve a request of the platform's rate limit for " + key
                 + ": its window changed under " + ATTEMPTS + " attempts in a row");
@@ -91,7 +103,8 @@ public final class PostgresPlatformWindows implements PlatformWindows {
         try (Connection c = dataSource.getConnection()) {
             Sql.update(c, GIVE_BACK, ps -> bind(ps, ak, reset));
         } catch (SQLException e) {
-            throw new IllegalStateException("could not give back a request of the platform's rate limit for " + key + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not give back a request of the platform's rate limit for " + key + ": " + e.getMessage(), e);
         }
     }
 
@@ -107,7 +120,8 @@ public final class PostgresPlatformWindows implements PlatformWindows {
                 ps.setObject(5, Sql.utc(reset));
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("could not record the platform's rate limit for " + key + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not record the platform's rate limit for " + key + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Spans of time written for people, the way configuration writes them: "hour", "7 days", "30 seconds". */
 final class Spans {
 
-    private Spans() {
-    }
+    private Spans() {}
 
     static String describe(Duration d) {
         long s = d.getSeconds();
@@ -34,7 +33,9 @@ final class Spans {
 
     /** {@code instant} as people read it: to the second, rounded up so it is never before the real time. */
     static String moment(java.time.Instant instant) {
-        java.time.Instant up = instant.getNano() == 0 ? instant : instant.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant up = instant.getNano() == 0
+                ? instant
+                : instant.plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return up.toString();
     }
 }

@@ -29,42 +29,43 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The durable record of what the in-memory token buckets ({@link LocalBucketStore}) handed out,
- * in the table {@code throttle_take} (migration {@code V11}; H2 and PostgreSQL alike), so that a
- * restart, a crash loop included, never resets a limit.
+ * The durable record of what the in-memory token buckets ({@link LocalBucketStore}) handed out, in the table
+ * {@code throttle_take} (migration {@code V11}; H2 and PostgreSQL alike), so that a restart, a crash loop included,
+ * never resets a limit.
  *
- * <p>For each allowed action, {@link JournalGuard} writes one row per bucket it took a token
- * from, all in one statement: the bucket's key, its limits, and the bucket's whole state right
- * after the take (Bucket4j's serialised form, as its PostgreSQL store keeps it). A token given back deletes its request's rows (best effort: a lost delete
- * only keeps a limit a little stricter until the row's window passes). At start-up
- * {@link Throttles#journaled} puts every bucket back as its rows say it is now ({@link JournalReplay}).
+ * <p>For each allowed action, {@link JournalGuard} writes one row per bucket it took a token from, all in one
+ * statement: the bucket's key, its limits, and the bucket's whole state right after the take (Bucket4j's serialised
+ * form, as its PostgreSQL store keeps it). A token given back deletes its request's rows (best effort: a lost delete
+ * only keeps a limit a little stricter until the row's window passes). At start-up {@link Throttles#journaled} puts
+ * every bucket back as its rows say it is now ({@link JournalReplay}).
  *
- * <p><b>Durable before the send, at no extra disk sync.</b> The rows are committed inside the
- * guard chain's evaluation, which returns before {@code ActionDispatcher} appends the action's
- * ALLOWED ledger row; that append waits until the ledger's writer ({@code GroupCommitWriter}) has
- * committed its batch and called {@code Database.forceToDisk}, and only then does the dispatcher
- * run the final checks and call the platform. On H2, {@code CHECKPOINT SYNC} stores and syncs every
- * change committed to the database so far, the journal's rows among them (one store for the whole
- * file); on PostgreSQL the rows' own commit was already flushed to the write-ahead log
- * ({@code synchronous_commit=on}). So every take of an action that may have been sent is on disk
- * before it is sent; a take whose row was lost in a crash belongs to an action that was not.
+ * <p><b>Durable before the send, at no extra disk sync.</b> The rows are committed inside the guard chain's evaluation,
+ * which returns before {@code ActionDispatcher} appends the action's ALLOWED ledger row; that append waits until the
+ * ledger's writer ({@code GroupCommitWriter}) has committed its batch and called {@code Database.forceToDisk}, and only
+ * then does the dispatcher run the final checks and call the platform. On H2, {@code CHECKPOINT SYNC} stores and syncs
+ * every change committed to the database so far, the journal's rows among them (one store for the whole file); on
+ * PostgreSQL the rows' own commit was already flushed to the write-ahead log ({@code synchronous_commit=on}). So every
+ * take of an action that may have been sent is on disk before it is sent; a take whose row was lost in a crash belongs
+ * to an action that was not.
  *
- * <p>A row is kept until its bucket would be full again even from empty: its take time plus the
- * longest span of its limits ({@code expires_at}); then it says nothing more, {@link #live}
- * leaves it out, and {@link #purgeExpired} deletes it. Not used with
- * {@code throttles.buckets: database}: those buckets are durable themselves.
+ * <p>A row is kept until its bucket would be full again even from empty: its take time plus the longest span of its
+ * limits ({@code expires_at}); then it says nothing more, {@link #live} leaves it out, and {@link #purgeExpired}
+ * deletes it. Not used with {@code throttles.buckets: database}: those buckets are durable themselves.
  */
 public final class TakeJournal {
 
     /** Rows deleted per statement by {@link #purgeExpired}, so that one purge never holds a long transaction. */
     static final int PURGE_BATCH = 10_000;
 
-    private static final String COLUMNS = "INSERT INTO throttle_take (request_id, bucket_key, limits, state, taken_at, expires_at) VALUES ";
+    private static final String COLUMNS =
+            "INSERT INTO throttle_take (request_id, bucket_key, limits, state, taken_at, expires_at) VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?)";
     private static final String FORGET = "DELETE FROM throttle_take WHERE request_id = ?";
-    private static final String LIVE = "SELECT id, bucket_key, limits, state, taken_at FROM throttle_take WHERE expires_at > ?";
-    private static final String PURGE = "DELETE FROM throttle_take WHERE id IN (SELECT id FROM throttle_take WHERE expires_at <= ? LIMIT "
-            + PURGE_BATCH + ")";
+    private static final String LIVE =
+            "SELECT id, bucket_key, limits, state, taken_at FROM throttle_take WHERE expires_at > ?";
+    private static final String PURGE =
+            "DELETE FROM throttle_take WHERE id IN (SELECT id FROM throttle_take WHERE expires_at <= ? LIMIT "
+                    + PURGE_BATCH + ")";
 
     /** One take: the bucket {@code key}, shaped by {@code limits}, was in state {@code left} right after it. */
     record Entry(String key, List<Limit> limits, BucketStore.Snapshot left) {
@@ -79,7 +80,10 @@ public final class TakeJournal {
     private final DataSource dataSource;
     private final Clock clock;
 
-    /** The journal in {@code dataSource}'s {@code throttle_take} table; {@code clock} says which rows are past their window. */
+    /**
+     * The journal in {@code dataSource}'s {@code throttle_take} table; {@code clock} says which rows are past their
+     * window.
+     */
     public TakeJournal(DataSource dataSource, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -106,7 +110,8 @@ public final class TakeJournal {
                 }
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("could not journal the throttle tokens of request " + request + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not journal the throttle tokens of request " + request + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,16 +120,17 @@ public final class TakeJournal {
         try (Connection c = dataSource.getConnection()) {
             Sql.update(c, FORGET, ps -> ps.setObject(1, request));
         } catch (SQLException e) {
-            throw new IllegalStateException("could not remove the journaled throttle tokens of request " + request + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not remove the journaled throttle tokens of request " + request + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Hands every row still inside its window to {@code each}, in no particular order, reading
-     * them in batches rather than all at once.
+     * Hands every row still inside its window to {@code each}, in no particular order, reading them in batches rather
+     * than all at once.
      *
-     * @throws IllegalStateException naming the row, when one cannot be read: a bucket that cannot
-     *     be restored must not start out full, so start-up stops and says which row to fix or delete
+     * @throws IllegalStateException naming the row, when one cannot be read: a bucket that cannot be restored must not
+     *     start out full, so start-up stops and says which row to fix or delete
      */
     void live(Consumer<Entry> each) {
         try (Connection c = dataSource.getConnection()) {
@@ -174,8 +180,10 @@ public final class TakeJournal {
             Instant at = rs.getObject(5, OffsetDateTime.class).toInstant();
             return new Entry(key, limits, new BucketStore.Snapshot(at, state));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("row " + id + " of throttle_take (bucket " + key + ") cannot be read (" + e.getMessage()
-                    + "); correct it, or delete it if that bucket may start full", e);
+            throw new IllegalStateException(
+                    "row " + id + " of throttle_take (bucket " + key + ") cannot be read (" + e.getMessage()
+                            + "); correct it, or delete it if that bucket may start full",
+                    e);
         }
     }
 
@@ -183,7 +191,8 @@ public final class TakeJournal {
     static byte[] serialize(BucketState state) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            BucketState.serialize(DataOutputSerializationAdapter.INSTANCE, out, state, Versions.getLatest(), Scope.PERSISTED_STATE);
+            BucketState.serialize(
+                    DataOutputSerializationAdapter.INSTANCE, out, state, Versions.getLatest(), Scope.PERSISTED_STATE);
         } catch (IOException e) {
             throw new UncheckedIOException("a bucket state could not be written to memory", e);
         }
@@ -191,7 +200,8 @@ public final class TakeJournal {
     }
 
     static BucketState deserialize(byte[] bytes) throws IOException {
-        return BucketState.deserialize(DataOutputSerializationAdapter.INSTANCE, new DataInputStream(new ByteArrayInputStream(bytes)));
+        return BucketState.deserialize(
+                DataOutputSerializationAdapter.INSTANCE, new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
     /** Later, never earlier, to the microsecond both databases keep. */
@@ -212,7 +222,9 @@ public final class TakeJournal {
             if (slash < 0) {
                 throw new IllegalArgumentException("'" + text + "' is not a list of COUNT/SPAN limits");
             }
-            limits.add(Limit.of(Long.parseLong(part.substring(0, slash).trim()), Duration.parse(part.substring(slash + 1).trim())));
+            limits.add(Limit.of(
+                    Long.parseLong(part.substring(0, slash).trim()),
+                    Duration.parse(part.substring(slash + 1).trim())));
         }
         return limits;
     }

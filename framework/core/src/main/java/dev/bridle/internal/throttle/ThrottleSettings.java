@@ -1,7 +1,7 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.guard.ActionKind;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,21 +14,20 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Every throttle limit, immutable and validated. {@link #defaults()} are well under the platform's
- * published ceilings ({@link PlatformCeiling#PUBLISHED}) because accounts get locked long before
- * they reach those when the pattern looks automated; the constructor refuses any configuration
- * whose worst case could reach a ceiling. The {@code throttles:} section of
- * {@code config/bridle.yaml} maps onto this record (see {@code docs/throttles.md}).
+ * Every throttle limit, immutable and validated. {@link #defaults()} are well under the platform's published ceilings
+ * ({@link PlatformCeiling#PUBLISHED}) because accounts get locked long before they reach those when the pattern looks
+ * automated; the constructor refuses any configuration whose worst case could reach a ceiling. The {@code throttles:}
+ * section of {@code config/bridle.yaml} maps onto this record (see {@code docs/throttles.md}).
  *
  * @param accountLimits per action kind, the limits every account obeys; every kind has at least one
- * @param accountOverrides per account handle (lower case, no {@code @}), kinds whose limits differ
- *     from {@code accountLimits}
- * @param targetContacts how many automated replies, mentions and direct messages one user may
- *     receive from all the operator's accounts together
+ * @param accountOverrides per account handle (lower case, no {@code @}), kinds whose limits differ from
+ *     {@code accountLimits}
+ * @param targetContacts how many automated replies, mentions and direct messages one user may receive from all the
+ *     operator's accounts together
  * @param follows bulk-following and follow-churn rules
  * @param minSpacing the least time between two actions of one account, whatever their kinds
- * @param coordinationWindow how long after one of the operator's accounts likes, reposts or
- *     follows a target no account may do the same to it
+ * @param coordinationWindow how long after one of the operator's accounts likes, reposts or follows a target no account
+ *     may do the same to it
  * @param onThrottle what happens to a deferred action unless its bot says otherwise
  * @param onThrottleByBot per bot name, what happens to its deferred actions
  */
@@ -46,64 +45,64 @@ public record ThrottleSettings(
     private static final Duration DAY = Duration.ofDays(1);
 
     /**
-     * Posts: 10 an hour, 50 a day, against the platform's 2,400 a day (about 50 per half hour):
-     * a news or digest bot needs a handful a day, and a steady stream of posts is what gets flagged.
+     * Posts: 10 an hour, 50 a day, against the platform's 2,400 a day (about 50 per half hour): a news or digest bot
+     * needs a handful a day, and a steady stream of posts is what gets flagged.
      */
     public static final List<Limit> DEFAULT_POST_LIMITS = List.of(Limit.of(10, HOUR), Limit.of(50, DAY));
 
     /**
-     * Replies: 20 an hour, 100 a day. They count against the same 2,400 a day as posts; a reply
-     * bot answers people who asked, and each reply also passes consent and one-per-interaction.
+     * Replies: 20 an hour, 100 a day. They count against the same 2,400 a day as posts; a reply bot answers people who
+     * asked, and each reply also passes consent and one-per-interaction.
      */
     public static final List<Limit> DEFAULT_REPLY_LIMITS = List.of(Limit.of(20, HOUR), Limit.of(100, DAY));
 
     /**
-     * Direct messages: 20 an hour, 100 a day, against the platform's 500 a day (1,000 in older
-     * revisions): automated DMs answer users who wrote first, rarely more than a few a day each.
+     * Direct messages: 20 an hour, 100 a day, against the platform's 500 a day (1,000 in older revisions): automated
+     * DMs answer users who wrote first, rarely more than a few a day each.
      */
     public static final List<Limit> DEFAULT_DIRECT_MESSAGE_LIMITS = List.of(Limit.of(20, HOUR), Limit.of(100, DAY));
 
     /**
-     * Follows: 10 an hour, 50 a day, against the platform's 400 a day, which it calls "a technical
-     * limit only": aggressive following is prohibited well below it.
+     * Follows: 10 an hour, 50 a day, against the platform's 400 a day, which it calls "a technical limit only":
+     * aggressive following is prohibited well below it.
      */
     public static final List<Limit> DEFAULT_FOLLOW_LIMITS = List.of(Limit.of(10, HOUR), Limit.of(50, DAY));
 
     /**
-     * Unfollows: 10 an hour, 50 a day. The platform publishes no ceiling, but names automated
-     * un-following as aggressive behaviour, so unfollows get the same budget as follows.
+     * Unfollows: 10 an hour, 50 a day. The platform publishes no ceiling, but names automated un-following as
+     * aggressive behaviour, so unfollows get the same budget as follows.
      */
     public static final List<Limit> DEFAULT_UNFOLLOW_LIMITS = List.of(Limit.of(10, HOUR), Limit.of(50, DAY));
 
     /**
-     * Likes: 5 an hour, 25 a day, against the endpoint's 1,000 a day: the rules discourage
-     * automated likes altogether, so a bot gets only a few.
+     * Likes: 5 an hour, 25 a day, against the endpoint's 1,000 a day: the rules discourage automated likes altogether,
+     * so a bot gets only a few.
      */
     public static final List<Limit> DEFAULT_LIKE_LIMITS = List.of(Limit.of(5, HOUR), Limit.of(25, DAY));
 
     /**
-     * Reposts: 5 an hour, 25 a day. They count as posts on the platform, and automated reposting
-     * across accounts is named in the rules; a curating bot needs few.
+     * Reposts: 5 an hour, 25 a day. They count as posts on the platform, and automated reposting across accounts is
+     * named in the rules; a curating bot needs few.
      */
     public static final List<Limit> DEFAULT_REPOST_LIMITS = List.of(Limit.of(5, HOUR), Limit.of(25, DAY));
 
     /**
-     * Three automated replies, mentions and DMs a day to one user, from all the operator's
-     * accounts together: below the platform's "up to 5 messages within 24 hours after a user's
-     * message", and enough for a short conversation without hounding anyone.
+     * Three automated replies, mentions and DMs a day to one user, from all the operator's accounts together: below the
+     * platform's "up to 5 messages within 24 hours after a user's message", and enough for a short conversation without
+     * hounding anyone.
      */
     public static final List<Limit> DEFAULT_TARGET_CONTACTS = List.of(Limit.of(3, DAY));
 
     /**
-     * Thirty seconds between two actions of one account: no bursts. A person rarely acts faster,
-     * and it caps any account at 120 actions an hour whatever its other limits say.
+     * Thirty seconds between two actions of one account: no bursts. A person rarely acts faster, and it caps any
+     * account at 120 actions an hour whatever its other limits say.
      */
     public static final Duration DEFAULT_MIN_SPACING = Duration.ofSeconds(30);
 
     /**
-     * Ten minutes between likes, reposts or follows of the same target by the operator's accounts:
-     * the rules forbid doing these "simultaneously" from several accounts, and ten minutes keeps
-     * them from landing together however many bots see the same post.
+     * Ten minutes between likes, reposts or follows of the same target by the operator's accounts: the rules forbid
+     * doing these "simultaneously" from several accounts, and ten minutes keeps them from landing together however many
+     * bots see the same post.
      */
     public static final Duration DEFAULT_COORDINATION_WINDOW = Duration.ofMinutes(10);
 
@@ -111,29 +110,38 @@ public record ThrottleSettings(
     public static final OnThrottle DEFAULT_ON_THROTTLE = OnThrottle.DEFER;
 
     /** The default limits per action kind. */
-    public static final Map<ActionKind, List<Limit>> DEFAULT_ACCOUNT_LIMITS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
-            ActionKind.POST, DEFAULT_POST_LIMITS,
-            ActionKind.REPLY, DEFAULT_REPLY_LIMITS,
-            ActionKind.DIRECT_MESSAGE, DEFAULT_DIRECT_MESSAGE_LIMITS,
-            ActionKind.FOLLOW, DEFAULT_FOLLOW_LIMITS,
-            ActionKind.UNFOLLOW, DEFAULT_UNFOLLOW_LIMITS,
-            ActionKind.LIKE, DEFAULT_LIKE_LIMITS,
-            ActionKind.REPOST, DEFAULT_REPOST_LIMITS)));
+    public static final Map<ActionKind, List<Limit>> DEFAULT_ACCOUNT_LIMITS =
+            Collections.unmodifiableMap(new EnumMap<>(Map.of(
+                    ActionKind.POST, DEFAULT_POST_LIMITS,
+                    ActionKind.REPLY, DEFAULT_REPLY_LIMITS,
+                    ActionKind.DIRECT_MESSAGE, DEFAULT_DIRECT_MESSAGE_LIMITS,
+                    ActionKind.FOLLOW, DEFAULT_FOLLOW_LIMITS,
+                    ActionKind.UNFOLLOW, DEFAULT_UNFOLLOW_LIMITS,
+                    ActionKind.LIKE, DEFAULT_LIKE_LIMITS,
+                    ActionKind.REPOST, DEFAULT_REPOST_LIMITS)));
 
-    private static final ThrottleSettings DEFAULTS = new ThrottleSettings(DEFAULT_ACCOUNT_LIMITS, Map.of(),
-            DEFAULT_TARGET_CONTACTS, FollowRules.DEFAULTS, DEFAULT_MIN_SPACING, DEFAULT_COORDINATION_WINDOW,
-            DEFAULT_ON_THROTTLE, Map.of());
+    private static final ThrottleSettings DEFAULTS = new ThrottleSettings(
+            DEFAULT_ACCOUNT_LIMITS,
+            Map.of(),
+            DEFAULT_TARGET_CONTACTS,
+            FollowRules.DEFAULTS,
+            DEFAULT_MIN_SPACING,
+            DEFAULT_COORDINATION_WINDOW,
+            DEFAULT_ON_THROTTLE,
+            Map.of());
 
     public ThrottleSettings {
         accountLimits = copyLimits("throttles.accounts", Objects.requireNonNull(accountLimits, "accountLimits"));
         for (ActionKind kind : ActionKind.values()) {
             if (!accountLimits.containsKey(kind)) {
-                throw new IllegalArgumentException("throttles.accounts." + configName(kind) + " is missing: every kind of action needs a limit");
+                throw new IllegalArgumentException(
+                        "throttles.accounts." + configName(kind) + " is missing: every kind of action needs a limit");
             }
         }
         Map<String, Map<ActionKind, List<Limit>>> overrides = new LinkedHashMap<>();
-        Objects.requireNonNull(accountOverrides, "accountOverrides").forEach((handle, limits) ->
-                overrides.put(handleKey(handle), copyLimits("throttles.overrides." + handle, limits)));
+        Objects.requireNonNull(accountOverrides, "accountOverrides")
+                .forEach((handle, limits) ->
+                        overrides.put(handleKey(handle), copyLimits("throttles.overrides." + handle, limits)));
         accountOverrides = Collections.unmodifiableMap(overrides);
         targetContacts = List.copyOf(Objects.requireNonNull(targetContacts, "targetContacts"));
         if (targetContacts.isEmpty()) {
@@ -181,7 +189,15 @@ public record ThrottleSettings(
     public ThrottleSettings withAccountLimits(ActionKind kind, Limit... limits) {
         Map<ActionKind, List<Limit>> changed = new EnumMap<>(accountLimits);
         changed.put(kind, List.of(limits));
-        return new ThrottleSettings(changed, accountOverrides, targetContacts, follows, minSpacing, coordinationWindow, onThrottle, onThrottleByBot);
+        return new ThrottleSettings(
+                changed,
+                accountOverrides,
+                targetContacts,
+                follows,
+                minSpacing,
+                coordinationWindow,
+                onThrottle,
+                onThrottleByBot);
     }
 
     /** These settings with {@code limits} for {@code kind} on the account {@code handle} only. */
@@ -191,39 +207,95 @@ public record ThrottleSettings(
         own.putAll(changed.getOrDefault(handleKey(handle), Map.of()));
         own.put(kind, List.of(limits));
         changed.put(handleKey(handle), own);
-        return new ThrottleSettings(accountLimits, changed, targetContacts, follows, minSpacing, coordinationWindow, onThrottle, onThrottleByBot);
+        return new ThrottleSettings(
+                accountLimits,
+                changed,
+                targetContacts,
+                follows,
+                minSpacing,
+                coordinationWindow,
+                onThrottle,
+                onThrottleByBot);
     }
 
     /** These settings with {@code limits} on automated contact per target user. */
     public ThrottleSettings withTargetContacts(Limit... limits) {
-        return new ThrottleSettings(accountLimits, accountOverrides, List.of(limits), follows, minSpacing, coordinationWindow, onThrottle, onThrottleByBot);
+        return new ThrottleSettings(
+                accountLimits,
+                accountOverrides,
+                List.of(limits),
+                follows,
+                minSpacing,
+                coordinationWindow,
+                onThrottle,
+                onThrottleByBot);
     }
 
     /** These settings with other follow rules. */
     public ThrottleSettings withFollows(FollowRules rules) {
-        return new ThrottleSettings(accountLimits, accountOverrides, targetContacts, rules, minSpacing, coordinationWindow, onThrottle, onThrottleByBot);
+        return new ThrottleSettings(
+                accountLimits,
+                accountOverrides,
+                targetContacts,
+                rules,
+                minSpacing,
+                coordinationWindow,
+                onThrottle,
+                onThrottleByBot);
     }
 
     /** These settings with another minimum spacing between one account's actions. */
     public ThrottleSettings withMinSpacing(Duration spacing) {
-        return new ThrottleSettings(accountLimits, accountOverrides, targetContacts, follows, spacing, coordinationWindow, onThrottle, onThrottleByBot);
+        return new ThrottleSettings(
+                accountLimits,
+                accountOverrides,
+                targetContacts,
+                follows,
+                spacing,
+                coordinationWindow,
+                onThrottle,
+                onThrottleByBot);
     }
 
     /** These settings with another cross-account coordination window. */
     public ThrottleSettings withCoordinationWindow(Duration window) {
-        return new ThrottleSettings(accountLimits, accountOverrides, targetContacts, follows, minSpacing, window, onThrottle, onThrottleByBot);
+        return new ThrottleSettings(
+                accountLimits,
+                accountOverrides,
+                targetContacts,
+                follows,
+                minSpacing,
+                window,
+                onThrottle,
+                onThrottleByBot);
     }
 
     /** These settings with {@code mode} for bots that do not choose. */
     public ThrottleSettings withOnThrottle(OnThrottle mode) {
-        return new ThrottleSettings(accountLimits, accountOverrides, targetContacts, follows, minSpacing, coordinationWindow, mode, onThrottleByBot);
+        return new ThrottleSettings(
+                accountLimits,
+                accountOverrides,
+                targetContacts,
+                follows,
+                minSpacing,
+                coordinationWindow,
+                mode,
+                onThrottleByBot);
     }
 
     /** These settings with {@code mode} for the bot {@code botName}. */
     public ThrottleSettings withOnThrottle(String botName, OnThrottle mode) {
         Map<String, OnThrottle> changed = new LinkedHashMap<>(onThrottleByBot);
         changed.put(botName, mode);
-        return new ThrottleSettings(accountLimits, accountOverrides, targetContacts, follows, minSpacing, coordinationWindow, onThrottle, changed);
+        return new ThrottleSettings(
+                accountLimits,
+                accountOverrides,
+                targetContacts,
+                follows,
+                minSpacing,
+                coordinationWindow,
+                onThrottle,
+                changed);
     }
 
     /** The name a kind has in configuration: {@code post}, {@code directMessage}. */
@@ -244,7 +316,9 @@ public record ThrottleSettings(
             }
         }
         throw new IllegalArgumentException("'" + name + "' is not a kind of action; use one of "
-                + java.util.Arrays.stream(ActionKind.values()).map(ThrottleSettings::configName).collect(Collectors.joining(", ")));
+                + java.util.Arrays.stream(ActionKind.values())
+                        .map(ThrottleSettings::configName)
+                        .collect(Collectors.joining(", ")));
     }
 
     static String handleKey(String handle) {
@@ -272,15 +346,25 @@ public record ThrottleSettings(
             for (ActionKind kind : ActionKind.values()) {
                 if (ceiling.kinds().contains(kind)) {
                     List<Limit> own = limits.get(kind);
-                    most += own.stream().mapToLong(l -> l.mostWithin(span)).min().orElseThrow();
-                    parts.add(configName(kind) + ": " + own.stream().map(Limit::toString).collect(Collectors.joining(", ")));
+                    most += own.stream()
+                            .mapToLong(l -> l.mostWithin(span))
+                            .min()
+                            .orElseThrow();
+                    parts.add(configName(kind) + ": "
+                            + own.stream().map(Limit::toString).collect(Collectors.joining(", ")));
                 }
             }
             if (most > ceiling.limit().count()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "%s: these limits could allow %,d %s per %s (%s), above the platform's ceiling of %,d (%s); lower them",
-                        where, most, ceiling.what(), Spans.describe(span), String.join("; ", parts),
-                        ceiling.limit().count(), ceiling.source()));
+                        where,
+                        most,
+                        ceiling.what(),
+                        Spans.describe(span),
+                        String.join("; ", parts),
+                        ceiling.limit().count(),
+                        ceiling.source()));
             }
         }
     }

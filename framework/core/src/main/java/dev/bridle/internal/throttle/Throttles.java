@@ -1,7 +1,7 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.guard.Guard;
+import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every throttle guard, built from one {@link ThrottleSettings}, in the order they belong in the
- * guard chain (after consent, opt-out and duplicate checks):
+ * Every throttle guard, built from one {@link ThrottleSettings}, in the order they belong in the guard chain (after
+ * consent, opt-out and duplicate checks):
  *
  * <ol>
- *   <li>{@link OneReplyPerInteractionGuard}: denies; nothing else matters if this one says no;</li>
- *   <li>{@link FollowChurnGuard}, {@link FollowCapGuard}, {@link AccountRateGuard},
- *       {@link TargetContactGuard}, {@link CoordinationGuard}, {@link PlatformRateGuard},
- *       {@link SpacingGuard}: defer, longest waits first, so the first deferral usually names the
- *       time the action can really go;</li>
- *   <li>with in-memory buckets that must survive restarts ({@link #journaled}), {@link JournalGuard}:
- *       writes what the others took to the {@link TakeJournal}.</li>
+ *   <li>{@link OneReplyPerInteractionGuard}: denies; nothing else matters if this one says no;
+ *   <li>{@link FollowChurnGuard}, {@link FollowCapGuard}, {@link AccountRateGuard}, {@link TargetContactGuard},
+ *       {@link CoordinationGuard}, {@link PlatformRateGuard}, {@link SpacingGuard}: defer, longest waits first, so the
+ *       first deferral usually names the time the action can really go;
+ *   <li>with in-memory buckets that must survive restarts ({@link #journaled}), {@link JournalGuard}: writes what the
+ *       others took to the {@link TakeJournal}.
  * </ol>
  *
  * <pre>{@code
@@ -39,8 +38,14 @@ public final class Throttles {
     private final PlatformRateGuard platform;
     private final List<Guard> guards;
 
-    private Throttles(ThrottleSettings settings, Clock clock, BucketStore buckets, TakeJournal journal, PlatformWindows windows,
-                      FollowHistory history, AnsweredInteractions answered) {
+    private Throttles(
+            ThrottleSettings settings,
+            Clock clock,
+            BucketStore buckets,
+            TakeJournal journal,
+            PlatformWindows windows,
+            FollowHistory history,
+            AnsweredInteractions answered) {
         this.settings = settings;
         this.platform = new PlatformRateGuard(clock, windows);
         PendingTakes pending = journal == null ? PendingTakes.NONE : PendingTakes.forJournal();
@@ -60,47 +65,76 @@ public final class Throttles {
     }
 
     /**
-     * The throttle guards for {@code settings}, keeping buckets in {@code buckets} and the
-     * platform's rate-limit windows in memory, with nothing journaled: what a test or a bench
-     * wants; a restart forgets in-memory buckets (use {@link #journaled} for a runtime).
+     * The throttle guards for {@code settings}, keeping buckets in {@code buckets} and the platform's rate-limit
+     * windows in memory, with nothing journaled: what a test or a bench wants; a restart forgets in-memory buckets (use
+     * {@link #journaled} for a runtime).
      */
-    public static Throttles create(ThrottleSettings settings, Clock clock, BucketStore buckets,
-                                   FollowHistory history, AnsweredInteractions answered) {
-        return new Throttles(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(buckets, "buckets"), null, new LocalPlatformWindows(),
-                Objects.requireNonNull(history, "history"), Objects.requireNonNull(answered, "answered"));
+    public static Throttles create(
+            ThrottleSettings settings,
+            Clock clock,
+            BucketStore buckets,
+            FollowHistory history,
+            AnsweredInteractions answered) {
+        return new Throttles(
+                Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(buckets, "buckets"),
+                null,
+                new LocalPlatformWindows(),
+                Objects.requireNonNull(history, "history"),
+                Objects.requireNonNull(answered, "answered"));
     }
 
     /**
-     * Throttles whose buckets are in this process's memory ({@code buckets}, which should be new)
-     * and survive restarts through {@code journal}: every bucket is restored from it now, before
-     * the guards exist, and every take of an allowed action is written to it before the action can
-     * be sent. The platform's rate-limit windows are this node's own (see {@link PlatformRateGuard}
-     * for the bound that leaves with several nodes).
+     * Throttles whose buckets are in this process's memory ({@code buckets}, which should be new) and survive restarts
+     * through {@code journal}: every bucket is restored from it now, before the guards exist, and every take of an
+     * allowed action is written to it before the action can be sent. The platform's rate-limit windows are this node's
+     * own (see {@link PlatformRateGuard} for the bound that leaves with several nodes).
      *
-     * @throws IllegalStateException if the journal cannot be read (start-up must not go on with
-     *     buckets that would start full)
+     * @throws IllegalStateException if the journal cannot be read (start-up must not go on with buckets that would
+     *     start full)
      */
-    public static Throttles journaled(ThrottleSettings settings, Clock clock, LocalBucketStore buckets, TakeJournal journal,
-                                      FollowHistory history, AnsweredInteractions answered) {
+    public static Throttles journaled(
+            ThrottleSettings settings,
+            Clock clock,
+            LocalBucketStore buckets,
+            TakeJournal journal,
+            FollowHistory history,
+            AnsweredInteractions answered) {
         Objects.requireNonNull(clock, "clock");
         JournalReplay replay = new JournalReplay(clock.instant());
         journal.live(replay::add);
         int restored = buckets.restore(replay.restored());
         log.info("throttles: restored {} token buckets from {} journaled takes", restored, replay.rows());
-        return new Throttles(Objects.requireNonNull(settings, "settings"), clock, buckets, journal, new LocalPlatformWindows(),
-                Objects.requireNonNull(history, "history"), Objects.requireNonNull(answered, "answered"));
+        return new Throttles(
+                Objects.requireNonNull(settings, "settings"),
+                clock,
+                buckets,
+                journal,
+                new LocalPlatformWindows(),
+                Objects.requireNonNull(history, "history"),
+                Objects.requireNonNull(answered, "answered"));
     }
 
     /**
-     * Throttles shared by every node on one PostgreSQL store: buckets in {@code buckets} (durable
-     * themselves, so nothing is journaled) and the platform's rate-limit windows in {@code windows}.
+     * Throttles shared by every node on one PostgreSQL store: buckets in {@code buckets} (durable themselves, so
+     * nothing is journaled) and the platform's rate-limit windows in {@code windows}.
      */
-    public static Throttles shared(ThrottleSettings settings, Clock clock, PostgresBucketStore buckets, PostgresPlatformWindows windows,
-                                   FollowHistory history, AnsweredInteractions answered) {
-        return new Throttles(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(buckets, "buckets"), null, Objects.requireNonNull(windows, "windows"),
-                Objects.requireNonNull(history, "history"), Objects.requireNonNull(answered, "answered"));
+    public static Throttles shared(
+            ThrottleSettings settings,
+            Clock clock,
+            PostgresBucketStore buckets,
+            PostgresPlatformWindows windows,
+            FollowHistory history,
+            AnsweredInteractions answered) {
+        return new Throttles(
+                Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(buckets, "buckets"),
+                null,
+                Objects.requireNonNull(windows, "windows"),
+                Objects.requireNonNull(history, "history"),
+                Objects.requireNonNull(answered, "answered"));
     }
 
     /** The guards, in chain order. */

@@ -8,13 +8,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One in-memory token bucket: Bucket4j's {@link BucketState} under this object's lock, driven the
- * way Bucket4j's own {@code SynchronizedBucket} drives it (refill to now, then consume or work out
- * the wait), so all the arithmetic is Bucket4j's. Holding the state rather than a
- * {@code Bucket} lets the store hand out an exact copy of it after each take, for the
- * {@link TakeJournal}, and build a bucket from such a copy at start-up: a Bucket4j local bucket
- * can only be built full or with whole tokens, and would lose the fraction of a token each window
- * had refilled, up to one whole refill interval of waiting (a day's limit of 3: eight hours).
+ * One in-memory token bucket: Bucket4j's {@link BucketState} under this object's lock, driven the way Bucket4j's own
+ * {@code SynchronizedBucket} drives it (refill to now, then consume or work out the wait), so all the arithmetic is
+ * Bucket4j's. Holding the state rather than a {@code Bucket} lets the store hand out an exact copy of it after each
+ * take, for the {@link TakeJournal}, and build a bucket from such a copy at start-up: a Bucket4j local bucket can only
+ * be built full or with whole tokens, and would lose the fraction of a token each window had refilled, up to one whole
+ * refill interval of waiting (a day's limit of 3: eight hours).
  */
 final class TokenBucket {
 
@@ -46,7 +45,8 @@ final class TokenBucket {
         }
         state.refillAllBandwidth(nowNanos);
         if (state.getAvailableTokens() < 1) {
-            return BucketStore.Take.refused(Duration.ofNanos(state.calculateDelayNanosAfterWillBePossibleToConsume(1, nowNanos, true)));
+            return BucketStore.Take.refused(
+                    Duration.ofNanos(state.calculateDelayNanosAfterWillBePossibleToConsume(1, nowNanos, true)));
         }
         state.consume(1);
         return BucketStore.Take.granted(new BucketStore.Snapshot(instant(nowNanos), state.copy()));
@@ -59,13 +59,14 @@ final class TokenBucket {
     }
 
     /**
-     * Takes {@code newLimits} unless they equal the limits it has: each window keeps what it used,
-     * by span ({@link TokensInheritanceStrategy#ADDITIVE}, see {@link Buckets}).
+     * Takes {@code newLimits} unless they equal the limits it has: each window keeps what it used, by span
+     * ({@link TokensInheritanceStrategy#ADDITIVE}, see {@link Buckets}).
      */
     private void adopt(List<Limit> newLimits, long nowNanos) {
         if (!limits.equals(newLimits)) {
             state.refillAllBandwidth(nowNanos);
-            state = state.replaceConfiguration(Buckets.configuration(newLimits), TokensInheritanceStrategy.ADDITIVE, nowNanos);
+            state = state.replaceConfiguration(
+                    Buckets.configuration(newLimits), TokensInheritanceStrategy.ADDITIVE, nowNanos);
             idleNanos = Buckets.refillTime(newLimits).toNanos(); // what is left refills within the new longest span
         }
         limits = newLimits;

@@ -8,16 +8,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads a YAML file's text: at most a given number of bytes, and strictly as UTF-8. A file over the
- * limit is refused before it is parsed (the parser's time and memory grow with the file, and a
- * configuration named by mistake, a log or {@code /dev/zero}, must fail at once, not after
- * minutes); a byte sequence that is not UTF-8 is refused with its line and column, never read as
- * U+FFFD.
+ * Reads a YAML file's text: at most a given number of bytes, and strictly as UTF-8. A file over the limit is refused
+ * before it is parsed (the parser's time and memory grow with the file, and a configuration named by mistake, a log or
+ * {@code /dev/zero}, must fail at once, not after minutes); a byte sequence that is not UTF-8 is refused with its line
+ * and column, never read as U+FFFD.
  */
 public final class YamlFile {
 
-    private YamlFile() {
-    }
+    private YamlFile() {}
 
     /**
      * The text of {@code file}.
@@ -56,7 +54,8 @@ public final class YamlFile {
         private final int maxBytes;
 
         TooLargeException(long size, int maxBytes) {
-            super((size < 0 ? "more than " + maxBytes + " bytes" : size + " bytes") + ", over the limit of " + bytes(maxBytes));
+            super((size < 0 ? "more than " + maxBytes + " bytes" : size + " bytes") + ", over the limit of "
+                    + bytes(maxBytes));
             this.size = size;
             this.maxBytes = maxBytes;
         }

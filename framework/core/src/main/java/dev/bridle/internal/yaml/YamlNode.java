@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed YAML document that remembers where each node was written, so that every problem can
- * name its line and column. Jackson's tree model forgets locations; this keeps them. Read one with
- * {@link YamlReader}.
+ * A parsed YAML document that remembers where each node was written, so that every problem can name its line and
+ * column. Jackson's tree model forgets locations; this keeps them. Read one with {@link YamlReader}.
  */
 public sealed interface YamlNode {
 
@@ -29,7 +28,9 @@ public sealed interface YamlNode {
 
         /** The entries whose key is not among {@code known}, in file order. */
         public List<Entry> unknown(Collection<String> known) {
-            return entries.values().stream().filter(entry -> !known.contains(entry.key())).toList();
+            return entries.values().stream()
+                    .filter(entry -> !known.contains(entry.key()))
+                    .toList();
         }
 
         @Override
@@ -39,8 +40,7 @@ public sealed interface YamlNode {
     }
 
     /** One key of a mapping, where the key is written, and its value. */
-    record Entry(String key, Location keyLocation, YamlNode value) {
-    }
+    record Entry(String key, Location keyLocation, YamlNode value) {}
 
     /** A sequence. */
     record YamlList(Location location, List<YamlNode> items) implements YamlNode {
@@ -55,7 +55,14 @@ public sealed interface YamlNode {
     record YamlScalar(Location location, Kind kind, String text) implements YamlNode {
 
         /** What YAML made of the scalar; quoted scalars are always strings. */
-        public enum Kind { STRING, INTEGER, DECIMAL, TRUE, FALSE, NULL }
+        public enum Kind {
+            STRING,
+            INTEGER,
+            DECIMAL,
+            TRUE,
+            FALSE,
+            NULL
+        }
 
         public boolean isNull() {
             return kind == Kind.NULL;

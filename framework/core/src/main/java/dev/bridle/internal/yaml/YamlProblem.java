@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One thing wrong with a YAML file, where it is and what was expected. It prints as
- * {@code file:line:column: path: message}, the form editors and terminals turn into a link.
- * Readers never put a secret's value in one.
+ * One thing wrong with a YAML file, where it is and what was expected. It prints as {@code file:line:column: path:
+ * message}, the form editors and terminals turn into a link. Readers never put a secret's value in one.
  *
  * @param file the file, as it was named when loaded
  * @param line the line, from 1; 0 when the problem concerns the whole file
@@ -23,12 +22,14 @@ public record YamlProblem(String file, int line, int column, String path, String
     }
 
     /**
-     * The message of an exception that carries {@code problems}: {@code heading: N problems}, then
-     * each problem on a line of its own.
+     * The message of an exception that carries {@code problems}: {@code heading: N problems}, then each problem on a
+     * line of its own.
      */
     public static String listing(String heading, List<YamlProblem> problems) {
-        StringBuilder text = new StringBuilder(heading).append(": ")
-                .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
+        StringBuilder text = new StringBuilder(heading)
+                .append(": ")
+                .append(problems.size())
+                .append(problems.size() == 1 ? " problem" : " problems");
         for (YamlProblem problem : problems) {
             text.append(System.lineSeparator()).append(problem);
         }

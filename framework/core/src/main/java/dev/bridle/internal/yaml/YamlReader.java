@@ -22,26 +22,25 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Streams YAML through Jackson's parser and builds a {@link YamlNode} tree that keeps every
- * node's location. Text that is not YAML, duplicate keys, aliases and a second document become
- * problems, worded for the kind of file by its {@link Hints}.
+ * Streams YAML through Jackson's parser and builds a {@link YamlNode} tree that keeps every node's location. Text that
+ * is not YAML, duplicate keys, aliases and a second document become problems, worded for the kind of file by its
+ * {@link Hints}.
  */
 public final class YamlReader {
 
     /**
-     * How one kind of file finishes the problems the reader finds: each hint follows {@code "; "}
-     * and says what to write instead.
+     * How one kind of file finishes the problems the reader finds: each hint follows {@code "; "} and says what to
+     * write instead.
      *
      * @param syntax after {@code not valid YAML: <the parser's words>; }
      * @param duplicateKey after {@code duplicate key, already set on line N; }
      * @param alias after {@code the alias *name is not supported; }
      * @param secondDocument after {@code a second YAML document starts here; }
-     * @param aliasReadsAs what an alias counts as once reported, so that it draws no second problem:
-     *     {@code STRING} (its anchor's name) where values are mostly required scalars, {@code NULL}
-     *     where they are mostly optional lists
+     * @param aliasReadsAs what an alias counts as once reported, so that it draws no second problem: {@code STRING}
+     *     (its anchor's name) where values are mostly required scalars, {@code NULL} where they are mostly optional
+     *     lists
      */
-    public record Hints(String syntax, String duplicateKey, String alias, String secondDocument, Kind aliasReadsAs) {
-    }
+    public record Hints(String syntax, String duplicateKey, String alias, String secondDocument, Kind aliasReadsAs) {}
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
@@ -54,8 +53,8 @@ public final class YamlReader {
     }
 
     /**
-     * The document's root; empty when the text holds no document (the caller says what the file
-     * should hold) or is not valid YAML (a problem says where).
+     * The document's root; empty when the text holds no document (the caller says what the file should hold) or is not
+     * valid YAML (a problem says where).
      */
     public Optional<YamlNode> read(String yaml) {
         try (YAMLParser parser = FACTORY.createParser(yaml)) {
@@ -65,8 +64,10 @@ public final class YamlReader {
             }
             YamlNode root = node(parser, first, "");
             if (parser.nextToken() != null) {
-                problems.add(location(parser.currentTokenLocation()), "", "a second YAML document starts here; "
-                        + hints.secondDocument());
+                problems.add(
+                        location(parser.currentTokenLocation()),
+                        "",
+                        "a second YAML document starts here; " + hints.secondDocument());
             }
             return Optional.of(root);
         } catch (JacksonException e) {
@@ -108,8 +109,11 @@ public final class YamlReader {
             YamlNode value = node(parser, parser.nextToken(), keyPath);
             Entry earlier = entries.get(key);
             if (earlier != null) {
-                problems.add(keyAt, keyPath, "duplicate key, already set on line " + earlier.keyLocation().line()
-                        + "; " + hints.duplicateKey());
+                problems.add(
+                        keyAt,
+                        keyPath,
+                        "duplicate key, already set on line "
+                                + earlier.keyLocation().line() + "; " + hints.duplicateKey());
             } else {
                 entries.put(key, new Entry(key, keyAt, value));
             }
@@ -137,9 +141,11 @@ public final class YamlReader {
     private static String describe(JacksonException e) {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
             Mark context = marked.getContextMark();
-            return marked.getProblem() + (marked.getContext() == null || context == null ? ""
-                    : " (" + marked.getContext() + " at line " + (context.getLine() + 1) + ", column "
-                            + (context.getColumn() + 1) + ")");
+            return marked.getProblem()
+                    + (marked.getContext() == null || context == null
+                            ? ""
+                            : " (" + marked.getContext() + " at line " + (context.getLine() + 1) + ", column "
+                                    + (context.getColumn() + 1) + ")");
         }
         return e.getOriginalMessage().lines().findFirst().orElse("unreadable");
     }

@@ -45,7 +45,8 @@ class AnchorFileTest {
         assertThat(state.slot().head()).isEqualTo(H3);
         assertThat(state.note()).isNull();
         assertThat(Files.size(file.path())).isEqualTo(2L * AnchorSlot.SIZE);
-        assertThat(Files.readString(file.path())).contains("seq=3 hash=" + "c".repeat(64) + " seal=hmac-sha256:")
+        assertThat(Files.readString(file.path()))
+                .contains("seq=3 hash=" + "c".repeat(64) + " seal=hmac-sha256:")
                 .doesNotContain(KEY.reveal());
     }
 
@@ -63,10 +64,12 @@ class AnchorFileTest {
         // another writer's older commit lands late: nothing to do
         assertThat(file.advance(H1, new Head(2, "d".repeat(64)), NO_ROWS)).isEqualTo(Outcome.ALREADY_AHEAD);
         // rows after the anchor by another node: moved on only if row 2 still has the anchored hash
-        assertThat(file.advance(new Head(5, "e".repeat(64)), new Head(6, "f".repeat(64)), seq -> Optional.of("9".repeat(64))))
+        assertThat(file.advance(
+                        new Head(5, "e".repeat(64)), new Head(6, "f".repeat(64)), seq -> Optional.of("9".repeat(64))))
                 .isEqualTo(Outcome.REFUSED);
         assertThat(file.read().slot().head()).isEqualTo(H2);
-        assertThat(file.advance(new Head(5, "e".repeat(64)), new Head(6, "f".repeat(64)), seq -> Optional.of(H2.hash())))
+        assertThat(file.advance(
+                        new Head(5, "e".repeat(64)), new Head(6, "f".repeat(64)), seq -> Optional.of(H2.hash())))
                 .isEqualTo(Outcome.WRITTEN);
         assertThat(file.read().slot().head().seq()).isEqualTo(6);
     }
@@ -82,7 +85,9 @@ class AnchorFileTest {
         AnchorState state = file.read();
         assertThat(state.kind()).isEqualTo(AnchorState.Kind.VALID);
         assertThat(state.slot().head()).isEqualTo(H1);
-        assertThat(state.note()).contains("slot 2 of the ledger anchor").contains("fails its checksum (a torn or partial write)");
+        assertThat(state.note())
+                .contains("slot 2 of the ledger anchor")
+                .contains("fails its checksum (a torn or partial write)");
         // the next write goes into the torn slot, and both are whole again
         assertThat(file.advance(H2, H3, seq -> Optional.of(H1.hash()))).isEqualTo(Outcome.WRITTEN);
         assertThat(file.read().note()).isNull();
@@ -111,11 +116,14 @@ class AnchorFileTest {
         write(file.path(), 0, forged);
 
         assertThat(file.read().kind()).isEqualTo(AnchorState.Kind.INVALID);
-        assertThat(file.read().problem()).isEqualTo("its slot 1 fails its HMAC: it was written by someone without"
-                + " store.anchorKey, or with another key");
+        assertThat(file.read().problem())
+                .isEqualTo("its slot 1 fails its HMAC: it was written by someone without"
+                        + " store.anchorKey, or with another key");
         write(file.path(), 0, new AnchorSlot(9, H3).encode(null));
-        assertThat(file.read().problem()).startsWith("its slot 1 was written without a key, but store.anchorKey is set");
-        assertThat(file(null).read().problem()).startsWith("its slot 2 is sealed with a key, but store.anchorKey is not set");
+        assertThat(file.read().problem())
+                .startsWith("its slot 1 was written without a key, but store.anchorKey is set");
+        assertThat(file(null).read().problem())
+                .startsWith("its slot 2 is sealed with a key, but store.anchorKey is not set");
     }
 
     @Test
@@ -132,7 +140,8 @@ class AnchorFileTest {
         System.arraycopy(line, 0, slot, 0, line.length);
         write(file.path(), 0, slot);
 
-        assertThat(file.read().problem()).startsWith("its slot 1 passes its checksum but is not an anchor Bridle writes");
+        assertThat(file.read().problem())
+                .startsWith("its slot 1 passes its checksum but is not an anchor Bridle writes");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.bridle.internal.audit;
 
-import dev.bridle.audit.VerifyReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.audit.VerifyReport;
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.store.Database;
 import java.nio.file.Path;
@@ -25,7 +25,8 @@ class AnchorLocationTest {
     @Test
     void aConfiguredAnchorIsUsed() {
         Path anchor = dir.resolve("elsewhere/x.ledger-anchor").toAbsolutePath();
-        try (Database db = Database.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("bridle"), null, null, anchor, null))) {
+        try (Database db =
+                Database.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("bridle"), null, null, anchor, null))) {
             assertThat(AnchorLocation.of(db)).contains(anchor);
         }
     }
@@ -41,7 +42,8 @@ class AnchorLocationTest {
                 assertThat(ledger.anchorFile()).isEmpty();
                 VerifyReport report = ledger.verify();
                 assertThat(report.intact()).isTrue();
-                assertThat(report.notes()).containsExactly("the store is an H2 database in memory: its ledger has no anchor");
+                assertThat(report.notes())
+                        .containsExactly("the store is an H2 database in memory: its ledger has no anchor");
             }
         }
     }
@@ -50,7 +52,9 @@ class AnchorLocationTest {
     void aServerStoreIsAnchoredOnThisNodeUnderDataNamedAfterItWithoutCredentials() {
         assertThat(AnchorLocation.nodeLocalName("jdbc:postgresql://db.internal:5432/bridle?ssl=true&password=p"))
                 .isEqualTo("postgresql-db.internal-5432-bridle");
-        assertThat(AnchorLocation.nodeLocalName("jdbc:postgresql://bridle:p4ss@db/bridle")).isEqualTo("postgresql-db-bridle");
-        assertThat(AnchorLocation.nodeLocalName("jdbc:h2:tcp://db:9092/~/bridle;USER=x")).isEqualTo("h2-tcp-db-9092-bridle");
+        assertThat(AnchorLocation.nodeLocalName("jdbc:postgresql://bridle:p4ss@db/bridle"))
+                .isEqualTo("postgresql-db-bridle");
+        assertThat(AnchorLocation.nodeLocalName("jdbc:h2:tcp://db:9092/~/bridle;USER=x"))
+                .isEqualTo("h2-tcp-db-9092-bridle");
     }
 }

@@ -1,14 +1,14 @@
 package dev.bridle.internal.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.audit.VerifyReport;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import dev.bridle.internal.store.StoreTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +41,7 @@ abstract class AuditLedgerContract extends StoreTestBase {
 
     @BeforeEach
     void emptyLedger() throws IOException {
-        sql("DELETE FROM audit_ledger",
-                "UPDATE ledger_head SET last_seq = 0, last_hash = '" + ChainHash.GENESIS + "'");
+        sql("DELETE FROM audit_ledger", "UPDATE ledger_head SET last_seq = 0, last_hash = '" + ChainHash.GENESIS + "'");
         anchor = AnchorLocation.of(db).orElseThrow();
         Files.deleteIfExists(anchor); // the last test's, as a new store has none
         Files.deleteIfExists(anchor.resolveSibling(anchor.getFileName() + ".log"));
@@ -93,7 +92,8 @@ abstract class AuditLedgerContract extends StoreTestBase {
         UUID reconciledAndFailed = UUID.randomUUID();
         UUID tooOld = UUID.randomUUID();
         ledger.append(row(tooOld, LedgerEvent.ALLOWED, -3600));
-        for (UUID id : List.of(crashed, inDoubt, sent, deniedByTheFinalCheck, deferredByThePlatform, reconciledAndFailed)) {
+        for (UUID id :
+                List.of(crashed, inDoubt, sent, deniedByTheFinalCheck, deferredByThePlatform, reconciledAndFailed)) {
             ledger.append(row(id, LedgerEvent.ALLOWED, 0));
         }
         ledger.append(LedgerRecords.denied(1));
@@ -107,13 +107,27 @@ abstract class AuditLedgerContract extends StoreTestBase {
 
         List<LedgerEntry> unsettled = ledger.unsettled(LedgerRecords.T0.minusSeconds(60));
 
-        assertThat(unsettled).extracting(e -> e.record().requestId() + " " + e.record().event())
+        assertThat(unsettled)
+                .extracting(e -> e.record().requestId() + " " + e.record().event())
                 .containsExactly(crashed + " ALLOWED", inDoubt + " ALLOWED", inDoubt + " IN_DOUBT");
     }
 
     private static LedgerRecord row(UUID id, LedgerEvent event, int seconds) {
-        return new LedgerRecord(LedgerRecords.T0.plusSeconds(seconds), id, "poster", "acme_news", "POST", List.of(),
-                ContentHash.sha256Hex("text"), event, null, null, null, null, null, null);
+        return new LedgerRecord(
+                LedgerRecords.T0.plusSeconds(seconds),
+                id,
+                "poster",
+                "acme_news",
+                "POST",
+                List.of(),
+                ContentHash.sha256Hex("text"),
+                event,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -126,10 +140,14 @@ abstract class AuditLedgerContract extends StoreTestBase {
         List<LedgerEntry> returned = appendConcurrently(List.of(ledger), THREADS);
 
         int total = THREADS * PER_THREAD;
-        assertThat(returned).extracting(LedgerEntry::seq).containsExactlyInAnyOrderElementsOf(
-                LongStream.rangeClosed(1, total).boxed().toList());
-        assertThat(ledger.tail(total)).extracting(LedgerEntry::seq).containsExactlyElementsOf(
-                LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(returned)
+                .extracting(LedgerEntry::seq)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(ledger.tail(total))
+                .extracting(LedgerEntry::seq)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, total).boxed().toList());
         VerifyReport report = ledger.verify();
         assertThat(report.intact()).as(report.problem()).isTrue();
         assertThat(report.rowsChecked()).isEqualTo(total);
@@ -226,22 +244,24 @@ abstract class AuditLedgerContract extends StoreTestBase {
 
         VerifyReport report = ledger.verify();
         assertThat(report.firstBadSeq()).hasValue(4);
-        assertThat(report.problem()).isEqualTo(
-                "rows 4 to 5 are missing from the end (deleted): the ledger head records 5 rows");
+        assertThat(report.problem())
+                .isEqualTo("rows 4 to 5 are missing from the end (deleted): the ledger head records 5 rows");
     }
 
     @Test
     void swappedRowsAreReportedAtTheFirstOfThem() {
         appendDenials(5);
 
-        sql("UPDATE audit_ledger SET seq = -1 WHERE seq = 2",
+        sql(
+                "UPDATE audit_ledger SET seq = -1 WHERE seq = 2",
                 "UPDATE audit_ledger SET seq = 2 WHERE seq = 3",
                 "UPDATE audit_ledger SET seq = 3 WHERE seq = -1");
 
         VerifyReport report = ledger.verify();
         assertThat(report.firstBadSeq()).hasValue(2);
-        assertThat(report.problem()).isEqualTo("row 2 does not follow row 1: its prev_hash is not that"
-                + " row's hash (rows were reordered, inserted or replaced)");
+        assertThat(report.problem())
+                .isEqualTo("row 2 does not follow row 1: its prev_hash is not that"
+                        + " row's hash (rows were reordered, inserted or replaced)");
     }
 
     @Test
@@ -261,8 +281,11 @@ abstract class AuditLedgerContract extends StoreTestBase {
         appendDenials(5);
 
         assertThat(ledger.tail(3)).extracting(LedgerEntry::seq).containsExactly(3L, 4L, 5L);
-        assertThat(ledger.tail(3)).extracting(e -> e.record().at())
-                .containsExactly(LedgerRecords.T0.plusSeconds(3), LedgerRecords.T0.plusSeconds(4),
+        assertThat(ledger.tail(3))
+                .extracting(e -> e.record().at())
+                .containsExactly(
+                        LedgerRecords.T0.plusSeconds(3),
+                        LedgerRecords.T0.plusSeconds(4),
                         LedgerRecords.T0.plusSeconds(5));
         assertThat(ledger.tail(10)).hasSize(5);
         assertThat(ledger.tail(0)).isEmpty();
@@ -293,7 +316,9 @@ abstract class AuditLedgerContract extends StoreTestBase {
         reopen();
         ledger = JdbcAuditLedger.open(db);
 
-        assertThat(ledger.tail(100)).extracting(LedgerEntry::seq).containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(ledger.tail(100))
+                .extracting(LedgerEntry::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
         assertThat(ledger.verify().intact()).isTrue();
     }
 
@@ -326,7 +351,10 @@ abstract class AuditLedgerContract extends StoreTestBase {
         ledger.close();
         ledger = JdbcAuditLedger.open(db, Duration.ofMillis(50));
 
-        assertThat(ledger.appendAsync(LedgerRecords.denied(1)).get(10, TimeUnit.SECONDS).seq()).isEqualTo(1);
+        assertThat(ledger.appendAsync(LedgerRecords.denied(1))
+                        .get(10, TimeUnit.SECONDS)
+                        .seq())
+                .isEqualTo(1);
     }
 
     @Test
@@ -349,17 +377,31 @@ abstract class AuditLedgerContract extends StoreTestBase {
     void anAsyncAppendToAClosedLedgerIsRefusedAtOnce() {
         ledger.close();
 
-        assertThatThrownBy(() -> ledger.appendAsync(LedgerRecords.denied(1))).isInstanceOf(LedgerUnavailableException.class);
+        assertThatThrownBy(() -> ledger.appendAsync(LedgerRecords.denied(1)))
+                .isInstanceOf(LedgerUnavailableException.class);
     }
 
     @Test
     void anAsyncAppendOfTextInPlaceOfAHashIsRefusedAtOnce() {
         LedgerRecord r = LedgerRecords.denied(1);
-        LedgerRecord withText = new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(),
-                r.targets(), "Thanks for the mention!", r.event(), r.guard(), r.reason(), r.rule(),
-                r.message(), r.platformId(), r.error());
+        LedgerRecord withText = new LedgerRecord(
+                r.at(),
+                r.requestId(),
+                r.bot(),
+                r.account(),
+                r.actionKind(),
+                r.targets(),
+                "Thanks for the mention!",
+                r.event(),
+                r.guard(),
+                r.reason(),
+                r.rule(),
+                r.message(),
+                r.platformId(),
+                r.error());
 
-        assertThatThrownBy(() -> ledger.appendAsync(withText)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ledger.appendAsync(withText))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("never stores the text");
         assertThat(ledger.tail(1)).isEmpty();
     }
@@ -411,11 +453,24 @@ abstract class AuditLedgerContract extends StoreTestBase {
     @Test
     void textInPlaceOfAContentHashIsRefused() {
         LedgerRecord r = LedgerRecords.denied(1);
-        LedgerRecord withText = new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(),
-                r.targets(), "Thanks for the mention!", r.event(), r.guard(), r.reason(), r.rule(),
-                r.message(), r.platformId(), r.error());
+        LedgerRecord withText = new LedgerRecord(
+                r.at(),
+                r.requestId(),
+                r.bot(),
+                r.account(),
+                r.actionKind(),
+                r.targets(),
+                "Thanks for the mention!",
+                r.event(),
+                r.guard(),
+                r.reason(),
+                r.rule(),
+                r.message(),
+                r.platformId(),
+                r.error());
 
-        assertThatThrownBy(() -> ledger.append(withText)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ledger.append(withText))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("never stores the text");
         assertThat(ledger.tail(1)).isEmpty();
     }
@@ -441,12 +496,25 @@ abstract class AuditLedgerContract extends StoreTestBase {
         ledger.close();
 
         assertThatThrownBy(() -> ledger.append(LedgerRecords.denied(1)))
-                .isInstanceOf(LedgerUnavailableException.class).hasMessage("the ledger is closed");
+                .isInstanceOf(LedgerUnavailableException.class)
+                .hasMessage("the ledger is closed");
     }
 
     static LedgerRecord withTime(LedgerRecord r, Instant at) {
-        return new LedgerRecord(at, r.requestId(), r.bot(), r.account(), r.actionKind(), r.targets(),
-                r.contentHash(), r.event(), r.guard(), r.reason(), r.rule(), r.message(), r.platformId(),
+        return new LedgerRecord(
+                at,
+                r.requestId(),
+                r.bot(),
+                r.account(),
+                r.actionKind(),
+                r.targets(),
+                r.contentHash(),
+                r.event(),
+                r.guard(),
+                r.reason(),
+                r.rule(),
+                r.message(),
+                r.platformId(),
                 r.error());
     }
 }

@@ -1,8 +1,8 @@
 package dev.bridle.internal.audit;
 
-import dev.bridle.audit.LedgerRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.audit.LedgerRecord;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,7 +18,8 @@ class ChainHashTest {
         assertThat(ContentHash.sha256Hex("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(ContentHash.isSha256Hex(ContentHash.sha256Hex("☃"))).isTrue();
-        assertThat(ContentHash.isSha256Hex("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD")).isFalse();
+        assertThat(ContentHash.isSha256Hex("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"))
+                .isFalse();
     }
 
     @Test
@@ -54,14 +55,39 @@ class ChainHashTest {
 
     private static LedgerRecord withMessageAndError(String message, String error) {
         LedgerRecord r = BASE;
-        return new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(), r.targets(),
-                r.contentHash(), r.event(), r.guard(), r.reason(), r.rule(), message, r.platformId(), error);
+        return new LedgerRecord(
+                r.at(),
+                r.requestId(),
+                r.bot(),
+                r.account(),
+                r.actionKind(),
+                r.targets(),
+                r.contentHash(),
+                r.event(),
+                r.guard(),
+                r.reason(),
+                r.rule(),
+                message,
+                r.platformId(),
+                error);
     }
 
     private static LedgerRecord withTargets(List<String> targets) {
         LedgerRecord r = BASE;
-        return new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(), targets,
-                r.contentHash(), r.event(), r.guard(), r.reason(), r.rule(), r.message(), r.platformId(),
+        return new LedgerRecord(
+                r.at(),
+                r.requestId(),
+                r.bot(),
+                r.account(),
+                r.actionKind(),
+                targets,
+                r.contentHash(),
+                r.event(),
+                r.guard(),
+                r.reason(),
+                r.rule(),
+                r.message(),
+                r.platformId(),
                 r.error());
     }
 }

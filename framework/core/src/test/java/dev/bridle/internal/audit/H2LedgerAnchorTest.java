@@ -1,12 +1,12 @@
 package dev.bridle.internal.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.store.TestStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class H2LedgerAnchorTest extends LedgerAnchorContract {
 

@@ -1,12 +1,12 @@
 package dev.bridle.internal.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.audit.VerifyReport;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.bridle.internal.config.Secret;
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.store.Database;
@@ -30,9 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chain's ends, on every database: the anchor outside the database (what {@code verify} finds
- * with the default configuration, what start-up refuses, the operator's accept step), and rows
- * past the head, which no read returns.
+ * The chain's ends, on every database: the anchor outside the database (what {@code verify} finds with the default
+ * configuration, what start-up refuses, the operator's accept step), and rows past the head, which no read returns.
  */
 abstract class LedgerAnchorContract extends StoreTestBase {
 
@@ -72,20 +71,40 @@ abstract class LedgerAnchorContract extends StoreTestBase {
 
     /** Deletes the rows after {@code seq} and moves the head back onto it, as someone with database access could. */
     private void cutTailTo(long seq) {
-        sql("DELETE FROM audit_ledger WHERE seq > " + seq,
+        sql(
+                "DELETE FROM audit_ledger WHERE seq > " + seq,
                 "UPDATE ledger_head SET last_seq = " + seq + ", last_hash = "
-                        + (seq == 0 ? "'" + ChainHash.GENESIS + "'" : "(SELECT hash FROM audit_ledger WHERE seq = " + seq + ")"));
+                        + (seq == 0
+                                ? "'" + ChainHash.GENESIS + "'"
+                                : "(SELECT hash FROM audit_ledger WHERE seq = " + seq + ")"));
     }
 
     /** Rewrites the rows from {@code from} on with another reason, chains them again and moves the head to match. */
     private void rewriteAndRechainFrom(long from) throws Exception {
         List<LedgerEntry> rows = ledger.tail(1000);
-        String prev = rows.stream().filter(e -> e.seq() == from - 1).findFirst().map(LedgerEntry::hash).orElse(ChainHash.GENESIS);
+        String prev = rows.stream()
+                .filter(e -> e.seq() == from - 1)
+                .findFirst()
+                .map(LedgerEntry::hash)
+                .orElse(ChainHash.GENESIS);
         List<LedgerEntry> forged = new ArrayList<>();
         for (LedgerEntry e : rows.stream().filter(e -> e.seq() >= from).toList()) {
             LedgerRecord r = e.record();
-            LedgerRecord edited = new LedgerRecord(r.at(), r.requestId(), r.bot(), r.account(), r.actionKind(), r.targets(),
-                    r.contentHash(), LedgerEvent.SENT, null, null, null, null, "forged", null);
+            LedgerRecord edited = new LedgerRecord(
+                    r.at(),
+                    r.requestId(),
+                    r.bot(),
+                    r.account(),
+                    r.actionKind(),
+                    r.targets(),
+                    r.contentHash(),
+                    LedgerEvent.SENT,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "forged",
+                    null);
             String hash = ChainHash.of(prev, e.seq(), edited);
             forged.add(new LedgerEntry(e.seq(), edited, prev, hash));
             prev = hash;
@@ -94,7 +113,8 @@ abstract class LedgerAnchorContract extends StoreTestBase {
             c.setAutoCommit(false);
             c.createStatement().execute("DELETE FROM audit_ledger WHERE seq >= " + from);
             LedgerRows.insert(c, forged);
-            LedgerRows.updateHead(c, new LedgerRows.Head(forged.get(forged.size() - 1).seq(), prev));
+            LedgerRows.updateHead(
+                    c, new LedgerRows.Head(forged.get(forged.size() - 1).seq(), prev));
             c.commit();
         }
     }
@@ -119,8 +139,9 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         VerifyReport report = ledger.verify();
         assertThat(report.intact()).isFalse();
         assertThat(report.firstBadSeq()).isEmpty(); // rows 1 to 3 fit together
-        assertThat(report.problems()).containsExactly("rows 4 to 5 are missing from the end (the tail was cut): the"
-                + " ledger anchor at " + anchor + " records row 5, the ledger head row 3");
+        assertThat(report.problems())
+                .containsExactly("rows 4 to 5 are missing from the end (the tail was cut): the" + " ledger anchor at "
+                        + anchor + " records row 5, the ledger head row 3");
     }
 
     @Test
@@ -129,7 +150,10 @@ abstract class LedgerAnchorContract extends StoreTestBase {
 
         cutTailTo(0);
 
-        assertThat(ledger.verify().problems()).singleElement().asString().startsWith("rows 1 to 2 are missing from the end");
+        assertThat(ledger.verify().problems())
+                .singleElement()
+                .asString()
+                .startsWith("rows 1 to 2 are missing from the end");
     }
 
     @Test
@@ -140,8 +164,10 @@ abstract class LedgerAnchorContract extends StoreTestBase {
 
         VerifyReport report = ledger.verify();
         assertThat(report.firstBadSeq()).isEmpty();
-        assertThat(report.problems()).containsExactly("row 5 does not have the hash the ledger anchor at " + anchor
-                + " records: it, or rows before it, were rewritten and chained again (and the head moved to match)");
+        assertThat(report.problems())
+                .containsExactly(
+                        "row 5 does not have the hash the ledger anchor at " + anchor
+                                + " records: it, or rows before it, were rewritten and chained again (and the head moved to match)");
     }
 
     @Test
@@ -167,8 +193,10 @@ abstract class LedgerAnchorContract extends StoreTestBase {
 
         VerifyReport report = ledger.verify();
         assertThat(report.intact()).isTrue();
-        assertThat(report.notes()).containsExactly("rows 3 to 4 are newer than the ledger anchor at " + anchor
-                + " (row 2): committed by another node, or just before a stop; the chain covers them, the anchor does not yet");
+        assertThat(report.notes())
+                .containsExactly("rows 3 to 4 are newer than the ledger anchor at " + anchor
+                        + " (row 2): committed by another node, or just before a stop; the chain covers "
+                        + "them, the anchor does not yet");
         ledger.checkAnchor();
         // the next group commit checks row 2 against the anchor and moves it on
         LedgerEntry fifth = ledger.append(LedgerRecords.denied(5));
@@ -184,7 +212,8 @@ abstract class LedgerAnchorContract extends StoreTestBase {
 
         VerifyReport report = ledger.verify();
         assertThat(report.intact()).as(report.problem()).isTrue();
-        assertThat(report.notes()).anySatisfy(n -> assertThat(n).contains("fails its checksum (a torn or partial write)"));
+        assertThat(report.notes())
+                .anySatisfy(n -> assertThat(n).contains("fails its checksum (a torn or partial write)"));
         ledger.checkAnchor();
         ledger.append(LedgerRecords.denied(4));
         assertThat(ledger.verify().notes()).isEmpty();
@@ -197,9 +226,13 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         keyed.append(LedgerRecords.denied(2));
 
         JdbcAuditLedger otherKey = open(Secret.of("another-key-0123456789abcdef-0123456789"));
-        assertThat(otherKey.verify().problems()).containsExactly("the ledger anchor at " + anchor + " its slot 1 fails"
-                + " its HMAC: it was written by someone without store.anchorKey, or with another key");
-        assertThat(ledger.verify().problems()).singleElement().asString().contains("is sealed with a key, but store.anchorKey is not set");
+        assertThat(otherKey.verify().problems())
+                .containsExactly("the ledger anchor at " + anchor + " its slot 1 fails"
+                        + " its HMAC: it was written by someone without store.anchorKey, or with another key");
+        assertThat(ledger.verify().problems())
+                .singleElement()
+                .asString()
+                .contains("is sealed with a key, but store.anchorKey is not set");
         assertThat(keyed.verify().intact()).isTrue();
     }
 
@@ -210,9 +243,12 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         keyed.append(LedgerRecords.denied(2));
         cutTailTo(1);
         // the forger rewrites the anchor to match the cut, but has no key
-        new AnchorFile(anchor, null).replace(new LedgerRows.Head(1, ledger.tail(1).get(0).hash()), 9);
+        new AnchorFile(anchor, null)
+                .replace(new LedgerRows.Head(1, ledger.tail(1).get(0).hash()), 9);
 
-        assertThat(keyed.verify().problems()).singleElement().asString()
+        assertThat(keyed.verify().problems())
+                .singleElement()
+                .asString()
                 .contains("was written without a key, but store.anchorKey is set");
         assertThatThrownBy(keyed::checkAnchor).isInstanceOf(LedgerAnchorException.class);
     }
@@ -223,9 +259,10 @@ abstract class LedgerAnchorContract extends StoreTestBase {
 
         Files.delete(anchor);
 
-        assertThat(ledger.verify().problems()).containsExactly("there is no ledger anchor at " + anchor + ", and the"
-                + " ledger has 2 rows: the anchor was deleted, or never written (a ledger from before anchors, a new node,"
-                + " a moved store); without it rows cut from the end cannot be found");
+        assertThat(ledger.verify().problems())
+                .containsExactly("there is no ledger anchor at " + anchor + ", and the"
+                        + " ledger has 2 rows: the anchor was deleted, or never written (a ledger from before anchors, a new node,"
+                        + " a moved store); without it rows cut from the end cannot be found");
         assertThatThrownBy(ledger::checkAnchor).isInstanceOf(LedgerAnchorException.class);
         ledger.append(LedgerRecords.denied(3));
         assertThat(anchor).doesNotExist();
@@ -239,9 +276,11 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         byte[] evidence = Files.readAllBytes(anchor);
 
         JdbcAuditLedger restarted = JdbcAuditLedger.open(db);
-        assertThatThrownBy(restarted::checkAnchor).isInstanceOf(LedgerAnchorException.class)
+        assertThatThrownBy(restarted::checkAnchor)
+                .isInstanceOf(LedgerAnchorException.class)
                 .hasMessage("refusing to start: the audit ledger in " + db.url() + " does not match its anchor: rows 4"
-                        + " to 5 are missing from the end (the tail was cut): the ledger anchor at " + anchor + " records"
+                        + " to 5 are missing from the end (the tail was cut): the ledger anchor at " + anchor
+                        + " records"
                         + " row 5, the ledger head row 3. The anchor was left as it is. Run bridle audit verify to see"
                         + " what changed; if the store was restored on purpose, bridle audit anchor --accept-current-head"
                         + " makes its head the anchor (docs/ledger.md).");
@@ -256,7 +295,8 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         appendDenials(1, 2);
         sql("UPDATE ledger_head SET last_seq = 1, last_hash = (SELECT hash FROM audit_ledger WHERE seq = 1)");
         // the anchor records row 2 too, so this is a cut as well; the message names the first problem
-        assertThatThrownBy(ledger::checkAnchor).isInstanceOf(LedgerAnchorException.class)
+        assertThatThrownBy(ledger::checkAnchor)
+                .isInstanceOf(LedgerAnchorException.class)
                 .hasMessageContaining("row 2 is missing from the end");
         assertThat(ledger.verify().problems()).hasSize(2).last().asString().startsWith("row 2 is past the ledger head");
     }
@@ -271,8 +311,10 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         String said = ledger.acceptCurrentHead(clock);
 
         assertThat(said).startsWith("the ledger anchor at " + anchor + " now records row 3");
-        assertThat(Files.readString(log())).startsWith("2026-03-01T10:00:00Z accepted the ledger head row 3 hash=")
-                .contains("in place of: " + old).contains("seq=5");
+        assertThat(Files.readString(log()))
+                .startsWith("2026-03-01T10:00:00Z accepted the ledger head row 3 hash=")
+                .contains("in place of: " + old)
+                .contains("seq=5");
         assertThat(ledger.verify().intact()).isTrue();
         ledger.checkAnchor();
         ledger.append(LedgerRecords.denied(6));
@@ -295,7 +337,8 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         appendDenials(1, 3);
         sql("UPDATE audit_ledger SET reason = 'DRY_RUN' WHERE seq = 2");
 
-        assertThatThrownBy(() -> ledger.acceptCurrentHead(Clock.systemUTC())).isInstanceOf(LedgerAnchorException.class)
+        assertThatThrownBy(() -> ledger.acceptCurrentHead(Clock.systemUTC()))
+                .isInstanceOf(LedgerAnchorException.class)
                 .hasMessageContaining("row 2 was edited");
         assertThat(log()).doesNotExist();
     }
@@ -347,11 +390,14 @@ abstract class LedgerAnchorContract extends StoreTestBase {
         assertThat(ledger.tail(10)).extracting(LedgerEntry::seq).containsExactly(1L, 2L);
         // a SENT forged past the head settles nothing, and an ALLOWED forged there is not recovered
         assertThat(ledger.unsettled(LedgerRecords.T0.minusSeconds(60)))
-                .extracting(e -> e.record().requestId()).containsExactly(allowed);
+                .extracting(e -> e.record().requestId())
+                .containsExactly(allowed);
         VerifyReport report = ledger.verify();
         assertThat(report.intact()).isFalse();
-        assertThat(report.problems()).containsExactly("rows 3 to 4 are past the ledger head (which records row 2):"
-                + " in the table but not in the chain (forged, or left by a failed write); no read but verify looks at them");
+        assertThat(report.problems())
+                .containsExactly("rows 3 to 4 are past the ledger head (which records row 2):"
+                        + " in the table but not in the chain (forged, or left by a failed write); no read "
+                        + "but verify looks at them");
     }
 
     /** Inserts rows chained onto the head, as a forger would, without moving the head. */
@@ -374,11 +420,26 @@ abstract class LedgerAnchorContract extends StoreTestBase {
     }
 
     private static LedgerRecord post(UUID id, LedgerEvent event, int seconds) {
-        return new LedgerRecord(LedgerRecords.T0.plusSeconds(seconds), id, "poster", "acme_news", "POST", List.of(),
-                ContentHash.sha256Hex("text"), event, null, null, null, null, null, null);
+        return new LedgerRecord(
+                LedgerRecords.T0.plusSeconds(seconds),
+                id,
+                "poster",
+                "acme_news",
+                "POST",
+                List.of(),
+                ContentHash.sha256Hex("text"),
+                event,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    /** Another ledger on this store, its anchor sealed with {@code key}, as another process configured so would open it. */
+    /**
+     * Another ledger on this store, its anchor sealed with {@code key}, as another process configured so would open it.
+     */
     private JdbcAuditLedger open(Secret key) {
         StoreConfig keyed = new StoreConfig(config.url(), config.username(), config.password(), anchor, key);
         Database other = Database.open(keyed);

@@ -43,7 +43,8 @@ class AccountsCommandTest {
                 """.formatted(TestStores.h2(dir).url()));
         try (Database db = Database.open(TestStores.h2(dir))) {
             db.migrate();
-            AccountHealth health = new AccountHealth(db, Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), java.time.ZoneOffset.UTC));
+            AccountHealth health =
+                    new AccountHealth(db, Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), java.time.ZoneOffset.UTC));
             health.pause("acme", PauseReason.LOCKED, 326, 403, "this account is temporarily locked");
             health.pauseKinds("beta", List.of(ActionKind.FOLLOW), FAR, 161);
         }
@@ -72,19 +73,22 @@ class AccountsCommandTest {
 
     @Test
     void resumeUnpausesTheAccount() {
-        assertThat(run("accounts", "resume", "@ACME", "--config", configFile.toString())).isEqualTo(ExitCode.OK);
+        assertThat(run("accounts", "resume", "@ACME", "--config", configFile.toString()))
+                .isEqualTo(ExitCode.OK);
         assertThat(out.toString()).startsWith("@acme resumed (it was LOCKED since 2026-11-28T09:00:00Z)");
 
         run("accounts", "list", "-c", configFile.toString());
         assertThat(out.toString()).contains("@acme  active");
 
-        assertThat(run("accounts", "resume", "acme", "-c", configFile.toString())).isEqualTo(ExitCode.OK);
+        assertThat(run("accounts", "resume", "acme", "-c", configFile.toString()))
+                .isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("@acme is not paused");
     }
 
     @Test
     void resumingAnUnknownAccountIsAUsageError() {
-        assertThat(run("accounts", "resume", "nobody", "-c", configFile.toString())).isEqualTo(ExitCode.USAGE_ERROR);
+        assertThat(run("accounts", "resume", "nobody", "-c", configFile.toString()))
+                .isEqualTo(ExitCode.USAGE_ERROR);
         assertThat(err.toString()).contains("@nobody is neither configured in " + configFile + " nor paused");
     }
 }

@@ -33,7 +33,8 @@ class BridleCommandTest {
         int code = run("check", "--config", VALID.toString());
 
         assertThat(code).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).startsWith("# Effective configuration from " + VALID)
+        assertThat(out.toString())
+                .startsWith("# Effective configuration from " + VALID)
                 .contains("environment: dev\n", "threads: 4\n")
                 .endsWith("# Valid: 0 bots, 0 accounts (0 in the sandbox).\n");
         assertThat(err.toString()).isEmpty();
@@ -61,14 +62,15 @@ class BridleCommandTest {
     @Test
     void checkRefusesAnEightMegabyteConfigurationAtOnceNamingItsSizeAndTheCap(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.yaml");
-        Files.writeString(big, "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n# "
-                + "x".repeat(8 << 20) + "\n");
+        Files.writeString(
+                big, "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n# " + "x".repeat(8 << 20) + "\n");
 
         int code = run("check", "--config", big.toString());
 
         assertThat(code).isEqualTo(ExitCode.INVALID_CONFIG);
-        assertThat(err.toString()).contains(big + ": is " + Files.size(big) + " bytes, over the limit of 1048576 bytes"
-                + " (1 MiB) for a configuration file; expected a YAML configuration, which is a few kilobytes");
+        assertThat(err.toString())
+                .contains(big + ": is " + Files.size(big) + " bytes, over the limit of 1048576 bytes"
+                        + " (1 MiB) for a configuration file; expected a YAML configuration, which is a few kilobytes");
         assertThat(out.toString()).isEmpty();
     }
 
@@ -96,8 +98,10 @@ class BridleCommandTest {
     @Test
     void aConfigurationThatIsNotUtf8NamesTheLineAndColumn(@TempDir Path dir) throws Exception {
         Path latin1 = dir.resolve("latin1.yaml");
-        Files.write(latin1, "environment: dev\napp: { name: acme-bots-dev, purpose: caf\u00e9 }\n"
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(
+                latin1,
+                "environment: dev\napp: { name: acme-bots-dev, purpose: caf\u00e9 }\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
         assertThat(run("check", "--config", latin1.toString())).isEqualTo(ExitCode.INVALID_CONFIG);
         assertThat(err.toString()).contains(latin1 + ":2:41: not UTF-8 text; save the file as UTF-8");
@@ -109,8 +113,11 @@ class BridleCommandTest {
         line.parseArgs("check");
 
         ConfigOption option = line.getSubcommands().get("check").getCommandSpec().mixins().values().stream()
-                .map(m -> m.userObject()).filter(ConfigOption.class::isInstance).map(ConfigOption.class::cast)
-                .findFirst().orElseThrow();
+                .map(m -> m.userObject())
+                .filter(ConfigOption.class::isInstance)
+                .map(ConfigOption.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(option.file()).isEqualTo(Path.of("config/bridle.yaml"));
     }
 
@@ -135,8 +142,15 @@ class BridleCommandTest {
     @Test
     void helpListsTheCommandsAndTheExitCodes() {
         assertThat(run("--help")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("Usage: bridle", "check", "Exit codes:",
-                "0   Success", "2   Wrong command line", "3   The configuration is missing or invalid", "4   audit verify");
+        assertThat(out.toString())
+                .contains(
+                        "Usage: bridle",
+                        "check",
+                        "Exit codes:",
+                        "0   Success",
+                        "2   Wrong command line",
+                        "3   The configuration is missing or invalid",
+                        "4   audit verify");
     }
 
     @Test

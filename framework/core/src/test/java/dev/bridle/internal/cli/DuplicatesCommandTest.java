@@ -30,10 +30,12 @@ class DuplicatesCommandTest {
 
     @Test
     void comparesTabSeparatedPairsFromStandardInput() {
-        int code = run("Big sale today!\tBIG SALE TODAY 🔥\n"
-                + "Acme 2.4.0 is out: offline editing\tＡｃｍｅ 2.4.0 is out: offline editing, finally\n"
-                + "\n"
-                + "Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n", "compare");
+        int code = run(
+                "Big sale today!\tBIG SALE TODAY 🔥\n"
+                        + "Acme 2.4.0 is out: offline editing\tＡｃｍｅ 2.4.0 is out: offline editing, finally\n"
+                        + "\n"
+                        + "Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n",
+                "compare");
 
         assertThat(code).isZero();
         assertThat(out.toString().lines()).containsExactly("DUPLICATE 1.00 exact", "DUPLICATE 0.87", "DISTINCT 0.35");
@@ -48,13 +50,17 @@ class DuplicatesCommandTest {
 
     @Test
     void printsJsonObjectsForJsonArrays() {
-        int code = run("[\"Thanks for the mention, @ann!\", \"Thanks for the mention, @bob!\"]\n"
-                + "[\"one fish\", \"two fish\"]\n", "compare", "--json");
+        int code = run(
+                "[\"Thanks for the mention, @ann!\", \"Thanks for the mention, @bob!\"]\n"
+                        + "[\"one fish\", \"two fish\"]\n",
+                "compare",
+                "--json");
 
         assertThat(code).isZero();
-        assertThat(out.toString().lines()).containsExactly(
-                "{\"verdict\":\"DUPLICATE\",\"score\":1.0,\"exact\":false}",
-                "{\"verdict\":\"DISTINCT\",\"score\":0.3333,\"exact\":false}");
+        assertThat(out.toString().lines())
+                .containsExactly(
+                        "{\"verdict\":\"DUPLICATE\",\"score\":1.0,\"exact\":false}",
+                        "{\"verdict\":\"DISTINCT\",\"score\":0.3333,\"exact\":false}");
     }
 
     @Test
@@ -63,7 +69,8 @@ class DuplicatesCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
-        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: expected two texts separated by a TAB, found no TAB\n");
+        assertThat(err.toString())
+                .isEqualTo("bridle duplicates compare: line 2: expected two texts separated by a TAB, found no TAB\n");
     }
 
     @Test
@@ -109,48 +116,61 @@ class DuplicatesCommandTest {
 
         assertThat(run("", "compare", pairs.toString())).isEqualTo(2);
         assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
-        assertThat(err.toString()).isEqualTo("bridle duplicates compare: " + pairs + ": line 2: not UTF-8 (byte 0xFF at"
-                + " column 9); expected UTF-8 text\n");
+        assertThat(err.toString())
+                .isEqualTo("bridle duplicates compare: " + pairs + ": line 2: not UTF-8 (byte 0xFF at"
+                        + " column 9); expected UTF-8 text\n");
     }
 
     /** InputStreamReader read standard input with U+FFFD in place of the bad bytes, and compared the damaged text. */
     @Test
     void aStandardInputLineThatIsNotUtf8IsNamedNotReplaced() {
-        assertThat(run(withInvalidByte("Acme 2.4.0 is out\tAcme 2.4.0 is out\n\u00e9t\u00e9 \u2014 ", "\tsummer\n"),
-                "compare")).isEqualTo(2);
+        assertThat(run(
+                        withInvalidByte("Acme 2.4.0 is out\tAcme 2.4.0 is out\n\u00e9t\u00e9 \u2014 ", "\tsummer\n"),
+                        "compare"))
+                .isEqualTo(2);
 
         assertThat(out.toString()).isEqualTo("DUPLICATE 1.00 exact\n");
-        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: not UTF-8 (byte 0xFF at column 7);"
-                + " expected UTF-8 text\n");
+        assertThat(err.toString())
+                .isEqualTo("bridle duplicates compare: line 2: not UTF-8 (byte 0xFF at column 7);"
+                        + " expected UTF-8 text\n");
     }
 
     /** A JSON escape for half a surrogate pair decoded to no character, and was compared as if it were text. */
     @Test
     void aJsonPairWithHalfASurrogatePairIsMalformed() {
-        assertThat(run("[\"ok\", \"ok\"]\n[\"a \\ud83d b\", \"a b\"]\n", "compare", "--json")).isEqualTo(2);
+        assertThat(run("[\"ok\", \"ok\"]\n[\"a \\ud83d b\", \"a b\"]\n", "compare", "--json"))
+                .isEqualTo(2);
 
-        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: the first text: \\uD83D at character 3"
-                + " is half of a surrogate pair, not a character; expected text\n");
+        assertThat(err.toString())
+                .isEqualTo("bridle duplicates compare: line 2: the first text: \\uD83D at character 3"
+                        + " is half of a surrogate pair, not a character; expected text\n");
     }
 
     @Test
     void aLineLongerThanAMegabyteIsMalformedWithoutFillingMemory() {
-        assertThat(run("a\tb\n" + "x".repeat((1 << 20) + 1) + "\tx\n", "compare")).isEqualTo(2);
+        assertThat(run("a\tb\n" + "x".repeat((1 << 20) + 1) + "\tx\n", "compare"))
+                .isEqualTo(2);
 
-        assertThat(err.toString()).isEqualTo("bridle duplicates compare: line 2: longer than 1048576 bytes; expected"
-                + " one text per line\n");
+        assertThat(err.toString())
+                .isEqualTo("bridle duplicates compare: line 2: longer than 1048576 bytes; expected"
+                        + " one text per line\n");
     }
 
     @Test
     void windowsAndOldMacLineEndsAreLineEnds() {
         assertThat(run("a b\ta b\r\nc d\tc d\re f\te f\n", "compare")).isZero();
-        assertThat(out.toString().lines()).containsExactly("DUPLICATE 1.00 exact", "DUPLICATE 1.00 exact",
-                "DUPLICATE 1.00 exact");
+        assertThat(out.toString().lines())
+                .containsExactly("DUPLICATE 1.00 exact", "DUPLICATE 1.00 exact", "DUPLICATE 1.00 exact");
     }
 
     @Test
     void theThresholdCanBeChangedButNotToNonsense() {
-        assertThat(run("Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n", "compare", "--threshold", "0.2")).isZero();
+        assertThat(run(
+                        "Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n",
+                        "compare",
+                        "--threshold",
+                        "0.2"))
+                .isZero();
         assertThat(out.toString()).startsWith("DUPLICATE");
 
         assertThat(run("a\tb\n", "compare", "--threshold", "1.5")).isEqualTo(2);
@@ -167,7 +187,8 @@ class DuplicatesCommandTest {
         String pair = "Storm warning for Boston until 9 PM\tStorm warning for Denver until 7 PM\n";
 
         assertThat(run(pair, "compare", "--config", config.toString())).isZero();
-        assertThat(run(pair, "compare", "--config", config.toString(), "--threshold", "0.85")).isZero();
+        assertThat(run(pair, "compare", "--config", config.toString(), "--threshold", "0.85"))
+                .isZero();
 
         assertThat(out.toString().lines()).containsExactly("DUPLICATE 0.35", "DISTINCT 0.35");
         assertThat(err.toString()).isEmpty();

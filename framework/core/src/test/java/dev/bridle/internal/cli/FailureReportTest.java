@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** A refusal to start says what, where and what to do in its own words; anything else says it failed. */
 class FailureReportTest {
 
-    private final CommandSpec run = new CommandLine(new BridleCommand()).getSubcommands().get("run").getCommandSpec();
+    private final CommandSpec run =
+            new CommandLine(new BridleCommand()).getSubcommands().get("run").getCommandSpec();
 
     @Test
     void aNodeConfiguredUnlikeTheLiveOnesIsRefusedInTheRefusalsOwnLine() {
@@ -25,8 +26,8 @@ class FailureReportTest {
 
     @Test
     void aLedgerThatDoesNotMatchItsAnchorIsRefusedInTheRefusalsOwnLine() {
-        LedgerAnchorException refused = new LedgerAnchorException("the ledger ends at row 40 but its anchor records row 52;"
-                + " run bridle audit verify");
+        LedgerAnchorException refused = new LedgerAnchorException(
+                "the ledger ends at row 40 but its anchor records row 52;" + " run bridle audit verify");
 
         assertThat(FailureReport.line(refused, run)).isEqualTo("bridle run: " + refused.getMessage());
     }
@@ -34,6 +35,7 @@ class FailureReportTest {
     @Test
     void anythingElseSaysItFailedAndWhereTheTraceIs() {
         assertThat(FailureReport.line(new IllegalArgumentException("bad"), run))
-                .startsWith("bridle run: failed: java.lang.IllegalArgumentException: bad").contains("BRIDLE_LOG_LEVEL=DEBUG");
+                .startsWith("bridle run: failed: java.lang.IllegalArgumentException: bad")
+                .contains("BRIDLE_LOG_LEVEL=DEBUG");
     }
 }

@@ -18,9 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code bridle keywords} run as a user would, through picocli; what it prints is compared with
- * golden files. Run with {@code -Dbridle.golden.update=true} to rewrite them after a deliberate
- * change, and review the diff.
+ * {@code bridle keywords} run as a user would, through picocli; what it prints is compared with golden files. Run with
+ * {@code -Dbridle.golden.update=true} to rewrite them after a deliberate change, and review the diff.
  */
 class KeywordsCommandTest {
 
@@ -41,12 +40,14 @@ class KeywordsCommandTest {
                   ambiguous: "Reply HALT to confirm."
             """;
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     static void findShippedFile() throws URISyntaxException {
-        shipped = Path.of(KeywordSet.class.getResource(KeywordSet.DEFAULTS_RESOURCE).toURI()).toString();
+        shipped = Path.of(KeywordSet.class
+                        .getResource(KeywordSet.DEFAULTS_RESOURCE)
+                        .toURI())
+                .toString();
     }
 
     /** The test harness: the command as {@code bridle keywords} runs it, with its own stdin, stdout and stderr. */
@@ -97,8 +98,9 @@ class KeywordsCommandTest {
     void jsonArgumentsAreMessagesAsTyped() {
         Run run = run("", "test", "--json", "--keywords", shipped, "STOP");
 
-        assertThat(run.out()).isEqualTo("{\"input\":\"STOP\",\"class\":\"OPT_OUT\",\"rule\":\"en.opt_out.keyword:stop\","
-                + "\"language\":\"en\",\"normalised\":\"stop\"}" + System.lineSeparator());
+        assertThat(run.out())
+                .isEqualTo("{\"input\":\"STOP\",\"class\":\"OPT_OUT\",\"rule\":\"en.opt_out.keyword:stop\","
+                        + "\"language\":\"en\",\"normalised\":\"stop\"}" + System.lineSeparator());
     }
 
     @Test
@@ -107,11 +109,14 @@ class KeywordsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).contains("\"class\":\"OPT_OUT\"").doesNotContain("START");
-        assertThat(run.err()).isEqualTo("bridle keywords test: standard input line 3: expected a JSON string like \"STOP\","
-                + " found: {\"text\":\"STOP\"}" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("bridle keywords test: standard input line 3: expected a JSON string like \"STOP\","
+                        + " found: {\"text\":\"STOP\"}" + System.lineSeparator());
     }
 
-    /** InputStreamReader read standard input with U+FFFD in place of the bad bytes: "ST\uFFFDOP" was classified NONE. */
+    /**
+     * InputStreamReader read standard input with U+FFFD in place of the bad bytes: "ST\uFFFDOP" was classified NONE.
+     */
     @Test
     void aStandardInputLineThatIsNotUtf8IsRefusedWithItsNumberNotReplaced() {
         byte[] input = {'S', 'T', 'A', 'R', 'T', '\n', 'S', 'T', (byte) 0xC3, 'O', 'P', '\n'};
@@ -120,8 +125,9 @@ class KeywordsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).startsWith("OPT_IN").doesNotContain("\uFFFD");
-        assertThat(run.err()).isEqualTo("bridle keywords test: standard input line 2: not UTF-8 (byte 0xC3 at column 3);"
-                + " expected UTF-8 text" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("bridle keywords test: standard input line 2: not UTF-8 (byte 0xC3 at column 3);"
+                        + " expected UTF-8 text" + System.lineSeparator());
     }
 
     /** A JSON escape for half a surrogate pair was classified, and printed back as "?STOP". */
@@ -131,11 +137,14 @@ class KeywordsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("bridle keywords test: standard input line 1: \\uD800 at character 1 is half of"
-                + " a surrogate pair, not a character; expected text" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo("bridle keywords test: standard input line 1: \\uD800 at character 1 is half of"
+                        + " a surrogate pair, not a character; expected text" + System.lineSeparator());
     }
 
-    /** The JVM reads arguments with U+FFFD in place of bytes it cannot decode, and the damaged message was classified. */
+    /**
+     * The JVM reads arguments with U+FFFD in place of bytes it cannot decode, and the damaged message was classified.
+     */
     @Test
     void anArgumentThatArrivedWithReplacedBytesIsAUsageErrorNamingIt() {
         StringWriter out = new StringWriter();
@@ -148,8 +157,10 @@ class KeywordsCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).startsWith("argument 6 (\"ST\uFFFDOP\") is not " + System.getProperty("sun.jnu.encoding",
-                "UTF-8") + " text: U+FFFD stands where its bytes could not be read;").contains("Try 'bridle keywords test --help'");
+        assertThat(err.toString())
+                .startsWith("argument 6 (\"ST\uFFFDOP\") is not " + System.getProperty("sun.jnu.encoding", "UTF-8")
+                        + " text: U+FFFD stands where its bytes could not be read;")
+                .contains("Try 'bridle keywords test --help'");
     }
 
     @Test
@@ -208,8 +219,9 @@ class KeywordsCommandTest {
         Run run = run("", "check", "--keywords", big.toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains(big + ": is " + Files.size(big) + " bytes, over the limit of 1048576 bytes (1 MiB)"
-                + " for a keyword file");
+        assertThat(run.err())
+                .contains(big + ": is " + Files.size(big) + " bytes, over the limit of 1048576 bytes (1 MiB)"
+                        + " for a keyword file");
     }
 
     /** The same cap holds when the configuration names the keyword file: bridle check refuses it with exit 3. */
@@ -217,8 +229,9 @@ class KeywordsCommandTest {
     void aConfigurationNamingAnOversizedKeywordFileIsInvalid(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("big.yaml"), ONLY_HALT + "# " + "x".repeat(2 << 20) + "\n");
         Path config = dir.resolve("bridle.yaml");
-        Files.writeString(config, "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n"
-                + "optout: { keywords: big.yaml }\n");
+        Files.writeString(
+                config,
+                "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n" + "optout: { keywords: big.yaml }\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine line = BridleCommand.commandLine();
@@ -250,7 +263,8 @@ class KeywordsCommandTest {
     @Test
     void aConfigurationNamingNoKeywordFileMeansTheBuiltInKeywords(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(KeywordsCommand.DEFAULT_NAME), ONLY_HALT);
-        Path config = Files.writeString(dir.resolve("bridle.yaml"), "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n");
+        Path config = Files.writeString(
+                dir.resolve("bridle.yaml"), "environment: dev\napp: { name: acme-bots-dev, purpose: test }\n");
 
         Run run = run("", "test", "--config", config.toString(), "STOP");
 

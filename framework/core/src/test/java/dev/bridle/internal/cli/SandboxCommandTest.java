@@ -20,7 +20,7 @@ class SandboxCommandTest {
 
     /** Runs {@code bridle sandbox ARGS}, stopping the sandbox as soon as it has started. */
     private int run(String... args) {
-        CommandLine line = new CommandLine(new SandboxCommand(() -> { }));
+        CommandLine line = new CommandLine(new SandboxCommand(() -> {}));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -28,11 +28,26 @@ class SandboxCommandTest {
 
     @Test
     void itStartsTheSandboxAndPrintsWhereAndTheCredentials() {
-        int code = run("--port", "0", "--seed", "7", "--account", "acme", "--account", "beta", "-c", dir.resolve("none.yaml").toString());
+        int code = run(
+                "--port",
+                "0",
+                "--seed",
+                "7",
+                "--account",
+                "acme",
+                "--account",
+                "beta",
+                "-c",
+                dir.resolve("none.yaml").toString());
 
         assertThat(code).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("Bridle sandbox listening on http://127.0.0.1:", "Account @acme", "Account @beta",
-                "access token secret:", "Demo audience: off");
+        assertThat(out.toString())
+                .contains(
+                        "Bridle sandbox listening on http://127.0.0.1:",
+                        "Account @acme",
+                        "Account @beta",
+                        "access token secret:",
+                        "Demo audience: off");
     }
 
     @Test
@@ -51,8 +66,9 @@ class SandboxCommandTest {
 
     /**
      * Issue 11: with the shipped configuration, bridle sandbox --demo's audience talked to
-     * @acme_news while bridle run's talks to @acme_help. Cause: the standalone sandbox aimed the
-     * demo at its first account, not at the account a bot reads mentions of.
+     *
+     * @acme_news while bridle run's talks to @acme_help. Cause: the standalone sandbox aimed the demo at its first
+     *     account, not at the account a bot reads mentions of.
      */
     @Test
     void theDemoAudienceTalksToTheAccountBridleRunsAudienceTalksTo() throws Exception {
@@ -67,9 +83,11 @@ class SandboxCommandTest {
                   - { name: thanks, class: dev.bridle.internal.config.testbots.GreeterBot, account: acme_help, inbound: [mentions] }
                 """);
 
-        assertThat(run("--demo", "--config", config.toString())).as(err.toString()).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("Account @acme_news", "Account @acme_help",
-                "Demo audience: on, talking to @acme_help");
+        assertThat(run("--demo", "--config", config.toString()))
+                .as(err.toString())
+                .isEqualTo(ExitCode.OK);
+        assertThat(out.toString())
+                .contains("Account @acme_news", "Account @acme_help", "Demo audience: on, talking to @acme_help");
     }
 
     @Test

@@ -29,10 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The way {@code docs/multi-node.md} points nodes at a standalone sandbox: run
- * {@code bridle sandbox --port N --account ...}, copy the credentials it prints into each
- * account's {@code credentials} (here through environment variables) and its URL into
- * {@code platform.baseUrl}; a node built from that file acts on the sandbox over HTTP.
+ * The way {@code docs/multi-node.md} points nodes at a standalone sandbox: run {@code bridle sandbox --port N --account
+ * ...}, copy the credentials it prints into each account's {@code credentials} (here through environment variables) and
+ * its URL into {@code platform.baseUrl}; a node built from that file acts on the sandbox over HTTP.
  */
 class StandaloneSandboxTest {
 
@@ -59,8 +58,15 @@ class StandaloneSandboxTest {
         CountDownLatch stop = new CountDownLatch(1);
         CommandLine sandbox = new CommandLine(new SandboxCommand(stop::await));
         sandbox.setOut(new PrintWriter(out, true));
-        Thread serving = new Thread(() -> sandbox.execute("--port", Integer.toString(port), "--account", "acme_news",
-                "-c", dir.resolve("none.yaml").toString()), "standalone-sandbox");
+        Thread serving = new Thread(
+                () -> sandbox.execute(
+                        "--port",
+                        Integer.toString(port),
+                        "--account",
+                        "acme_news",
+                        "-c",
+                        dir.resolve("none.yaml").toString()),
+                "standalone-sandbox");
         serving.start();
         try {
             String printed = awaitPrinted(out, "Demo audience:");
@@ -78,22 +84,33 @@ class StandaloneSandboxTest {
                           accessToken: "${env:ACME_NEWS_ACCESS_TOKEN}"
                           accessTokenSecret: "${env:ACME_NEWS_ACCESS_TOKEN_SECRET}"
                     bots:
-                      - { name: poster, class: dev.bridle.internal.cli.StandaloneSandboxTest$Poster, account: acme_news, schedule: { every: 1h } }
-                    """.formatted(dir.resolve("data/bridle"), find(printed, "Bridle sandbox listening on (\\S+)")));
-            BridleConfig config = ConfigLoader.load(file, Map.of(
-                    "ACME_NEWS_CONSUMER_KEY", find(printed, "consumer key: +(\\S+)"),
-                    "ACME_NEWS_CONSUMER_SECRET", find(printed, "consumer secret: +(\\S+)"),
-                    "ACME_NEWS_ACCESS_TOKEN", find(printed, "access token: +(\\S+)"),
-                    "ACME_NEWS_ACCESS_TOKEN_SECRET", find(printed, "access token secret: +(\\S+)")), getClass().getClassLoader());
+                      - { name: poster, class: dev.bridle.internal.cli.StandaloneSandboxTest$Poster, account: acme_news,
+                          schedule: { every: 1h } }
+                    """.formatted(
+                            dir.resolve("data/bridle"), find(printed, "Bridle sandbox listening on (\\S+)")));
+            BridleConfig config = ConfigLoader.load(
+                    file,
+                    Map.of(
+                            "ACME_NEWS_CONSUMER_KEY", find(printed, "consumer key: +(\\S+)"),
+                            "ACME_NEWS_CONSUMER_SECRET", find(printed, "consumer secret: +(\\S+)"),
+                            "ACME_NEWS_ACCESS_TOKEN", find(printed, "access token: +(\\S+)"),
+                            "ACME_NEWS_ACCESS_TOKEN_SECRET", find(printed, "access token secret: +(\\S+)")),
+                    getClass().getClassLoader());
 
             try (Bridle node = Bridle.builder().config(config).build()) {
-                assertThat(node.sandbox()).as("not the built-in sandbox: the standalone one, over HTTP").isEmpty();
+                assertThat(node.sandbox())
+                        .as("not the built-in sandbox: the standalone one, over HTTP")
+                        .isEmpty();
                 node.runNow("poster");
             }
 
             assertThat(Poster.LAST.get().sent()).as("%s", Poster.LAST.get()).isTrue();
-            String sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/admin/sent/acme_news")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String sent = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/sent/acme_news"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(sent).contains("Hello from a node of the standalone sandbox guide");
         } finally {
             stop.countDown();

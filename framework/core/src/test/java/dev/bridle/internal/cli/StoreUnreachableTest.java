@@ -8,17 +8,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.store.PostgresServer;
-import org.junit.jupiter.api.Tag;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Every command that opens the store, run as a user would with a PostgreSQL URL where nothing
- * listens: one line on stderr that says what failed and what to do, exit code 1, no password.
+ * Every command that opens the store, run as a user would with a PostgreSQL URL where nothing listens: one line on
+ * stderr that says what failed and what to do, exit code 1, no password.
  */
 class StoreUnreachableTest {
 
@@ -66,9 +66,15 @@ class StoreUnreachableTest {
     }
 
     static Stream<String> commandsThatOpenTheStore() {
-        return Stream.of("run --for 1s", "audit tail", "audit verify", "consent show --user 1001",
+        return Stream.of(
+                "run --for 1s",
+                "audit tail",
+                "audit verify",
+                "consent show --user 1001",
                 "consent grant --user 1001 --scope reply --reference ticket-1",
-                "consent withdraw --user 1001 --reference ticket-2", "consent export --user 1001", "accounts list",
+                "consent withdraw --user 1001 --reference ticket-2",
+                "consent export --user 1001",
+                "accounts list",
                 "accounts resume acme_help");
     }
 
@@ -81,8 +87,10 @@ class StoreUnreachableTest {
 
         String name = "bridle " + command.replaceAll(" (--|acme).*", "");
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.RUNTIME_FAILURE);
-        assertThat(err.toString()).isEqualTo(name + ": cannot open the store at " + url + "?password=****: Connection"
-                + " refused; is PostgreSQL running there, on that port? (store.url in " + config + ")" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo(name + ": cannot open the store at " + url + "?password=****: Connection"
+                        + " refused; is PostgreSQL running there, on that port? (store.url in " + config + ")"
+                        + System.lineSeparator());
         assertThat(out.toString() + err).doesNotContain(PASSWORD);
     }
 
@@ -117,9 +125,10 @@ class StoreUnreachableTest {
         writeConfig(missing, existing.username());
 
         assertThat(run("audit", "verify", "--config", config.toString())).isEqualTo(ExitCode.RUNTIME_FAILURE);
-        assertThat(err.toString()).isEqualTo("bridle audit verify: cannot open the store at " + missing
-                + ": FATAL: database \"no_such_database\" does not exist; create the database first (createdb, or CREATE"
-                + " DATABASE) (store.url in " + config + ")" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("bridle audit verify: cannot open the store at " + missing
+                        + ": FATAL: database \"no_such_database\" does not exist; create the database first (createdb, or CREATE"
+                        + " DATABASE) (store.url in " + config + ")" + System.lineSeparator());
     }
 
     private int run(String... args) {

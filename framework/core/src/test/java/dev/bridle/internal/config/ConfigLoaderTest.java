@@ -22,9 +22,20 @@ class ConfigLoaderTest {
 
     static final Path VALID = Path.of("src/test/resources/config/valid");
     static final Map<String, String> ENV = Map.of(
-            "PURPOSE_SUFFIX", "nothing else", "DB_HOST", "db.internal", "DB_PASSWORD", "pw-SECRET",
-            "ACME_CK", "ck-SECRET-1", "ACME_CS", "cs-SECRET-2", "ACME_AT", "at-SECRET-3",
-            "ANCHOR_KEY", "anchor-key-SECRET-0123456789abcdef");
+            "PURPOSE_SUFFIX",
+            "nothing else",
+            "DB_HOST",
+            "db.internal",
+            "DB_PASSWORD",
+            "pw-SECRET",
+            "ACME_CK",
+            "ck-SECRET-1",
+            "ACME_CS",
+            "cs-SECRET-2",
+            "ACME_AT",
+            "at-SECRET-3",
+            "ANCHOR_KEY",
+            "anchor-key-SECRET-0123456789abcdef");
 
     @TempDir
     Path dir;
@@ -45,8 +56,8 @@ class ConfigLoaderTest {
         assertThat(config.source()).isEqualTo(VALID.resolve("full.yaml").toString());
         assertThat(config.environment()).isEqualTo(Environment.STAGING);
         assertThat(config.dryRun()).isTrue();
-        assertThat(config.app()).isEqualTo(new AppConfig("acme-bots-staging",
-                "Answer questions about Acme releases: nothing else"));
+        assertThat(config.app())
+                .isEqualTo(new AppConfig("acme-bots-staging", "Answer questions about Acme releases: nothing else"));
         assertThat(config.store().url()).isEqualTo("jdbc:postgresql://db.internal/bridle?password=pw-SECRET");
         assertThat(config.store().isPostgres()).isTrue();
         assertThat(config.store().username()).isEqualTo("bridle");
@@ -55,20 +66,44 @@ class ConfigLoaderTest {
         assertThat(config.scheduler().threads()).isEqualTo(8);
         assertThat(config.modules()).containsExactly("dev.bridle.internal.config.testbots.TestModule");
         assertThat(config.accounts()).extracting(AccountConfig::handle).containsExactly("acme_news", "Acme_Help");
-        assertThat(config.account("acme_help")).get().extracting(AccountConfig::credentials).isNull();
-        assertThat(config.bots()).containsExactly(
-                new BotConfig("thanks", "dev.bridle.internal.config.testbots.GreeterBot", "acme_news", null, Set.of(Inbound.MENTIONS)),
-                new BotConfig("digest", "dev.bridle.internal.config.testbots.PosterBot", "acme_news",
-                        new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Paris")), Set.of()),
-                new BotConfig("pulse_2", "dev.bridle.internal.config.testbots.PosterBot", "Acme_Help",
-                        new Schedule.Every(Duration.ofMinutes(90)), Set.of(Inbound.MENTIONS, Inbound.DIRECT_MESSAGES)),
-                new BotConfig("nightly", "dev.bridle.internal.config.testbots.PosterBot", "Acme_Help",
-                        new Schedule.Cron("0 30 2 ? * MON-FRI", ConfigLoader.DEFAULT_CRON_ZONE), Set.of()));
+        assertThat(config.account("acme_help"))
+                .get()
+                .extracting(AccountConfig::credentials)
+                .isNull();
+        assertThat(config.bots())
+                .containsExactly(
+                        new BotConfig(
+                                "thanks",
+                                "dev.bridle.internal.config.testbots.GreeterBot",
+                                "acme_news",
+                                null,
+                                Set.of(Inbound.MENTIONS)),
+                        new BotConfig(
+                                "digest",
+                                "dev.bridle.internal.config.testbots.PosterBot",
+                                "acme_news",
+                                new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Paris")),
+                                Set.of()),
+                        new BotConfig(
+                                "pulse_2",
+                                "dev.bridle.internal.config.testbots.PosterBot",
+                                "Acme_Help",
+                                new Schedule.Every(Duration.ofMinutes(90)),
+                                Set.of(Inbound.MENTIONS, Inbound.DIRECT_MESSAGES)),
+                        new BotConfig(
+                                "nightly",
+                                "dev.bridle.internal.config.testbots.PosterBot",
+                                "Acme_Help",
+                                new Schedule.Cron("0 30 2 ? * MON-FRI", ConfigLoader.DEFAULT_CRON_ZONE),
+                                Set.of()));
     }
 
     @Test
     void secretsComeFromTheEnvironmentAndRememberTheirVariable() {
-        Credentials credentials = load(VALID.resolve("full.yaml")).account("acme_news").orElseThrow().credentials();
+        Credentials credentials = load(VALID.resolve("full.yaml"))
+                .account("acme_news")
+                .orElseThrow()
+                .credentials();
 
         assertThat(credentials.consumerKey().reveal()).isEqualTo("ck-SECRET-1");
         assertThat(credentials.consumerKey().variable()).contains("ACME_CK");
@@ -78,7 +113,10 @@ class ConfigLoaderTest {
 
     @Test
     void dollarDollarBraceIsALiteralDollarBrace() {
-        Credentials credentials = load(VALID.resolve("full.yaml")).account("acme_news").orElseThrow().credentials();
+        Credentials credentials = load(VALID.resolve("full.yaml"))
+                .account("acme_news")
+                .orElseThrow()
+                .credentials();
 
         assertThat(credentials.accessTokenSecret().reveal()).isEqualTo("literal-${env:not-a-reference}");
         assertThat(credentials.accessTokenSecret().variable()).isEmpty();
@@ -118,8 +156,19 @@ class ConfigLoaderTest {
 
     @Test
     void intervalsReadInEveryForm() throws IOException {
-        Map<String, Duration> forms = Map.of("30s", Duration.ofSeconds(30), "15m", Duration.ofMinutes(15),
-                "2h", Duration.ofHours(2), "1d", Duration.ofDays(1), "PT1S", Duration.ofSeconds(1), "P1D", Duration.ofDays(1));
+        Map<String, Duration> forms = Map.of(
+                "30s",
+                Duration.ofSeconds(30),
+                "15m",
+                Duration.ofMinutes(15),
+                "2h",
+                Duration.ofHours(2),
+                "1d",
+                Duration.ofDays(1),
+                "PT1S",
+                Duration.ofSeconds(1),
+                "P1D",
+                Duration.ofDays(1));
         for (var form : forms.entrySet()) {
             Path file = Files.writeString(dir.resolve("bridle.yaml"), """
                     environment: dev
@@ -127,7 +176,8 @@ class ConfigLoaderTest {
                     accounts: [ { handle: a } ]
                     bots: [ { name: b, class: dev.bridle.internal.config.testbots.PosterBot, account: a, schedule: { every: %s } } ]
                     """.formatted(form.getKey()));
-            assertThat(load(file).bots().get(0).schedule()).as(form.getKey())
+            assertThat(load(file).bots().get(0).schedule())
+                    .as(form.getKey())
                     .isEqualTo(new Schedule.Every(form.getValue()));
         }
     }
@@ -141,7 +191,9 @@ class ConfigLoaderTest {
                 scheduler: { threads: "${env:THREADS}" }
                 """);
 
-        BridleConfig config = ConfigLoader.load(file, Map.of("ENVIRONMENT", "prod", "DRY_RUN", "true", "THREADS", "16"),
+        BridleConfig config = ConfigLoader.load(
+                file,
+                Map.of("ENVIRONMENT", "prod", "DRY_RUN", "true", "THREADS", "16"),
                 getClass().getClassLoader());
 
         assertThat(config.environment()).isEqualTo(Environment.PROD);
@@ -158,10 +210,15 @@ class ConfigLoaderTest {
                 store: { url: "${env:DB_URL}" }
                 """);
 
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file,
-                Map.of("DB_URL", "jdbc:mysql://db?password=hunter2"), getClass().getClassLoader()));
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        file,
+                        Map.of("DB_URL", "jdbc:mysql://db?password=hunter2"),
+                        getClass().getClassLoader()));
 
-        assertThat(e.getMessage()).contains("found \"${env:DB_URL}\", which is not a supported database")
+        assertThat(e.getMessage())
+                .contains("found \"${env:DB_URL}\", which is not a supported database")
                 .doesNotContain("hunter2");
     }
 
@@ -177,7 +234,8 @@ class ConfigLoaderTest {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.column()).isEqualTo(1);
             assertThat(p.path()).isEqualTo("schedular");
-            assertThat(p.message()).startsWith("unknown key (did you mean \"scheduler\"?); expected one of environment,");
+            assertThat(p.message())
+                    .startsWith("unknown key (did you mean \"scheduler\"?); expected one of environment,");
         });
     }
 
@@ -189,17 +247,23 @@ class ConfigLoaderTest {
                 webhooks: []
                 """);
 
-        assertThat(e.problems()).singleElement().extracting(YamlProblem::message).asString()
+        assertThat(e.problems())
+                .singleElement()
+                .extracting(YamlProblem::message)
+                .asString()
                 .startsWith("unknown key; expected one of");
     }
 
     @Test
     void aProdAppRefusesToRunAsDevAndTheReverse() throws IOException {
-        assertThat(problems("environment: dev\napp: { name: acme-prod, purpose: test }\n").getMessage())
+        assertThat(problems("environment: dev\napp: { name: acme-prod, purpose: test }\n")
+                        .getMessage())
                 .contains("\"acme-prod\" is a prod app (label \"prod\") but environment is dev");
-        assertThat(problems("environment: prod\napp: { name: acme-dev, purpose: test }\n").getMessage())
+        assertThat(problems("environment: prod\napp: { name: acme-dev, purpose: test }\n")
+                        .getMessage())
                 .contains("\"acme-dev\" is a dev app (label \"dev\") but environment is prod");
-        assertThat(problems("environment: prod\napp: { name: acme-stg, purpose: test }\n").getMessage())
+        assertThat(problems("environment: prod\napp: { name: acme-stg, purpose: test }\n")
+                        .getMessage())
                 .contains("\"acme-stg\" is a staging app (label \"stg\") but environment is prod");
     }
 
@@ -246,7 +310,9 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(e.problems()).extracting(YamlProblem::line).containsExactly(3, 4);
-        assertThat(e.problems()).extracting(YamlProblem::path).isEqualTo(List.of("bots[0].account", "accounts[0].handle"));
+        assertThat(e.problems())
+                .extracting(YamlProblem::path)
+                .isEqualTo(List.of("bots[0].account", "accounts[0].handle"));
     }
 
     /** Answers some class names with other classes, as if those were on the class path. */

@@ -21,7 +21,9 @@ class ConfigPrinterTest {
 
     @Test
     void printsEveryValueWithSecretsMaskedAndTheirVariablesNamed() throws IOException {
-        BridleConfig config = ConfigLoader.load(ConfigLoaderTest.VALID.resolve("full.yaml"), ConfigLoaderTest.ENV,
+        BridleConfig config = ConfigLoader.load(
+                ConfigLoaderTest.VALID.resolve("full.yaml"),
+                ConfigLoaderTest.ENV,
                 getClass().getClassLoader());
 
         // The keyword file prints as an absolute path; the golden file has it relative to this module.
@@ -37,7 +39,9 @@ class ConfigPrinterTest {
 
     @Test
     void printsDefaults() throws IOException {
-        BridleConfig config = ConfigLoader.load(ConfigLoaderTest.VALID.resolve("minimal.yaml"), Map.of(),
+        BridleConfig config = ConfigLoader.load(
+                ConfigLoaderTest.VALID.resolve("minimal.yaml"),
+                Map.of(),
                 getClass().getClassLoader());
 
         String printed = ConfigPrinter.print(config);
@@ -62,7 +66,8 @@ class ConfigPrinterTest {
                 bots:
                   - { name: "1-a", class: dev.bridle.internal.config.testbots.PosterBot, account: "12345", inbound: direct_messages }
                   - { name: b, class: dev.bridle.internal.config.testbots.PosterBot, account: ACME, schedule: { every: PT1.5S } }
-                  - { name: c, class: dev.bridle.internal.config.testbots.PosterBot, account: acme, schedule: { cron: "0 0 9 ? * *", zone: "+02:00" }, inbound: [mentions, direct_messages], onThrottle: drop }
+                  - { name: c, class: dev.bridle.internal.config.testbots.PosterBot, account: acme,
+                      schedule: { cron: "0 0 9 ? * *", zone: "+02:00" }, inbound: [mentions, direct_messages], onThrottle: drop }
                 throttles:
                   onThrottle: drop
                   accounts: { post: "1 per 90 minutes", like: ["3 per hour", "4 per 2 days"] }

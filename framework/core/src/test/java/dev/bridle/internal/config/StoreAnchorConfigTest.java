@@ -25,7 +25,10 @@ class StoreAnchorConfigTest {
 
     private BridleConfig load(String store, Map<String, String> env) throws IOException {
         Path sub = Files.createDirectories(dir.resolve("conf"));
-        return ConfigLoader.load(Files.writeString(sub.resolve("bridle.yaml"), HEAD + store), env, getClass().getClassLoader());
+        return ConfigLoader.load(
+                Files.writeString(sub.resolve("bridle.yaml"), HEAD + store),
+                env,
+                getClass().getClassLoader());
     }
 
     private YamlProblem problem(String store, Map<String, String> env) {
@@ -44,10 +47,13 @@ class StoreAnchorConfigTest {
 
     @Test
     void anAnchorPathIsReadBesideTheConfigurationFileAndAKeyFromTheEnvironment() throws IOException {
-        StoreConfig store = load("store: { anchor: anchors/bridle.ledger-anchor, anchorKey: \"${env:ANCHOR}\" }\n",
-                Map.of("ANCHOR", KEY)).store();
+        StoreConfig store = load(
+                        "store: { anchor: anchors/bridle.ledger-anchor, anchorKey: \"${env:ANCHOR}\" }\n",
+                        Map.of("ANCHOR", KEY))
+                .store();
 
-        assertThat(store.anchor()).isEqualTo(dir.resolve("conf/anchors/bridle.ledger-anchor").toAbsolutePath());
+        assertThat(store.anchor())
+                .isEqualTo(dir.resolve("conf/anchors/bridle.ledger-anchor").toAbsolutePath());
         assertThat(store.anchorKey().reveal()).isEqualTo(KEY);
         assertThat(store.anchorKey().variable()).contains("ANCHOR");
         assertThat(store.toString()).doesNotContain("SECRET");

@@ -4,12 +4,12 @@ import static dev.bridle.internal.consent.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreException;
 import dev.bridle.internal.store.StoreTestBase;
@@ -94,7 +94,8 @@ class ConsentGuardTest extends StoreTestBase {
     void aDenialNamesTheUserAndTheScope() {
         grant("2001", ConsentScope.REPLY, ConsentScope.MENTION);
 
-        assertThat(message(check(Actions.dm("2001")))).isEqualTo("user 2001 on @acme_help consented to reply,mention, not to dm");
+        assertThat(message(check(Actions.dm("2001"))))
+                .isEqualTo("user 2001 on @acme_help consented to reply,mention, not to dm");
         assertThat(message(check(Actions.dm("2009")))).isEqualTo("no consent from user 2009 on @acme_help to dm");
     }
 
@@ -108,13 +109,22 @@ class ConsentGuardTest extends StoreTestBase {
     @Test
     void aReplyToAPostOfUnknownAuthorIsDenied() {
         ActionRequest r = Actions.reply("2001", "1500");
-        ActionRequest unknownAuthor = new ActionRequest(r.requestId(), r.botName(), r.account(), r.kind(), r.text(), List.of(),
-                new dev.bridle.bot.PostRef("1500", null), "1500", r.requestedAt());
+        ActionRequest unknownAuthor = new ActionRequest(
+                r.requestId(),
+                r.botName(),
+                r.account(),
+                r.kind(),
+                r.text(),
+                List.of(),
+                new dev.bridle.bot.PostRef("1500", null),
+                "1500",
+                r.requestedAt());
 
         Verdict v = check(unknownAuthor);
 
         assertThat(code(v)).isEqualTo(ReasonCode.NO_CONSENT);
-        assertThat(message(v)).isEqualTo("the author of post 1500 is not known, so their consent to a reply cannot be checked");
+        assertThat(message(v))
+                .isEqualTo("the author of post 1500 is not known, so their consent to a reply cannot be checked");
     }
 
     @Test
@@ -128,7 +138,8 @@ class ConsentGuardTest extends StoreTestBase {
         clock.set(T0.plus(Duration.ofDays(30)));
         Verdict v = check(Actions.dm("2001"));
         assertThat(code(v)).isEqualTo(ReasonCode.CONSENT_EXPIRED);
-        assertThat(message(v)).isEqualTo("the consent of user 2001 on @acme_help to dm expired at 2026-12-28T09:00:00Z");
+        assertThat(message(v))
+                .isEqualTo("the consent of user 2001 on @acme_help to dm expired at 2026-12-28T09:00:00Z");
     }
 
     @Test
@@ -148,13 +159,16 @@ class ConsentGuardTest extends StoreTestBase {
 
         assertThat(check(Actions.complianceReply("2001", "1500")).allows()).isTrue();
         assertThat(check(Actions.complianceDm("2001")).allows()).isTrue();
-        assertThat(code(check(Actions.complianceReply("2001", "1500", "2002", "2003")))).isEqualTo(ReasonCode.NO_CONSENT);
+        assertThat(code(check(Actions.complianceReply("2001", "1500", "2002", "2003"))))
+                .isEqualTo(ReasonCode.NO_CONSENT);
     }
 
     @Test
     void aSingleUseConsentCoversOneReplyToItsMention() {
-        consents.grant(ConsentGrant.of("2001", Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.MENTION, "1500", "#askacme"))
-                .account("acme_help").forInteraction("1500"));
+        consents.grant(ConsentGrant.of(
+                        "2001", Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.MENTION, "1500", "#askacme"))
+                .account("acme_help")
+                .forInteraction("1500"));
         ActionRequest first = Actions.reply("2001", "1500");
 
         assertThat(code(check(Actions.reply("2001", "1501")))).isEqualTo(ReasonCode.NO_CONSENT);
@@ -166,8 +180,10 @@ class ConsentGuardTest extends StoreTestBase {
 
     @Test
     void aReleasedReplyLeavesTheSingleUseConsentUnused() {
-        consents.grant(ConsentGrant.of("2001", Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.MENTION, "1500", "#askacme"))
-                .account("acme_help").forInteraction("1500"));
+        consents.grant(ConsentGrant.of(
+                        "2001", Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.MENTION, "1500", "#askacme"))
+                .account("acme_help")
+                .forInteraction("1500"));
         ActionRequest first = Actions.reply("2001", "1500");
         assertThat(check(first).allows()).isTrue();
 
@@ -184,7 +200,8 @@ class ConsentGuardTest extends StoreTestBase {
         ConsentRegistry unreachable = new ConsentRegistry(broken, clock, ConsentSettings.defaults("acme-bots-dev"));
         broken.close();
 
-        assertThatThrownBy(() -> new ConsentGuard(unreachable, clock).check(Actions.dm("2001"))).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> new ConsentGuard(unreachable, clock).check(Actions.dm("2001")))
+                .isInstanceOf(StoreException.class);
         try (GuardChain chain = new GuardChain(List.of(new ConsentGuard(unreachable, clock)))) {
             Decision d = chain.evaluate(Actions.dm("2001"));
             assertThat(d.allows()).isFalse();

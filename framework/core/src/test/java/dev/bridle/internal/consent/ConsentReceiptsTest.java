@@ -25,21 +25,48 @@ class ConsentReceiptsTest {
     private final ConsentSettings settings = ConsentSettings.defaults("acme-bots-prod")
             .withPolicy("2026-11", "https://acme.example/bots/privacy", "EU", "privacy@acme.example");
 
-    private final ConsentEvent grant = new ConsentEvent(1, UUID.fromString("6f1c2a9e-0000-4000-8000-000000000001"), "2001",
-            "acme-bots-prod", "*", EnumSet.of(ConsentScope.REPLY, ConsentScope.MENTION, ConsentScope.DM),
-            ConsentEventType.GIVEN, T0, T0.plus(Duration.ofDays(365)), null, null,
+    private final ConsentEvent grant = new ConsentEvent(
+            1,
+            UUID.fromString("6f1c2a9e-0000-4000-8000-000000000001"),
+            "2001",
+            "acme-bots-prod",
+            "*",
+            EnumSet.of(ConsentScope.REPLY, ConsentScope.MENTION, ConsentScope.DM),
+            ConsentEventType.GIVEN,
+            T0,
+            T0.plus(Duration.ofDays(365)),
+            null,
+            null,
             new Evidence(Channel.DIRECT_MESSAGE, "1790000000000000001", "START", "to @acme_help"),
-            settings.notice().ref(), "2026-11", "EU", "en");
+            settings.notice().ref(),
+            "2026-11",
+            "EU",
+            "en");
 
-    private final ConsentEvent withdrawal = new ConsentEvent(2, UUID.fromString("6f1c2a9e-0000-4000-8000-000000000002"), "2001",
-            "acme-bots-prod", "*", EnumSet.of(ConsentScope.DM), ConsentEventType.WITHDRAWN, T0.plus(Duration.ofDays(30)),
-            null, null, null, Evidence.reference(Channel.CLI, "email of 2026-12-28"), null, "2026-11", "EU", null);
+    private final ConsentEvent withdrawal = new ConsentEvent(
+            2,
+            UUID.fromString("6f1c2a9e-0000-4000-8000-000000000002"),
+            "2001",
+            "acme-bots-prod",
+            "*",
+            EnumSet.of(ConsentScope.DM),
+            ConsentEventType.WITHDRAWN,
+            T0.plus(Duration.ofDays(30)),
+            null,
+            null,
+            null,
+            Evidence.reference(Channel.CLI, "email of 2026-12-28"),
+            null,
+            "2026-11",
+            "EU",
+            null);
 
     @Test
     void aReceiptOfAStartByDirectMessageMatchesTheGoldenFile() throws IOException {
         ConsentState state = ConsentState.of("2001", List.of(grant, withdrawal));
 
-        String json = ConsentReceipts.toJson(new ConsentReceipts(settings).receipt(grant, state, T0.plus(Duration.ofDays(31))));
+        String json = ConsentReceipts.toJson(
+                new ConsentReceipts(settings).receipt(grant, state, T0.plus(Duration.ofDays(31))));
 
         assertThat(json + "\n").isEqualTo(golden(json));
     }
@@ -52,23 +79,42 @@ class ConsentReceiptsTest {
 
         assertThat(export.path("piiPrincipalId").asText()).isEqualTo("2001");
         assertThat(export.path("receipts")).hasSize(1);
-        assertThat(export.path("receipts").get(0).path("status").asText()).as("dm withdrawn, reply and mention in force")
+        assertThat(export.path("receipts").get(0).path("status").asText())
+                .as("dm withdrawn, reply and mention in force")
                 .isEqualTo("given");
-        assertThat(export.path("receipts").get(0).path("scopesInForce")).extracting(n -> n.asText()).containsExactly("reply", "mention");
+        assertThat(export.path("receipts").get(0).path("scopesInForce"))
+                .extracting(n -> n.asText())
+                .containsExactly("reply", "mention");
     }
 
     @Test
     void aGrantWithdrawnInFullIsWithdrawn() {
-        ConsentEvent all = new ConsentEvent(3, UUID.fromString("6f1c2a9e-0000-4000-8000-000000000003"), "2001", "acme-bots-prod",
-                "*", EnumSet.allOf(ConsentScope.class), ConsentEventType.WITHDRAWN, T0.plusSeconds(60), null, null, null,
-                Evidence.inbound(Channel.MENTION, "1790000000000000009", "STOP"), null, null, null, null);
+        ConsentEvent all = new ConsentEvent(
+                3,
+                UUID.fromString("6f1c2a9e-0000-4000-8000-000000000003"),
+                "2001",
+                "acme-bots-prod",
+                "*",
+                EnumSet.allOf(ConsentScope.class),
+                ConsentEventType.WITHDRAWN,
+                T0.plusSeconds(60),
+                null,
+                null,
+                null,
+                Evidence.inbound(Channel.MENTION, "1790000000000000009", "STOP"),
+                null,
+                null,
+                null,
+                null);
         ConsentState state = ConsentState.of("2001", List.of(grant, all));
 
         var receipt = new ConsentReceipts(settings).receipt(grant, state, T0.plusSeconds(61));
 
         assertThat(receipt.path("status").asText()).isEqualTo("withdrawn");
         assertThat(receipt.path("scopesInForce")).isEmpty();
-        assertThat(receipt.path("events").get(1).path("entityId").asText()).as("the user withdrew it").isEqualTo("2001");
+        assertThat(receipt.path("events").get(1).path("entityId").asText())
+                .as("the user withdrew it")
+                .isEqualTo("2001");
     }
 
     @Test
@@ -85,11 +131,26 @@ class ConsentReceiptsTest {
         ConsentReceipts receipts = new ConsentReceipts(settings);
 
         assertThat(receipts.receipt(grant, state, T0).path("status").asText()).isEqualTo("given");
-        assertThat(receipts.receipt(grant, state, grant.expiresAt()).path("status").asText()).isEqualTo("expired");
+        assertThat(receipts.receipt(grant, state, grant.expiresAt())
+                        .path("status")
+                        .asText())
+                .isEqualTo("expired");
         assertThat(receipts.receipt(grant, state, T0).path("services").get(0).path("purposes"))
-                .extracting(p -> p.path("purposeCategory").get(0).asText()).containsExactly("reply", "mention", "dm");
-        assertThat(Set.of("version", "jurisdiction", "consentTimestamp", "collectionMethod", "consentReceiptID", "language",
-                "piiPrincipalId", "piiControllers", "policyUrl", "services", "sensitive", "spiCat"))
+                .extracting(p -> p.path("purposeCategory").get(0).asText())
+                .containsExactly("reply", "mention", "dm");
+        assertThat(Set.of(
+                        "version",
+                        "jurisdiction",
+                        "consentTimestamp",
+                        "collectionMethod",
+                        "consentReceiptID",
+                        "language",
+                        "piiPrincipalId",
+                        "piiControllers",
+                        "policyUrl",
+                        "services",
+                        "sensitive",
+                        "spiCat"))
                 .allMatch(field -> receipts.receipt(grant, state, T0).has(field));
     }
 

@@ -35,16 +35,20 @@ abstract class ConsentRegistryContract extends StoreTestBase {
     void emptyRegistry() {
         sql("DELETE FROM consent_events");
         clock = new SettableClock(T0);
-        settings = ConsentSettings.defaults("acme-bots-dev").withPolicy("2026-11", "https://acme.example/privacy", "EU", null)
+        settings = ConsentSettings.defaults("acme-bots-dev")
+                .withPolicy("2026-11", "https://acme.example/privacy", "EU", null)
                 .withCacheTtl(Duration.ofSeconds(5));
         consents = new ConsentRegistry(db, clock, settings);
     }
 
     @Test
     void aGrantIsStoredWithItsEvidenceAndReadBackTheSame() {
-        ConsentEvent granted = consents.grant(ConsentGrant.of("2001", Set.of(REPLY, DM),
-                new Evidence(Channel.DIRECT_MESSAGE, "1790000000000000001", "START ✅ ünïcode", "to @acme_help"))
-                .account("ACME_Help").language("en"));
+        ConsentEvent granted = consents.grant(ConsentGrant.of(
+                        "2001",
+                        Set.of(REPLY, DM),
+                        new Evidence(Channel.DIRECT_MESSAGE, "1790000000000000001", "START ✅ ünïcode", "to @acme_help"))
+                .account("ACME_Help")
+                .language("en"));
 
         List<ConsentEvent> history = consents.history("2001");
 
@@ -82,7 +86,9 @@ abstract class ConsentRegistryContract extends StoreTestBase {
         consents.withdraw("2001", "*", Set.of(), Evidence.reference(Channel.API, "b"));
         consents.grant(ConsentGrant.of("2001", Set.of(DM), Evidence.reference(Channel.API, "c")));
 
-        assertThat(consents.history("2001")).extracting(e -> e.evidence().reference()).containsExactly("a", "b", "c");
+        assertThat(consents.history("2001"))
+                .extracting(e -> e.evidence().reference())
+                .containsExactly("a", "b", "c");
         assertThat(consents.history("2001")).extracting(ConsentEvent::seq).isSorted();
         assertThat(consents.history("2001").get(1).scopes()).isEqualTo(EnumSet.allOf(ConsentScope.class));
     }
@@ -113,12 +119,17 @@ abstract class ConsentRegistryContract extends StoreTestBase {
         assertThat(consents.cachedState("2001").coveredScopes("acme_help", T0)).containsExactly(REPLY);
         try (Database otherNodesStore = Database.open(config)) {
             // its own pool and change feed: on PostgreSQL the feed tells this node at once (ChangeFeedTest)
-            new ConsentRegistry(otherNodesStore, clock, settings).withdraw("2001", "*", Set.of(), Evidence.reference(Channel.API, "b"));
+            new ConsentRegistry(otherNodesStore, clock, settings)
+                    .withdraw("2001", "*", Set.of(), Evidence.reference(Channel.API, "b"));
         }
 
-        assertThat(consents.state("2001").coveredScopes("acme_help", T0)).as("the store knows").isEmpty();
+        assertThat(consents.state("2001").coveredScopes("acme_help", T0))
+                .as("the store knows")
+                .isEmpty();
         clock.advance(settings.cacheTtl());
-        assertThat(consents.cachedState("2001").coveredScopes("acme_help", T0)).as("seen after the bound at the latest").isEmpty();
+        assertThat(consents.cachedState("2001").coveredScopes("acme_help", T0))
+                .as("seen after the bound at the latest")
+                .isEmpty();
     }
 
     @Test
@@ -128,27 +139,36 @@ abstract class ConsentRegistryContract extends StoreTestBase {
 
         consents.grant(ConsentGrant.of("2001", Set.of(REPLY), Evidence.reference(Channel.CLI, "cli")));
         consents.grant(ConsentGrant.of("2001", Set.of(REPLY), Evidence.reference(Channel.IMPORT, "import")));
-        consents.grant(ConsentGrant.of("2001", Set.of(REPLY), new Evidence(Channel.MENTION, "1500", "#askacme", "single"))
-                .forInteraction("1500"));
+        consents.grant(
+                ConsentGrant.of("2001", Set.of(REPLY), new Evidence(Channel.MENTION, "1500", "#askacme", "single"))
+                        .forInteraction("1500"));
 
         assertThat(heard).containsExactly("cli");
     }
 
     @Test
     void aSingleUseGrantLapsesSoonAndIsMarkedUsed() {
-        ConsentEvent grant = consents.grant(ConsentGrant.of("2001", Set.of(REPLY), Evidence.inbound(Channel.MENTION, "1500", "#askacme"))
-                .account("acme_help").forInteraction("1500"));
+        ConsentEvent grant = consents.grant(
+                ConsentGrant.of("2001", Set.of(REPLY), Evidence.inbound(Channel.MENTION, "1500", "#askacme"))
+                        .account("acme_help")
+                        .forInteraction("1500"));
 
         assertThat(grant.expiresAt()).isEqualTo(T0.plus(ConsentSettings.DEFAULT_INTERACTION_EXPIRY));
         consents.markUsed(grant, java.util.UUID.randomUUID());
 
-        assertThat(consents.state("2001").coverage(REPLY, "acme_help", T0, "1500").covered()).isFalse();
+        assertThat(consents.state("2001")
+                        .coverage(REPLY, "acme_help", T0, "1500")
+                        .covered())
+                .isFalse();
     }
 
     @Test
     void aGrantThatWouldExpireAtOnceIsRefused() {
-        assertThatThrownBy(() -> consents.grant(ConsentGrant.of("2001", Set.of(REPLY), Evidence.reference(Channel.API, "a"))
-                .expiresAt(T0))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not after now");
+        assertThatThrownBy(() ->
+                        consents.grant(ConsentGrant.of("2001", Set.of(REPLY), Evidence.reference(Channel.API, "a"))
+                                .expiresAt(T0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not after now");
     }
 
     @Test
@@ -160,7 +180,8 @@ abstract class ConsentRegistryContract extends StoreTestBase {
             for (int t = 0; t < 6; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 10; i++) {
-                        consents.grant(ConsentGrant.of("2001", Set.of(REPLY), Evidence.reference(Channel.API, "g" + n.incrementAndGet())));
+                        consents.grant(ConsentGrant.of(
+                                "2001", Set.of(REPLY), Evidence.reference(Channel.API, "g" + n.incrementAndGet())));
                     }
                 }));
             }
@@ -172,6 +193,9 @@ abstract class ConsentRegistryContract extends StoreTestBase {
         }
 
         assertThat(consents.history("2001")).hasSize(60);
-        assertThat(consents.history("2001")).extracting(ConsentEvent::seq).doesNotHaveDuplicates().isSorted();
+        assertThat(consents.history("2001"))
+                .extracting(ConsentEvent::seq)
+                .doesNotHaveDuplicates()
+                .isSorted();
     }
 }

@@ -21,7 +21,9 @@ class ConsentStateTest {
     private final Events events = new Events();
 
     private static Coverage.Kind kind(List<ConsentEvent> history, ConsentScope scope, String account, Instant at) {
-        return ConsentState.of(Events.USER, history).coverage(scope, account, at, null).kind();
+        return ConsentState.of(Events.USER, history)
+                .coverage(scope, account, at, null)
+                .kind();
     }
 
     @Test
@@ -56,7 +58,8 @@ class ConsentStateTest {
 
     @Test
     void anOlderLiveGrantStillCoversWhenANewerOneLapsed() {
-        List<ConsentEvent> history = List.of(events.given(T0, YEAR, ALL_ACCOUNTS, REPLY),
+        List<ConsentEvent> history = List.of(
+                events.given(T0, YEAR, ALL_ACCOUNTS, REPLY),
                 events.given(T0.plusSeconds(10), T0.plusSeconds(20), ALL_ACCOUNTS, REPLY));
 
         assertThat(kind(history, REPLY, "acme_help", T0.plusSeconds(30))).isEqualTo(Coverage.Kind.COVERED);
@@ -70,14 +73,18 @@ class ConsentStateTest {
 
         assertThat(kind(history, DM, "acme_help", T0.plusSeconds(2))).isEqualTo(Coverage.Kind.WITHDRAWN);
         assertThat(kind(history, REPLY, "acme_help", T0.plusSeconds(2))).isEqualTo(Coverage.Kind.COVERED);
-        assertThat(kind(List.of(first, withdrawal, events.given(T0.plusSeconds(3), YEAR, ALL_ACCOUNTS, DM)), DM, "acme_help",
-                T0.plusSeconds(4))).isEqualTo(Coverage.Kind.COVERED);
+        assertThat(kind(
+                        List.of(first, withdrawal, events.given(T0.plusSeconds(3), YEAR, ALL_ACCOUNTS, DM)),
+                        DM,
+                        "acme_help",
+                        T0.plusSeconds(4)))
+                .isEqualTo(Coverage.Kind.COVERED);
     }
 
     @Test
     void aWithdrawalFromOneAccountLeavesTheOthers() {
-        List<ConsentEvent> history = List.of(events.given(T0, YEAR, ALL_ACCOUNTS, REPLY),
-                events.withdrawn(T0.plusSeconds(1), "acme_help", REPLY));
+        List<ConsentEvent> history = List.of(
+                events.given(T0, YEAR, ALL_ACCOUNTS, REPLY), events.withdrawn(T0.plusSeconds(1), "acme_help", REPLY));
 
         assertThat(kind(history, REPLY, "acme_help", T0.plusSeconds(2))).isEqualTo(Coverage.Kind.WITHDRAWN);
         assertThat(kind(history, REPLY, "acme_news", T0.plusSeconds(2))).isEqualTo(Coverage.Kind.COVERED);
@@ -85,7 +92,8 @@ class ConsentStateTest {
 
     @Test
     void anInvalidationEndsConsentLikeAWithdrawal() {
-        List<ConsentEvent> history = List.of(events.given(T0, YEAR, ALL_ACCOUNTS, REPLY),
+        List<ConsentEvent> history = List.of(
+                events.given(T0, YEAR, ALL_ACCOUNTS, REPLY),
                 events.invalidated(T0.plusSeconds(1), ALL_ACCOUNTS, REPLY));
 
         assertThat(kind(history, REPLY, "acme_help", T0.plusSeconds(2))).isEqualTo(Coverage.Kind.WITHDRAWN);
@@ -93,7 +101,8 @@ class ConsentStateTest {
 
     @Test
     void aLapsedGrantAfterAWithdrawalIsExpiredNotWithdrawn() {
-        List<ConsentEvent> history = List.of(events.withdrawn(T0, ALL_ACCOUNTS, REPLY),
+        List<ConsentEvent> history = List.of(
+                events.withdrawn(T0, ALL_ACCOUNTS, REPLY),
                 events.given(T0.plusSeconds(1), T0.plusSeconds(2), ALL_ACCOUNTS, REPLY));
 
         assertThat(kind(history, REPLY, "acme_help", T0.plusSeconds(3))).isEqualTo(Coverage.Kind.EXPIRED);
@@ -108,10 +117,12 @@ class ConsentStateTest {
         assertThat(state.coverage(REPLY, "acme_help", T0, "1501").kind()).isEqualTo(Coverage.Kind.NONE);
         assertThat(state.coverage(REPLY, "acme_help", T0, null).kind()).isEqualTo(Coverage.Kind.NONE);
         assertThat(state.coverage(DM, "acme_help", T0, null).kind())
-                .as("a single-use grant is no consent to other scopes").isEqualTo(Coverage.Kind.NONE);
+                .as("a single-use grant is no consent to other scopes")
+                .isEqualTo(Coverage.Kind.NONE);
 
         ConsentState used = ConsentState.of(Events.USER, List.of(grant, events.used(T0.plusSeconds(1), grant)));
-        assertThat(used.coverage(REPLY, "acme_help", T0.plusSeconds(2), "1500").kind()).isEqualTo(Coverage.Kind.NONE);
+        assertThat(used.coverage(REPLY, "acme_help", T0.plusSeconds(2), "1500").kind())
+                .isEqualTo(Coverage.Kind.NONE);
     }
 
     @Test
@@ -131,8 +142,12 @@ class ConsentStateTest {
 
     @Test
     void coveredScopesListsWhatIsLiveOnAnAccount() {
-        ConsentState state = ConsentState.of(Events.USER, List.of(events.given(T0, YEAR, ALL_ACCOUNTS, REPLY, MENTION),
-                events.given(T0, YEAR, "acme_news", FOLLOW), events.withdrawn(T0, ALL_ACCOUNTS, MENTION)));
+        ConsentState state = ConsentState.of(
+                Events.USER,
+                List.of(
+                        events.given(T0, YEAR, ALL_ACCOUNTS, REPLY, MENTION),
+                        events.given(T0, YEAR, "acme_news", FOLLOW),
+                        events.withdrawn(T0, ALL_ACCOUNTS, MENTION)));
 
         assertThat(state.coveredScopes("acme_news", T0)).containsExactly(REPLY, FOLLOW);
         assertThat(state.coveredScopes("acme_help", T0)).containsExactly(REPLY);

@@ -30,15 +30,41 @@ final class Events {
     }
 
     ConsentEvent used(Instant at, ConsentEvent grant) {
-        return event(ConsentEventType.USED, at, null, grant.account(), grant.interactionId(), grant.eventId(),
+        return event(
+                ConsentEventType.USED,
+                at,
+                null,
+                grant.account(),
+                grant.interactionId(),
+                grant.eventId(),
                 grant.scopes().toArray(ConsentScope[]::new));
     }
 
-    private ConsentEvent event(ConsentEventType type, Instant at, Instant expires, String account, String interaction,
-                               UUID refersTo, ConsentScope... scopes) {
+    private ConsentEvent event(
+            ConsentEventType type,
+            Instant at,
+            Instant expires,
+            String account,
+            String interaction,
+            UUID refersTo,
+            ConsentScope... scopes) {
         seq++;
-        return new ConsentEvent(seq, new UUID(0, seq), USER, OPERATOR, account, Set.of(scopes), type, at, expires,
-                interaction, refersTo, Evidence.reference(Channel.API, "test " + seq), type == ConsentEventType.GIVEN ? NOTICE : null,
-                null, null, null);
+        return new ConsentEvent(
+                seq,
+                new UUID(0, seq),
+                USER,
+                OPERATOR,
+                account,
+                Set.of(scopes),
+                type,
+                at,
+                expires,
+                interaction,
+                refersTo,
+                Evidence.reference(Channel.API, "test " + seq),
+                type == ConsentEventType.GIVEN ? NOTICE : null,
+                null,
+                null,
+                null);
     }
 }

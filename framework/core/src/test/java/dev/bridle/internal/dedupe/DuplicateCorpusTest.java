@@ -13,22 +13,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision and recall of duplicate detection on the labelled corpus, at the default threshold.
- * The floors are the figures reported in bench/RESULTS.md, rounded down: a change that makes
- * detection worse fails here; one that makes it better should raise them.
+ * Precision and recall of duplicate detection on the labelled corpus, at the default threshold. The floors are the
+ * figures reported in bench/RESULTS.md, rounded down: a change that makes detection worse fails here; one that makes it
+ * better should raise them.
  */
 class DuplicateCorpusTest {
 
     /** Reported in bench/RESULTS.md. */
     static final double PRECISION_FLOOR = 0.98;
+
     static final double RECALL_FLOOR = 0.96;
 
     static final Path CORPUS = Path.of("../../bench/corpus/duplicates.tsv");
 
     private static List<Pair> pairs;
 
-    record Pair(int line, String a, String b, boolean duplicate, String kind) {
-    }
+    record Pair(int line, String a, String b, boolean duplicate, String kind) {}
 
     @BeforeAll
     static void readCorpus() throws IOException {
@@ -60,7 +60,8 @@ class DuplicateCorpusTest {
         for (Pair p : pairs) {
             Similarity.Comparison c = Similarity.compare(p.a(), p.b(), Similarity.DEFAULT_THRESHOLD);
             boolean right = c.duplicate() == p.duplicate();
-            int[] k = perKind.computeIfAbsent((p.duplicate() ? "DUPLICATE " : "DISTINCT  ") + p.kind(), x -> new int[2]);
+            int[] k =
+                    perKind.computeIfAbsent((p.duplicate() ? "DUPLICATE " : "DISTINCT  ") + p.kind(), x -> new int[2]);
             k[0]++;
             k[1] += right ? 1 : 0;
             if (c.duplicate() && p.duplicate()) {
@@ -71,14 +72,18 @@ class DuplicateCorpusTest {
                 fn++;
             }
             if (!right) {
-                misses.append(String.format("line %d %s %s score %.3f%n  a: %s%n  b: %s%n", p.line(), p.kind(), c.verdict(), c.score(), p.a(), p.b()));
+                misses.append(String.format(
+                        "line %d %s %s score %.3f%n  a: %s%n  b: %s%n",
+                        p.line(), p.kind(), c.verdict(), c.score(), p.a(), p.b()));
             }
         }
         double precision = tp / (double) (tp + fp);
         double recall = tp / (double) (tp + fn);
-        StringBuilder report = new StringBuilder(String.format("precision %.4f recall %.4f (tp %d fp %d fn %d) at %.2f%n",
+        StringBuilder report = new StringBuilder(String.format(
+                "precision %.4f recall %.4f (tp %d fp %d fn %d) at %.2f%n",
                 precision, recall, tp, fp, fn, Similarity.DEFAULT_THRESHOLD));
-        perKind.forEach((kind, k) -> report.append(String.format("  %-30s %4d pairs %4d right %6.1f%%%n", kind, k[0], k[1], 100.0 * k[1] / k[0])));
+        perKind.forEach((kind, k) -> report.append(
+                String.format("  %-30s %4d pairs %4d right %6.1f%%%n", kind, k[0], k[1], 100.0 * k[1] / k[0])));
         System.out.print(report);
         System.out.print(misses);
 

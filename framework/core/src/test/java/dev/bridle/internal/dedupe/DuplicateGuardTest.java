@@ -3,17 +3,17 @@ package dev.bridle.internal.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.bot.Account;
+import dev.bridle.bot.PostRef;
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;
 import dev.bridle.guard.TargetRole;
-import dev.bridle.bot.Account;
-import dev.bridle.bot.PostRef;
-import dev.bridle.bot.UserRef;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.testing.SettableClock;
@@ -36,8 +36,10 @@ class DuplicateGuardTest {
 
     static final Account NEWS = new Account("acme_news", "1001");
     static final Account DEALS = new Account("acme_deals", "1002");
-    static final String RELEASE = "Acme 2.4.0 is out: offline editing with conflict-free merges. Full notes: https://acme.io/releases/2.4.0";
-    static final String RELEASE_EVADED = "Аcmе 2.4.0 is out 🚀 offline\u200B editing with conflict-free merges!! Notes: https://bit.ly/3xYz9";
+    static final String RELEASE =
+            "Acme 2.4.0 is out: offline editing with conflict-free merges. Full notes: https://acme.io/releases/2.4.0";
+    static final String RELEASE_EVADED =
+            "Аcmе 2.4.0 is out 🚀 offline\u200B editing with conflict-free merges!! Notes: https://bit.ly/3xYz9";
 
     @TempDir
     Path dir;
@@ -61,17 +63,34 @@ class DuplicateGuardTest {
     }
 
     ActionRequest post(Account account, String text) {
-        return new ActionRequest(UUID.randomUUID(), "bot", account, ActionKind.POST, text, List.of(), null, null, clock.instant());
+        return new ActionRequest(
+                UUID.randomUUID(), "bot", account, ActionKind.POST, text, List.of(), null, null, clock.instant());
     }
 
     ActionRequest reply(Account account, String text, String toUser) {
-        return new ActionRequest(UUID.randomUUID(), "bot", account, ActionKind.REPLY, text,
-                List.of(new Target(UserRef.ofId(toUser), TargetRole.REPLIED_TO)), new PostRef("77" + toUser, null), null, clock.instant());
+        return new ActionRequest(
+                UUID.randomUUID(),
+                "bot",
+                account,
+                ActionKind.REPLY,
+                text,
+                List.of(new Target(UserRef.ofId(toUser), TargetRole.REPLIED_TO)),
+                new PostRef("77" + toUser, null),
+                null,
+                clock.instant());
     }
 
     ActionRequest message(Account account, String text, String toUser) {
-        return new ActionRequest(UUID.randomUUID(), "bot", account, ActionKind.DIRECT_MESSAGE, text,
-                List.of(new Target(UserRef.ofId(toUser), TargetRole.RECIPIENT)), null, null, clock.instant());
+        return new ActionRequest(
+                UUID.randomUUID(),
+                "bot",
+                account,
+                ActionKind.DIRECT_MESSAGE,
+                text,
+                List.of(new Target(UserRef.ofId(toUser), TargetRole.RECIPIENT)),
+                null,
+                null,
+                clock.instant());
     }
 
     Verdict sent(ActionRequest request, String platformId) {
@@ -92,11 +111,15 @@ class DuplicateGuardTest {
 
         assertThat(exact).isInstanceOfSatisfying(Verdict.Deny.class, d -> {
             assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_CROSS_ACCOUNT);
-            assertThat(d.message()).startsWith("identical to post 1790000000000000001 (request " + first.requestId() + ") by @acme_news at 2026-11-28T09:00:00Z");
+            assertThat(d.message())
+                    .startsWith("identical to post 1790000000000000001 (request " + first.requestId()
+                            + ") by @acme_news at 2026-11-28T09:00:00Z");
         });
         assertThat(near).isInstanceOfSatisfying(Verdict.Deny.class, d -> {
             assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_CROSS_ACCOUNT);
-            assertThat(d.message()).matches("a near-duplicate \\(score 0\\.\\d\\d\\) of post 1790000000000000001 .* by @acme_news .*within 30 days");
+            assertThat(d.message())
+                    .matches(
+                            "a near-duplicate \\(score 0\\.\\d\\d\\) of post 1790000000000000001 .* by @acme_news .*within 30 days");
         });
     }
 
@@ -104,20 +127,29 @@ class DuplicateGuardTest {
     void anAccountMayNotRepeatItselfExactlyButTemplatedPostsPass() {
         sent(post(NEWS, RELEASE), "1");
 
-        assertThat(guard.check(post(NEWS, RELEASE))).isInstanceOfSatisfying(Verdict.Deny.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(guard.check(post(NEWS, RELEASE)))
+                .isInstanceOfSatisfying(
+                        Verdict.Deny.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
         assertThat(guard.check(post(NEWS, RELEASE_EVADED)).allows()).isTrue();
-        assertThat(guard.check(post(NEWS, "Acme 2.5.0 is out: a plugin API and faster search. Full notes: https://acme.io/releases/2.5.0"))
-                .allows()).isTrue();
+        assertThat(guard.check(
+                                post(
+                                        NEWS,
+                                        "Acme 2.5.0 is out: a plugin API and faster search. Full notes: https://acme.io/releases/2.5.0"))
+                        .allows())
+                .isTrue();
     }
 
     @Test
     void theSameReplyToManyUsersIsADuplicate() {
-        assertThat(sent(reply(NEWS, "@ann Thanks for the mention! Our docs are at https://docs.acme.io", "11"), "1").allows()).isTrue();
+        assertThat(sent(reply(NEWS, "@ann Thanks for the mention! Our docs are at https://docs.acme.io", "11"), "1")
+                        .allows())
+                .isTrue();
 
         Verdict v = guard.check(reply(NEWS, "@bob Thanks for the mention! Our docs are at https://docs.acme.io", "12"));
 
-        assertThat(v).isInstanceOfSatisfying(Verdict.Deny.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Deny.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
     }
 
     @Test
@@ -125,14 +157,23 @@ class DuplicateGuardTest {
         sent(post(NEWS, RELEASE), "1");
 
         assertThat(sent(message(NEWS, RELEASE, "11"), "dm-1").allows()).isTrue();
-        assertThat(guard.check(message(NEWS, RELEASE, "12"))).isInstanceOfSatisfying(Verdict.Deny.class,
-                d -> assertThat(d.message()).startsWith("identical to message dm-1"));
+        assertThat(guard.check(message(NEWS, RELEASE, "12")))
+                .isInstanceOfSatisfying(
+                        Verdict.Deny.class, d -> assertThat(d.message()).startsWith("identical to message dm-1"));
     }
 
     @Test
     void followsLikesAndRepostsPassWithoutAReservation() {
-        ActionRequest follow = new ActionRequest(UUID.randomUUID(), "bot", NEWS, ActionKind.FOLLOW, null,
-                List.of(new Target(UserRef.ofId("5"), TargetRole.FOLLOWED)), null, null, clock.instant());
+        ActionRequest follow = new ActionRequest(
+                UUID.randomUUID(),
+                "bot",
+                NEWS,
+                ActionKind.FOLLOW,
+                null,
+                List.of(new Target(UserRef.ofId("5"), TargetRole.FOLLOWED)),
+                null,
+                null,
+                clock.instant());
 
         assertThat(guard.check(follow).allows()).isTrue();
         assertThat(guard.index().size()).isZero();
@@ -155,8 +196,11 @@ class DuplicateGuardTest {
         guard.check(first);
         guard.confirm(first, null);
 
-        assertThat(guard.check(post(DEALS, RELEASE))).isInstanceOfSatisfying(Verdict.Deny.class,
-                d -> assertThat(d.message()).startsWith("identical to pending post (request " + first.requestId() + ")"));
+        assertThat(guard.check(post(DEALS, RELEASE)))
+                .isInstanceOfSatisfying(
+                        Verdict.Deny.class,
+                        d -> assertThat(d.message())
+                                .startsWith("identical to pending post (request " + first.requestId() + ")"));
     }
 
     @Test
@@ -193,8 +237,9 @@ class DuplicateGuardTest {
         ActionRequest request = post(NEWS, RELEASE);
         guard.release(request);
 
-        assertThat(guard.check(request)).isInstanceOfSatisfying(Verdict.Deny.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
+        assertThat(guard.check(request))
+                .isInstanceOfSatisfying(
+                        Verdict.Deny.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
         assertThat(store.find(request.requestId())).isEmpty();
         assertThat(guard.check(post(DEALS, RELEASE)).allows()).isTrue();
     }
@@ -235,21 +280,27 @@ class DuplicateGuardTest {
 
     @Test
     void aNodeSeesAnotherNodesNearDuplicateAtOnceOnASharedStore() {
-        DuplicateGuard first = DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build();
-        DuplicateGuard second = DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build();
+        DuplicateGuard first = DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock)
+                .build();
+        DuplicateGuard second = DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock)
+                .build();
         ActionRequest original = post(NEWS, RELEASE);
         assertThat(first.check(original).allows()).isTrue();
         first.confirm(original, "1");
 
-        assertThat(second.check(post(DEALS, RELEASE_EVADED))).isInstanceOfSatisfying(Verdict.Deny.class,
-                d -> assertThat(d.message()).contains("near-duplicate").contains("by @acme_news"));
+        assertThat(second.check(post(DEALS, RELEASE_EVADED)))
+                .isInstanceOfSatisfying(
+                        Verdict.Deny.class,
+                        d -> assertThat(d.message()).contains("near-duplicate").contains("by @acme_news"));
     }
 
     @Test
     void ofTwoNodesCheckingNearDuplicatesAtTheSameMomentOnlyOnePasses() throws Exception {
         List<DuplicateGuard> nodes = List.of(
-                DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build(),
-                DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock).build());
+                DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock)
+                        .build(),
+                DuplicateGuard.builder(new JdbcPostFingerprintStore(db.dataSource(), true), clock)
+                        .build());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
@@ -269,7 +320,10 @@ class DuplicateGuardTest {
                     decided.add(f.get());
                 }
 
-                assertThat(decided).as("round %d", round).filteredOn(Verdict::allows).hasSize(1);
+                assertThat(decided)
+                        .as("round %d", round)
+                        .filteredOn(Verdict::allows)
+                        .hasSize(1);
                 for (int n = 0; n < 2; n++) {
                     nodes.get(n).release(requests.get(n)); // the next round starts from nothing
                 }

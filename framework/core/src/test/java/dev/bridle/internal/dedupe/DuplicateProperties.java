@@ -20,19 +20,73 @@ import net.jqwik.api.constraints.StringLength;
 class DuplicateProperties {
 
     private static final List<String> WORDS = List.of(
-            "release", "notes", "offline", "editing", "storm", "warning", "until", "shelter", "tickets", "sale", "today",
-            "the", "and", "for", "with", "our", "your", "Boston", "Denver", "Acme", "Tern", "Monday", "June", "2.4.0",
-            "9:45", "112°F", "30%", "$19", "2026", "#wx", "#deals", "#NBA", "https://acme.io/releases/2.4.0", "free",
-            "shipping", "points", "scores", "minute", "delays", "between", "closed", "update", "security", "game");
+            "release",
+            "notes",
+            "offline",
+            "editing",
+            "storm",
+            "warning",
+            "until",
+            "shelter",
+            "tickets",
+            "sale",
+            "today",
+            "the",
+            "and",
+            "for",
+            "with",
+            "our",
+            "your",
+            "Boston",
+            "Denver",
+            "Acme",
+            "Tern",
+            "Monday",
+            "June",
+            "2.4.0",
+            "9:45",
+            "112°F",
+            "30%",
+            "$19",
+            "2026",
+            "#wx",
+            "#deals",
+            "#NBA",
+            "https://acme.io/releases/2.4.0",
+            "free",
+            "shipping",
+            "points",
+            "scores",
+            "minute",
+            "delays",
+            "between",
+            "closed",
+            "update",
+            "security",
+            "game");
 
-    private static final String[] INVISIBLE = {"\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202E", "\u2066",
-            "\u2069", "\u034F", "\uFE0F", "\u180E"};
+    private static final String[] INVISIBLE = {
+        "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202E", "\u2066", "\u2069", "\u034F", "\uFE0F",
+        "\u180E"
+    };
 
     private static final Map<Character, Character> HOMOGLYPHS = Map.ofEntries(
-            Map.entry('a', '\u0430'), Map.entry('c', '\u0441'), Map.entry('e', '\u0435'), Map.entry('o', '\u043E'),
-            Map.entry('p', '\u0440'), Map.entry('x', '\u0445'), Map.entry('y', '\u0443'), Map.entry('i', '\u0456'),
-            Map.entry('s', '\u0455'), Map.entry('A', '\u0391'), Map.entry('B', '\u0412'), Map.entry('E', '\u0395'),
-            Map.entry('K', '\u039A'), Map.entry('M', '\u041C'), Map.entry('T', '\u0422'), Map.entry('H', '\u041D'));
+            Map.entry('a', '\u0430'),
+            Map.entry('c', '\u0441'),
+            Map.entry('e', '\u0435'),
+            Map.entry('o', '\u043E'),
+            Map.entry('p', '\u0440'),
+            Map.entry('x', '\u0445'),
+            Map.entry('y', '\u0443'),
+            Map.entry('i', '\u0456'),
+            Map.entry('s', '\u0455'),
+            Map.entry('A', '\u0391'),
+            Map.entry('B', '\u0412'),
+            Map.entry('E', '\u0395'),
+            Map.entry('K', '\u039A'),
+            Map.entry('M', '\u041C'),
+            Map.entry('T', '\u0422'),
+            Map.entry('H', '\u041D'));
 
     @Provide
     Arbitrary<String> posts() {
@@ -63,9 +117,22 @@ class DuplicateProperties {
         Collections.shuffle(tricks, rnd);
         for (int trick : tricks.subList(0, 1 + rnd.nextInt(4))) {
             evaded = switch (trick) {
-                case 0 -> perLetter(evaded, rnd, c -> HOMOGLYPHS.containsKey(c) && rnd.nextBoolean() ? String.valueOf(HOMOGLYPHS.get(c)) : null);
-                case 1 -> perLetter(evaded, rnd, c -> rnd.nextBoolean() ? String.valueOf(Character.toUpperCase(c)) : null);
-                case 2 -> perLetter(evaded, rnd, c -> c > ' ' && c < 0x7F && rnd.nextInt(3) == 0 ? String.valueOf((char) (c + 0xFEE0)) : null);
+                case 0 ->
+                    perLetter(
+                            evaded,
+                            rnd,
+                            c -> HOMOGLYPHS.containsKey(c) && rnd.nextBoolean()
+                                    ? String.valueOf(HOMOGLYPHS.get(c))
+                                    : null);
+                case 1 ->
+                    perLetter(evaded, rnd, c -> rnd.nextBoolean() ? String.valueOf(Character.toUpperCase(c)) : null);
+                case 2 ->
+                    perLetter(
+                            evaded,
+                            rnd,
+                            c -> c > ' ' && c < 0x7F && rnd.nextInt(3) == 0
+                                    ? String.valueOf((char) (c + 0xFEE0))
+                                    : null);
                 case 3 -> betweenWords(evaded, rnd, new String[] {"🔥", "✨", "👉", "❤️", "👍🏽", "🇺🇸", "✅"});
                 case 4 -> betweenWords(evaded, rnd, new String[] {"\u00A0", "\u2003", "\u3000", "  ", "\u2800"});
                 case 5 -> "@someone " + (rnd.nextBoolean() ? "@another " : "") + evaded;
@@ -73,13 +140,18 @@ class DuplicateProperties {
             };
         }
 
-        assertThat(Fingerprint.of(evaded).sameText(Fingerprint.of(post))).as("%s%n%s", post, evaded).isTrue();
-        assertThat(Similarity.compare(post, evaded, Similarity.DEFAULT_THRESHOLD).duplicate()).isTrue();
+        assertThat(Fingerprint.of(evaded).sameText(Fingerprint.of(post)))
+                .as("%s%n%s", post, evaded)
+                .isTrue();
+        assertThat(Similarity.compare(post, evaded, Similarity.DEFAULT_THRESHOLD)
+                        .duplicate())
+                .isTrue();
     }
 
     @Property
-    void aLinkThroughAShortenerIsStillANearDuplicate(@ForAll("posts") String post, @ForAll @StringLength(min = 5, max = 10)
-            @CharRange(from = 'a', to = 'z') String key) {
+    void aLinkThroughAShortenerIsStillANearDuplicate(
+            @ForAll("posts") String post,
+            @ForAll @StringLength(min = 5, max = 10) @CharRange(from = 'a', to = 'z') String key) {
         String withLink = post + " https://acme.io/releases/2.4.0";
         String shortened = post + " https://bit.ly/" + key;
 
@@ -95,7 +167,8 @@ class DuplicateProperties {
     }
 
     @Property
-    void theAsciiFastPathAgreesWithFolding(@ForAll @StringLength(min = 1, max = 20) @CharRange(from = ' ', to = '~') String word) {
+    void theAsciiFastPathAgreesWithFolding(
+            @ForAll @StringLength(min = 1, max = 20) @CharRange(from = ' ', to = '~') String word) {
         String folded = Folding.fold(word);
 
         assertThat(ContentNormaliser.skeleton(folded)).isEqualTo(Folding.skeleton(folded));
@@ -155,5 +228,4 @@ class DuplicateProperties {
         all.addAll(rnd.nextBoolean() ? all.size() : 0, tags);
         return String.join(" ", all);
     }
-
 }

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 
 class NearDuplicateIndexTest {
 
-    static final String RELEASE = "Acme 2.4.0 is out: offline editing with conflict-free merges. Full notes: https://acme.io/releases/2.4.0";
-    static final String RELEASE_EVADED = "@someone Аcmе 2.4.0 is out 🚀: offline\u200B editing with conflict-free merges!! Notes: https://bit.ly/3xYz9";
-    static final String OTHER_RELEASE = "Acme 2.5.0 is out: a plugin API and search that is twice as fast. Full notes: https://acme.io/releases/2.5.0";
+    static final String RELEASE =
+            "Acme 2.4.0 is out: offline editing with conflict-free merges. Full notes: https://acme.io/releases/2.4.0";
+    static final String RELEASE_EVADED =
+            "@someone Аcmе 2.4.0 is out 🚀: offline\u200B editing with conflict-free merges!! Notes: https://bit.ly/3xYz9";
+    static final String OTHER_RELEASE =
+            "Acme 2.5.0 is out: a plugin API and search that is twice as fast. Full notes: https://acme.io/releases/2.5.0";
 
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
     NearDuplicateIndex index = new NearDuplicateIndex(DuplicatePolicy.defaults(), 1000, clock);
@@ -53,14 +56,18 @@ class NearDuplicateIndexTest {
 
     @Test
     void platformIdsOfAnyFormAreKept() {
-        for (String id : List.of("1", "1790000000000000001", "9223372036854775807", "9223372036854775808", "0042", "dm-77", "")) {
+        for (String id : List.of(
+                "1", "1790000000000000001", "9223372036854775807", "9223372036854775808", "0042", "dm-77", "")) {
             StoredPost p = post("acme_news", "text number " + id.hashCode());
             index.reserve(p);
             index.confirm(p.requestId(), id);
             List<StoredPost> seen = new ArrayList<>();
             index.forEach(seen::add);
-            assertThat(seen).filteredOn(s -> s.requestId().equals(p.requestId())).singleElement()
-                    .extracting(StoredPost::platformId).isEqualTo(id);
+            assertThat(seen)
+                    .filteredOn(s -> s.requestId().equals(p.requestId()))
+                    .singleElement()
+                    .extracting(StoredPost::platformId)
+                    .isEqualTo(id);
         }
     }
 
@@ -80,8 +87,10 @@ class NearDuplicateIndexTest {
     void withinOneAccountExactRepeatsAreRefusedButNearOnesAllowedByDefault() {
         index.reserve(post("acme_news", RELEASE));
 
-        assertThat(index.reserve(post("acme_news", RELEASE))).isInstanceOfSatisfying(ReserveResult.Refused.class,
-                r -> assertThat(r.match().sameAccount()).isTrue());
+        assertThat(index.reserve(post("acme_news", RELEASE)))
+                .isInstanceOfSatisfying(
+                        ReserveResult.Refused.class,
+                        r -> assertThat(r.match().sameAccount()).isTrue());
         assertThat(index.reserve(post("acme_news", RELEASE_EVADED))).isInstanceOf(ReserveResult.Reserved.class);
         assertThat(index.reserve(post("acme_news", OTHER_RELEASE))).isInstanceOf(ReserveResult.Reserved.class);
     }
@@ -105,7 +114,8 @@ class NearDuplicateIndexTest {
     void directMessagesAreComparedOnlyWithDirectMessages() {
         index.reserve(post("acme_news", Channel.PUBLIC, RELEASE));
 
-        assertThat(index.reserve(post("acme_help", Channel.DIRECT, RELEASE))).isInstanceOf(ReserveResult.Reserved.class);
+        assertThat(index.reserve(post("acme_help", Channel.DIRECT, RELEASE)))
+                .isInstanceOf(ReserveResult.Reserved.class);
         assertThat(index.reserve(post("acme_help", Channel.DIRECT, RELEASE))).isInstanceOf(ReserveResult.Refused.class);
     }
 
@@ -150,7 +160,8 @@ class NearDuplicateIndexTest {
         assertThat(index.reserve(copied)).isInstanceOf(ReserveResult.Reserved.class);
         assertThat(index.size()).isEqualTo(1);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> index.reserve(copied)))
-                .as("reserved here twice without a release").hasMessageContaining("already reserved");
+                .as("reserved here twice without a release")
+                .hasMessageContaining("already reserved");
     }
 
     @Test
@@ -171,7 +182,9 @@ class NearDuplicateIndexTest {
         StoredPost p = post("acme_news", RELEASE);
         index.reserve(p);
         index.release(p.requestId());
-        assertThat(index.add(p)).as("the store still showed the row: not added back").isFalse();
+        assertThat(index.add(p))
+                .as("the store still showed the row: not added back")
+                .isFalse();
 
         index.forget(p.requestId()); // the store's record of the release, read in order
         boolean reservedElsewhere = index.add(p);
@@ -196,8 +209,13 @@ class NearDuplicateIndexTest {
 
     @Test
     void addIgnoresPostsOutsideTheWindowAndOnesAlreadyHeld() {
-        StoredPost old = new StoredPost(UUID.randomUUID(), "a", Channel.PUBLIC, Fingerprint.of(RELEASE),
-                clock.instant().minus(Duration.ofDays(31)), "1");
+        StoredPost old = new StoredPost(
+                UUID.randomUUID(),
+                "a",
+                Channel.PUBLIC,
+                Fingerprint.of(RELEASE),
+                clock.instant().minus(Duration.ofDays(31)),
+                "1");
         StoredPost recent = post("a", RELEASE);
 
         assertThat(index.add(old)).isFalse();
@@ -241,8 +259,13 @@ class NearDuplicateIndexTest {
         for (int step = 0; step < 20_000; step++) {
             int op = rnd.nextInt(10);
             if (op < 5) {
-                StoredPost p = new StoredPost(UUID.randomUUID(), "acct" + rnd.nextInt(5), Channel.PUBLIC,
-                        Fingerprint.of("post number " + rnd.nextInt(100_000) + " about " + rnd.nextInt(50) + " things"), clock.instant(), null);
+                StoredPost p = new StoredPost(
+                        UUID.randomUUID(),
+                        "acct" + rnd.nextInt(5),
+                        Channel.PUBLIC,
+                        Fingerprint.of("post number " + rnd.nextInt(100_000) + " about " + rnd.nextInt(50) + " things"),
+                        clock.instant(),
+                        null);
                 if (index.reserve(p) instanceof ReserveResult.Reserved) {
                     model.put(p.requestId(), clock.millis());
                     ids.add(p.requestId());
@@ -252,7 +275,8 @@ class NearDuplicateIndexTest {
                 assertThat(index.release(id)).isEqualTo(model.remove(id) != null);
             } else if (op < 9 && !ids.isEmpty()) {
                 UUID id = ids.get(rnd.nextInt(ids.size()));
-                assertThat(index.confirm(id, Long.toString(1 + rnd.nextInt(1_000_000)))).isEqualTo(model.containsKey(id));
+                assertThat(index.confirm(id, Long.toString(1 + rnd.nextInt(1_000_000))))
+                        .isEqualTo(model.containsKey(id));
             } else {
                 clock.advance(Duration.ofMinutes(rnd.nextInt(30)));
             }

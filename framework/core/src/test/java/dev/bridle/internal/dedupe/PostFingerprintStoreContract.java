@@ -17,9 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link PostFingerprintStore} database must do. A subclass per database supplies a
- * migrated, empty {@link DataSource}: {@link H2PostFingerprintStoreTest} and
- * {@link PostgresPostFingerprintStoreTest}.
+ * What every {@link PostFingerprintStore} database must do. A subclass per database supplies a migrated, empty
+ * {@link DataSource}: {@link H2PostFingerprintStoreTest} and {@link PostgresPostFingerprintStoreTest}.
  */
 abstract class PostFingerprintStoreContract {
 
@@ -72,7 +71,8 @@ abstract class PostFingerprintStoreContract {
         store.reserve(first, WINDOW, false);
         store.markSent(first.requestId(), "42");
 
-        PostFingerprintStore.Claim second = store.reserve(post("acme_deals", "ACME 2.4.0 is out!", T0.plusSeconds(60)), WINDOW, false);
+        PostFingerprintStore.Claim second =
+                store.reserve(post("acme_deals", "ACME 2.4.0 is out!", T0.plusSeconds(60)), WINDOW, false);
 
         assertThat(second).isEqualTo(new PostFingerprintStore.Taken(first.requestId(), "acme_news", T0, "42"));
     }
@@ -112,7 +112,8 @@ abstract class PostFingerprintStoreContract {
     @Test
     void postsAndDirectMessagesClaimSeparately() {
         store.reserve(post("acme_news", "same text", T0), WINDOW, false);
-        StoredPost dm = new StoredPost(UUID.randomUUID(), "acme_help", Channel.DIRECT, Fingerprint.of("same text"), T0, null);
+        StoredPost dm =
+                new StoredPost(UUID.randomUUID(), "acme_help", Channel.DIRECT, Fingerprint.of("same text"), T0, null);
 
         assertThat(store.reserve(dm, WINDOW, false)).isInstanceOf(PostFingerprintStore.Claimed.class);
     }
@@ -126,7 +127,8 @@ abstract class PostFingerprintStoreContract {
         store.release(first.requestId());
 
         assertThat(store.find(first.requestId())).isEmpty();
-        assertThat(store.reserve(post("acme_deals", "same text", T0), WINDOW, false)).isInstanceOf(PostFingerprintStore.Claimed.class);
+        assertThat(store.reserve(post("acme_deals", "same text", T0), WINDOW, false))
+                .isInstanceOf(PostFingerprintStore.Claimed.class);
     }
 
     @Test
@@ -203,8 +205,9 @@ abstract class PostFingerprintStoreContract {
 
         assertThat(claim).isInstanceOf(PostFingerprintStore.Claimed.class);
         assertThat(seenWhenAsked).containsExactly(1);
-        assertThat(seenByB).as("each post once, its own included after it committed").containsExactly(
-                first.requestId(), second.requestId());
+        assertThat(seenByB)
+                .as("each post once, its own included after it committed")
+                .containsExactly(first.requestId(), second.requestId());
     }
 
     @Test
@@ -215,27 +218,36 @@ abstract class PostFingerprintStoreContract {
         StoredPost again = post("acme_deals", "reserved again", T0.plusSeconds(1));
         a.reserve(released, WINDOW, false);
         StoredPost own = post("acme_help", "b looks once", T0);
-        b.reserve(own, WINDOW, false, p -> { }, () -> true);
+        b.reserve(own, WINDOW, false, p -> {}, () -> true);
         a.release(released.requestId());
         a.reserve(again, WINDOW, false);
         a.release(again.requestId());
         a.reserve(again, WINDOW, false); // the same request, reserved again after its release
         List<String> handed = new ArrayList<>();
 
-        b.reserve(post("acme_help", "b looks again", T0.plusSeconds(2)), WINDOW, false, new PostFingerprintStore.Peers() {
-            @Override
-            public void reserved(StoredPost p) {
-                handed.add("reserved " + p.requestId());
-            }
+        b.reserve(
+                post("acme_help", "b looks again", T0.plusSeconds(2)),
+                WINDOW,
+                false,
+                new PostFingerprintStore.Peers() {
+                    @Override
+                    public void reserved(StoredPost p) {
+                        handed.add("reserved " + p.requestId());
+                    }
 
-            @Override
-            public void released(UUID requestId) {
-                handed.add("released " + requestId);
-            }
-        }, () -> true);
+                    @Override
+                    public void released(UUID requestId) {
+                        handed.add("released " + requestId);
+                    }
+                },
+                () -> true);
 
-        assertThat(handed).containsExactly("released " + released.requestId(), "released " + again.requestId(),
-                "reserved " + own.requestId(), "reserved " + again.requestId());
+        assertThat(handed)
+                .containsExactly(
+                        "released " + released.requestId(),
+                        "released " + again.requestId(),
+                        "reserved " + own.requestId(),
+                        "reserved " + again.requestId());
     }
 
     @Test
@@ -245,7 +257,8 @@ abstract class PostFingerprintStoreContract {
 
         store.release(p.requestId());
 
-        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM dedupe_release")) {
+        try (var c = dataSource.getConnection();
+                var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM dedupe_release")) {
             rs.next();
             assertThat(rs.getInt(1)).isZero();
         }
@@ -255,12 +268,17 @@ abstract class PostFingerprintStoreContract {
     void aNodeThatReadTheWindowAtStartUpIsNotHandedThosePostsAgain() {
         node().reserve(post("acme_news", "before start-up", T0), WINDOW, false);
         JdbcPostFingerprintStore starting = node();
-        starting.forEachSince(T0.minus(WINDOW), p -> { });
+        starting.forEachSince(T0.minus(WINDOW), p -> {});
         StoredPost after = post("acme_deals", "after start-up", T0.plusSeconds(1));
         node().reserve(after, WINDOW, false);
         List<UUID> handed = new ArrayList<>();
 
-        starting.reserve(post("acme_help", "mine", T0.plusSeconds(2)), WINDOW, false, p -> handed.add(p.requestId()), () -> true);
+        starting.reserve(
+                post("acme_help", "mine", T0.plusSeconds(2)),
+                WINDOW,
+                false,
+                p -> handed.add(p.requestId()),
+                () -> true);
 
         assertThat(handed).containsExactly(after.requestId());
     }
@@ -269,15 +287,17 @@ abstract class PostFingerprintStoreContract {
     void aReservationAdmissionRefusesLeavesNoRow() {
         StoredPost p = post("acme_news", "refused by the index", T0);
 
-        assertThat(node().reserve(p, WINDOW, false, peer -> { }, () -> false)).isInstanceOf(PostFingerprintStore.NotAdmitted.class);
-        assertThat(store.reserve(p, WINDOW, false, peer -> { }, () -> false)).isInstanceOf(PostFingerprintStore.NotAdmitted.class);
+        assertThat(node().reserve(p, WINDOW, false, peer -> {}, () -> false))
+                .isInstanceOf(PostFingerprintStore.NotAdmitted.class);
+        assertThat(store.reserve(p, WINDOW, false, peer -> {}, () -> false))
+                .isInstanceOf(PostFingerprintStore.NotAdmitted.class);
         assertThat(store.find(p.requestId())).isEmpty();
     }
 
     /**
-     * Eight nodes each post a different text at once, and each admits only if it has seen no post
-     * before its own (as if every text were a near-duplicate of every other): exactly one is
-     * admitted, because reservations take turns and each sees those before it.
+     * Eight nodes each post a different text at once, and each admits only if it has seen no post before its own (as if
+     * every text were a near-duplicate of every other): exactly one is admitted, because reservations take turns and
+     * each sees those before it.
      */
     @Test
     void ofManyNodesAdmittingAgainstEachOthersPostsAtOnceExactlyOneIsAdmitted() throws Exception {

@@ -2,9 +2,9 @@ package dev.bridle.internal.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.bot.Account;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.bot.Account;
 import dev.bridle.guard.Verdict;
 import dev.bridle.testing.SettableClock;
 import java.time.Duration;
@@ -22,18 +22,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes, each a {@link DuplicateGuard} on its own shared {@link JdbcPostFingerprintStore}, on
- * one database: what one node releases, the other forgets. A subclass per database supplies a
- * migrated, empty {@link DataSource}: {@link PostgresSharedDuplicatesTest} (what production
- * shares) and {@link H2SharedDuplicatesTest}.
+ * Two nodes, each a {@link DuplicateGuard} on its own shared {@link JdbcPostFingerprintStore}, on one database: what
+ * one node releases, the other forgets. A subclass per database supplies a migrated, empty {@link DataSource}:
+ * {@link PostgresSharedDuplicatesTest} (what production shares) and {@link H2SharedDuplicatesTest}.
  */
 abstract class SharedDuplicatesContract {
 
     static final Account NEWS = new Account("acme_news", "1001");
     static final Account DEALS = new Account("acme_deals", "1002");
     static final Account HELP = new Account("acme_help", "1003");
-    static final String RELEASE = "Acme 2.4.0 is out: offline editing with conflict-free merges. Full notes: https://acme.io/releases/2.4.0";
-    static final String RELEASE_EVADED = "Аcmе 2.4.0 is out 🚀 offline\u200B editing with conflict-free merges!! Notes: https://bit.ly/3xYz9";
+    static final String RELEASE =
+            "Acme 2.4.0 is out: offline editing with conflict-free merges. Full notes: https://acme.io/releases/2.4.0";
+    static final String RELEASE_EVADED =
+            "Аcmе 2.4.0 is out 🚀 offline\u200B editing with conflict-free merges!! Notes: https://bit.ly/3xYz9";
 
     /** Opens a migrated database with empty dedupe tables; called before each test. */
     protected abstract DataSource openDataSource() throws Exception;
@@ -56,11 +57,13 @@ abstract class SharedDuplicatesContract {
 
     /** A node: its own guard, index and store on the shared database. */
     DuplicateGuard node() {
-        return DuplicateGuard.builder(new JdbcPostFingerprintStore(dataSource, true), clock).build();
+        return DuplicateGuard.builder(new JdbcPostFingerprintStore(dataSource, true), clock)
+                .build();
     }
 
     ActionRequest post(UUID requestId, Account account, String text) {
-        return new ActionRequest(requestId, "bot", account, ActionKind.POST, text, List.of(), null, null, clock.instant());
+        return new ActionRequest(
+                requestId, "bot", account, ActionKind.POST, text, List.of(), null, null, clock.instant());
     }
 
     ActionRequest post(Account account, String text) {
@@ -68,9 +71,9 @@ abstract class SharedDuplicatesContract {
     }
 
     /**
-     * Broke: an action deferred on node A and run on node B was denied GUARD_UNAVAILABLE ("already
-     * reserved"). Cause: B had copied A's reservation of the request into its index and never
-     * heard that A released it, and a deferred action keeps its request id.
+     * Broke: an action deferred on node A and run on node B was denied GUARD_UNAVAILABLE ("already reserved"). Cause: B
+     * had copied A's reservation of the request into its index and never heard that A released it, and a deferred
+     * action keeps its request id.
      */
     @Test
     void anActionDeferredOnOneNodeAndRunOnAnotherIsNotDeniedAsAlreadyReserved() {
@@ -78,7 +81,9 @@ abstract class SharedDuplicatesContract {
         DuplicateGuard b = node();
         UUID deferred = UUID.randomUUID();
         assertThat(a.check(post(deferred, NEWS, RELEASE)).allows()).isTrue();
-        assertThat(b.check(post(HELP, "Office hours are on Thursday at 16:00, bring your questions.")).allows()).isTrue();
+        assertThat(b.check(post(HELP, "Office hours are on Thursday at 16:00, bring your questions."))
+                        .allows())
+                .isTrue();
         assertThat(b.index().contains(deferred)).as("B copied A's reservation").isTrue();
         a.release(deferred); // a later guard deferred it
 
@@ -130,21 +135,29 @@ abstract class SharedDuplicatesContract {
 
         Verdict near = a.check(post(DEALS, RELEASE_EVADED));
 
-        assertThat(near).as("A released it, then B reserved it: it counts again").isInstanceOf(Verdict.Deny.class);
+        assertThat(near)
+                .as("A released it, then B reserved it: it counts again")
+                .isInstanceOf(Verdict.Deny.class);
     }
 
     /**
-     * Many threads on both nodes check near-duplicates of one text at once, the winner is released,
-     * and the next round does it again with the same text: in every round exactly one passes.
-     * Releases reaching the other node must neither leave the text blocked nor let two through.
+     * Many threads on both nodes check near-duplicates of one text at once, the winner is released, and the next round
+     * does it again with the same text: in every round exactly one passes. Releases reaching the other node must
+     * neither leave the text blocked nor let two through.
      */
     @Test
     void ofManyThreadsOnTwoNodesCheckingNearDuplicatesAtOnceExactlyOnePassesRoundAfterRound() throws Exception {
         List<DuplicateGuard> nodes = List.of(node(), node());
         int threadsPerNode = 4;
-        List<String> variants = List.of(RELEASE, RELEASE_EVADED, RELEASE + " 🎉", RELEASE.toUpperCase(java.util.Locale.ROOT),
+        List<String> variants = List.of(
+                RELEASE,
+                RELEASE_EVADED,
+                RELEASE + " 🎉",
+                RELEASE.toUpperCase(java.util.Locale.ROOT),
                 "Acme 2.4.0 is out: offline editing with conflict free merges! Full notes https://acme.io/r/240",
-                RELEASE.replace("Full notes", "Notes"), RELEASE + " #acme", "Reminder: " + RELEASE);
+                RELEASE.replace("Full notes", "Notes"),
+                RELEASE + " #acme",
+                "Reminder: " + RELEASE);
         // a thread per account: near-duplicates within one account are allowed by default
         List<Account> accounts = new ArrayList<>();
         for (int t = 0; t < 2 * threadsPerNode; t++) {

@@ -1,9 +1,9 @@
 package dev.bridle.internal.guard;
 
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.runtime.Requests;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,8 @@ class ContentValidityGuardTest {
     @Test
     void countsALongUrlAs23() {
         String url = "https://example.com/" + "x".repeat(300);
-        assertThat(guard.check(Requests.post("a".repeat(256) + " " + url)).allows()).isTrue();
+        assertThat(guard.check(Requests.post("a".repeat(256) + " " + url)).allows())
+                .isTrue();
     }
 
     @Test
@@ -45,8 +46,10 @@ class ContentValidityGuardTest {
 
     @Test
     void directMessagesMayBeLongerThanPosts() {
-        assertThat(guard.check(Requests.directMessage("42", "a".repeat(10_000))).allows()).isTrue();
-        assertThat(denialOf(guard.check(Requests.directMessage("42", "a".repeat(10_001))))).isEqualTo(ReasonCode.TEXT_TOO_LONG);
+        assertThat(guard.check(Requests.directMessage("42", "a".repeat(10_000))).allows())
+                .isTrue();
+        assertThat(denialOf(guard.check(Requests.directMessage("42", "a".repeat(10_001)))))
+                .isEqualTo(ReasonCode.TEXT_TOO_LONG);
     }
 
     @Test

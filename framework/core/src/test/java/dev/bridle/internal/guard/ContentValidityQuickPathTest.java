@@ -14,17 +14,52 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The content guard decides most posts without twitter-text's parse (bench/RESULTS.md, point 2:
- * the parse was half of a post's decision time). Its quick path must never allow what the parse
- * would refuse.
+ * The content guard decides most posts without twitter-text's parse (bench/RESULTS.md, point 2: the parse was half of a
+ * post's decision time). Its quick path must never allow what the parse would refuse.
  */
 class ContentValidityQuickPathTest {
 
-    /** Pieces posts are made of, the awkward ones included: links with and without a scheme, short links, dots before digits and letters, wide and combining characters, emoji. */
-    private static final List<String> PIECES = List.of("a", "release", "Zürich", "ünïcödé", " ", "  ", "\n", "2.4.0", "v1.2",
-            "x.co", "t.co/abc", "https://example.com/" + "p".repeat(40), "http://a.b", "www.bridle.dev", "bridle.dev/x?y=1",
-            "e.g.", "end.", "U.S.A", ".", "#tag", "@ann", "漢字", "한국", "ᄀ", "e\u0301", "🔥", "👍🏽", "\u00A9", "...", "$9.99",
-            "рф.рф", "пример.рф", "\u1100\u1161", "\u0958", "ß", "İ");
+    /**
+     * Pieces posts are made of, the awkward ones included: links with and without a scheme, short links, dots before
+     * digits and letters, wide and combining characters, emoji.
+     */
+    private static final List<String> PIECES = List.of(
+            "a",
+            "release",
+            "Zürich",
+            "ünïcödé",
+            " ",
+            "  ",
+            "\n",
+            "2.4.0",
+            "v1.2",
+            "x.co",
+            "t.co/abc",
+            "https://example.com/" + "p".repeat(40),
+            "http://a.b",
+            "www.bridle.dev",
+            "bridle.dev/x?y=1",
+            "e.g.",
+            "end.",
+            "U.S.A",
+            ".",
+            "#tag",
+            "@ann",
+            "漢字",
+            "한국",
+            "ᄀ",
+            "e\u0301",
+            "🔥",
+            "👍🏽",
+            "\u00A9",
+            "...",
+            "$9.99",
+            "рф.рф",
+            "пример.рф",
+            "\u1100\u1161",
+            "\u0958",
+            "ß",
+            "İ");
 
     @Provide
     Arbitrary<String> posts() {
@@ -37,14 +72,19 @@ class ContentValidityQuickPathTest {
         if (ContentValidityGuard.surelyWithinLimits(text)) {
             TwitterTextParseResults parsed = TwitterTextParser.parseTweet(text);
             assertThat(parsed.isValid).as(text).isTrue();
-            assertThat(parsed.weightedLength).as(text).isLessThanOrEqualTo(ContentValidityGuard.MAX_WEIGHTED_POST_LENGTH);
+            assertThat(parsed.weightedLength)
+                    .as(text)
+                    .isLessThanOrEqualTo(ContentValidityGuard.MAX_WEIGHTED_POST_LENGTH);
         }
     }
 
     @Test
     void ordinaryPostsTakeTheQuickPath() {
-        assertThat(ContentValidityGuard.surelyWithinLimits("Release 2.4.0 is out: faster start-up, fewer surprises. Notes at https://bridle.dev/r/2.4.0")).isTrue();
-        assertThat(ContentValidityGuard.surelyWithinLimits("Grüße aus Zürich, à bientôt!")).isTrue();
+        assertThat(ContentValidityGuard.surelyWithinLimits(
+                        "Release 2.4.0 is out: faster start-up, fewer surprises. Notes at https://bridle.dev/r/2.4.0"))
+                .isTrue();
+        assertThat(ContentValidityGuard.surelyWithinLimits("Grüße aus Zürich, à bientôt!"))
+                .isTrue();
     }
 
     @Test

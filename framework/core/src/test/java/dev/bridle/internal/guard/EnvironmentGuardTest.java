@@ -1,8 +1,8 @@
 package dev.bridle.internal.guard;
 
-import dev.bridle.guard.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.config.Environment;
 import dev.bridle.internal.runtime.Requests;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,10 @@ class EnvironmentGuardTest {
 
     @Test
     void anAppActsInTheEnvironmentItsNameDeclares() {
-        assertThat(denial(new EnvironmentGuard("acme-bots-dev", Environment.DEV))).isEqualTo("allowed");
-        assertThat(denial(new EnvironmentGuard("acme_staging", Environment.STAGING))).isEqualTo("allowed");
+        assertThat(denial(new EnvironmentGuard("acme-bots-dev", Environment.DEV)))
+                .isEqualTo("allowed");
+        assertThat(denial(new EnvironmentGuard("acme_staging", Environment.STAGING)))
+                .isEqualTo("allowed");
         assertThat(denial(new EnvironmentGuard("Acme Prod", Environment.PROD))).isEqualTo("allowed");
     }
 
@@ -25,21 +27,25 @@ class EnvironmentGuardTest {
     void aDevOrStagingAppRefusesProdAndTheReverse() {
         assertThat(denial(new EnvironmentGuard("acme-bots-dev", Environment.PROD)))
                 .isEqualTo("ENVIRONMENT_MISMATCH: app 'acme-bots-dev' is a dev app but is running as prod");
-        assertThat(denial(new EnvironmentGuard("acme-staging", Environment.PROD))).startsWith("ENVIRONMENT_MISMATCH");
+        assertThat(denial(new EnvironmentGuard("acme-staging", Environment.PROD)))
+                .startsWith("ENVIRONMENT_MISMATCH");
         assertThat(denial(new EnvironmentGuard("acme-prod", Environment.DEV))).startsWith("ENVIRONMENT_MISMATCH");
     }
 
     @Test
     void anAppNameThatDeclaresNoEnvironmentIsDenied() {
         assertThat(denial(new EnvironmentGuard("acme-bots", Environment.DEV)))
-                .isEqualTo("ENVIRONMENT_MISMATCH: app name 'acme-bots' does not say which environment it is for (dev, staging or prod)");
+                .isEqualTo(
+                        "ENVIRONMENT_MISMATCH: app name 'acme-bots' does not say which environment it is for (dev, staging or prod)");
     }
 
     @Test
     void environmentLabelsAreWholeWords() {
         assertThat(Environment.declaredBy("acme-bots-dev")).contains(Environment.DEV);
         assertThat(Environment.declaredBy("devotion-bots")).isEmpty();
-        assertThat(Environment.declaredBy("acme-dev-prod")).as("two labels is no label").isEmpty();
+        assertThat(Environment.declaredBy("acme-dev-prod"))
+                .as("two labels is no label")
+                .isEmpty();
         assertThat(Environment.declaredBy("ACME.PRODUCTION")).contains(Environment.PROD);
     }
 }

@@ -1,11 +1,11 @@
 package dev.bridle.internal.guard;
 
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Guard;
-import dev.bridle.guard.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Guard;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.runtime.Requests;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,8 +107,10 @@ class GuardChainTest {
         try (GuardChain chain = new GuardChain(List.of(guard("lazy", null)))) {
             Decision d = chain.evaluate(Requests.post("hello"));
 
-            assertThat(d.verdict()).isInstanceOfSatisfying(Verdict.Deny.class,
-                    deny -> assertThat(deny.message()).contains("returned no verdict"));
+            assertThat(d.verdict())
+                    .isInstanceOfSatisfying(
+                            Verdict.Deny.class,
+                            deny -> assertThat(deny.message()).contains("returned no verdict"));
         }
     }
 
@@ -135,8 +137,7 @@ class GuardChainTest {
             }
 
             @Override
-            public void confirm(ActionRequest request, String platformId) {
-            }
+            public void confirm(ActionRequest request, String platformId) {}
 
             @Override
             public void release(ActionRequest request) {
@@ -156,7 +157,9 @@ class GuardChainTest {
             });
 
             stuck.countDown();
-            assertThat(finished.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the late guard gives back what it took").isTrue();
+            assertThat(finished.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the late guard gives back what it took")
+                    .isTrue();
             assertThat(called).contains("released false");
             assertThat(later.settlements()).as("no guard after it ran").isEmpty();
         }
@@ -199,14 +202,16 @@ class GuardChainTest {
 
         Decision d = chain.evaluate(Requests.post("hello"));
 
-        assertThat(d.verdict()).isInstanceOfSatisfying(Verdict.Deny.class,
-                deny -> assertThat(deny.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
+        assertThat(d.verdict())
+                .isInstanceOfSatisfying(
+                        Verdict.Deny.class, deny -> assertThat(deny.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
     }
 
     @Test
     void aRefusalReleasesWhatEarlierGuardsReserved() {
         RecordingReservingGuard reserving = new RecordingReservingGuard();
-        try (GuardChain chain = new GuardChain(List.of(reserving, guard("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no"))))) {
+        try (GuardChain chain =
+                new GuardChain(List.of(reserving, guard("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no"))))) {
             chain.evaluate(Requests.post("hello"));
 
             assertThat(reserving.settlements()).containsExactly("release");
@@ -216,7 +221,8 @@ class GuardChainTest {
     @Test
     void guardsAfterTheRefusingOneAreNotReleasedBecauseTheyNeverSawTheRequest() {
         RecordingReservingGuard later = new RecordingReservingGuard();
-        try (GuardChain chain = new GuardChain(List.of(guard("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no")), later))) {
+        try (GuardChain chain =
+                new GuardChain(List.of(guard("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no")), later))) {
             chain.evaluate(Requests.post("hello"));
 
             assertThat(later.settlements()).isEmpty();

@@ -1,7 +1,7 @@
 package dev.bridle.internal.guard;
 
-import dev.bridle.guard.Verdict;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.bridle.internal.health;
 
-import dev.bridle.platform.PlatformException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -8,8 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.bridle.guard.ActionKind;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.internal.store.StoreTestBase;
+import dev.bridle.platform.PlatformException;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,16 +42,27 @@ abstract class AccountHealthContract extends StoreTestBase {
     }
 
     private static PlatformException locked() {
-        return new PlatformException(PlatformException.Kind.ACCOUNT_RESTRICTED,
-                "POST /2/tweets answered 403, code 326: this account is temporarily locked", 403, 326, null, null);
+        return new PlatformException(
+                PlatformException.Kind.ACCOUNT_RESTRICTED,
+                "POST /2/tweets answered 403, code 326: this account is temporarily locked",
+                403,
+                326,
+                null,
+                null);
     }
 
     @Test
     void aPauseIsKeptWithItsReasonCodeTimeAndMessage() {
         assertThat(health.pause("@Acme", locked())).isTrue();
 
-        assertThat(health.pauseOf("acme")).contains(new AccountPause("acme", PauseReason.LOCKED, 326, 403, T0,
-                "POST /2/tweets answered 403, code 326: this account is temporarily locked"));
+        assertThat(health.pauseOf("acme"))
+                .contains(new AccountPause(
+                        "acme",
+                        PauseReason.LOCKED,
+                        326,
+                        403,
+                        T0,
+                        "POST /2/tweets answered 403, code 326: this account is temporarily locked"));
         assertThat(health.paused()).hasSize(1);
         assertThat(health.pauseOf("beta")).isEmpty();
     }
@@ -61,15 +72,18 @@ abstract class AccountHealthContract extends StoreTestBase {
         health.pause("acme", locked());
         clock.advance(Duration.ofMinutes(1));
 
-        assertThat(health.pause("acme", PauseReason.LOOKS_AUTOMATED, 226, 403, "again")).isFalse();
+        assertThat(health.pause("acme", PauseReason.LOOKS_AUTOMATED, 226, 403, "again"))
+                .isFalse();
 
         assertThat(health.pauseOf("acme")).hasValueSatisfying(p -> {
             assertThat(p.reason()).isEqualTo(PauseReason.LOCKED);
             assertThat(p.since()).isEqualTo(T0);
         });
-        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.ERROR).singleElement()
-                .satisfies(e -> assertThat(e.getFormattedMessage()).contains("ACCOUNT PAUSED: @acme", "LOCKED", "326",
-                        "bridle accounts resume acme"));
+        assertThat(logs.list)
+                .filteredOn(e -> e.getLevel() == Level.ERROR)
+                .singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage())
+                        .contains("ACCOUNT PAUSED: @acme", "LOCKED", "326", "bridle accounts resume acme"));
     }
 
     @Test
@@ -90,7 +104,8 @@ abstract class AccountHealthContract extends StoreTestBase {
         assertThat(health.pausedUntil("acme", ActionKind.REPOST)).contains(end);
         assertThat(health.pausedUntil("acme", ActionKind.FOLLOW)).isEmpty();
         assertThat(health.pausedUntil("beta", ActionKind.POST)).isEmpty();
-        assertThat(health.kindPauses()).extracting(KindPause::kind)
+        assertThat(health.kindPauses())
+                .extracting(KindPause::kind)
                 .containsExactlyInAnyOrder(ActionKind.POST, ActionKind.REPLY, ActionKind.REPOST);
 
         clock.set(end);
@@ -109,13 +124,17 @@ abstract class AccountHealthContract extends StoreTestBase {
 
     @Test
     void reasonsComeFromTheCodesAndCredentialFailures() {
-        assertThat(PauseReason.of(new PlatformException(PlatformException.Kind.ACCOUNT_RESTRICTED, "x", 403, 226, null, null)))
+        assertThat(PauseReason.of(
+                        new PlatformException(PlatformException.Kind.ACCOUNT_RESTRICTED, "x", 403, 226, null, null)))
                 .isEqualTo(PauseReason.LOOKS_AUTOMATED);
-        assertThat(PauseReason.of(new PlatformException(PlatformException.Kind.ACCOUNT_RESTRICTED, "x", 403, 261, null, null)))
+        assertThat(PauseReason.of(
+                        new PlatformException(PlatformException.Kind.ACCOUNT_RESTRICTED, "x", 403, 261, null, null)))
                 .isEqualTo(PauseReason.APP_CANNOT_WRITE);
-        assertThat(PauseReason.of(new PlatformException(PlatformException.Kind.BAD_CREDENTIALS, "x", 401, -1, null, null)))
+        assertThat(PauseReason.of(
+                        new PlatformException(PlatformException.Kind.BAD_CREDENTIALS, "x", 401, -1, null, null)))
                 .isEqualTo(PauseReason.BAD_CREDENTIALS);
-        assertThat(PauseReason.of(new PlatformException(PlatformException.Kind.ACCOUNT_RESTRICTED, "x", 403, 999, null, null)))
+        assertThat(PauseReason.of(
+                        new PlatformException(PlatformException.Kind.ACCOUNT_RESTRICTED, "x", 403, 999, null, null)))
                 .isEqualTo(PauseReason.RESTRICTED);
     }
 }

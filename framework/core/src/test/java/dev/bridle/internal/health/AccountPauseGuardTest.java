@@ -1,18 +1,18 @@
 package dev.bridle.internal.health;
 
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.internal.platform.twitter.Actions;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.bot.Account;
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.Verdict;
+import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import dev.bridle.guard.ActionKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,8 +66,11 @@ class AccountPauseGuardTest {
         Instant end = T0.plusSeconds(3600);
         health.pauseKinds("acme", List.of(ActionKind.FOLLOW), end, 161);
 
-        assertThat(guard.check(Actions.follow(ACME, "42"))).isEqualTo(Verdict.defer(end, ReasonCode.DAILY_LIMIT,
-                "@acme reached the platform's daily limit for follows; its window ends at " + end));
+        assertThat(guard.check(Actions.follow(ACME, "42")))
+                .isEqualTo(Verdict.defer(
+                        end,
+                        ReasonCode.DAILY_LIMIT,
+                        "@acme reached the platform's daily limit for follows; its window ends at " + end));
         assertThat(guard.check(Actions.post(ACME, "hi"))).isEqualTo(Verdict.allow());
         clock.set(end);
         assertThat(guard.check(Actions.follow(ACME, "42"))).isEqualTo(Verdict.allow());

@@ -28,13 +28,20 @@ class AccountActivityEventsTest {
                 {"created_at":"Mon May 19 14:01:46 +0000 2025","id":%s,"id_str":"%s","text":"%s","truncated":false,
                  "user":{"id_str":"%s","screen_name":"ana"},
                  "entities":{"hashtags":[],"urls":[],"user_mentions":[%s],"symbols":[]}%s}
-                """.formatted(id, id, text, authorId,
-                text.contains("@acme_news") ? "{\"screen_name\":\"acme_news\",\"id_str\":\"2244994945\",\"indices\":[0,10]}" : "",
-                extra);
+                """.formatted(
+                        id,
+                        id,
+                        text,
+                        authorId,
+                        text.contains("@acme_news")
+                                ? "{\"screen_name\":\"acme_news\",\"id_str\":\"2244994945\",\"indices\":[0,10]}"
+                                : "",
+                        extra);
     }
 
     private static String tweetEvents(String... tweets) {
-        return "{\"for_user_id\":\"2244994945\",\"user_has_blocked\":\"false\",\"tweet_create_events\":[" + String.join(",", tweets) + "]}";
+        return "{\"for_user_id\":\"2244994945\",\"user_has_blocked\":\"false\",\"tweet_create_events\":["
+                + String.join(",", tweets) + "]}";
     }
 
     @Test
@@ -53,16 +60,23 @@ class AccountActivityEventsTest {
 
     @Test
     void aReplyToTheAccountWithoutAMentionCountsAndTheFullTextIsRead() throws Exception {
-        String reply = tweet("1501", "2001", "truncated…", ",\"in_reply_to_user_id_str\":\"2244994945\","
-                + "\"extended_tweet\":{\"full_text\":\"please stop messaging me\",\"entities\":{}}");
+        String reply = tweet(
+                "1501",
+                "2001",
+                "truncated…",
+                ",\"in_reply_to_user_id_str\":\"2244994945\","
+                        + "\"extended_tweet\":{\"full_text\":\"please stop messaging me\",\"entities\":{}}");
 
-        assertThat(read(tweetEvents(reply))).singleElement().satisfies(e -> assertThat(e.text()).isEqualTo("please stop messaging me"));
+        assertThat(read(tweetEvents(reply)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text()).isEqualTo("please stop messaging me"));
     }
 
     @Test
     void ownPostsRetweetsAndPostsNotAddressedToTheAccountAreSkipped() throws Exception {
         String own = tweet("1502", "2244994945", "@acme_news note to self", "");
-        String retweet = tweet("1503", "2001", "RT @bob: @acme_news STOP", ",\"retweeted_status\":{\"id_str\":\"1400\"}");
+        String retweet =
+                tweet("1503", "2001", "RT @bob: @acme_news STOP", ",\"retweeted_status\":{\"id_str\":\"1400\"}");
         String elsewhere = tweet("1504", "2001", "stop", "");
         String malformed = "{\"id_str\":\"1505\",\"text\":\"@acme_news hi\"}";
 
@@ -71,7 +85,8 @@ class AccountActivityEventsTest {
 
     @Test
     void eventsForAnotherUserAreSkipped() throws Exception {
-        assertThat(read(tweetEvents(tweet("1500", "2001", "@acme_news STOP", "")).replace("2244994945\",\"user_has", "999\",\"user_has")))
+        assertThat(read(tweetEvents(tweet("1500", "2001", "@acme_news STOP", ""))
+                        .replace("2244994945\",\"user_has", "999\",\"user_has")))
                 .isEmpty();
     }
 
@@ -83,7 +98,8 @@ class AccountActivityEventsTest {
                    "message_create":{"target":{"recipient_id":"2001"},"sender_id":"2244994945","message_data":{"text":"our own"}}},
                   {"type":"message_create","id":"2","created_timestamp":"not a number",
                    "message_create":{"target":{"recipient_id":"2244994945"},"sender_id":"2001","message_data":{"text":"stop"}}}],
-                 "direct_message_indicate_typing_events":[{"created_timestamp":"1","sender_id":"2001","target":{"recipient_id":"2244994945"}}]}
+                 "direct_message_indicate_typing_events":[{"created_timestamp":"1","sender_id":"2001",
+                                                           "target":{"recipient_id":"2244994945"}}]}
                 """;
 
         List<InboundEvent> events = read(body);

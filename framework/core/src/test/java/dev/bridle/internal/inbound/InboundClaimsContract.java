@@ -20,14 +20,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What inbound claims and polling leases do on every store, with the nodes that hold them. A
- * subclass per database opens a migrated, empty one: {@link H2InboundClaimsTest} and
- * {@link PostgresInboundClaimsTest}.
+ * What inbound claims and polling leases do on every store, with the nodes that hold them. A subclass per database
+ * opens a migrated, empty one: {@link H2InboundClaimsTest} and {@link PostgresInboundClaimsTest}.
  */
 abstract class InboundClaimsContract {
 
     static final Account NEWS = new Account("acme_news", "1001");
-    static final InboundEvent MENTION = new InboundEvent.MentionEvent(NEWS,
+    static final InboundEvent MENTION = new InboundEvent.MentionEvent(
+            NEWS,
             new Mention("500", new UserRef("2001", "ana"), "@acme_news hi", Instant.parse("2026-11-28T08:59:00Z")));
     static final ConfigFingerprint CONFIG = new ConfigFingerprint("bots:\n  - quiet\n", "c0ffee");
 
@@ -61,9 +61,13 @@ abstract class InboundClaimsContract {
 
     /** The claim's row: state, holder, tries and reason. */
     String row() throws Exception {
-        try (var c = db.dataSource().getConnection(); var rs = c.createStatement().executeQuery(
-                "SELECT state, node_id, attempts, reason FROM inbound_seen WHERE message_id = '500'")) {
-            return rs.next() ? rs.getString(1) + " " + NodeRegistry.shortId(rs.getString(2)) + " " + rs.getInt(3) + " " + rs.getString(4)
+        try (var c = db.dataSource().getConnection();
+                var rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT state, node_id, attempts, reason FROM inbound_seen WHERE message_id = '500'")) {
+            return rs.next()
+                    ? rs.getString(1) + " " + NodeRegistry.shortId(rs.getString(2)) + " " + rs.getInt(3) + " "
+                            + rs.getString(4)
                     : "none";
         }
     }
@@ -74,7 +78,9 @@ abstract class InboundClaimsContract {
         InboundClaims claims = claims(node);
 
         assertThat(claims.claim(MENTION)).isEqualTo(new InboundClaims.Claim(Outcome.CLAIMED, 1));
-        assertThat(claims.claim(MENTION).outcome()).as("in hand on another thread").isEqualTo(Outcome.HELD);
+        assertThat(claims.claim(MENTION).outcome())
+                .as("in hand on another thread")
+                .isEqualTo(Outcome.HELD);
         claims.handled(MENTION);
 
         assertThat(claims.claim(MENTION).outcome()).isEqualTo(Outcome.SEEN);
@@ -135,7 +141,9 @@ abstract class InboundClaimsContract {
 
         assertThat(leasesOfA.hold("acme_news", InboundEvent.Kind.MENTION)).isTrue();
         assertThat(leasesOfB.hold("acme_news", InboundEvent.Kind.MENTION)).isEqualTo(!livesBesideOthers());
-        assertThat(leasesOfB.hold("acme_news", InboundEvent.Kind.DIRECT_MESSAGE)).as("another kind").isTrue();
+        assertThat(leasesOfB.hold("acme_news", InboundEvent.Kind.DIRECT_MESSAGE))
+                .as("another kind")
+                .isTrue();
 
         a.close();
         assertThat(leasesOfB.hold("acme_news", InboundEvent.Kind.MENTION)).isTrue();
@@ -147,7 +155,9 @@ abstract class InboundClaimsContract {
         PollLeases leases = leases(node());
         assertThat(leases.hold("acme_news", InboundEvent.Kind.MENTION)).isTrue();
         clock.advance(leases.ttl(InboundEvent.Kind.MENTION).plusSeconds(1));
-        assertThat(leases.hold("acme_news", InboundEvent.Kind.MENTION)).as("its own, lapsed: renewed").isTrue();
+        assertThat(leases.hold("acme_news", InboundEvent.Kind.MENTION))
+                .as("its own, lapsed: renewed")
+                .isTrue();
 
         leases.releaseAll();
 
@@ -156,8 +166,15 @@ abstract class InboundClaimsContract {
 
     @Test
     void aLeaseLastsThreeIntervalsAndAtLeastHalfAMinute() {
-        PollLeases leases = new PollLeases(db, clock, node(), Map.of(InboundEvent.Kind.MENTION, Duration.ofSeconds(15),
-                InboundEvent.Kind.DIRECT_MESSAGE, Duration.ofSeconds(5)));
+        PollLeases leases = new PollLeases(
+                db,
+                clock,
+                node(),
+                Map.of(
+                        InboundEvent.Kind.MENTION,
+                        Duration.ofSeconds(15),
+                        InboundEvent.Kind.DIRECT_MESSAGE,
+                        Duration.ofSeconds(5)));
 
         assertThat(leases.ttl(InboundEvent.Kind.MENTION)).isEqualTo(Duration.ofSeconds(45));
         assertThat(leases.ttl(InboundEvent.Kind.DIRECT_MESSAGE)).isEqualTo(Duration.ofSeconds(30));
@@ -167,7 +184,14 @@ abstract class InboundClaimsContract {
     abstract boolean livesBesideOthers();
 
     PollLeases leases(NodeRegistry node) {
-        return new PollLeases(db, clock, node, Map.of(InboundEvent.Kind.MENTION, Duration.ofSeconds(15),
-                InboundEvent.Kind.DIRECT_MESSAGE, Duration.ofSeconds(60)));
+        return new PollLeases(
+                db,
+                clock,
+                node,
+                Map.of(
+                        InboundEvent.Kind.MENTION,
+                        Duration.ofSeconds(15),
+                        InboundEvent.Kind.DIRECT_MESSAGE,
+                        Duration.ofSeconds(60)));
     }
 }

@@ -43,8 +43,12 @@ class WebhookReceiverTest {
 
     @BeforeEach
     void start() {
-        receiver = WebhookReceiver.start(WebhookSettings.defaults().enabledOn(0), Secret.of(SECRET), e -> router.test(e),
-                List.of(NEWS, new Account("unverified", null)), Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC));
+        receiver = WebhookReceiver.start(
+                WebhookSettings.defaults().enabledOn(0),
+                Secret.of(SECRET),
+                e -> router.test(e),
+                List.of(NEWS, new Account("unverified", null)),
+                Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -59,7 +63,9 @@ class WebhookReceiverTest {
     }
 
     private HttpResponse<String> get(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(receiver.url() + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(receiver.url() + query)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
@@ -117,8 +123,11 @@ class WebhookReceiverTest {
 
         assertThat(post(DM_BODY, null).statusCode()).isEqualTo(401);
         assertThat(post(DM_BODY, hmac("another-app-secret", body)).statusCode()).isEqualTo(401);
-        assertThat(post(DM_BODY, hmac(SECRET, "{}".getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
-        assertThat(post(DM_BODY.replace("STOP", "HELP"), hmac(SECRET, body)).statusCode()).as("body changed after signing")
+        assertThat(post(DM_BODY, hmac(SECRET, "{}".getBytes(StandardCharsets.UTF_8)))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(post(DM_BODY.replace("STOP", "HELP"), hmac(SECRET, body)).statusCode())
+                .as("body changed after signing")
                 .isEqualTo(401);
         assertThat(post(DM_BODY, "sha256=").statusCode()).isEqualTo(401);
         assertThat(routed).isEmpty();
@@ -126,7 +135,8 @@ class WebhookReceiverTest {
 
     @Test
     void aBodyOverTheLimitIsRefusedUnread() throws Exception {
-        String big = "{\"for_user_id\":\"4337869213\",\"pad\":\"" + "x".repeat(WebhookSettings.DEFAULT_MAX_BODY_BYTES) + "\"}";
+        String big = "{\"for_user_id\":\"4337869213\",\"pad\":\"" + "x".repeat(WebhookSettings.DEFAULT_MAX_BODY_BYTES)
+                + "\"}";
 
         assertThat(signedPost(big).statusCode()).isEqualTo(413);
         assertThat(routed).isEmpty();
@@ -134,10 +144,16 @@ class WebhookReceiverTest {
 
     @Test
     void otherPathsAndMethodsAreRefused() throws Exception {
-        HttpResponse<String> wrongPath = http.send(HttpRequest.newBuilder(URI.create(receiver.url().resolve("/other") + "?crc_token=a"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(receiver.url()).PUT(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongPath = http.send(
+                HttpRequest.newBuilder(URI.create(receiver.url().resolve("/other") + "?crc_token=a"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = http.send(
+                HttpRequest.newBuilder(receiver.url())
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(wrongPath.statusCode()).isEqualTo(404);
         assertThat(put.statusCode()).isEqualTo(405);

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients that open a connection and then stall, against the real webhook over real sockets: a
- * correct signed event still gets through, and the server closes the stalled connections.
+ * Clients that open a connection and then stall, against the real webhook over real sockets: a correct signed event
+ * still gets through, and the server closes the stalled connections.
  */
 class WebhookSlowClientsTest {
 
@@ -43,8 +43,8 @@ class WebhookSlowClientsTest {
              "users":{"3001969357":{"id":"3001969357","screen_name":"furiouscamper"}}}
             """;
     /** The webhook's own workers and queue, with timeouts short enough for a test. */
-    private static final HttpLimits LIMITS = new HttpLimits(WebhookReceiver.THREADS, 4, Duration.ofSeconds(1),
-            Duration.ofSeconds(1));
+    private static final HttpLimits LIMITS =
+            new HttpLimits(WebhookReceiver.THREADS, 4, Duration.ofSeconds(1), Duration.ofSeconds(1));
     /** How long the test waits for what the server should do within a few seconds (without limits, it never did). */
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
@@ -54,8 +54,13 @@ class WebhookSlowClientsTest {
 
     @BeforeEach
     void start() {
-        receiver = WebhookReceiver.start(WebhookSettings.defaults().enabledOn(0), Secret.of(SECRET), routed::add,
-                List.of(NEWS), Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC), LIMITS);
+        receiver = WebhookReceiver.start(
+                WebhookSettings.defaults().enabledOn(0),
+                Secret.of(SECRET),
+                routed::add,
+                List.of(NEWS),
+                Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC),
+                LIMITS);
     }
 
     @AfterEach
@@ -79,10 +84,14 @@ class WebhookSlowClientsTest {
 
     private HttpResponse<String> signedEvent() throws Exception {
         byte[] body = DM_BODY.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(PATIENCE)
+        HttpRequest request = HttpRequest.newBuilder(receiver.url())
+                .timeout(PATIENCE)
                 .header("x-twitter-webhooks-signature", WebhookReceiverTest.hmac(SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -128,7 +137,9 @@ class WebhookSlowClientsTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(routed).hasSize(1);
         for (Socket s : sockets) {
-            assertThat(closedByServer(s)).as("stalled connection closed by the server").isTrue();
+            assertThat(closedByServer(s))
+                    .as("stalled connection closed by the server")
+                    .isTrue();
         }
     }
 
@@ -143,7 +154,9 @@ class WebhookSlowClientsTest {
         assertThat(signedEvent().statusCode()).isEqualTo(200);
         assertThat(routed).hasSize(1);
         for (Socket s : sockets) {
-            assertThat(closedByServer(s)).as("stalled connection closed by the server").isTrue();
+            assertThat(closedByServer(s))
+                    .as("stalled connection closed by the server")
+                    .isTrue();
         }
     }
 

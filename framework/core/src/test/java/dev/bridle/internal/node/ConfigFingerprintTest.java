@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigFingerprintTest {
 
     /** A bot that does nothing, for configurations that name one. */
-    public static final class Quiet implements Bot {
-    }
+    public static final class Quiet implements Bot {}
 
     static final String NODE_A = """
             environment: dev
@@ -27,15 +26,16 @@ class ConfigFingerprintTest {
             scheduler: { threads: 4 }
             accounts:
               - handle: acme_news
-                credentials: { consumerKey: "${env:CK}", consumerSecret: "${env:CS}", accessToken: "${env:AT}", accessTokenSecret: "${env:AS}" }
+                credentials: { consumerKey: "${env:CK}", consumerSecret: "${env:CS}",
+                               accessToken: "${env:AT}", accessTokenSecret: "${env:AS}" }
             bots:
               - { name: quiet, class: dev.bridle.internal.node.ConfigFingerprintTest$Quiet, account: acme_news, inbound: [mentions] }
             inbound:
               webhook: { enabled: true, bind: 0.0.0.0, port: 8443 }
             """;
 
-    static final Map<String, String> ENV = Map.of("DB_PASSWORD", "pw-a", "CK", "ck", "CS", "cs-secret-value", "AT", "at",
-            "AS", "as-secret-value");
+    static final Map<String, String> ENV =
+            Map.of("DB_PASSWORD", "pw-a", "CK", "ck", "CS", "cs-secret-value", "AT", "at", "AS", "as-secret-value");
 
     @TempDir
     Path dir;
@@ -52,11 +52,14 @@ class ConfigFingerprintTest {
 
     @Test
     void whatMayDifferPerNodeDoesNotChangeTheFingerprint() throws Exception {
-        String nodeB = NODE_A.replace("db-a.internal", "10.0.0.7").replace("bridle_a", "bridle_b")
-                .replace("threads: 4", "threads: 16").replace("enabled: true, bind: 0.0.0.0, port: 8443", "enabled: false, port: 9000")
+        String nodeB = NODE_A.replace("db-a.internal", "10.0.0.7")
+                .replace("bridle_a", "bridle_b")
+                .replace("threads: 4", "threads: 16")
+                .replace("enabled: true, bind: 0.0.0.0, port: 8443", "enabled: false, port: 9000")
                 .replace("consumerSecret: \"${env:CS}\"", "consumerSecret: \"written-in-the-file\"");
 
-        assertThat(ConfigFingerprint.of(load(nodeB, Map.of("DB_PASSWORD", "another", "CK", "ck", "AT", "at", "AS", "x"))))
+        assertThat(ConfigFingerprint.of(
+                        load(nodeB, Map.of("DB_PASSWORD", "another", "CK", "ck", "AT", "at", "AS", "x"))))
                 .isEqualTo(of(NODE_A));
     }
 
@@ -87,7 +90,8 @@ class ConfigFingerprintTest {
     void theCanonicalFormHoldsNoSecretAndNoPerNodeSection() throws Exception {
         ConfigFingerprint a = of(NODE_A);
 
-        assertThat(a.text()).doesNotContain("cs-secret-value", "as-secret-value", "pw-a", "db-a.internal", "8443", "threads")
+        assertThat(a.text())
+                .doesNotContain("cs-secret-value", "as-secret-value", "pw-a", "db-a.internal", "8443", "threads")
                 .contains("consumerSecret: \"****\"\n", "bots:", "throttles:");
         assertThat(a.hash()).hasSize(64);
     }
@@ -95,7 +99,8 @@ class ConfigFingerprintTest {
     /** A section added to the configuration must be classified: shared by every node, or its own. */
     @Test
     void everySectionThePrinterWritesIsClassified() throws Exception {
-        Set<String> sections = ConfigFingerprint.sections(ConfigPrinter.print(load(NODE_A, ENV))).keySet();
+        Set<String> sections = ConfigFingerprint.sections(ConfigPrinter.print(load(NODE_A, ENV)))
+                .keySet();
         Set<String> classified = new HashSet<>(ConfigFingerprint.CHECKED);
         classified.addAll(ConfigFingerprint.PER_NODE);
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link NodeRegistry} does on every store. A subclass per database opens a migrated, empty
- * one: {@link H2NodeRegistryTest} and {@link PostgresNodeRegistryTest}.
+ * What {@link NodeRegistry} does on every store. A subclass per database opens a migrated, empty one:
+ * {@link H2NodeRegistryTest} and {@link PostgresNodeRegistryTest}.
  */
 abstract class NodeRegistryContract {
 
@@ -50,7 +50,8 @@ abstract class NodeRegistryContract {
     }
 
     int rows(String where) throws Exception {
-        try (var c = db.dataSource().getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM bridle_node WHERE " + where)) {
+        try (var c = db.dataSource().getConnection();
+                var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM bridle_node WHERE " + where)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -60,7 +61,8 @@ abstract class NodeRegistryContract {
     void aJoiningNodeRecordsItselfAndIsAliveWhileItBeats() throws Exception {
         NodeRegistry node = join(config("quiet"));
 
-        assertThat(rows("node_id = '" + node.id() + "' AND pid = " + ProcessHandle.current().pid() + " AND config_text LIKE '%quiet%'"))
+        assertThat(rows("node_id = '" + node.id() + "' AND pid = "
+                        + ProcessHandle.current().pid() + " AND config_text LIKE '%quiet%'"))
                 .isEqualTo(1);
         assertThat(node.isAlive(node.id())).isTrue();
         clock.advance(Duration.ofSeconds(20));
@@ -68,7 +70,9 @@ abstract class NodeRegistryContract {
         clock.advance(Duration.ofSeconds(20));
         assertThat(node.isAlive(node.id())).as("beat 20 s ago").isTrue();
         clock.advance(NodeRegistry.LAPSES_AFTER);
-        assertThat(node.isAlive(node.id())).as("silent for longer than it may be").isFalse();
+        assertThat(node.isAlive(node.id()))
+                .as("silent for longer than it may be")
+                .isFalse();
     }
 
     @Test

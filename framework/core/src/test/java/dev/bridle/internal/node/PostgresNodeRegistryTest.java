@@ -35,7 +35,8 @@ class PostgresNodeRegistryTest extends NodeRegistryContract {
     void aNodeConfiguredOtherwiseIsRefusedWithOneLineNamingTheLiveNodeAndTheSectionsThatDiffer() {
         NodeRegistry live = join(config("quiet"));
 
-        assertThatThrownBy(() -> join(config("loud"))).isInstanceOf(NodeMismatchException.class)
+        assertThatThrownBy(() -> join(config("loud")))
+                .isInstanceOf(NodeMismatchException.class)
                 .hasMessageStartingWith("refusing to start: node " + NodeRegistry.shortId(live.id()) + " (host ")
                 .hasMessageContaining("pid " + ProcessHandle.current().pid() + ", last heartbeat 0 s ago")
                 .hasMessageContaining("sections that differ: bots.")

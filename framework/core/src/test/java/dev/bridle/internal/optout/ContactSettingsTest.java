@@ -22,7 +22,10 @@ class ContactSettingsTest {
 
     @Test
     void theConsentHashtagIsOneWordWithoutItsHash() {
-        assertThat(ConsentSettings.defaults("acme").withInteractionHashtag("#AskAcme").interactionHashtag()).isEqualTo("askacme");
+        assertThat(ConsentSettings.defaults("acme")
+                        .withInteractionHashtag("#AskAcme")
+                        .interactionHashtag())
+                .isEqualTo("askacme");
         assertThat(ConsentSettings.defaults("acme").interactionHashtag()).isNull();
         assertThatThrownBy(() -> ConsentSettings.defaults("acme").withInteractionHashtag("ask acme"))
                 .hasMessageContaining("one word");
@@ -31,8 +34,10 @@ class ContactSettingsTest {
     @Test
     void consentSettingsRefuseWhatCannotWork() {
         assertThatThrownBy(() -> ConsentSettings.defaults(" ")).hasMessageContaining("operator");
-        assertThatThrownBy(() -> ConsentSettings.defaults("acme").withExpiry(Duration.ZERO)).hasMessageContaining("positive");
-        assertThatThrownBy(() -> ConsentSettings.defaults("acme").withCacheTtl(Duration.ofSeconds(-1))).hasMessageContaining("negative");
+        assertThatThrownBy(() -> ConsentSettings.defaults("acme").withExpiry(Duration.ZERO))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> ConsentSettings.defaults("acme").withCacheTtl(Duration.ofSeconds(-1)))
+                .hasMessageContaining("negative");
     }
 
     @Test
@@ -41,7 +46,9 @@ class ContactSettingsTest {
 
         assertThat(defaults.enabled()).isFalse();
         assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
-        assertThatThrownBy(() -> new WebhookSettings(true, "127.0.0.1", 70_000, "/h", 4096, null)).hasMessageContaining("port");
-        assertThatThrownBy(() -> new WebhookSettings(true, "127.0.0.1", 0, "h", 4096, null)).hasMessageContaining("starts with '/'");
+        assertThatThrownBy(() -> new WebhookSettings(true, "127.0.0.1", 70_000, "/h", 4096, null))
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> new WebhookSettings(true, "127.0.0.1", 0, "h", 4096, null))
+                .hasMessageContaining("starts with '/'");
     }
 }

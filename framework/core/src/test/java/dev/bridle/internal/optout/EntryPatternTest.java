@@ -15,14 +15,19 @@ class EntryPatternTest {
     @Test
     void alternativesAndOptionalPartsExpandInOrder() {
         assertThat(EntryPattern.expand("stop (texting|messaging) me [again]"))
-                .containsExactly("stop texting me again", "stop texting me", "stop messaging me again", "stop messaging me");
+                .containsExactly(
+                        "stop texting me again", "stop texting me", "stop messaging me again", "stop messaging me");
     }
 
     @Test
     void groupsNest() {
-        assertThat(EntryPattern.expand("i want to (opt out|stop (getting|receiving) [your] texts)")).containsExactly(
-                "i want to opt out", "i want to stop getting your texts", "i want to stop getting texts",
-                "i want to stop receiving your texts", "i want to stop receiving texts");
+        assertThat(EntryPattern.expand("i want to (opt out|stop (getting|receiving) [your] texts)"))
+                .containsExactly(
+                        "i want to opt out",
+                        "i want to stop getting your texts",
+                        "i want to stop getting texts",
+                        "i want to stop receiving your texts",
+                        "i want to stop receiving texts");
     }
 
     @Test
@@ -38,7 +43,8 @@ class EntryPatternTest {
                 .hasMessageContaining("unexpected ')' at character 13");
         assertThatThrownBy(() -> EntryPattern.expand("(me )?stop"))
                 .hasMessageContaining("'?' after a group at character 6 is not supported");
-        assertThatThrownBy(() -> EntryPattern.expand("(a|b|c|d|e|f|g|h|i|j) (a|b|c|d|e|f|g|h|i|j) (a|b|c|d|e|f|g|h|i|j) (x|y)"))
+        assertThatThrownBy(() ->
+                        EntryPattern.expand("(a|b|c|d|e|f|g|h|i|j) (a|b|c|d|e|f|g|h|i|j) (a|b|c|d|e|f|g|h|i|j) (x|y)"))
                 .hasMessageContaining("more than 1000");
     }
 }

@@ -1,10 +1,9 @@
 package dev.bridle.internal.optout;
 
-import dev.bridle.testing.SettableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.testing.SettableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,10 @@ class KeywordFileTest {
                   ambiguous: "Reply STOP to confirm."
             """;
     private static final String GOOD = "languages:\n  en:\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES;
-    private static final String WITH_HALT = "languages:\n  en:\n    opt_out: [stop, halt]\n    opt_in: [start]\n" + REPLIES;
-    private static final String BROKEN = "languages:\n  en:\n    opt_out: [stop, halt]\n    opt_in: [start, stop]\n" + REPLIES;
+    private static final String WITH_HALT =
+            "languages:\n  en:\n    opt_out: [stop, halt]\n    opt_in: [start]\n" + REPLIES;
+    private static final String BROKEN =
+            "languages:\n  en:\n    opt_out: [stop, halt]\n    opt_in: [start, stop]\n" + REPLIES;
 
     @TempDir
     Path dir;
@@ -51,7 +52,8 @@ class KeywordFileTest {
 
             @Override
             public void rejected(KeywordFileException error, KeywordSet kept) {
-                events.add("rejected, kept " + kept.version() + ": " + error.problems().get(0).line());
+                events.add("rejected, kept " + kept.version() + ": "
+                        + error.problems().get(0).line());
             }
         });
     }
@@ -65,7 +67,8 @@ class KeywordFileTest {
 
         assertThat(file.reloadIfChanged()).isEqualTo(KeywordFile.Outcome.RELOADED);
         assertThat(file.matcher().classify("halt").rule()).isEqualTo("en.opt_out.keyword:halt");
-        assertThat(events).containsExactly("reloaded " + before + " -> " + file.current().version());
+        assertThat(events)
+                .containsExactly("reloaded " + before + " -> " + file.current().version());
         assertThat(file.lastError()).isEmpty();
     }
 
@@ -78,11 +81,16 @@ class KeywordFileTest {
         assertThat(file.reloadIfChanged()).isEqualTo(KeywordFile.Outcome.REJECTED);
         assertThat(file.current()).isSameAs(working);
         assertThat(file.classify("stop").messageClass()).isEqualTo(MessageClass.OPT_OUT);
-        assertThat(file.lastError()).hasValueSatisfying(e -> assertThat(e.getMessage()).contains(
-                path + ":4:21: languages.en.opt_in[1]: \"stop\" is an opt_in keyword here, but en lists it as an opt_out keyword on line 3"));
+        assertThat(file.lastError())
+                .hasValueSatisfying(e -> assertThat(e.getMessage())
+                        .contains(path
+                                + ":4:21: languages.en.opt_in[1]: \"stop\" is an opt_in keyword "
+                                + "here, but en lists it as an opt_out keyword on line 3"));
         assertThat(events).containsExactly("rejected, kept " + working.version() + ": 4");
 
-        assertThat(file.reloadIfChanged()).as("the same bad content is not reported again").isEqualTo(KeywordFile.Outcome.UNCHANGED);
+        assertThat(file.reloadIfChanged())
+                .as("the same bad content is not reported again")
+                .isEqualTo(KeywordFile.Outcome.UNCHANGED);
         assertThat(events).hasSize(1);
 
         Files.writeString(path, WITH_HALT);
@@ -109,7 +117,8 @@ class KeywordFileTest {
 
         assertThat(file.reloadIfChanged()).isEqualTo(KeywordFile.Outcome.REJECTED);
         assertThat(file.current()).isSameAs(working);
-        assertThat(file.lastError()).hasValueSatisfying(e -> assertThat(e.getMessage()).contains("no such file"));
+        assertThat(file.lastError())
+                .hasValueSatisfying(e -> assertThat(e.getMessage()).contains("no such file"));
         assertThat(file.reloadIfChanged()).isEqualTo(KeywordFile.Outcome.UNCHANGED);
     }
 
@@ -135,7 +144,8 @@ class KeywordFileTest {
     void aFileThatIsInvalidAtStartFailsClosed() throws IOException {
         Files.writeString(path, BROKEN);
 
-        assertThatThrownBy(() -> KeywordFile.open(path, clock)).isInstanceOf(KeywordFileException.class)
+        assertThatThrownBy(() -> KeywordFile.open(path, clock))
+                .isInstanceOf(KeywordFileException.class)
                 .hasMessageContaining(path + ":4:21:");
     }
 }

@@ -12,8 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Tricks that must never change what a keyword message means, and ordinary sentences that must
- * never be taken for one.
+ * Tricks that must never change what a keyword message means, and ordinary sentences that must never be taken for one.
  */
 class KeywordMatcherPropertiesTest {
 
@@ -21,33 +20,148 @@ class KeywordMatcherPropertiesTest {
 
     /** Messages of each class, in each language, as plainly as people write them. */
     private static final List<String> KEYWORD_MESSAGES = List.of(
-            "stop", "STOP please", "Stop. Thank you", "unsubscribe", "stop all", "opt out", "remove me", "cancel",
-            "start", "yes", "help", "info", "leave me alone", "please stop messaging me", "cease and desist",
-            "lose my number", "baja", "baja por favor", "dame de baja", "alta", "ayuda", "arrêt", "arrête svp",
-            "désabonner", "laissez-moi tranquille", "aide", "stopp", "abmelden", "lass mich in Ruhe", "hilfe",
-            "parar", "me deixe em paz", "ajuda", "basta", "disiscrivimi", "lasciami in pace", "aiuto", "stpo",
-            "stopppp", "STOP 12345", "stop start", "I can't stop laughing", "stop by our booth", "don't stop");
+            "stop",
+            "STOP please",
+            "Stop. Thank you",
+            "unsubscribe",
+            "stop all",
+            "opt out",
+            "remove me",
+            "cancel",
+            "start",
+            "yes",
+            "help",
+            "info",
+            "leave me alone",
+            "please stop messaging me",
+            "cease and desist",
+            "lose my number",
+            "baja",
+            "baja por favor",
+            "dame de baja",
+            "alta",
+            "ayuda",
+            "arrêt",
+            "arrête svp",
+            "désabonner",
+            "laissez-moi tranquille",
+            "aide",
+            "stopp",
+            "abmelden",
+            "lass mich in Ruhe",
+            "hilfe",
+            "parar",
+            "me deixe em paz",
+            "ajuda",
+            "basta",
+            "disiscrivimi",
+            "lasciami in pace",
+            "aiuto",
+            "stpo",
+            "stopppp",
+            "STOP 12345",
+            "stop start",
+            "I can't stop laughing",
+            "stop by our booth",
+            "don't stop");
 
-    private static final List<String> INVISIBLE = List.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD",
-            "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F",
-            "\uFE0F");
+    private static final List<String> INVISIBLE = List.of(
+            "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u202A", "\u202B", "\u202C", "\u202D",
+            "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\uFE0F");
 
-    private static final List<String> AROUND = List.of("", " ", "!", "!!!", "...", "?", "\"", "'", "*", "(", ")", "🛑",
-            "🙏", "😡", "✋", "❌", "❗", "‼️", "👋🏽", " 🛑 ", "\n", "~", "—", "#", "¡", "¿", ".", ",");
+    private static final List<String> AROUND = List.of(
+            "", " ", "!", "!!!", "...", "?", "\"", "'", "*", "(", ")", "🛑", "🙏", "😡", "✋", "❌", "❗", "‼️", "👋🏽",
+            " 🛑 ", "\n", "~", "—", "#", "¡", "¿", ".", ",");
 
     /** Words that are no keyword, filler or negation, nor one slip away from one. */
-    private static final List<String> ORDINARY_WORDS = List.of("the", "a", "cat", "dog", "sun", "morning", "coffee",
-            "great", "love", "happy", "we", "they", "went", "to", "park", "city", "book", "read", "music", "play",
-            "game", "team", "won", "today", "tomorrow", "weather", "nice", "rain", "friends", "family", "dinner",
-            "lunch", "cook", "new", "old", "phone", "app", "update", "release", "code", "bug", "fix", "ship", "blog",
-            "photo", "video", "travel", "beach", "mountain", "river", "walk", "bike", "car", "train", "school", "is",
-            "was", "very", "really", "our", "their", "my", "with", "for", "on", "in", "at", "about", "this", "that",
-            "green", "blue", "garden", "window", "teacher", "question", "answer", "idea", "plan", "week", "year");
+    private static final List<String> ORDINARY_WORDS = List.of(
+            "the",
+            "a",
+            "cat",
+            "dog",
+            "sun",
+            "morning",
+            "coffee",
+            "great",
+            "love",
+            "happy",
+            "we",
+            "they",
+            "went",
+            "to",
+            "park",
+            "city",
+            "book",
+            "read",
+            "music",
+            "play",
+            "game",
+            "team",
+            "won",
+            "today",
+            "tomorrow",
+            "weather",
+            "nice",
+            "rain",
+            "friends",
+            "family",
+            "dinner",
+            "lunch",
+            "cook",
+            "new",
+            "old",
+            "phone",
+            "app",
+            "update",
+            "release",
+            "code",
+            "bug",
+            "fix",
+            "ship",
+            "blog",
+            "photo",
+            "video",
+            "travel",
+            "beach",
+            "mountain",
+            "river",
+            "walk",
+            "bike",
+            "car",
+            "train",
+            "school",
+            "is",
+            "was",
+            "very",
+            "really",
+            "our",
+            "their",
+            "my",
+            "with",
+            "for",
+            "on",
+            "in",
+            "at",
+            "about",
+            "this",
+            "that",
+            "green",
+            "blue",
+            "garden",
+            "window",
+            "teacher",
+            "question",
+            "answer",
+            "idea",
+            "plan",
+            "week",
+            "year");
 
     @Property
-    void invisibleCharactersAnywhereNeverChangeTheClassification(@ForAll("keywordMessages") String message,
-                                                                 @ForAll("invisibleInsertions") List<Integer> positions,
-                                                                 @ForAll("invisible") String invisible) {
+    void invisibleCharactersAnywhereNeverChangeTheClassification(
+            @ForAll("keywordMessages") String message,
+            @ForAll("invisibleInsertions") List<Integer> positions,
+            @ForAll("invisible") String invisible) {
         StringBuilder spiked = new StringBuilder(message);
         for (int position : positions) {
             spiked.insert(Math.floorMod(position, spiked.length() + 1), invisible);
@@ -60,22 +174,25 @@ class KeywordMatcherPropertiesTest {
     void caseNeverChangesTheClassification(@ForAll("keywordMessages") String message, @ForAll long seed) {
         StringBuilder mixed = new StringBuilder();
         java.util.Random random = new java.util.Random(seed);
-        message.codePoints().forEach(cp -> mixed.appendCodePoint(random.nextBoolean() ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
+        message.codePoints()
+                .forEach(cp -> mixed.appendCodePoint(
+                        random.nextBoolean() ? Character.toUpperCase(cp) : Character.toLowerCase(cp)));
 
         assertSameClassification(mixed.toString(), message);
         assertSameClassification(message.toUpperCase(Locale.ROOT), message);
     }
 
     @Property
-    void punctuationAndEmojiAroundNeverChangeTheClassification(@ForAll("keywordMessages") String message,
-                                                               @ForAll("around") String before,
-                                                               @ForAll("around") String after) {
+    void punctuationAndEmojiAroundNeverChangeTheClassification(
+            @ForAll("keywordMessages") String message,
+            @ForAll("around") String before,
+            @ForAll("around") String after) {
         assertSameClassification(before + message + after, message);
     }
 
     @Property
-    void aMentionInFrontNeverChangesTheClassification(@ForAll("keywordMessages") String message,
-                                                      @ForAll("handles") String handle) {
+    void aMentionInFrontNeverChangesTheClassification(
+            @ForAll("keywordMessages") String message, @ForAll("handles") String handle) {
         assertSameClassification("@" + handle + " " + message, message);
     }
 
@@ -93,8 +210,11 @@ class KeywordMatcherPropertiesTest {
 
     private static String escape(String text) {
         StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(cp -> out.append(cp < 0x20 || Character.getType(cp) == Character.FORMAT
-                ? String.format("\\u%04X", cp) : new String(Character.toChars(cp))));
+        text.codePoints()
+                .forEach(cp -> out.append(
+                        cp < 0x20 || Character.getType(cp) == Character.FORMAT
+                                ? String.format("\\u%04X", cp)
+                                : new String(Character.toChars(cp))));
         return out.toString();
     }
 
@@ -120,12 +240,18 @@ class KeywordMatcherPropertiesTest {
 
     @Provide
     Arbitrary<String> handles() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars('_').ofMinLength(1).ofMaxLength(15);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('0', '9')
+                .withChars('_')
+                .ofMinLength(1)
+                .ofMaxLength(15);
     }
 
     @Provide
     Arbitrary<String> ordinarySentences() {
-        Arbitrary<List<String>> words = Arbitraries.of(ORDINARY_WORDS).list().ofMinSize(1).ofMaxSize(20);
+        Arbitrary<List<String>> words =
+                Arbitraries.of(ORDINARY_WORDS).list().ofMinSize(1).ofMaxSize(20);
         Arbitrary<String> end = Arbitraries.of("", ".", "!", "?", " 😀", "!!", " #fun");
         return Combinators.combine(words, end).as((w, e) -> {
             String sentence = String.join(" ", w) + e;

@@ -15,16 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped keywords against labelled messages in six languages ({@code keyword-cases.tsv}):
- * the complaints about other systems (reference §5), Unicode tricks, ordinary sentences and near
- * misses. Every labelled case must hold; the accuracy, counting the known misses, is printed.
+ * The shipped keywords against labelled messages in six languages ({@code keyword-cases.tsv}): the complaints about
+ * other systems (reference §5), Unicode tricks, ordinary sentences and near misses. Every labelled case must hold; the
+ * accuracy, counting the known misses, is printed.
  */
 class KeywordMatcherTableTest {
 
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9A-Fa-f]{4})");
 
-    record Case(int line, String expectedClass, boolean knownMiss, String expectedRule, String message) {
-    }
+    record Case(int line, String expectedClass, boolean knownMiss, String expectedRule, String message) {}
 
     private static KeywordMatcher matcher;
     private static List<Case> cases;
@@ -46,10 +45,12 @@ class KeywordMatcherTableTest {
                 }
                 String[] columns = line.split("\t", 3);
                 if (columns.length != 3) {
-                    throw new IllegalStateException("keyword-cases.tsv line " + (i + 1) + ": expected class, rule and message");
+                    throw new IllegalStateException(
+                            "keyword-cases.tsv line " + (i + 1) + ": expected class, rule and message");
                 }
                 boolean known = columns[0].startsWith("~");
-                cases.add(new Case(i + 1, known ? columns[0].substring(1) : columns[0], known, columns[1], unescape(columns[2])));
+                cases.add(new Case(
+                        i + 1, known ? columns[0].substring(1) : columns[0], known, columns[1], unescape(columns[2])));
             }
         }
         return cases;
@@ -80,13 +81,14 @@ class KeywordMatcherTableTest {
                 tally[0]++;
             }
             if (c.knownMiss() == classRight || (!c.knownMiss() && !ruleRight)) {
-                failures.add("line " + c.line() + ": " + quote(c.message()) + " expected " + (c.knownMiss() ? "a known miss of " : "")
+                failures.add("line " + c.line() + ": " + quote(c.message()) + " expected "
+                        + (c.knownMiss() ? "a known miss of " : "")
                         + c.expectedClass() + " " + c.expectedRule() + ", got " + got.messageClass() + " " + got.rule()
                         + " [" + got.language() + "] \"" + got.normalised() + "\"");
             }
         }
-        StringBuilder report = new StringBuilder(String.format("keyword table: %d/%d right (%.1f%%)", right, cases.size(),
-                100.0 * right / cases.size()));
+        StringBuilder report = new StringBuilder(String.format(
+                "keyword table: %d/%d right (%.1f%%)", right, cases.size(), 100.0 * right / cases.size()));
         byClass.forEach((k, v) -> report.append(String.format("; %s %d/%d", k, v[0], v[1])));
         System.out.println(report);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
@@ -95,7 +97,10 @@ class KeywordMatcherTableTest {
 
     @Test
     void coversAllSixLanguagesAndEveryClass() {
-        List<String> languages = cases.stream().map(c -> matcher.classify(c.message()).language()).distinct().toList();
+        List<String> languages = cases.stream()
+                .map(c -> matcher.classify(c.message()).language())
+                .distinct()
+                .toList();
         assertThat(languages).contains("en", "es", "fr", "de", "pt", "it");
         assertThat(cases.stream().map(Case::expectedClass).distinct())
                 .containsExactlyInAnyOrder("OPT_OUT", "OPT_IN", "HELP", "AMBIGUOUS", "NONE");

@@ -46,8 +46,10 @@ class KeywordMatcherTest {
 
     @Test
     void keywordsWithFillerAreTheirClass() {
-        assertThat(classify("Stop please!")).isEqualTo(new Classification(MessageClass.OPT_OUT, "en.opt_out.keyword:stop", "en", "stop please"));
-        assertThat(classify("START")).extracting(Classification::messageClass, Classification::rule)
+        assertThat(classify("Stop please!"))
+                .isEqualTo(new Classification(MessageClass.OPT_OUT, "en.opt_out.keyword:stop", "en", "stop please"));
+        assertThat(classify("START"))
+                .extracting(Classification::messageClass, Classification::rule)
                 .containsExactly(MessageClass.OPT_IN, "en.opt_in.keyword:start");
         assertThat(classify("help thanks").rule()).isEqualTo("en.help.keyword:help");
         assertThat(classify("help stop").messageClass()).isEqualTo(MessageClass.OPT_OUT);
@@ -55,7 +57,8 @@ class KeywordMatcherTest {
 
     @Test
     void anOptOutWithAnOptInIsAmbiguousNeverAnOptIn() {
-        assertThat(classify("start stop")).extracting(Classification::messageClass, Classification::rule)
+        assertThat(classify("start stop"))
+                .extracting(Classification::messageClass, Classification::rule)
                 .containsExactly(MessageClass.AMBIGUOUS, "conflict:stop+start");
         assertThat(classify("start now please").messageClass()).isEqualTo(MessageClass.NONE);
     }
@@ -72,16 +75,20 @@ class KeywordMatcherTest {
     void phrasesCountAnywhereUnlessNegatedOrSwitchedOff() {
         assertThat(classify("ok whatever, leave me alone").rule()).isEqualTo("en.opt_out.phrase:leave me alone");
         assertThat(classify("dont leave me alone").messageClass()).isEqualTo(MessageClass.NONE);
-        assertThat(classify("dont. leave me alone").messageClass()).as("a negation does not reach across a clause")
+        assertThat(classify("dont. leave me alone").messageClass())
+                .as("a negation does not reach across a clause")
                 .isEqualTo(MessageClass.OPT_OUT);
-        assertThat(matcher(false, true).classify("ok whatever, leave me alone").messageClass()).isEqualTo(MessageClass.NONE);
+        assertThat(matcher(false, true).classify("ok whatever, leave me alone").messageClass())
+                .isEqualTo(MessageClass.NONE);
     }
 
     @Test
     void keywordsInASentence() {
         assertThat(classify("stop it now").rule()).isEqualTo("partial:stop...");
         assertThat(classify("you must stop").rule()).isEqualTo("partial:...stop");
-        assertThat(classify("stop it right now ok").rule()).as("more than partial_max_words").isEqualTo("in_sentence:stop");
+        assertThat(classify("stop it right now ok").rule())
+                .as("more than partial_max_words")
+                .isEqualTo("in_sentence:stop");
         assertThat(classify("we must stop this").rule()).isEqualTo("in_sentence:stop");
         assertThat(classify("stop by later").rule()).isEqualTo("en.ordinary:stop by");
         assertThat(classify("dont stop").rule()).isEqualTo("en.negation:dont");
@@ -111,7 +118,9 @@ class KeywordMatcherTest {
     @Test
     void nothingLeftIsEmptyAndNothingMatchedIsNone() {
         assertThat(classify("")).isEqualTo(new Classification(MessageClass.NONE, "none:empty", "und", ""));
-        assertThat(classify("@someone 🛑 https://x.y/z")).extracting(Classification::rule).isEqualTo("none:empty");
+        assertThat(classify("@someone 🛑 https://x.y/z"))
+                .extracting(Classification::rule)
+                .isEqualTo("none:empty");
         assertThat(classify("good morning").rule()).isEqualTo("none");
         assertThat(classify("good morning").language()).isEqualTo("und");
     }

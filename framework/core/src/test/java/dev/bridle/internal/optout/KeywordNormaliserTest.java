@@ -25,7 +25,8 @@ class KeywordNormaliserTest {
 
     @Test
     void dropsMentionsLinksEmojiAndPunctuation() {
-        assertThat(shown("@acme_bot @other STOP!!! 🛑 https://t.co/x1?y=2 #now")).containsExactly("stop", "now");
+        assertThat(shown("@acme_bot @other STOP!!! 🛑 https://t.co/x1?y=2 #now"))
+                .containsExactly("stop", "now");
         assertThat(shown("mail me at a@b.com")).containsExactly("mail", "me", "at", "a", "b", "com");
         assertThat(shown("＠acme ＳＴＯＰ")).containsExactly("stop");
         assertThat(shown("🛑🛑 ... @x")).isEmpty();
@@ -35,7 +36,8 @@ class KeywordNormaliserTest {
     void joinsContractionsButSplitsElisions() {
         assertThat(shown("don't can’t won\u02BCt")).containsExactly("dont", "cant", "wont");
         assertThat(shown("I'm sure we're fine")).containsExactly("im", "sure", "were", "fine");
-        assertThat(shown("arrêtez de m'écrire, s'il vous plaît")).containsExactly("arrêtez", "de", "m", "écrire", "sil", "vous", "plaît");
+        assertThat(shown("arrêtez de m'écrire, s'il vous plaît"))
+                .containsExactly("arrêtez", "de", "m", "écrire", "sil", "vous", "plaît");
         assertThat(shown("l'arrêt qu'il")).containsExactly("l", "arrêt", "quil");
         assertThat(shown("'stop' rock'")).containsExactly("stop", "rock");
         assertThat(shown("dell'elenco")).containsExactly("dellelenco");
@@ -85,6 +87,10 @@ class KeywordNormaliserTest {
 
     @Provide
     Arbitrary<String> asciiWords() {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').ofMinLength(1).ofMaxLength(20);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('0', '9')
+                .ofMinLength(1)
+                .ofMaxLength(20);
     }
 }

@@ -23,7 +23,8 @@ class KeywordSetTest {
             """;
 
     private static List<String> problems(String yaml) {
-        KeywordFileException e = catchThrowableOfType(KeywordFileException.class, () -> KeywordSet.parse(yaml, "k.yaml"));
+        KeywordFileException e =
+                catchThrowableOfType(KeywordFileException.class, () -> KeywordSet.parse(yaml, "k.yaml"));
         assertThat(e).as("expected the file to be refused").isNotNull();
         return e.problems().stream().map(YamlProblem::toString).toList();
     }
@@ -35,7 +36,8 @@ class KeywordSetTest {
         assertThat(defaults.languages()).containsExactly("en", "es", "fr", "de", "pt", "it");
         assertThat(defaults.settings()).isEqualTo(new KeywordSettings(true, true, 6, 60, "en"));
         assertThat(defaults.version()).hasSize(12);
-        assertThat(defaults.languages()).allSatisfy(l -> assertThat(defaults.replies(l).language()).isEqualTo(l));
+        assertThat(defaults.languages())
+                .allSatisfy(l -> assertThat(defaults.replies(l).language()).isEqualTo(l));
         assertThat(defaults.summary()).startsWith("6 languages (en, es, fr, de, pt, it), ");
     }
 
@@ -43,15 +45,20 @@ class KeywordSetTest {
     @Test
     void theShippedFileIsTheOneInConfigAndAMissingFileFailsTheTest() throws IOException {
         Path config = Path.of("../../config/optout-keywords.yaml");
-        assertThat(config).as("the repository's config/optout-keywords.yaml, from framework/core").isRegularFile();
-        assertThat(KeywordSet.load(config).version()).isEqualTo(KeywordSet.defaults().version());
+        assertThat(config)
+                .as("the repository's config/optout-keywords.yaml, from framework/core")
+                .isRegularFile();
+        assertThat(KeywordSet.load(config).version())
+                .isEqualTo(KeywordSet.defaults().version());
     }
 
     @Test
     void theVersionFollowsTheContent() {
         String yaml = "languages:\n  en:\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES;
-        assertThat(KeywordSet.parse(yaml, "a").version()).isEqualTo(KeywordSet.parse(yaml, "b").version());
-        assertThat(KeywordSet.parse(yaml + "# edited\n", "a").version()).isNotEqualTo(KeywordSet.parse(yaml, "a").version());
+        assertThat(KeywordSet.parse(yaml, "a").version())
+                .isEqualTo(KeywordSet.parse(yaml, "b").version());
+        assertThat(KeywordSet.parse(yaml + "# edited\n", "a").version())
+                .isNotEqualTo(KeywordSet.parse(yaml, "a").version());
     }
 
     @Test
@@ -66,11 +73,12 @@ class KeywordSetTest {
                   fr:
                     opt_in: [stop]
                     opt_out: [please]
-                """)).containsExactly(
-                "k.yaml:12:14: languages.fr.opt_in[0]: \"stop\" is an opt_in keyword here, but en lists it as an opt_out"
-                        + " keyword on line 3; a word can mean one thing only",
-                "k.yaml:13:15: languages.fr.opt_out[0]: \"please\" is an opt_out keyword here, but en lists it as filler"
-                        + " on line 5; a word can mean one thing only");
+                """))
+                .containsExactly(
+                        "k.yaml:12:14: languages.fr.opt_in[0]: \"stop\" is an opt_in keyword here, but en lists it as an opt_out"
+                                + " keyword on line 3; a word can mean one thing only",
+                        "k.yaml:13:15: languages.fr.opt_out[0]: \"please\" is an opt_out keyword here, but en lists it as filler"
+                                + " on line 5; a word can mean one thing only");
     }
 
     @Test
@@ -91,7 +99,9 @@ class KeywordSetTest {
                     opt_out: [stop]
                     opt_in: [start]
                     ordinary: [Stop]
-                """ + REPLIES)).singleElement().asString()
+                """ + REPLIES))
+                .singleElement()
+                .asString()
                 .startsWith("k.yaml:5:16: languages.en.ordinary[0]: \"stop\" is exactly an opt-out keyword");
     }
 
@@ -107,11 +117,12 @@ class KeywordSetTest {
                       opt_in: "Subscribed."
                       help: "Help text."
                       ambiguous: "Did you mean it?"
-                """)).containsExactly(
-                "k.yaml:6:16: languages.en.replies.opt_out: must say how to opt back in: name one of the opt_in keywords"
-                        + " (like \"start\")",
-                "k.yaml:9:18: languages.en.replies.ambiguous: must say how to confirm the opt-out: name one of the opt_out"
-                        + " keywords (like \"stop\")");
+                """))
+                .containsExactly(
+                        "k.yaml:6:16: languages.en.replies.opt_out: must say how to opt back in: name one of the opt_in keywords"
+                                + " (like \"start\")",
+                        "k.yaml:9:18: languages.en.replies.ambiguous: must say how to confirm the opt-out: name one of the opt_out"
+                                + " keywords (like \"stop\")");
     }
 
     @Test
@@ -127,10 +138,11 @@ class KeywordSetTest {
                       opt_in: "Subscribed! Follow @acme for deals #sale"
                       help: "Help: https://example.com/help"
                       ambiguous: "Reply STOP to confirm."
-                """.formatted(longText))).containsExactly(
-                "k.yaml:6:16: languages.en.replies.opt_out: is 326 characters long as X counts them; expected at most 280",
-                "k.yaml:7:15: languages.en.replies.opt_in: contains a link, hashtag or mention; the opt_in reply confirms"
-                        + " and says nothing else (no marketing)");
+                """.formatted(longText)))
+                .containsExactly(
+                        "k.yaml:6:16: languages.en.replies.opt_out: is 326 characters long as X counts them; expected at most 280",
+                        "k.yaml:7:15: languages.en.replies.opt_in: contains a link, hashtag or mention; the opt_in reply confirms"
+                                + " and says nothing else (no marketing)");
     }
 
     @Test
@@ -144,26 +156,37 @@ class KeywordSetTest {
                 """ + REPLIES + """
                   fr:
                     opt_out: [arret]
-                """)).containsExactly(
-                "k.yaml:12:5: languages.fr.replies: missing opt_out, opt_in, help, ambiguous; the default language needs"
-                        + " all four replies (opt_out, opt_in, help, ambiguous), which other languages fall back on");
+                """))
+                .containsExactly(
+                        "k.yaml:12:5: languages.fr.replies: missing opt_out, opt_in, help, ambiguous; the default language needs"
+                                + " all four replies (opt_out, opt_in, help, ambiguous), which other languages fall back on");
         assertThat(problems("settings:\n  default_language: de\nlanguages:\n  en:\n    opt_out: [stop]\n" + REPLIES))
-                .containsExactly("k.yaml:2:21: settings.default_language: 'de' has no block under languages:; expected one of [en]");
+                .containsExactly(
+                        "k.yaml:2:21: settings.default_language: 'de' has no block under languages:; expected one of [en]");
     }
 
     @Test
     void yamlMistakesNameTheirLine() {
         assertThat(problems("")).containsExactly("k.yaml: the file is empty; expected settings: and languages:");
-        assertThat(problems("- stop\n")).containsExactly("k.yaml:1:1: expected a mapping with settings: and languages:, found a list");
-        assertThat(problems("settings: {}\n")).containsExactly(
-                "k.yaml:1:1: missing languages:; expected at least one language with its keywords");
-        assertThat(problems("languages:\n  en:\n    opt_out: [stop]\n    opt_out: [quit]\n    opt_in: [start]\n" + REPLIES)).containsExactly(
-                "k.yaml:4:5: languages.en.opt_out: duplicate key, already set on line 3; write each key once");
+        assertThat(problems("- stop\n"))
+                .containsExactly("k.yaml:1:1: expected a mapping with settings: and languages:, found a list");
+        assertThat(problems("settings: {}\n"))
+                .containsExactly("k.yaml:1:1: missing languages:; expected at least one language with its keywords");
+        assertThat(problems(
+                        "languages:\n  en:\n    opt_out: [stop]\n    opt_out: [quit]\n    opt_in: [start]\n" + REPLIES))
+                .containsExactly(
+                        "k.yaml:4:5: languages.en.opt_out: duplicate key, already set on line 3; write each key once");
         assertThat(problems("languages:\n  en:\n    opt_out: &k [stop]\n    opt_in: *k\n" + REPLIES))
-                .contains("k.yaml:4:13: languages.en.opt_in: the alias *k is not supported; write the value out in full");
-        assertThat(problems("languages:\n  en:\n    opt_out: [stop\n")).singleElement().asString()
+                .contains(
+                        "k.yaml:4:13: languages.en.opt_in: the alias *k is not supported; write the value out in full");
+        assertThat(problems("languages:\n  en:\n    opt_out: [stop\n"))
+                .singleElement()
+                .asString()
                 .startsWith("k.yaml:3:19: not valid YAML: expected ',' or ']', but got <stream end>");
-        assertThat(problems("languages:\n  en:\n    optout: [stop]\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES)).singleElement().asString()
+        assertThat(problems(
+                        "languages:\n  en:\n    optout: [stop]\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES))
+                .singleElement()
+                .asString()
                 .startsWith("k.yaml:3:5: languages.en.optout: unknown key; expected one of [filler, help, negations,");
     }
 
@@ -171,8 +194,9 @@ class KeywordSetTest {
     @Test
     void aSecondDocumentIsRefusedNotIgnored() {
         assertThat(problems("languages:\n  en:\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES
-                + "---\nlanguages:\n  fr:\n    opt_out: [arret]\n")).containsExactly(
-                "k.yaml:11:1: a second YAML document starts here; keep the whole keyword file in one document");
+                        + "---\nlanguages:\n  fr:\n    opt_out: [arret]\n"))
+                .containsExactly(
+                        "k.yaml:11:1: a second YAML document starts here; keep the whole keyword file in one document");
     }
 
     @Test
@@ -183,6 +207,7 @@ class KeywordSetTest {
                         + " config/optout-keywords.yaml)");
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
-        assertThatThrownBy(() -> KeywordSet.load(latin1)).hasMessageEndingWith("not UTF-8 text; save the file as UTF-8");
+        assertThatThrownBy(() -> KeywordSet.load(latin1))
+                .hasMessageEndingWith("not UTF-8 text; save the file as UTF-8");
     }
 }

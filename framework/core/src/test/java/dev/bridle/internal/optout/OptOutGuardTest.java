@@ -3,7 +3,10 @@ package dev.bridle.internal.optout;
 import static dev.bridle.internal.consent.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Guard;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.consent.Actions;
 import dev.bridle.internal.consent.Channel;
@@ -13,15 +16,12 @@ import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.internal.guard.Decision;
-import dev.bridle.guard.Guard;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,11 +60,15 @@ class OptOutGuardTest extends StoreTestBase {
     }
 
     private void consentToEverything(String user) {
-        consents.grant(ConsentGrant.of(user, EnumSet.allOf(ConsentScope.class), Evidence.reference(Channel.API, "form")));
+        consents.grant(
+                ConsentGrant.of(user, EnumSet.allOf(ConsentScope.class), Evidence.reference(Channel.API, "form")));
     }
 
     private void stop(String user, String account) {
-        optOuts.optOut(user, account, new Evidence(Channel.DIRECT_MESSAGE, "900", "STOP", "to @" + account),
+        optOuts.optOut(
+                user,
+                account,
+                new Evidence(Channel.DIRECT_MESSAGE, "900", "STOP", "to @" + account),
                 new Trigger("en.opt_out.keyword:stop", "en", "abcdef012345"));
     }
 
@@ -78,13 +82,22 @@ class OptOutGuardTest extends StoreTestBase {
         stop("2001", "acme_help");
         ConsentGuard consent = new ConsentGuard(consents, clock);
 
-        for (ActionRequest r : List.of(Actions.reply("2001", "1500"), Actions.post("2001"), Actions.dm("2001"),
-                Actions.follow("2001"), Actions.like("2001"), Actions.reply("2002", "1501", "2001"))) {
+        for (ActionRequest r : List.of(
+                Actions.reply("2001", "1500"),
+                Actions.post("2001"),
+                Actions.dm("2001"),
+                Actions.follow("2001"),
+                Actions.like("2001"),
+                Actions.reply("2002", "1501", "2001"))) {
             for (Guard g : List.of(guard, finalCheck)) {
-                assertThat(code(g.check(r))).as(g.name() + " " + r.kind() + " " + r.targets()).isEqualTo(ReasonCode.OPTED_OUT);
+                assertThat(code(g.check(r)))
+                        .as(g.name() + " " + r.kind() + " " + r.targets())
+                        .isEqualTo(ReasonCode.OPTED_OUT);
             }
         }
-        assertThat(consent.check(Actions.dm("2001")).allows()).as("the opt-out withdrew consent too").isFalse();
+        assertThat(consent.check(Actions.dm("2001")).allows())
+                .as("the opt-out withdrew consent too")
+                .isFalse();
     }
 
     @Test
@@ -93,8 +106,9 @@ class OptOutGuardTest extends StoreTestBase {
 
         Verdict v = guard.check(Actions.dm("2001"));
 
-        assertThat(((Verdict.Deny) v).message()).isEqualTo(
-                "user 2001 opted out of contact from every account at 2026-11-28T09:00:00Z (direct message, rule en.opt_out.keyword:stop)");
+        assertThat(((Verdict.Deny) v).message())
+                .isEqualTo("user 2001 opted out of contact from every account at 2026-11-28T09:00:00Z (direct message, "
+                        + "rule en.opt_out.keyword:stop)");
     }
 
     @Test
@@ -113,7 +127,9 @@ class OptOutGuardTest extends StoreTestBase {
 
         Verdict v = finalCheck.check(Actions.reply("2001", "1500"));
         assertThat(code(v)).isEqualTo(ReasonCode.OPTED_OUT);
-        assertThat(((Verdict.Deny) v).message()).contains("may be an opt-out").contains("paused until they confirm or opt back in");
+        assertThat(((Verdict.Deny) v).message())
+                .contains("may be an opt-out")
+                .contains("paused until they confirm or opt back in");
     }
 
     @Test
@@ -121,7 +137,9 @@ class OptOutGuardTest extends StoreTestBase {
         open(OptOutSettings.defaults().withAccountScope("acme_news", OptOutScope.ACCOUNT));
         stop("2001", "acme_news");
 
-        assertThat(guard.check(Actions.dm("2001")).allows()).as("@acme_help acts").isTrue();
+        assertThat(guard.check(Actions.dm("2001")).allows())
+                .as("@acme_help acts")
+                .isTrue();
     }
 
     @Test
@@ -129,21 +147,28 @@ class OptOutGuardTest extends StoreTestBase {
         stop("2001", "acme_help");
         stop("2002", "acme_help");
 
-        assertThat(finalCheck.check(Actions.complianceReply("2001", "1500")).allows()).isTrue();
+        assertThat(finalCheck.check(Actions.complianceReply("2001", "1500")).allows())
+                .isTrue();
         assertThat(finalCheck.check(Actions.complianceDm("2001")).allows()).isTrue();
-        assertThat(code(finalCheck.check(Actions.complianceReply("2001", "1500", "2002")))).isEqualTo(ReasonCode.OPTED_OUT);
+        assertThat(code(finalCheck.check(Actions.complianceReply("2001", "1500", "2002"))))
+                .isEqualTo(ReasonCode.OPTED_OUT);
     }
 
     /** Invariant 3: a final check that begins after an opt-out was recorded denies, whatever the caches hold. */
     @Test
     void theFinalCheckDeniesWhenTheCacheIsStaleFromAnOptOutByAnotherNode() {
-        assertThat(guard.check(Actions.dm("2001")).allows()).as("caches 'not opted out'").isTrue();
+        assertThat(guard.check(Actions.dm("2001")).allows())
+                .as("caches 'not opted out'")
+                .isTrue();
 
-        sql("INSERT INTO optout_events (event_id, subject_id, operator, account, event, occurred_at, channel, inbound_id, "
-                + "inbound_text) VALUES (RANDOM_UUID(), '2001', 'acme-bots-dev', '*', 'OPTED_OUT', TIMESTAMP WITH TIME ZONE "
-                + "'2026-11-28 09:00:01+00', 'MENTION', '950', 'STOP')");
+        sql(
+                "INSERT INTO optout_events (event_id, subject_id, operator, account, event, occurred_at, channel, inbound_id, "
+                        + "inbound_text) VALUES (RANDOM_UUID(), '2001', 'acme-bots-dev', '*', 'OPTED_OUT', TIMESTAMP WITH TIME ZONE "
+                        + "'2026-11-28 09:00:01+00', 'MENTION', '950', 'STOP')");
 
-        assertThat(guard.check(Actions.dm("2001")).allows()).as("the early guard's cache is stale").isTrue();
+        assertThat(guard.check(Actions.dm("2001")).allows())
+                .as("the early guard's cache is stale")
+                .isTrue();
         assertThat(code(finalCheck.check(Actions.dm("2001")))).isEqualTo(ReasonCode.OPTED_OUT);
     }
 
@@ -151,7 +176,10 @@ class OptOutGuardTest extends StoreTestBase {
     void bothGuardsFailClosedWhenTheStoreIsDown() throws Exception {
         Database broken = Database.open(TestStores.h2(dir.resolve("broken")));
         broken.migrate();
-        OptOutRegistry unreachable = new OptOutRegistry(broken, clock, OptOutSettings.defaults(),
+        OptOutRegistry unreachable = new OptOutRegistry(
+                broken,
+                clock,
+                OptOutSettings.defaults(),
                 new ConsentRegistry(broken, clock, ConsentSettings.defaults("acme-bots-dev")));
         broken.close();
 

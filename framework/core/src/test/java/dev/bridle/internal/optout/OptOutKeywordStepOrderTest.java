@@ -3,22 +3,22 @@ package dev.bridle.internal.optout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentSettings;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.internal.inbound.InboundEvent;
 import dev.bridle.internal.inbound.InboundStep;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreException;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +58,9 @@ class OptOutKeywordStepOrderTest extends StoreTestBase {
     }
 
     private boolean recorded() {
-        return new OptOutRegistry(db, clock, OptOutSettings.defaults(), consents).status(ANA.id()).suppressed("acme_news");
+        return new OptOutRegistry(db, clock, OptOutSettings.defaults(), consents)
+                .status(ANA.id())
+                .suppressed("acme_news");
     }
 
     private OptOutKeywordStep step(QueuedActions queued) {
@@ -66,7 +68,8 @@ class OptOutKeywordStepOrderTest extends StoreTestBase {
             steps.add("send " + r.kind() + (recorded() ? " after the record" : " BEFORE the record"));
             return new ActionResult.Sent("9001");
         };
-        return new OptOutKeywordStep(() -> KEYWORDS, optOuts, consents, new ComplianceReplies(dispatcher, clock), queued);
+        return new OptOutKeywordStep(
+                () -> KEYWORDS, optOuts, consents, new ComplianceReplies(dispatcher, clock), queued);
     }
 
     private static InboundEvent dm(String id, String text) {
@@ -98,7 +101,8 @@ class OptOutKeywordStepOrderTest extends StoreTestBase {
         });
 
         step.handle(mention("500", "@acme_news help"));
-        assertThat(step.handle(mention("501", "@acme_news thanks for the release"))).isEqualTo(InboundStep.Outcome.CONTINUE);
+        assertThat(step.handle(mention("501", "@acme_news thanks for the release")))
+                .isEqualTo(InboundStep.Outcome.CONTINUE);
         assertThat(cancelled).isEmpty();
 
         step.handle(mention("502", "@acme_news stpo"));
@@ -124,10 +128,17 @@ class OptOutKeywordStepOrderTest extends StoreTestBase {
         ConsentRegistry c = new ConsentRegistry(broken, clock, ConsentSettings.defaults("acme-bots-dev"));
         OptOutRegistry o = new OptOutRegistry(broken, clock, OptOutSettings.defaults(), c);
         broken.close();
-        OptOutKeywordStep step = new OptOutKeywordStep(() -> KEYWORDS, o, c, new ComplianceReplies(r -> {
-            steps.add("send");
-            return new ActionResult.Sent("1");
-        }, clock), QueuedActions.NONE);
+        OptOutKeywordStep step = new OptOutKeywordStep(
+                () -> KEYWORDS,
+                o,
+                c,
+                new ComplianceReplies(
+                        r -> {
+                            steps.add("send");
+                            return new ActionResult.Sent("1");
+                        },
+                        clock),
+                QueuedActions.NONE);
 
         assertThatThrownBy(() -> step.handle(dm("700", "STOP"))).isInstanceOf(StoreException.class);
         assertThat(steps).isEmpty();
@@ -135,12 +146,15 @@ class OptOutKeywordStepOrderTest extends StoreTestBase {
 
     @Test
     void aReplyThatMentionsSomeoneIsNeverSentAsAComplianceMessage() {
-        ComplianceReplies replies = new ComplianceReplies(r -> {
-            steps.add("send");
-            return new ActionResult.Sent("1");
-        }, clock);
+        ComplianceReplies replies = new ComplianceReplies(
+                r -> {
+                    steps.add("send");
+                    return new ActionResult.Sent("1");
+                },
+                clock);
 
-        assertThat(replies.answer(dm("700", "HELP"), "Ask @acme_support for help.")).isEmpty();
+        assertThat(replies.answer(dm("700", "HELP"), "Ask @acme_support for help."))
+                .isEmpty();
         assertThat(steps).isEmpty();
     }
 }

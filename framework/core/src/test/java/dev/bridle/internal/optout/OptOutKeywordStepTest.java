@@ -6,10 +6,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionOrigin;
-import dev.bridle.guard.ActionRequest;
-import dev.bridle.guard.TargetRole;
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
@@ -18,7 +14,12 @@ import dev.bridle.bot.BotContext;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.PostRef;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionOrigin;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
@@ -30,13 +31,12 @@ import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.testing.SettableClock;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformReceipt;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Inbound keywords through a real runtime: polled (or pushed) mentions and direct messages, a
- * Mockito platform, the guards, the ledger and an H2 store.
+ * Inbound keywords through a real runtime: polled (or pushed) mentions and direct messages, a Mockito platform, the
+ * guards, the ledger and an H2 store.
  */
 class OptOutKeywordStepTest {
 
@@ -119,12 +119,24 @@ class OptOutKeywordStepTest {
     }
 
     private BridleRuntime runtime(ContactSettings contact, boolean dryRun) {
-        BridleConfig config = new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-bots-dev", "test"), dryRun,
-                TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
+        BridleConfig config = new BridleConfig(
+                "<test>",
+                Environment.DEV,
+                new AppConfig("acme-bots-dev", "test"),
+                dryRun,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(1),
+                List.of(),
                 List.of(new AccountConfig("acme_news", null)),
-                List.of(new BotConfig("responder", Responder.class.getName(), "acme_news", null,
+                List.of(new BotConfig(
+                        "responder",
+                        Responder.class.getName(),
+                        "acme_news",
+                        null,
                         Set.of(BotConfig.Inbound.MENTIONS, BotConfig.Inbound.DIRECT_MESSAGES))));
-        return BridleRuntime.create(config, platform, clock, List.of(), getClass().getClassLoader(), contact);
+        return BridleRuntime.create(
+                config, platform, clock, List.of(), getClass().getClassLoader(), contact);
     }
 
     private void mention(String id, String text) {
@@ -136,12 +148,15 @@ class OptOutKeywordStepTest {
     }
 
     private static void consentToEverything(BridleRuntime runtime) {
-        runtime.consents().grant(ConsentGrant.of(ANA.id(), EnumSet.allOf(ConsentScope.class),
-                Evidence.reference(Channel.API, "signup form 1")));
+        runtime.consents()
+                .grant(ConsentGrant.of(
+                        ANA.id(), EnumSet.allOf(ConsentScope.class), Evidence.reference(Channel.API, "signup form 1")));
     }
 
     private List<ActionRequest> compliance() {
-        return performed.stream().filter(r -> r.origin() == ActionOrigin.COMPLIANCE).toList();
+        return performed.stream()
+                .filter(r -> r.origin() == ActionOrigin.COMPLIANCE)
+                .toList();
     }
 
     /** Runs the responder's three scheduled actions, each past the previous action's spacing. */
@@ -175,7 +190,8 @@ class OptOutKeywordStepTest {
             runtime.poller().pollMentions();
 
             assertThat(Responder.SEEN).as("no bot sees a STOP").isEmpty();
-            assertThat(runtime.optOuts().status(ANA.id()).suppressed("acme_news")).isTrue();
+            assertThat(runtime.optOuts().status(ANA.id()).suppressed("acme_news"))
+                    .isTrue();
             assertThat(compliance()).singleElement().satisfies(r -> {
                 assertThat(r.kind()).isEqualTo(ActionKind.REPLY);
                 assertThat(r.post().id()).isEqualTo("500");
@@ -183,12 +199,14 @@ class OptOutKeywordStepTest {
                     assertThat(t.user()).isEqualTo(ANA);
                     assertThat(t.role()).isEqualTo(TargetRole.REPLIED_TO);
                 });
-                assertThat(r.text()).as("addressed, so that two confirmations are not one duplicate post")
+                assertThat(r.text())
+                        .as("addressed, so that two confirmations are not one duplicate post")
                         .isEqualTo("@ana You're unsubscribed: we won't contact you again. Reply START to opt back in.");
             });
 
             replyMessageAndFollow(runtime);
-            assertThat(Responder.RESULTS).extracting(OptOutKeywordStepTest::denial)
+            assertThat(Responder.RESULTS)
+                    .extracting(OptOutKeywordStepTest::denial)
                     .containsExactly(ReasonCode.OPTED_OUT, ReasonCode.OPTED_OUT, ReasonCode.OPTED_OUT);
             LedgerEntry last = runtime.ledger().tail(1).get(0);
             assertThat(last.record().guard()).isEqualTo("opt-out");
@@ -229,15 +247,21 @@ class OptOutKeywordStepTest {
             runtime.poller().pollMentions();
 
             assertThat(Responder.SEEN).isEmpty();
-            assertThat(compliance()).singleElement().satisfies(r -> assertThat(r.text()).startsWith("@ana Did you mean to stop"));
+            assertThat(compliance())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.text()).startsWith("@ana Did you mean to stop"));
             replyMessageAndFollow(runtime);
-            assertThat(Responder.RESULTS).extracting(OptOutKeywordStepTest::denial).containsOnly(ReasonCode.OPTED_OUT);
+            assertThat(Responder.RESULTS)
+                    .extracting(OptOutKeywordStepTest::denial)
+                    .containsOnly(ReasonCode.OPTED_OUT);
 
             mention("501", "@acme_news stpo");
             mention("502", "@acme_news STOP");
             runtime.poller().pollMentions();
 
-            assertThat(compliance()).as("one message per opt-out: the question was it").hasSize(1);
+            assertThat(compliance())
+                    .as("one message per opt-out: the question was it")
+                    .hasSize(1);
             assertThat(runtime.optOuts().status(ANA.id()).suppression("acme_news"))
                     .hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(OptOutEventType.OPTED_OUT));
         }
@@ -253,19 +277,28 @@ class OptOutKeywordStepTest {
             message("701", "start");
             runtime.poller().pollDirectMessages();
 
-            assertThat(runtime.optOuts().status(ANA.id()).suppressed("acme_news")).isFalse();
+            assertThat(runtime.optOuts().status(ANA.id()).suppressed("acme_news"))
+                    .isFalse();
             var grant = runtime.consents().history(ANA.id()).stream()
-                    .filter(e -> e.evidence().inboundId() != null && e.evidence().inboundId().equals("701")).findFirst().orElseThrow();
-            assertThat(grant.scopes()).containsExactlyInAnyOrder(ConsentScope.REPLY, ConsentScope.MENTION, ConsentScope.DM);
-            assertThat(grant.notice()).isEqualTo(runtime.consents().settings().notice().ref());
+                    .filter(e -> e.evidence().inboundId() != null
+                            && e.evidence().inboundId().equals("701"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(grant.scopes())
+                    .containsExactlyInAnyOrder(ConsentScope.REPLY, ConsentScope.MENTION, ConsentScope.DM);
+            assertThat(grant.notice())
+                    .isEqualTo(runtime.consents().settings().notice().ref());
             assertThat(grant.evidence().inboundText()).isEqualTo("start");
-            assertThat(compliance()).extracting(ActionRequest::text).containsExactly(
-                    "You're unsubscribed: we won't contact you again. Reply START to opt back in.",
-                    "You're subscribed again. Reply STOP at any time to opt out, or HELP for help.");
+            assertThat(compliance())
+                    .extracting(ActionRequest::text)
+                    .containsExactly(
+                            "You're unsubscribed: we won't contact you again. Reply START to opt back in.",
+                            "You're subscribed again. Reply STOP at any time to opt out, or HELP for help.");
 
             replyMessageAndFollow(runtime);
             assertThat(Responder.RESULTS).extracting(ActionResult::sent).containsExactly(true, true, false);
-            assertThat(denial(Responder.RESULTS.get(2))).as("the follow consent ended with the opt-out")
+            assertThat(denial(Responder.RESULTS.get(2)))
+                    .as("the follow consent ended with the opt-out")
                     .isEqualTo(ReasonCode.NO_CONSENT);
         }
     }
@@ -277,9 +310,13 @@ class OptOutKeywordStepTest {
             mention("501", "@acme_news we need to stop this bill");
             runtime.poller().pollMentions();
 
-            assertThat(compliance()).singleElement().satisfies(r -> assertThat(r.text()).startsWith("@ana This account is an automated bot."));
+            assertThat(compliance())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.text()).startsWith("@ana This account is an automated bot."));
             assertThat(Responder.SEEN).containsExactly("@acme_news we need to stop this bill");
-            assertThat(denial(Responder.RESULTS.get(0))).as("no consent to reply").isEqualTo(ReasonCode.NO_CONSENT);
+            assertThat(denial(Responder.RESULTS.get(0)))
+                    .as("no consent to reply")
+                    .isEqualTo(ReasonCode.NO_CONSENT);
             assertThat(runtime.optOuts().history(ANA.id())).isEmpty();
         }
     }
@@ -304,7 +341,8 @@ class OptOutKeywordStepTest {
             message("700", "STOP");
             runtime.poller().pollDirectMessages();
 
-            assertThat(runtime.optOuts().status(ANA.id()).suppressed("acme_news")).isTrue();
+            assertThat(runtime.optOuts().status(ANA.id()).suppressed("acme_news"))
+                    .isTrue();
             assertThat(performed).isEmpty();
             assertThat(runtime.ledger().tail(1).get(0).record().reason()).isEqualTo("DRY_RUN");
         }
@@ -313,16 +351,20 @@ class OptOutKeywordStepTest {
     @Test
     void aMentionWithTheConsentHashtagAllowsOneReplyToItWhenTurnedOn() {
         ContactSettings defaults = ContactSettings.defaults("acme-bots-dev");
-        ContactSettings hashtag = new ContactSettings(defaults.consent().withInteractionHashtag("#AskAcme"), defaults.optOut(),
-                defaults.webhook());
+        ContactSettings hashtag = new ContactSettings(
+                defaults.consent().withInteractionHashtag("#AskAcme"), defaults.optOut(), defaults.webhook());
         try (BridleRuntime runtime = runtime(hashtag, false)) {
             mention("500", "@acme_news #askacme when is 2.0 out?");
             mention("501", "@acme_news when is 2.0 out?");
             runtime.poller().pollMentions();
 
             assertThat(Responder.RESULTS).extracting(ActionResult::sent).containsExactly(true, false);
-            assertThat(runtime.consents().state(ANA.id()).coverage(ConsentScope.REPLY, "acme_news", T0, "500").covered())
-                    .as("used up").isFalse();
+            assertThat(runtime.consents()
+                            .state(ANA.id())
+                            .coverage(ConsentScope.REPLY, "acme_news", T0, "500")
+                            .covered())
+                    .as("used up")
+                    .isFalse();
         }
     }
 

@@ -10,9 +10,9 @@ import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreTestBase;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +57,8 @@ abstract class OptOutRegistryContract extends StoreTestBase {
     }
 
     ConsentEvent grant(Channel channel, String account, ConsentScope... scopes) {
-        return consents.grant(ConsentGrant.of(ANA, Set.of(scopes), Evidence.reference(channel, "ref")).account(account));
+        return consents.grant(ConsentGrant.of(ANA, Set.of(scopes), Evidence.reference(channel, "ref"))
+                .account(account));
     }
 
     @Test
@@ -105,16 +106,22 @@ abstract class OptOutRegistryContract extends StoreTestBase {
         optOuts.optOut(ANA, "acme_help", stop("900"), trigger());
 
         grant(Channel.IMPORT, "*", ConsentScope.REPLY);
-        consents.grant(ConsentGrant.of(ANA, Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.MENTION, "901", "#askacme"))
-                .account("acme_help").forInteraction("901"));
-        assertThat(optOuts.status(ANA).suppressed("acme_help")).as("neither an import nor a hashtag opts back in").isTrue();
+        consents.grant(
+                ConsentGrant.of(ANA, Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.MENTION, "901", "#askacme"))
+                        .account("acme_help")
+                        .forInteraction("901"));
+        assertThat(optOuts.status(ANA).suppressed("acme_help"))
+                .as("neither an import nor a hashtag opts back in")
+                .isTrue();
 
         ConsentEvent again = grant(Channel.CLI, "*", ConsentScope.REPLY);
         OptOutStatus status = optOuts.status(ANA);
         assertThat(status.suppressed("acme_help")).isFalse();
-        assertThat(status.history().get(status.history().size() - 1).evidence().reference()).isEqualTo("consent " + again.eventId());
+        assertThat(status.history().get(status.history().size() - 1).evidence().reference())
+                .isEqualTo("consent " + again.eventId());
         assertThat(consents.state(ANA).coveredScopes("acme_help", T0))
-                .as("the follow consent withdrawn by the opt-out does not come back").containsExactly(ConsentScope.REPLY);
+                .as("the follow consent withdrawn by the opt-out does not come back")
+                .containsExactly(ConsentScope.REPLY);
     }
 
     @Test
@@ -138,8 +145,8 @@ abstract class OptOutRegistryContract extends StoreTestBase {
     void aSuspicionSuppressesUntilTheUserConfirmsOrOptsBackIn() {
         OptOutRecorded maybe = optOuts.suspect(ANA, "acme_help", stop("900"), trigger());
         assertThat(maybe.wasSuppressed()).isFalse();
-        assertThat(optOuts.status(ANA).suppression("acme_news")).hasValueSatisfying(e -> assertThat(e.type())
-                .isEqualTo(OptOutEventType.SUSPECTED));
+        assertThat(optOuts.status(ANA).suppression("acme_news"))
+                .hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(OptOutEventType.SUSPECTED));
         assertThat(consents.history(ANA)).as("a suspicion withdraws nothing").isEmpty();
 
         OptOutRecorded confirmed = optOuts.optOut(ANA, "acme_help", stop("901"), trigger());
@@ -157,15 +164,20 @@ abstract class OptOutRegistryContract extends StoreTestBase {
 
         assertThat(optOuts.claimNotice(first, NoticeKind.OPT_OUT_CONFIRMATION)).isTrue();
         assertThat(optOuts.claimNotice(second, NoticeKind.OPT_OUT_CONFIRMATION)).isFalse();
-        assertThat(optOuts.claimNotice(first, NoticeKind.AMBIGUITY_QUESTION)).as("one message per episode, of any kind").isFalse();
+        assertThat(optOuts.claimNotice(first, NoticeKind.AMBIGUITY_QUESTION))
+                .as("one message per episode, of any kind")
+                .isFalse();
         reopen();
         open(OptOutSettings.defaults());
-        assertThat(optOuts.claimNotice(first, NoticeKind.OPT_OUT_CONFIRMATION)).as("durable").isFalse();
+        assertThat(optOuts.claimNotice(first, NoticeKind.OPT_OUT_CONFIRMATION))
+                .as("durable")
+                .isFalse();
 
         grant(Channel.API, "*", ConsentScope.REPLY);
         OptOutRecorded afterOptIn = optOuts.optOut(ANA, "acme_help", stop("902"), trigger());
         assertThat(afterOptIn.wasSuppressed()).isFalse();
-        assertThat(optOuts.claimNotice(afterOptIn, NoticeKind.OPT_OUT_CONFIRMATION)).isTrue();
+        assertThat(optOuts.claimNotice(afterOptIn, NoticeKind.OPT_OUT_CONFIRMATION))
+                .isTrue();
     }
 
     @Test
@@ -209,14 +221,21 @@ abstract class OptOutRegistryContract extends StoreTestBase {
 
         try (Database otherNodesStore = Database.open(config)) {
             // its own pool and change feed: on PostgreSQL the feed tells it at once (ChangeFeedTest)
-            OptOutRegistry otherNode = new OptOutRegistry(otherNodesStore, clock, OptOutSettings.defaults(),
+            OptOutRegistry otherNode = new OptOutRegistry(
+                    otherNodesStore,
+                    clock,
+                    OptOutSettings.defaults(),
                     new ConsentRegistry(otherNodesStore, clock, ConsentSettings.defaults("acme-bots-dev")));
             assertThat(otherNode.cachedStatus("2002").suppressed("acme_help")).isFalse();
             optOuts.optOut("2002", "acme_help", stop("901"), trigger());
 
-            assertThat(otherNode.status("2002").suppressed("acme_help")).as("the store knows").isTrue();
+            assertThat(otherNode.status("2002").suppressed("acme_help"))
+                    .as("the store knows")
+                    .isTrue();
             clock.advance(Duration.ofSeconds(5));
-            assertThat(otherNode.cachedStatus("2002").suppressed("acme_help")).as("seen after the bound at the latest").isTrue();
+            assertThat(otherNode.cachedStatus("2002").suppressed("acme_help"))
+                    .as("seen after the bound at the latest")
+                    .isTrue();
         }
     }
 }

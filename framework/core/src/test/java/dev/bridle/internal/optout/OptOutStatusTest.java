@@ -16,8 +16,16 @@ class OptOutStatusTest {
 
     private OptOutEvent event(OptOutEventType type, String account) {
         seq++;
-        return new OptOutEvent(seq, new UUID(0, seq), "2001", "acme-bots-dev", account, type, T0.plusSeconds(seq),
-                Evidence.inbound(Channel.DIRECT_MESSAGE, Long.toString(900 + seq), "STOP"), Trigger.NONE);
+        return new OptOutEvent(
+                seq,
+                new UUID(0, seq),
+                "2001",
+                "acme-bots-dev",
+                account,
+                type,
+                T0.plusSeconds(seq),
+                Evidence.inbound(Channel.DIRECT_MESSAGE, Long.toString(900 + seq), "STOP"),
+                Trigger.NONE);
     }
 
     private static OptOutStatus status(OptOutEvent... events) {
@@ -53,12 +61,15 @@ class OptOutStatusTest {
         assertThat(status(maybe).suppression("acme_help")).contains(maybe);
         assertThat(status(maybe, stop).suppression("acme_help")).contains(stop);
         assertThat(status(stop, event(OptOutEventType.SUSPECTED, "*")).suppression("acme_help"))
-                .as("a later suspicion never weakens an opt-out").contains(stop);
+                .as("a later suspicion never weakens an opt-out")
+                .contains(stop);
     }
 
     @Test
     void anOptInForEveryAccountLiftsEverything() {
-        OptOutStatus s = status(event(OptOutEventType.OPTED_OUT, "*"), event(OptOutEventType.OPTED_OUT, "acme_help"),
+        OptOutStatus s = status(
+                event(OptOutEventType.OPTED_OUT, "*"),
+                event(OptOutEventType.OPTED_OUT, "acme_help"),
                 event(OptOutEventType.OPTED_IN, "*"));
 
         assertThat(s.suppressed("acme_help")).isFalse();

@@ -6,15 +6,16 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.bridle.guard.ActionOrigin;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionOrigin;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
@@ -27,14 +28,13 @@ import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
+import dev.bridle.internal.store.TestStores;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxDm;
-import dev.bridle.internal.store.TestStores;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,9 +51,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opt-outs pushed by the sandbox's Account Activity webhook (signed with the app's consumer
- * secret) into a running Bridle. The platform calls go to a Mockito platform until the twitter4j
- * adapter lands; the webhook traffic is the sandbox's own.
+ * Opt-outs pushed by the sandbox's Account Activity webhook (signed with the app's consumer secret) into a running
+ * Bridle. The platform calls go to a Mockito platform until the twitter4j adapter lands; the webhook traffic is the
+ * sandbox's own.
  */
 class WebhookOptOutTest {
 
@@ -93,7 +93,11 @@ class WebhookOptOutTest {
     void setUp() throws Exception {
         Listener.SEEN.clear();
         Listener.RESULTS.clear();
-        sandbox = Sandbox.builder().account("acme_news").simulatedUser("ana").build().start();
+        sandbox = Sandbox.builder()
+                .account("acme_news")
+                .simulatedUser("ana")
+                .build()
+                .start();
         ANA_ID = sandbox.userId("ana");
         Account news = new Account("acme_news", sandbox.account("acme_news").userId());
         when(platform.verifyCredentials(any())).thenReturn(news);
@@ -106,14 +110,30 @@ class WebhookOptOutTest {
         when(platform.lookupHandle(any(), any())).thenReturn(Optional.empty());
 
         ContactSettings defaults = ContactSettings.defaults("acme-bots-dev");
-        ContactSettings contact = new ContactSettings(defaults.consent(), defaults.optOut(),
-                defaults.webhook().enabledOn(0).withConsumerSecret(Secret.of(sandbox.app().consumerSecret())));
-        BridleConfig config = new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-bots-dev", "test"), false,
-                TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
+        ContactSettings contact = new ContactSettings(
+                defaults.consent(),
+                defaults.optOut(),
+                defaults.webhook()
+                        .enabledOn(0)
+                        .withConsumerSecret(Secret.of(sandbox.app().consumerSecret())));
+        BridleConfig config = new BridleConfig(
+                "<test>",
+                Environment.DEV,
+                new AppConfig("acme-bots-dev", "test"),
+                false,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(1),
+                List.of(),
                 List.of(new AccountConfig("acme_news", null)),
-                List.of(new BotConfig("listener", Listener.class.getName(), "acme_news", null,
+                List.of(new BotConfig(
+                        "listener",
+                        Listener.class.getName(),
+                        "acme_news",
+                        null,
                         Set.of(BotConfig.Inbound.MENTIONS, BotConfig.Inbound.DIRECT_MESSAGES))));
-        runtime = BridleRuntime.create(config, platform, Clock.systemUTC(), List.of(), getClass().getClassLoader(), contact);
+        runtime = BridleRuntime.create(
+                config, platform, Clock.systemUTC(), List.of(), getClass().getClassLoader(), contact);
         runtime.start();
         sandbox.registerWebhook(runtime.webhook().orElseThrow().url());
     }
@@ -126,20 +146,26 @@ class WebhookOptOutTest {
 
     @Test
     void aStopPushedByTheWebhookIsRecordedBeforeTheWebhookIsAnsweredAndConfirmedOnce() {
-        runtime.consents().grant(ConsentGrant.of(ANA_ID, EnumSet.of(ConsentScope.DM), Evidence.reference(Channel.API, "form")));
+        runtime.consents()
+                .grant(ConsentGrant.of(ANA_ID, EnumSet.of(ConsentScope.DM), Evidence.reference(Channel.API, "form")));
 
         sandbox.injectDm("ana", "acme_news", "STOP");
 
-        assertThat(sandbox.webhookDeliveries()).singleElement().satisfies(d -> assertThat(d.delivered()).isTrue());
-        assertThat(runtime.optOuts().status(ANA_ID).suppressed("acme_news")).as("durable before the 200").isTrue();
+        assertThat(sandbox.webhookDeliveries())
+                .singleElement()
+                .satisfies(d -> assertThat(d.delivered()).isTrue());
+        assertThat(runtime.optOuts().status(ANA_ID).suppressed("acme_news"))
+                .as("durable before the 200")
+                .isTrue();
         assertThat(performed).singleElement().satisfies(r -> {
             assertThat(r.origin()).isEqualTo(ActionOrigin.COMPLIANCE);
             assertThat(r.targets().get(0).user().id()).isEqualTo(ANA_ID);
         });
         assertThat(Listener.SEEN).isEmpty();
         runtime.bots().runScheduled("listener");
-        assertThat(Listener.RESULTS).singleElement().satisfies(r -> assertThat(((ActionResult.Denied) r).code())
-                .isEqualTo(ReasonCode.OPTED_OUT));
+        assertThat(Listener.RESULTS)
+                .singleElement()
+                .satisfies(r -> assertThat(((ActionResult.Denied) r).code()).isEqualTo(ReasonCode.OPTED_OUT));
     }
 
     @Test
@@ -155,12 +181,18 @@ class WebhookOptOutTest {
 
     @Test
     void aPostWithAForgedSignatureIsRefusedAndChangesNothing() throws Exception {
-        String body = "{\"for_user_id\":\"" + sandbox.account("acme_news").userId() + "\",\"direct_message_events\":[{\"type\":"
+        String body = "{\"for_user_id\":\"" + sandbox.account("acme_news").userId()
+                + "\",\"direct_message_events\":[{\"type\":"
                 + "\"message_create\",\"id\":\"1\",\"created_timestamp\":\"1\",\"message_create\":{\"target\":{\"recipient_id\":\""
-                + sandbox.account("acme_news").userId() + "\"},\"sender_id\":\"" + ANA_ID + "\",\"message_data\":{\"text\":\"START\"}}}]}";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(runtime.webhook().orElseThrow().url())
-                .header("x-twitter-webhooks-signature", "sha256=bm90IHRoZSByaWdodCBzaWduYXR1cmU=")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                + sandbox.account("acme_news").userId() + "\"},\"sender_id\":\"" + ANA_ID
+                + "\",\"message_data\":{\"text\":\"START\"}}}]}";
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(runtime.webhook().orElseThrow().url())
+                                .header("x-twitter-webhooks-signature", "sha256=bm90IHRoZSByaWdodCBzaWduYXR1cmU=")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(runtime.consents().history(ANA_ID)).isEmpty();
@@ -168,8 +200,13 @@ class WebhookOptOutTest {
 
     @Test
     void aWebhookAnsweringWithAnotherAppsSecretFailsTheSandboxesCrc() {
-        try (Sandbox other = Sandbox.builder().app("other", "other-key", "other-secret").account("acme_news").build().start()) {
-            assertThatThrownBy(() -> other.registerWebhook(runtime.webhook().orElseThrow().url()))
+        try (Sandbox other = Sandbox.builder()
+                .app("other", "other-key", "other-secret")
+                .account("acme_news")
+                .build()
+                .start()) {
+            assertThatThrownBy(() -> other.registerWebhook(
+                            runtime.webhook().orElseThrow().url()))
                     .hasMessageContaining("CrcValidationFailed");
         }
     }

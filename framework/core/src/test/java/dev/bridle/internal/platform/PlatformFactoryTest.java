@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.bridle.guard.ActionKind;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BridleConfig;
@@ -17,10 +17,10 @@ import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.config.Secret;
 import dev.bridle.internal.platform.twitter.Actions;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.RateLimitFeedback;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 class PlatformFactoryTest {
 
-    private static final Credentials REAL = new Credentials(Secret.of("ck"), Secret.of("cs"), Secret.of("at"), Secret.of("as"));
+    private static final Credentials REAL =
+            new Credentials(Secret.of("ck"), Secret.of("cs"), Secret.of("at"), Secret.of("as"));
 
     @TempDir
     Path dir;
@@ -55,35 +56,59 @@ class PlatformFactoryTest {
     }
 
     private BridleConfig config(boolean dryRun, String baseUrl, AccountConfig... accounts) {
-        return new BridleConfig("config/bridle.yaml", Environment.DEV, new AppConfig("factory-dev", "testing"), dryRun,
-                TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, baseUrl), new SchedulerConfig(1), List.of(),
-                List.of(accounts), List.of());
+        return new BridleConfig(
+                "config/bridle.yaml",
+                Environment.DEV,
+                new AppConfig("factory-dev", "testing"),
+                dryRun,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, baseUrl),
+                new SchedulerConfig(1),
+                List.of(),
+                List.of(accounts),
+                List.of());
     }
 
     @Test
     void accountsWithoutCredentialsRunInASandboxThatSaysSo() throws Exception {
         try (PlatformConnection connection = PlatformFactory.connect(
-                config(false, "https://ignored.example/", new AccountConfig("acme", null), new AccountConfig("beta", null)),
-                clock, feedback)) {
+                config(
+                        false,
+                        "https://ignored.example/",
+                        new AccountConfig("acme", null),
+                        new AccountConfig("beta", null)),
+                clock,
+                feedback)) {
             assertThat(connection.isSandbox()).isTrue();
             var sandbox = connection.sandbox().orElseThrow();
             Account acme = connection.platform().verifyCredentials(new Account("acme", null));
-            String id = connection.platform().perform(Actions.post(acme, "hello, sandbox")).platformId();
+            String id = connection
+                    .platform()
+                    .perform(Actions.post(acme, "hello, sandbox"))
+                    .platformId();
 
             assertThat(acme.userId()).isEqualTo(sandbox.userId("acme"));
             assertThat(sandbox.sent("acme").posts()).extracting(p -> p.id()).containsExactly(id);
             assertThat(sandbox.audience()).as("a simulated audience").isPresent();
             assertThat(observed).contains(ActionKind.POST);
-            assertThat(((TwitterPlatform) connection.platform()).baseUrl()).isEqualTo(sandbox.baseUrl().toString());
-            assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                    .contains("SANDBOX", "NOTHING IS SENT TO X", sandbox.baseUrl().toString(), "@acme, @beta"));
+            assertThat(((TwitterPlatform) connection.platform()).baseUrl())
+                    .isEqualTo(sandbox.baseUrl().toString());
+            assertThat(logs.list)
+                    .anySatisfy(e -> assertThat(e.getFormattedMessage())
+                            .contains(
+                                    "SANDBOX",
+                                    "NOTHING IS SENT TO X",
+                                    sandbox.baseUrl().toString(),
+                                    "@acme, @beta"));
         }
     }
 
     @Test
     void accountsWithCredentialsUseTheRealPlatformAndNeverTheSandbox() {
         try (PlatformConnection connection = PlatformFactory.connect(
-                config(false, null, new AccountConfig("acme", REAL), new AccountConfig("beta", REAL)), clock, feedback)) {
+                config(false, null, new AccountConfig("acme", REAL), new AccountConfig("beta", REAL)),
+                clock,
+                feedback)) {
             assertThat(connection.isSandbox()).isFalse();
             assertThat(connection.sandbox()).isEmpty();
             TwitterPlatform platform = (TwitterPlatform) connection.platform();
@@ -105,15 +130,19 @@ class PlatformFactoryTest {
     @Test
     void aMixIsRefusedNamingTheAccounts() {
         assertThatThrownBy(() -> PlatformFactory.connect(
-                config(false, null, new AccountConfig("acme", REAL), new AccountConfig("beta", null)), clock, feedback))
+                        config(false, null, new AccountConfig("acme", REAL), new AccountConfig("beta", null)),
+                        clock,
+                        feedback))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("config/bridle.yaml: @acme has credentials but @beta does not. Give every account credentials "
-                        + "to run on X, or none to run in the sandbox; Bridle never mixes the two.");
+                .hasMessage(
+                        "config/bridle.yaml: @acme has credentials but @beta does not. Give every account credentials "
+                                + "to run on X, or none to run in the sandbox; Bridle never mixes the two.");
     }
 
     @Test
     void theJdkIsToldNotToResendPosts() {
-        PlatformFactory.connect(config(false, null, new AccountConfig("acme", REAL)), clock, feedback).close();
+        PlatformFactory.connect(config(false, null, new AccountConfig("acme", REAL)), clock, feedback)
+                .close();
 
         assertThat(System.getProperty("sun.net.http.retryPost")).isEqualTo("false");
     }

@@ -38,7 +38,8 @@ class PlatformTextTest {
                 {"urls":[{"url":"https://t.co/AAAAAAAAAA","expanded_url":"https://example.com/a?x=1&y=2"},
                          {"url":"https://t.co/BBBBBBBBBB","expanded_url":"http://acme.dev"}]}""");
 
-        assertThat(PlatformText.postAsWritten("R&amp;D: https://t.co/AAAAAAAAAA and https://t.co/BBBBBBBBBB.", entities))
+        assertThat(PlatformText.postAsWritten(
+                        "R&amp;D: https://t.co/AAAAAAAAAA and https://t.co/BBBBBBBBBB.", entities))
                 .isEqualTo("R&D: https://example.com/a?x=1&y=2 and http://acme.dev.");
     }
 

@@ -13,21 +13,21 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.audit.AuditLedger;
-import dev.bridle.internal.audit.ContentHash;
-import dev.bridle.internal.audit.InMemoryAuditLedger;
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.audit.VerifyReport;
 import dev.bridle.bot.ActionResult;
-import dev.bridle.internal.guard.DryRunGuard;
-import dev.bridle.guard.Guard;
-import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.internal.guard.RecordingReservingGuard;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.Rule;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
+import dev.bridle.internal.audit.ContentHash;
+import dev.bridle.internal.audit.InMemoryAuditLedger;
+import dev.bridle.internal.guard.DryRunGuard;
+import dev.bridle.internal.guard.GuardChain;
+import dev.bridle.internal.guard.RecordingReservingGuard;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.PlatformReceipt;
@@ -55,7 +55,7 @@ class ActionDispatcherTest {
     }
 
     /** Retries without waiting. */
-    static final RetryPolicy NO_WAIT = RetryPolicy.DEFAULT.withSleeper(d -> { });
+    static final RetryPolicy NO_WAIT = RetryPolicy.DEFAULT.withSleeper(d -> {});
 
     private ActionDispatcher dispatcher() {
         return new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null, NO_WAIT);
@@ -94,9 +94,8 @@ class ActionDispatcherTest {
     }
 
     /**
-     * Records which appends were waited for: {@code append} is durable when it returns;
-     * {@code appendAsync} here never becomes durable, as if the process died before the next
-     * group commit.
+     * Records which appends were waited for: {@code append} is durable when it returns; {@code appendAsync} here never
+     * becomes durable, as if the process died before the next group commit.
      */
     private static final class StepLedger implements AuditLedger {
         final InMemoryAuditLedger rows = new InMemoryAuditLedger();
@@ -139,7 +138,8 @@ class ActionDispatcherTest {
             return new PlatformReceipt("1789");
         });
 
-        ActionResult result = new ActionDispatcher(guards, finalChecks, stepLedger, platform, clock, null, NO_WAIT).dispatch(request);
+        ActionResult result =
+                new ActionDispatcher(guards, finalChecks, stepLedger, platform, clock, null, NO_WAIT).dispatch(request);
 
         // the SENT row's future never completes, yet the bot has its result
         assertThat(result).isEqualTo(new ActionResult.Sent("1789"));
@@ -162,11 +162,14 @@ class ActionDispatcherTest {
 
     @Test
     void aDeniedActionNeverReachesThePlatformAndTheLedgerSaysWhy() throws Exception {
-        guards = new GuardChain(List.of(fixed("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no consent from user 42"))));
+        guards = new GuardChain(
+                List.of(fixed("consent", Verdict.deny(ReasonCode.NO_CONSENT, "no consent from user 42"))));
 
         ActionResult result = dispatcher().dispatch(Requests.directMessage("42", "hi"));
 
-        assertThat(result).isEqualTo(new ActionResult.Denied(ReasonCode.NO_CONSENT, Rule.AUTOMATED_CONTACT_CONSENT, "no consent from user 42"));
+        assertThat(result)
+                .isEqualTo(new ActionResult.Denied(
+                        ReasonCode.NO_CONSENT, Rule.AUTOMATED_CONTACT_CONSENT, "no consent from user 42"));
         verify(platform, never()).perform(any());
         LedgerRecord denied = ledger.records().get(0);
         assertThat(denied.event()).isEqualTo(DENIED);
@@ -179,19 +182,24 @@ class ActionDispatcherTest {
     @Test
     void aDeferredActionIsRecordedAndNotSent() throws Exception {
         Instant until = Requests.T0.plusSeconds(600);
-        guards = new GuardChain(List.of(fixed("throttle", Verdict.defer(until, ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"))));
+        guards = new GuardChain(
+                List.of(fixed("throttle", Verdict.defer(until, ReasonCode.THROTTLED_ACCOUNT, "3 posts an hour"))));
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
-        assertThat(result).isEqualTo(new ActionResult.Deferred(until, ReasonCode.THROTTLED_ACCOUNT,
-                "3 posts an hour; not queued: this dispatcher keeps no queue"));
+        assertThat(result)
+                .isEqualTo(new ActionResult.Deferred(
+                        until,
+                        ReasonCode.THROTTLED_ACCOUNT,
+                        "3 posts an hour; not queued: this dispatcher keeps no queue"));
         assertThat(ledger.events()).containsExactly(DEFERRED);
         verify(platform, never()).perform(any());
     }
 
     @Test
     void theFinalCheckRunsAfterTheReservationAndCanStillStopTheSend() throws Exception {
-        finalChecks = new GuardChain(List.of(fixed("opt-out", Verdict.deny(ReasonCode.OPTED_OUT, "user 42 opted out a moment ago"))));
+        finalChecks = new GuardChain(
+                List.of(fixed("opt-out", Verdict.deny(ReasonCode.OPTED_OUT, "user 42 opted out a moment ago"))));
 
         ActionResult result = dispatcher().dispatch(Requests.directMessage("42", "hi"));
 
@@ -218,10 +226,12 @@ class ActionDispatcherTest {
         guards = new GuardChain(List.of(new DryRunGuard()));
         ActionDispatcher dispatcher = dispatcher();
 
-        for (ActionRequest request : List.of(Requests.post("hi"), Requests.directMessage("42", "hi"), Requests.follow("42"))) {
+        for (ActionRequest request :
+                List.of(Requests.post("hi"), Requests.directMessage("42", "hi"), Requests.follow("42"))) {
             ActionResult result = dispatcher.dispatch(request);
-            assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class,
-                    d -> assertThat(d.code()).isEqualTo(ReasonCode.DRY_RUN));
+            assertThat(result)
+                    .isInstanceOfSatisfying(
+                            ActionResult.Denied.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.DRY_RUN));
         }
         verify(platform, never()).perform(any());
         assertThat(ledger.events()).containsExactly(DENIED, DENIED, DENIED);
@@ -230,7 +240,8 @@ class ActionDispatcherTest {
     @Test
     void aRateLimitDefersUntilTheReset() throws Exception {
         Instant reset = Requests.T0.plusSeconds(420);
-        when(platform.perform(any())).thenThrow(new PlatformException(PlatformException.Kind.RATE_LIMITED, "429", 429, 88, reset, null));
+        when(platform.perform(any()))
+                .thenThrow(new PlatformException(PlatformException.Kind.RATE_LIMITED, "429", 429, 88, reset, null));
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
@@ -243,23 +254,31 @@ class ActionDispatcherTest {
 
     @Test
     void thePlatformsDuplicateRefusalIsADenial() throws Exception {
-        when(platform.perform(any())).thenThrow(new PlatformException(PlatformException.Kind.DUPLICATE, "Status is a duplicate.", 403, 187, null, null));
+        when(platform.perform(any()))
+                .thenThrow(new PlatformException(
+                        PlatformException.Kind.DUPLICATE, "Status is a duplicate.", 403, 187, null, null));
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
-        assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ActionResult.Denied.class,
+                        d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
         assertThat(ledger.events()).containsExactly(ALLOWED, FAILED);
     }
 
     @Test
     void aCallThatMayHaveTakenEffectIsMarkedInDoubtAndStaysSoWhenThePlatformCannotTell() throws Exception {
-        when(platform.perform(any())).thenThrow(new PlatformException(PlatformException.Kind.IN_DOUBT, "read timed out"));
-        when(platform.findApplied(any())).thenThrow(new PlatformException(PlatformException.Kind.NOT_APPLIED, "timeline unreadable"));
+        when(platform.perform(any()))
+                .thenThrow(new PlatformException(PlatformException.Kind.IN_DOUBT, "read timed out"));
+        when(platform.findApplied(any()))
+                .thenThrow(new PlatformException(PlatformException.Kind.NOT_APPLIED, "timeline unreadable"));
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
-        assertThat(result).isInstanceOfSatisfying(ActionResult.Failed.class, f -> assertThat(f.error()).startsWith("in doubt"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ActionResult.Failed.class, f -> assertThat(f.error()).startsWith("in doubt"));
         assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT);
     }
 
@@ -271,7 +290,8 @@ class ActionDispatcherTest {
                 .thenReturn(new PlatformReceipt("1"))
                 .thenThrow(new PlatformException(PlatformException.Kind.RATE_LIMITED, "429"))
                 .thenThrow(new PlatformException(PlatformException.Kind.IN_DOUBT, "reset"));
-        when(platform.findApplied(any())).thenThrow(new PlatformException(PlatformException.Kind.NOT_APPLIED, "cannot tell"));
+        when(platform.findApplied(any()))
+                .thenThrow(new PlatformException(PlatformException.Kind.NOT_APPLIED, "cannot tell"));
         ActionDispatcher dispatcher = dispatcher();
 
         dispatcher.dispatch(Requests.post("one"));
@@ -321,13 +341,22 @@ class ActionDispatcherTest {
     }
 
     private static ActionRequest compliance(ActionRequest request) {
-        return new ActionRequest(request.requestId(), "bridle-keywords", request.account(), request.kind(), request.text(),
-                request.targets(), request.post(), request.inboundId(), request.requestedAt(), dev.bridle.guard.ActionOrigin.COMPLIANCE);
+        return new ActionRequest(
+                request.requestId(),
+                "bridle-keywords",
+                request.account(),
+                request.kind(),
+                request.text(),
+                request.targets(),
+                request.post(),
+                request.inboundId(),
+                request.requestedAt(),
+                dev.bridle.guard.ActionOrigin.COMPLIANCE);
     }
 
     /**
-     * Issue 11: a START acknowledgement denied GUARD_UNAVAILABLE (a guard over its budget) was
-     * never retried. Cause: a compliance message was dispatched once, like any bot's action.
+     * Issue 11: a START acknowledgement denied GUARD_UNAVAILABLE (a guard over its budget) was never retried. Cause: a
+     * compliance message was dispatched once, like any bot's action.
      */
     @Test
     void aComplianceMessageAGuardCouldNotDecideAboutIsQueuedToTryAgain() throws Exception {
@@ -343,9 +372,11 @@ class ActionDispatcherTest {
             }
         }));
         RecordingDeferral deferral = new RecordingDeferral();
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null, NO_WAIT, deferral);
+        ActionDispatcher dispatcher =
+                new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null, NO_WAIT, deferral);
 
-        ActionResult owed = dispatcher.dispatch(compliance(Requests.directMessage("42", "You will get no more messages.")));
+        ActionResult owed =
+                dispatcher.dispatch(compliance(Requests.directMessage("42", "You will get no more messages.")));
         ActionResult bots = dispatcher.dispatch(Requests.directMessage("42", "Your order shipped."));
 
         assertThat(owed).isInstanceOfSatisfying(ActionResult.Deferred.class, d -> {
@@ -356,7 +387,8 @@ class ActionDispatcherTest {
         assertThat(bots.denied()).as("a bot's action is denied, as ever").isTrue();
         assertThat(deferral.asked).containsExactly("retry");
         assertThat(ledger.events()).containsExactly(DEFERRED, DENIED);
-        assertThat(ledger.records().get(0).message()).contains("owed to the user, so it is tried again at " + deferral.retryAt);
+        assertThat(ledger.records().get(0).message())
+                .contains("owed to the user, so it is tried again at " + deferral.retryAt);
         verify(platform, never()).perform(any());
     }
 
@@ -379,9 +411,11 @@ class ActionDispatcherTest {
                 throw new UnsupportedOperationException();
             }
         };
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, down, platform, clock, null, NO_WAIT, deferral);
+        ActionDispatcher dispatcher =
+                new ActionDispatcher(guards, finalChecks, down, platform, clock, null, NO_WAIT, deferral);
 
-        ActionResult owed = dispatcher.dispatch(compliance(Requests.directMessage("42", "You will get no more messages.")));
+        ActionResult owed =
+                dispatcher.dispatch(compliance(Requests.directMessage("42", "You will get no more messages.")));
 
         assertThat(owed.queued()).isTrue();
         assertThat(deferral.asked).containsExactly("retry");

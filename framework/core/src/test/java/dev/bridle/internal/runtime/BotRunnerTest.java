@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-import dev.bridle.internal.audit.InMemoryAuditLedger;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
+import dev.bridle.internal.audit.InMemoryAuditLedger;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,7 +23,8 @@ class BotRunnerTest {
     private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
 
     private BotRunner.RunningBot running(String name, Bot bot) {
-        BotContext ctx = RuntimeBotContext.of(name, Requests.ACCOUNT, clock, mock(BotState.class), mock(GuardedActions.class));
+        BotContext ctx =
+                RuntimeBotContext.of(name, Requests.ACCOUNT, clock, mock(BotState.class), mock(GuardedActions.class));
         return new BotRunner.RunningBot(name, bot, ctx);
     }
 
@@ -42,7 +43,8 @@ class BotRunnerTest {
                 healthyRuns.incrementAndGet();
             }
         };
-        BotRunner runner = new BotRunner(List.of(running("broken", broken), running("healthy", healthy)), ledger, clock);
+        BotRunner runner =
+                new BotRunner(List.of(running("broken", broken), running("healthy", healthy)), ledger, clock);
 
         assertThat(runner.runScheduled("broken")).isFalse();
         assertThat(runner.runScheduled("healthy")).isTrue();
@@ -65,8 +67,7 @@ class BotRunnerTest {
 
     @Test
     void twoBotsCannotShareAName() {
-        Bot bot = new Bot() {
-        };
+        Bot bot = new Bot() {};
         assertThatThrownBy(() -> new BotRunner(List.of(running("a", bot), running("a", bot)), ledger, clock))
                 .hasMessageContaining("two bots are named 'a'");
     }

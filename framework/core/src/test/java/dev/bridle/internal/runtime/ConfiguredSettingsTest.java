@@ -9,6 +9,7 @@ import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
@@ -23,16 +24,15 @@ import dev.bridle.internal.config.ThrottlesConfig;
 import dev.bridle.internal.config.ThrottlesConfig.Buckets;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.dedupe.DuplicatePolicy;
-import dev.bridle.bot.ReasonCode;
 import dev.bridle.internal.inbound.WebhookSettings;
 import dev.bridle.internal.optout.OptOutScope;
 import dev.bridle.internal.optout.OptOutSettings;
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.internal.store.TestStores;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.internal.throttle.OnThrottle;
 import dev.bridle.internal.throttle.ThrottleSettings;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformReceipt;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -73,21 +73,42 @@ class ConfiguredSettingsTest {
     }
 
     private static BridleConfig config(StoreConfig store, ThrottlesConfig throttles) {
-        BridleConfig plain = new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-dev", "test"), false, store,
-                new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
+        BridleConfig plain = new BridleConfig(
+                "<test>",
+                Environment.DEV,
+                new AppConfig("acme-dev", "test"),
+                false,
+                store,
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(1),
+                List.of(),
                 List.of(new AccountConfig("acme_news", null)),
                 List.of(new BotConfig("sender", Sender.class.getName(), "acme_news", null, Set.of())));
-        return new BridleConfig(plain.source(), plain.environment(), plain.app(), false, store, plain.platform(),
-                plain.scheduler(), plain.modules(), plain.accounts(), plain.bots(), throttles,
-                new DuplicatesConfig(DuplicatePolicy.defaults().withThreshold(0.6).denyNearDuplicatesWithinAccount(true), 5_000),
+        return new BridleConfig(
+                plain.source(),
+                plain.environment(),
+                plain.app(),
+                false,
+                store,
+                plain.platform(),
+                plain.scheduler(),
+                plain.modules(),
+                plain.accounts(),
+                plain.bots(),
+                throttles,
+                new DuplicatesConfig(
+                        DuplicatePolicy.defaults().withThreshold(0.6).denyNearDuplicatesWithinAccount(true), 5_000),
                 ConsentSettings.defaults("Acme Ltd").withExpiry(Duration.ofDays(30)),
                 OptOutSettings.defaults().withAccountScope("acme_news", OptOutScope.ACCOUNT),
                 new InboundConfig(Duration.ofSeconds(20), Duration.ofMinutes(2), WebhookSettings.defaults()));
     }
 
     private static ThrottlesConfig fiveSecondsApartDropping(Buckets buckets) {
-        return new ThrottlesConfig(ThrottleSettings.defaults().withMinSpacing(Duration.ofSeconds(5))
-                .withOnThrottle("sender", OnThrottle.DROP), buckets);
+        return new ThrottlesConfig(
+                ThrottleSettings.defaults()
+                        .withMinSpacing(Duration.ofSeconds(5))
+                        .withOnThrottle("sender", OnThrottle.DROP),
+                buckets);
     }
 
     private ActionResult send(BridleRuntime runtime, Function<BotContext, ActionResult> action) {
@@ -100,9 +121,12 @@ class ConfiguredSettingsTest {
     void theConfiguredSettingsReachEveryPart() {
         BridleConfig config = config(TestStores.h2(dir), fiveSecondsApartDropping(Buckets.MEMORY));
 
-        try (BridleRuntime runtime = BridleRuntime.create(config, platform, clock, List.of(), getClass().getClassLoader())) {
-            assertThat(runtime.throttles().settings()).isEqualTo(config.throttles().settings());
-            assertThat(runtime.duplicates().policy()).isEqualTo(config.duplicates().policy());
+        try (BridleRuntime runtime = BridleRuntime.create(
+                config, platform, clock, List.of(), getClass().getClassLoader())) {
+            assertThat(runtime.throttles().settings())
+                    .isEqualTo(config.throttles().settings());
+            assertThat(runtime.duplicates().policy())
+                    .isEqualTo(config.duplicates().policy());
             assertThat(runtime.duplicates().maxEntries()).isEqualTo(5_000);
             assertThat(runtime.consents().settings()).isEqualTo(config.consent());
             assertThat(runtime.optOuts().settings()).isEqualTo(config.optOut());
@@ -111,8 +135,12 @@ class ConfiguredSettingsTest {
 
     @Test
     void theConfiguredSpacingAndTheBotsOnThrottleDecide() {
-        try (BridleRuntime runtime = BridleRuntime.create(config(TestStores.h2(dir), fiveSecondsApartDropping(Buckets.MEMORY)),
-                platform, clock, List.of(), getClass().getClassLoader())) {
+        try (BridleRuntime runtime = BridleRuntime.create(
+                config(TestStores.h2(dir), fiveSecondsApartDropping(Buckets.MEMORY)),
+                platform,
+                clock,
+                List.of(),
+                getClass().getClassLoader())) {
             assertThat(send(runtime, ctx -> ctx.actions().post("first")).sent()).isTrue();
 
             ActionResult second = send(runtime, ctx -> ctx.actions().post("second"));
@@ -120,7 +148,9 @@ class ConfiguredSettingsTest {
             assertThat(second).isInstanceOfSatisfying(ActionResult.Deferred.class, d -> {
                 assertThat(d.code()).isEqualTo(ReasonCode.TOO_SOON);
                 assertThat(d.until()).isEqualTo(Requests.T0.plusSeconds(5));
-                assertThat(d.rescheduled()).as("the bot drops throttled actions").isFalse();
+                assertThat(d.rescheduled())
+                        .as("the bot drops throttled actions")
+                        .isFalse();
             });
             clock.advance(Duration.ofSeconds(5));
             assertThat(send(runtime, ctx -> ctx.actions().post("third")).sent()).isTrue();
@@ -132,7 +162,8 @@ class ConfiguredSettingsTest {
         BridleConfig config = config(TestStores.h2(dir), fiveSecondsApartDropping(Buckets.MEMORY));
         ContactSettings own = ContactSettings.defaults("other-dev");
 
-        try (BridleRuntime runtime = BridleRuntime.create(config, platform, clock, List.of(), getClass().getClassLoader(), own)) {
+        try (BridleRuntime runtime = BridleRuntime.create(
+                config, platform, clock, List.of(), getClass().getClassLoader(), own)) {
             assertThat(runtime.consents().settings().operator()).isEqualTo("other-dev");
         }
     }
@@ -145,14 +176,20 @@ class ConfiguredSettingsTest {
 
     private long bucketRowsAfterOnePost(Buckets buckets) throws Exception {
         StoreConfig store = TestStores.postgres("configured_" + buckets.toString());
-        try (BridleRuntime runtime = BridleRuntime.create(config(store, fiveSecondsApartDropping(buckets)), platform, clock,
-                List.of(), getClass().getClassLoader())) {
-            assertThat(send(runtime, ctx -> ctx.actions().post("hello " + buckets)).sent()).isTrue();
+        try (BridleRuntime runtime = BridleRuntime.create(
+                config(store, fiveSecondsApartDropping(buckets)),
+                platform,
+                clock,
+                List.of(),
+                getClass().getClassLoader())) {
+            assertThat(send(runtime, ctx -> ctx.actions().post("hello " + buckets))
+                            .sent())
+                    .isTrue();
         }
         try (dev.bridle.internal.store.Database db = dev.bridle.internal.store.Database.open(store);
-             Connection c = db.dataSource().getConnection();
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count(*) FROM throttle_bucket")) {
+                Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM throttle_bucket")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -1,12 +1,12 @@
 package dev.bridle.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerEvent;
@@ -14,6 +14,7 @@ import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
@@ -24,11 +25,10 @@ import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.config.ThrottlesConfig;
 import dev.bridle.internal.store.Database;
+import dev.bridle.internal.store.TestStores;
 import dev.bridle.internal.throttle.DeferralLimits;
-import dev.bridle.bot.ReasonCode;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.internal.store.TestStores;
 import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,8 @@ class DeferredActionsTest {
 
     /** Sends whatever the test puts in {@link #NEXT}. */
     public static final class Messenger implements Bot {
-        static final AtomicReference<java.util.function.Function<BotContext, ActionResult>> NEXT = new AtomicReference<>();
+        static final AtomicReference<java.util.function.Function<BotContext, ActionResult>> NEXT =
+                new AtomicReference<>();
         static final AtomicReference<ActionResult> LAST = new AtomicReference<>();
 
         @Override
@@ -80,27 +81,52 @@ class DeferredActionsTest {
     }
 
     private BridleRuntime runtime(DeferralLimits limits) {
-        BridleConfig plain = new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-dev", "test"), false,
-                TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
+        BridleConfig plain = new BridleConfig(
+                "<test>",
+                Environment.DEV,
+                new AppConfig("acme-dev", "test"),
+                false,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(1),
+                List.of(),
                 List.of(new AccountConfig("acme_news", null)),
-                List.of(new BotConfig("messenger", Messenger.class.getName(), "acme_news", null, Set.of()),
+                List.of(
+                        new BotConfig("messenger", Messenger.class.getName(), "acme_news", null, Set.of()),
                         new BotConfig("herald", Messenger.class.getName(), "acme_news", null, Set.of())));
-        BridleConfig config = new BridleConfig(plain.source(), plain.environment(), plain.app(), false, plain.store(),
-                plain.platform(), plain.scheduler(), plain.modules(), plain.accounts(), plain.bots(),
-                new ThrottlesConfig(plain.throttles().settings(), plain.throttles().buckets(), limits), plain.duplicates(),
-                plain.consent(), plain.optOut(), plain.inbound());
-        return BridleRuntime.create(config, platform, clock, List.of(), getClass().getClassLoader());
+        BridleConfig config = new BridleConfig(
+                plain.source(),
+                plain.environment(),
+                plain.app(),
+                false,
+                plain.store(),
+                plain.platform(),
+                plain.scheduler(),
+                plain.modules(),
+                plain.accounts(),
+                plain.bots(),
+                new ThrottlesConfig(
+                        plain.throttles().settings(), plain.throttles().buckets(), limits),
+                plain.duplicates(),
+                plain.consent(),
+                plain.optOut(),
+                plain.inbound());
+        return BridleRuntime.create(
+                config, platform, clock, List.of(), getClass().getClassLoader());
     }
 
-    private ActionResult sendAs(BridleRuntime runtime, String bot, java.util.function.Function<BotContext, ActionResult> action) {
+    private ActionResult sendAs(
+            BridleRuntime runtime, String bot, java.util.function.Function<BotContext, ActionResult> action) {
         Messenger.NEXT.set(action);
         runtime.bots().runScheduled(bot);
         return Messenger.LAST.get();
     }
 
     private static List<LedgerEvent> eventsOf(BridleRuntime runtime, UUID id) {
-        return runtime.ledger().tail(1_000).stream().filter(e -> id.equals(e.record().requestId()))
-                .map(e -> e.record().event()).toList();
+        return runtime.ledger().tail(1_000).stream()
+                .filter(e -> id.equals(e.record().requestId()))
+                .map(e -> e.record().event())
+                .toList();
     }
 
     private ActionResult send(BridleRuntime runtime, java.util.function.Function<BotContext, ActionResult> action) {
@@ -131,8 +157,10 @@ class DeferredActionsTest {
 
             verify(platform, times(2)).perform(any());
             assertThat(runtime.deferred().status(id)).contains("DONE");
-            assertThat(runtime.ledger().tail(2)).extracting(e -> e.record().event(), e -> e.record().requestId())
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(LedgerEvent.ALLOWED, id),
+            assertThat(runtime.ledger().tail(2))
+                    .extracting(e -> e.record().event(), e -> e.record().requestId())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(LedgerEvent.ALLOWED, id),
                             org.assertj.core.groups.Tuple.tuple(LedgerEvent.SENT, id));
         }
     }
@@ -170,9 +198,8 @@ class DeferredActionsTest {
     }
 
     /**
-     * Issue 11: an action that had once been deferred was never settled after a crash. Cause: the
-     * start-up query skipped every request with a DEFERRED row, and recovery only looked at a
-     * request whose first row was ALLOWED.
+     * Issue 11: an action that had once been deferred was never settled after a crash. Cause: the start-up query
+     * skipped every request with a DEFERRED row, and recovery only looked at a request whose first row was ALLOWED.
      */
     @Test
     void anActionThatWasOnceDeferredIsSettledAfterACrashDuringItsSend() throws Exception {
@@ -184,14 +211,16 @@ class DeferredActionsTest {
             clock.advance(Duration.ofSeconds(30));
             when(platform.perform(any())).thenThrow(new SimulatedCrash());
 
-            assertThatThrownBy(() -> runtime.deferred().runDeferred(id.toString())).isInstanceOf(SimulatedCrash.class);
+            assertThatThrownBy(() -> runtime.deferred().runDeferred(id.toString()))
+                    .isInstanceOf(SimulatedCrash.class);
             assertThat(runtime.deferred().status(id)).contains("RUNNING");
         }
         when(platform.findApplied(any())).thenReturn(java.util.Optional.of("9002"));
 
         try (BridleRuntime restarted = runtime()) {
-            assertThat(eventsOf(restarted, id)).containsExactly(LedgerEvent.DEFERRED, LedgerEvent.ALLOWED,
-                    LedgerEvent.RECONCILED, LedgerEvent.SENT);
+            assertThat(eventsOf(restarted, id))
+                    .containsExactly(
+                            LedgerEvent.DEFERRED, LedgerEvent.ALLOWED, LedgerEvent.RECONCILED, LedgerEvent.SENT);
             assertThat(restarted.ledger().tail(1).get(0).record().platformId()).isEqualTo("9002");
             assertThat(restarted.deferred().status(id)).contains("DONE");
         }
@@ -216,14 +245,15 @@ class DeferredActionsTest {
             restarted.deferred().runDeferred(id.toString());
 
             assertThat(restarted.deferred().status(id)).contains("DONE");
-            assertThat(eventsOf(restarted, id)).containsExactly(LedgerEvent.DEFERRED, LedgerEvent.ALLOWED, LedgerEvent.SENT);
+            assertThat(eventsOf(restarted, id))
+                    .containsExactly(LedgerEvent.DEFERRED, LedgerEvent.ALLOWED, LedgerEvent.SENT);
             verify(platform, times(2)).perform(any());
         }
     }
 
     /**
-     * Issue 11: a bot faster than its limit left 1,607 DEFERRED rows against 99 ALLOWED. Cause:
-     * every re-check of a queued action that was put off again wrote a new DEFERRED row.
+     * Issue 11: a bot faster than its limit left 1,607 DEFERRED rows against 99 ALLOWED. Cause: every re-check of a
+     * queued action that was put off again wrote a new DEFERRED row.
      */
     @Test
     void aQueuedActionPutOffAgainWhenItRunsIsRecordedOnce() throws Exception {
@@ -232,7 +262,9 @@ class DeferredActionsTest {
             send(runtime, ctx -> ctx.actions().post("second"));
             UUID id = runtime.ledger().tail(1).get(0).record().requestId();
             clock.advance(Duration.ofSeconds(30));
-            assertThat(sendAs(runtime, "herald", ctx -> ctx.actions().post("third")).sent()).isTrue(); // takes the free slot
+            assertThat(sendAs(runtime, "herald", ctx -> ctx.actions().post("third"))
+                            .sent())
+                    .isTrue(); // takes the free slot
 
             runtime.deferred().runDeferred(id.toString());
 
@@ -240,7 +272,8 @@ class DeferredActionsTest {
             assertThat(runtime.deferred().status(id)).contains("PENDING");
             clock.advance(Duration.ofSeconds(30));
             runtime.deferred().runDeferred(id.toString());
-            assertThat(eventsOf(runtime, id)).containsExactly(LedgerEvent.DEFERRED, LedgerEvent.ALLOWED, LedgerEvent.SENT);
+            assertThat(eventsOf(runtime, id))
+                    .containsExactly(LedgerEvent.DEFERRED, LedgerEvent.ALLOWED, LedgerEvent.SENT);
         }
     }
 
@@ -253,12 +286,15 @@ class DeferredActionsTest {
             ActionResult third = sendAs(runtime, "herald", ctx -> ctx.actions().post("third"));
 
             assertThat(third.reason()).contains("queued: 1 waiting for bot herald, 2 for @acme_news");
-            assertThat(runtime.ledger().tail(1).get(0).record().message()).contains("queued: 1 waiting for bot herald, 2 for @acme_news");
+            assertThat(runtime.ledger().tail(1).get(0).record().message())
+                    .contains("queued: 1 waiting for bot herald, 2 for @acme_news");
             assertThat(runtime.deferred().waiting()).isEqualTo(2);
         }
     }
 
-    /** Issue 11: a bot faster than its limit queued 112 deferred actions in 10 minutes. Cause: the queue had no bound. */
+    /**
+     * Issue 11: a bot faster than its limit queued 112 deferred actions in 10 minutes. Cause: the queue had no bound.
+     */
     @Test
     void aBotsQueueOfDeferredActionsIsBounded() throws Exception {
         try (BridleRuntime runtime = runtime(new DeferralLimits(2, 50, Duration.ofHours(6)))) {
@@ -270,12 +306,15 @@ class DeferredActionsTest {
 
             assertThat(fourth).isInstanceOfSatisfying(ActionResult.Deferred.class, d -> {
                 assertThat(d.rescheduled()).isFalse();
-                assertThat(d.message()).contains("not queued: 2 actions are waiting for bot messenger, the most"
-                        + " throttles.deferred.maxPerBot (2) allows");
+                assertThat(d.message())
+                        .contains("not queued: 2 actions are waiting for bot messenger, the most"
+                                + " throttles.deferred.maxPerBot (2) allows");
             });
             assertThat(runtime.deferred().waiting()).isEqualTo(2);
-            assertThat(sendAs(runtime, "herald", ctx -> ctx.actions().post("fifth")).queued())
-                    .as("another bot of the account has its own bound").isTrue();
+            assertThat(sendAs(runtime, "herald", ctx -> ctx.actions().post("fifth"))
+                            .queued())
+                    .as("another bot of the account has its own bound")
+                    .isTrue();
         }
     }
 
@@ -289,7 +328,9 @@ class DeferredActionsTest {
             ActionResult fourth = sendAs(runtime, "herald", ctx -> ctx.actions().post("fourth"));
 
             assertThat(fourth.queued()).isFalse();
-            assertThat(fourth.reason()).contains("2 actions are waiting for @acme_news, the most throttles.deferred.maxPerAccount (2) allows");
+            assertThat(fourth.reason())
+                    .contains(
+                            "2 actions are waiting for @acme_news, the most throttles.deferred.maxPerAccount (2) allows");
         }
     }
 
@@ -319,7 +360,8 @@ class DeferredActionsTest {
             ActionResult second = send(runtime, ctx -> ctx.actions().post("second")); // 30 s spacing, 20 s most
 
             assertThat(second.queued()).isFalse();
-            assertThat(second.reason()).contains("more than 20 seconds (throttles.deferred.maxAge) after the bot asked");
+            assertThat(second.reason())
+                    .contains("more than 20 seconds (throttles.deferred.maxAge) after the bot asked");
             assertThat(runtime.deferred().waiting()).isZero();
         }
     }

@@ -8,17 +8,17 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.bridle.bot.ActionResult;
+import dev.bridle.bot.Mention;
+import dev.bridle.bot.PostRef;
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;
 import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.audit.InMemoryAuditLedger;
-import dev.bridle.bot.ActionResult;
-import dev.bridle.bot.Mention;
-import dev.bridle.bot.PostRef;
-import dev.bridle.bot.UserRef;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.bot.ReasonCode;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
@@ -51,7 +51,8 @@ class DispatchingActionsTest {
             return new PlatformReceipt("9001");
         });
         ActionDispatcher dispatcher = new ActionDispatcher(none, none, ledger, platform, clock);
-        actions = new DispatchingActions("thanks", Requests.ACCOUNT, dispatcher, new HandleResolver(platform, clock), clock);
+        actions = new DispatchingActions(
+                "thanks", Requests.ACCOUNT, dispatcher, new HandleResolver(platform, clock), clock);
     }
 
     @AfterEach
@@ -69,7 +70,8 @@ class DispatchingActionsTest {
         assertThat(result.sent()).isTrue();
         ActionRequest request = sent.get();
         assertThat(request.kind()).isEqualTo(ActionKind.REPLY);
-        assertThat(request.targets()).containsExactly(new Target(ANA, TargetRole.REPLIED_TO), new Target(BEN, TargetRole.MENTIONED));
+        assertThat(request.targets())
+                .containsExactly(new Target(ANA, TargetRole.REPLIED_TO), new Target(BEN, TargetRole.MENTIONED));
         assertThat(request.post()).isEqualTo(new PostRef("555", ANA));
         assertThat(request.inboundId()).isEqualTo("555");
         assertThat(request.requestedAt()).isEqualTo(Requests.T0);
@@ -95,7 +97,9 @@ class DispatchingActionsTest {
             assertThat(d.message()).contains("@ghost");
         });
         verify(platform, never()).perform(any());
-        assertThat(ledger.records()).singleElement().satisfies(r -> assertThat(r.guard()).isEqualTo("mentions"));
+        assertThat(ledger.records())
+                .singleElement()
+                .satisfies(r -> assertThat(r.guard()).isEqualTo("mentions"));
     }
 
     @Test
@@ -105,8 +109,9 @@ class DispatchingActionsTest {
 
         ActionResult result = actions.post("hello @ana");
 
-        assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ActionResult.Denied.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
         verify(platform, never()).perform(any());
     }
 

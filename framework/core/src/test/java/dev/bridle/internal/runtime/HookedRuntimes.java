@@ -1,20 +1,19 @@
 package dev.bridle.internal.runtime;
 
-import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.guard.Guard;
+import dev.bridle.internal.config.BridleConfig;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Opens the package-private {@link RuntimeHooks} to tests in other packages (the reliability
- * tests): a runtime assembled exactly as {@code bridle run} assembles it, except that the
- * dispatcher waits with the test's retry policy and the final checks are wrapped by the test.
+ * Opens the package-private {@link RuntimeHooks} to tests in other packages (the reliability tests): a runtime
+ * assembled exactly as {@code bridle run} assembles it, except that the dispatcher waits with the test's retry policy
+ * and the final checks are wrapped by the test.
  */
 public final class HookedRuntimes {
 
-    private HookedRuntimes() {
-    }
+    private HookedRuntimes() {}
 
     /**
      * A runtime for {@code config} on {@code platform}.
@@ -22,9 +21,19 @@ public final class HookedRuntimes {
      * @param retry what the dispatcher waits with (a {@link RetryPolicy.Sleeper} that does not sleep)
      * @param finalChecks given the final checks, the guards to build the final-check chain from
      */
-    public static BridleRuntime create(BridleConfig config, PlatformSource platform, Clock clock, RetryPolicy retry,
-                                       UnaryOperator<List<Guard>> finalChecks) {
-        return BridleRuntime.create(config, platform, clock, List.of(), HookedRuntimes.class.getClassLoader(),
-                ContactSettings.of(config), new RuntimeHooks(retry, finalChecks));
+    public static BridleRuntime create(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            RetryPolicy retry,
+            UnaryOperator<List<Guard>> finalChecks) {
+        return BridleRuntime.create(
+                config,
+                platform,
+                clock,
+                List.of(),
+                HookedRuntimes.class.getClassLoader(),
+                ContactSettings.of(config),
+                new RuntimeHooks(retry, finalChecks));
     }
 }

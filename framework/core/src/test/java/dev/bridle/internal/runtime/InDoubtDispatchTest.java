@@ -13,14 +13,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.bridle.bot.ActionResult;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Guard;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.audit.ContentHash;
 import dev.bridle.internal.audit.InMemoryAuditLedger;
-import dev.bridle.bot.ActionResult;
-import dev.bridle.guard.Guard;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.RecordingReservingGuard;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
@@ -48,6 +48,7 @@ class InDoubtDispatchTest {
     private final GuardChain guards = new GuardChain(List.of(reserving));
     /** What happened, in order: each final check ("check") and each platform call ("call"). */
     private final List<String> steps = new ArrayList<>();
+
     private final AtomicBoolean optedOut = new AtomicBoolean();
     private final GuardChain finalChecks = new GuardChain(List.of(new Guard() {
         @Override
@@ -70,8 +71,8 @@ class InDoubtDispatchTest {
     }
 
     private ActionDispatcher dispatcher() {
-        return new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null,
-                RetryPolicy.DEFAULT.withSleeper(waits::add));
+        return new ActionDispatcher(
+                guards, finalChecks, ledger, platform, clock, null, RetryPolicy.DEFAULT.withSleeper(waits::add));
     }
 
     private static PlatformException failure(Kind kind) {
@@ -81,7 +82,8 @@ class InDoubtDispatchTest {
     @Test
     void aCallThatCertainlyDidNotTakeEffectIsRetriedWithExponentialBackoff() throws Exception {
         ActionRequest request = Requests.post("hello");
-        when(platform.perform(request)).thenThrow(failure(Kind.NOT_APPLIED), failure(Kind.NOT_APPLIED))
+        when(platform.perform(request))
+                .thenThrow(failure(Kind.NOT_APPLIED), failure(Kind.NOT_APPLIED))
                 .thenReturn(new PlatformReceipt("77"));
 
         ActionResult result = dispatcher().dispatch(request);
@@ -134,7 +136,9 @@ class InDoubtDispatchTest {
         assertThat(trace.getValue().contentHash()).isEqualTo(ContentHash.sha256Hex("thanks!"));
         assertThat(trace.getValue().targetIds()).containsExactly("42");
         assertThat(trace.getValue().notBefore()).isEqualTo(Requests.T0.minus(Reconciler.CLOCK_SKEW));
-        assertThat(waits).as("the platform is given time to settle first").containsExactly(RetryPolicy.DEFAULT.settle());
+        assertThat(waits)
+                .as("the platform is given time to settle first")
+                .containsExactly(RetryPolicy.DEFAULT.settle());
     }
 
     @Test
@@ -185,8 +189,10 @@ class InDoubtDispatchTest {
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
-        assertThat(result).isInstanceOfSatisfying(ActionResult.Failed.class,
-                f -> assertThat(f.error()).startsWith("in doubt").contains("duplicate"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ActionResult.Failed.class,
+                        f -> assertThat(f.error()).startsWith("in doubt").contains("duplicate"));
         assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT, RECONCILED, IN_DOUBT);
         assertThat(reserving.settlements()).containsExactly("confirm null");
     }
@@ -198,34 +204,46 @@ class InDoubtDispatchTest {
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 
-        assertThat(result).isInstanceOfSatisfying(ActionResult.Failed.class,
-                f -> assertThat(f.error()).startsWith("in doubt").contains("could not reconcile"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ActionResult.Failed.class,
+                        f -> assertThat(f.error()).startsWith("in doubt").contains("could not reconcile"));
         verify(platform, times(1)).perform(any());
         assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT);
         assertThat(reserving.settlements()).containsExactly("confirm null");
     }
 
     /**
-     * Issue 11: a direct message in doubt, its user sent STOP while it settled, and the retry went
-     * out anyway. Cause: the retry called the platform without the final checks.
+     * Issue 11: a direct message in doubt, its user sent STOP while it settled, and the retry went out anyway. Cause:
+     * the retry called the platform without the final checks.
      */
     @Test
     void aRetryAfterAnInDoubtCallIsStoppedByAnOptOutRecordedWhileItSettled() throws Exception {
         ActionRequest request = Requests.directMessage("42", "your order shipped");
-        when(platform.perform(request)).thenAnswer(call -> {
-            steps.add("call");
-            throw failure(Kind.IN_DOUBT);
-        }).thenAnswer(call -> {
-            steps.add("call");
-            return new PlatformReceipt("13");
-        });
+        when(platform.perform(request))
+                .thenAnswer(call -> {
+                    steps.add("call");
+                    throw failure(Kind.IN_DOUBT);
+                })
+                .thenAnswer(call -> {
+                    steps.add("call");
+                    return new PlatformReceipt("13");
+                });
         when(platform.findApplied(any())).thenReturn(Optional.empty());
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null,
+        ActionDispatcher dispatcher = new ActionDispatcher(
+                guards,
+                finalChecks,
+                ledger,
+                platform,
+                clock,
+                null,
                 RetryPolicy.DEFAULT.withSleeper(wait -> optedOut.set(true))); // the STOP arrives during the settle wait
 
         ActionResult result = dispatcher.dispatch(request);
 
-        assertThat(result).isInstanceOfSatisfying(ActionResult.Denied.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.OPTED_OUT));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ActionResult.Denied.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.OPTED_OUT));
         verify(platform, times(1)).perform(any());
         assertThat(steps).containsExactly("check", "call", "check");
         assertThat(ledger.events()).containsExactly(ALLOWED, IN_DOUBT, RECONCILED, DENIED);
@@ -240,7 +258,13 @@ class InDoubtDispatchTest {
             steps.add("call");
             throw failure(Kind.NOT_APPLIED);
         });
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, clock, null,
+        ActionDispatcher dispatcher = new ActionDispatcher(
+                guards,
+                finalChecks,
+                ledger,
+                platform,
+                clock,
+                null,
                 RetryPolicy.DEFAULT.withSleeper(wait -> optedOut.set(true)));
 
         ActionResult result = dispatcher.dispatch(request);
@@ -254,16 +278,19 @@ class InDoubtDispatchTest {
     @Test
     void theFinalChecksRunImmediatelyBeforeEveryCall() throws Exception {
         ActionRequest request = Requests.post("hello");
-        when(platform.perform(request)).thenAnswer(call -> {
-            steps.add("call");
-            throw failure(Kind.NOT_APPLIED);
-        }).thenAnswer(call -> {
-            steps.add("call");
-            throw failure(Kind.IN_DOUBT);
-        }).thenAnswer(call -> {
-            steps.add("call");
-            return new PlatformReceipt("5");
-        });
+        when(platform.perform(request))
+                .thenAnswer(call -> {
+                    steps.add("call");
+                    throw failure(Kind.NOT_APPLIED);
+                })
+                .thenAnswer(call -> {
+                    steps.add("call");
+                    throw failure(Kind.IN_DOUBT);
+                })
+                .thenAnswer(call -> {
+                    steps.add("call");
+                    return new PlatformReceipt("5");
+                });
         when(platform.findApplied(any())).thenReturn(Optional.empty());
 
         assertThat(dispatcher().dispatch(request)).isEqualTo(new ActionResult.Sent("5"));
@@ -273,7 +300,8 @@ class InDoubtDispatchTest {
 
     @Test
     void aFirstDuplicateRefusalIsADenialNotAReconciliation() throws Exception {
-        when(platform.perform(any())).thenThrow(new PlatformException(Kind.DUPLICATE, "Status is a duplicate.", 403, 187, null, null));
+        when(platform.perform(any()))
+                .thenThrow(new PlatformException(Kind.DUPLICATE, "Status is a duplicate.", 403, 187, null, null));
 
         ActionResult result = dispatcher().dispatch(Requests.post("hello"));
 

@@ -21,10 +21,10 @@ import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.Environment;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformReceipt;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -58,7 +58,9 @@ class InboundDeliveryTest {
         }
     }
 
-    /** Stands for the process dying in the middle of a handler: no handler of Bridle's catches an Error of this kind. */
+    /**
+     * Stands for the process dying in the middle of a handler: no handler of Bridle's catches an Error of this kind.
+     */
     static final class ProcessDied extends Error {
         private static final long serialVersionUID = 1L;
     }
@@ -88,13 +90,37 @@ class InboundDeliveryTest {
     }
 
     private BridleRuntime runtime() {
-        BridleConfig config = new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-dev", "test"), false,
-                TestStores.h2(dir), new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
+        BridleConfig config = new BridleConfig(
+                "<test>",
+                Environment.DEV,
+                new AppConfig("acme-dev", "test"),
+                false,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(1),
+                List.of(),
                 List.of(new AccountConfig("acme_news", null), new AccountConfig("acme_help", null)),
-                List.of(new BotConfig("mentions", Listener.class.getName(), "acme_news", null, Set.of(BotConfig.Inbound.MENTIONS)),
-                        new BotConfig("messages", Listener.class.getName(), "acme_news", null, Set.of(BotConfig.Inbound.DIRECT_MESSAGES)),
-                        new BotConfig("elsewhere", Listener.class.getName(), "acme_help", null, Set.of(BotConfig.Inbound.MENTIONS))));
-        return BridleRuntime.create(config, platform, clock, List.of(), getClass().getClassLoader());
+                List.of(
+                        new BotConfig(
+                                "mentions",
+                                Listener.class.getName(),
+                                "acme_news",
+                                null,
+                                Set.of(BotConfig.Inbound.MENTIONS)),
+                        new BotConfig(
+                                "messages",
+                                Listener.class.getName(),
+                                "acme_news",
+                                null,
+                                Set.of(BotConfig.Inbound.DIRECT_MESSAGES)),
+                        new BotConfig(
+                                "elsewhere",
+                                Listener.class.getName(),
+                                "acme_help",
+                                null,
+                                Set.of(BotConfig.Inbound.MENTIONS))));
+        return BridleRuntime.create(
+                config, platform, clock, List.of(), getClass().getClassLoader());
     }
 
     private static Mention mention(String id, UserRef author) {
@@ -104,12 +130,14 @@ class InboundDeliveryTest {
     @Test
     void eachMessageReachesTheBotsOfItsAccountAndKindOnce() throws Exception {
         when(platform.mentionsSince(eq(NEWS), isNull())).thenReturn(List.of(mention("500", ANA), mention("501", ANA)));
-        when(platform.directMessagesSince(eq(NEWS), isNull())).thenReturn(List.of(new DirectMessage("700", ANA, "hello", Requests.T0)));
+        when(platform.directMessagesSince(eq(NEWS), isNull()))
+                .thenReturn(List.of(new DirectMessage("700", ANA, "hello", Requests.T0)));
         try (BridleRuntime runtime = runtime()) {
             assertThat(runtime.poller().pollMentions()).isEqualTo(2);
             assertThat(runtime.poller().pollDirectMessages()).isEqualTo(1);
 
-            assertThat(Listener.SEEN).containsExactly("mentions mention 500", "mentions mention 501", "messages dm 700");
+            assertThat(Listener.SEEN)
+                    .containsExactly("mentions mention 500", "mentions mention 501", "messages dm 700");
         }
     }
 
@@ -132,7 +160,8 @@ class InboundDeliveryTest {
         when(platform.mentionsSince(eq(NEWS), any())).thenReturn(List.of(mention("500", ANA)));
         try (BridleRuntime runtime = runtime()) {
             runtime.poller().pollMentions();
-            runtime.inbound().accept(new dev.bridle.internal.inbound.InboundEvent.MentionEvent(NEWS, mention("500", ANA)));
+            runtime.inbound()
+                    .accept(new dev.bridle.internal.inbound.InboundEvent.MentionEvent(NEWS, mention("500", ANA)));
 
             assertThat(Listener.SEEN).containsExactly("mentions mention 500");
         }
@@ -140,7 +169,8 @@ class InboundDeliveryTest {
 
     @Test
     void messagesFromTheOperatorsOwnAccountsReachNoBot() throws Exception {
-        when(platform.mentionsSince(eq(NEWS), isNull())).thenReturn(List.of(mention("500", new UserRef("1002", "acme_help"))));
+        when(platform.mentionsSince(eq(NEWS), isNull()))
+                .thenReturn(List.of(mention("500", new UserRef("1002", "acme_help"))));
         try (BridleRuntime runtime = runtime()) {
             assertThat(runtime.poller().pollMentions()).isZero();
 
@@ -149,9 +179,8 @@ class InboundDeliveryTest {
     }
 
     /**
-     * Broke: a message claimed by a process that died before handling it was never handled. Cause:
-     * the claim was a bare insert, so after the restart the message, read again from the cursor,
-     * counted as handled.
+     * Broke: a message claimed by a process that died before handling it was never handled. Cause: the claim was a bare
+     * insert, so after the restart the message, read again from the cursor, counted as handled.
      */
     @Test
     void aMessageClaimedByAProcessThatDiedBeforeHandlingItIsHandledAfterTheRestart() throws Exception {
@@ -169,27 +198,31 @@ class InboundDeliveryTest {
     }
 
     /**
-     * Broke: a STOP whose opt-out step threw (the store failed) was used up: logged, never recorded,
-     * never tried again. Cause: the router caught the step's failure and reported the message
-     * handled, so the cursor moved past it.
+     * Broke: a STOP whose opt-out step threw (the store failed) was used up: logged, never recorded, never tried again.
+     * Cause: the router caught the step's failure and reported the message handled, so the cursor moved past it.
      */
     @Test
     void aStopWhoseOptOutStepFailsIsTriedAgainWhenTheStoreRecovers() throws Exception {
-        when(platform.mentionsSince(eq(NEWS), any())).thenReturn(List.of(new Mention("600", ANA, "@acme_news STOP", Requests.T0)));
-        try (BridleRuntime runtime = runtime(); Database side = Database.open(TestStores.h2(dir))) {
+        when(platform.mentionsSince(eq(NEWS), any()))
+                .thenReturn(List.of(new Mention("600", ANA, "@acme_news STOP", Requests.T0)));
+        try (BridleRuntime runtime = runtime();
+                Database side = Database.open(TestStores.h2(dir))) {
             sql(side, "ALTER TABLE optout_events RENAME TO optout_events_away"); // the opt-out store fails
             runtime.poller().pollMentions();
             sql(side, "ALTER TABLE optout_events_away RENAME TO optout_events");
 
             runtime.poller().pollMentions();
 
-            assertThat(runtime.optOuts().status(ANA.id()).history()).as("the STOP is recorded").hasSize(1);
+            assertThat(runtime.optOuts().status(ANA.id()).history())
+                    .as("the STOP is recorded")
+                    .hasSize(1);
             assertThat(Listener.SEEN).as("a STOP reaches no bot").isEmpty();
         }
     }
 
     private static void sql(Database db, String statement) throws Exception {
-        try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+        try (var c = db.dataSource().getConnection();
+                var st = c.createStatement()) {
             st.execute(statement);
         }
     }

@@ -19,11 +19,11 @@ import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.node.NodeMismatchException;
 import dev.bridle.internal.node.NodeRegistry;
 import dev.bridle.internal.platform.PlatformFactory;
-import dev.bridle.sandbox.Sandbox;
-import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.PostgresTest;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.sandbox.Sandbox;
+import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes on one PostgreSQL store, acting on one sandbox the way {@code docs/multi-node.md} sets
- * it up: every account has the sandbox's credentials and {@code platform.baseUrl} points at it.
- * Each node is a whole {@link BridleRuntime}; the test drives polling and moves a settable clock.
+ * Two nodes on one PostgreSQL store, acting on one sandbox the way {@code docs/multi-node.md} sets it up: every account
+ * has the sandbox's credentials and {@code platform.baseUrl} points at it. Each node is a whole {@link BridleRuntime};
+ * the test drives polling and moves a settable clock.
  */
 @PostgresTest
 class MultiNodeTest {
@@ -59,10 +59,10 @@ class MultiNodeTest {
         }
     }
 
-    static final BotConfig THANKS = new BotConfig("thanks", Listener.class.getName(), "acme_news", null,
-            Set.of(BotConfig.Inbound.MENTIONS));
-    static final BotConfig HELPER = new BotConfig("helper", Listener.class.getName(), "acme_help", null,
-            Set.of(BotConfig.Inbound.MENTIONS));
+    static final BotConfig THANKS =
+            new BotConfig("thanks", Listener.class.getName(), "acme_news", null, Set.of(BotConfig.Inbound.MENTIONS));
+    static final BotConfig HELPER =
+            new BotConfig("helper", Listener.class.getName(), "acme_help", null, Set.of(BotConfig.Inbound.MENTIONS));
 
     final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final List<AutoCloseable> opened = new ArrayList<>();
@@ -74,7 +74,12 @@ class MultiNodeTest {
     void open() {
         Listener.SEEN.clear();
         Listener.dieAtNextMention = false;
-        sandbox = Sandbox.builder().account("acme_news").account("acme_help").simulatedUser("ana").build().start();
+        sandbox = Sandbox.builder()
+                .account("acme_news")
+                .account("acme_help")
+                .simulatedUser("ana")
+                .build()
+                .start();
         store = TestStores.postgres(getClass().getSimpleName());
     }
 
@@ -93,20 +98,39 @@ class MultiNodeTest {
         List<AccountConfig> accounts = new ArrayList<>();
         for (String handle : List.of("acme_news", "acme_help")) {
             SandboxAccount generated = sandbox.account(handle);
-            accounts.add(new AccountConfig(handle, new Credentials(Secret.of(sandbox.app().consumerKey()),
-                    Secret.of(sandbox.app().consumerSecret()), Secret.of(generated.accessToken()),
-                    Secret.of(generated.accessTokenSecret()))));
+            accounts.add(new AccountConfig(
+                    handle,
+                    new Credentials(
+                            Secret.of(sandbox.app().consumerKey()),
+                            Secret.of(sandbox.app().consumerSecret()),
+                            Secret.of(generated.accessToken()),
+                            Secret.of(generated.accessTokenSecret()))));
         }
-        return new BridleConfig("<node>", Environment.DEV, new AppConfig("acme-bots-dev", "several nodes"), false, store,
-                new PlatformConfig(PlatformConfig.ApiVersion.V2, sandbox.baseUrl().toString()), new SchedulerConfig(2), List.of(),
-                accounts, bots);
+        return new BridleConfig(
+                "<node>",
+                Environment.DEV,
+                new AppConfig("acme-bots-dev", "several nodes"),
+                false,
+                store,
+                new PlatformConfig(
+                        PlatformConfig.ApiVersion.V2, sandbox.baseUrl().toString()),
+                new SchedulerConfig(2),
+                List.of(),
+                accounts,
+                bots);
     }
 
     /** Starts node {@code name}: its store, platform, bots; polling is left to the test. */
     BridleRuntime node(String name, List<BotConfig> bots) {
         BridleConfig config = config(bots);
-        BridleRuntime runtime = BridleRuntime.create(config, feedback -> PlatformFactory.connect(config, clock, feedback).platform(),
-                clock, List.of(), getClass().getClassLoader(), ContactSettings.of(config), "bridle-" + name);
+        BridleRuntime runtime = BridleRuntime.create(
+                config,
+                feedback -> PlatformFactory.connect(config, clock, feedback).platform(),
+                clock,
+                List.of(),
+                getClass().getClassLoader(),
+                ContactSettings.of(config),
+                "bridle-" + name);
         opened.add(runtime);
         return runtime;
     }
@@ -115,7 +139,8 @@ class MultiNodeTest {
         if (side == null) {
             side = Database.open(store);
         }
-        try (var c = side.dataSource().getConnection(); var st = c.createStatement()) {
+        try (var c = side.dataSource().getConnection();
+                var st = c.createStatement()) {
             st.execute(statement);
         }
     }
@@ -124,14 +149,18 @@ class MultiNodeTest {
         if (side == null) {
             side = Database.open(store);
         }
-        try (var c = side.dataSource().getConnection(); var rs = c.createStatement().executeQuery(
-                "SELECT state, reason FROM inbound_seen WHERE message_id = '" + messageId + "'")) {
+        try (var c = side.dataSource().getConnection();
+                var rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT state, reason FROM inbound_seen WHERE message_id = '" + messageId + "'")) {
             return rs.next() ? rs.getString(1) + (rs.getString(2) == null ? "" : ": " + rs.getString(2)) : "none";
         }
     }
 
     long mentionReads(String handle) {
-        return sandbox.requests().stream().filter(r -> r.path().endsWith("/mentions") && handle.equals(r.account())).count();
+        return sandbox.requests().stream()
+                .filter(r -> r.path().endsWith("/mentions") && handle.equals(r.account()))
+                .count();
     }
 
     @Test
@@ -140,7 +169,8 @@ class MultiNodeTest {
 
         assertThatThrownBy(() -> node("b", List.of(THANKS)))
                 .isInstanceOf(NodeMismatchException.class)
-                .hasMessageStartingWith("refusing to start: node " + NodeRegistry.shortId(first.node().id()))
+                .hasMessageStartingWith("refusing to start: node "
+                        + NodeRegistry.shortId(first.node().id()))
                 .hasMessageContaining("sections that differ: bots.")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
@@ -157,12 +187,16 @@ class MultiNodeTest {
         assertThat(b.node().isAlive(a.node().id())).isTrue();
     }
 
-    /** With the lease, the platform sees one read per account per interval, however many nodes poll; a message is handled once. */
+    /**
+     * With the lease, the platform sees one read per account per interval, however many nodes poll; a message is
+     * handled once.
+     */
     @Test
     void twoNodesPollingReadEachAccountOncePerInterval() {
         BridleRuntime a = node("a", List.of(THANKS, HELPER));
         BridleRuntime b = node("b", List.of(THANKS, HELPER));
-        String mention = sandbox.injectMention("ana", "acme_news", "hello there").id();
+        String mention =
+                sandbox.injectMention("ana", "acme_news", "hello there").id();
 
         for (int round = 1; round <= 4; round++) {
             a.poller().pollMentions();
@@ -182,8 +216,8 @@ class MultiNodeTest {
     }
 
     /**
-     * A STOP whose opt-out step throws (its table is gone, as when the store fails) is recorded as
-     * failed with the reason, not used up, and honoured at the next poll once the store is back.
+     * A STOP whose opt-out step throws (its table is gone, as when the store fails) is recorded as failed with the
+     * reason, not used up, and honoured at the next poll once the store is back.
      */
     @Test
     void aMessageWhoseHandlingThrowsIsRecordedAsFailedAndHandledWhenReadAgain() throws Exception {
@@ -197,7 +231,8 @@ class MultiNodeTest {
         sql("ALTER TABLE optout_events_away RENAME TO optout_events");
         a.poller().pollMentions();
         assertThat(claim(stop)).isEqualTo("HANDLED");
-        assertThat(a.optOuts().status(sandbox.userId("ana")).suppressed("acme_news")).isTrue();
+        assertThat(a.optOuts().status(sandbox.userId("ana")).suppressed("acme_news"))
+                .isTrue();
         assertThat(Listener.SEEN).isEmpty();
     }
 
@@ -206,19 +241,24 @@ class MultiNodeTest {
     void aClaimLeftByANodeThatWasKilledIsHandledByAnotherOnceItsHeartbeatLapses() throws Exception {
         BridleRuntime killed = node("a", List.of(THANKS, HELPER));
         BridleRuntime survivor = node("b", List.of(THANKS, HELPER));
-        String mention = sandbox.injectMention("ana", "acme_news", "hello there").id();
+        String mention =
+                sandbox.injectMention("ana", "acme_news", "hello there").id();
         Listener.dieAtNextMention = true;
         assertThatThrownBy(() -> killed.poller().pollMentions()).isInstanceOf(InboundDeliveryTest.ProcessDied.class);
         String killedId = killed.node().id();
         killed.close();
-        sql("UPDATE bridle_node SET stopped_at = NULL WHERE node_id = '" + killedId + "'"); // killed: it never said it stopped
+        sql("UPDATE bridle_node SET stopped_at = NULL WHERE node_id = '" + killedId
+                + "'"); // killed: it never said it stopped
         for (String account : List.of("acme_news", "acme_help")) { // and it held the leases
-            sql("INSERT INTO inbound_lease (account, kind, node_id, expires_at) VALUES ('" + account + "', 'MENTION', '" + killedId
-                    + "', TIMESTAMP WITH TIME ZONE '" + clock.instant().plusSeconds(45) + "')");
+            sql("INSERT INTO inbound_lease (account, kind, node_id, expires_at) VALUES ('" + account + "', 'MENTION', '"
+                    + killedId + "', TIMESTAMP WITH TIME ZONE '"
+                    + clock.instant().plusSeconds(45) + "')");
         }
 
         survivor.poller().pollMentions();
-        assertThat(Listener.SEEN).as("its heartbeat is recent: it may still be at work").isEmpty();
+        assertThat(Listener.SEEN)
+                .as("its heartbeat is recent: it may still be at work")
+                .isEmpty();
         assertThat(claim(mention)).isEqualTo("CLAIMED");
 
         clock.advance(NodeRegistry.LAPSES_AFTER.plusSeconds(1));
@@ -235,11 +275,15 @@ class MultiNodeTest {
         BridleRuntime pushed = node("a", List.of(THANKS, HELPER));
         BridleRuntime polling = node("b", List.of(THANKS, HELPER));
         var post = sandbox.injectMention("ana", "acme_news", "hello there");
-        Mention mention = new Mention(post.id(), new dev.bridle.bot.UserRef(post.authorId(), post.authorHandle()), post.text(),
+        Mention mention = new Mention(
+                post.id(),
+                new dev.bridle.bot.UserRef(post.authorId(), post.authorHandle()),
+                post.text(),
                 post.createdAt());
 
-        boolean handledByWebhook = pushed.inbound().accept(new dev.bridle.internal.inbound.InboundEvent.MentionEvent(
-                pushed.accounts().get("acme_news"), mention));
+        boolean handledByWebhook = pushed.inbound()
+                .accept(new dev.bridle.internal.inbound.InboundEvent.MentionEvent(
+                        pushed.accounts().get("acme_news"), mention));
         int handledByPolling = polling.poller().pollMentions();
 
         assertThat(handledByWebhook).isTrue();

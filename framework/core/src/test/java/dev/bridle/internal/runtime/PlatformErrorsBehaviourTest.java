@@ -9,34 +9,34 @@ import static dev.bridle.audit.LedgerEvent.RECONCILED;
 import static dev.bridle.audit.LedgerEvent.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
-import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
-import dev.bridle.internal.config.PlatformConfig.ApiVersion;
-import dev.bridle.internal.health.AccountPauseGuard;
-import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.internal.audit.JdbcAuditLedger;
+import dev.bridle.internal.config.PlatformConfig.ApiVersion;
+import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.health.AccountHealth;
-import dev.bridle.platform.ActionTrace;
+import dev.bridle.internal.health.AccountPauseGuard;
 import dev.bridle.internal.health.KindPause;
 import dev.bridle.internal.health.PauseReason;
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformException;
-import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.internal.platform.twitter.SandboxFixture;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
+import dev.bridle.internal.store.Database;
+import dev.bridle.internal.store.TestStores;
+import dev.bridle.platform.ActionTrace;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformException;
+import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.sandbox.AccountFlag;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.SandboxPost;
 import dev.bridle.sandbox.fault.Fault;
 import dev.bridle.sandbox.fault.FaultPlan;
-import dev.bridle.internal.store.Database;
-import dev.bridle.internal.store.TestStores;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -51,9 +51,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3, point 2, end to end: the dispatcher, the account-health guard and registry, the real
- * ledger and the adapter, against the sandbox over loopback HTTP. Each platform error becomes its
- * behaviour, counted in the sandbox's own request log and state.
+ * Issue 3, point 2, end to end: the dispatcher, the account-health guard and registry, the real ledger and the adapter,
+ * against the sandbox over loopback HTTP. Each platform error becomes its behaviour, counted in the sandbox's own
+ * request log and state.
  */
 class PlatformErrorsBehaviourTest {
 
@@ -104,7 +104,13 @@ class PlatformErrorsBehaviourTest {
     }
 
     private ActionDispatcher dispatcher(Platform platform) {
-        return new ActionDispatcher(guards, finalChecks, ledger, platform, fixture.clock, health,
+        return new ActionDispatcher(
+                guards,
+                finalChecks,
+                ledger,
+                platform,
+                fixture.clock,
+                health,
                 RetryPolicy.DEFAULT.withSleeper(waits::add));
     }
 
@@ -117,18 +123,25 @@ class PlatformErrorsBehaviourTest {
     }
 
     private List<LedgerRecord> records(ActionRequest request) {
-        return ledger.tail(1000).stream().map(e -> e.record()).filter(r -> request.requestId().equals(r.requestId())).toList();
+        return ledger.tail(1000).stream()
+                .map(e -> e.record())
+                .filter(r -> request.requestId().equals(r.requestId()))
+                .toList();
     }
 
     private long posts() {
-        return fixture.requests().stream().filter(r -> POSTS.equals(r.endpoint())).count();
+        return fixture.requests().stream()
+                .filter(r -> POSTS.equals(r.endpoint()))
+                .count();
     }
 
     @Test
     void aRateLimitDefersUntilTheResetAndNothingIsAskedBeforeThen() {
         start(new SandboxFixture());
         ActionDispatcher dispatcher = dispatcher();
-        fixture.sandbox.faults(FaultPlan.builder().script(POSTS, s -> s.then(Fault.tooManyRequests())).build());
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script(POSTS, s -> s.then(Fault.tooManyRequests()))
+                .build());
 
         ActionResult first = dispatcher.dispatch(Actions.post(acme, "one"));
         long asked = fixture.requests().size();
@@ -140,7 +153,9 @@ class PlatformErrorsBehaviourTest {
             assertThat(d.until()).isAfter(SandboxFixture.T0);
         });
         ActionResult.Deferred deferred = (ActionResult.Deferred) first;
-        assertThat(again).isInstanceOfSatisfying(ActionResult.Deferred.class, d -> assertThat(d.until()).isEqualTo(deferred.until()));
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        ActionResult.Deferred.class, d -> assertThat(d.until()).isEqualTo(deferred.until()));
         assertThat(fixture.requests()).as("no request before the reset").hasSize((int) asked);
         assertThat(events(second)).containsExactly(ALLOWED, DEFERRED);
 
@@ -164,17 +179,24 @@ class PlatformErrorsBehaviourTest {
             assertThat(d.code()).isEqualTo(ReasonCode.DAILY_LIMIT);
             assertThat(d.until()).isAfter(SandboxFixture.T0.plus(Duration.ofHours(23)));
         });
-        assertThat(replyResult).as("replies share the posts' daily limit").isInstanceOfSatisfying(ActionResult.Deferred.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.DAILY_LIMIT));
+        assertThat(replyResult)
+                .as("replies share the posts' daily limit")
+                .isInstanceOfSatisfying(
+                        ActionResult.Deferred.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.DAILY_LIMIT));
         assertThat(records(reply)).singleElement().satisfies(r -> {
             assertThat(r.event()).isEqualTo(DEFERRED);
             assertThat(r.guard()).isEqualTo("account-health");
         });
         assertThat(fixture.requests()).as("the guard stopped the reply").hasSize((int) asked);
-        assertThat(health.kindPauses()).extracting(KindPause::kind)
+        assertThat(health.kindPauses())
+                .extracting(KindPause::kind)
                 .containsExactlyInAnyOrder(ActionKind.POST, ActionKind.REPLY, ActionKind.REPOST);
-        assertThat(dispatcher.dispatch(Actions.follow(acme, anaId)).sent()).as("follows carry on").isTrue();
-        assertThat(dispatcher.dispatch(Actions.post(beta, "second")).sent()).as("other accounts carry on").isTrue();
+        assertThat(dispatcher.dispatch(Actions.follow(acme, anaId)).sent())
+                .as("follows carry on")
+                .isTrue();
+        assertThat(dispatcher.dispatch(Actions.post(beta, "second")).sent())
+                .as("other accounts carry on")
+                .isTrue();
     }
 
     @Test
@@ -190,15 +212,18 @@ class PlatformErrorsBehaviourTest {
         ActionResult second = dispatcher.dispatch(next);
 
         assertThat(first.failed()).isTrue();
-        assertThat(records(refused)).extracting(LedgerRecord::event, LedgerRecord::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ALLOWED, null),
+        assertThat(records(refused))
+                .extracting(LedgerRecord::event, LedgerRecord::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ALLOWED, null),
                         org.assertj.core.groups.Tuple.tuple(FAILED, "ACCOUNT_PAUSED"));
         assertThat(health.pauseOf("acme")).hasValueSatisfying(p -> {
             assertThat(p.reason()).isEqualTo(PauseReason.LOCKED);
             assertThat(p.errorCode()).isEqualTo(326);
         });
-        assertThat(second).isInstanceOfSatisfying(ActionResult.Denied.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.ACCOUNT_PAUSED));
+        assertThat(second)
+                .isInstanceOfSatisfying(
+                        ActionResult.Denied.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.ACCOUNT_PAUSED));
         assertThat(events(next)).containsExactly(DENIED);
         assertThat(fixture.requests()).hasSize((int) asked);
         assertThat(dispatcher.dispatch(Actions.post(beta, "hello")).sent()).isTrue();
@@ -215,7 +240,8 @@ class PlatformErrorsBehaviourTest {
 
         dispatcher().dispatch(Actions.post(acme, "hello"));
 
-        assertThat(health.pauseOf("acme")).hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo(PauseReason.BAD_CREDENTIALS));
+        assertThat(health.pauseOf("acme"))
+                .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo(PauseReason.BAD_CREDENTIALS));
     }
 
     @Test
@@ -226,8 +252,10 @@ class PlatformErrorsBehaviourTest {
 
         ActionResult again = dispatcher.dispatch(Actions.post(acme, "same"));
 
-        assertThat(again).isInstanceOfSatisfying(ActionResult.Denied.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        ActionResult.Denied.class,
+                        d -> assertThat(d.code()).isEqualTo(ReasonCode.DUPLICATE_SAME_ACCOUNT));
     }
 
     @Test
@@ -239,8 +267,8 @@ class PlatformErrorsBehaviourTest {
         start(new SandboxFixture(SandboxLimits.defaults(), port));
         TwitterPlatform platform = fixture.platform(ApiVersion.V2);
         fixture.sandbox.close();
-        ActionDispatcher dispatcher = new ActionDispatcher(guards, finalChecks, ledger, platform, fixture.clock, health,
-                RetryPolicy.DEFAULT.withSleeper(d -> {
+        ActionDispatcher dispatcher = new ActionDispatcher(
+                guards, finalChecks, ledger, platform, fixture.clock, health, RetryPolicy.DEFAULT.withSleeper(d -> {
                     waits.add(d);
                     fixture.sandbox.start(); // the platform is back for the next attempt
                 }));
@@ -257,7 +285,9 @@ class PlatformErrorsBehaviourTest {
     @Test
     void aDroppedAnswerAfterThePostIsReconciledToSentWithExactlyOnePost() {
         start(new SandboxFixture());
-        fixture.sandbox.faults(FaultPlan.builder().script(POSTS, s -> s.then(Fault.dropAfter())).build());
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script(POSTS, s -> s.then(Fault.dropAfter()))
+                .build());
 
         ActionRequest post = Actions.post(acme, "did it go?");
         ActionResult result = dispatcher().dispatch(post);
@@ -266,13 +296,17 @@ class PlatformErrorsBehaviourTest {
         assertThat(made).hasSize(1);
         assertThat(result).isEqualTo(new ActionResult.Sent(made.get(0).id()));
         assertThat(events(post)).containsExactly(ALLOWED, IN_DOUBT, RECONCILED, SENT);
-        assertThat(posts()).as("one POST: neither the JDK nor Bridle sent it again").isEqualTo(1);
+        assertThat(posts())
+                .as("one POST: neither the JDK nor Bridle sent it again")
+                .isEqualTo(1);
     }
 
     @Test
     void aDroppedConnectionBeforeThePostIsReconciledAsNotAppliedAndRetriedOnce() {
         start(new SandboxFixture());
-        fixture.sandbox.faults(FaultPlan.builder().script(POSTS, s -> s.then(Fault.dropBefore())).build());
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script(POSTS, s -> s.then(Fault.dropBefore()))
+                .build());
 
         ActionRequest post = Actions.post(acme, "try again");
         ActionResult result = dispatcher().dispatch(post);
@@ -297,7 +331,8 @@ class PlatformErrorsBehaviourTest {
         ActionResult follow = dispatcher.dispatch(Actions.follow(acme, anaId));
 
         assertThat(fixture.sandbox.dms()).hasSize(1);
-        assertThat(message).isEqualTo(new ActionResult.Sent(fixture.sandbox.dms().get(0).id()));
+        assertThat(message)
+                .isEqualTo(new ActionResult.Sent(fixture.sandbox.dms().get(0).id()));
         assertThat(follow).isEqualTo(new ActionResult.Sent(anaId));
         assertThat(fixture.sandbox.follows()).hasSize(1);
     }
@@ -313,7 +348,9 @@ class PlatformErrorsBehaviourTest {
         ActionRequest post = Actions.post(acme, "unknown fate");
         ActionResult result = dispatcher().dispatch(post);
 
-        assertThat(result).isInstanceOfSatisfying(ActionResult.Failed.class, f -> assertThat(f.error()).startsWith("in doubt"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ActionResult.Failed.class, f -> assertThat(f.error()).startsWith("in doubt"));
         assertThat(events(post)).containsExactly(ALLOWED, IN_DOUBT);
         assertThat(posts()).isEqualTo(1);
         assertThat(fixture.sandbox.sent("acme").posts()).hasSize(1);
@@ -322,7 +359,9 @@ class PlatformErrorsBehaviourTest {
     @Test
     void aDuplicateRefusalOfTheRetryProvesALaggingPostWentOut() {
         start(new SandboxFixture());
-        fixture.sandbox.faults(FaultPlan.builder().script(POSTS, s -> s.then(Fault.dropAfter())).build());
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script(POSTS, s -> s.then(Fault.dropAfter()))
+                .build());
         TwitterPlatform real = fixture.platform(ApiVersion.V2);
         AtomicInteger looks = new AtomicInteger();
         Platform lagging = new Platform() {
@@ -385,20 +424,30 @@ class PlatformErrorsBehaviourTest {
         } catch (PlatformException e) {
             throw new AssertionError(e);
         }
-        fixture.sandbox.faults(FaultPlan.builder().script("GET /2/dm_events", s -> s.then(Fault.serviceUnavailable())).build());
-        long asked = fixture.requests().stream().filter(r -> !r.method().equals("GET")).count();
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script("GET /2/dm_events", s -> s.then(Fault.serviceUnavailable()))
+                .build());
+        long asked = fixture.requests().stream()
+                .filter(r -> !r.method().equals("GET"))
+                .count();
 
-        InDoubtRecovery.Report report = new InDoubtRecovery(ledger, new Reconciler(platform), java.util.Map.of("acme", acme),
-                fixture.clock).recover(ledger.unsettled(SandboxFixture.T0.minus(Duration.ofDays(1))), Duration.ZERO);
+        InDoubtRecovery.Report report = new InDoubtRecovery(
+                        ledger, new Reconciler(platform), java.util.Map.of("acme", acme), fixture.clock)
+                .recover(ledger.unsettled(SandboxFixture.T0.minus(Duration.ofDays(1))), Duration.ZERO);
 
         assertThat(report).isEqualTo(new InDoubtRecovery.Report(1, 1, 1));
         assertThat(events(sentBeforeTheCrash)).containsExactly(ALLOWED, RECONCILED, SENT);
         assertThat(records(sentBeforeTheCrash).get(2).platformId()).isEqualTo(id);
         assertThat(events(neverSent)).containsExactly(ALLOWED, RECONCILED, FAILED);
         assertThat(events(inDoubt)).as("still in doubt, recorded once").containsExactly(ALLOWED, IN_DOUBT);
-        assertThat(fixture.requests().stream().filter(r -> !r.method().equals("GET")).count()).as("nothing re-sent").isEqualTo(asked);
+        assertThat(fixture.requests().stream()
+                        .filter(r -> !r.method().equals("GET"))
+                        .count())
+                .as("nothing re-sent")
+                .isEqualTo(asked);
         assertThat(fixture.sandbox.sent("acme").posts()).hasSize(1);
         assertThat(ledger.unsettled(SandboxFixture.T0.minus(Duration.ofDays(1))))
-                .extracting(e -> e.record().requestId()).containsOnly(inDoubt.requestId());
+                .extracting(e -> e.record().requestId())
+                .containsOnly(inDoubt.requestId());
     }
 }

@@ -2,10 +2,10 @@ package dev.bridle.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.Account;
+import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BridleConfig;
@@ -16,11 +16,11 @@ import dev.bridle.internal.health.PauseReason;
 import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.platform.twitter.Actions;
-import dev.bridle.testing.SettableClock;
-import dev.bridle.sandbox.AccountFlag;
-import dev.bridle.sandbox.Sandbox;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.sandbox.AccountFlag;
+import dev.bridle.sandbox.Sandbox;
+import dev.bridle.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** At start-up: accounts the platform refuses are paused while the others carry on; unsettled actions are reconciled. */
+/**
+ * At start-up: accounts the platform refuses are paused while the others carry on; unsettled actions are reconciled.
+ */
 class PlatformStartupTest {
 
     @TempDir
@@ -42,10 +44,18 @@ class PlatformStartupTest {
 
     @BeforeEach
     void sandbox() {
-        config = new BridleConfig("<test>", Environment.DEV, new AppConfig("startup-dev", "testing"), false, TestStores.h2(dir),
-                new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
-                List.of(new AccountConfig("acme", null), new AccountConfig("beta", null)), List.of());
-        connection = PlatformFactory.connect(config, clock, (account, kind, limit, remaining, reset) -> { });
+        config = new BridleConfig(
+                "<test>",
+                Environment.DEV,
+                new AppConfig("startup-dev", "testing"),
+                false,
+                TestStores.h2(dir),
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(1),
+                List.of(),
+                List.of(new AccountConfig("acme", null), new AccountConfig("beta", null)),
+                List.of());
+        connection = PlatformFactory.connect(config, clock, (account, kind, limit, remaining, reset) -> {});
         sandbox = connection.sandbox().orElseThrow();
     }
 
@@ -55,15 +65,16 @@ class PlatformStartupTest {
     }
 
     private BridleRuntime start() {
-        return BridleRuntime.create(config, connection.platform(), clock, List.of(), getClass().getClassLoader());
+        return BridleRuntime.create(
+                config, connection.platform(), clock, List.of(), getClass().getClassLoader());
     }
 
     @Test
     void revokedTokensPauseTheAccountUntilTheyVerifyAgain() {
         sandbox.flag("acme", AccountFlag.TOKEN_REVOKED);
         try (BridleRuntime runtime = start()) {
-            assertThat(runtime.accountHealth().pauseOf("acme")).hasValueSatisfying(p ->
-                    assertThat(p.reason()).isEqualTo(PauseReason.BAD_CREDENTIALS));
+            assertThat(runtime.accountHealth().pauseOf("acme"))
+                    .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo(PauseReason.BAD_CREDENTIALS));
             assertThat(runtime.accounts().get("acme").userId()).isNull();
             assertThat(runtime.accounts().get("beta").userId()).isEqualTo(sandbox.userId("beta"));
         }
@@ -79,8 +90,8 @@ class PlatformStartupTest {
     void aLockedAccountStaysPausedUntilAnOperatorResumesIt() {
         sandbox.flag("acme", AccountFlag.LOCKED);
         try (BridleRuntime runtime = start()) {
-            assertThat(runtime.accountHealth().pauseOf("acme")).hasValueSatisfying(p ->
-                    assertThat(p.reason()).isEqualTo(PauseReason.LOCKED));
+            assertThat(runtime.accountHealth().pauseOf("acme"))
+                    .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo(PauseReason.LOCKED));
         }
 
         sandbox.clearFlags("acme");
@@ -102,9 +113,12 @@ class PlatformStartupTest {
         String id = connection.platform().perform(post).platformId();
 
         try (BridleRuntime runtime = start()) {
-            List<LedgerRecord> rows = runtime.ledger().tail(10).stream().map(e -> e.record())
-                    .filter(r -> post.requestId().equals(r.requestId())).toList();
-            assertThat(rows).extracting(LedgerRecord::event)
+            List<LedgerRecord> rows = runtime.ledger().tail(10).stream()
+                    .map(e -> e.record())
+                    .filter(r -> post.requestId().equals(r.requestId()))
+                    .toList();
+            assertThat(rows)
+                    .extracting(LedgerRecord::event)
                     .containsExactly(LedgerEvent.ALLOWED, LedgerEvent.RECONCILED, LedgerEvent.SENT);
             assertThat(rows.get(2).platformId()).isEqualTo(id);
         }

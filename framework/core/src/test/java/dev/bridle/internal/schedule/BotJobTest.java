@@ -49,7 +49,11 @@ class BotJobTest {
     void aBotThatThrowsIsLoggedWithItsNameAndTheErrorAndNothingIsRethrown() {
         IllegalStateException boom = new IllegalStateException("boom");
 
-        assertThatCode(() -> new BotJob(bot -> { throw boom; }).execute(contextFor("digest"))).doesNotThrowAnyException();
+        assertThatCode(() -> new BotJob(bot -> {
+                            throw boom;
+                        })
+                        .execute(contextFor("digest")))
+                .doesNotThrowAnyException();
 
         assertThat(logged.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
@@ -61,15 +65,24 @@ class BotJobTest {
 
     @Test
     void aBotThatFailsWithALinkageErrorIsLoggedToo() {
-        assertThatCode(() -> new BotJob(bot -> { throw new NoClassDefFoundError("com/acme/Gone"); })
-                .execute(contextFor("digest"))).doesNotThrowAnyException();
+        assertThatCode(() -> new BotJob(bot -> {
+                            throw new NoClassDefFoundError("com/acme/Gone");
+                        })
+                        .execute(contextFor("digest")))
+                .doesNotThrowAnyException();
 
-        assertThat(logged.list).singleElement().extracting(ILoggingEvent::getLevel).isEqualTo(Level.ERROR);
+        assertThat(logged.list)
+                .singleElement()
+                .extracting(ILoggingEvent::getLevel)
+                .isEqualTo(Level.ERROR);
     }
 
     @Test
     void anInterruptedRunKeepsTheInterruptFlag() {
-        new BotJob(bot -> { throw new InterruptedException(); }).execute(contextFor("digest"));
+        new BotJob(bot -> {
+                    throw new InterruptedException();
+                })
+                .execute(contextFor("digest"));
 
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
     }

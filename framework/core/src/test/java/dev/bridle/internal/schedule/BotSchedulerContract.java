@@ -12,6 +12,8 @@ import com.google.inject.Injector;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.Schedule;
 import dev.bridle.internal.config.SchedulerConfig;
+import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,8 +25,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import dev.bridle.internal.config.StoreConfig;
-import dev.bridle.internal.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ import org.quartz.impl.calendar.HolidayCalendar;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@link BotScheduler} promises on any database; each database gets a subclass. Quartz fires
- * in real time, so the schedules are short and the tests wait on runs, never on the clock.
+ * What {@link BotScheduler} promises on any database; each database gets a subclass. Quartz fires in real time, so the
+ * schedules are short and the tests wait on runs, never on the clock.
  */
 abstract class BotSchedulerContract {
 
@@ -101,7 +101,8 @@ abstract class BotSchedulerContract {
     void runsOfOneBotNeverOverlap() throws Exception {
         invoker.holding("slow");
         BotScheduler scheduler = scheduler(database, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD);
-        scheduler.sync(List.of(bot("slow", new Schedule.Every(Duration.ofMillis(50))),
+        scheduler.sync(List.of(
+                bot("slow", new Schedule.Every(Duration.ofMillis(50))),
                 bot("metronome", new Schedule.Every(Duration.ofMillis(50)))));
         scheduler.start();
 
@@ -116,7 +117,8 @@ abstract class BotSchedulerContract {
 
     @Test
     void schedulesSurviveARestart() throws Exception {
-        List<BotConfig> bots = List.of(bot("hourly", new Schedule.Every(Duration.ofHours(1))), bot("clock", EVERY_SECOND));
+        List<BotConfig> bots =
+                List.of(bot("hourly", new Schedule.Every(Duration.ofHours(1))), bot("clock", EVERY_SECOND));
         Database first = database;
         BotScheduler before = scheduler(first, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD);
         before.sync(bots);
@@ -134,29 +136,38 @@ abstract class BotSchedulerContract {
         assertThat(after.nextRun("hourly")).contains(hourlyNext);
         after.start();
 
-        afterRestart.awaitRuns("clock", 1); // on PostgreSQL after cluster recovery of the stopped node's acquired trigger
-        assertThat(afterRestart.runs("hourly")).as("an unchanged interval bot is not restarted").isZero();
+        afterRestart.awaitRuns(
+                "clock", 1); // on PostgreSQL after cluster recovery of the stopped node's acquired trigger
+        assertThat(afterRestart.runs("hourly"))
+                .as("an unchanged interval bot is not restarted")
+                .isZero();
         assertThat(after.nextRun("hourly")).contains(hourlyNext);
     }
 
     @Test
     void syncAddsReplacesAndRemoves() throws Exception {
         BotScheduler scheduler = scheduler(database, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD);
-        scheduler.sync(List.of(bot("a", new Schedule.Every(Duration.ofHours(1))),
-                bot("b", new Schedule.Every(Duration.ofHours(1))), bot("quiet", null)));
+        scheduler.sync(List.of(
+                bot("a", new Schedule.Every(Duration.ofHours(1))),
+                bot("b", new Schedule.Every(Duration.ofHours(1))),
+                bot("quiet", null)));
         assertThat(scheduler.scheduledBots()).containsExactly("a", "b");
         Instant aNext = scheduler.nextRun("a").orElseThrow();
 
-        scheduler.sync(List.of(bot("a", new Schedule.Every(Duration.ofHours(1))), bot("b", new Schedule.Every(Duration.ofHours(1)))));
+        scheduler.sync(List.of(
+                bot("a", new Schedule.Every(Duration.ofHours(1))), bot("b", new Schedule.Every(Duration.ofHours(1)))));
         assertThat(scheduler.nextRun("a")).as("unchanged, so left alone").contains(aNext);
 
         ZoneId paris = ZoneId.of("Europe/Paris");
-        scheduler.sync(List.of(bot("a", new Schedule.Cron("0 0 9 * * ?", paris)), bot("b", new Schedule.Every(Duration.ofHours(2)))));
+        scheduler.sync(List.of(
+                bot("a", new Schedule.Cron("0 0 9 * * ?", paris)), bot("b", new Schedule.Every(Duration.ofHours(2)))));
         assertThat(tables.cron("a")).containsExactly("0 0 9 * * ?", "Europe/Paris");
         assertThat(tables.misfireInstruction("a")).isEqualTo(BotTriggers.CRON_MISFIRE_INSTRUCTION);
         ZonedDateTime aNine = scheduler.nextRun("a").orElseThrow().atZone(paris);
-        assertThat(List.of(aNine.getHour(), aNine.getMinute(), aNine.getSecond())).containsExactly(9, 0, 0);
-        assertThat(tables.repeatIntervalMillis("b")).isEqualTo(Duration.ofHours(2).toMillis());
+        assertThat(List.of(aNine.getHour(), aNine.getMinute(), aNine.getSecond()))
+                .containsExactly(9, 0, 0);
+        assertThat(tables.repeatIntervalMillis("b"))
+                .isEqualTo(Duration.ofHours(2).toMillis());
         assertThat(tables.misfireInstruction("b")).isEqualTo(BotTriggers.INTERVAL_MISFIRE_INSTRUCTION);
 
         scheduler.sync(List.of(bot("b", new Schedule.Every(Duration.ofHours(2)))));
@@ -168,8 +179,8 @@ abstract class BotSchedulerContract {
     }
 
     /**
-     * Broke once: replacing a trigger in place (scheduleJob with replace) rewrote QRTZ_TRIGGERS but
-     * left the interval row behind and no cron row, so the bot's trigger could no longer be read.
+     * Broke once: replacing a trigger in place (scheduleJob with replace) rewrote QRTZ_TRIGGERS but left the interval
+     * row behind and no cron row, so the bot's trigger could no longer be read.
      */
     @Test
     void changingTheKindOfScheduleLeavesNoRowOfTheOldKind() throws Exception {
@@ -192,8 +203,9 @@ abstract class BotSchedulerContract {
         BotScheduler scheduler = scheduler(database, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD);
         scheduler.sync(List.of(bot("a", new Schedule.Every(Duration.ofHours(1)))));
 
-        assertThatThrownBy(() -> scheduler.sync(List.of(bot("b", new Schedule.Every(Duration.ofHours(1))),
-                bot("typo", new Schedule.Cron("0 0 25 * * ?", ZoneOffset.UTC)))))
+        assertThatThrownBy(() -> scheduler.sync(List.of(
+                        bot("b", new Schedule.Every(Duration.ofHours(1))),
+                        bot("typo", new Schedule.Cron("0 0 25 * * ?", ZoneOffset.UTC)))))
                 .isInstanceOf(SchedulingException.class)
                 .hasMessageContaining("bot 'typo'")
                 .hasMessageContaining("'0 0 25 * * ?'");
@@ -214,7 +226,9 @@ abstract class BotSchedulerContract {
         after.start();
 
         invoker.awaitRuns("new-year", 1);
-        assertThat(after.nextRun("new-year")).as("no catch-up run left, back on schedule").contains(nextNewYear);
+        assertThat(after.nextRun("new-year"))
+                .as("no catch-up run left, back on schedule")
+                .contains(nextNewYear);
         assertThat(invoker.runs("new-year")).isEqualTo(1);
     }
 
@@ -242,10 +256,16 @@ abstract class BotSchedulerContract {
     @Test
     void theDelegateReadsWhatTheSchemaStores() throws Exception {
         // job data and calendars live in BYTEA columns; the dialect's delegate must read them back
-        Scheduler quartz = scheduler(database, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD).quartz();
+        Scheduler quartz = scheduler(database, invoker, BotScheduler.DEFAULT_MISFIRE_THRESHOLD)
+                .quartz();
         JobKey probe = JobKey.jobKey("probe", "schema-check");
-        quartz.addJob(JobBuilder.newJob(BotJob.class).withIdentity(probe).usingJobData("note", "h\u00e9llo \u2603")
-                .storeDurably().build(), false);
+        quartz.addJob(
+                JobBuilder.newJob(BotJob.class)
+                        .withIdentity(probe)
+                        .usingJobData("note", "h\u00e9llo \u2603")
+                        .storeDurably()
+                        .build(),
+                false);
         HolidayCalendar holidays = new HolidayCalendar();
         holidays.addExcludedDate(new Date(86_400_000L * 365));
         quartz.addCalendar("holidays", holidays, false, false);
@@ -275,8 +295,11 @@ abstract class BotSchedulerContract {
 
     @Test
     void buildNeedsAnInjectorThatProvidesTheInvoker() {
-        assertThatThrownBy(() -> BotScheduler.builder().database(database)
-                .injector(Guice.createInjector()).instanceName(name).build())
+        assertThatThrownBy(() -> BotScheduler.builder()
+                        .database(database)
+                        .injector(Guice.createInjector())
+                        .instanceName(name)
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("bind a " + BotInvoker.class.getName());
     }

@@ -18,7 +18,8 @@ class BotTriggersTest {
 
     @Test
     void cronBotsFireOnceNowAfterAMisfire() {
-        Trigger trigger = BotTriggers.triggerFor(bot("digest", new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Paris"))));
+        Trigger trigger =
+                BotTriggers.triggerFor(bot("digest", new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Paris"))));
 
         assertThat(trigger).isInstanceOf(CronTrigger.class);
         assertThat(trigger.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
@@ -48,17 +49,24 @@ class BotTriggersTest {
 
     @Test
     void aChangedExpressionZoneIntervalOrKindIsAChange() {
-        Trigger nineParis = BotTriggers.triggerFor(bot("b", new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Paris"))));
+        Trigger nineParis =
+                BotTriggers.triggerFor(bot("b", new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Paris"))));
 
-        assertThat(BotTriggers.sameSchedule(nineParis,
-                BotTriggers.triggerFor(bot("b", new Schedule.Cron("0 0 10 * * ?", ZoneId.of("Europe/Paris")))))).isFalse();
-        assertThat(BotTriggers.sameSchedule(nineParis,
-                BotTriggers.triggerFor(bot("b", new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Berlin")))))).isFalse();
-        assertThat(BotTriggers.sameSchedule(nineParis,
-                BotTriggers.triggerFor(bot("b", new Schedule.Every(Duration.ofDays(1)))))).isFalse();
         assertThat(BotTriggers.sameSchedule(
-                BotTriggers.triggerFor(bot("b", new Schedule.Every(Duration.ofMinutes(1)))),
-                BotTriggers.triggerFor(bot("b", new Schedule.Every(Duration.ofMinutes(2)))))).isFalse();
+                        nineParis,
+                        BotTriggers.triggerFor(bot("b", new Schedule.Cron("0 0 10 * * ?", ZoneId.of("Europe/Paris"))))))
+                .isFalse();
+        assertThat(BotTriggers.sameSchedule(
+                        nineParis,
+                        BotTriggers.triggerFor(bot("b", new Schedule.Cron("0 0 9 * * ?", ZoneId.of("Europe/Berlin"))))))
+                .isFalse();
+        assertThat(BotTriggers.sameSchedule(
+                        nineParis, BotTriggers.triggerFor(bot("b", new Schedule.Every(Duration.ofDays(1))))))
+                .isFalse();
+        assertThat(BotTriggers.sameSchedule(
+                        BotTriggers.triggerFor(bot("b", new Schedule.Every(Duration.ofMinutes(1)))),
+                        BotTriggers.triggerFor(bot("b", new Schedule.Every(Duration.ofMinutes(2))))))
+                .isFalse();
     }
 
     @Test

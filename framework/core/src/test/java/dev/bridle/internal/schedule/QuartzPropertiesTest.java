@@ -1,9 +1,8 @@
 package dev.bridle.internal.schedule;
 
-import dev.bridle.internal.store.Dialect;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.internal.store.Dialect;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -49,8 +48,10 @@ class QuartzPropertiesTest {
     void dueTriggersAreTakenUpToOnePerThreadInsideTheLockAndNeverEarly() {
         Properties p = QuartzProperties.of("acme", Dialect.H2, 4, Duration.ofSeconds(60), "ds");
 
-        assertThat(p.getProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount")).isEqualTo("4");
-        assertThat(p.getProperty("org.quartz.jobStore.acquireTriggersWithinLock")).isEqualTo("true");
+        assertThat(p.getProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount"))
+                .isEqualTo("4");
+        assertThat(p.getProperty("org.quartz.jobStore.acquireTriggersWithinLock"))
+                .isEqualTo("true");
         assertThat(p).doesNotContainKey("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow");
     }
 }

@@ -21,33 +21,40 @@ final class QuartzTables {
     }
 
     String triggerState(String bot) throws SQLException {
-        return one("SELECT TRIGGER_STATE FROM QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot).get(0);
+        return one("SELECT TRIGGER_STATE FROM QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot)
+                .get(0);
     }
 
     /** The cron expression and time zone id stored for {@code bot}. */
     List<String> cron(String bot) throws SQLException {
-        return one("SELECT CRON_EXPRESSION, TIME_ZONE_ID FROM QRTZ_CRON_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot);
+        return one(
+                "SELECT CRON_EXPRESSION, TIME_ZONE_ID FROM QRTZ_CRON_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?",
+                bot);
     }
 
     long repeatIntervalMillis(String bot) throws SQLException {
-        return Long.parseLong(one(
-                "SELECT REPEAT_INTERVAL FROM QRTZ_SIMPLE_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot).get(0));
+        return Long.parseLong(
+                one("SELECT REPEAT_INTERVAL FROM QRTZ_SIMPLE_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot)
+                        .get(0));
     }
 
     int misfireInstruction(String bot) throws SQLException {
-        return Integer.parseInt(one("SELECT MISFIRE_INSTR FROM QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot).get(0));
+        return Integer.parseInt(
+                one("SELECT MISFIRE_INSTR FROM QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot)
+                        .get(0));
     }
 
     /** How many rows {@code table} (one of the QRTZ_ tables keyed by trigger) holds for {@code bot}. */
     int rows(String table, String bot) throws SQLException {
-        return Integer.parseInt(one("SELECT COUNT(*) FROM " + table + " WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot).get(0));
+        return Integer.parseInt(one("SELECT COUNT(*) FROM " + table + " WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?", bot)
+                .get(0));
     }
 
     /** Moves the bot's trigger back in time, as if the scheduler had been down for {@code by}. */
     void moveBack(String bot, Duration by) throws SQLException {
         try (Connection c = database.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = NEXT_FIRE_TIME - ?,"
-                     + " START_TIME = START_TIME - ? WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?")) {
+                PreparedStatement s = c.prepareStatement("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = NEXT_FIRE_TIME - ?,"
+                        + " START_TIME = START_TIME - ? WHERE SCHED_NAME = ? AND TRIGGER_NAME = ?")) {
             s.setLong(1, by.toMillis());
             s.setLong(2, by.toMillis());
             s.setString(3, schedulerName);
@@ -59,7 +66,8 @@ final class QuartzTables {
     }
 
     private List<String> one(String sql, String bot) throws SQLException {
-        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, schedulerName);
             s.setString(2, bot);
             try (ResultSet rs = s.executeQuery()) {

@@ -13,8 +13,8 @@ import java.util.Set;
 final class RecordingInvoker implements BotInvoker {
 
     /**
-     * Generous, since a passing wait returns at once: on PostgreSQL a trigger the stopped node had
-     * acquired waits for cluster recovery (about 15 s) before another node fires it.
+     * Generous, since a passing wait returns at once: on PostgreSQL a trigger the stopped node had acquired waits for
+     * cluster recovery (about 15 s) before another node fires it.
      */
     static final Duration TIMEOUT = Duration.ofSeconds(45);
 

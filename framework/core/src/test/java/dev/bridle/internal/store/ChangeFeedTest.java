@@ -24,7 +24,8 @@ class ChangeFeedTest {
 
     @Test
     void aChangeOnOneNodeReachesTheOthersSubscribersAtOnce(StoreConfig store) throws Exception {
-        try (Database one = Database.open(store); Database two = Database.open(store)) {
+        try (Database one = Database.open(store);
+                Database two = Database.open(store)) {
             List<String> seen = new CopyOnWriteArrayList<>();
             two.changes().subscribe("bridle_test", seen::add);
 
@@ -36,14 +37,14 @@ class ChangeFeedTest {
     }
 
     /**
-     * Found in a clean-clone run: a channel subscribed after the listener had started was never
-     * listened to, and a change published before a channel's LISTEN left a cache stale for its
-     * whole time to live. Cause: LISTEN ran once per connection, for the channels known then, and
-     * only a reconnection reset the caches.
+     * Found in a clean-clone run: a channel subscribed after the listener had started was never listened to, and a
+     * change published before a channel's LISTEN left a cache stale for its whole time to live. Cause: LISTEN ran once
+     * per connection, for the channels known then, and only a reconnection reset the caches.
      */
     @Test
     void aChannelSubscribedAfterTheFeedStartedHearsOtherNodesToo(StoreConfig store) throws Exception {
-        try (Database one = Database.open(store); Database two = Database.open(store)) {
+        try (Database one = Database.open(store);
+                Database two = Database.open(store)) {
             List<String> first = new CopyOnWriteArrayList<>();
             two.changes().subscribe("bridle_first", first::add);
             waitFor(() -> {
@@ -57,7 +58,9 @@ class ChangeFeedTest {
                 one.changes().publish("bridle_later", "2");
                 return later.contains("2");
             });
-            assertThat(later).as("told to start afresh when it began to be listened to").startsWith((String) null);
+            assertThat(later)
+                    .as("told to start afresh when it began to be listened to")
+                    .startsWith((String) null);
         }
     }
 
@@ -65,16 +68,23 @@ class ChangeFeedTest {
     void aConsentGrantedOnOneNodeIsSeenOnAnotherBeforeItsCacheWouldExpire(StoreConfig store) throws Exception {
         SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
         ConsentSettings longCache = ConsentSettings.defaults("acme-dev").withCacheTtl(Duration.ofHours(1));
-        try (Database one = Database.open(store); Database two = Database.open(store)) {
+        try (Database one = Database.open(store);
+                Database two = Database.open(store)) {
             one.migrate();
             ConsentRegistry first = new ConsentRegistry(one, clock, longCache);
             ConsentRegistry second = new ConsentRegistry(two, clock, longCache);
-            assertThat(second.cachedState("2001").coverage(ConsentScope.DM, "acme_news", clock.instant(), null).covered())
-                    .as("cached: no consent").isFalse();
+            assertThat(second.cachedState("2001")
+                            .coverage(ConsentScope.DM, "acme_news", clock.instant(), null)
+                            .covered())
+                    .as("cached: no consent")
+                    .isFalse();
 
-            first.grant(ConsentGrant.of("2001", EnumSet.of(ConsentScope.DM), Evidence.reference(Channel.API, "form 7")));
+            first.grant(
+                    ConsentGrant.of("2001", EnumSet.of(ConsentScope.DM), Evidence.reference(Channel.API, "form 7")));
 
-            waitFor(() -> second.cachedState("2001").coverage(ConsentScope.DM, "acme_news", clock.instant(), null).covered());
+            waitFor(() -> second.cachedState("2001")
+                    .coverage(ConsentScope.DM, "acme_news", clock.instant(), null)
+                    .covered());
         }
     }
 

@@ -38,19 +38,22 @@ class DatabaseTest {
     }
 
     /**
-     * A thread interrupted while H2 reads the file (its cache kept small so the query must read)
-     * does not break the store for everyone else: the {@code retry:} file system reopens the file.
+     * A thread interrupted while H2 reads the file (its cache kept small so the query must read) does not break the
+     * store for everyone else: the {@code retry:} file system reopens the file.
      */
     @Test
     void anInterruptDuringFileIoDoesNotBreakTheStore() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("bridle") + ";CACHE_SIZE=256";
-        try (Database db = Database.open(new StoreConfig(url, null, null)); Connection c = db.dataSource().getConnection()) {
+        try (Database db = Database.open(new StoreConfig(url, null, null));
+                Connection c = db.dataSource().getConnection()) {
             fillWithPagesThatOutgrowTheCache(c);
         }
 
-        try (Database db = Database.open(new StoreConfig(url, null, null)); Connection c = db.dataSource().getConnection()) {
+        try (Database db = Database.open(new StoreConfig(url, null, null));
+                Connection c = db.dataSource().getConnection()) {
             readEverythingWhileInterrupted(c);
-            try (Connection other = db.dataSource().getConnection(); Statement s = other.createStatement()) {
+            try (Connection other = db.dataSource().getConnection();
+                    Statement s = other.createStatement()) {
                 s.executeUpdate("UPDATE filler SET v = 'after' WHERE id = 1");
                 db.forceToDisk(other);
                 ResultSet r = s.executeQuery("SELECT v FROM filler WHERE id = 1");
@@ -60,7 +63,10 @@ class DatabaseTest {
         }
     }
 
-    /** The control: the same interrupt on a plain H2 file URL leaves it unusable, which is why Bridle adds {@code retry:}. */
+    /**
+     * The control: the same interrupt on a plain H2 file URL leaves it unusable, which is why Bridle adds
+     * {@code retry:}.
+     */
     @Test
     void withoutTheRetryFileSystemTheSameInterruptBreaksAnH2File() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("plain") + ";CACHE_SIZE=256";
@@ -71,7 +77,8 @@ class DatabaseTest {
         try (Connection c = DriverManager.getConnection(url)) {
             readEverythingWhileInterrupted(c);
             assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT SUM(LENGTH(v)) FROM filler"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("Reading from file");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Reading from file");
         }
     }
 
@@ -119,10 +126,11 @@ class DatabaseTest {
 
     @Test
     void anUnreachableServerIsNamedButNotItsPassword() {
-        StoreConfig config = new StoreConfig("jdbc:postgresql://127.0.0.1:1/bridle?password=" + PASSWORD,
-                "bridle", Secret.of(PASSWORD));
+        StoreConfig config = new StoreConfig(
+                "jdbc:postgresql://127.0.0.1:1/bridle?password=" + PASSWORD, "bridle", Secret.of(PASSWORD));
 
-        assertFailsWithoutPassword(() -> Database.open(config),
+        assertFailsWithoutPassword(
+                () -> Database.open(config),
                 "cannot open the store at jdbc:postgresql://127.0.0.1:1/bridle?password=****: ");
     }
 
@@ -131,7 +139,8 @@ class DatabaseTest {
         Path file = Files.createFile(dir.resolve("not-a-directory"));
         String url = "jdbc:h2:file:" + file.resolve("db") + ";PASSWORD=" + PASSWORD;
 
-        assertFailsWithoutPassword(() -> Database.open(new StoreConfig(url, "sa", Secret.of(PASSWORD))),
+        assertFailsWithoutPassword(
+                () -> Database.open(new StoreConfig(url, "sa", Secret.of(PASSWORD))),
                 "cannot open the store at jdbc:h2:file:" + file.resolve("db") + ";PASSWORD=****: cannot create");
     }
 

@@ -16,8 +16,10 @@ class H2UrlTest {
 
     @Test
     void aLocalFileIsOpenedThroughTheRetryFileSystemOnce() {
-        assertThat(H2Url.parse("jdbc:h2:./data/bridle").withRequiredSettings()).startsWith("jdbc:h2:retry:./data/bridle;");
-        assertThat(H2Url.parse("jdbc:h2:retry:file:/x/db").withRequiredSettings()).startsWith("jdbc:h2:retry:file:/x/db;");
+        assertThat(H2Url.parse("jdbc:h2:./data/bridle").withRequiredSettings())
+                .startsWith("jdbc:h2:retry:./data/bridle;");
+        assertThat(H2Url.parse("jdbc:h2:retry:file:/x/db").withRequiredSettings())
+                .startsWith("jdbc:h2:retry:file:/x/db;");
         assertThat(H2Url.parse("jdbc:h2:retry:file:/x/db").fileDirectory()).hasValue(Path.of("/x"));
         assertThat(H2Url.parse("jdbc:h2:mem:test").withRequiredSettings()).startsWith("jdbc:h2:mem:test;");
         assertThat(H2Url.parse("jdbc:h2:tcp://localhost/~/test").withRequiredSettings())
@@ -39,17 +41,18 @@ class H2UrlTest {
 
     @Test
     void theFileDirectoryIsTheParentOfTheDatabaseName() {
-        assertThat(H2Url.parse("jdbc:h2:file:/var/lib/bridle/db;MODE=PostgreSQL").fileDirectory())
+        assertThat(H2Url.parse("jdbc:h2:file:/var/lib/bridle/db;MODE=PostgreSQL")
+                        .fileDirectory())
                 .hasValue(Path.of("/var/lib/bridle"));
         assertThat(H2Url.parse("jdbc:h2:./data/bridle").fileDirectory())
                 .hasValue(Path.of("data").toAbsolutePath());
-        assertThat(H2Url.parse("jdbc:h2:~/bridle").fileDirectory())
-                .hasValue(Path.of(System.getProperty("user.home")));
+        assertThat(H2Url.parse("jdbc:h2:~/bridle").fileDirectory()).hasValue(Path.of(System.getProperty("user.home")));
     }
 
     @Test
     void memoryAndServerUrlsHaveNoLocalDirectory() {
         assertThat(H2Url.parse("jdbc:h2:mem:test").fileDirectory()).isEmpty();
-        assertThat(H2Url.parse("jdbc:h2:tcp://localhost/~/test").fileDirectory()).isEmpty();
+        assertThat(H2Url.parse("jdbc:h2:tcp://localhost/~/test").fileDirectory())
+                .isEmpty();
     }
 }

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A private PostgreSQL cluster for one test JVM: initdb into a temporary directory, started on a
- * free loopback port with its socket in that directory, stopped and deleted when the JVM exits.
- * As root it runs everything as the {@code postgres} user through {@code runuser}, because the
- * server refuses to run as root. fsync is off: this server holds only test data.
+ * A private PostgreSQL cluster for one test JVM: initdb into a temporary directory, started on a free loopback port
+ * with its socket in that directory, stopped and deleted when the JVM exits. As root it runs everything as the
+ * {@code postgres} user through {@code runuser}, because the server refuses to run as root. fsync is off: this server
+ * holds only test data.
  */
 final class LocalPostgresCluster {
 
@@ -65,8 +65,8 @@ final class LocalPostgresCluster {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path base = Files.createTempDirectory("bridle-pg-");
         if (root) {
-            UserPrincipal postgres = base.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(SUPERUSER);
+            UserPrincipal postgres =
+                    base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SUPERUSER);
             Files.setOwner(base, postgres);
         }
         LocalPostgresCluster cluster = new LocalPostgresCluster(bin, base, root);
@@ -81,8 +81,17 @@ final class LocalPostgresCluster {
     }
 
     private void initdb() throws IOException, InterruptedException {
-        run("initdb", bin.resolve("initdb").toString(), "-D", data(), "-U", SUPERUSER, "--auth=trust",
-                "--encoding=UTF8", "--locale=C", "--no-sync");
+        run(
+                "initdb",
+                bin.resolve("initdb").toString(),
+                "-D",
+                data(),
+                "-U",
+                SUPERUSER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--no-sync");
     }
 
     private void startServer() throws IOException, InterruptedException {
@@ -93,8 +102,19 @@ final class LocalPostgresCluster {
                     + " -c unix_socket_directories='" + base + "' -c max_connections=200"
                     + " -c fsync=off -c full_page_writes=off";
             try {
-                run("pg_ctl start", bin.resolve("pg_ctl").toString(), "-D", data(), "-l",
-                        base.resolve("server.log").toString(), "-w", "-t", "60", "-o", options, "start");
+                run(
+                        "pg_ctl start",
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data(),
+                        "-l",
+                        base.resolve("server.log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-o",
+                        options,
+                        "start");
                 return;
             } catch (IOException e) {
                 last = e;
@@ -127,15 +147,18 @@ final class LocalPostgresCluster {
         }
         full.addAll(List.of(command));
         Path log = base.resolve("harness.log");
-        Process p = new ProcessBuilder(full).directory(base.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = new ProcessBuilder(full)
+                .directory(base.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         if (!p.waitFor(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException(step + " did not finish in " + STEP_TIMEOUT_SECONDS + " s; " + logs());
         }
         if (p.exitValue() != 0) {
-            throw new IOException(step + " failed with exit code " + p.exitValue() + " (" + String.join(" ", full)
-                    + "); " + logs());
+            throw new IOException(
+                    step + " failed with exit code " + p.exitValue() + " (" + String.join(" ", full) + "); " + logs());
         }
     }
 

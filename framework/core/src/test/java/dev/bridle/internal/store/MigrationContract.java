@@ -15,9 +15,25 @@ abstract class MigrationContract extends StoreTestBase {
 
     @Test
     void theLedgerTableHasEveryColumnOfALedgerEntry() {
-        assertThat(columns("audit_ledger")).containsExactly("seq", "recorded_at", "request_id", "bot",
-                "account", "action_kind", "targets", "content_hash", "event", "guard", "reason", "rule",
-                "message", "platform_id", "error", "prev_hash", "hash");
+        assertThat(columns("audit_ledger"))
+                .containsExactly(
+                        "seq",
+                        "recorded_at",
+                        "request_id",
+                        "bot",
+                        "account",
+                        "action_kind",
+                        "targets",
+                        "content_hash",
+                        "event",
+                        "guard",
+                        "reason",
+                        "rule",
+                        "message",
+                        "platform_id",
+                        "error",
+                        "prev_hash",
+                        "hash");
     }
 
     @Test
@@ -42,7 +58,8 @@ abstract class MigrationContract extends StoreTestBase {
     @Test
     void unquotedUpperCaseNamesFoldToLowerCaseAlike() {
         // Quartz's scripts and SQL name tables QRTZ_... without quotes; both databases must agree.
-        sql("CREATE TABLE QRTZ_PROBE (SCHED_NAME VARCHAR(120) NOT NULL)",
+        sql(
+                "CREATE TABLE QRTZ_PROBE (SCHED_NAME VARCHAR(120) NOT NULL)",
                 "INSERT INTO qrtz_probe (sched_name) VALUES ('bridle')");
         try {
             assertThat(queryString("SELECT SCHED_NAME FROM QRTZ_PROBE")).isEqualTo("bridle");
@@ -56,7 +73,8 @@ abstract class MigrationContract extends StoreTestBase {
         String query = "SELECT column_name FROM information_schema.columns WHERE table_name = '" + table
                 + "' ORDER BY ordinal_position";
         List<String> names = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 names.add(rs.getString(1));

@@ -9,9 +9,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test class its own fresh PostgreSQL database: declare a {@link StoreConfig} parameter
- * (constructor, {@code @BeforeAll}, {@code @BeforeEach} or test method) and every one in the
- * class gets the same database.
+ * Gives a test class its own fresh PostgreSQL database: declare a {@link StoreConfig} parameter (constructor,
+ * {@code @BeforeAll}, {@code @BeforeEach} or test method) and every one in the class gets the same database.
  *
  * <pre>{@code
  * @PostgresTest  // or @ExtendWith(PostgresDatabase.class)
@@ -20,10 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
- * Contract subclasses that supply their configuration from a method call
- * {@link TestStores#postgres(String)} instead, and carry {@link PostgresTest} so that a skip shows.
- * The server comes from {@link PostgresServer}: tests fail if there is none, unless
- * {@code -Dbridle.test.postgres=skip}.
+ * Contract subclasses that supply their configuration from a method call {@link TestStores#postgres(String)} instead,
+ * and carry {@link PostgresTest} so that a skip shows. The server comes from {@link PostgresServer}: tests fail if
+ * there is none, unless {@code -Dbridle.test.postgres=skip}.
  */
 public final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
@@ -34,10 +32,10 @@ public final class PostgresDatabase implements ExecutionCondition, BeforeAllCall
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return PostgresServer.SKIP.equals(System.getProperty(PostgresServer.SKIP_PROPERTY))
-                ? ConditionEvaluationResult.disabled("PostgreSQL tests skipped: -D" + PostgresServer.SKIP_PROPERTY
-                        + "=" + PostgresServer.SKIP)
-                : ConditionEvaluationResult.enabled("PostgreSQL tests run unless -D"
-                        + PostgresServer.SKIP_PROPERTY + "=" + PostgresServer.SKIP);
+                ? ConditionEvaluationResult.disabled(
+                        "PostgreSQL tests skipped: -D" + PostgresServer.SKIP_PROPERTY + "=" + PostgresServer.SKIP)
+                : ConditionEvaluationResult.enabled(
+                        "PostgreSQL tests run unless -D" + PostgresServer.SKIP_PROPERTY + "=" + PostgresServer.SKIP);
     }
 
     /** Fails the class before any parameter is asked for, so the reason shows as it is. */
@@ -54,7 +52,9 @@ public final class PostgresDatabase implements ExecutionCondition, BeforeAllCall
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(testClass,
-                c -> TestStores.postgres(testClass.getSimpleName()), StoreConfig.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        testClass, c -> TestStores.postgres(testClass.getSimpleName()), StoreConfig.class);
     }
 }

@@ -21,17 +21,18 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL server the tests of this JVM use, and fresh databases on it.
  *
  * <p>With the environment variable {@code BRIDLE_TEST_PG_URL} (and {@code BRIDLE_TEST_PG_USER},
- * {@code BRIDLE_TEST_PG_PASSWORD}) that server is used; its user must be allowed to
- * {@code CREATE DATABASE}. Otherwise one private PostgreSQL cluster is started per JVM from the
- * binaries under {@code /usr/lib/postgresql/*}{@code /bin} (15 preferred) and stopped at exit.
+ * {@code BRIDLE_TEST_PG_PASSWORD}) that server is used; its user must be allowed to {@code CREATE DATABASE}. Otherwise
+ * one private PostgreSQL cluster is started per JVM from the binaries under {@code /usr/lib/postgresql/*}{@code /bin}
+ * (15 preferred) and stopped at exit.
  *
- * <p>If no server can be had, every PostgreSQL test fails with a message saying how to install
- * one. {@code -Dbridle.test.postgres=skip} is the only way to skip them.
+ * <p>If no server can be had, every PostgreSQL test fails with a message saying how to install one.
+ * {@code -Dbridle.test.postgres=skip} is the only way to skip them.
  */
 public final class PostgresServer {
 
     /** Set this system property to {@value #SKIP} to skip PostgreSQL tests. */
     public static final String SKIP_PROPERTY = "bridle.test.postgres";
+
     public static final String SKIP = "skip";
 
     private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?$");
@@ -59,7 +60,8 @@ public final class PostgresServer {
      * @throws org.opentest4j.TestAbortedException if {@code -Dbridle.test.postgres=skip}
      */
     public static synchronized PostgresServer shared() {
-        Assumptions.assumeFalse(SKIP.equals(System.getProperty(SKIP_PROPERTY)),
+        Assumptions.assumeFalse(
+                SKIP.equals(System.getProperty(SKIP_PROPERTY)),
                 "PostgreSQL tests skipped: -D" + SKIP_PROPERTY + "=" + SKIP);
         if (failure != null) {
             throw new IllegalStateException(failure.getMessage(), failure);
@@ -83,23 +85,32 @@ public final class PostgresServer {
                 throw new IllegalStateException("BRIDLE_TEST_PG_URL must look like "
                         + "jdbc:postgresql://host:port/database, got " + Redaction.url(url));
             }
-            return new PostgresServer(url, env.get("BRIDLE_TEST_PG_USER"), env.get("BRIDLE_TEST_PG_PASSWORD"),
+            return new PostgresServer(
+                    url,
+                    env.get("BRIDLE_TEST_PG_USER"),
+                    env.get("BRIDLE_TEST_PG_PASSWORD"),
                     "bridle_test_" + ProcessHandle.current().pid() + "_");
         }
-        Path bin = LocalPostgresCluster.findBin(installRoot).orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL store tests need a PostgreSQL 15 server, and none was found: there is no "
-                        + "initdb and pg_ctl under " + installRoot + "/*/bin. "
-                        + howToFix()));
+        Path bin = LocalPostgresCluster.findBin(installRoot)
+                .orElseThrow(() -> new IllegalStateException(
+                        "PostgreSQL store tests need a PostgreSQL 15 server, and none was found: there is no "
+                                + "initdb and pg_ctl under " + installRoot + "/*/bin. "
+                                + howToFix()));
         try {
             LocalPostgresCluster cluster = LocalPostgresCluster.start(bin);
-            return new PostgresServer("jdbc:postgresql://127.0.0.1:" + cluster.port() + "/postgres",
-                    LocalPostgresCluster.SUPERUSER, null, "bridle_test_");
+            return new PostgresServer(
+                    "jdbc:postgresql://127.0.0.1:" + cluster.port() + "/postgres",
+                    LocalPostgresCluster.SUPERUSER,
+                    null,
+                    "bridle_test_");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("PostgreSQL store tests could not start a private PostgreSQL"
-                    + " server from " + bin + ": " + e.getMessage() + "\n" + howToFix(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL store tests could not start a private PostgreSQL" + " server from " + bin + ": "
+                            + e.getMessage() + "\n" + howToFix(),
+                    e);
         }
     }
 
@@ -110,8 +121,8 @@ public final class PostgresServer {
     }
 
     /**
-     * Creates a new, empty database, named after {@code hint} so that leftovers are easy to
-     * place, and returns how to reach it.
+     * Creates a new, empty database, named after {@code hint} so that leftovers are easy to place, and returns how to
+     * reach it.
      */
     public StoreConfig newDatabase(String hint) {
         String name = namePrefix + DATABASES.incrementAndGet() + "_"
@@ -121,8 +132,9 @@ public final class PostgresServer {
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + " on "
-                    + Redaction.url(adminUrl) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create test database " + name + " on " + Redaction.url(adminUrl) + ": " + e.getMessage(),
+                    e);
         }
         Matcher m = URL.matcher(adminUrl);
         if (!m.matches()) {
@@ -130,8 +142,12 @@ public final class PostgresServer {
         }
         String url = m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
         // each database's ledger anchor in a directory of this JVM's, not under the working directory
-        return new StoreConfig(url, user, password == null ? null : Secret.of(password),
-                anchors().resolve(name + ".ledger-anchor"), null);
+        return new StoreConfig(
+                url,
+                user,
+                password == null ? null : Secret.of(password),
+                anchors().resolve(name + ".ledger-anchor"),
+                null);
     }
 
     private static synchronized Path anchors() {
@@ -149,7 +165,8 @@ public final class PostgresServer {
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary directory; the system clears it in the end
         }

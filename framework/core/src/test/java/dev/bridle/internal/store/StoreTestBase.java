@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Base of the store contract tests: opens and migrates one database per test class, from
- * {@link #storeConfig()}, which each database's subclass supplies (see {@link TestStores}).
+ * Base of the store contract tests: opens and migrates one database per test class, from {@link #storeConfig()}, which
+ * each database's subclass supplies (see {@link TestStores}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreTestBase {
@@ -45,7 +45,8 @@ public abstract class StoreTestBase {
 
     /** Runs statements in auto-commit mode. */
     protected void sql(String... statements) {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -56,7 +57,8 @@ public abstract class StoreTestBase {
 
     /** The first column of the first row of a query, as a string, or null. */
     protected String queryString(String query) {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(query)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {

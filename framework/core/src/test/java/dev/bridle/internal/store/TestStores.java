@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Store configurations for tests: an H2 file in a directory of the test's, or fresh PostgreSQL. */
 public final class TestStores {
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     /** An H2 file database named {@code bridle} in {@code dir} (typically a {@code @TempDir}). */
     public static StoreConfig h2(Path dir) {

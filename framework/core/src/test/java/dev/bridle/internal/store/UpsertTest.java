@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class UpsertTest {
 
-    private final Upsert cursor = Upsert.of("inbound_cursor", List.of("account", "kind"), List.of("since_id", "updated_at"));
+    private final Upsert cursor =
+            Upsert.of("inbound_cursor", List.of("account", "kind"), List.of("since_id", "updated_at"));
 
     @Test
     void updatesTheValuesOfTheRowWithTheKey() {
@@ -25,12 +26,14 @@ class UpsertTest {
     @Test
     void needsKeyAndValueColumns() {
         assertThatThrownBy(() -> Upsert.of("t", List.of(), List.of("v")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key columns and value columns");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key columns and value columns");
     }
 
     @Test
     void refusesValuesThatDoNotMatchTheColumns() {
         assertThatThrownBy(() -> cursor.write(null, List.of("bot"), List.of("1", "2")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 key and 2 values, not 1 and 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 key and 2 values, not 1 and 2");
     }
 }

@@ -29,24 +29,28 @@ class FoldingTest {
     @Test
     void capitalsOfOtherScriptsMeetTheLatinCapitalTheyLookLike() {
         // Folding first would turn Greek Κ into κ (prototype ĸ) and Β into β (read as ß)
-        assertThat(Folding.skeleton("\u039A\u0395\u039D\u039F \u03A4\u0391\u03A7\u0399")).isEqualTo(Folding.skeleton("KENO TAXI"));
+        assertThat(Folding.skeleton("\u039A\u0395\u039D\u039F \u03A4\u0391\u03A7\u0399"))
+                .isEqualTo(Folding.skeleton("KENO TAXI"));
         assertThat(Folding.skeleton("\u0392\u039F\u03A4\u0397")).isEqualTo(Folding.skeleton("both"));
         assertThat(Folding.skeleton("\u041A\u041C\u041D")).isEqualTo(Folding.skeleton("kmh"));
         assertThat(Folding.skeleton("\u043A\u043C")).isEqualTo(Folding.skeleton("km")); // Cyrillic lowercase ка, эм
         assertThat(Folding.skeleton("\u1D0D\u1D0B")).isEqualTo(Folding.skeleton("mk")); // small capitals
-        assertThat(Folding.skeleton("\u0399\u0406I")).isEqualTo(Folding.skeleton("iii")); // Greek Ι, Cyrillic І, Latin I
+        assertThat(Folding.skeleton("\u0399\u0406I"))
+                .isEqualTo(Folding.skeleton("iii")); // Greek Ι, Cyrillic І, Latin I
     }
 
     @Test
     void foldForComparisonKeepsTheSkeleton() {
-        for (String s : new String[] {"\u039A\u03B1\u03BB\u03B7\u03BC\u03AD\u03C1\u03B1", "ΜΕΓΑΛΟ", "Ѕеvеrе", "Straße", "𝐁𝐨𝐥𝐝"}) {
+        for (String s : new String[] {
+            "\u039A\u03B1\u03BB\u03B7\u03BC\u03AD\u03C1\u03B1", "ΜΕΓΑΛΟ", "Ѕеvеrе", "Straße", "𝐁𝐨𝐥𝐝"
+        }) {
             assertThat(Folding.skeleton(Folding.foldForComparison(s))).as(s).isEqualTo(Folding.skeleton(s));
         }
     }
 
     @Property
-    void invisibleCharactersNeverChangeTheFold(@ForAll @AlphaChars @StringLength(min = 1, max = 30) String word,
-                                               @ForAll int position) {
+    void invisibleCharactersNeverChangeTheFold(
+            @ForAll @AlphaChars @StringLength(min = 1, max = 30) String word, @ForAll int position) {
         int at = Math.floorMod(position, word.length() + 1);
         String spiked = word.substring(0, at) + "\u200B\u2060\u202E" + word.substring(at);
 
@@ -56,6 +60,7 @@ class FoldingTest {
 
     @Property
     void caseNeverChangesTheSkeleton(@ForAll @AlphaChars @StringLength(min = 1, max = 30) String word) {
-        assertThat(Folding.skeleton(word.toUpperCase(java.util.Locale.ROOT))).isEqualTo(Folding.skeleton(word.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(Folding.skeleton(word.toUpperCase(java.util.Locale.ROOT)))
+                .isEqualTo(Folding.skeleton(word.toLowerCase(java.util.Locale.ROOT)));
     }
 }

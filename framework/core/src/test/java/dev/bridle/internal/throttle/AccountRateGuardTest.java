@@ -1,16 +1,16 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.Rule;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -55,12 +55,15 @@ class AccountRateGuardTest {
     void everyDefaultKindAllowsExactlyItsHourlyCountAtOnce() {
         AccountRateGuard guard = guard(ThrottleSettings.defaults());
         for (ActionKind kind : ActionKind.values()) {
-            long hourly = ThrottleSettings.defaults().limitsFor(ACME, kind).get(0).count();
+            long hourly =
+                    ThrottleSettings.defaults().limitsFor(ACME, kind).get(0).count();
             for (long i = 0; i < hourly; i++) {
                 assertThat(guard.check(request(kind))).as("%s #%d", kind, i + 1).isEqualTo(Verdict.allow());
             }
             Verdict next = guard.check(request(kind));
-            assertThat(deferredUntil(next)).as(kind.name()).isEqualTo(T0.plus(Duration.ofHours(1).dividedBy(hourly)));
+            assertThat(deferredUntil(next))
+                    .as(kind.name())
+                    .isEqualTo(T0.plus(Duration.ofHours(1).dividedBy(hourly)));
         }
     }
 
@@ -69,7 +72,8 @@ class AccountRateGuardTest {
         for (ActionKind kind : ActionKind.values()) {
             SettableClock own = new SettableClock(T0);
             AccountRateGuard guard = new AccountRateGuard(ThrottleSettings.defaults(), new LocalBucketStore(own), own);
-            long daily = ThrottleSettings.defaults().limitsFor(ACME, kind).get(1).count();
+            long daily =
+                    ThrottleSettings.defaults().limitsFor(ACME, kind).get(1).count();
             java.util.List<Instant> allowed = new java.util.ArrayList<>();
             while (own.instant().isBefore(T0.plus(Duration.ofDays(3)))) {
                 Verdict v = guard.check(request(kind));
@@ -81,9 +85,13 @@ class AccountRateGuardTest {
             }
             // After the first bursts, one every day/daily: 28m48s for 50 a day, 14m24s for 100, 57m36s for 25.
             Duration step = Duration.ofDays(1).dividedBy(daily);
-            java.util.List<Instant> lastDay = allowed.stream().filter(t -> !t.isBefore(T0.plus(Duration.ofDays(2)))).toList();
+            java.util.List<Instant> lastDay = allowed.stream()
+                    .filter(t -> !t.isBefore(T0.plus(Duration.ofDays(2))))
+                    .toList();
             for (int i = 1; i < lastDay.size(); i++) {
-                assertThat(Duration.between(lastDay.get(i - 1), lastDay.get(i))).as("%s step %d", kind, i).isEqualTo(step);
+                assertThat(Duration.between(lastDay.get(i - 1), lastDay.get(i)))
+                        .as("%s step %d", kind, i)
+                        .isEqualTo(step);
             }
             assertThat(lastDay).as(kind.name()).hasSizeBetween((int) daily, (int) daily + 1);
         }
@@ -116,7 +124,8 @@ class AccountRateGuardTest {
 
     @Test
     void accountsAndKindsHaveSeparateBuckets() {
-        ThrottleSettings settings = ThrottleSettings.defaults().withAccountLimits(ActionKind.POST, Limit.of(1, Duration.ofHours(1)));
+        ThrottleSettings settings =
+                ThrottleSettings.defaults().withAccountLimits(ActionKind.POST, Limit.of(1, Duration.ofHours(1)));
         AccountRateGuard guard = guard(settings);
         assertThat(guard.check(Actions.post(ACME))).isEqualTo(Verdict.allow());
         assertThat(guard.check(Actions.post(ACME))).isInstanceOf(Verdict.Defer.class);
@@ -127,7 +136,8 @@ class AccountRateGuardTest {
 
     @Test
     void anAccountOverrideReplacesTheDefaultForThatAccountOnly() {
-        ThrottleSettings settings = ThrottleSettings.defaults().withAccountOverride("@ACME_news", ActionKind.POST, Limit.of(2, Duration.ofHours(1)));
+        ThrottleSettings settings = ThrottleSettings.defaults()
+                .withAccountOverride("@ACME_news", ActionKind.POST, Limit.of(2, Duration.ofHours(1)));
         AccountRateGuard guard = guard(settings);
         assertThat(guard.check(Actions.post(ACME))).isEqualTo(Verdict.allow());
         assertThat(guard.check(Actions.post(ACME))).isEqualTo(Verdict.allow());
@@ -140,7 +150,8 @@ class AccountRateGuardTest {
 
     @Test
     void aReleasedReservationGivesItsTokenBackOnceAndAConfirmedOneKeepsIt() {
-        ThrottleSettings settings = ThrottleSettings.defaults().withAccountLimits(ActionKind.POST, Limit.of(2, Duration.ofHours(1)));
+        ThrottleSettings settings =
+                ThrottleSettings.defaults().withAccountLimits(ActionKind.POST, Limit.of(2, Duration.ofHours(1)));
         AccountRateGuard guard = guard(settings);
         ActionRequest first = Actions.post(ACME);
         ActionRequest second = Actions.post(ACME);
@@ -158,7 +169,8 @@ class AccountRateGuardTest {
 
     @Test
     void aRefusedRequestHoldsNothingSoItsReleaseGivesNothingBack() {
-        ThrottleSettings settings = ThrottleSettings.defaults().withAccountLimits(ActionKind.POST, Limit.of(1, Duration.ofHours(1)));
+        ThrottleSettings settings =
+                ThrottleSettings.defaults().withAccountLimits(ActionKind.POST, Limit.of(1, Duration.ofHours(1)));
         AccountRateGuard guard = guard(settings);
         assertThat(guard.check(Actions.post(ACME))).isEqualTo(Verdict.allow());
         ActionRequest refused = Actions.post(ACME);

@@ -24,10 +24,14 @@ abstract class AnsweredInteractionsContract {
         UUID second = UUID.randomUUID();
 
         assertThat(store.claim("m1", first, "acme_news", T0)).isTrue();
-        assertThat(store.claim("m1", first, "acme_news", T0)).as("the owner again").isTrue();
+        assertThat(store.claim("m1", first, "acme_news", T0))
+                .as("the owner again")
+                .isTrue();
         assertThat(store.claim("m1", second, "beta_news", T0)).isFalse();
         store.unclaim("m1", second);
-        assertThat(store.claim("m1", second, "beta_news", T0)).as("only the owner can give it up").isFalse();
+        assertThat(store.claim("m1", second, "beta_news", T0))
+                .as("only the owner can give it up")
+                .isFalse();
 
         store.unclaim("m1", first);
 

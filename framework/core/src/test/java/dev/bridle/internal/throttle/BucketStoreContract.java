@@ -1,9 +1,9 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** What every {@link BucketStore} does; each store's test extends it. */
 abstract class BucketStoreContract {
 
-    static final List<Limit> TWO_PER_MINUTE_FIVE_PER_HOUR = List.of(Limit.of(2, Duration.ofMinutes(1)), Limit.of(5, Duration.ofHours(1)));
+    static final List<Limit> TWO_PER_MINUTE_FIVE_PER_HOUR =
+            List.of(Limit.of(2, Duration.ofMinutes(1)), Limit.of(5, Duration.ofHours(1)));
 
     final SettableClock clock = new SettableClock(T0);
 
@@ -32,7 +33,8 @@ abstract class BucketStoreContract {
 
         assertThat(third).isEqualTo(BucketStore.Take.refused(Duration.ofSeconds(30)));
         clock.advance(Duration.ofSeconds(30).minusNanos(1));
-        assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).retryAfter()).isEqualTo(Duration.ofNanos(1));
+        assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).retryAfter())
+                .isEqualTo(Duration.ofNanos(1));
         clock.advance(Duration.ofNanos(1));
         assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
         assertThat(store.tryTake("other", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
@@ -42,11 +44,14 @@ abstract class BucketStoreContract {
     void everyWindowMustHaveATokenAndTheLongestWaitIsTheAnswer() {
         BucketStore store = store();
         for (int i = 0; i < 5; i++) {
-            assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).as("take %d", i + 1).isTrue();
+            assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).taken())
+                    .as("take %d", i + 1)
+                    .isTrue();
             clock.advance(Duration.ofMinutes(1));
         }
         // Five minutes after the first take the hourly window (one token per 12 minutes) has 0.41 tokens.
-        assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR)).isEqualTo(BucketStore.Take.refused(Duration.ofMinutes(7)));
+        assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR))
+                .isEqualTo(BucketStore.Take.refused(Duration.ofMinutes(7)));
     }
 
     @Test
@@ -66,9 +71,9 @@ abstract class BucketStoreContract {
     }
 
     /**
-     * What broke: without names on its windows, Bucket4j matched a bucket of two windows to its
-     * new limits by nothing and refilled it completely (the shared store), and the local store
-     * kept a bucket's first limits for as long as it held it.
+     * What broke: without names on its windows, Bucket4j matched a bucket of two windows to its new limits by nothing
+     * and refilled it completely (the shared store), and the local store kept a bucket's first limits for as long as it
+     * held it.
      */
     @Test
     void changedLimitsApplyWindowByWindowKeepingWhatEachHasUsed() {
@@ -77,13 +82,19 @@ abstract class BucketStoreContract {
         assertThat(store.tryTake("k", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
         List<Limit> threePerMinute = List.of(Limit.of(3, Duration.ofMinutes(1)), Limit.of(5, Duration.ofHours(1)));
 
-        assertThat(store.tryTake("k", threePerMinute).taken()).as("the minute's third token").isTrue();
+        assertThat(store.tryTake("k", threePerMinute).taken())
+                .as("the minute's third token")
+                .isTrue();
         assertThat(store.tryTake("k", threePerMinute)).isEqualTo(BucketStore.Take.refused(Duration.ofSeconds(20)));
         clock.advance(Duration.ofMinutes(1));
         for (int i = 0; i < 2; i++) {
-            assertThat(store.tryTake("k", threePerMinute).taken()).as("the hour's token %d of 5", i + 4).isTrue();
+            assertThat(store.tryTake("k", threePerMinute).taken())
+                    .as("the hour's token %d of 5", i + 4)
+                    .isTrue();
         }
-        assertThat(store.tryTake("k", threePerMinute).taken()).as("the hour's 5 are used").isFalse();
+        assertThat(store.tryTake("k", threePerMinute).taken())
+                .as("the hour's 5 are used")
+                .isFalse();
     }
 
     @Test

@@ -1,21 +1,22 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CoordinationGuardTest {
 
     private final SettableClock clock = new SettableClock(T0);
-    private final CoordinationGuard guard = new CoordinationGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
+    private final CoordinationGuard guard =
+            new CoordinationGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
 
     @Test
     void aSecondAccountLikingTheSamePostWaitsUntilTheWindowHasPassed() {
@@ -42,7 +43,8 @@ class CoordinationGuardTest {
 
         assertThat(guard.check(Actions.follow(ACME, "42"))).isEqualTo(Verdict.allow());
         assertThat(guard.check(Actions.follow(BETA, "42")))
-                .isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.message()).contains("user 42"));
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class, d -> assertThat(d.message()).contains("user 42"));
     }
 
     @Test
@@ -67,10 +69,13 @@ class CoordinationGuardTest {
 
     @Test
     void theWindowIsConfigurable() {
-        CoordinationGuard hour = new CoordinationGuard(ThrottleSettings.defaults().withCoordinationWindow(Duration.ofHours(1)),
-                new LocalBucketStore(clock), clock);
+        CoordinationGuard hour = new CoordinationGuard(
+                ThrottleSettings.defaults().withCoordinationWindow(Duration.ofHours(1)),
+                new LocalBucketStore(clock),
+                clock);
         assertThat(hour.check(Actions.like(ACME, "555"))).isEqualTo(Verdict.allow());
         assertThat(hour.check(Actions.like(BETA, "555")))
-                .isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(T0.plus(Duration.ofHours(1))));
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(T0.plus(Duration.ofHours(1))));
     }
 }

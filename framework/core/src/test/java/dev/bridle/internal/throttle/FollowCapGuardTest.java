@@ -1,22 +1,23 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.GAMMA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FollowCapGuardTest {
 
     private final SettableClock clock = new SettableClock(T0);
-    private final FollowCapGuard guard = new FollowCapGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
+    private final FollowCapGuard guard =
+            new FollowCapGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
 
     @Test
     void twoOfTheOperatorsAccountsMayFollowOneUserAndTheThirdWaitsForTheWindowToRefill() {

@@ -1,14 +1,14 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,9 @@ class FollowChurnGuardTest {
 
         clock.set(unfollowedAt.plus(Duration.ofDays(7)).minusMillis(1));
         assertThat(guard.check(Actions.follow(ACME, "42")))
-                .isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(unfollowedAt.plus(Duration.ofDays(7))));
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class,
+                        d -> assertThat(d.until()).isEqualTo(unfollowedAt.plus(Duration.ofDays(7))));
         clock.set(unfollowedAt.plus(Duration.ofDays(7)));
         assertThat(guard.check(Actions.follow(ACME, "42"))).isEqualTo(Verdict.allow());
     }

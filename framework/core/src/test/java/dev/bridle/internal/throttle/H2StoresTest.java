@@ -1,9 +1,9 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.testing.SettableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -18,12 +18,17 @@ class H2StoresTest {
     void theMigrationCreatesTheThrottleTablesOnH2() throws Exception {
         DataSource ds = TestDatabases.h2();
         try (Connection c = ds.getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, null, "THROTTLE_%", new String[] {"TABLE"})) {
+                ResultSet rs = c.getMetaData().getTables(null, null, "THROTTLE_%", new String[] {"TABLE"})) {
             java.util.List<String> tables = new java.util.ArrayList<>();
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }
-            assertThat(tables).containsExactlyInAnyOrder("THROTTLE_BUCKET", "THROTTLE_FOLLOW_EVENT", "THROTTLE_ANSWERED_INTERACTION", "THROTTLE_TAKE");
+            assertThat(tables)
+                    .containsExactlyInAnyOrder(
+                            "THROTTLE_BUCKET",
+                            "THROTTLE_FOLLOW_EVENT",
+                            "THROTTLE_ANSWERED_INTERACTION",
+                            "THROTTLE_TAKE");
         }
     }
 
@@ -52,7 +57,9 @@ class H2StoresTest {
 
             one.recordFollow("acme_news", "42", T0);
 
-            assertThat(one.latest("acme_news", "42").followed()).as("the writer never reads stale").isEqualTo(T0);
+            assertThat(one.latest("acme_news", "42").followed())
+                    .as("the writer never reads stale")
+                    .isEqualTo(T0);
             clock.advance(JdbcFollowHistory.DEFAULT_CACHE_TTL.plus(Duration.ofMillis(1)));
             assertThat(two.latest("acme_news", "42").followed()).isEqualTo(T0);
         }

@@ -1,22 +1,23 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OneReplyPerInteractionGuardTest {
 
     private final SettableClock clock = new SettableClock(T0);
-    private final OneReplyPerInteractionGuard guard = new OneReplyPerInteractionGuard(new InMemoryAnsweredInteractions(), clock);
+    private final OneReplyPerInteractionGuard guard =
+            new OneReplyPerInteractionGuard(new InMemoryAnsweredInteractions(), clock);
 
     @Test
     void anInteractionGetsOneAutomatedAnswerWhicheverAccountSendsIt() {
@@ -36,7 +37,13 @@ class OneReplyPerInteractionGuardTest {
     @Test
     void aDirectMessageAnsweringTheSameInteractionIsASecondAnswer() {
         assertThat(guard.check(Actions.reply(ACME, "42", "m1"))).isEqualTo(Verdict.allow());
-        ActionRequest dm = Actions.request(BETA, ActionKind.DIRECT_MESSAGE, "hi", Actions.directMessage(BETA, "42").targets(), null, "m1");
+        ActionRequest dm = Actions.request(
+                BETA,
+                ActionKind.DIRECT_MESSAGE,
+                "hi",
+                Actions.directMessage(BETA, "42").targets(),
+                null,
+                "m1");
         assertThat(guard.check(dm)).isInstanceOf(Verdict.Deny.class);
     }
 
@@ -65,7 +72,8 @@ class OneReplyPerInteractionGuardTest {
     void actionsAnsweringNothingOrCarryingNoTextAreNotAnswers() {
         for (int i = 0; i < 3; i++) {
             assertThat(guard.check(Actions.reply(ACME, "42", null))).isEqualTo(Verdict.allow());
-            assertThat(guard.check(Actions.request(ACME, ActionKind.LIKE, null, List.of(), null, "m1"))).isEqualTo(Verdict.allow());
+            assertThat(guard.check(Actions.request(ACME, ActionKind.LIKE, null, List.of(), null, "m1")))
+                    .isEqualTo(Verdict.allow());
         }
     }
 }

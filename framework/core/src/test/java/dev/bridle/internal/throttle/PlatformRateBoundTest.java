@@ -25,11 +25,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bound {@link PlatformRateGuard} states for per-node (memory) windows: with {@code N} nodes
- * and {@code T} threads each, at most {@code N × T} requests of one window go beyond the
- * platform's remaining count, and that many can. The platform here is a counter that answers
- * each request as X does: accepted with the remaining count in its headers, or refused (429)
- * once none remain.
+ * The bound {@link PlatformRateGuard} states for per-node (memory) windows: with {@code N} nodes and {@code T} threads
+ * each, at most {@code N × T} requests of one window go beyond the platform's remaining count, and that many can. The
+ * platform here is a counter that answers each request as X does: accepted with the remaining count in its headers, or
+ * refused (429) once none remain.
  */
 class PlatformRateBoundTest {
 
@@ -84,7 +83,12 @@ class PlatformRateBoundTest {
         List<PlatformRateGuard> nodes = new ArrayList<>();
         for (int n = 0; n < NODES; n++) {
             PlatformRateGuard node = new PlatformRateGuard(clock);
-            node.observed(ACME, ActionKind.POST, 100, 100, RESET); // each heard "100 left" once, and sees only its own requests from then on
+            node.observed(
+                    ACME,
+                    ActionKind.POST,
+                    100,
+                    100,
+                    RESET); // each heard "100 left" once, and sees only its own requests from then on
             nodes.add(node);
         }
         ExecutorService pool = Executors.newFixedThreadPool(NODES * THREADS);
@@ -146,12 +150,15 @@ class PlatformRateBoundTest {
 
         assertThat(platform.refused.get()).isEqualTo(NODES * THREADS);
         for (PlatformRateGuard node : nodes) {
-            assertThat(act(node, platform)).as("every node has heard the 429 and defers until the reset").isFalse();
+            assertThat(act(node, platform))
+                    .as("every node has heard the 429 and defers until the reset")
+                    .isFalse();
         }
         assertThat(platform.refused.get()).isEqualTo(NODES * THREADS);
     }
 
-    private static void await(CyclicBarrier barrier) throws InterruptedException, BrokenBarrierException, TimeoutException {
+    private static void await(CyclicBarrier barrier)
+            throws InterruptedException, BrokenBarrierException, TimeoutException {
         barrier.await(10, TimeUnit.SECONDS);
     }
 }

@@ -1,24 +1,24 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.Rule;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link PlatformRateGuard} does over any {@link PlatformWindows}: in memory
- * ({@link PlatformRateGuardTest}) or shared in PostgreSQL ({@code PostgresStoresTest}).
+ * What {@link PlatformRateGuard} does over any {@link PlatformWindows}: in memory ({@link PlatformRateGuardTest}) or
+ * shared in PostgreSQL ({@code PostgresStoresTest}).
  */
 abstract class PlatformWindowsContract {
 
@@ -74,7 +74,8 @@ abstract class PlatformWindowsContract {
         assertThat(guard.check(Actions.follow(ACME, "1"))).isEqualTo(Verdict.allow());
         assertThat(guard.check(Actions.follow(ACME, "2"))).isEqualTo(Verdict.allow());
         assertThat(guard.check(Actions.follow(ACME, "3")))
-                .isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(RESET));
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(RESET));
     }
 
     @Test
@@ -96,7 +97,8 @@ abstract class PlatformWindowsContract {
         guard.exhausted(ACME, ActionKind.REPLY, RESET);
 
         assertThat(guard.check(Actions.reply(ACME, "42", "m1")))
-                .isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(RESET));
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(RESET));
     }
 
     @Test
@@ -124,7 +126,8 @@ abstract class PlatformWindowsContract {
         guard.release(notSent);
 
         assertThat(guard.check(Actions.post(ACME)))
-                .isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(next));
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(next));
     }
 
     @Test
@@ -141,7 +144,9 @@ abstract class PlatformWindowsContract {
         assertThat(guard.check(Actions.post(ACME))).isInstanceOf(Verdict.Defer.class);
     }
 
-    /** Two nodes on one set of windows, many threads each: together they take exactly what the platform said remains. */
+    /**
+     * Two nodes on one set of windows, many threads each: together they take exactly what the platform said remains.
+     */
     @Test
     void nodesSharingTheWindowsNeverReserveMoreThanThePlatformSaidRemain() throws Exception {
         PlatformRateGuard one = node();

@@ -1,21 +1,21 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.internal.store.Database;
-import javax.sql.DataSource;
-import dev.bridle.internal.audit.InMemoryAuditLedger;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.internal.audit.InMemoryAuditLedger;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.runtime.ActionDispatcher;
+import dev.bridle.internal.store.Database;
+import dev.bridle.testing.SettableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,9 @@ class PostgresStoresTest {
     }
 
     private long rows(String table) throws Exception {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -43,23 +45,37 @@ class PostgresStoresTest {
         SettableClock clock = new SettableClock(T0);
         ThrottleExactnessTest.CountingPlatform platform = new ThrottleExactnessTest.CountingPlatform();
         // Two "nodes": two throttle sets over the same database, each with its own chain.
-        Throttles one = Throttles.create(ThrottleSettings.defaults(), clock, new PostgresBucketStore(ds, clock),
-                new JdbcFollowHistory(ds, clock), new JdbcAnsweredInteractions(ds));
-        Throttles two = Throttles.create(ThrottleSettings.defaults(), clock, new PostgresBucketStore(ds, clock),
-                new JdbcFollowHistory(ds, clock), new JdbcAnsweredInteractions(ds));
+        Throttles one = Throttles.create(
+                ThrottleSettings.defaults(),
+                clock,
+                new PostgresBucketStore(ds, clock),
+                new JdbcFollowHistory(ds, clock),
+                new JdbcAnsweredInteractions(ds));
+        Throttles two = Throttles.create(
+                ThrottleSettings.defaults(),
+                clock,
+                new PostgresBucketStore(ds, clock),
+                new JdbcFollowHistory(ds, clock),
+                new JdbcAnsweredInteractions(ds));
         try (GuardChain chainOne = new GuardChain(one.guards());
-             GuardChain chainTwo = new GuardChain(two.guards());
-             GuardChain none = new GuardChain(List.of())) {
+                GuardChain chainTwo = new GuardChain(two.guards());
+                GuardChain none = new GuardChain(List.of())) {
             InMemoryAuditLedger ledger = new InMemoryAuditLedger();
             ActionDispatcher nodeOne = new ActionDispatcher(chainOne, none, ledger, platform, clock);
             ActionDispatcher nodeTwo = new ActionDispatcher(chainTwo, none, ledger, platform, clock);
 
             Map<Class<?>, Integer> results = ThrottleExactnessTest.race(
-                    request -> (request.account().handle().hashCode() & 1) == 0 ? nodeOne.dispatch(request) : nodeTwo.dispatch(request),
-                    8, 10, n -> Actions.reply(Actions.account(n), "42", "m" + n));
+                    request -> (request.account().handle().hashCode() & 1) == 0
+                            ? nodeOne.dispatch(request)
+                            : nodeTwo.dispatch(request),
+                    8,
+                    10,
+                    n -> Actions.reply(Actions.account(n), "42", "m" + n));
 
             assertThat(platform.performed.get()).isEqualTo(3);
-            assertThat(results).containsEntry(ActionResult.Sent.class, 3).containsEntry(ActionResult.Deferred.class, 77);
+            assertThat(results)
+                    .containsEntry(ActionResult.Sent.class, 3)
+                    .containsEntry(ActionResult.Deferred.class, 77);
         }
     }
 
@@ -108,11 +124,15 @@ class PostgresStoresTest {
         void twoNodesShareOneBucket() {
             PostgresBucketStore one = new PostgresBucketStore(ds, clock);
             PostgresBucketStore two = new PostgresBucketStore(ds, clock);
-            assertThat(one.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
-            assertThat(two.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
-            assertThat(one.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isFalse();
+            assertThat(one.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken())
+                    .isTrue();
+            assertThat(two.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken())
+                    .isTrue();
+            assertThat(one.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken())
+                    .isFalse();
             two.giveBack("shared", TWO_PER_MINUTE_FIVE_PER_HOUR);
-            assertThat(one.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken()).isTrue();
+            assertThat(one.tryTake("shared", TWO_PER_MINUTE_FIVE_PER_HOUR).taken())
+                    .isTrue();
         }
 
         @Test

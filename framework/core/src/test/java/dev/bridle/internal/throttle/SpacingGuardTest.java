@@ -1,21 +1,22 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SpacingGuardTest {
 
     private final SettableClock clock = new SettableClock(T0);
-    private final SpacingGuard guard = new SpacingGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
+    private final SpacingGuard guard =
+            new SpacingGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
 
     @Test
     void anAccountsNextActionOfAnyKindWaitsThirtySeconds() {
@@ -51,9 +52,11 @@ class SpacingGuardTest {
 
     @Test
     void theSpacingIsConfigurable() {
-        SpacingGuard twoMinutes = new SpacingGuard(ThrottleSettings.defaults().withMinSpacing(Duration.ofMinutes(2)), new LocalBucketStore(clock), clock);
+        SpacingGuard twoMinutes = new SpacingGuard(
+                ThrottleSettings.defaults().withMinSpacing(Duration.ofMinutes(2)), new LocalBucketStore(clock), clock);
         assertThat(twoMinutes.check(Actions.post(ACME))).isEqualTo(Verdict.allow());
         assertThat(twoMinutes.check(Actions.post(ACME)))
-                .isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(T0.plus(Duration.ofMinutes(2))));
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class, d -> assertThat(d.until()).isEqualTo(T0.plus(Duration.ofMinutes(2))));
     }
 }

@@ -5,12 +5,12 @@ import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.bot.ReasonCode;
-import dev.bridle.guard.Verdict;
 import dev.bridle.testing.SettableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * In-memory buckets journaled to {@link TakeJournal} come back after a restart as they were:
- * each "restart" is a new {@link LocalBucketStore} and {@link Throttles#journaled} on the same
- * database, with the settable clock where the test puts it. Each database's test extends it.
+ * In-memory buckets journaled to {@link TakeJournal} come back after a restart as they were: each "restart" is a new
+ * {@link LocalBucketStore} and {@link Throttles#journaled} on the same database, with the settable clock where the test
+ * puts it. Each database's test extends it.
  */
 abstract class TakeJournalContract {
 
@@ -40,13 +40,20 @@ abstract class TakeJournalContract {
 
     /** Posts limited to {@code limits}, one second apart at least; everything else as by default. */
     static ThrottleSettings posts(Limit... limits) {
-        return ThrottleSettings.defaults().withAccountLimits(ActionKind.POST, limits).withMinSpacing(Duration.ofSeconds(1));
+        return ThrottleSettings.defaults()
+                .withAccountLimits(ActionKind.POST, limits)
+                .withMinSpacing(Duration.ofSeconds(1));
     }
 
     /** A node started now on the journal: its buckets restored from it. */
     GuardChain start(ThrottleSettings settings) {
-        Throttles throttles = Throttles.journaled(settings, clock, new LocalBucketStore(clock), new TakeJournal(dataSource(), clock),
-                new InMemoryFollowHistory(), new InMemoryAnsweredInteractions());
+        Throttles throttles = Throttles.journaled(
+                settings,
+                clock,
+                new LocalBucketStore(clock),
+                new TakeJournal(dataSource(), clock),
+                new InMemoryFollowHistory(),
+                new InMemoryAnsweredInteractions());
         GuardChain chain = new GuardChain(throttles.guards());
         chains.add(chain);
         return chain;
@@ -68,8 +75,9 @@ abstract class TakeJournalContract {
     }
 
     long rows() throws Exception {
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM throttle_take")) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM throttle_take")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -136,7 +144,9 @@ abstract class TakeJournalContract {
         TakeJournal journal = new TakeJournal(dataSource(), clock);
 
         clock.set(T0.plus(Duration.ofMinutes(59)));
-        assertThat(journal.purgeExpired()).as("the spacing row's second has passed, the account row's hour has not").isEqualTo(written - 1);
+        assertThat(journal.purgeExpired())
+                .as("the spacing row's second has passed, the account row's hour has not")
+                .isEqualTo(written - 1);
         clock.set(T0.plus(HOUR));
         List<TakeJournal.Entry> live = new ArrayList<>();
         journal.live(live::add);
@@ -164,7 +174,8 @@ abstract class TakeJournalContract {
         clock.advance(Duration.ofMinutes(1));
         GuardChain restarted = start(twoPerHour);
 
-        assertDeferredUntil(sendPost(restarted), T0.plus(Duration.ofMinutes(210))); // the 8th token of 2 + 1 per 30 minutes
+        assertDeferredUntil(
+                sendPost(restarted), T0.plus(Duration.ofMinutes(210))); // the 8th token of 2 + 1 per 30 minutes
     }
 
     @Test
@@ -204,17 +215,21 @@ abstract class TakeJournalContract {
     @Test
     void anActionWhoseTakesCannotBeJournaledIsNotAllowed() throws Exception {
         GuardChain chain = start(posts(Limit.of(5, HOUR)));
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("ALTER TABLE throttle_take RENAME TO throttle_take_gone");
         }
         try {
             Decision d = chain.evaluate(Actions.post(ACME));
 
-            assertThat(d.verdict()).isInstanceOfSatisfying(Verdict.Deny.class,
-                    deny -> assertThat(deny.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
+            assertThat(d.verdict())
+                    .isInstanceOfSatisfying(
+                            Verdict.Deny.class,
+                            deny -> assertThat(deny.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
             assertThat(d.guard()).isEqualTo("throttle-journal");
         } finally {
-            try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE throttle_take_gone RENAME TO throttle_take");
             }
         }
@@ -228,7 +243,8 @@ abstract class TakeJournalContract {
     @Test
     void anUnreadableRowStopsTheStartAndSaysWhichRow() throws Exception {
         assertThat(sendPost(start(posts(Limit.of(1, HOUR)))).allows()).isTrue();
-        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("UPDATE throttle_take SET limits = 'ten an hour' WHERE bucket_key LIKE 'account:%'");
         }
 

@@ -1,22 +1,23 @@
 package dev.bridle.internal.throttle;
 
-import dev.bridle.testing.SettableClock;
 import static dev.bridle.internal.throttle.Actions.ACME;
 import static dev.bridle.internal.throttle.Actions.BETA;
 import static dev.bridle.internal.throttle.Actions.GAMMA;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TargetContactGuardTest {
 
     private final SettableClock clock = new SettableClock(T0);
-    private final TargetContactGuard guard = new TargetContactGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
+    private final TargetContactGuard guard =
+            new TargetContactGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
 
     @Test
     void threeContactsADayReachOneUserFromAllAccountsTogetherAndTheFourthWaits() {
@@ -48,9 +49,13 @@ class TargetContactGuardTest {
 
         Verdict both = guard.check(Actions.mentionPost(ACME, "43", "42"));
 
-        assertThat(both).isInstanceOfSatisfying(Verdict.Defer.class, d -> assertThat(d.message()).contains("user 42"));
+        assertThat(both)
+                .isInstanceOfSatisfying(
+                        Verdict.Defer.class, d -> assertThat(d.message()).contains("user 42"));
         for (int i = 0; i < 3; i++) {
-            assertThat(guard.check(Actions.directMessage(BETA, "43"))).as("user 43 still has all three").isEqualTo(Verdict.allow());
+            assertThat(guard.check(Actions.directMessage(BETA, "43")))
+                    .as("user 43 still has all three")
+                    .isEqualTo(Verdict.allow());
         }
     }
 

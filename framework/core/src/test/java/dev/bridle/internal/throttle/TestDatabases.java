@@ -10,8 +10,7 @@ import org.h2.jdbcx.JdbcDataSource;
 /** Migrated databases for throttle store tests: a fresh in-memory H2, or a fresh PostgreSQL database. */
 final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     static DataSource h2() {
         JdbcDataSource ds = new JdbcDataSource();

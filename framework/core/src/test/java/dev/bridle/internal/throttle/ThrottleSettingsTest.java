@@ -3,8 +3,8 @@ package dev.bridle.internal.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bridle.guard.ActionKind;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionKind;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,13 +20,19 @@ class ThrottleSettingsTest {
     void theDefaultsCoverEveryKindWithAnHourlyAndADailyWindow() {
         ThrottleSettings defaults = ThrottleSettings.defaults();
         for (ActionKind kind : ActionKind.values()) {
-            assertThat(defaults.accountLimits().get(kind)).extracting(Limit::per).containsExactly(HOUR, DAY);
+            assertThat(defaults.accountLimits().get(kind))
+                    .extracting(Limit::per)
+                    .containsExactly(HOUR, DAY);
         }
-        assertThat(defaults.limitsFor(Actions.ACME, ActionKind.POST)).containsExactly(Limit.of(10, HOUR), Limit.of(50, DAY));
-        assertThat(defaults.limitsFor(Actions.ACME, ActionKind.FOLLOW)).containsExactly(Limit.of(10, HOUR), Limit.of(50, DAY));
-        assertThat(defaults.limitsFor(Actions.ACME, ActionKind.DIRECT_MESSAGE)).containsExactly(Limit.of(20, HOUR), Limit.of(100, DAY));
+        assertThat(defaults.limitsFor(Actions.ACME, ActionKind.POST))
+                .containsExactly(Limit.of(10, HOUR), Limit.of(50, DAY));
+        assertThat(defaults.limitsFor(Actions.ACME, ActionKind.FOLLOW))
+                .containsExactly(Limit.of(10, HOUR), Limit.of(50, DAY));
+        assertThat(defaults.limitsFor(Actions.ACME, ActionKind.DIRECT_MESSAGE))
+                .containsExactly(Limit.of(20, HOUR), Limit.of(100, DAY));
         assertThat(defaults.targetContacts()).containsExactly(Limit.of(3, DAY));
-        assertThat(defaults.follows()).isEqualTo(new FollowRules(2, Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(7)));
+        assertThat(defaults.follows())
+                .isEqualTo(new FollowRules(2, Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(7)));
         assertThat(defaults.minSpacing()).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.coordinationWindow()).isEqualTo(Duration.ofMinutes(10));
         assertThat(defaults.onThrottle()).isEqualTo(OnThrottle.DEFER);
@@ -37,9 +43,14 @@ class ThrottleSettingsTest {
         Map<ActionKind, List<Limit>> limits = ThrottleSettings.defaults().accountLimits();
         for (PlatformCeiling ceiling : PlatformCeiling.PUBLISHED) {
             long most = ceiling.kinds().stream()
-                    .mapToLong(k -> limits.get(k).stream().mapToLong(l -> l.mostWithin(ceiling.limit().per())).min().orElseThrow())
+                    .mapToLong(k -> limits.get(k).stream()
+                            .mapToLong(l -> l.mostWithin(ceiling.limit().per()))
+                            .min()
+                            .orElseThrow())
                     .sum();
-            assertThat(most).as(ceiling.source()).isLessThanOrEqualTo(ceiling.limit().count() / 2);
+            assertThat(most)
+                    .as(ceiling.source())
+                    .isLessThanOrEqualTo(ceiling.limit().count() / 2);
         }
     }
 
@@ -52,8 +63,10 @@ class ThrottleSettingsTest {
                 .hasMessageContaining("300 per day")
                 .hasMessageContaining("ceiling of 400");
         // 200 per day could reach 400 within a day (burst plus refill): exactly the ceiling, allowed.
-        assertThat(ThrottleSettings.defaults().withAccountLimits(ActionKind.FOLLOW, Limit.of(200, DAY))
-                .limitsFor(Actions.ACME, ActionKind.FOLLOW)).containsExactly(Limit.of(200, DAY));
+        assertThat(ThrottleSettings.defaults()
+                        .withAccountLimits(ActionKind.FOLLOW, Limit.of(200, DAY))
+                        .limitsFor(Actions.ACME, ActionKind.FOLLOW))
+                .containsExactly(Limit.of(200, DAY));
         assertThatThrownBy(() -> ThrottleSettings.defaults().withAccountLimits(ActionKind.FOLLOW, Limit.of(201, DAY)))
                 .hasMessageContaining("402 follows");
     }
@@ -61,20 +74,24 @@ class ThrottleSettingsTest {
     @Test
     void postsRepliesAndRepostsAreCheckedTogetherAgainstTheirSharedCeiling() {
         assertThatThrownBy(() -> ThrottleSettings.defaults()
-                .withAccountLimits(ActionKind.POST, Limit.of(100, Duration.ofHours(3)))
-                .withAccountLimits(ActionKind.REPLY, Limit.of(60, Duration.ofHours(3))))
+                        .withAccountLimits(ActionKind.POST, Limit.of(100, Duration.ofHours(3)))
+                        .withAccountLimits(ActionKind.REPLY, Limit.of(60, Duration.ofHours(3))))
                 .hasMessageContaining("posts, replies and reposts per 3 hours")
                 .hasMessageContaining("ceiling of 300");
     }
 
     @Test
     void anAccountOverrideIsCheckedAgainstTheCeilingsToo() {
-        assertThatThrownBy(() -> ThrottleSettings.defaults().withAccountOverride("acme_news", ActionKind.DIRECT_MESSAGE, Limit.of(400, DAY)))
+        assertThatThrownBy(() -> ThrottleSettings.defaults()
+                        .withAccountOverride("acme_news", ActionKind.DIRECT_MESSAGE, Limit.of(400, DAY)))
                 .hasMessageContaining("throttles.overrides.acme_news")
                 .hasMessageContaining("direct messages");
-        ThrottleSettings lower = ThrottleSettings.defaults().withAccountOverride("Acme_News", ActionKind.DIRECT_MESSAGE, Limit.of(5, DAY));
-        assertThat(lower.limitsFor(new Account("@acme_NEWS", null), ActionKind.DIRECT_MESSAGE)).containsExactly(Limit.of(5, DAY));
-        assertThat(lower.limitsFor(Actions.BETA, ActionKind.DIRECT_MESSAGE)).isEqualTo(ThrottleSettings.DEFAULT_DIRECT_MESSAGE_LIMITS);
+        ThrottleSettings lower = ThrottleSettings.defaults()
+                .withAccountOverride("Acme_News", ActionKind.DIRECT_MESSAGE, Limit.of(5, DAY));
+        assertThat(lower.limitsFor(new Account("@acme_NEWS", null), ActionKind.DIRECT_MESSAGE))
+                .containsExactly(Limit.of(5, DAY));
+        assertThat(lower.limitsFor(Actions.BETA, ActionKind.DIRECT_MESSAGE))
+                .isEqualTo(ThrottleSettings.DEFAULT_DIRECT_MESSAGE_LIMITS);
     }
 
     @Test
@@ -82,12 +99,22 @@ class ThrottleSettingsTest {
         Map<ActionKind, List<Limit>> noLikes = new EnumMap<>(ThrottleSettings.DEFAULT_ACCOUNT_LIMITS);
         noLikes.remove(ActionKind.LIKE);
         ThrottleSettings d = ThrottleSettings.defaults();
-        assertThatThrownBy(() -> new ThrottleSettings(noLikes, Map.of(), d.targetContacts(), d.follows(), d.minSpacing(),
-                d.coordinationWindow(), d.onThrottle(), Map.of()))
+        assertThatThrownBy(() -> new ThrottleSettings(
+                        noLikes,
+                        Map.of(),
+                        d.targetContacts(),
+                        d.follows(),
+                        d.minSpacing(),
+                        d.coordinationWindow(),
+                        d.onThrottle(),
+                        Map.of()))
                 .hasMessage("throttles.accounts.like is missing: every kind of action needs a limit");
-        assertThatThrownBy(() -> d.withAccountLimits(ActionKind.POST)).hasMessageContaining("throttles.accounts.post needs at least one limit");
-        assertThatThrownBy(() -> d.withMinSpacing(Duration.ZERO)).hasMessageContaining("throttles.minSpacing must be a positive span");
-        assertThatThrownBy(() -> d.withCoordinationWindow(Duration.ofMinutes(-1))).hasMessageContaining("throttles.coordinationWindow");
+        assertThatThrownBy(() -> d.withAccountLimits(ActionKind.POST))
+                .hasMessageContaining("throttles.accounts.post needs at least one limit");
+        assertThatThrownBy(() -> d.withMinSpacing(Duration.ZERO))
+                .hasMessageContaining("throttles.minSpacing must be a positive span");
+        assertThatThrownBy(() -> d.withCoordinationWindow(Duration.ofMinutes(-1)))
+                .hasMessageContaining("throttles.coordinationWindow");
         assertThatThrownBy(() -> d.withTargetContacts()).hasMessageContaining("throttles.targets.contacts");
         assertThatThrownBy(() -> new FollowRules(0, Duration.ofDays(7), Duration.ofDays(3), Duration.ofDays(7)))
                 .hasMessageContaining("throttles.follows.maxAccountsPerUser");
@@ -98,7 +125,8 @@ class ThrottleSettingsTest {
         ThrottleSettings settings = ThrottleSettings.defaults().withOnThrottle("thanks", OnThrottle.DROP);
         assertThat(settings.onThrottleFor("thanks")).isEqualTo(OnThrottle.DROP);
         assertThat(settings.onThrottleFor("digest")).isEqualTo(OnThrottle.DEFER);
-        assertThat(settings.withOnThrottle(OnThrottle.DROP).onThrottleFor("digest")).isEqualTo(OnThrottle.DROP);
+        assertThat(settings.withOnThrottle(OnThrottle.DROP).onThrottleFor("digest"))
+                .isEqualTo(OnThrottle.DROP);
     }
 
     @Test
@@ -107,6 +135,7 @@ class ThrottleSettingsTest {
         assertThat(ThrottleSettings.kindNamed("directMessage")).isEqualTo(ActionKind.DIRECT_MESSAGE);
         assertThat(ThrottleSettings.kindNamed("REPOST")).isEqualTo(ActionKind.REPOST);
         assertThatThrownBy(() -> ThrottleSettings.kindNamed("retweet"))
-                .hasMessage("'retweet' is not a kind of action; use one of post, reply, directMessage, follow, unfollow, like, repost");
+                .hasMessage(
+                        "'retweet' is not a kind of action; use one of post, reply, directMessage, follow, unfollow, like, repost");
     }
 }

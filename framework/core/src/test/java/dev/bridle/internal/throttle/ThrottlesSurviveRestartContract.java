@@ -5,11 +5,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
+import dev.bridle.bot.ReasonCode;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
@@ -22,13 +23,12 @@ import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.config.ThrottlesConfig;
 import dev.bridle.internal.consent.ConsentSettings;
-import dev.bridle.bot.ReasonCode;
 import dev.bridle.internal.optout.OptOutSettings;
-import dev.bridle.platform.Platform;
-import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Sql;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformReceipt;
 import dev.bridle.testing.SettableClock;
 import java.sql.Connection;
 import java.time.Duration;
@@ -41,9 +41,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A restart keeps every throttle, on each store where the buckets live in memory: H2, and
- * PostgreSQL with {@code throttles.buckets: memory}. Each test runs Bridle as {@code bridle run}
- * assembles it ({@link BridleRuntime}), closes it, and opens it again on the same store.
+ * A restart keeps every throttle, on each store where the buckets live in memory: H2, and PostgreSQL with
+ * {@code throttles.buckets: memory}. Each test runs Bridle as {@code bridle run} assembles it ({@link BridleRuntime}),
+ * closes it, and opens it again on the same store.
  */
 abstract class ThrottlesSurviveRestartContract {
 
@@ -78,13 +78,24 @@ abstract class ThrottlesSurviveRestartContract {
 
     BridleRuntime runtime() {
         ThrottlesConfig throttles = new ThrottlesConfig(ThrottleSettings.defaults(), ThrottlesConfig.Buckets.MEMORY);
-        BridleConfig config = new BridleConfig("<test>", Environment.DEV, new AppConfig("acme-dev", "test"), false, store,
-                new PlatformConfig(PlatformConfig.ApiVersion.V2, null), new SchedulerConfig(1), List.of(),
+        BridleConfig config = new BridleConfig(
+                "<test>",
+                Environment.DEV,
+                new AppConfig("acme-dev", "test"),
+                false,
+                store,
+                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
+                new SchedulerConfig(1),
+                List.of(),
                 List.of(new AccountConfig("acme_news", null)),
                 List.of(new BotConfig("poster", Poster.class.getName(), "acme_news", null, Set.of())),
-                throttles, DuplicatesConfig.defaults(), ConsentSettings.defaults("acme-dev"), OptOutSettings.defaults(),
+                throttles,
+                DuplicatesConfig.defaults(),
+                ConsentSettings.defaults("acme-dev"),
+                OptOutSettings.defaults(),
                 InboundConfig.defaults());
-        return BridleRuntime.create(config, platform, clock, List.of(), getClass().getClassLoader());
+        return BridleRuntime.create(
+                config, platform, clock, List.of(), getClass().getClassLoader());
     }
 
     ActionResult post(BridleRuntime runtime) {
@@ -113,8 +124,9 @@ abstract class ThrottlesSurviveRestartContract {
             before = postUntilDeferred(runtime);
         }
         assertThat(sent.get()).isEqualTo(10);
-        assertThat(before).isInstanceOfSatisfying(ActionResult.Deferred.class,
-                d -> assertThat(d.code()).isEqualTo(ReasonCode.THROTTLED_ACCOUNT));
+        assertThat(before)
+                .isInstanceOfSatisfying(
+                        ActionResult.Deferred.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.THROTTLED_ACCOUNT));
 
         try (BridleRuntime restarted = runtime()) {
             ActionResult after = post(restarted);
@@ -131,12 +143,17 @@ abstract class ThrottlesSurviveRestartContract {
     @Test
     void everyTokenAnActionTookIsInTheStoreBeforeItIsSent() throws Exception {
         List<Long> rowsAtSend = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (Database peek = Database.open(store); BridleRuntime runtime = runtime()) {
+        try (Database peek = Database.open(store);
+                BridleRuntime runtime = runtime()) {
             when(platform.perform(any())).thenAnswer(call -> {
                 ActionRequest request = call.getArgument(0);
                 try (Connection c = peek.dataSource().getConnection()) {
-                    rowsAtSend.add(Sql.first(c, "SELECT COUNT(*) FROM throttle_take WHERE request_id = ?",
-                            ps -> ps.setObject(1, request.requestId()), rs -> rs.getLong(1)).orElseThrow());
+                    rowsAtSend.add(Sql.first(
+                                    c,
+                                    "SELECT COUNT(*) FROM throttle_take WHERE request_id = ?",
+                                    ps -> ps.setObject(1, request.requestId()),
+                                    rs -> rs.getLong(1))
+                            .orElseThrow());
                 }
                 return new PlatformReceipt("9" + sent.incrementAndGet());
             });

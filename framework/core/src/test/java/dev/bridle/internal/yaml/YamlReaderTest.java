@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class YamlReaderTest {
 
-    private static final YamlReader.Hints HINTS = new YamlReader.Hints("syntax hint", "duplicate hint", "alias hint",
-            "document hint", Kind.STRING);
+    private static final YamlReader.Hints HINTS =
+            new YamlReader.Hints("syntax hint", "duplicate hint", "alias hint", "document hint", Kind.STRING);
 
     private final Problems problems = new Problems("f.yaml");
 
@@ -34,7 +34,8 @@ class YamlReaderTest {
         assertThat(root.entries().get("b").keyLocation()).isEqualTo(new Location(2, 1));
         YamlList list = (YamlList) root.entries().get("b").value();
         assertThat(list.items().get(1).location()).isEqualTo(new Location(4, 5));
-        YamlScalar yes = (YamlScalar) ((YamlMap) list.items().get(1)).entries().get("c").value();
+        YamlScalar yes =
+                (YamlScalar) ((YamlMap) list.items().get(1)).entries().get("c").value();
         assertThat(yes).isEqualTo(new YamlScalar(new Location(4, 9), Kind.TRUE, "yes"));
         assertThat(problems.isEmpty()).isTrue();
     }
@@ -43,8 +44,15 @@ class YamlReaderTest {
     void aScalarSaysWhatYamlMadeOfIt() {
         YamlList list = (YamlList) read("[3, 1.5, no, ~, \"3\", x]", HINTS).orElseThrow();
 
-        assertThat(list.items()).extracting(YamlNode::describe).containsExactly("the number 3", "the number 1.5",
-                "the boolean no", "nothing", "the text \"3\"", "the text \"x\"");
+        assertThat(list.items())
+                .extracting(YamlNode::describe)
+                .containsExactly(
+                        "the number 3",
+                        "the number 1.5",
+                        "the boolean no",
+                        "nothing",
+                        "the text \"3\"",
+                        "the text \"x\"");
         assertThat(list.describe()).isEqualTo("a list");
         assertThat(read("{}", HINTS).orElseThrow().describe()).isEqualTo("a mapping");
     }
@@ -53,16 +61,20 @@ class YamlReaderTest {
     void yamlMistakesAreProblemsWithThePathAndTheFilesHint() {
         read("a: 1\nb: {c: &x 2, d: *x}\na: 3\n---\nz: 1\n", HINTS);
 
-        assertThat(problems()).containsExactly(
-                "f.yaml:2:17: b.d: the alias *x is not supported; alias hint",
-                "f.yaml:3:1: a: duplicate key, already set on line 1; duplicate hint",
-                "f.yaml:5:1: a second YAML document starts here; document hint");
+        assertThat(problems())
+                .containsExactly(
+                        "f.yaml:2:17: b.d: the alias *x is not supported; alias hint",
+                        "f.yaml:3:1: a: duplicate key, already set on line 1; duplicate hint",
+                        "f.yaml:5:1: a second YAML document starts here; document hint");
     }
 
     @Test
     void textThatIsNotYamlLeavesNoTree() {
         assertThat(read("a: [1\nb: 2\n", HINTS)).isEmpty();
-        assertThat(problems()).singleElement().asString().startsWith("f.yaml:2:2: not valid YAML: ")
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .startsWith("f.yaml:2:2: not valid YAML: ")
                 .endsWith("; syntax hint");
     }
 

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor the JDK server hands each exchange to, header reading included: a fixed pool of
- * workers with a bounded queue, one spare thread that answers 503 when both are full, and a
- * {@link Watch} on every exchange. When the spare is busy too, the task is refused, and the JDK
- * server closes that connection ({@code ServerImpl.Dispatcher.handle} catches the refusal).
+ * The executor the JDK server hands each exchange to, header reading included: a fixed pool of workers with a bounded
+ * queue, one spare thread that answers 503 when both are full, and a {@link Watch} on every exchange. When the spare is
+ * busy too, the task is refused, and the JDK server closes that connection ({@code ServerImpl.Dispatcher.handle}
+ * catches the refusal).
  */
 final class BoundedExecutor implements Executor {
 
@@ -25,19 +25,26 @@ final class BoundedExecutor implements Executor {
     BoundedExecutor(HttpLimits limits, String name) {
         this.limits = limits;
         this.watchdog = new Watchdog(limits, name);
-        BlockingQueue<Runnable> queue = limits.queue() == 0 ? new SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(limits.queue());
+        BlockingQueue<Runnable> queue =
+                limits.queue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.queue());
         this.workers = pool(limits.workers(), queue, name);
         this.spare = pool(1, new SynchronousQueue<>(), name + "-busy");
     }
 
     private static ThreadPoolExecutor pool(int threads, BlockingQueue<Runnable> queue, String name) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue, r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        return new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                queue,
+                r -> {
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Override
@@ -65,14 +72,16 @@ final class BoundedExecutor implements Executor {
         }
     }
 
-    /** Exchanges a worker runs or the queue holds (the pool's counts, exact when no exchange starts or ends meanwhile). */
+    /**
+     * Exchanges a worker runs or the queue holds (the pool's counts, exact when no exchange starts or ends meanwhile).
+     */
     int pending() {
         return workers.getActiveCount() + workers.getQueue().size();
     }
 
     /**
-     * Stops taking exchanges and waits up to {@code waitMillis} for those running; then interrupts
-     * what is left (after the JDK server closed every connection, only handlers' work is).
+     * Stops taking exchanges and waits up to {@code waitMillis} for those running; then interrupts what is left (after
+     * the JDK server closed every connection, only handlers' work is).
      */
     void close(long waitMillis) {
         workers.shutdown();

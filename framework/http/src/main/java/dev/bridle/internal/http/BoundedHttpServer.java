@@ -11,26 +11,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The JDK's HTTP server ({@code com.sun.net.httpserver}) with limits of its own: a request's
- * headers and body must arrive within their timeouts and the answer must be taken within the body
- * timeout, or the connection is closed; a fixed number of workers with a bounded queue serve
- * requests, a request beyond them is answered {@code 503} with {@code Retry-After} by a spare
- * thread, and when that one is busy too its connection is closed at once. See {@link HttpLimits}.
+ * The JDK's HTTP server ({@code com.sun.net.httpserver}) with limits of its own: a request's headers and body must
+ * arrive within their timeouts and the answer must be taken within the body timeout, or the connection is closed; a
+ * fixed number of workers with a bounded queue serve requests, a request beyond them is answered {@code 503} with
+ * {@code Retry-After} by a spare thread, and when that one is busy too its connection is closed at once. See
+ * {@link HttpLimits}.
  *
- * <p>Why here and not in the JDK's settings: the JDK server reads a request's headers on the
- * executor's thread, in blocking mode and without any timeout, so a client that sends a few bytes
- * and stops holds a worker for good. Its only timeouts are the {@code sun.net.httpserver.maxReqTime}
- * and {@code maxRspTime} system properties, which are JVM-wide (they would also cut the sandbox's
- * injected delays, and an embedding application's own servers), whole seconds, read once when the
- * first server in the JVM starts (so they are lost if anything started one before), and close the
- * connection without telling the handler. The executor is the one part of the server given per
- * instance, and the thread it runs is the one blocked in the read: {@link Watch} interrupts it at
- * the deadline, which closes the channel and frees the worker. No HTTP server library is on the
- * class path, and this needs none.
+ * <p>Why here and not in the JDK's settings: the JDK server reads a request's headers on the executor's thread, in
+ * blocking mode and without any timeout, so a client that sends a few bytes and stops holds a worker for good. Its only
+ * timeouts are the {@code sun.net.httpserver.maxReqTime} and {@code maxRspTime} system properties, which are JVM-wide
+ * (they would also cut the sandbox's injected delays, and an embedding application's own servers), whole seconds, read
+ * once when the first server in the JVM starts (so they are lost if anything started one before), and close the
+ * connection without telling the handler. The executor is the one part of the server given per instance, and the thread
+ * it runs is the one blocked in the read: {@link Watch} interrupts it at the deadline, which closes the channel and
+ * frees the worker. No HTTP server library is on the class path, and this needs none.
  *
- * <p>Handlers mark where their work begins and their answer starts ({@link Deadline}), so that
- * work is never interrupted. Connections that have not sent a byte hold no thread; the JDK server
- * closes them when they have been idle for {@code sun.net.httpserver.idleInterval} (30 s).
+ * <p>Handlers mark where their work begins and their answer starts ({@link Deadline}), so that work is never
+ * interrupted. Connections that have not sent a byte hold no thread; the JDK server closes them when they have been
+ * idle for {@code sun.net.httpserver.idleInterval} (30 s).
  */
 public final class BoundedHttpServer implements AutoCloseable {
 
@@ -109,8 +107,8 @@ public final class BoundedHttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, lets exchanges in progress finish for up to a second, closes every
-     * connection, and waits up to five seconds more for handlers' work before interrupting it.
+     * Stops listening, lets exchanges in progress finish for up to a second, closes every connection, and waits up to
+     * five seconds more for handlers' work before interrupting it.
      */
     @Override
     public void close() {

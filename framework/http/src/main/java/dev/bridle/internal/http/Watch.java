@@ -4,12 +4,11 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 
 /**
- * The deadline of the exchange one worker thread is serving. When it passes while the thread
- * waits on the client, the {@link Watchdog} interrupts the thread: the JDK server reads from its
- * socket channel in blocking mode, and an interrupted blocking read closes the channel
- * ({@link java.nio.channels.InterruptibleChannel}), which is the only way to end a read the
- * server gives no handle on. A thread is interrupted only while it does I/O on the connection,
- * never while a handler works ({@link #work()}): an interrupt there could close a database file.
+ * The deadline of the exchange one worker thread is serving. When it passes while the thread waits on the client, the
+ * {@link Watchdog} interrupts the thread: the JDK server reads from its socket channel in blocking mode, and an
+ * interrupted blocking read closes the channel ({@link java.nio.channels.InterruptibleChannel}), which is the only way
+ * to end a read the server gives no handle on. A thread is interrupted only while it does I/O on the connection, never
+ * while a handler works ({@link #work()}): an interrupt there could close a database file.
  */
 final class Watch {
 

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks at every exchange in progress a few times per deadline and interrupts those past theirs
- * ({@link Watch#expire}). A sweep costs a look at each exchange in progress, of which there are at
- * most the workers and one spare; a request costs no timer of its own.
+ * Looks at every exchange in progress a few times per deadline and interrupts those past theirs ({@link Watch#expire}).
+ * A sweep costs a look at each exchange in progress, of which there are at most the workers and one spare; a request
+ * costs no timer of its own.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -23,7 +23,8 @@ final class Watchdog implements AutoCloseable {
 
     /** Sweeps every tenth of the shortest timeout, between 10 and 250 ms. */
     Watchdog(HttpLimits limits, String name) {
-        Duration shortest = limits.headerTimeout().compareTo(limits.bodyTimeout()) < 0 ? limits.headerTimeout()
+        Duration shortest = limits.headerTimeout().compareTo(limits.bodyTimeout()) < 0
+                ? limits.headerTimeout()
                 : limits.bodyTimeout();
         long tick = Math.max(10, Math.min(250, shortest.toMillis() / 10));
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

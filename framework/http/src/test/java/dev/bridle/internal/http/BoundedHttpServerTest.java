@@ -39,8 +39,11 @@ class BoundedHttpServerTest {
     }
 
     private void start(int workers, int queue, Duration work) throws IOException {
-        server = BoundedHttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0,
-                new HttpLimits(workers, queue, TIMEOUT, TIMEOUT), "test-http");
+        server = BoundedHttpServer.bind(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                0,
+                new HttpLimits(workers, queue, TIMEOUT, TIMEOUT),
+                "test-http");
         server.handle("/", exchange -> {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
@@ -76,8 +79,15 @@ class BoundedHttpServerTest {
 
     private HttpResponse<String> post(String body) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + "/");
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(uri)
-                .timeout(PATIENCE).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(PATIENCE)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private Socket stalled(String firstBytes) throws IOException {
@@ -124,7 +134,8 @@ class BoundedHttpServerTest {
     @Test
     void pastTheWorkersAndTheQueueTheSpareThreadAnswers503() throws Exception {
         start(1, 1, Duration.ZERO);
-        try (Socket worker = stalled("GET / HTTP/1.1\r\nHo"); Socket queued = stalled("GET / HTTP/1.1\r\nHo")) {
+        try (Socket worker = stalled("GET / HTTP/1.1\r\nHo");
+                Socket queued = stalled("GET / HTTP/1.1\r\nHo")) {
             long end = System.nanoTime() + PATIENCE.toNanos();
             while (server.pending() < 2) {
                 assertThat(System.nanoTime()).isLessThan(end);

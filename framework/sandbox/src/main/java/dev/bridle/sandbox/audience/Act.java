@@ -20,8 +20,8 @@ public sealed interface Act {
     }
 
     /**
-     * Replies to the account's post that triggered a reaction; in a timed step (or after a non-post trigger) it
-     * replies to the account's latest post, or mentions the account when it has none.
+     * Replies to the account's post that triggered a reaction; in a timed step (or after a non-post trigger) it replies
+     * to the account's latest post, or mentions the account when it has none.
      */
     record Reply(String text) implements Act {
         public Reply {

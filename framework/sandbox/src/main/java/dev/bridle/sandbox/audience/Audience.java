@@ -3,8 +3,8 @@ package dev.bridle.sandbox.audience;
 import java.util.List;
 
 /**
- * A running {@link AudienceScript}. Nothing happens by itself: {@link #tick()} performs what is due on the
- * sandbox clock (tests advance their clock and tick; the standalone sandbox ticks every second).
+ * A running {@link AudienceScript}. Nothing happens by itself: {@link #tick()} performs what is due on the sandbox
+ * clock (tests advance their clock and tick; the standalone sandbox ticks every second).
  */
 public interface Audience {
 

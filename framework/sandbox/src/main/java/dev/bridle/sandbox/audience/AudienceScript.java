@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A scripted cast for demos and end-to-end tests, as data: who is there, what each does and when (offsets from
- * the sandbox's start, on the sandbox clock), and how they react to what the bots do. Tune a demo by editing
- * the lists.
+ * A scripted cast for demos and end-to-end tests, as data: who is there, what each does and when (offsets from the
+ * sandbox's start, on the sandbox clock), and how they react to what the bots do. Tune a demo by editing the lists.
  *
- * @param target    the account the cast talks to (handle), or {@code null} for the sandbox's first account
- * @param cast      the simulated users (added to the sandbox if missing)
- * @param steps     timed actions
+ * @param target the account the cast talks to (handle), or {@code null} for the sandbox's first account
+ * @param cast the simulated users (added to the sandbox if missing)
+ * @param steps timed actions
  * @param reactions reactions to the accounts' actions
  */
 public record AudienceScript(String target, List<SimulatedUser> cast, List<Step> steps, List<Reaction> reactions) {
@@ -40,9 +39,9 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
     /**
      * A timed action.
      *
-     * @param at   offset from the sandbox's start
+     * @param at offset from the sandbox's start
      * @param user who acts
-     * @param act  what they do
+     * @param act what they do
      */
     public record Step(Duration at, String user, Act act) {
         public Step {
@@ -53,8 +52,8 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
     }
 
     /**
-     * A reaction: when an account does {@code trigger} to {@code user}, the user does {@code act} after
-     * {@code delay}, at most {@code times} times.
+     * A reaction: when an account does {@code trigger} to {@code user}, the user does {@code act} after {@code delay},
+     * at most {@code times} times.
      */
     public record Reaction(String user, Trigger trigger, Act act, Duration delay, int times) {
         public Reaction {
@@ -73,12 +72,11 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
     }
 
     /**
-     * The demo cast, about a minute long, talking to the account by mentions (which bots read
-     * every few seconds; direct messages are read once a minute). ana opts in ("START") and then
-     * asks a question; ben asks without having opted in, then opts in ("yes"), writes again, and
-     * answers "STOP" as soon as a bot replies to him or writes to him; chloe asks for "HELP"; dan
-     * opts in and asks to be followed; eve writes a message with "stop" inside an ordinary sentence
-     * (which must not count as an opt-out).
+     * The demo cast, about a minute long, talking to the account by mentions (which bots read every few seconds; direct
+     * messages are read once a minute). ana opts in ("START") and then asks a question; ben asks without having opted
+     * in, then opts in ("yes"), writes again, and answers "STOP" as soon as a bot replies to him or writes to him;
+     * chloe asks for "HELP"; dan opts in and asks to be followed; eve writes a message with "stop" inside an ordinary
+     * sentence (which must not count as an opt-out).
      */
     public static AudienceScript demo() {
         return builder()
@@ -114,8 +112,7 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
         private final List<Step> steps = new ArrayList<>();
         private final List<Reaction> reactions = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The account the cast talks to (default: the sandbox's first account). */
         public Builder target(String handle) {

@@ -7,14 +7,13 @@ import java.util.Objects;
  * What the sandbox does to one request instead of (or before) answering it normally.
  *
  * <ul>
- *   <li>{@link Latency}: wait, then answer normally;</li>
- *   <li>{@link Status}: answer with that HTTP status (5xx or 429) and the platform's body for it, nothing
- *       changes;</li>
- *   <li>{@link PlatformError}: answer with a given status and error code (e.g. 403 / 226), nothing changes;</li>
- *   <li>{@link DropBefore}: close the connection without an answer; nothing changed;</li>
- *   <li>{@link DropAfter}: make the change, then close the connection without an answer, so the client cannot
- *       tell whether it happened (the case an in-doubt action must be reconciled for);</li>
- *   <li>{@link None}: answer normally (a pass in a scripted sequence).</li>
+ *   <li>{@link Latency}: wait, then answer normally;
+ *   <li>{@link Status}: answer with that HTTP status (5xx or 429) and the platform's body for it, nothing changes;
+ *   <li>{@link PlatformError}: answer with a given status and error code (e.g. 403 / 226), nothing changes;
+ *   <li>{@link DropBefore}: close the connection without an answer; nothing changed;
+ *   <li>{@link DropAfter}: make the change, then close the connection without an answer, so the client cannot tell
+ *       whether it happened (the case an in-doubt action must be reconciled for);
+ *   <li>{@link None}: answer normally (a pass in a scripted sequence).
  * </ul>
  */
 public sealed interface Fault {
@@ -49,16 +48,13 @@ public sealed interface Fault {
     }
 
     /** Drops the connection before the request changes anything. */
-    record DropBefore() implements Fault {
-    }
+    record DropBefore() implements Fault {}
 
     /** Drops the connection after the request changed the sandbox's state. */
-    record DropAfter() implements Fault {
-    }
+    record DropAfter() implements Fault {}
 
     /** No fault: the request is answered normally. */
-    record None() implements Fault {
-    }
+    record None() implements Fault {}
 
     static Fault latency(Duration delay) {
         return new Latency(delay);
@@ -82,9 +78,12 @@ public sealed interface Fault {
 
     /** 403 with code 226, the platform's "this request looks like it might be automated". */
     static Fault looksAutomated() {
-        return new PlatformError(403, 226, "This request looks like it might be automated. To protect our users "
-                + "from spam and other malicious activity, we can't complete this action right now. "
-                + "Please try again later.");
+        return new PlatformError(
+                403,
+                226,
+                "This request looks like it might be automated. To protect our users "
+                        + "from spam and other malicious activity, we can't complete this action right now. "
+                        + "Please try again later.");
     }
 
     static Fault dropBefore() {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Which requests the sandbox mistreats, and how: a list of {@link FaultRule}s tried in order (the first that
- * yields a fault wins) and a seed for the fraction rules, so a run is repeatable.
+ * Which requests the sandbox mistreats, and how: a list of {@link FaultRule}s tried in order (the first that yields a
+ * fault wins) and a seed for the fraction rules, so a run is repeatable.
  *
  * <pre>{@code
  * FaultPlan plan = FaultPlan.builder()
@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * @param rules the rules, tried in order
- * @param seed  the seed of the random draws for fraction rules
+ * @param seed the seed of the random draws for fraction rules
  */
 public record FaultPlan(List<FaultRule> rules, long seed) {
 
@@ -39,8 +39,7 @@ public record FaultPlan(List<FaultRule> rules, long seed) {
         private final List<FaultRule> rules = new ArrayList<>();
         private long seed;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The next requests matching {@code selector} get the faults the script lists, in order. */
         public Builder script(String selector, UnaryOperator<Script> script) {
@@ -75,8 +74,7 @@ public record FaultPlan(List<FaultRule> rules, long seed) {
     public static final class Script {
         private final List<Fault> faults = new ArrayList<>();
 
-        private Script() {
-        }
+        private Script() {}
 
         /** The next {@code n} matching requests get {@code fault}. */
         public Script times(int n, Fault fault) {

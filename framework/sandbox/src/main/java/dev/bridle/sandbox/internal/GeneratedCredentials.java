@@ -5,16 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Deterministic fake credentials: the same seed and label always give the same key, so a test or a demo can
- * print them once and rely on them. Lengths follow the platform's (consumer key 25, secret 50, access token
- * {@code <user id>-<40>}, token secret 45).
+ * Deterministic fake credentials: the same seed and label always give the same key, so a test or a demo can print them
+ * once and rely on them. Lengths follow the platform's (consumer key 25, secret 50, access token {@code <user
+ * id>-<40>}, token secret 45).
  */
 public final class GeneratedCredentials {
     private static final char[] ALPHABET =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
-    private GeneratedCredentials() {
-    }
+    private GeneratedCredentials() {}
 
     /** {@code length} base-62 characters derived from the seed and the label. */
     public static String derive(long seed, String label, int length) {

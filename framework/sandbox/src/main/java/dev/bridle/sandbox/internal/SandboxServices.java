@@ -39,8 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sandbox's parts, wired: state, rules, OAuth, rate windows, faults, webhooks, the route table and the
- * audience. The public {@code Sandbox} and the admin API are thin layers over this.
+ * The sandbox's parts, wired: state, rules, OAuth, rate windows, faults, webhooks, the route table and the audience.
+ * The public {@code Sandbox} and the admin API are thin layers over this.
  */
 public final class SandboxServices {
     private final Clock clock;
@@ -59,8 +59,8 @@ public final class SandboxServices {
     private final RouteTable routes;
     private AudienceRunner audience;
 
-    public SandboxServices(Clock clock, World world, List<SandboxApp> apps, SandboxLimits limits, Sleeper sleeper,
-                           long seed) {
+    public SandboxServices(
+            Clock clock, World world, List<SandboxApp> apps, SandboxLimits limits, Sleeper sleeper, long seed) {
         this.clock = clock;
         this.world = world;
         this.apps = List.copyOf(apps);
@@ -153,11 +153,14 @@ public final class SandboxServices {
     public SentActivity sent(String handle) {
         UserRecord user = user(handle);
         List<SandboxPost> mine = world.postsBy(user.id());
-        return new SentActivity(user.handle(),
+        return new SentActivity(
+                user.handle(),
                 mine.stream().filter(p -> !p.isReply() && !p.isRepost()).toList(),
                 mine.stream().filter(SandboxPost::isReply).toList(),
                 world.dms().stream().filter(d -> d.senderId().equals(user.id())).toList(),
-                world.followLog().stream().filter(f -> f.sourceId().equals(user.id())).toList(),
+                world.followLog().stream()
+                        .filter(f -> f.sourceId().equals(user.id()))
+                        .toList(),
                 world.likes().stream().filter(l -> l.userId().equals(user.id())).toList(),
                 mine.stream().filter(SandboxPost::isRepost).toList());
     }
@@ -192,7 +195,9 @@ public final class SandboxServices {
     private final class Lookup implements CredentialLookup {
         @Override
         public Optional<String> consumerSecret(String consumerKey) {
-            return apps.stream().filter(a -> a.consumerKey().equals(consumerKey)).map(SandboxApp::consumerSecret)
+            return apps.stream()
+                    .filter(a -> a.consumerKey().equals(consumerKey))
+                    .map(SandboxApp::consumerSecret)
                     .findFirst();
         }
 
@@ -201,8 +206,8 @@ public final class SandboxServices {
             return world.users().stream()
                     .filter(u -> u.isAccount() && u.account().accessToken().equals(accessToken))
                     .findFirst()
-                    .map(u -> new TokenOwner(u.id(), u.account().accessTokenSecret(),
-                            u.has(AccountFlag.TOKEN_REVOKED)));
+                    .map(u ->
+                            new TokenOwner(u.id(), u.account().accessTokenSecret(), u.has(AccountFlag.TOKEN_REVOKED)));
         }
     }
 }

@@ -7,11 +7,10 @@ import java.math.BigInteger;
 import java.util.Optional;
 
 /**
- * Finds an in-doubt action on the platform (see {@code Platform.findApplied}): a post or reply by
- * the content hash of the account's recent posts (and the post replied to, when known), a repost
- * by the post reposted, a message by content hash and recipient, a follow or unfollow by the
- * following list, a like by the liked posts. When what the platform shows does not reach back far
- * enough to be sure, it says so by throwing: the action then stays in doubt.
+ * Finds an in-doubt action on the platform (see {@code Platform.findApplied}): a post or reply by the content hash of
+ * the account's recent posts (and the post replied to, when known), a repost by the post reposted, a message by content
+ * hash and recipient, a follow or unfollow by the following list, a like by the liked posts. When what the platform
+ * shows does not reach back far enough to be sure, it says so by throwing: the action then stays in doubt.
  */
 final class AppliedLookup {
 
@@ -32,8 +31,10 @@ final class AppliedLookup {
             case POST, REPLY -> post(session, userId, trace);
             case REPOST -> repost(session, userId, trace);
             case DIRECT_MESSAGE -> message(session, userId, trace);
-            case FOLLOW -> following.follows(session, userId, target(trace)) ? Optional.of(target(trace)) : Optional.empty();
-            case UNFOLLOW -> following.follows(session, userId, target(trace)) ? Optional.empty() : Optional.of(target(trace));
+            case FOLLOW ->
+                following.follows(session, userId, target(trace)) ? Optional.of(target(trace)) : Optional.empty();
+            case UNFOLLOW ->
+                following.follows(session, userId, target(trace)) ? Optional.empty() : Optional.of(target(trace));
             case LIKE -> engagement.liked(session, userId, post(trace)) ? Optional.of(post(trace)) : Optional.empty();
         };
     }
@@ -44,7 +45,9 @@ final class AppliedLookup {
         }
         Window<SeenPost> window = posts.recent(session, userId, trace.notBefore());
         for (SeenPost p : window.items()) {
-            boolean sameTarget = trace.kind() != ActionKind.REPLY || trace.postId() == null || p.inReplyTo() == null
+            boolean sameTarget = trace.kind() != ActionKind.REPLY
+                    || trace.postId() == null
+                    || p.inReplyTo() == null
                     || trace.postId().equals(p.inReplyTo());
             if (p.repostOf() == null && sameTarget && trace.sameText(p.text())) {
                 return Optional.of(p.id());
@@ -89,7 +92,8 @@ final class AppliedLookup {
         if (window.complete()) {
             return Optional.empty();
         }
-        throw cannot(trace, "the platform's list does not reach back to " + trace.notBefore() + " within the pages read");
+        throw cannot(
+                trace, "the platform's list does not reach back to " + trace.notBefore() + " within the pages read");
     }
 
     private static String target(ActionTrace trace) throws PlatformException {
@@ -107,7 +111,9 @@ final class AppliedLookup {
     }
 
     private static PlatformException cannot(ActionTrace trace, String why) {
-        return new PlatformException(PlatformException.Kind.REJECTED,
-                "cannot tell whether the " + trace.kind() + " of @" + trace.account().handle() + " took effect: " + why);
+        return new PlatformException(
+                PlatformException.Kind.REJECTED,
+                "cannot tell whether the " + trace.kind() + " of @"
+                        + trace.account().handle() + " took effect: " + why);
     }
 }

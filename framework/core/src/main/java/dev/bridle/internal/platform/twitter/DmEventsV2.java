@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /2/dm_events}: the account's message events, sent and received, newest first (used
- * with either API: v1.1's list endpoint is not part of Bridle's set). It has no {@code since_id},
- * so pages are read until an id at or below the cursor.
+ * {@code GET /2/dm_events}: the account's message events, sent and received, newest first (used with either API: v1.1's
+ * list endpoint is not part of Bridle's set). It has no {@code since_id}, so pages are read until an id at or below the
+ * cursor.
  */
 final class DmEventsV2 {
 
@@ -23,8 +23,7 @@ final class DmEventsV2 {
     static final int MAX_PAGES = 5;
 
     /** A message the account sent. */
-    record SentDm(String id, String text, Instant createdAt, List<String> participants, String conversationId) {
-    }
+    record SentDm(String id, String text, Instant createdAt, List<String> participants, String conversationId) {}
 
     private final Urls urls;
 
@@ -32,7 +31,10 @@ final class DmEventsV2 {
         this.urls = urls;
     }
 
-    /** Messages to the account newer than {@code sinceId} (the latest page if {@code null}), oldest first; its own are skipped. */
+    /**
+     * Messages to the account newer than {@code sinceId} (the latest page if {@code null}), oldest first; its own are
+     * skipped.
+     */
     List<DirectMessage> received(Session session, String userId, String sinceId) throws PlatformException {
         List<DirectMessage> found = new ArrayList<>();
         BigInteger since = sinceId == null ? null : new BigInteger(sinceId);
@@ -49,7 +51,8 @@ final class DmEventsV2 {
                     continue;
                 }
                 Instant at = Json.v2Time(event);
-                found.add(new DirectMessage(id, new UserRef(sender, handles.get(sender)), text, at == null ? Instant.EPOCH : at));
+                found.add(new DirectMessage(
+                        id, new UserRef(sender, handles.get(sender)), text, at == null ? Instant.EPOCH : at));
             }
             return since == null; // without a cursor, the latest page is enough
         });
@@ -59,25 +62,31 @@ final class DmEventsV2 {
     /** Messages the account sent, newest first, back to {@code notBefore} as far as a few pages reach. */
     Window<SentDm> sent(Session session, String userId, Instant notBefore) throws PlatformException {
         List<SentDm> sent = new ArrayList<>();
-        V2Pages.End end = read(session, "sender_id,created_at,participant_ids,dm_conversation_id,entities", false, body -> {
-            for (JsonNode event : body.path("data")) {
-                Instant at = Json.v2Time(event);
-                if (at != null && at.isBefore(notBefore)) {
-                    return true;
-                }
-                if (userId.equals(Json.text(event, "sender_id"))) {
-                    List<String> participants = new ArrayList<>();
-                    event.path("participant_ids").forEach(p -> participants.add(p.asText()));
-                    sent.add(new SentDm(Json.text(event, "id"), Json.v2MessageText(event), at, participants,
-                            Json.text(event, "dm_conversation_id")));
-                }
-            }
-            return false;
-        });
+        V2Pages.End end =
+                read(session, "sender_id,created_at,participant_ids,dm_conversation_id,entities", false, body -> {
+                    for (JsonNode event : body.path("data")) {
+                        Instant at = Json.v2Time(event);
+                        if (at != null && at.isBefore(notBefore)) {
+                            return true;
+                        }
+                        if (userId.equals(Json.text(event, "sender_id"))) {
+                            List<String> participants = new ArrayList<>();
+                            event.path("participant_ids").forEach(p -> participants.add(p.asText()));
+                            sent.add(new SentDm(
+                                    Json.text(event, "id"),
+                                    Json.v2MessageText(event),
+                                    at,
+                                    participants,
+                                    Json.text(event, "dm_conversation_id")));
+                        }
+                    }
+                    return false;
+                });
         return new Window<>(sent, end.complete());
     }
 
-    private V2Pages.End read(Session session, String fields, boolean senders, V2Pages.PageReader reader) throws PlatformException {
+    private V2Pages.End read(Session session, String fields, boolean senders, V2Pages.PageReader reader)
+            throws PlatformException {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("event_types", "MessageCreate");
         query.put("max_results", "100");

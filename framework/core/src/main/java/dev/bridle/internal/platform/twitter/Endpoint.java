@@ -5,8 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every platform endpoint the adapter calls, with the kinds of action it serves (for rate-limit
- * feedback) and whether it writes (a failed write may be in doubt; a failed read never is).
+ * Every platform endpoint the adapter calls, with the kinds of action it serves (for rate-limit feedback) and whether
+ * it writes (a failed write may be in doubt; a failed read never is).
  */
 enum Endpoint {
     V2_CREATE_POST("POST /2/tweets", ActionKind.POST, ActionKind.REPLY),

@@ -13,12 +13,11 @@ import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Turns a platform error into a {@link PlatformException} of the {@link Kind} that says what to
- * do. The code is the v1.1 {@code errors[0].code} (the sandbox adds it to v2 bodies too); a real
- * v2 problem body has none, so its {@code type}, {@code detail} and status decide, and the code
- * the v1.1 API documents for that case is filled in (x-api-and-bot-frameworks.md §2.5,
- * x-api-v2.md §2). Messages name the endpoint, status, code and the platform's words, never a
- * credential.
+ * Turns a platform error into a {@link PlatformException} of the {@link Kind} that says what to do. The code is the
+ * v1.1 {@code errors[0].code} (the sandbox adds it to v2 bodies too); a real v2 problem body has none, so its
+ * {@code type}, {@code detail} and status decide, and the code the v1.1 API documents for that case is filled in
+ * (x-api-and-bot-frameworks.md §2.5, x-api-v2.md §2). Messages name the endpoint, status, code and the platform's
+ * words, never a credential.
  */
 final class ErrorClassifier {
 
@@ -29,8 +28,7 @@ final class ErrorClassifier {
 
     private static final int MAX_TEXT = 300;
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     /**
      * An HTTP error answer.
@@ -40,30 +38,46 @@ final class ErrorClassifier {
      * @param rateReset {@code x-rate-limit-reset}, or null
      * @param dailyReset {@code x-user-limit-24hour-reset}, or null
      */
-    static PlatformException classify(Endpoint endpoint, int status, int code, JsonNode body, Instant rateReset,
-                                      Instant dailyReset, Instant now) {
+    static PlatformException classify(
+            Endpoint endpoint,
+            int status,
+            int code,
+            JsonNode body,
+            Instant rateReset,
+            Instant dailyReset,
+            Instant now) {
         String type = body.path("type").asText("");
-        String words = (body.path("errors").path(0).path("message").asText("") + " " + body.path("detail").asText("")
-                + " " + body.path("title").asText("")).toLowerCase(Locale.ROOT);
+        String words = (body.path("errors").path(0).path("message").asText("") + " "
+                        + body.path("detail").asText("") + " "
+                        + body.path("title").asText(""))
+                .toLowerCase(Locale.ROOT);
         int effective = code > 0 ? code : inferredCode(endpoint, status, type, words);
         Kind kind = kindOf(endpoint, status, effective, type, words);
         Instant retryAt = switch (kind) {
-            case RATE_LIMITED -> rateReset != null && rateReset.isAfter(now) ? rateReset : now.plus(DEFAULT_RATE_WINDOW);
-            case DAILY_LIMIT -> dailyReset != null && dailyReset.isAfter(now) ? dailyReset : now.plus(DEFAULT_DAILY_WINDOW);
+            case RATE_LIMITED ->
+                rateReset != null && rateReset.isAfter(now) ? rateReset : now.plus(DEFAULT_RATE_WINDOW);
+            case DAILY_LIMIT ->
+                dailyReset != null && dailyReset.isAfter(now) ? dailyReset : now.plus(DEFAULT_DAILY_WINDOW);
             default -> null;
         };
-        String message = endpoint + " answered " + status + (effective > 0 ? ", code " + effective : "") + ": " + said(body);
+        String message =
+                endpoint + " answered " + status + (effective > 0 ? ", code " + effective : "") + ": " + said(body);
         return new PlatformException(kind, message, status, effective, retryAt, null);
     }
 
     /** A call that got no answer: certainly not applied if the connection was never made, else in doubt for a write. */
     static PlatformException network(Endpoint endpoint, Throwable cause) {
-        boolean neverConnected = cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException || cause instanceof SSLHandshakeException
-                || (cause instanceof SocketTimeoutException && "connect timed out".equalsIgnoreCase(String.valueOf(cause.getMessage())));
+        boolean neverConnected = cause instanceof ConnectException
+                || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException
+                || cause instanceof SSLHandshakeException
+                || (cause instanceof SocketTimeoutException
+                        && "connect timed out".equalsIgnoreCase(String.valueOf(cause.getMessage())));
         Kind kind = neverConnected || !endpoint.writes() ? Kind.NOT_APPLIED : Kind.IN_DOUBT;
-        String what = cause == null ? "no answer" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " (" + cut(cause.getMessage()) + ")");
+        String what = cause == null
+                ? "no answer"
+                : cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : " (" + cut(cause.getMessage()) + ")");
         String meaning = kind == Kind.NOT_APPLIED
                 ? (endpoint.writes() ? "the request never reached the platform" : "nothing was read")
                 : "the request may have been applied";

@@ -4,8 +4,8 @@ import dev.bridle.platform.PlatformException;
 import java.util.Map;
 
 /**
- * v1.1 {@code friendships/create} and {@code friendships/destroy}, the target's {@code user_id} in
- * the form body (signed with it).
+ * v1.1 {@code friendships/create} and {@code friendships/destroy}, the target's {@code user_id} in the form body
+ * (signed with it).
  */
 final class FollowsV1 implements Follows {
 
@@ -22,6 +22,7 @@ final class FollowsV1 implements Follows {
 
     @Override
     public void unfollow(Session session, String userId, String targetId) throws PlatformException {
-        session.http().postForm(Endpoint.V1_UNFOLLOW, urls.v1() + "friendships/destroy.json", Map.of("user_id", targetId));
+        session.http()
+                .postForm(Endpoint.V1_UNFOLLOW, urls.v1() + "friendships/destroy.json", Map.of("user_id", targetId));
     }
 }

@@ -13,8 +13,11 @@ final class FollowsV2 implements Follows {
 
     @Override
     public void follow(Session session, String userId, String targetId) throws PlatformException {
-        session.http().postJson(Endpoint.V2_FOLLOW, urls.v2() + "users/" + userId + "/following",
-                Json.object().put("target_user_id", targetId));
+        session.http()
+                .postJson(
+                        Endpoint.V2_FOLLOW,
+                        urls.v2() + "users/" + userId + "/following",
+                        Json.object().put("target_user_id", targetId));
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.bridle.internal.platform.twitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bridle.platform.PlatformException;
 import dev.bridle.internal.platform.PlatformText;
+import dev.bridle.platform.PlatformException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +15,12 @@ import java.util.Locale;
 final class Json {
 
     /** v1.1 dates: {@code "Wed Oct 10 20:19:24 +0000 2018"}. */
-    private static final DateTimeFormatter V1_DATE = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter V1_DATE =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -48,13 +49,14 @@ final class Json {
     }
 
     /**
-     * A field the platform always sends on success. Missing after a write that answered 2xx, the
-     * write took effect but its id is unknown: in doubt.
+     * A field the platform always sends on success. Missing after a write that answered 2xx, the write took effect but
+     * its id is unknown: in doubt.
      */
     static String required(JsonNode node, String field, Endpoint endpoint) throws PlatformException {
         String v = text(node, field);
         if (v == null || v.isBlank()) {
-            throw new PlatformException(endpoint.writes() ? PlatformException.Kind.IN_DOUBT : PlatformException.Kind.REJECTED,
+            throw new PlatformException(
+                    endpoint.writes() ? PlatformException.Kind.IN_DOUBT : PlatformException.Kind.REJECTED,
                     endpoint + " answered without " + field);
         }
         return v;

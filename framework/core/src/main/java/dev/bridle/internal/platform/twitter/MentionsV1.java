@@ -28,7 +28,9 @@ final class MentionsV1 implements Mentions {
         if (sinceId != null) {
             query.put("since_id", sinceId);
         }
-        JsonNode statuses = session.http().get(Endpoint.V1_MENTIONS, urls.v1() + "statuses/mentions_timeline.json", query).body();
+        JsonNode statuses = session.http()
+                .get(Endpoint.V1_MENTIONS, urls.v1() + "statuses/mentions_timeline.json", query)
+                .body();
         List<Mention> found = new ArrayList<>();
         for (JsonNode status : statuses) {
             JsonNode user = status.path("user");
@@ -38,7 +40,10 @@ final class MentionsV1 implements Mentions {
                 continue;
             }
             Instant at = Json.v1Time(status);
-            found.add(new Mention(Json.text(status, "id_str"), new UserRef(author, Json.text(user, "screen_name")), text,
+            found.add(new Mention(
+                    Json.text(status, "id_str"),
+                    new UserRef(author, Json.text(user, "screen_name")),
+                    text,
                     at == null ? Instant.EPOCH : at));
         }
         Collections.reverse(found);

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /2/users/:id/mentions} with {@code since_id}, {@code tweet.fields=created_at,author_id}
- * and {@code expansions=author_id} (for the authors' handles); pages followed while there are new
- * mentions, up to the platform's 800.
+ * {@code GET /2/users/:id/mentions} with {@code since_id}, {@code tweet.fields=created_at,author_id} and
+ * {@code expansions=author_id} (for the authors' handles); pages followed while there are new mentions, up to the
+ * platform's 800.
  */
 final class MentionsV2 implements Mentions {
 
@@ -38,20 +38,24 @@ final class MentionsV2 implements Mentions {
         if (sinceId != null) {
             query.put("since_id", sinceId);
         }
-        V2Pages.read(session, Endpoint.V2_MENTIONS, urls.v2() + "users/" + userId + "/mentions", query, MAX_PAGES, body -> {
-            Map<String, String> handles = V2Pages.handles(body);
-            for (JsonNode post : body.path("data")) {
-                String author = Json.text(post, "author_id");
-                String text = Json.v2PostText(post);
-                if (author == null || text == null) {
-                    continue;
-                }
-                Instant at = Json.v2Time(post);
-                found.add(new Mention(Json.text(post, "id"), new UserRef(author, handles.get(author)), text,
-                        at == null ? Instant.EPOCH : at));
-            }
-            return sinceId == null; // without a cursor, the latest page is enough
-        });
+        V2Pages.read(
+                session, Endpoint.V2_MENTIONS, urls.v2() + "users/" + userId + "/mentions", query, MAX_PAGES, body -> {
+                    Map<String, String> handles = V2Pages.handles(body);
+                    for (JsonNode post : body.path("data")) {
+                        String author = Json.text(post, "author_id");
+                        String text = Json.v2PostText(post);
+                        if (author == null || text == null) {
+                            continue;
+                        }
+                        Instant at = Json.v2Time(post);
+                        found.add(new Mention(
+                                Json.text(post, "id"),
+                                new UserRef(author, handles.get(author)),
+                                text,
+                                at == null ? Instant.EPOCH : at));
+                    }
+                    return sinceId == null; // without a cursor, the latest page is enough
+                });
         Collections.reverse(found);
         return found;
     }

@@ -19,7 +19,8 @@ final class MessagesV1 implements Messages {
     @Override
     public String send(Session session, String recipientId, String text) throws PlatformException {
         ObjectNode body = Json.object();
-        ObjectNode create = body.putObject("event").put("type", "message_create").putObject("message_create");
+        ObjectNode create =
+                body.putObject("event").put("type", "message_create").putObject("message_create");
         create.putObject("target").put("recipient_id", recipientId);
         create.putObject("message_data").put("text", text);
         Response r = session.http().postJson(Endpoint.V1_SEND_DM, urls.v1() + "direct_messages/events/new.json", body);

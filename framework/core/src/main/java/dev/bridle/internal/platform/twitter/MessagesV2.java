@@ -13,8 +13,11 @@ final class MessagesV2 implements Messages {
 
     @Override
     public String send(Session session, String recipientId, String text) throws PlatformException {
-        Response r = session.http().postJson(Endpoint.V2_SEND_DM,
-                urls.v2() + "dm_conversations/with/" + recipientId + "/messages", Json.object().put("text", text));
+        Response r = session.http()
+                .postJson(
+                        Endpoint.V2_SEND_DM,
+                        urls.v2() + "dm_conversations/with/" + recipientId + "/messages",
+                        Json.object().put("text", text));
         return Json.required(r.data(), "dm_event_id", Endpoint.V2_SEND_DM);
     }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 
 /**
  * v1.1 {@code statuses/update} (form-encoded {@code status}, {@code in_reply_to_status_id}) and
- * {@code statuses/user_timeline} with {@code tweet_mode=extended}, so the full text comes back to
- * compare. No {@code auto_populate_reply_metadata}: it would change the text the platform keeps.
+ * {@code statuses/user_timeline} with {@code tweet_mode=extended}, so the full text comes back to compare. No
+ * {@code auto_populate_reply_metadata}: it would change the text the platform keeps.
  */
 final class PostsV1 implements Posts {
 
     /** Pages read back when reconciling: 1,000 posts. */
     static final int MAX_PAGES = 5;
+
     static final int PAGE_SIZE = 200;
 
     private final Urls urls;
@@ -51,7 +52,9 @@ final class PostsV1 implements Posts {
             if (maxId != null) {
                 query.put("max_id", maxId);
             }
-            JsonNode statuses = session.http().get(Endpoint.V1_USER_TIMELINE, urls.v1() + "statuses/user_timeline.json", query).body();
+            JsonNode statuses = session.http()
+                    .get(Endpoint.V1_USER_TIMELINE, urls.v1() + "statuses/user_timeline.json", query)
+                    .body();
             String oldest = null;
             for (JsonNode status : statuses) {
                 SeenPost p = seen(status);
@@ -71,7 +74,11 @@ final class PostsV1 implements Posts {
 
     static SeenPost seen(JsonNode status) {
         String repostOf = Json.text(status.path("retweeted_status"), "id_str");
-        return new SeenPost(Json.text(status, "id_str"), repostOf != null ? null : Json.v1StatusText(status),
-                Json.v1Time(status), Json.text(status, "in_reply_to_status_id_str"), repostOf);
+        return new SeenPost(
+                Json.text(status, "id_str"),
+                repostOf != null ? null : Json.v1StatusText(status),
+                Json.v1Time(status),
+                Json.text(status, "in_reply_to_status_id_str"),
+                repostOf);
     }
 }

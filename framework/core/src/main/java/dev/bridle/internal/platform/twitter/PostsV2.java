@@ -37,8 +37,8 @@ final class PostsV2 implements Posts {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("max_results", "100");
         query.put("tweet.fields", "created_at,referenced_tweets,entities");
-        V2Pages.End end = V2Pages.read(session, Endpoint.V2_USER_POSTS, urls.v2() + "users/" + userId + "/tweets", query,
-                MAX_PAGES, body -> {
+        V2Pages.End end = V2Pages.read(
+                session, Endpoint.V2_USER_POSTS, urls.v2() + "users/" + userId + "/tweets", query, MAX_PAGES, body -> {
                     for (JsonNode post : body.path("data")) {
                         SeenPost p = seen(post);
                         if (p.createdAt() != null && p.createdAt().isBefore(notBefore)) {
@@ -62,7 +62,11 @@ final class PostsV2 implements Posts {
                 repostOf = Json.text(ref, "id");
             }
         }
-        return new SeenPost(Json.text(post, "id"), repostOf == null ? Json.v2PostText(post) : null, Json.v2Time(post),
-                inReplyTo, repostOf);
+        return new SeenPost(
+                Json.text(post, "id"),
+                repostOf == null ? Json.v2PostText(post) : null,
+                Json.v2Time(post),
+                inReplyTo,
+                repostOf);
     }
 }

@@ -8,19 +8,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the adapter from calling an endpoint the platform has closed for an account: after a 429
- * (or a response saying no requests remain) until {@code x-rate-limit-reset}, after a daily limit
- * until its window ends. A call made meanwhile fails at once, with no request, so the platform
- * never sees a request it has already said it will refuse. Reads are gated too (polling after a
- * 429 waits for the reset like anything else).
+ * Keeps the adapter from calling an endpoint the platform has closed for an account: after a 429 (or a response saying
+ * no requests remain) until {@code x-rate-limit-reset}, after a daily limit until its window ends. A call made
+ * meanwhile fails at once, with no request, so the platform never sees a request it has already said it will refuse.
+ * Reads are gated too (polling after a 429 waits for the reset like anything else).
  */
 final class RateLimitGate {
 
-    private record Key(String handle, Endpoint endpoint) {
-    }
+    private record Key(String handle, Endpoint endpoint) {}
 
-    private record Block(PlatformException.Kind kind, Instant until, int errorCode) {
-    }
+    private record Block(PlatformException.Kind kind, Instant until, int errorCode) {}
 
     private final Clock clock;
     private final Map<Key, Block> blocks = new ConcurrentHashMap<>();
@@ -41,8 +38,14 @@ final class RateLimitGate {
             return;
         }
         String what = block.kind() == PlatformException.Kind.DAILY_LIMIT ? "daily limit" : "rate limit";
-        throw new PlatformException(block.kind(), endpoint + ": the platform's " + what + " for @" + key.handle()
-                + " is used up until " + block.until() + "; no request was made", -1, block.errorCode(), block.until(), null);
+        throw new PlatformException(
+                block.kind(),
+                endpoint + ": the platform's " + what + " for @" + key.handle() + " is used up until " + block.until()
+                        + "; no request was made",
+                -1,
+                block.errorCode(),
+                block.until(),
+                null);
     }
 
     /** Closes {@code endpoint} for {@code handle} until {@code until} (a later block wins). */
@@ -50,7 +53,9 @@ final class RateLimitGate {
         if (until == null || !until.isAfter(clock.instant())) {
             return;
         }
-        blocks.merge(key(handle, endpoint), new Block(kind, until, errorCode),
+        blocks.merge(
+                key(handle, endpoint),
+                new Block(kind, until, errorCode),
                 (old, now) -> old.until().isAfter(now.until()) ? old : now);
     }
 

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param inReplyTo the post it replies to, or {@code null}
  * @param repostOf the post it reposts, or {@code null}
  */
-record SeenPost(String id, String text, Instant createdAt, String inReplyTo, String repostOf) {
-}
+record SeenPost(String id, String text, Instant createdAt, String inReplyTo, String repostOf) {}

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bridle.guard.ActionKind;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.RateLimitFeedback;
@@ -29,12 +29,11 @@ import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * One account's signed connection to the platform, and the one seam every request of the adapter
- * passes: the rate-limit gate, then twitter4j's own {@code HttpClient} signing with its
- * {@code OAuthAuthorization} (OAuth 1.0a user context), then the {@code x-rate-limit-*} headers
- * fed back, then errors classified. The credentials are revealed here, into twitter4j's
- * configuration, and nowhere else; that configuration prints them in its {@code toString}, so it
- * never leaves this class.
+ * One account's signed connection to the platform, and the one seam every request of the adapter passes: the rate-limit
+ * gate, then twitter4j's own {@code HttpClient} signing with its {@code OAuthAuthorization} (OAuth 1.0a user context),
+ * then the {@code x-rate-limit-*} headers fed back, then errors classified. The credentials are revealed here, into
+ * twitter4j's configuration, and nowhere else; that configuration prints them in its {@code toString}, so it never
+ * leaves this class.
  */
 final class SignedHttp {
 
@@ -56,8 +55,16 @@ final class SignedHttp {
     private final Clock clock;
     private final WireTap tap;
 
-    SignedHttp(String handle, Supplier<Account> account, Credentials credentials, Duration connectTimeout, Duration readTimeout,
-               RateLimitGate gate, RateLimitFeedback feedback, Clock clock, WireTap tap) {
+    SignedHttp(
+            String handle,
+            Supplier<Account> account,
+            Credentials credentials,
+            Duration connectTimeout,
+            Duration readTimeout,
+            RateLimitGate gate,
+            RateLimitFeedback feedback,
+            Clock clock,
+            WireTap tap) {
         this.handle = handle;
         this.account = account;
         Configuration conf = new ConfigurationBuilder()
@@ -80,15 +87,16 @@ final class SignedHttp {
 
     Response get(Endpoint endpoint, String url, Map<String, String> query) throws PlatformException {
         HttpParameter[] params = query.entrySet().stream()
-                .map(e -> new HttpParameter(e.getKey(), e.getValue())).toArray(HttpParameter[]::new);
+                .map(e -> new HttpParameter(e.getKey(), e.getValue()))
+                .toArray(HttpParameter[]::new);
         String full = params.length == 0 ? url : url + "?" + HttpParameter.encodeParameters(params);
         return call(endpoint, full, null, () -> http.get(url, params, auth, null));
     }
 
     /**
-     * A JSON POST. Its URL must not carry a query string: twitter4j 4.0.7 signs a JSON body as a
-     * parameter with a null name, and sorting it against a query parameter that sorts after
-     * {@code oauth_version} throws inside twitter4j (and the platform signs no JSON body anyway).
+     * A JSON POST. Its URL must not carry a query string: twitter4j 4.0.7 signs a JSON body as a parameter with a null
+     * name, and sorting it against a query parameter that sorts after {@code oauth_version} throws inside twitter4j
+     * (and the platform signs no JSON body anyway).
      */
     Response postJson(Endpoint endpoint, String url, ObjectNode body) throws PlatformException {
         if (url.indexOf('?') >= 0) {
@@ -102,7 +110,8 @@ final class SignedHttp {
     /** A form-encoded POST (v1.1), every parameter signed. */
     Response postForm(Endpoint endpoint, String url, Map<String, String> form) throws PlatformException {
         HttpParameter[] params = form.entrySet().stream()
-                .map(e -> new HttpParameter(e.getKey(), e.getValue())).toArray(HttpParameter[]::new);
+                .map(e -> new HttpParameter(e.getKey(), e.getValue()))
+                .toArray(HttpParameter[]::new);
         return call(endpoint, url, HttpParameter.encodeParameters(params), () -> http.post(url, params, auth, null));
     }
 
@@ -119,16 +128,23 @@ final class SignedHttp {
         } catch (TwitterException e) {
             throw failure(endpoint, e);
         }
-        observe(endpoint, res.getResponseHeader("x-rate-limit-limit"), res.getResponseHeader("x-rate-limit-remaining"),
+        observe(
+                endpoint,
+                res.getResponseHeader("x-rate-limit-limit"),
+                res.getResponseHeader("x-rate-limit-remaining"),
                 res.getResponseHeader("x-rate-limit-reset"));
         log.debug("@{} {} answered {}", handle, endpoint, res.getStatusCode());
         try {
             return new Response(res.getStatusCode(), JSON.readTree(res.asString()));
         } catch (TwitterException | JsonProcessingException | RuntimeException e) {
             // A 2xx for a write means it was applied, but without a readable body its id is unknown.
-            throw new PlatformException(endpoint.writes() ? PlatformException.Kind.IN_DOUBT : PlatformException.Kind.NOT_APPLIED,
-                    endpoint + " answered " + res.getStatusCode() + " with a body that could not be read", res.getStatusCode(),
-                    -1, null, null);
+            throw new PlatformException(
+                    endpoint.writes() ? PlatformException.Kind.IN_DOUBT : PlatformException.Kind.NOT_APPLIED,
+                    endpoint + " answered " + res.getStatusCode() + " with a body that could not be read",
+                    res.getStatusCode(),
+                    -1,
+                    null,
+                    null);
         }
     }
 
@@ -144,11 +160,14 @@ final class SignedHttp {
             observe(endpoint, rate.getLimit(), rate.getRemaining(), rateReset);
         }
         JsonNode body = body(e);
-        int code = e.getErrorCode() > 0 ? e.getErrorCode() : body.path("errors").path(0).path("code").asInt(-1);
+        int code = e.getErrorCode() > 0
+                ? e.getErrorCode()
+                : body.path("errors").path(0).path("code").asInt(-1);
         Instant now = clock.instant();
-        PlatformException failure = ErrorClassifier.classify(endpoint, status, code, body, rateReset,
-                epochHeader(e, "x-user-limit-24hour-reset"), now);
-        if (failure.kind() == PlatformException.Kind.RATE_LIMITED || failure.kind() == PlatformException.Kind.DAILY_LIMIT) {
+        PlatformException failure = ErrorClassifier.classify(
+                endpoint, status, code, body, rateReset, epochHeader(e, "x-user-limit-24hour-reset"), now);
+        if (failure.kind() == PlatformException.Kind.RATE_LIMITED
+                || failure.kind() == PlatformException.Kind.DAILY_LIMIT) {
             gate.close(handle, endpoint, failure.kind(), failure.retryAt(), failure.errorCode());
             for (ActionKind kind : endpoint.kinds()) {
                 feedback.exhausted(account.get(), kind, failure.retryAt());
@@ -161,7 +180,10 @@ final class SignedHttp {
     private void observe(Endpoint endpoint, String limit, String remaining, String reset) {
         try {
             if (remaining != null && reset != null) {
-                observe(endpoint, limit == null ? -1 : Long.parseLong(limit.trim()), Long.parseLong(remaining.trim()),
+                observe(
+                        endpoint,
+                        limit == null ? -1 : Long.parseLong(limit.trim()),
+                        Long.parseLong(remaining.trim()),
                         Instant.ofEpochSecond(Long.parseLong(reset.trim())));
             }
         } catch (NumberFormatException malformed) {
@@ -177,8 +199,8 @@ final class SignedHttp {
     }
 
     /**
-     * The error body. When it has an {@code errors} array twitter4j keeps only its first code and
-     * message; otherwise (a v2 problem body) the body is its message, after a line about the status.
+     * The error body. When it has an {@code errors} array twitter4j keeps only its first code and message; otherwise (a
+     * v2 problem body) the body is its message, after a line about the status.
      */
     private static JsonNode body(TwitterException e) {
         if (e.getErrorCode() > 0 && e.getErrorMessage() != null) {

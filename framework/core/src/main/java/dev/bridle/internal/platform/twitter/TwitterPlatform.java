@@ -1,13 +1,12 @@
 package dev.bridle.internal.platform.twitter;
 
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
-import dev.bridle.guard.Target;
-import dev.bridle.guard.TargetRole;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionRequest;
+import dev.bridle.guard.Target;
+import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.platform.ActionTrace;
@@ -26,11 +25,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The {@link Platform} on X, through twitter4j 4.0.7: one OAuth 1.0a signed client per account,
- * X API v2 endpoints by default, the v1.1 ones ({@code statuses/update}, {@code friendships/create}
- * and {@code destroy}, {@code direct_messages/events/new}, {@code statuses/mentions_timeline},
- * {@code users/lookup}) when configured for tiers that still have them. Likes, reposts and the
- * reads v1.1 lacks in Bridle's set (direct messages, the following list) use v2 either way.
+ * The {@link Platform} on X, through twitter4j 4.0.7: one OAuth 1.0a signed client per account, X API v2 endpoints by
+ * default, the v1.1 ones ({@code statuses/update}, {@code friendships/create} and {@code destroy},
+ * {@code direct_messages/events/new}, {@code statuses/mentions_timeline}, {@code users/lookup}) when configured for
+ * tiers that still have them. Likes, reposts and the reads v1.1 lacks in Bridle's set (direct messages, the following
+ * list) use v2 either way.
  *
  * <pre>{@code
  * Platform x = TwitterPlatform.builder()
@@ -42,15 +41,15 @@ import java.util.regex.Pattern;
  *         .build();
  * }</pre>
  *
- * <p>Every request passes one seam (a per-account {@code SignedHttp}): a request the platform has
- * said it will refuse (rate limit until its reset, daily limit until its window ends) is not made;
- * the {@code x-rate-limit-*} headers of every answer go to the {@link RateLimitFeedback}; errors
- * become a {@link PlatformException} of the kind that says what to do. Built for a dry run, it
- * refuses every write before any request. It never puts a credential in a message or a log line.
+ * <p>Every request passes one seam (a per-account {@code SignedHttp}): a request the platform has said it will refuse
+ * (rate limit until its reset, daily limit until its window ends) is not made; the {@code x-rate-limit-*} headers of
+ * every answer go to the {@link RateLimitFeedback}; errors become a {@link PlatformException} of the kind that says
+ * what to do. Built for a dry run, it refuses every write before any request. It never puts a credential in a message
+ * or a log line.
  *
  * <p>Loading the class turns off the JDK's silent re-send of a POST whose connection dropped
- * ({@code sun.net.http.retryPost=false}), which would otherwise be a second write Bridle never
- * decided; see {@link #configureJvm()}.
+ * ({@code sun.net.http.retryPost=false}), which would otherwise be a second write Bridle never decided; see
+ * {@link #configureJvm()}.
  */
 public final class TwitterPlatform implements Platform {
 
@@ -95,18 +94,25 @@ public final class TwitterPlatform implements Platform {
         Map<String, Session> byHandle = new LinkedHashMap<>();
         b.credentials.forEach((handle, credentials) -> {
             Session session = new Session(handle);
-            session.connect(new SignedHttp(handle, session::account, credentials, b.connectTimeout, b.readTimeout, gate,
-                    b.feedback, b.clock, b.tap));
+            session.connect(new SignedHttp(
+                    handle,
+                    session::account,
+                    credentials,
+                    b.connectTimeout,
+                    b.readTimeout,
+                    gate,
+                    b.feedback,
+                    b.clock,
+                    b.tap));
             byHandle.put(key(handle), session);
         });
         this.sessions = Map.copyOf(byHandle);
     }
 
     /**
-     * Sets what the JVM must have before the first HTTP call (see the class comment): the JDK's
-     * silent re-send of a POST after a dropped connection off, twitter4j's logging off. Loading
-     * this class does it; call it explicitly before anything else in the JVM uses
-     * {@code HttpURLConnection}. Safe to call more than once.
+     * Sets what the JVM must have before the first HTTP call (see the class comment): the JDK's silent re-send of a
+     * POST after a dropped connection off, twitter4j's logging off. Loading this class does it; call it explicitly
+     * before anything else in the JVM uses {@code HttpURLConnection}. Safe to call more than once.
      */
     public static void configureJvm() {
         JdkHttpSettings.apply();
@@ -135,36 +141,40 @@ public final class TwitterPlatform implements Platform {
     @Override
     public PlatformReceipt perform(ActionRequest request) throws PlatformException {
         if (dryRun) {
-            throw new PlatformException(PlatformException.Kind.REJECTED, "dry run: the platform adapter sends no "
-                    + request.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; nothing was sent");
+            throw new PlatformException(
+                    PlatformException.Kind.REJECTED,
+                    "dry run: the platform adapter sends no "
+                            + request.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; nothing was sent");
         }
         Session session = session(request.account());
         String me = userId(session, request.account());
-        return new PlatformReceipt(switch (request.kind()) {
-            case POST -> posts.create(session, request.text(), null);
-            case REPLY -> posts.create(session, request.text(), post(request));
-            case DIRECT_MESSAGE -> messages.send(session, target(request, TargetRole.RECIPIENT), request.text());
-            case FOLLOW -> {
-                String target = target(request, TargetRole.FOLLOWED);
-                follows.follow(session, me, target);
-                yield target;
-            }
-            case UNFOLLOW -> {
-                String target = target(request, TargetRole.UNFOLLOWED);
-                follows.unfollow(session, me, target);
-                yield target;
-            }
-            case LIKE -> {
-                String post = post(request);
-                engagement.like(session, me, post);
-                yield post;
-            }
-            case REPOST -> {
-                String post = post(request);
-                engagement.repost(session, me, post);
-                yield post;
-            }
-        });
+        return new PlatformReceipt(
+                switch (request.kind()) {
+                    case POST -> posts.create(session, request.text(), null);
+                    case REPLY -> posts.create(session, request.text(), post(request));
+                    case DIRECT_MESSAGE ->
+                        messages.send(session, target(request, TargetRole.RECIPIENT), request.text());
+                    case FOLLOW -> {
+                        String target = target(request, TargetRole.FOLLOWED);
+                        follows.follow(session, me, target);
+                        yield target;
+                    }
+                    case UNFOLLOW -> {
+                        String target = target(request, TargetRole.UNFOLLOWED);
+                        follows.unfollow(session, me, target);
+                        yield target;
+                    }
+                    case LIKE -> {
+                        String post = post(request);
+                        engagement.like(session, me, post);
+                        yield post;
+                    }
+                    case REPOST -> {
+                        String post = post(request);
+                        engagement.repost(session, me, post);
+                        yield post;
+                    }
+                });
     }
 
     @Override
@@ -198,8 +208,9 @@ public final class TwitterPlatform implements Platform {
         Session session = session(account);
         UserRef me = users.me(session);
         if (me.handle() != null && !me.handle().equalsIgnoreCase(account.handle())) {
-            throw new PlatformException(PlatformException.Kind.BAD_CREDENTIALS, "the credentials configured for @"
-                    + account.handle() + " belong to @" + me.handle());
+            throw new PlatformException(
+                    PlatformException.Kind.BAD_CREDENTIALS,
+                    "the credentials configured for @" + account.handle() + " belong to @" + me.handle());
         }
         session.userId(me.id());
         return new Account(account.handle(), me.id());
@@ -214,8 +225,9 @@ public final class TwitterPlatform implements Platform {
     private Session session(Account account) throws PlatformException {
         Session session = sessions.get(key(account.handle()));
         if (session == null) {
-            throw new PlatformException(PlatformException.Kind.REJECTED, "no credentials for @" + account.handle()
-                    + " were given to the platform adapter");
+            throw new PlatformException(
+                    PlatformException.Kind.REJECTED,
+                    "no credentials for @" + account.handle() + " were given to the platform adapter");
         }
         return session;
     }
@@ -232,14 +244,20 @@ public final class TwitterPlatform implements Platform {
     }
 
     private static String target(ActionRequest request, TargetRole role) throws PlatformException {
-        return request.targets().stream().filter(t -> t.role() == role).map(Target::user).map(UserRef::id).findFirst()
-                .orElseThrow(() -> new PlatformException(PlatformException.Kind.REJECTED,
+        return request.targets().stream()
+                .filter(t -> t.role() == role)
+                .map(Target::user)
+                .map(UserRef::id)
+                .findFirst()
+                .orElseThrow(() -> new PlatformException(
+                        PlatformException.Kind.REJECTED,
                         "a " + request.kind() + " needs a " + role.name().toLowerCase(Locale.ROOT) + " target"));
     }
 
     private static String post(ActionRequest request) throws PlatformException {
         if (request.post() == null) {
-            throw new PlatformException(PlatformException.Kind.REJECTED, "a " + request.kind() + " needs the post it acts on");
+            throw new PlatformException(
+                    PlatformException.Kind.REJECTED, "a " + request.kind() + " needs the post it acts on");
         }
         return request.post().id();
     }
@@ -254,22 +272,23 @@ public final class TwitterPlatform implements Platform {
         private ApiVersion api = ApiVersion.V2;
         private String baseUrl = Urls.DEFAULT_BASE;
         private Clock clock = Clock.systemUTC();
-        private RateLimitFeedback feedback = (account, kind, limit, remaining, reset) -> { };
+        private RateLimitFeedback feedback = (account, kind, limit, remaining, reset) -> {};
         private boolean dryRun;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private WireTap tap = WireTap.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** An account and its OAuth 1.0a user-context credentials. */
         public Builder account(String handle, Credentials credentials) {
             Objects.requireNonNull(handle, "handle");
             Objects.requireNonNull(credentials, "credentials");
             String h = handle.startsWith("@") ? handle.substring(1) : handle;
-            if (credentials.consumerKey().isEmpty() || credentials.consumerSecret().isEmpty()
-                    || credentials.accessToken().isEmpty() || credentials.accessTokenSecret().isEmpty()) {
+            if (credentials.consumerKey().isEmpty()
+                    || credentials.consumerSecret().isEmpty()
+                    || credentials.accessToken().isEmpty()
+                    || credentials.accessTokenSecret().isEmpty()) {
                 throw new IllegalArgumentException("the credentials of @" + h + " have an empty part");
             }
             if (this.credentials.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(h))) {

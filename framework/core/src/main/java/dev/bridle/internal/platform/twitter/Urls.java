@@ -15,10 +15,11 @@ record Urls(String base) {
     static Urls of(String base) {
         String b = base == null || base.isBlank() ? DEFAULT_BASE : base.trim();
         URI uri = URI.create(b);
-        if (uri.getScheme() == null || uri.getHost() == null
+        if (uri.getScheme() == null
+                || uri.getHost() == null
                 || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-            throw new IllegalArgumentException("the platform base URL must be an http(s) URL such as " + DEFAULT_BASE
-                    + ", not '" + base + "'");
+            throw new IllegalArgumentException(
+                    "the platform base URL must be an http(s) URL such as " + DEFAULT_BASE + ", not '" + base + "'");
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
             throw new IllegalArgumentException("the platform base URL must not have a query or fragment: " + base);

@@ -19,8 +19,9 @@ final class UsersV1 implements Users {
     @Override
     public Optional<UserRef> byHandle(Session session, String handle) throws PlatformException {
         return Users.unlessNotFound(() -> {
-            JsonNode users = session.http().get(Endpoint.V1_USERS_LOOKUP, urls.v1() + "users/lookup.json",
-                    Map.of("screen_name", handle)).body();
+            JsonNode users = session.http()
+                    .get(Endpoint.V1_USERS_LOOKUP, urls.v1() + "users/lookup.json", Map.of("screen_name", handle))
+                    .body();
             for (JsonNode user : users) {
                 String id = Json.text(user, "id_str");
                 if (id != null) {
@@ -36,8 +37,11 @@ final class UsersV1 implements Users {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("skip_status", "true");
         query.put("include_entities", "false");
-        JsonNode user = session.http().get(Endpoint.V1_VERIFY_CREDENTIALS, urls.v1() + "account/verify_credentials.json", query).body();
-        return new UserRef(Json.required(user, "id_str", Endpoint.V1_VERIFY_CREDENTIALS),
+        JsonNode user = session.http()
+                .get(Endpoint.V1_VERIFY_CREDENTIALS, urls.v1() + "account/verify_credentials.json", query)
+                .body();
+        return new UserRef(
+                Json.required(user, "id_str", Endpoint.V1_VERIFY_CREDENTIALS),
                 Json.required(user, "screen_name", Endpoint.V1_VERIFY_CREDENTIALS));
     }
 }

@@ -7,14 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a v2 list endpoint page by page: each request carries the {@code pagination_token} the
- * previous answer gave as {@code meta.next_token}, until there is none, the reader has what it
- * needs, or a number of pages has been read.
+ * Reads a v2 list endpoint page by page: each request carries the {@code pagination_token} the previous answer gave as
+ * {@code meta.next_token}, until there is none, the reader has what it needs, or a number of pages has been read.
  */
 final class V2Pages {
 
-    private V2Pages() {
-    }
+    private V2Pages() {}
 
     /** What is done with one page's body. */
     @FunctionalInterface
@@ -40,11 +38,12 @@ final class V2Pages {
     }
 
     /**
-     * Gets {@code url} with {@code query} (and the token of the next page) for up to
-     * {@code maxPages} pages, handing each body to {@code reader}.
+     * Gets {@code url} with {@code query} (and the token of the next page) for up to {@code maxPages} pages, handing
+     * each body to {@code reader}.
      */
-    static End read(Session session, Endpoint endpoint, String url, Map<String, String> query, int maxPages,
-            PageReader reader) throws PlatformException {
+    static End read(
+            Session session, Endpoint endpoint, String url, Map<String, String> query, int maxPages, PageReader reader)
+            throws PlatformException {
         String token = null;
         for (int page = 0; page < maxPages; page++) {
             Map<String, String> pageQuery = new LinkedHashMap<>(query);

@@ -18,6 +18,5 @@ public final class GreeterBot implements Bot {
     }
 
     /** A service the bot takes. */
-    public static final class Greetings {
-    }
+    public static final class Greetings {}
 }

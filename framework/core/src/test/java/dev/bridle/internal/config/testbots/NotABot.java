@@ -1,5 +1,4 @@
 package dev.bridle.internal.config.testbots;
 
 /** Does not implement Bot. */
-public final class NotABot {
-}
+public final class NotABot {}

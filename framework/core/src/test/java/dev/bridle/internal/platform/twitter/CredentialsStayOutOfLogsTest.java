@@ -7,8 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.platform.PlatformException;
@@ -26,9 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * No credential reaches a log line, an exception message or standard output, whatever happens:
- * successes, every kind of refusal, dropped connections. Everything is logged at TRACE meanwhile,
- * twitter4j included.
+ * No credential reaches a log line, an exception message or standard output, whatever happens: successes, every kind of
+ * refusal, dropped connections. Everything is logged at TRACE meanwhile, twitter4j included.
  */
 class CredentialsStayOutOfLogsTest {
 
@@ -68,8 +67,13 @@ class CredentialsStayOutOfLogsTest {
                 platform.perform(Actions.post(acme, "hello from " + api));
                 platform.mentionsSince(acme, null);
                 seen.add(refusal(platform, Actions.post(acme, "hello from " + api)));
-                fixture.sandbox.faults(FaultPlan.builder().script("* /*", s -> s.then(Fault.dropAfter())
-                        .then(Fault.serviceUnavailable()).then(Fault.tooManyRequests())).build());
+                fixture.sandbox.faults(FaultPlan.builder()
+                        .script(
+                                "* /*",
+                                s -> s.then(Fault.dropAfter())
+                                        .then(Fault.serviceUnavailable())
+                                        .then(Fault.tooManyRequests()))
+                        .build());
                 seen.add(refusal(platform, Actions.follow(acme, ana)));
                 seen.add(refusal(platform, Actions.message(acme, ana, "hi")));
                 seen.add(refusal(platform, Actions.post(acme, "limited")));
@@ -79,7 +83,9 @@ class CredentialsStayOutOfLogsTest {
                     seen.add(refusal(platform, Actions.post(fixture.account("beta"), "flagged " + flag)));
                 }
                 fixture.sandbox.clearFlags("beta");
-                TwitterPlatform crossed = fixture.builder(api).account("gamma", fixture.credentials("beta")).build();
+                TwitterPlatform crossed = fixture.builder(api)
+                        .account("gamma", fixture.credentials("beta"))
+                        .build();
                 seen.add(refusal(() -> crossed.verifyCredentials(new Account("gamma", null))));
             }
         } finally {
@@ -103,7 +109,10 @@ class CredentialsStayOutOfLogsTest {
         List<String> secrets = new ArrayList<>();
         for (String handle : List.of("acme", "beta")) {
             Credentials c = fixture.credentials(handle);
-            secrets.addAll(List.of(c.consumerKey().reveal(), c.consumerSecret().reveal(), c.accessToken().reveal(),
+            secrets.addAll(List.of(
+                    c.consumerKey().reveal(),
+                    c.consumerSecret().reveal(),
+                    c.accessToken().reveal(),
                     c.accessTokenSecret().reveal()));
         }
         return secrets;

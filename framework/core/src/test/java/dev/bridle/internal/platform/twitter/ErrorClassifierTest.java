@@ -16,9 +16,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real platform's v2 error bodies carry no {@code errors[].code}: they are classified by type,
- * detail and status (bodies from shared/reference/x-api-v2.md §2.2). And failures without an
- * answer: only a connection never made is certainly not applied.
+ * The real platform's v2 error bodies carry no {@code errors[].code}: they are classified by type, detail and status
+ * (bodies from shared/reference/x-api-v2.md §2.2). And failures without an answer: only a connection never made is
+ * certainly not applied.
  */
 class ErrorClassifierTest {
 
@@ -29,22 +29,30 @@ class ErrorClassifierTest {
         return classify(endpoint, status, body, null, null);
     }
 
-    private static PlatformException classify(Endpoint endpoint, int status, String body, Instant rateReset, Instant dailyReset)
-            throws Exception {
+    private static PlatformException classify(
+            Endpoint endpoint, int status, String body, Instant rateReset, Instant dailyReset) throws Exception {
         JsonNode parsed = body == null ? MissingNode.getInstance() : JSON.readTree(body);
-        return ErrorClassifier.classify(endpoint, status, parsed.path("errors").path(0).path("code").asInt(-1), parsed,
-                rateReset, dailyReset, NOW);
+        return ErrorClassifier.classify(
+                endpoint,
+                status,
+                parsed.path("errors").path(0).path("code").asInt(-1),
+                parsed,
+                rateReset,
+                dailyReset,
+                NOW);
     }
 
     @Test
     void aV2DuplicateIsRecognisedByItsDetail() throws Exception {
         PlatformException e = classify(Endpoint.V2_CREATE_POST, 403, """
-                {"detail":"You are not allowed to create a Tweet with duplicate content.","type":"about:blank","title":"Forbidden","status":403}""");
+                {"detail":"You are not allowed to create a Tweet with duplicate content.",
+                 "type":"about:blank","title":"Forbidden","status":403}""");
 
         assertThat(e.kind()).isEqualTo(Kind.DUPLICATE);
         assertThat(e.errorCode()).isEqualTo(187);
-        assertThat(e.getMessage()).isEqualTo("POST /2/tweets answered 403, code 187: "
-                + "You are not allowed to create a Tweet with duplicate content.");
+        assertThat(e.getMessage())
+                .isEqualTo("POST /2/tweets answered 403, code 187: "
+                        + "You are not allowed to create a Tweet with duplicate content.");
     }
 
     @Test
@@ -114,7 +122,8 @@ class ErrorClassifierTest {
                 {"errors":[{"code":185,"message":"User is over daily status update limit."}]}""";
         Instant reset = NOW.plus(Duration.ofHours(7));
 
-        assertThat(classify(Endpoint.V2_CREATE_POST, 403, body, null, reset).retryAt()).isEqualTo(reset);
+        assertThat(classify(Endpoint.V2_CREATE_POST, 403, body, null, reset).retryAt())
+                .isEqualTo(reset);
         assertThat(classify(Endpoint.V2_CREATE_POST, 403, body).retryAt()).isEqualTo(NOW.plus(Duration.ofHours(24)));
         assertThat(classify(Endpoint.V2_CREATE_POST, 403, body).kind()).isEqualTo(Kind.DAILY_LIMIT);
     }
@@ -142,19 +151,27 @@ class ErrorClassifierTest {
 
     @Test
     void onlyAConnectionNeverMadeIsCertainlyNotApplied() {
-        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new ConnectException("Connection refused")).kind())
+        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new ConnectException("Connection refused"))
+                        .kind())
                 .isEqualTo(Kind.NOT_APPLIED);
-        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new UnknownHostException("api.x.com")).kind())
+        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new UnknownHostException("api.x.com"))
+                        .kind())
                 .isEqualTo(Kind.NOT_APPLIED);
-        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new SocketTimeoutException("connect timed out")).kind())
+        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new SocketTimeoutException("connect timed out"))
+                        .kind())
                 .isEqualTo(Kind.NOT_APPLIED);
-        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new SocketTimeoutException("Read timed out")).kind())
+        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new SocketTimeoutException("Read timed out"))
+                        .kind())
                 .isEqualTo(Kind.IN_DOUBT);
-        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new SocketException("Connection reset")).kind())
+        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new SocketException("Connection reset"))
+                        .kind())
                 .isEqualTo(Kind.IN_DOUBT);
-        assertThat(ErrorClassifier.network(Endpoint.V2_CREATE_POST, new SocketException("Unexpected end of file from server")).kind())
+        assertThat(ErrorClassifier.network(
+                                Endpoint.V2_CREATE_POST, new SocketException("Unexpected end of file from server"))
+                        .kind())
                 .isEqualTo(Kind.IN_DOUBT);
-        assertThat(ErrorClassifier.network(Endpoint.V2_MENTIONS, new SocketTimeoutException("Read timed out")).kind())
+        assertThat(ErrorClassifier.network(Endpoint.V2_MENTIONS, new SocketTimeoutException("Read timed out"))
+                        .kind())
                 .isEqualTo(Kind.NOT_APPLIED);
     }
 }

@@ -18,17 +18,15 @@ import java.nio.file.Path;
 import java.util.TreeMap;
 
 /**
- * Compares a request the adapter sent with a golden file under
- * {@code src/test/resources/golden/platform/}: method, path, query parameters and body (a JSON body
- * as JSON, a form body as its parameters). Key order does not matter. {@code -Dgolden.update=true}
- * rewrites the files; review the diff.
+ * Compares a request the adapter sent with a golden file under {@code src/test/resources/golden/platform/}: method,
+ * path, query parameters and body (a JSON body as JSON, a form body as its parameters). Key order does not matter.
+ * {@code -Dgolden.update=true} rewrites the files; review the diff.
  */
 final class GoldenRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private GoldenRequests() {
-    }
+    private GoldenRequests() {}
 
     static void assertMatches(String name, SandboxFixture.Sent sent) {
         String file = "golden/platform/" + name + ".json";
@@ -60,7 +58,9 @@ final class GoldenRequests {
             node.set("query", JSON.valueToTree(form(uri.getRawQuery())));
         }
         if (sent.body() != null) {
-            node.set("body", sent.body().startsWith("{") ? JSON.readTree(sent.body()) : JSON.valueToTree(form(sent.body())));
+            node.set(
+                    "body",
+                    sent.body().startsWith("{") ? JSON.readTree(sent.body()) : JSON.valueToTree(form(sent.body())));
         }
         return node;
     }
@@ -69,7 +69,8 @@ final class GoldenRequests {
         TreeMap<String, String> params = new TreeMap<>();
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            params.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;

@@ -1,33 +1,32 @@
 package dev.bridle.internal.platform.twitter;
 
-import dev.bridle.guard.ActionKind;
 import dev.bridle.bot.Account;
+import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.config.Secret;
+import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.SandboxRequest;
 import dev.bridle.testing.SettableClock;
-import dev.bridle.platform.RateLimitFeedback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A started sandbox (accounts acme and beta, users ana and ben) sharing a hand-moved clock with the
- * adapters built on it, which record every request they send. twitter4j signs with the wall clock,
- * so the sandbox accepts any OAuth timestamp.
+ * A started sandbox (accounts acme and beta, users ana and ben) sharing a hand-moved clock with the adapters built on
+ * it, which record every request they send. twitter4j signs with the wall clock, so the sandbox accepts any OAuth
+ * timestamp.
  */
 public final class SandboxFixture implements AutoCloseable {
 
     public static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
 
     /** One request as the adapter sent it. */
-    public record Sent(String endpoint, String url, String body) {
-    }
+    public record Sent(String endpoint, String url, String body) {}
 
     public final SettableClock clock = new SettableClock(T0);
     public final Sandbox sandbox;
@@ -44,8 +43,16 @@ public final class SandboxFixture implements AutoCloseable {
 
     /** On a fixed port, so that the sandbox can be stopped and started again at the same address. */
     public SandboxFixture(SandboxLimits limits, int port) {
-        sandbox = Sandbox.builder().clock(clock).limits(limits.withTimestampTolerance(Duration.ofDays(36_500))).port(port)
-                .account("acme").account("beta").simulatedUser("ana").simulatedUser("ben").build().start();
+        sandbox = Sandbox.builder()
+                .clock(clock)
+                .limits(limits.withTimestampTolerance(Duration.ofDays(36_500)))
+                .port(port)
+                .account("acme")
+                .account("beta")
+                .simulatedUser("ana")
+                .simulatedUser("ben")
+                .build()
+                .start();
     }
 
     /** An adapter on the sandbox for both accounts. */
@@ -55,17 +62,24 @@ public final class SandboxFixture implements AutoCloseable {
 
     /** A builder with both accounts, the clock, the feedback and the wire tap set. */
     public TwitterPlatform.Builder builder(ApiVersion api) {
-        return TwitterPlatform.builder().api(api).baseUrl(sandbox.baseUrl().toString()).clock(clock)
+        return TwitterPlatform.builder()
+                .api(api)
+                .baseUrl(sandbox.baseUrl().toString())
+                .clock(clock)
                 .rateLimitFeedback(recordingFeedback())
                 .wireTap((endpoint, url, body) -> wire.add(new Sent(endpoint.id(), url, body)))
-                .account("acme", credentials("acme")).account("beta", credentials("beta"));
+                .account("acme", credentials("acme"))
+                .account("beta", credentials("beta"));
     }
 
     /** The sandbox's generated credentials of {@code handle}. */
     public Credentials credentials(String handle) {
         SandboxAccount account = sandbox.account(handle);
-        return new Credentials(Secret.of(sandbox.app().consumerKey()), Secret.of(sandbox.app().consumerSecret()),
-                Secret.of(account.accessToken()), Secret.of(account.accessTokenSecret()));
+        return new Credentials(
+                Secret.of(sandbox.app().consumerKey()),
+                Secret.of(sandbox.app().consumerSecret()),
+                Secret.of(account.accessToken()),
+                Secret.of(account.accessTokenSecret()));
     }
 
     /** The account with its user id. */
@@ -87,7 +101,8 @@ public final class SandboxFixture implements AutoCloseable {
         return new RateLimitFeedback() {
             @Override
             public void observed(Account account, ActionKind kind, long limit, long remaining, Instant reset) {
-                feedback.add("observed @" + account.handle() + " " + kind + " " + limit + " " + remaining + " " + reset);
+                feedback.add(
+                        "observed @" + account.handle() + " " + kind + " " + limit + " " + remaining + " " + reset);
             }
 
             @Override

@@ -3,12 +3,12 @@ package dev.bridle.internal.platform.twitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.bridle.guard.ActionKind;
-import dev.bridle.guard.ActionRequest;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.guard.ActionKind;
+import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.PlatformException;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the adapter must do against the sandbox over real loopback HTTP with real OAuth signatures:
- * every endpoint, the request bodies it sends (golden files), and every platform error as the
- * {@link Kind} that says what to do. One subclass per API version.
+ * What the adapter must do against the sandbox over real loopback HTTP with real OAuth signatures: every endpoint, the
+ * request bodies it sends (golden files), and every platform error as the {@link Kind} that says what to do. One
+ * subclass per API version.
  */
 abstract class TwitterPlatformContract {
 
@@ -86,9 +86,12 @@ abstract class TwitterPlatformContract {
 
     @Test
     void credentialsOfAnotherAccountAreRefusedAsBad() {
-        TwitterPlatform crossed = fixture.builder(api()).account("gamma", fixture.credentials("beta")).build();
+        TwitterPlatform crossed = fixture.builder(api())
+                .account("gamma", fixture.credentials("beta"))
+                .build();
 
-        PlatformException e = catchThrowableOfType(PlatformException.class, () -> crossed.verifyCredentials(new Account("gamma", null)));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class, () -> crossed.verifyCredentials(new Account("gamma", null)));
 
         assertThat(e.kind()).isEqualTo(Kind.BAD_CREDENTIALS);
         assertThat(e.getMessage()).contains("@gamma", "@beta");
@@ -96,9 +99,11 @@ abstract class TwitterPlatformContract {
 
     @Test
     void aPostGoesOutAndItsIdComesBack() throws Exception {
-        String id = platform.perform(Actions.post(acme, "Release 2.1 is out & it's *fast*")).platformId();
+        String id = platform.perform(Actions.post(acme, "Release 2.1 is out & it's *fast*"))
+                .platformId();
 
-        assertThat(fixture.sandbox.sent("acme").posts()).extracting(SandboxPost::id, SandboxPost::text)
+        assertThat(fixture.sandbox.sent("acme").posts())
+                .extracting(SandboxPost::id, SandboxPost::text)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(id, "Release 2.1 is out & it's *fast*"));
         GoldenRequests.assertMatches(golden() + "/post", fixture.lastSent());
     }
@@ -107,7 +112,8 @@ abstract class TwitterPlatformContract {
     void aReplyAnswersThePostItIsFor() throws Exception {
         SandboxPost mention = fixture.sandbox.injectMention("ana", "acme", "when is the release?");
 
-        String id = platform.perform(Actions.reply(acme, mention.id(), anaId, "@ana tomorrow!")).platformId();
+        String id = platform.perform(Actions.reply(acme, mention.id(), anaId, "@ana tomorrow!"))
+                .platformId();
 
         assertThat(fixture.sandbox.sent("acme").replies()).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo(id);
@@ -131,18 +137,25 @@ abstract class TwitterPlatformContract {
     void likeAndRepostActOnThePost() throws Exception {
         SandboxPost post = fixture.sandbox.injectMention("ana", "acme", "look at this");
 
-        assertThat(platform.perform(Actions.like(acme, post.id(), anaId)).platformId()).isEqualTo(post.id());
+        assertThat(platform.perform(Actions.like(acme, post.id(), anaId)).platformId())
+                .isEqualTo(post.id());
         GoldenRequests.assertMatches(golden() + "/like", fixture.lastSent());
-        assertThat(platform.perform(Actions.repost(acme, post.id(), anaId)).platformId()).isEqualTo(post.id());
+        assertThat(platform.perform(Actions.repost(acme, post.id(), anaId)).platformId())
+                .isEqualTo(post.id());
         GoldenRequests.assertMatches(golden() + "/repost", fixture.lastSent());
 
-        assertThat(fixture.sandbox.sent("acme").likes()).extracting(l -> l.postId()).containsExactly(post.id());
-        assertThat(fixture.sandbox.sent("acme").reposts()).extracting(SandboxPost::repostOfId).containsExactly(post.id());
+        assertThat(fixture.sandbox.sent("acme").likes())
+                .extracting(l -> l.postId())
+                .containsExactly(post.id());
+        assertThat(fixture.sandbox.sent("acme").reposts())
+                .extracting(SandboxPost::repostOfId)
+                .containsExactly(post.id());
     }
 
     @Test
     void aDirectMessageReachesItsRecipient() throws Exception {
-        String id = platform.perform(Actions.message(acme, anaId, "thanks for asking!")).platformId();
+        String id = platform.perform(Actions.message(acme, anaId, "thanks for asking!"))
+                .platformId();
 
         assertThat(fixture.sandbox.dms()).singleElement().satisfies(dm -> {
             assertThat(dm.id()).isEqualTo(id);
@@ -201,7 +214,8 @@ abstract class TwitterPlatformContract {
         platform.perform(Actions.post(acme, "hello"));
 
         long limit = fixture.sandbox.rateLimit(postEndpoint());
-        assertThat(fixture.feedback).anySatisfy(f -> assertThat(f).startsWith("observed @acme POST " + limit + " " + (limit - 1) + " "))
+        assertThat(fixture.feedback)
+                .anySatisfy(f -> assertThat(f).startsWith("observed @acme POST " + limit + " " + (limit - 1) + " "))
                 .anySatisfy(f -> assertThat(f).startsWith("observed @acme REPLY " + limit + " " + (limit - 1) + " "));
     }
 
@@ -217,8 +231,11 @@ abstract class TwitterPlatformContract {
 
         assertThat(platform.findApplied(trace(post))).contains(id);
         assertThat(platform.findApplied(trace(reply))).contains(replyId);
-        assertThat(platform.findApplied(trace(Actions.post(acme, "never posted")))).isEmpty();
-        assertThat(platform.findApplied(trace(Actions.post(beta, "found me")))).as("another account's timeline").isEmpty();
+        assertThat(platform.findApplied(trace(Actions.post(acme, "never posted"))))
+                .isEmpty();
+        assertThat(platform.findApplied(trace(Actions.post(beta, "found me"))))
+                .as("another account's timeline")
+                .isEmpty();
     }
 
     @Test
@@ -227,21 +244,26 @@ abstract class TwitterPlatformContract {
         String id = platform.perform(message).platformId();
 
         assertThat(platform.findApplied(trace(message))).contains(id);
-        assertThat(platform.findApplied(trace(Actions.message(acme, fixture.sandbox.userId("ben"), "your code is 42")))).isEmpty();
-        assertThat(platform.findApplied(trace(Actions.message(acme, anaId, "another text")))).isEmpty();
+        assertThat(platform.findApplied(trace(Actions.message(acme, fixture.sandbox.userId("ben"), "your code is 42"))))
+                .isEmpty();
+        assertThat(platform.findApplied(trace(Actions.message(acme, anaId, "another text"))))
+                .isEmpty();
     }
 
     @Test
     void aPostOrMessageWithLinksIsFoundThoughThePlatformShowsItsLinksAsTcoLinks() throws Exception {
-        ActionRequest post = Actions.post(acme, "Release 2.4 <beta> & notes: https://example.com/r/2.4?a=1&b=2 #release");
+        ActionRequest post =
+                Actions.post(acme, "Release 2.4 <beta> & notes: https://example.com/r/2.4?a=1&b=2 #release");
         String id = platform.perform(post).platformId();
         ActionRequest message = Actions.message(acme, anaId, "Your invite: https://acme.dev/join?code=42&lang=en.");
         String messageId = platform.perform(message).platformId();
 
         assertThat(platform.findApplied(trace(post))).contains(id);
         assertThat(platform.findApplied(trace(message))).contains(messageId);
-        assertThat(platform.findApplied(trace(Actions.post(acme,
-                "Release 2.4 <beta> & notes: https://example.com/r/2.5?a=1&b=2 #release")))).as("another link").isEmpty();
+        assertThat(platform.findApplied(trace(
+                        Actions.post(acme, "Release 2.4 <beta> & notes: https://example.com/r/2.5?a=1&b=2 #release"))))
+                .as("another link")
+                .isEmpty();
     }
 
     @Test
@@ -249,9 +271,11 @@ abstract class TwitterPlatformContract {
         fixture.sandbox.injectMention("ana", "acme", "@acme STOP & see https://ana.example/why <3");
         fixture.sandbox.injectDm("ana", "acme", "details at https://ana.example/d?x=1&y=2");
 
-        assertThat(platform.mentionsSince(acme, null)).extracting(Mention::text)
+        assertThat(platform.mentionsSince(acme, null))
+                .extracting(Mention::text)
                 .containsExactly("@acme STOP & see https://ana.example/why <3");
-        assertThat(platform.directMessagesSince(acme, null)).extracting(DirectMessage::text)
+        assertThat(platform.directMessagesSince(acme, null))
+                .extracting(DirectMessage::text)
                 .containsExactly("details at https://ana.example/d?x=1&y=2");
     }
 
@@ -290,7 +314,9 @@ abstract class TwitterPlatformContract {
 
     @Test
     void aRateLimitSaysUntilWhenAndNoRequestIsMadeBeforeThen() throws Exception {
-        fixture.sandbox.faults(FaultPlan.builder().script(postEndpoint(), s -> s.then(Fault.tooManyRequests())).build());
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script(postEndpoint(), s -> s.then(Fault.tooManyRequests()))
+                .build());
 
         PlatformException limited = failure(Actions.post(acme, "one"));
         int requests = fixture.requests().size();
@@ -303,7 +329,9 @@ abstract class TwitterPlatformContract {
         assertThat(again.retryAt()).isEqualTo(limited.retryAt());
         assertThat(fixture.requests()).as("nothing sent before the reset").hasSize(requests);
         assertThat(fixture.feedback).contains("exhausted @acme POST " + limited.retryAt());
-        assertThat(platform.perform(Actions.post(beta, "other accounts carry on")).platformId()).isNotBlank();
+        assertThat(platform.perform(Actions.post(beta, "other accounts carry on"))
+                        .platformId())
+                .isNotBlank();
 
         fixture.clock.set(limited.retryAt());
         assertThat(platform.perform(Actions.post(acme, "three")).platformId()).isNotBlank();
@@ -311,13 +339,15 @@ abstract class TwitterPlatformContract {
 
     @Test
     void aReadWithNoRequestsLeftWaitsForTheResetWithoutAsking() throws Exception {
-        try (SandboxFixture limited = new SandboxFixture(SandboxLimits.defaults().withRateLimit(mentionsEndpoint(), 1))) {
+        try (SandboxFixture limited =
+                new SandboxFixture(SandboxLimits.defaults().withRateLimit(mentionsEndpoint(), 1))) {
             TwitterPlatform adapter = limited.platform(api());
             Account account = limited.account("acme");
             adapter.mentionsSince(account, null);
             int requests = limited.requests().size();
 
-            PlatformException e = catchThrowableOfType(PlatformException.class, () -> adapter.mentionsSince(account, null));
+            PlatformException e =
+                    catchThrowableOfType(PlatformException.class, () -> adapter.mentionsSince(account, null));
 
             assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
             assertThat(limited.requests()).hasSize(requests);
@@ -326,7 +356,8 @@ abstract class TwitterPlatformContract {
 
     @Test
     void dailyLimitsAreTheirOwnKindWithTheirCode() throws Exception {
-        try (SandboxFixture tight = new SandboxFixture(SandboxLimits.defaults().withDailyPosts(1).withDailyFollows(1).withDailyDms(1))) {
+        try (SandboxFixture tight = new SandboxFixture(
+                SandboxLimits.defaults().withDailyPosts(1).withDailyFollows(1).withDailyDms(1))) {
             TwitterPlatform adapter = tight.platform(api());
             Account account = tight.account("acme");
             String ana = tight.sandbox.userId("ana");
@@ -335,9 +366,12 @@ abstract class TwitterPlatformContract {
             adapter.perform(Actions.follow(account, ana));
             adapter.perform(Actions.message(account, ana, "first"));
 
-            PlatformException posts = catchThrowableOfType(PlatformException.class, () -> adapter.perform(Actions.post(account, "second")));
-            PlatformException follows = catchThrowableOfType(PlatformException.class, () -> adapter.perform(Actions.follow(account, ben)));
-            PlatformException dms = catchThrowableOfType(PlatformException.class, () -> adapter.perform(Actions.message(account, ben, "2")));
+            PlatformException posts = catchThrowableOfType(
+                    PlatformException.class, () -> adapter.perform(Actions.post(account, "second")));
+            PlatformException follows =
+                    catchThrowableOfType(PlatformException.class, () -> adapter.perform(Actions.follow(account, ben)));
+            PlatformException dms = catchThrowableOfType(
+                    PlatformException.class, () -> adapter.perform(Actions.message(account, ben, "2")));
 
             assertThat(posts.kind()).isEqualTo(Kind.DAILY_LIMIT);
             assertThat(posts.errorCode()).isEqualTo(185);
@@ -388,7 +422,8 @@ abstract class TwitterPlatformContract {
     void aRevokedTokenIsBadCredentials() {
         fixture.sandbox.flag("acme", AccountFlag.TOKEN_REVOKED);
 
-        PlatformException e = catchThrowableOfType(PlatformException.class, () -> platform.verifyCredentials(new Account("acme", null)));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class, () -> platform.verifyCredentials(new Account("acme", null)));
 
         assertThat(e.kind()).isEqualTo(Kind.BAD_CREDENTIALS);
         assertThat(e.errorCode()).isEqualTo(89);
@@ -403,7 +438,8 @@ abstract class TwitterPlatformContract {
                 .build());
 
         PlatformException write = failure(Actions.post(acme, "hello"));
-        PlatformException read = catchThrowableOfType(PlatformException.class, () -> platform.mentionsSince(acme, null));
+        PlatformException read =
+                catchThrowableOfType(PlatformException.class, () -> platform.mentionsSince(acme, null));
 
         assertThat(write.kind()).isEqualTo(Kind.IN_DOUBT);
         assertThat(write.httpStatus()).isEqualTo(503);
@@ -412,21 +448,28 @@ abstract class TwitterPlatformContract {
 
     @Test
     void aConnectionDroppedAfterTheWriteIsInDoubtAndTheJdkDoesNotSendItAgain() throws Exception {
-        fixture.sandbox.faults(FaultPlan.builder().script(postEndpoint(), s -> s.then(Fault.dropAfter())).build());
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script(postEndpoint(), s -> s.then(Fault.dropAfter()))
+                .build());
         ActionRequest post = Actions.post(acme, "dropped after");
 
         PlatformException e = failure(post);
 
         assertThat(e.kind()).isEqualTo(Kind.IN_DOUBT);
         assertThat(fixture.sandbox.sent("acme").posts()).hasSize(1);
-        assertThat(fixture.requests()).filteredOn(r -> postEndpoint().equals(r.endpoint()))
-                .as("one POST on the wire: sun.net.http.retryPost is off").hasSize(1);
-        assertThat(platform.findApplied(trace(post))).contains(fixture.sandbox.sent("acme").posts().get(0).id());
+        assertThat(fixture.requests())
+                .filteredOn(r -> postEndpoint().equals(r.endpoint()))
+                .as("one POST on the wire: sun.net.http.retryPost is off")
+                .hasSize(1);
+        assertThat(platform.findApplied(trace(post)))
+                .contains(fixture.sandbox.sent("acme").posts().get(0).id());
     }
 
     @Test
     void aConnectionDroppedBeforeTheWriteLooksTheSameAndReconcilesAsNotApplied() throws Exception {
-        fixture.sandbox.faults(FaultPlan.builder().script(postEndpoint(), s -> s.then(Fault.dropBefore())).build());
+        fixture.sandbox.faults(FaultPlan.builder()
+                .script(postEndpoint(), s -> s.then(Fault.dropBefore()))
+                .build());
         ActionRequest post = Actions.post(acme, "dropped before");
 
         PlatformException e = failure(post);
@@ -442,9 +485,12 @@ abstract class TwitterPlatformContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        TwitterPlatform nowhere = fixture.builder(api()).baseUrl("http://127.0.0.1:" + closed + "/").build();
+        TwitterPlatform nowhere = fixture.builder(api())
+                .baseUrl("http://127.0.0.1:" + closed + "/")
+                .build();
 
-        PlatformException e = catchThrowableOfType(PlatformException.class, () -> nowhere.perform(Actions.post(acme, "hello")));
+        PlatformException e =
+                catchThrowableOfType(PlatformException.class, () -> nowhere.perform(Actions.post(acme, "hello")));
 
         assertThat(e.kind()).isEqualTo(Kind.NOT_APPLIED);
         assertThat(e.getMessage()).contains("never reached the platform");
@@ -457,9 +503,14 @@ abstract class TwitterPlatformContract {
         TwitterPlatform dry = fixture.builder(api()).dryRun(true).build();
         SandboxPost post = fixture.sandbox.injectMention("ana", "acme", "hi");
         int requests = fixture.requests().size();
-        List<ActionRequest> writes = List.of(Actions.post(acme, "p"), Actions.reply(acme, post.id(), anaId, "r"),
-                Actions.message(acme, anaId, "m"), Actions.follow(acme, anaId), Actions.unfollow(acme, anaId),
-                Actions.like(acme, post.id(), anaId), Actions.repost(acme, post.id(), anaId));
+        List<ActionRequest> writes = List.of(
+                Actions.post(acme, "p"),
+                Actions.reply(acme, post.id(), anaId, "r"),
+                Actions.message(acme, anaId, "m"),
+                Actions.follow(acme, anaId),
+                Actions.unfollow(acme, anaId),
+                Actions.like(acme, post.id(), anaId),
+                Actions.repost(acme, post.id(), anaId));
 
         assertThat(writes).extracting(ActionRequest::kind).containsExactlyInAnyOrder(ActionKind.values());
         for (ActionRequest write : writes) {

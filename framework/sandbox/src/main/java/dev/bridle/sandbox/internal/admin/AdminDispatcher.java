@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin API under {@code /admin}: JSON in and out, no OAuth, loopback clients only. {@code GET /admin/}
- * lists the endpoints.
+ * The admin API under {@code /admin}: JSON in and out, no OAuth, loopback clients only. {@code GET /admin/} lists the
+ * endpoints.
  */
 public final class AdminDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AdminDispatcher.class);
@@ -64,8 +64,11 @@ public final class AdminDispatcher implements HttpHandler {
                     return;
                 }
             }
-            HttpIo.write(exchange, 404, error("no admin endpoint " + method + " /admin" + path
-                    + "; GET /admin/ lists them"), Map.of());
+            HttpIo.write(
+                    exchange,
+                    404,
+                    error("no admin endpoint " + method + " /admin" + path + "; GET /admin/ lists them"),
+                    Map.of());
         } catch (AdminException e) {
             HttpIo.write(exchange, e.status(), error(e.getMessage()), Map.of());
         } catch (RuntimeException e) {
@@ -95,7 +98,8 @@ public final class AdminDispatcher implements HttpHandler {
     private JsonNode index() {
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("endpoints");
-        routes.forEach(r -> list.addObject().put("endpoint", r.method() + " /admin" + r.template())
+        routes.forEach(r -> list.addObject()
+                .put("endpoint", r.method() + " /admin" + r.template())
                 .put("description", r.description()));
         return out;
     }

@@ -16,10 +16,14 @@ final class AdminFaults {
     List<AdminRoute> routes() {
         return List.of(
                 AdminRoute.of("GET", "/faults", "the fault plan and what it injected so far", r -> show()),
-                AdminRoute.of("PUT", "/faults", "replace the fault plan: {\"seed\":7,\"rules\":[{\"endpoint\":"
-                        + "\"POST /2/tweets\",\"script\":[{\"fault\":\"status\",\"status\":503,\"times\":2},"
-                        + "{\"fault\":\"dropAfter\"}]},{\"endpoint\":\"* /2/*\",\"fraction\":0.1,\"fault\":"
-                        + "{\"fault\":\"latency\",\"millis\":300}}]}", this::set),
+                AdminRoute.of(
+                        "PUT",
+                        "/faults",
+                        "replace the fault plan: {\"seed\":7,\"rules\":[{\"endpoint\":"
+                                + "\"POST /2/tweets\",\"script\":[{\"fault\":\"status\",\"status\":503,\"times\":2},"
+                                + "{\"fault\":\"dropAfter\"}]},{\"endpoint\":\"* /2/*\",\"fraction\":0.1,\"fault\":"
+                                + "{\"fault\":\"latency\",\"millis\":300}}]}",
+                        this::set),
                 AdminRoute.of("DELETE", "/faults", "clear the fault plan", r -> clear()));
     }
 

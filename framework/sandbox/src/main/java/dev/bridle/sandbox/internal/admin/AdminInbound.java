@@ -16,11 +16,19 @@ final class AdminInbound {
 
     List<AdminRoute> routes() {
         return List.of(
-                AdminRoute.creating("POST", "/mentions", "a simulated user mentions an account: "
-                        + "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"...\"} or replies to a post: "
-                        + "{\"from\":\"ana\",\"inReplyTo\":\"<post id>\",\"text\":\"...\"}", this::mention),
-                AdminRoute.creating("POST", "/dms", "a simulated user messages an account: "
-                        + "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"...\"}", this::dm));
+                AdminRoute.creating(
+                        "POST",
+                        "/mentions",
+                        "a simulated user mentions an account: "
+                                + "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"...\"} or replies to a post: "
+                                + "{\"from\":\"ana\",\"inReplyTo\":\"<post id>\",\"text\":\"...\"}",
+                        this::mention),
+                AdminRoute.creating(
+                        "POST",
+                        "/dms",
+                        "a simulated user messages an account: "
+                                + "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"...\"}",
+                        this::dm));
     }
 
     private JsonNode mention(AdminRequest r) {
@@ -28,7 +36,8 @@ final class AdminInbound {
         String text = r.required("text");
         String inReplyTo = r.optional("inReplyTo");
         try {
-            SandboxPost post = inReplyTo != null ? services.inbound().reply(from, inReplyTo, text)
+            SandboxPost post = inReplyTo != null
+                    ? services.inbound().reply(from, inReplyTo, text)
                     : services.inbound().mention(from, r.required("to"), text);
             return AdminJson.post(post);
         } catch (IllegalArgumentException e) {

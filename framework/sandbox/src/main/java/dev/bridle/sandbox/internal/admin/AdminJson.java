@@ -16,8 +16,7 @@ import java.util.function.Function;
 
 /** How the admin API shows the sandbox's records. */
 final class AdminJson {
-    private AdminJson() {
-    }
+    private AdminJson() {}
 
     static ObjectNode post(SandboxPost p) {
         ObjectNode n = Json.object();

@@ -3,9 +3,7 @@ package dev.bridle.sandbox.internal.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
-/**
- * An admin request: path parameters, query parameters and the JSON body (an empty object when there is none).
- */
+/** An admin request: path parameters, query parameters and the JSON body (an empty object when there is none). */
 record AdminRequest(Map<String, String> path, Map<String, String> query, JsonNode body) {
 
     /** A required text field of the body: 400 naming it when absent. */

@@ -22,24 +22,33 @@ final class AdminState {
     List<AdminRoute> routes() {
         return List.of(
                 AdminRoute.of("GET", "/apps", "apps with consumer key and secret", r -> apps()),
-                AdminRoute.of("GET", "/accounts", "accounts with user id, access token and secret, flags",
-                        r -> accounts()),
-                AdminRoute.of("PUT", "/accounts/:handle/flags",
+                AdminRoute.of(
+                        "GET", "/accounts", "accounts with user id, access token and secret, flags", r -> accounts()),
+                AdminRoute.of(
+                        "PUT",
+                        "/accounts/:handle/flags",
                         "set an account's flags: {\"flags\":[\"LOCKED\",\"WRITE_RESTRICTED\",\"TOKEN_REVOKED\","
-                                + "\"FLAGGED_AUTOMATED\"]}", this::flags),
+                                + "\"FLAGGED_AUTOMATED\"]}",
+                        this::flags),
                 AdminRoute.of("GET", "/users", "every user, accounts and simulated users", r -> users()),
                 AdminRoute.of("GET", "/sent", "what every account sent", r -> sentAll()),
-                AdminRoute.of("GET", "/sent/:handle", "what one account sent: posts, replies, dms, follows, likes, "
-                        + "reposts", r -> AdminJson.activity(sent(r.path().get("handle")))),
-                AdminRoute.of("POST", "/reset", "forget all activity, windows, counters, faults and webhooks",
-                        r -> reset()),
+                AdminRoute.of(
+                        "GET",
+                        "/sent/:handle",
+                        "what one account sent: posts, replies, dms, follows, likes, " + "reposts",
+                        r -> AdminJson.activity(sent(r.path().get("handle")))),
+                AdminRoute.of(
+                        "POST", "/reset", "forget all activity, windows, counters, faults and webhooks", r -> reset()),
                 AdminRoute.of("GET", "/rate-limits", "the per-endpoint limits and their sources", r -> rates()));
     }
 
     private JsonNode apps() {
         ArrayNode out = Json.array();
-        services.apps().forEach(a -> out.addObject().put("name", a.name()).put("consumerKey", a.consumerKey())
-                .put("consumerSecret", a.consumerSecret()));
+        services.apps()
+                .forEach(a -> out.addObject()
+                        .put("name", a.name())
+                        .put("consumerKey", a.consumerKey())
+                        .put("consumerSecret", a.consumerSecret()));
         return out;
     }
 
@@ -67,7 +76,8 @@ final class AdminState {
             try {
                 flags.add(AccountFlag.valueOf(f.asText()));
             } catch (IllegalArgumentException e) {
-                throw new AdminException(400, "unknown flag " + f.asText() + "; known: " + List.of(AccountFlag.values()));
+                throw new AdminException(
+                        400, "unknown flag " + f.asText() + "; known: " + List.of(AccountFlag.values()));
             }
         }
         try {
@@ -86,7 +96,8 @@ final class AdminState {
 
     private JsonNode sentAll() {
         ObjectNode out = Json.object();
-        services.world().users().stream().filter(UserRecord::isAccount)
+        services.world().users().stream()
+                .filter(UserRecord::isAccount)
                 .forEach(u -> out.set(u.handle(), AdminJson.activity(services.sent(u.handle()))));
         return out;
     }
@@ -106,9 +117,14 @@ final class AdminState {
 
     private JsonNode rates() {
         ArrayNode out = Json.array();
-        services.rateTable().values().forEach(r -> out.addObject().put("endpoint", r.endpointId())
-                .put("limit", r.limit()).put("windowSeconds", r.window().toSeconds())
-                .put("whenOver", r.whenOver().code()).put("source", r.source()));
+        services.rateTable()
+                .values()
+                .forEach(r -> out.addObject()
+                        .put("endpoint", r.endpointId())
+                        .put("limit", r.limit())
+                        .put("windowSeconds", r.window().toSeconds())
+                        .put("whenOver", r.whenOver().code())
+                        .put("source", r.source()));
         return out;
     }
 }

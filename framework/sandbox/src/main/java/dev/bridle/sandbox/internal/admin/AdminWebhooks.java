@@ -19,10 +19,17 @@ final class AdminWebhooks {
     List<AdminRoute> routes() {
         return List.of(
                 AdminRoute.of("GET", "/webhooks", "registered webhooks", r -> list()),
-                AdminRoute.creating("POST", "/webhooks", "register a loopback webhook after a CRC check: "
-                        + "{\"url\":\"http://127.0.0.1:9000/webhook\",\"consumerKey\":\"<optional>\"}", this::register),
+                AdminRoute.creating(
+                        "POST",
+                        "/webhooks",
+                        "register a loopback webhook after a CRC check: "
+                                + "{\"url\":\"http://127.0.0.1:9000/webhook\",\"consumerKey\":\"<optional>\"}",
+                        this::register),
                 AdminRoute.of("DELETE", "/webhooks/:id", "remove a webhook", this::remove),
-                AdminRoute.of("GET", "/webhooks/deliveries", "every event POSTed, with the receiver's status",
+                AdminRoute.of(
+                        "GET",
+                        "/webhooks/deliveries",
+                        "every event POSTed, with the receiver's status",
                         r -> AdminJson.list(services.webhooks().deliveries(), AdminJson::delivery)));
     }
 

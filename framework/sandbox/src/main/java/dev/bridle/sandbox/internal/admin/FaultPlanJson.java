@@ -13,17 +13,18 @@ import java.util.List;
 
 /**
  * The admin API's JSON form of a {@link FaultPlan}:
+ *
  * <pre>
  * {"seed": 7, "rules": [
  *   {"endpoint": "POST /2/tweets", "script": [{"fault": "status", "status": 503, "times": 2}, {"fault": "dropAfter"}]},
  *   {"endpoint": "* /2/*", "fraction": 0.1, "fault": {"fault": "latency", "millis": 300}}]}
  * </pre>
+ *
  * Fault kinds: {@code latency} (millis), {@code status} (status), {@code error} (status, code, message),
  * {@code dropBefore}, {@code dropAfter}, {@code none}; {@code times} repeats a script entry.
  */
 final class FaultPlanJson {
-    private FaultPlanJson() {
-    }
+    private FaultPlanJson() {}
 
     static FaultPlan parse(JsonNode body) {
         List<FaultRule> rules = new ArrayList<>();
@@ -57,8 +58,8 @@ final class FaultPlanJson {
                 return FaultRule.scripted(endpoint, script);
             }
             if (node.has("fraction")) {
-                return FaultRule.fraction(endpoint, node.get("fraction").asDouble(),
-                        fault(node.path("fault"), where + ".fault"));
+                return FaultRule.fraction(
+                        endpoint, node.get("fraction").asDouble(), fault(node.path("fault"), where + ".fault"));
             }
         } catch (IllegalArgumentException e) {
             throw new AdminException(400, where + ": " + e.getMessage());
@@ -69,15 +70,22 @@ final class FaultPlanJson {
     private static Fault fault(JsonNode node, String where) {
         String kind = node.path("fault").asText("");
         return switch (kind) {
-            case "latency" -> Fault.latency(Duration.ofMillis(node.path("millis").asLong(0)));
+            case "latency" ->
+                Fault.latency(Duration.ofMillis(node.path("millis").asLong(0)));
             case "status" -> Fault.status(node.path("status").asInt(503));
-            case "error" -> Fault.error(node.path("status").asInt(403), node.path("code").asInt(),
-                    node.path("message").asText(""));
+            case "error" ->
+                Fault.error(
+                        node.path("status").asInt(403),
+                        node.path("code").asInt(),
+                        node.path("message").asText(""));
             case "dropBefore" -> Fault.dropBefore();
             case "dropAfter" -> Fault.dropAfter();
             case "none" -> Fault.none();
-            default -> throw new AdminException(400, where + ".fault must be latency, status, error, dropBefore, "
-                    + "dropAfter or none, was \"" + kind + "\"");
+            default ->
+                throw new AdminException(
+                        400,
+                        where + ".fault must be latency, status, error, dropBefore, " + "dropAfter or none, was \""
+                                + kind + "\"");
         };
     }
 
@@ -108,7 +116,10 @@ final class FaultPlanJson {
         } else if (f instanceof Fault.Status s) {
             n.put("fault", "status").put("status", s.status());
         } else if (f instanceof Fault.PlatformError e) {
-            n.put("fault", "error").put("status", e.status()).put("code", e.code()).put("message", e.message());
+            n.put("fault", "error")
+                    .put("status", e.status())
+                    .put("code", e.code())
+                    .put("message", e.message());
         } else if (f instanceof Fault.DropBefore) {
             n.put("fault", "dropBefore");
         } else if (f instanceof Fault.DropAfter) {

@@ -15,16 +15,22 @@ import java.util.Set;
 /**
  * One authenticated API request, parsed: who sent it, path parameters, query and form parameters, and the body.
  *
- * @param user        the authenticated account
- * @param pathParams  values of the route's {@code :name} segments
- * @param query       decoded query parameters
- * @param form        decoded form-body parameters (empty unless the body is a form)
+ * @param user the authenticated account
+ * @param pathParams values of the route's {@code :name} segments
+ * @param query decoded query parameters
+ * @param form decoded form-body parameters (empty unless the body is a form)
  * @param contentType the request's Content-Type, or empty
- * @param body        the raw body
- * @param baseUrl     {@code http://host:port/} as the client addressed the sandbox
+ * @param body the raw body
+ * @param baseUrl {@code http://host:port/} as the client addressed the sandbox
  */
-public record ApiRequest(UserRecord user, Map<String, String> pathParams, List<Param> query, List<Param> form,
-                         String contentType, byte[] body, String baseUrl) {
+public record ApiRequest(
+        UserRecord user,
+        Map<String, String> pathParams,
+        List<Param> query,
+        List<Param> form,
+        String contentType,
+        byte[] body,
+        String baseUrl) {
 
     /** A path parameter. */
     public String path(String name) {
@@ -66,13 +72,14 @@ public record ApiRequest(UserRecord user, Map<String, String> pathParams, List<P
         try {
             int n = Integer.parseInt(v.trim());
             if (n < min || n > max) {
-                throw invalid.badParameter(name, v, "The `" + name + "` query parameter value [" + v
-                        + "] is not between " + min + " and " + max);
+                throw invalid.badParameter(
+                        name,
+                        v,
+                        "The `" + name + "` query parameter value [" + v + "] is not between " + min + " and " + max);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw invalid.badParameter(name, v, "The `" + name + "` query parameter value [" + v
-                    + "] is not a number");
+            throw invalid.badParameter(name, v, "The `" + name + "` query parameter value [" + v + "] is not a number");
         }
     }
 
@@ -85,14 +92,14 @@ public record ApiRequest(UserRecord user, Map<String, String> pathParams, List<P
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw ErrorCode.INVALID_PARAMETER.badParameter(name, v, "The `" + name + "` query parameter value ["
-                    + v + "] is not a valid id");
+            throw ErrorCode.INVALID_PARAMETER.badParameter(
+                    name, v, "The `" + name + "` query parameter value [" + v + "] is not a valid id");
         }
     }
 
     /**
-     * The JSON body of a v2 write: 400 "Requests with bodies must have content-type of application/json." when
-     * the content type is wrong, as the platform answers.
+     * The JSON body of a v2 write: 400 "Requests with bodies must have content-type of application/json." when the
+     * content type is wrong, as the platform answers.
      */
     public JsonNode json() {
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -107,8 +114,8 @@ public record ApiRequest(UserRecord user, Map<String, String> pathParams, List<P
             }
             return node;
         } catch (IllegalArgumentException e) {
-            throw ErrorCode.INVALID_PARAMETER.exception("Invalid JSON body: " + e.getMessage(),
-                    "One or more parameters to your request was invalid.");
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                    "Invalid JSON body: " + e.getMessage(), "One or more parameters to your request was invalid.");
         }
     }
 

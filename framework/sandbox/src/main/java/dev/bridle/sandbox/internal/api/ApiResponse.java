@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An answer before it is written: status, JSON body and extra headers (rate-limit headers are added by the
- * dispatcher).
+ * An answer before it is written: status, JSON body and extra headers (rate-limit headers are added by the dispatcher).
  */
 public record ApiResponse(int status, JsonNode body, Map<String, String> headers) {
 

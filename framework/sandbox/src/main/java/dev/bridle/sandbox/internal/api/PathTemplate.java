@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Matches a path against a template whose {@code :name} segments are parameters. */
 public final class PathTemplate {
-    private PathTemplate() {
-    }
+    private PathTemplate() {}
 
     /** The parameters when {@code path} fits {@code template}. */
     public static Optional<Map<String, String>> match(String template, String path) {

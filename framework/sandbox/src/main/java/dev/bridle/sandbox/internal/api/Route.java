@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * One endpoint: method, path template ({@code :name} segments are parameters) and handler.
  *
- * @param method   the HTTP method
+ * @param method the HTTP method
  * @param template e.g. {@code /2/users/:id/following}
- * @param version  the API it belongs to
- * @param handler  what answers it
+ * @param version the API it belongs to
+ * @param handler what answers it
  */
 public record Route(String method, String template, ApiVersion version, Handler handler) {
 

@@ -28,6 +28,5 @@ public final class RouteTable {
     }
 
     /** A matched route with its path parameters. */
-    public record Matched(Route route, Map<String, String> pathParams) {
-    }
+    public record Matched(Route route, Map<String, String> pathParams) {}
 }

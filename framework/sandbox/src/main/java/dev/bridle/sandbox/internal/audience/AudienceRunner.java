@@ -22,9 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs an {@link AudienceScript}: timed steps from the start instant, and reactions queued when an account acts
- * on a cast member. Due work is collected under this runner's lock and performed outside it, because
- * performing it may deliver webhooks whose receivers call the sandbox back.
+ * Runs an {@link AudienceScript}: timed steps from the start instant, and reactions queued when an account acts on a
+ * cast member. Due work is collected under this runner's lock and performed outside it, because performing it may
+ * deliver webhooks whose receivers call the sandbox back.
  */
 public final class AudienceRunner implements Audience, WorldListener {
     private final AudienceScript script;
@@ -38,8 +38,7 @@ public final class AudienceRunner implements Audience, WorldListener {
     private final Map<AudienceScript.Reaction, Integer> fired = new HashMap<>();
     private final List<String> log = new ArrayList<>();
 
-    private record Pending(Instant due, String user, Act act, String account, String postId, String why) {
-    }
+    private record Pending(Instant due, String user, Act act, String account, String postId, String why) {}
 
     public AudienceRunner(AudienceScript script, Inbound inbound, World world, Clock clock, String defaultTarget) {
         this.script = script;
@@ -75,10 +74,17 @@ public final class AudienceRunner implements Audience, WorldListener {
         synchronized (this) {
             Instant now = clock.instant();
             List<AudienceScript.Step> steps = script.steps().stream()
-                    .sorted(Comparator.comparing(AudienceScript.Step::at)).toList();
-            while (nextStep < steps.size() && !origin.plus(steps.get(nextStep).at()).isAfter(now)) {
+                    .sorted(Comparator.comparing(AudienceScript.Step::at))
+                    .toList();
+            while (nextStep < steps.size()
+                    && !origin.plus(steps.get(nextStep).at()).isAfter(now)) {
                 AudienceScript.Step s = steps.get(nextStep++);
-                due.add(new Pending(origin.plus(s.at()), s.user(), s.act(), defaultTarget, null,
+                due.add(new Pending(
+                        origin.plus(s.at()),
+                        s.user(),
+                        s.act(),
+                        defaultTarget,
+                        null,
                         "at +" + s.at().toSeconds() + "s"));
             }
             pending.sort(Comparator.comparing(Pending::due));
@@ -110,7 +116,8 @@ public final class AudienceRunner implements Audience, WorldListener {
             }
             if (p.act() instanceof Act.Reply reply) {
                 String target = p.postId() != null ? p.postId() : latestPostOf(account);
-                SandboxPost post = target != null ? inbound.reply(p.user(), target, reply.text())
+                SandboxPost post = target != null
+                        ? inbound.reply(p.user(), target, reply.text())
                         : inbound.mention(p.user(), account, reply.text());
                 return "@" + p.user() + " replied: " + post.text() + " (" + p.why() + ", " + post.id() + ")";
             }
@@ -123,8 +130,11 @@ public final class AudienceRunner implements Audience, WorldListener {
     }
 
     private String latestPostOf(String handle) {
-        return world.userByHandle(handle).flatMap(u -> world.postsBy(u.id()).stream()
-                .filter(p -> !p.deleted()).reduce((a, b) -> b)).map(SandboxPost::id).orElse(null);
+        return world.userByHandle(handle)
+                .flatMap(u ->
+                        world.postsBy(u.id()).stream().filter(p -> !p.deleted()).reduce((a, b) -> b))
+                .map(SandboxPost::id)
+                .orElse(null);
     }
 
     @Override
@@ -148,14 +158,16 @@ public final class AudienceRunner implements Audience, WorldListener {
 
     @Override
     public void onDm(SandboxDm dm) {
-        world.userById(dm.senderId()).filter(UserRecord::isAccount)
+        world.userById(dm.senderId())
+                .filter(UserRecord::isAccount)
                 .ifPresent(sender -> react(dm.recipientHandle(), Trigger.DM_RECEIVED, sender, null));
     }
 
     @Override
     public void onFollow(SandboxFollow follow) {
         if (follow.follow()) {
-            world.userById(follow.sourceId()).filter(UserRecord::isAccount)
+            world.userById(follow.sourceId())
+                    .filter(UserRecord::isAccount)
                     .ifPresent(source -> react(follow.targetHandle(), Trigger.FOLLOWED, source, null));
         }
     }
@@ -166,8 +178,13 @@ public final class AudienceRunner implements Audience, WorldListener {
                 int count = fired.getOrDefault(r, 0);
                 if (count < r.times()) {
                     fired.put(r, count + 1);
-                    pending.add(new Pending(clock.instant().plus(r.delay()), r.user(), r.act(), account.handle(),
-                            postId, "reacting to " + trigger + " by @" + account.handle()));
+                    pending.add(new Pending(
+                            clock.instant().plus(r.delay()),
+                            r.user(),
+                            r.act(),
+                            account.handle(),
+                            postId,
+                            "reacting to " + trigger + " by @" + account.handle()));
                 }
             }
         }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Runs a {@link FaultPlan}: keeps each scripted rule's position and the seeded random draws of the fraction
- * rules, and counts what it injected. Replacing the plan starts both afresh.
+ * Runs a {@link FaultPlan}: keeps each scripted rule's position and the seeded random draws of the fraction rules, and
+ * counts what it injected. Replacing the plan starts both afresh.
  */
 public final class FaultInjector {
     private FaultPlan plan = FaultPlan.none();

@@ -34,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path every {@code /1.1/} and {@code /2/} request takes: route → OAuth → account lock → rate window →
- * fault plan → write permission → handler → answer with rate-limit headers.
+ * The one path every {@code /1.1/} and {@code /2/} request takes: route → OAuth → account lock → rate window → fault
+ * plan → write permission → handler → answer with rate-limit headers.
  */
 public final class ApiDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -93,9 +93,14 @@ public final class ApiDispatcher implements HttpHandler {
         void log(int status) {
             if (!logged) {
                 logged = true;
-                services.requests().add(new SandboxRequest(services.clock().instant(),
-                        exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(),
-                        endpoint, account, status));
+                services.requests()
+                        .add(new SandboxRequest(
+                                services.clock().instant(),
+                                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                                exchange.getRequestURI().getPath(),
+                                endpoint,
+                                account,
+                                status));
             }
         }
     }
@@ -108,7 +113,10 @@ public final class ApiDispatcher implements HttpHandler {
         Optional<RouteTable.Matched> matched = routes.match(method, path);
         Instant now = services.clock().instant();
         if (matched.isEmpty()) {
-            respond(exchange, outcome, ErrorRenderer.render(version, ErrorCode.PAGE_NOT_FOUND.error()),
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(version, ErrorCode.PAGE_NOT_FOUND.error()),
                     services.windows().peek("unauthenticated", services.rateLimit(method + " " + path), now));
             return;
         }
@@ -119,15 +127,24 @@ public final class ApiDispatcher implements HttpHandler {
         String contentType = HttpIo.header(exchange, "Content-Type");
         List<Param> query = PercentCodec.parseForm(exchange.getRequestURI().getRawQuery());
         List<Param> form = contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-                ? PercentCodec.parseForm(new String(body, StandardCharsets.UTF_8)) : List.of();
+                ? PercentCodec.parseForm(new String(body, StandardCharsets.UTF_8))
+                : List.of();
         String host = hostOf(exchange);
-        Verification verification = services.verifier().verify(method,
-                SignatureBase.baseUrl("http", host, exchange.getRequestURI().getRawPath()), query, form,
-                exchange.getRequestHeaders().getFirst("Authorization"));
+        Verification verification = services.verifier()
+                .verify(
+                        method,
+                        SignatureBase.baseUrl(
+                                "http", host, exchange.getRequestURI().getRawPath()),
+                        query,
+                        form,
+                        exchange.getRequestHeaders().getFirst("Authorization"));
 
         if (verification instanceof Verification.Rejected rejected) {
             LOG.debug("refused {} {}: {}", method, path, rejected.reason());
-            respond(exchange, outcome, ErrorRenderer.render(route.version(), rejected.error().error()),
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(route.version(), rejected.error().error()),
                     services.windows().peek("unauthenticated", limit, now));
             return;
         }
@@ -140,13 +157,20 @@ public final class ApiDispatcher implements HttpHandler {
         UserRecord user = services.world().userById(verified.userId()).orElseThrow();
         outcome.account = user.handle();
         if (user.has(AccountFlag.LOCKED)) {
-            respond(exchange, outcome, ErrorRenderer.render(route.version(), ErrorCode.LOCKED.error()),
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(route.version(), ErrorCode.LOCKED.error()),
                     services.windows().peek(user.id(), limit, now));
             return;
         }
         RateStatus rate = services.windows().consume(user.id(), limit, now);
         if (rate.exceeded()) {
-            respond(exchange, outcome, ErrorRenderer.render(route.version(), limit.whenOver().error()), rate);
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(route.version(), limit.whenOver().error()),
+                    rate);
             return;
         }
 
@@ -160,8 +184,12 @@ public final class ApiDispatcher implements HttpHandler {
             respond(exchange, outcome, ErrorRenderer.render(route.version(), errorFor(status.status())), rate);
             return;
         } else if (fault instanceof Fault.PlatformError error) {
-            respond(exchange, outcome, ErrorRenderer.render(route.version(),
-                    ApiError.custom(error.status(), error.code(), error.message())), rate);
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(
+                            route.version(), ApiError.custom(error.status(), error.code(), error.message())),
+                    rate);
             return;
         } else if (fault instanceof Fault.DropBefore) {
             services.verifier().markDropped(verified.nonceKey());
@@ -174,8 +202,8 @@ public final class ApiDispatcher implements HttpHandler {
         if (route.isWrite() && user.has(AccountFlag.WRITE_RESTRICTED)) {
             response = ErrorRenderer.render(route.version(), ErrorCode.WRITE_RESTRICTED.error());
         } else {
-            ApiRequest request = new ApiRequest(user, matched.get().pathParams(), query, form, contentType, body,
-                    "http://" + host + "/");
+            ApiRequest request = new ApiRequest(
+                    user, matched.get().pathParams(), query, form, contentType, body, "http://" + host + "/");
             try {
                 response = route.handler().handle(request);
             } catch (ApiException e) {
@@ -203,7 +231,8 @@ public final class ApiDispatcher implements HttpHandler {
     private static String hostOf(HttpExchange exchange) {
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (host == null || host.isBlank()) {
-            return exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+            return exchange.getLocalAddress().getHostString() + ":"
+                    + exchange.getLocalAddress().getPort();
         }
         return host.trim();
     }

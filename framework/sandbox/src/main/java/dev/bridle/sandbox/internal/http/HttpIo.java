@@ -13,8 +13,7 @@ import java.util.Map;
 public final class HttpIo {
     static final String JSON = "application/json; charset=utf-8";
 
-    private HttpIo() {
-    }
+    private HttpIo() {}
 
     /** The whole body; what the handler does after it is work, which no read deadline interrupts ({@link Deadline}). */
     public static byte[] body(HttpExchange exchange) throws IOException {
@@ -49,8 +48,8 @@ public final class HttpIo {
     }
 
     /**
-     * Closes the connection without an answer. The JDK server closes the socket when an exchange is closed
-     * before its response headers were sent, so the client reads end-of-stream where the status line should be.
+     * Closes the connection without an answer. The JDK server closes the socket when an exchange is closed before its
+     * response headers were sent, so the client reads end-of-stream where the status line should be.
      */
     public static void drop(HttpExchange exchange) {
         exchange.close();

@@ -11,8 +11,8 @@ import java.net.InetSocketAddress;
 
 /**
  * The JDK HTTP server on 127.0.0.1 only: {@code /1.1/} and {@code /2/} go through the {@link ApiDispatcher},
- * {@code /admin} to the admin API. Several worker threads, because a webhook receiver may call the API while
- * the sandbox waits for its answer. A client that stalls is dropped as the webhook drops one ({@link BoundedHttpServer}):
+ * {@code /admin} to the admin API. Several worker threads, because a webhook receiver may call the API while the
+ * sandbox waits for its answer. A client that stalls is dropped as the webhook drops one ({@link BoundedHttpServer}):
  * the sandbox also serves other nodes' tests and demos, and one stuck client must not stop them.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -32,8 +32,8 @@ public final class SandboxServer implements AutoCloseable {
 
     public SandboxServer(SandboxServices services, int port, HttpLimits limits) {
         try {
-            server = BoundedHttpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64, limits,
-                    "bridle-sandbox-http");
+            server = BoundedHttpServer.bind(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64, limits, "bridle-sandbox-http");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }

@@ -8,13 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A text as the platform shows it back: every http(s) link replaced by a t.co link (the link as
- * written stays in {@code entities.urls[].expanded_url}) and, for posts, {@code &}, {@code <} and
- * {@code >} escaped as HTML entities. Clients that compare what they sent with what they read
- * must undo both, as they must on the platform.
+ * A text as the platform shows it back: every http(s) link replaced by a t.co link (the link as written stays in
+ * {@code entities.urls[].expanded_url}) and, for posts, {@code &}, {@code <} and {@code >} escaped as HTML entities.
+ * Clients that compare what they sent with what they read must undo both, as they must on the platform.
  *
- * <p>Only links written with a scheme are wrapped (the platform also wraps bare domains such as
- * {@code example.com}); the t.co code is derived from the link, so it is the same on every read.
+ * <p>Only links written with a scheme are wrapped (the platform also wraps bare domains such as {@code example.com});
+ * the t.co code is derived from the link, so it is the same on every read.
  *
  * @param text the text shown
  * @param links the wrapped links, in order
@@ -34,8 +33,7 @@ public record ShownText(String text, List<Link> links) {
      * @param start where the t.co link starts in the text shown, in code points
      * @param end where it ends, in code points
      */
-    public record Link(String url, String expandedUrl, String displayUrl, int start, int end) {
-    }
+    public record Link(String url, String expandedUrl, String displayUrl, int start, int end) {}
 
     public ShownText {
         links = List.copyOf(links);
@@ -54,15 +52,21 @@ public record ShownText(String text, List<Link> links) {
     /** The links as v2 {@code entities.urls}: {@code start, end, url, expanded_url, display_url}. */
     public void putV2(ArrayNode urls) {
         for (Link link : links) {
-            urls.addObject().put("start", link.start()).put("end", link.end()).put("url", link.url())
-                    .put("expanded_url", link.expandedUrl()).put("display_url", link.displayUrl());
+            urls.addObject()
+                    .put("start", link.start())
+                    .put("end", link.end())
+                    .put("url", link.url())
+                    .put("expanded_url", link.expandedUrl())
+                    .put("display_url", link.displayUrl());
         }
     }
 
     /** The links as v1.1 {@code entities.urls}: {@code url, expanded_url, display_url, indices}. */
     public void putV1(ArrayNode urls) {
         for (Link link : links) {
-            var n = urls.addObject().put("url", link.url()).put("expanded_url", link.expandedUrl())
+            var n = urls.addObject()
+                    .put("url", link.url())
+                    .put("expanded_url", link.expandedUrl())
                     .put("display_url", link.displayUrl());
             n.putArray("indices").add(link.start()).add(link.end());
         }

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Fixed windows per account and endpoint: a window opens with the first request and resets when its time is
- * up; the reset time is what {@code x-rate-limit-reset} reports.
+ * Fixed windows per account and endpoint: a window opens with the first request and resets when its time is up; the
+ * reset time is what {@code x-rate-limit-reset} reports.
  */
 public final class RateWindows {
     private final Map<String, Window> windows = new HashMap<>();
@@ -61,18 +61,20 @@ public final class RateWindows {
     }
 
     private static RateStatus status(RateLimit limit, Window w, boolean exceeded) {
-        return new RateStatus(limit.limit(), Math.max(0, limit.limit() - w.used),
-                w.start.plus(limit.window()).getEpochSecond(), exceeded);
+        return new RateStatus(
+                limit.limit(),
+                Math.max(0, limit.limit() - w.used),
+                w.start.plus(limit.window()).getEpochSecond(),
+                exceeded);
     }
 
     /**
      * What the rate-limit headers say.
      *
-     * @param limit     {@code x-rate-limit-limit}
+     * @param limit {@code x-rate-limit-limit}
      * @param remaining {@code x-rate-limit-remaining}
-     * @param reset     {@code x-rate-limit-reset}, epoch seconds
-     * @param exceeded  whether this request was over the limit
+     * @param reset {@code x-rate-limit-reset}, epoch seconds
+     * @param exceeded whether this request was over the limit
      */
-    public record RateStatus(int limit, int remaining, long reset, boolean exceeded) {
-    }
+    public record RateStatus(int limit, int remaining, long reset, boolean exceeded) {}
 }

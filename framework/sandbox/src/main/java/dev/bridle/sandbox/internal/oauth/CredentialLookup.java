@@ -14,10 +14,9 @@ public interface CredentialLookup {
     /**
      * The holder of an access token.
      *
-     * @param userId      the account's user id
+     * @param userId the account's user id
      * @param tokenSecret the token secret
-     * @param revoked     whether the token was revoked (then code 89)
+     * @param revoked whether the token was revoked (then code 89)
      */
-    record TokenOwner(String userId, String tokenSecret, boolean revoked) {
-    }
+    record TokenOwner(String userId, String tokenSecret, boolean revoked) {}
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  * comma-separated {@code name="percent-encoded value"} pairs; {@code realm} is dropped (never signed).
  */
 public final class OAuthHeader {
-    private OAuthHeader() {
-    }
+    private OAuthHeader() {}
 
     /** The decoded parameters, or empty when the header is missing or not an OAuth header. */
     public static Optional<Map<String, String>> parse(String header) {

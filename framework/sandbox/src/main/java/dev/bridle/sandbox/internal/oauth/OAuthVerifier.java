@@ -13,15 +13,14 @@ import java.util.Optional;
 /**
  * Checks OAuth 1.0a HMAC-SHA1 signatures the way twitter4j 4.0.7 makes them.
  *
- * <p>What is signed: the {@code oauth_*} header parameters (not {@code oauth_signature}, not {@code realm}),
- * the query parameters, and the body parameters only when the body is
- * {@code application/x-www-form-urlencoded}. A JSON body is never signed: twitter4j sends it as a single
- * {@code HttpParameter(JSONObject)} whose name and value are null, and {@code encodeParameters} skips JSON
- * parameters, so it adds nothing to the base string.
+ * <p>What is signed: the {@code oauth_*} header parameters (not {@code oauth_signature}, not {@code realm}), the query
+ * parameters, and the body parameters only when the body is {@code application/x-www-form-urlencoded}. A JSON body is
+ * never signed: twitter4j sends it as a single {@code HttpParameter(JSONObject)} whose name and value are null, and
+ * {@code encodeParameters} skips JSON parameters, so it adds nothing to the base string.
  *
  * <p>Refusals: unknown consumer key or bad signature → 401 / 32; unknown or revoked token → 401 / 89;
- * {@code oauth_timestamp} further than the tolerance from the sandbox clock → 401 / 135; a nonce seen before
- * within the window → 401 / 32.
+ * {@code oauth_timestamp} further than the tolerance from the sandbox clock → 401 / 135; a nonce seen before within the
+ * window → 401 / 32.
  */
 public final class OAuthVerifier {
     private final CredentialLookup credentials;
@@ -38,14 +37,14 @@ public final class OAuthVerifier {
     /**
      * Verifies one request.
      *
-     * @param method        the HTTP method
-     * @param baseUrl       see {@link SignatureBase#baseUrl}
-     * @param query         the decoded query parameters
-     * @param form          the decoded form body parameters (empty when the body is not a form)
+     * @param method the HTTP method
+     * @param baseUrl see {@link SignatureBase#baseUrl}
+     * @param query the decoded query parameters
+     * @param form the decoded form body parameters (empty when the body is not a form)
      * @param authorization the Authorization header, or null
      */
-    public Verification verify(String method, String baseUrl, List<Param> query, List<Param> form,
-                               String authorization) {
+    public Verification verify(
+            String method, String baseUrl, List<Param> query, List<Param> form, String authorization) {
         Optional<Map<String, String>> header = OAuthHeader.parse(authorization);
         if (header.isEmpty()) {
             return reject(ErrorCode.AUTH_FAILED, "no OAuth Authorization header");
@@ -57,8 +56,9 @@ public final class OAuthVerifier {
         String nonce = oauth.get("oauth_nonce");
         String timestamp = oauth.get("oauth_timestamp");
         if (consumerKey == null || signature == null || nonce == null || timestamp == null) {
-            return reject(ErrorCode.AUTH_FAILED, "missing oauth_consumer_key, oauth_signature, oauth_nonce or "
-                    + "oauth_timestamp");
+            return reject(
+                    ErrorCode.AUTH_FAILED,
+                    "missing oauth_consumer_key, oauth_signature, oauth_nonce or " + "oauth_timestamp");
         }
         if (!"HMAC-SHA1".equals(oauth.get("oauth_signature_method"))) {
             return reject(ErrorCode.AUTH_FAILED, "oauth_signature_method is not HMAC-SHA1");
@@ -86,8 +86,9 @@ public final class OAuthVerifier {
             return reject(ErrorCode.TIMESTAMP_OUT_OF_BOUNDS, "oauth_timestamp is not a number");
         }
         if (Math.abs(now - ts) > tolerance.toSeconds()) {
-            return reject(ErrorCode.TIMESTAMP_OUT_OF_BOUNDS, "oauth_timestamp " + ts + " is " + (ts - now)
-                    + " s from the sandbox clock");
+            return reject(
+                    ErrorCode.TIMESTAMP_OUT_OF_BOUNDS,
+                    "oauth_timestamp " + ts + " is " + (ts - now) + " s from the sandbox clock");
         }
         List<Param> params = new ArrayList<>();
         oauth.forEach((name, value) -> {
@@ -100,10 +101,10 @@ public final class OAuthVerifier {
         String tokenSecret = owner.get().tokenSecret();
         boolean matches = false;
         for (SignatureBase.Ordering ordering : SignatureBase.Ordering.values()) {
-            String expected = SignatureBase.sign(SignatureBase.of(method, baseUrl, params, ordering),
-                    consumerSecret.get(), tokenSecret);
-            matches |= MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    signature.getBytes(StandardCharsets.UTF_8));
+            String expected = SignatureBase.sign(
+                    SignatureBase.of(method, baseUrl, params, ordering), consumerSecret.get(), tokenSecret);
+            matches |= MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.UTF_8));
         }
         if (!matches) {
             return reject(ErrorCode.AUTH_FAILED, "signature does not match");

@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Percent-encoding as OAuth 1.0a needs it (RFC 5849 §3.6: RFC 3986 unreserved characters stay, everything
- * else is {@code %XX} of its UTF-8 bytes, upper-case hex). twitter4j 4.0.7 gets the same result from
- * {@code URLEncoder} plus {@code * → %2A}, {@code + → %20}, {@code %7E → ~} ({@code HttpParameter.encode}).
+ * Percent-encoding as OAuth 1.0a needs it (RFC 5849 §3.6: RFC 3986 unreserved characters stay, everything else is
+ * {@code %XX} of its UTF-8 bytes, upper-case hex). twitter4j 4.0.7 gets the same result from {@code URLEncoder} plus
+ * {@code * → %2A}, {@code + → %20}, {@code %7E → ~} ({@code HttpParameter.encode}).
  */
 public final class PercentCodec {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentCodec() {
-    }
+    private PercentCodec() {}
 
     public static String encode(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
@@ -32,8 +31,13 @@ public final class PercentCodec {
     }
 
     private static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     /** Decodes {@code %XX} only ({@code +} stays {@code +}): for Authorization header values. */
@@ -63,8 +67,8 @@ public final class PercentCodec {
     }
 
     /**
-     * Parses {@code a=1&b=two%20words} as a query string or a form body ({@code +} is a space), the way
-     * twitter4j's {@code parseGetParameters} does for the signature: a pair without {@code =} has an empty value.
+     * Parses {@code a=1&b=two%20words} as a query string or a form body ({@code +} is a space), the way twitter4j's
+     * {@code parseGetParameters} does for the signature: a pair without {@code =} has an empty value.
      */
     public static List<Param> parseForm(String raw) {
         List<Param> params = new ArrayList<>();
@@ -78,8 +82,8 @@ public final class PercentCodec {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.add(new Param(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8)));
+            params.add(new Param(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8)));
         }
         return params;
     }

@@ -1,11 +1,11 @@
 package dev.bridle.sandbox.internal.oauth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.security.GeneralSecurityException;
-import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,8 +22,8 @@ public final class SignatureBase {
         RFC5849(Comparator.comparing((Param p) -> PercentCodec.encode(p.name()))
                 .thenComparing(p -> PercentCodec.encode(p.value()))),
         /**
-         * twitter4j 4.0.7 sorts the decoded {@code HttpParameter}s ({@code compareTo} on raw name, then raw value);
-         * it differs from the RFC only for repeated names or characters whose encoded order differs.
+         * twitter4j 4.0.7 sorts the decoded {@code HttpParameter}s ({@code compareTo} on raw name, then raw value); it
+         * differs from the RFC only for repeated names or characters whose encoded order differs.
          */
         TWITTER4J(Comparator.comparing(Param::name).thenComparing(Param::value));
 
@@ -34,8 +34,7 @@ public final class SignatureBase {
         }
     }
 
-    private SignatureBase() {
-    }
+    private SignatureBase() {}
 
     /** The signature base string. */
     public static String of(String method, String baseUrl, List<Param> params, Ordering ordering) {
@@ -65,8 +64,8 @@ public final class SignatureBase {
     }
 
     /**
-     * The base URL as twitter4j forms it ({@code constructRequestURL}): scheme and host lower-cased, the port
-     * kept unless it is the default for the scheme, the path as sent, no query.
+     * The base URL as twitter4j forms it ({@code constructRequestURL}): scheme and host lower-cased, the port kept
+     * unless it is the default for the scheme, the path as sent, no query.
      */
     public static String baseUrl(String scheme, String hostHeader, String rawPath) {
         String s = scheme.toLowerCase(java.util.Locale.ROOT);

@@ -32,9 +32,11 @@ public final class DirectMessagesV1 {
         JsonNode create = request.json().path("event").path("message_create");
         JsonNode recipient = create.path("target").path("recipient_id");
         String text = create.path("message_data").path("text").asText(null);
-        if (recipient.isMissingNode() || recipient.isNull() || recipient.asText().isBlank()) {
-            throw ErrorCode.MISSING_PARAMETER.badParameter("recipient_id", null,
-                    "Missing required parameter: event.message_create.target.recipient_id.");
+        if (recipient.isMissingNode()
+                || recipient.isNull()
+                || recipient.asText().isBlank()) {
+            throw ErrorCode.MISSING_PARAMETER.badParameter(
+                    "recipient_id", null, "Missing required parameter: event.message_create.target.recipient_id.");
         }
         SandboxDm dm = actions.sendDm(request.user(), recipient.asText(), text);
         ObjectNode out = Json.object();

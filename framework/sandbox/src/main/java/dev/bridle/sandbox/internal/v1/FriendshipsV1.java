@@ -11,8 +11,8 @@ import dev.bridle.sandbox.internal.world.World;
 import java.util.List;
 
 /**
- * {@code friendships/create} and {@code destroy}: the target by {@code user_id} (twitter4j puts it in the query)
- * or {@code screen_name}; the answer is the target user.
+ * {@code friendships/create} and {@code destroy}: the target by {@code user_id} (twitter4j puts it in the query) or
+ * {@code screen_name}; the answer is the target user.
  */
 public final class FriendshipsV1 {
     private final AccountActions actions;
@@ -42,12 +42,14 @@ public final class FriendshipsV1 {
     private String targetId(ApiRequest request) {
         Long userId = request.idParam("user_id");
         if (userId != null) {
-            return world.userById(userId.toString()).map(UserRecord::id)
+            return world.userById(userId.toString())
+                    .map(UserRecord::id)
                     .orElseThrow(ErrorCode.USER_NOT_FOUND::exception);
         }
         String screenName = request.param("screen_name");
         if (screenName == null) {
-            throw ErrorCode.MISSING_PARAMETER.exception("Missing required parameter: user_id or screen_name.",
+            throw ErrorCode.MISSING_PARAMETER.exception(
+                    "Missing required parameter: user_id or screen_name.",
                     "One or more parameters to your request was invalid.");
         }
         return world.userByHandle(screenName).map(UserRecord::id).orElseThrow(ErrorCode.USER_NOT_FOUND::exception);

@@ -12,23 +12,21 @@ import dev.bridle.sandbox.internal.world.UserRecord;
 import dev.bridle.sandbox.internal.world.World;
 
 /**
- * v1.1 objects (x-api-and-bot-frameworks.md §2.6): ids as numbers with {@code id_str} twins, dates in
- * Twitter's {@code "Wed Oct 10 20:19:24 +0000 2018"} form. Also used for Account Activity payloads, which
- * carry v1.1 objects.
+ * v1.1 objects (x-api-and-bot-frameworks.md §2.6): ids as numbers with {@code id_str} twins, dates in Twitter's
+ * {@code "Wed Oct 10 20:19:24 +0000 2018"} form. Also used for Account Activity payloads, which carry v1.1 objects.
  */
 public final class V1Json {
-    private V1Json() {
-    }
+    private V1Json() {}
 
     /**
-     * A status. With {@code extended} ({@code tweet_mode=extended}, which twitter4j sends by default) the text is
-     * under {@code full_text}, otherwise under {@code text}; either way as the platform shows it
-     * ({@link ShownText}), its links under {@code entities.urls}.
+     * A status. With {@code extended} ({@code tweet_mode=extended}, which twitter4j sends by default) the text is under
+     * {@code full_text}, otherwise under {@code text}; either way as the platform shows it ({@link ShownText}), its
+     * links under {@code entities.urls}.
      */
     public static ObjectNode status(SandboxPost post, World world, boolean extended) {
         ObjectNode n = Json.object();
-        ShownText shown = ShownText.ofPost(post.isRepost() ? "RT @" + originalAuthor(post, world) + ": " + post.text()
-                : post.text());
+        ShownText shown = ShownText.ofPost(
+                post.isRepost() ? "RT @" + originalAuthor(post, world) + ": " + post.text() : post.text());
         String text = shown.text();
         n.put("created_at", TwitterDates.v1(post.createdAt()));
         n.put("id", Long.parseLong(post.id()));
@@ -43,8 +41,11 @@ public final class V1Json {
         putId(n, "in_reply_to_status_id", post.inReplyToPostId());
         putId(n, "in_reply_to_user_id", post.inReplyToUserId());
         if (post.inReplyToUserId() != null) {
-            n.put("in_reply_to_screen_name", world.userById(post.inReplyToUserId()).map(UserRecord::handle)
-                    .orElse(null));
+            n.put(
+                    "in_reply_to_screen_name",
+                    world.userById(post.inReplyToUserId())
+                            .map(UserRecord::handle)
+                            .orElse(null));
         } else {
             n.putNull("in_reply_to_screen_name");
         }
@@ -78,7 +79,9 @@ public final class V1Json {
         n.put("created_at", TwitterDates.v1(u.createdAt()));
         n.put("favourites_count", 0);
         n.put("verified", false);
-        n.put("statuses_count", world.postsBy(u.id()).stream().filter(p -> !p.deleted()).count());
+        n.put(
+                "statuses_count",
+                world.postsBy(u.id()).stream().filter(p -> !p.deleted()).count());
         return n;
     }
 
@@ -110,7 +113,8 @@ public final class V1Json {
                 m.put("name", u.name());
                 m.put("id", u.numericId());
                 m.put("id_str", u.id());
-                m.putArray("indices").add(text.codePointCount(0, (Integer) span[1]))
+                m.putArray("indices")
+                        .add(text.codePointCount(0, (Integer) span[1]))
                         .add(text.codePointCount(0, (Integer) span[2]));
             });
         }

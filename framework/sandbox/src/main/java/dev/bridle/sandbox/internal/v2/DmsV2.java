@@ -49,11 +49,12 @@ public final class DmsV2 {
     ApiResponse events(ApiRequest request) {
         int max = request.intParam("max_results", 1, 100, 100, ErrorCode.INVALID_PARAMETER);
         Set<String> types = request.list("event_types");
-        List<SandboxDm> newestFirst = new ArrayList<>(types.isEmpty() || types.contains("MessageCreate")
-                ? world.dmsOf(request.user().id()) : List.of());
+        List<SandboxDm> newestFirst = new ArrayList<>(
+                types.isEmpty() || types.contains("MessageCreate")
+                        ? world.dmsOf(request.user().id())
+                        : List.of());
         Collections.reverse(newestFirst);
-        Page<SandboxDm> page = Page.of(newestFirst, SandboxDm::id, null, null, request.param("pagination_token"),
-                max);
+        Page<SandboxDm> page = Page.of(newestFirst, SandboxDm::id, null, null, request.param("pagination_token"), max);
         ObjectNode out = Json.object();
         if (!page.items().isEmpty()) {
             Set<String> fields = request.list("dm_event.fields");

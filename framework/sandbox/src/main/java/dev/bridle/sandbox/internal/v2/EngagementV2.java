@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Likes and reposts: 200 {@code {"data":{"liked":true}}} and {@code {"data":{"retweeted":true}}}; and the posts a
- * user liked (what a client reconciles an in-doubt like against).
+ * Likes and reposts: 200 {@code {"data":{"liked":true}}} and {@code {"data":{"retweeted":true}}}; and the posts a user
+ * liked (what a client reconciles an in-doubt like against).
  */
 public final class EngagementV2 {
     private final AccountActions actions;
@@ -47,7 +47,9 @@ public final class EngagementV2 {
         return engage(request, actions::repost, "retweeted");
     }
 
-    /** Does {@code action} with the body's {@code tweet_id} as the path's user; answers {@code {"data":{field:true}}}. */
+    /**
+     * Does {@code action} with the body's {@code tweet_id} as the path's user; answers {@code {"data":{field:true}}}.
+     */
     private static ApiResponse engage(ApiRequest request, BiConsumer<UserRecord, String> action, String field) {
         V2Paths.requireSelf(request, "id");
         action.accept(request.user(), V2Paths.required(request.json(), "tweet_id"));

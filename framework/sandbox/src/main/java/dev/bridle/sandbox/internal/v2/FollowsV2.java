@@ -26,8 +26,8 @@ public final class FollowsV2 {
     public List<Route> routes() {
         return List.of(
                 new Route("POST", "/2/users/:id/following", ApiVersion.V2, this::follow),
-                new Route("DELETE", "/2/users/:source_user_id/following/:target_user_id", ApiVersion.V2,
-                        this::unfollow),
+                new Route(
+                        "DELETE", "/2/users/:source_user_id/following/:target_user_id", ApiVersion.V2, this::unfollow),
                 new Route("GET", "/2/users/:id/following", ApiVersion.V2, this::following));
     }
 
@@ -55,7 +55,8 @@ public final class FollowsV2 {
         UserRecord user = V2Paths.user(world, request, "id");
         int max = request.intParam("max_results", 1, 1000, 100, ErrorCode.INVALID_PARAMETER);
         List<UserRecord> followed = world.followingOf(user.id()).stream()
-                .map(id -> world.userById(id).orElseThrow()).toList();
+                .map(id -> world.userById(id).orElseThrow())
+                .toList();
         Page<UserRecord> page = Page.byOffset(followed, request.param("pagination_token"), max);
         ObjectNode out = Json.object();
         if (!page.items().isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * One page of a newest-first list of id'd items, with {@code since_id}/{@code until_id} bounds and opaque
  * {@code pagination_token}s (16 hex digits of the next item's id; {@code next_token} absent on the last page).
  *
- * @param items     the items on this page, newest first
+ * @param items the items on this page, newest first
  * @param nextToken the token for the next page, or null
  */
 record Page<T>(List<T> items, String nextToken) {
@@ -19,15 +19,16 @@ record Page<T>(List<T> items, String nextToken) {
      *
      * @param sinceId exclusive lower bound, or null
      * @param untilId exclusive upper bound, or null
-     * @param token   a {@code pagination_token}, or null
+     * @param token a {@code pagination_token}, or null
      */
-    static <T> Page<T> of(List<T> newestFirst, Function<T, String> idOf, Long sinceId, Long untilId, String token,
-                          int max) {
+    static <T> Page<T> of(
+            List<T> newestFirst, Function<T, String> idOf, Long sinceId, Long untilId, String token, int max) {
         Long from = token == null ? null : decode(token);
         List<T> eligible = new ArrayList<>();
         for (T item : newestFirst) {
             long id = Long.parseLong(idOf.apply(item));
-            if ((sinceId == null || id > sinceId) && (untilId == null || id < untilId)
+            if ((sinceId == null || id > sinceId)
+                    && (untilId == null || id < untilId)
                     && (from == null || id <= from)) {
                 eligible.add(item);
             }
@@ -55,7 +56,9 @@ record Page<T>(List<T> items, String nextToken) {
             }
             return Long.parseUnsignedLong(token, 16);
         } catch (NumberFormatException e) {
-            throw ErrorCode.INVALID_PARAMETER.badParameter("pagination_token", token,
+            throw ErrorCode.INVALID_PARAMETER.badParameter(
+                    "pagination_token",
+                    token,
                     "The `pagination_token` query parameter value [" + token + "] is not valid");
         }
     }

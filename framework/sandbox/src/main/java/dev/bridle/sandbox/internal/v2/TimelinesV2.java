@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The mentions timeline (what a bot polls) and a user's own posts (what a client reconciles an in-doubt post
- * against). Newest first; {@code since_id}, {@code until_id}, {@code max_results} 5–100 (default 10),
- * {@code pagination_token}; {@code meta} has {@code newest_id}, {@code oldest_id}, {@code result_count} and
- * {@code next_token} unless on the last page.
+ * The mentions timeline (what a bot polls) and a user's own posts (what a client reconciles an in-doubt post against).
+ * Newest first; {@code since_id}, {@code until_id}, {@code max_results} 5–100 (default 10), {@code pagination_token};
+ * {@code meta} has {@code newest_id}, {@code oldest_id}, {@code result_count} and {@code next_token} unless on the last
+ * page.
  */
 public final class TimelinesV2 {
     private final World world;
@@ -57,8 +57,13 @@ public final class TimelinesV2 {
         int max = request.intParam("max_results", 5, 100, 10, ErrorCode.INVALID_PARAMETER);
         List<SandboxPost> newestFirst = new ArrayList<>(oldestFirst);
         Collections.reverse(newestFirst);
-        Page<SandboxPost> page = Page.of(newestFirst, SandboxPost::id, request.idParam("since_id"),
-                request.idParam("until_id"), request.param("pagination_token"), max);
+        Page<SandboxPost> page = Page.of(
+                newestFirst,
+                SandboxPost::id,
+                request.idParam("since_id"),
+                request.idParam("until_id"),
+                request.param("pagination_token"),
+                max);
         ObjectNode out = Json.object();
         if (!page.items().isEmpty()) {
             Set<String> fields = request.list("tweet.fields");

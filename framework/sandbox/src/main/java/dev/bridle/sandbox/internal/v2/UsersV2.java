@@ -32,9 +32,8 @@ public final class UsersV2 {
     }
 
     /**
-     * An unknown username is answered as the platform does: 200 with only an {@code errors} array
-     * (resource-not-found). The sandbox adds {@code code} 50 and {@code message} to that element so twitter4j
-     * can read them.
+     * An unknown username is answered as the platform does: 200 with only an {@code errors} array (resource-not-found).
+     * The sandbox adds {@code code} 50 and {@code message} to that element so twitter4j can read them.
      */
     ApiResponse byUsername(ApiRequest request) {
         String username = request.path("username");

@@ -16,12 +16,11 @@ import java.util.Set;
  * {@code *.fields} parameter asks for more.
  */
 final class V2Json {
-    private V2Json() {
-    }
+    private V2Json() {}
 
     /**
-     * A post: {@code id, text, edit_history_tweet_ids} and the requested {@code tweet.fields}; the
-     * text as the platform shows it ({@link ShownText}), its links under {@code entities.urls}.
+     * A post: {@code id, text, edit_history_tweet_ids} and the requested {@code tweet.fields}; the text as the platform
+     * shows it ({@link ShownText}), its links under {@code entities.urls}.
      */
     static ObjectNode tweet(SandboxPost post, Set<String> fields, World world) {
         ObjectNode n = Json.object();
@@ -107,7 +106,8 @@ final class V2Json {
         if (!post.isRepost()) {
             return post.text();
         }
-        String author = world.post(post.repostOfId()).map(SandboxPost::authorHandle).orElse("unknown");
+        String author =
+                world.post(post.repostOfId()).map(SandboxPost::authorHandle).orElse("unknown");
         return "RT @" + author + ": " + post.text();
     }
 

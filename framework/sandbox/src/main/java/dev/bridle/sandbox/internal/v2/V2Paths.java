@@ -7,14 +7,14 @@ import dev.bridle.sandbox.internal.world.World;
 
 /** Checks shared by the v2 handlers. */
 final class V2Paths {
-    private V2Paths() {
-    }
+    private V2Paths() {}
 
     /** A write on behalf of a user needs that user's token: 403 / 220 otherwise. */
     static void requireSelf(ApiRequest request, String param) {
         String id = request.path(param);
         if (!request.user().id().equals(id)) {
-            throw ErrorCode.NOT_PERMITTED.exception(ErrorCode.NOT_PERMITTED.error().message(),
+            throw ErrorCode.NOT_PERMITTED.exception(
+                    ErrorCode.NOT_PERMITTED.error().message(),
                     "You are not permitted to perform this action for user id [" + id + "].");
         }
     }

@@ -10,8 +10,7 @@ import dev.bridle.sandbox.internal.world.World;
 
 /** The Account Activity event bodies (x-api-v2.md §4 "Payloads"), with v1.1 objects inside. */
 final class WebhookPayloads {
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     /** {@code {"for_user_id":..,"user_has_blocked":"false","tweet_create_events":[<status>]}}. */
     static ObjectNode tweetCreate(String forUserId, SandboxPost post, World world) {

@@ -33,13 +33,13 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Account Activity webhooks: registration with the CRC check, and delivery of what simulated users do to the
- * accounts (mentions and replies as {@code tweet_create_events}, direct messages as
- * {@code direct_message_events}), one POST per subscribed account, signed with the app's consumer secret.
- * Every account is subscribed. Deliveries are synchronous, so a test sees them when the injection returns.
+ * Account Activity webhooks: registration with the CRC check, and delivery of what simulated users do to the accounts
+ * (mentions and replies as {@code tweet_create_events}, direct messages as {@code direct_message_events}), one POST per
+ * subscribed account, signed with the app's consumer secret. Every account is subscribed. Deliveries are synchronous,
+ * so a test sees them when the injection returns.
  *
- * <p>Unlike the platform, plain {@code http} and a port are allowed, and only loopback hosts: the sandbox
- * never sends anything off the machine.
+ * <p>Unlike the platform, plain {@code http} and a port are allowed, and only loopback hosts: the sandbox never sends
+ * anything off the machine.
  */
 public final class WebhookRegistry implements WorldListener {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -48,8 +48,10 @@ public final class WebhookRegistry implements WorldListener {
     private final Clock clock;
     private final Random random;
     private final Map<String, SandboxApp> apps;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final Map<String, SandboxWebhook> webhooks = new LinkedHashMap<>();
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
     private long nextId = 1;
@@ -92,7 +94,8 @@ public final class WebhookRegistry implements WorldListener {
         URI crcUri = URI.create(url + sep + "crc_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(crcUri).timeout(TIMEOUT).GET().build(),
+            response = http.send(
+                    HttpRequest.newBuilder(crcUri).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("CrcValidationFailed: GET " + url + " failed: " + e.getMessage(), e);
@@ -146,17 +149,25 @@ public final class WebhookRegistry implements WorldListener {
         }
         Mentions.in(post.text()).forEach(h -> world.userByHandle(h).ifPresent(u -> targets.add(u.id())));
         for (String userId : targets) {
-            world.userById(userId).filter(UserRecord::isAccount).ifPresent(account ->
-                    deliver(account.id(), "tweet_create_events", WebhookPayloads.tweetCreate(account.id(), post, world)));
+            world.userById(userId)
+                    .filter(UserRecord::isAccount)
+                    .ifPresent(account -> deliver(
+                            account.id(),
+                            "tweet_create_events",
+                            WebhookPayloads.tweetCreate(account.id(), post, world)));
         }
     }
 
     @Override
     public void onDm(SandboxDm dm) {
-        boolean fromSimulated = world.userById(dm.senderId()).map(u -> !u.isAccount()).orElse(false);
+        boolean fromSimulated =
+                world.userById(dm.senderId()).map(u -> !u.isAccount()).orElse(false);
         if (fromSimulated) {
-            world.userById(dm.recipientId()).filter(UserRecord::isAccount).ifPresent(account ->
-                    deliver(account.id(), "direct_message_events",
+            world.userById(dm.recipientId())
+                    .filter(UserRecord::isAccount)
+                    .ifPresent(account -> deliver(
+                            account.id(),
+                            "direct_message_events",
                             WebhookPayloads.directMessage(account.id(), dm, world)));
         }
     }
@@ -168,11 +179,14 @@ public final class WebhookRegistry implements WorldListener {
             int status = -1;
             String error = null;
             try {
-                HttpRequest request = HttpRequest.newBuilder(hook.url()).timeout(TIMEOUT)
+                HttpRequest request = HttpRequest.newBuilder(hook.url())
+                        .timeout(TIMEOUT)
                         .header("content-type", "application/json; charset=utf-8")
                         .header("x-twitter-webhooks-signature", signature)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build();
+                status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException e) {
                 error = e.toString();
             } catch (InterruptedException e) {
@@ -180,8 +194,14 @@ public final class WebhookRegistry implements WorldListener {
                 error = "interrupted";
             }
             synchronized (this) {
-                deliveries.add(new WebhookDelivery(hook.id(), forUserId, eventType,
-                        new String(body, StandardCharsets.UTF_8), signature, status, error));
+                deliveries.add(new WebhookDelivery(
+                        hook.id(),
+                        forUserId,
+                        eventType,
+                        new String(body, StandardCharsets.UTF_8),
+                        signature,
+                        status,
+                        error));
             }
         }
     }
@@ -206,8 +226,8 @@ public final class WebhookRegistry implements WorldListener {
             }
         }
         if (!loopback) {
-            throw new IllegalArgumentException("the sandbox only calls loopback webhooks (localhost, 127.0.0.0/8, "
-                    + "[::1]): " + url);
+            throw new IllegalArgumentException(
+                    "the sandbox only calls loopback webhooks (localhost, 127.0.0.0/8, " + "[::1]): " + url);
         }
     }
 }

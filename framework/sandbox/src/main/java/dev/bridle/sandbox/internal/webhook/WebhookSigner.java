@@ -7,13 +7,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Account Activity signatures: {@code sha256=} + Base64(HMAC-SHA256(key = consumer secret, message)), for the
- * CRC {@code response_token} (message = the crc_token) and the {@code x-twitter-webhooks-signature} header
- * (message = the raw body bytes). Source: docs.x.com webhooks introduction (x-api-v2.md §4).
+ * Account Activity signatures: {@code sha256=} + Base64(HMAC-SHA256(key = consumer secret, message)), for the CRC
+ * {@code response_token} (message = the crc_token) and the {@code x-twitter-webhooks-signature} header (message = the
+ * raw body bytes). Source: docs.x.com webhooks introduction (x-api-v2.md §4).
  */
 public final class WebhookSigner {
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String sign(String consumerSecret, byte[] message) {
         try {

@@ -11,14 +11,15 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * What an account can do through the API, with the platform's rules: daily account limits (185, 161, 151),
- * the account's own duplicate check (187), text length (186), reply targets (385), DM permission (349) and
- * the {@link AccountFlag#FLAGGED_AUTOMATED} flag (226). v1.1 and v2 handlers both call these, so both APIs
- * enforce the same rules on the same state. Check and change happen under the world's lock.
+ * What an account can do through the API, with the platform's rules: daily account limits (185, 161, 151), the
+ * account's own duplicate check (187), text length (186), reply targets (385), DM permission (349) and the
+ * {@link AccountFlag#FLAGGED_AUTOMATED} flag (226). v1.1 and v2 handlers both call these, so both APIs enforce the same
+ * rules on the same state. Check and change happen under the world's lock.
  */
 public final class AccountActions {
     /** The platform's limit, counted here in code points (twitter-text weighs some characters double). */
     static final int MAX_POST_LENGTH = 280;
+
     static final int MAX_DM_LENGTH = 10_000;
 
     private final World world;
@@ -49,7 +50,8 @@ public final class AccountActions {
             }
             SandboxPost target = null;
             if (inReplyToId != null) {
-                target = world.post(inReplyToId).filter(p -> !p.deleted())
+                target = world.post(inReplyToId)
+                        .filter(p -> !p.deleted())
                         .orElseThrow(ErrorCode.REPLY_TARGET_GONE::exception);
             }
             requireDailyPostAllowance(author, now);
@@ -60,8 +62,16 @@ public final class AccountActions {
             if (duplicate) {
                 throw ErrorCode.DUPLICATE.exception();
             }
-            post = new SandboxPost(world.nextEventId(), author.id(), author.handle(), text, now,
-                    target == null ? null : target.id(), target == null ? null : target.authorId(), null, false);
+            post = new SandboxPost(
+                    world.nextEventId(),
+                    author.id(),
+                    author.handle(),
+                    text,
+                    now,
+                    target == null ? null : target.id(),
+                    target == null ? null : target.authorId(),
+                    null,
+                    false);
             world.addPost(post);
             usage.record(author.id(), DailyUsage.Kind.POST, now);
         }
@@ -109,8 +119,8 @@ public final class AccountActions {
         synchronized (world) {
             UserRecord target = user(targetId, "target_user_id");
             if (world.isFollowing(source.id(), target.id())) {
-                world.recordFollow(new SandboxFollow(source.id(), source.handle(), target.id(), target.handle(),
-                        clock.instant(), false));
+                world.recordFollow(new SandboxFollow(
+                        source.id(), source.handle(), target.id(), target.handle(), clock.instant(), false));
             }
             return target;
         }
@@ -125,8 +135,8 @@ public final class AccountActions {
         synchronized (world) {
             UserRecord recipient = user(recipientId, "participant_id");
             if (text.length() > MAX_DM_LENGTH) {
-                throw ErrorCode.MISSING_PARAMETER.badParameter("text", "", "The text of your direct message is "
-                        + "over the max character limit.");
+                throw ErrorCode.MISSING_PARAMETER.badParameter(
+                        "text", "", "The text of your direct message is " + "over the max character limit.");
             }
             if (!recipient.acceptsDms()) {
                 throw ErrorCode.CANNOT_DM.exception();
@@ -138,8 +148,15 @@ public final class AccountActions {
             if (usage.count(sender.id(), DailyUsage.Kind.DM, now) >= limits.dailyDms()) {
                 throw ErrorCode.DM_LIMIT.exception();
             }
-            dm = new SandboxDm(world.nextEventId(), SandboxDm.conversationIdOf(sender.id(), recipient.id()),
-                    sender.id(), sender.handle(), recipient.id(), recipient.handle(), text, now);
+            dm = new SandboxDm(
+                    world.nextEventId(),
+                    SandboxDm.conversationIdOf(sender.id(), recipient.id()),
+                    sender.id(),
+                    sender.handle(),
+                    recipient.id(),
+                    recipient.handle(),
+                    text,
+                    now);
             world.addDm(dm);
             usage.record(sender.id(), DailyUsage.Kind.DM, now);
         }
@@ -163,14 +180,23 @@ public final class AccountActions {
         synchronized (world) {
             SandboxPost original = livePost(postId, "tweet_id");
             var existing = world.postsBy(user.id()).stream()
-                    .filter(p -> !p.deleted() && postId.equals(p.repostOfId())).findFirst();
+                    .filter(p -> !p.deleted() && postId.equals(p.repostOfId()))
+                    .findFirst();
             if (existing.isPresent()) {
                 return existing.get();
             }
             Instant now = clock.instant();
             requireDailyPostAllowance(user, now);
-            repost = new SandboxPost(world.nextEventId(), user.id(), user.handle(), original.text(), now, null, null,
-                    original.id(), false);
+            repost = new SandboxPost(
+                    world.nextEventId(),
+                    user.id(),
+                    user.handle(),
+                    original.text(),
+                    now,
+                    null,
+                    null,
+                    original.id(),
+                    false);
             world.addPost(repost);
             usage.record(user.id(), DailyUsage.Kind.POST, now);
         }
@@ -180,7 +206,8 @@ public final class AccountActions {
 
     /** The post, unless it is unknown or deleted: then a 404 naming {@code parameter}. Under the world's lock. */
     private SandboxPost livePost(String postId, String parameter) {
-        return world.post(postId).filter(p -> !p.deleted())
+        return world.post(postId)
+                .filter(p -> !p.deleted())
                 .orElseThrow(() -> ErrorCode.NO_STATUS.notFound("tweet", parameter, postId));
     }
 

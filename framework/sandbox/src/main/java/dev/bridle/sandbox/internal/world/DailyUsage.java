@@ -10,7 +10,11 @@ import java.util.Map;
 /** Counts an account's posts, follows and DMs over a rolling 24 hours, for the daily account limits. */
 public final class DailyUsage {
     /** What is counted. */
-    public enum Kind { POST, FOLLOW, DM }
+    public enum Kind {
+        POST,
+        FOLLOW,
+        DM
+    }
 
     private static final Duration DAY = Duration.ofHours(24);
     private final Map<String, Deque<Instant>> events = new HashMap<>();

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What simulated users do: mention an account, reply to a post, message an account. No limits apply; the
- * checks are only that the people and posts exist.
+ * What simulated users do: mention an account, reply to a post, message an account. No limits apply; the checks are
+ * only that the people and posts exist.
  */
 public final class Inbound {
     private final World world;
@@ -24,17 +24,20 @@ public final class Inbound {
         UserRecord author = user(from);
         UserRecord target = user(to);
         String body = Mentions.in(text).contains(target.handle().toLowerCase(Locale.ROOT))
-                ? text : "@" + target.handle() + " " + text;
+                ? text
+                : "@" + target.handle() + " " + text;
         return add(author, body, null);
     }
 
     /** A reply by {@code from} to a post; "@author " is put in front unless the text names them. */
     public SandboxPost reply(String from, String postId, String text) {
         UserRecord author = user(from);
-        SandboxPost target = world.post(postId).filter(p -> !p.deleted())
+        SandboxPost target = world.post(postId)
+                .filter(p -> !p.deleted())
                 .orElseThrow(() -> new IllegalArgumentException("no post with id " + postId));
         String body = Mentions.in(text).contains(target.authorHandle().toLowerCase(Locale.ROOT))
-                ? text : "@" + target.authorHandle() + " " + text;
+                ? text
+                : "@" + target.authorHandle() + " " + text;
         return add(author, body, target);
     }
 
@@ -45,8 +48,15 @@ public final class Inbound {
         UserRecord recipient = user(to);
         SandboxDm dm;
         synchronized (world) {
-            dm = new SandboxDm(world.nextEventId(), SandboxDm.conversationIdOf(sender.id(), recipient.id()),
-                    sender.id(), sender.handle(), recipient.id(), recipient.handle(), text, clock.instant());
+            dm = new SandboxDm(
+                    world.nextEventId(),
+                    SandboxDm.conversationIdOf(sender.id(), recipient.id()),
+                    sender.id(),
+                    sender.handle(),
+                    recipient.id(),
+                    recipient.handle(),
+                    text,
+                    clock.instant());
             world.addDm(dm);
         }
         world.publishDm(dm);
@@ -58,8 +68,16 @@ public final class Inbound {
         SandboxPost post;
         synchronized (world) {
             Instant now = clock.instant();
-            post = new SandboxPost(world.nextEventId(), author.id(), author.handle(), text, now,
-                    target == null ? null : target.id(), target == null ? null : target.authorId(), null, false);
+            post = new SandboxPost(
+                    world.nextEventId(),
+                    author.id(),
+                    author.handle(),
+                    text,
+                    now,
+                    target == null ? null : target.id(),
+                    target == null ? null : target.authorId(),
+                    null,
+                    false);
             world.addPost(post);
         }
         world.publishPost(post);

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 public final class Mentions {
     private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])");
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     /** The mentioned handles, lower-cased, in order of appearance. */
     public static Set<String> in(String text) {

@@ -7,8 +7,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A user as the sandbox keeps it: a bot account (with credentials) or a simulated user. Flags change under the
- * world's lock.
+ * A user as the sandbox keeps it: a bot account (with credentials) or a simulated user. Flags change under the world's
+ * lock.
  */
 public final class UserRecord {
     private final String id;

@@ -20,24 +20,25 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Everything the sandbox remembers: users, posts, direct messages, follows and likes. Every method locks the
- * world; rule checks ({@link AccountActions}) run under the same lock so check and change are atomic.
- * Listeners are told after the lock is released.
+ * Everything the sandbox remembers: users, posts, direct messages, follows and likes. Every method locks the world;
+ * rule checks ({@link AccountActions}) run under the same lock so check and change are atomic. Listeners are told after
+ * the lock is released.
  *
  * <p>Ids are deterministic: users count up from {@value #FIRST_USER_ID}, posts and DM events from
- * {@value #FIRST_EVENT_ID} (19 digits, like real snowflakes), so a test's golden files hold fixed ids.
- * A world may instead start its event ids at a snowflake of its creation time ({@link #World(long)}),
- * so that a new sandbox's ids are above every id an earlier one gave out, as the platform's are.
+ * {@value #FIRST_EVENT_ID} (19 digits, like real snowflakes), so a test's golden files hold fixed ids. A world may
+ * instead start its event ids at a snowflake of its creation time ({@link #World(long)}), so that a new sandbox's ids
+ * are above every id an earlier one gave out, as the platform's are.
  *
- * <p>Posts are indexed by author and by whom they address, and messages by participant, so that
- * a long-lived sandbox (a benchmark, a demo left running) answers in time that does not grow with
- * everyone else's activity.
+ * <p>Posts are indexed by author and by whom they address, and messages by participant, so that a long-lived sandbox (a
+ * benchmark, a demo left running) answers in time that does not grow with everyone else's activity.
  */
 public final class World {
     static final long FIRST_USER_ID = 1_000_000_001L;
     static final long FIRST_EVENT_ID = 1_800_000_000_000_000_001L;
 
-    /** The platform's snowflake epoch (2010-11-04T01:42:54.657Z): an id is milliseconds since it, shifted left 22 bits. */
+    /**
+     * The platform's snowflake epoch (2010-11-04T01:42:54.657Z): an id is milliseconds since it, shifted left 22 bits.
+     */
     static final long SNOWFLAKE_EPOCH_MILLIS = 1_288_834_974_657L;
 
     private long nextUserId = FIRST_USER_ID;
@@ -49,18 +50,20 @@ public final class World {
     }
 
     /**
-     * A world whose event ids start at the snowflake of {@code createdAtMillis}: later than any id a
-     * world created before it gave out, unless that one made over four million a millisecond.
+     * A world whose event ids start at the snowflake of {@code createdAtMillis}: later than any id a world created
+     * before it gave out, unless that one made over four million a millisecond.
      */
     public World(long createdAtMillis) {
         this.nextEventId = Math.max(FIRST_EVENT_ID, (createdAtMillis - SNOWFLAKE_EPOCH_MILLIS) << 22);
     }
+
     private final Map<String, UserRecord> usersById = new LinkedHashMap<>();
     private final Map<String, UserRecord> usersByHandle = new HashMap<>();
     private final Map<String, SandboxPost> posts = new LinkedHashMap<>();
     private final Map<String, List<String>> postIdsByAuthor = new HashMap<>();
     /** Post ids by the user they may address: {@code id:USER_ID} for replies, {@code @handle} for mentions. */
     private final Map<String, List<String>> postIdsByAddressee = new HashMap<>();
+
     private final List<SandboxDm> dms = new ArrayList<>();
     private final Map<String, List<SandboxDm>> dmsByParticipant = new HashMap<>();
     private final List<SandboxFollow> followLog = new ArrayList<>();
@@ -69,8 +72,8 @@ public final class World {
     private final List<WorldListener> listeners = new CopyOnWriteArrayList<>();
 
     /** Adds a user; {@code id} null means generate one. */
-    public synchronized UserRecord addUser(String handle, String id, String name, Instant createdAt,
-                                           boolean acceptsDms, SandboxAccount account) {
+    public synchronized UserRecord addUser(
+            String handle, String id, String name, Instant createdAt, boolean acceptsDms, SandboxAccount account) {
         String key = handle.toLowerCase(Locale.ROOT);
         if (usersByHandle.containsKey(key)) {
             throw new IllegalArgumentException("two users with the handle @" + handle);
@@ -120,7 +123,8 @@ public final class World {
             addressees.add("id:" + post.inReplyToUserId());
         }
         Mentions.in(post.text()).forEach(handle -> addressees.add("@" + handle));
-        addressees.forEach(a -> postIdsByAddressee.computeIfAbsent(a, k -> new ArrayList<>()).add(post.id()));
+        addressees.forEach(a ->
+                postIdsByAddressee.computeIfAbsent(a, k -> new ArrayList<>()).add(post.id()));
     }
 
     public synchronized void replacePost(SandboxPost post) {
@@ -138,20 +142,24 @@ public final class World {
 
     /** A user's posts (deleted ones included), oldest first. */
     public synchronized List<SandboxPost> postsBy(String userId) {
-        return postIdsByAuthor.getOrDefault(userId, List.of()).stream().map(posts::get).toList();
+        return postIdsByAuthor.getOrDefault(userId, List.of()).stream()
+                .map(posts::get)
+                .toList();
     }
 
     /**
-     * Live posts by others that mention the user by handle or reply to one of their posts, oldest first
-     * (reposts excluded).
+     * Live posts by others that mention the user by handle or reply to one of their posts, oldest first (reposts
+     * excluded).
      */
     public synchronized List<SandboxPost> mentionsOf(UserRecord user) {
         List<String> replies = postIdsByAddressee.getOrDefault("id:" + user.id(), List.of());
-        List<String> mentions = postIdsByAddressee.getOrDefault("@" + user.handle().toLowerCase(Locale.ROOT), List.of());
+        List<String> mentions =
+                postIdsByAddressee.getOrDefault("@" + user.handle().toLowerCase(Locale.ROOT), List.of());
         Set<String> ids = new TreeSet<>(ID_ORDER); // ids count up, so this is oldest first
         ids.addAll(replies);
         ids.addAll(mentions);
-        return ids.stream().map(posts::get)
+        return ids.stream()
+                .map(posts::get)
                 .filter(p -> !p.deleted() && !p.isRepost() && !p.authorId().equals(user.id()))
                 .toList();
     }
@@ -160,7 +168,9 @@ public final class World {
         dms.add(dm);
         dmsByParticipant.computeIfAbsent(dm.senderId(), k -> new ArrayList<>()).add(dm);
         if (!dm.recipientId().equals(dm.senderId())) {
-            dmsByParticipant.computeIfAbsent(dm.recipientId(), k -> new ArrayList<>()).add(dm);
+            dmsByParticipant
+                    .computeIfAbsent(dm.recipientId(), k -> new ArrayList<>())
+                    .add(dm);
         }
     }
 
@@ -204,7 +214,8 @@ public final class World {
     }
 
     public synchronized boolean hasLiked(String userId, String postId) {
-        return likes.stream().anyMatch(l -> l.userId().equals(userId) && l.postId().equals(postId));
+        return likes.stream()
+                .anyMatch(l -> l.userId().equals(userId) && l.postId().equals(postId));
     }
 
     public synchronized void addLike(SandboxLike like) {

@@ -6,12 +6,9 @@ import dev.bridle.sandbox.SandboxPost;
 
 /** Told about every change, after the world's lock is released (so a listener may call back in). */
 public interface WorldListener {
-    default void onPost(SandboxPost post) {
-    }
+    default void onPost(SandboxPost post) {}
 
-    default void onDm(SandboxDm dm) {
-    }
+    default void onDm(SandboxDm dm) {}
 
-    default void onFollow(SandboxFollow follow) {
-    }
+    default void onFollow(SandboxFollow follow) {}
 }

@@ -24,17 +24,22 @@ class ConcurrentReplayTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
     private static final String URL = "http://127.0.0.1:1/2/tweets";
 
-    private final OAuthVerifier verifier = new OAuthVerifier(new CredentialLookup() {
-        @Override
-        public Optional<String> consumerSecret(String consumerKey) {
-            return consumerKey.equals("ck") ? Optional.of("cs") : Optional.empty();
-        }
+    private final OAuthVerifier verifier = new OAuthVerifier(
+            new CredentialLookup() {
+                @Override
+                public Optional<String> consumerSecret(String consumerKey) {
+                    return consumerKey.equals("ck") ? Optional.of("cs") : Optional.empty();
+                }
 
-        @Override
-        public Optional<TokenOwner> token(String accessToken) {
-            return accessToken.equals("at") ? Optional.of(new TokenOwner("42", "ats", false)) : Optional.empty();
-        }
-    }, CLOCK, Duration.ofMinutes(5));
+                @Override
+                public Optional<TokenOwner> token(String accessToken) {
+                    return accessToken.equals("at")
+                            ? Optional.of(new TokenOwner("42", "ats", false))
+                            : Optional.empty();
+                }
+            },
+            CLOCK,
+            Duration.ofMinutes(5));
     private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
     @AfterEach
@@ -61,8 +66,10 @@ class ConcurrentReplayTest {
                 if (v instanceof Verification.Verified) {
                     accepted++;
                 } else {
-                    assertThat(v).isInstanceOfSatisfying(Verification.Rejected.class,
-                            r -> assertThat(r.reason()).isEqualTo("nonce already used"));
+                    assertThat(v)
+                            .isInstanceOfSatisfying(
+                                    Verification.Rejected.class,
+                                    r -> assertThat(r.reason()).isEqualTo("nonce already used"));
                 }
             }
             assertThat(accepted).as("requests accepted in round %d", round).isEqualTo(1);
@@ -84,16 +91,23 @@ class ConcurrentReplayTest {
     }
 
     private static String signed(String nonce) {
-        List<Param> oauth = new ArrayList<>(List.of(new Param("oauth_consumer_key", "ck"), new Param("oauth_nonce", nonce),
+        List<Param> oauth = new ArrayList<>(List.of(
+                new Param("oauth_consumer_key", "ck"),
+                new Param("oauth_nonce", nonce),
                 new Param("oauth_signature_method", "HMAC-SHA1"),
                 new Param("oauth_timestamp", Long.toString(CLOCK.instant().getEpochSecond())),
-                new Param("oauth_token", "at"), new Param("oauth_version", "1.0")));
-        String signature = SignatureBase.sign(SignatureBase.of("POST", URL, oauth, SignatureBase.Ordering.RFC5849), "cs", "ats");
+                new Param("oauth_token", "at"),
+                new Param("oauth_version", "1.0")));
+        String signature =
+                SignatureBase.sign(SignatureBase.of("POST", URL, oauth, SignatureBase.Ordering.RFC5849), "cs", "ats");
         oauth.add(new Param("oauth_signature", signature));
         StringBuilder header = new StringBuilder("OAuth ");
         for (Param p : oauth) {
-            header.append(header.length() > 6 ? ", " : "").append(PercentCodec.encode(p.name())).append("=\"")
-                    .append(PercentCodec.encode(p.value())).append('"');
+            header.append(header.length() > 6 ? ", " : "")
+                    .append(PercentCodec.encode(p.name()))
+                    .append("=\"")
+                    .append(PercentCodec.encode(p.value()))
+                    .append('"');
         }
         return header.toString();
     }
