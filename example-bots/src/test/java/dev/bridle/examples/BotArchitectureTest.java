@@ -21,7 +21,7 @@ class BotArchitectureTest {
                 .importPackages("dev.bridle.examples");
 
         assertThat(bots.size()).isGreaterThanOrEqualTo(3);
-        BridleArchRules.BOTS_USE_ONLY_THE_SDK.check(bots);
+        BridleArchRules.botsUseOnlyTheSdk("dev.bridle.examples").check(bots);
         BridleArchRules.NO_TWITTER4J.check(bots);
     }
 

@@ -24,17 +24,17 @@ public final class BridleArchRules {
 
     /**
      * Of Bridle, bot code depends on the SDK ({@code dev.bridle.bot}) and nothing else: an allow-list, so a new
-     * internal package is refused without anyone adding it here. Bot code in a package under {@code dev.bridle} itself
-     * (the example bots) may also use its own package; see {@link #botsUseOnlyTheSdk(String)}.
+     * internal package is refused without anyone adding it here. For bots whose own code lives under
+     * {@code dev.bridle}, see {@link #botsUseOnlyTheSdk(String)}.
      */
-    public static final ArchRule BOTS_USE_ONLY_THE_SDK = botsUseOnlyTheSdk("dev.bridle.examples");
+    public static final ArchRule BOTS_USE_ONLY_THE_SDK = botsUseOnlyTheSdk(null);
 
     /**
      * The rule of {@link #BOTS_USE_ONLY_THE_SDK} for bots whose own code lives in {@code ownPackage} (and its
-     * subpackages), which they may use freely.
+     * subpackages) under {@code dev.bridle}, as Bridle's example bots do; they may use their own code freely.
      */
     public static ArchRule botsUseOnlyTheSdk(String ownPackage) {
-        String own = ownPackage + ".";
+        String own = ownPackage == null ? null : ownPackage + ".";
         return noClasses()
                 .should()
                 .dependOnClassesThat(DescribedPredicate.describe(
@@ -42,7 +42,7 @@ public final class BridleArchRules {
                         (JavaClass c) -> c.getName().startsWith("twitter4j.")
                                 || (c.getName().startsWith("dev.bridle.")
                                         && !c.getPackageName().equals("dev.bridle.bot")
-                                        && !c.getName().startsWith(own))))
+                                        && (own == null || !c.getName().startsWith(own)))))
                 .because("a bot reaches the platform and Bridle's stores only through the SDK, so every action is "
                         + "checked and recorded");
     }
