@@ -58,6 +58,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
+    /** How much of a refused body is read and dropped so that its sender gets the 413; see {@link #discardRest}. */
+    private static final int DISCARD_FACTOR = 4;
 
     private final BoundedHttpServer server;
     private final WebhookSignature signature;
@@ -177,8 +179,11 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private void events(HttpExchange exchange) throws IOException {
-        byte[] body = declaredTooLong(exchange) ? null : readBody(exchange.getRequestBody());
+        InputStream in = exchange.getRequestBody();
+        byte[] body = declaredTooLong(exchange) ? null : readBody(in);
         if (body == null) {
+            discardRest(in);
+            exchange.getResponseHeaders().set("Connection", "close");
             reply(exchange, 413, "{\"error\":\"body over " + settings.maxBodyBytes() + " bytes\"}");
             return;
         }
@@ -234,6 +239,20 @@ public final class WebhookReceiver implements AutoCloseable {
     private byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(settings.maxBodyBytes() + 1);
         return body.length > settings.maxBodyBytes() ? null : body;
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@value #DISCARD_FACTOR} times the limit, under the body's
+     * deadline. Closing a connection with the body unread makes the kernel answer the sender's next bytes with a reset,
+     * which often reaches the client before the 413 does; beyond that much, the client is hostile and the reset is its.
+     */
+    private void discardRest(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = (long) DISCARD_FACTOR * settings.maxBodyBytes();
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+            left -= n;
+        }
     }
 
     private static Map<String, String> query(String raw) {
