@@ -26,15 +26,19 @@ final class DecisionFeed {
             LedgerEvent.FAILED,
             LedgerEvent.IN_DOUBT,
             LedgerEvent.BOT_ERROR);
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
+    private final DateTimeFormatter time;
     private final AuditLedger ledger;
     private final PrintWriter out;
     private long lastSeq;
 
-    /** A feed of rows appended from now on. */
+    /** A feed of rows appended from now on, their times in the machine's zone. */
     DecisionFeed(AuditLedger ledger, PrintWriter out) {
+        this(ledger, out, ZoneId.systemDefault());
+    }
+
+    /** A feed of rows appended from now on, their times in {@code zone}. */
+    DecisionFeed(AuditLedger ledger, PrintWriter out, ZoneId zone) {
+        this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         this.ledger = ledger;
         this.out = out;
         List<LedgerEntry> last = ledger.tail(1);
@@ -55,10 +59,10 @@ final class DecisionFeed {
     }
 
     /** {@code 09:00:03 DENIED thanks @acme_help REPLY NO_CONSENT: no consent from ...}. */
-    static String line(LedgerRecord r) {
+    String line(LedgerRecord r) {
         StringBuilder line = new StringBuilder(String.format(
                 "%s  %-9s %-20s @%-11s %-15s",
-                TIME.format(r.at()), r.event(), r.bot(), r.account(), r.actionKind() == null ? "-" : r.actionKind()));
+                time.format(r.at()), r.event(), r.bot(), r.account(), r.actionKind() == null ? "-" : r.actionKind()));
         if (r.platformId() != null) {
             line.append(" id ").append(r.platformId());
         }
