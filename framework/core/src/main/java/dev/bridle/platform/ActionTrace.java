@@ -4,7 +4,7 @@ import dev.bridle.bot.Account;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.internal.audit.ContentHash;
+import dev.bridle.internal.text.ContentHash;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

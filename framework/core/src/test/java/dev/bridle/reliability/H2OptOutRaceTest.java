@@ -1,6 +1,6 @@
 package dev.bridle.reliability;
 
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.TestStores;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.bridle.reliability;
 
-import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.store.PostgresTest;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.TestStores;
 import java.nio.file.Path;
 

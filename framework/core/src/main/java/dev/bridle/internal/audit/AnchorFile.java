@@ -1,7 +1,7 @@
 package dev.bridle.internal.audit;
 
 import dev.bridle.internal.audit.LedgerRows.Head;
-import dev.bridle.internal.config.Secret;
+import dev.bridle.internal.secret.Secret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

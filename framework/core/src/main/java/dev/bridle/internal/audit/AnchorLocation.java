@@ -1,7 +1,7 @@
 package dev.bridle.internal.audit;
 
-import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.store.Database;
+import dev.bridle.internal.store.StoreConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 

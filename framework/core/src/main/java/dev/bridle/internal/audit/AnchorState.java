@@ -1,7 +1,7 @@
 package dev.bridle.internal.audit;
 
 import dev.bridle.internal.audit.AnchorSlot.Reading;
-import dev.bridle.internal.config.Secret;
+import dev.bridle.internal.secret.Secret;
 import java.nio.file.Path;
 import java.util.Arrays;
 

@@ -1,6 +1,7 @@
 package dev.bridle.internal.audit;
 
 import dev.bridle.audit.LedgerRecord;
+import dev.bridle.internal.text.ContentHash;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

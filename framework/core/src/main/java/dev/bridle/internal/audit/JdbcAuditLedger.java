@@ -7,6 +7,7 @@ import dev.bridle.audit.VerifyReport;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Sql;
 import dev.bridle.internal.store.StoreException;
+import dev.bridle.internal.text.ContentHash;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

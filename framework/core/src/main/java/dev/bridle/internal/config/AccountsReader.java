@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.internal.guard.Environment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,9 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.internal.consent.ConsentSettings;
+import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.optout.OptOutSettings;
+import dev.bridle.internal.store.StoreConfig;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

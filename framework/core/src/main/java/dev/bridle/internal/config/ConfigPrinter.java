@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.internal.secret.Secret;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

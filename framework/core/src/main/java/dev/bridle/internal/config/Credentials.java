@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.internal.secret.Secret;
 import java.util.Objects;
 
 /** OAuth 1.0a user-context credentials for one account; every part prints as {@code ****}. */

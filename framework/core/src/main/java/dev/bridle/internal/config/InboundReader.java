@@ -2,6 +2,7 @@ package dev.bridle.internal.config;
 
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.WebhookSettings;
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.yaml.YamlNode;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.internal.config.EnvSubstitution.Resolved;
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.Problems;
 import dev.bridle.internal.yaml.YamlNode;

@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.yaml.YamlNode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

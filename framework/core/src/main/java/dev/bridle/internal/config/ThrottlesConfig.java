@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.throttle.DeferralLimits;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.bridle.internal.config;
 
 import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.ThrottlesConfig.Buckets;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.throttle.DeferralLimits;
 import dev.bridle.internal.throttle.FollowRules;
 import dev.bridle.internal.throttle.Limit;

@@ -1,6 +1,6 @@
 package dev.bridle.internal.consent;
 
-import dev.bridle.internal.audit.ContentHash;
+import dev.bridle.internal.text.ContentHash;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

@@ -5,7 +5,6 @@ import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
-import dev.bridle.internal.config.Environment;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,7 @@ import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
-import dev.bridle.internal.platform.PlatformText;
+import dev.bridle.internal.text.PlatformText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;

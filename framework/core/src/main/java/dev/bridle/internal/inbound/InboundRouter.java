@@ -1,6 +1,5 @@
 package dev.bridle.internal.inbound;
 
-import dev.bridle.internal.runtime.BotRunner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * <p>A step that throws stops the message there (no bot sees what the opt-out step could not decide: fail closed), and
  * the message is recorded as failed with the reason, logged once at error level (the stack trace at debug), and tried
  * again when it is seen again, up to {@link InboundClaims#MAX_ATTEMPTS} tries. A bot that throws is the bot's own
- * failure: it is in the ledger ({@link BotRunner}), and the message counts as handled.
+ * failure: it is in the ledger (the runtime's bot runner), and the message counts as handled.
  *
  * <p>Messages written by the operator's own accounts are ignored, so two bots can never answer each other in a loop.
  */
@@ -53,7 +52,7 @@ public final class InboundRouter {
 
     private final InboundClaims claims;
     private final List<InboundStep> steps;
-    private final BotRunner bots;
+    private final BotInbox bots;
     private final Map<InboundEvent.Kind, Map<String, List<String>>> subscribers;
     private final Set<String> ownUserIds;
 
@@ -64,7 +63,7 @@ public final class InboundRouter {
     public InboundRouter(
             InboundClaims claims,
             List<InboundStep> steps,
-            BotRunner bots,
+            BotInbox bots,
             Map<InboundEvent.Kind, Map<String, List<String>>> subscribers,
             Set<String> ownUserIds) {
         this.claims = claims;

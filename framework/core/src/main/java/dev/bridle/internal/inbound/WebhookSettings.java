@@ -1,6 +1,6 @@
 package dev.bridle.internal.inbound;
 
-import dev.bridle.internal.config.Secret;
+import dev.bridle.internal.secret.Secret;
 import java.util.Objects;
 
 /**

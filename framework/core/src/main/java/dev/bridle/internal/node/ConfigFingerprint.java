@@ -1,7 +1,5 @@
 package dev.bridle.internal.node;
 
-import dev.bridle.internal.config.BridleConfig;
-import dev.bridle.internal.config.ConfigPrinter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
  * The part of a configuration every node on one store must share, in a canonical form with every secret masked, and its
  * SHA-256: two nodes agree when their hashes are equal, and {@link #differingSections} names where they do not.
  *
- * <p>The form is {@link ConfigPrinter}'s effective configuration (defaults filled in, secrets as {@code "****"}), by
+ * <p>The form is {@code ConfigPrinter}'s effective configuration (defaults filled in, secrets as {@code "****"}), by
  * top-level section. Compared ({@link #CHECKED}): {@code environment}, {@code dryRun}, {@code app}, {@code platform},
  * {@code modules}, {@code accounts}, {@code bots}, {@code throttles}, {@code duplicates}, {@code consent},
  * {@code optout} and {@code inbound} except the webhook's {@code enabled}, {@code bind} and {@code port}. Left out as
@@ -59,10 +57,13 @@ public record ConfigFingerprint(String text, String hash) {
         Objects.requireNonNull(hash, "hash");
     }
 
-    /** The fingerprint of {@code config}. */
-    public static ConfigFingerprint of(BridleConfig config) {
+    /**
+     * The fingerprint of a configuration, from its effective form as {@code ConfigPrinter.print} writes it (the
+     * registry compares text, so it needs nothing of the configuration's model).
+     */
+    public static ConfigFingerprint of(String effectiveConfig) {
         StringBuilder canonical = new StringBuilder();
-        sections(ConfigPrinter.print(config)).forEach((name, body) -> {
+        sections(effectiveConfig).forEach((name, body) -> {
             if (!PER_NODE.contains(name)) {
                 canonical.append(name.equals("inbound") ? withoutPerNodeInbound(body) : body);
             }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A keyword file that is reread when it changes, so edits take effect without a restart. A bad edit never replaces
@@ -89,6 +90,14 @@ public final class KeywordFile {
             throw new IllegalArgumentException("checkInterval must not be negative: " + checkInterval);
         }
         return new KeywordFile(path, clock, checkInterval, KeywordSet.load(path));
+    }
+
+    /** The matcher of the keywords in use, the file checked for changes on each call (for the opt-out step). */
+    public Supplier<KeywordMatcher> polledMatcher() {
+        return () -> {
+            poll();
+            return matcher();
+        };
     }
 
     /** The keywords in use. */

@@ -5,6 +5,7 @@ import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
+import dev.bridle.internal.inbound.BotInbox;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Calls bots' handlers. A handler that throws is logged and recorded in the ledger as a {@code BOT_ERROR}; it never
  * reaches the caller, so one failing bot cannot disturb the scheduler or other bots.
  */
-public final class BotRunner {
+public final class BotRunner implements BotInbox {
 
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
 
@@ -55,11 +56,13 @@ public final class BotRunner {
     }
 
     /** Gives {@code mention} to the bot's {@code onMention}; returns whether it completed without throwing. */
+    @Override
     public boolean deliver(String botName, Mention mention) {
         return invoke(botName, "onMention " + mention.postId(), (bot, ctx) -> bot.onMention(mention, ctx));
     }
 
     /** Gives {@code message} to the bot's {@code onDirectMessage}; returns whether it completed without throwing. */
+    @Override
     public boolean deliver(String botName, DirectMessage message) {
         return invoke(botName, "onDirectMessage " + message.eventId(), (bot, ctx) -> bot.onDirectMessage(message, ctx));
     }

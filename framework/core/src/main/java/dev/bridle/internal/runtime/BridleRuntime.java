@@ -8,8 +8,8 @@ import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.ConfigPrinter;
 import dev.bridle.internal.config.Credentials;
-import dev.bridle.internal.config.Secret;
 import dev.bridle.internal.config.ThrottlesConfig;
 import dev.bridle.internal.consent.ConsentFinalCheck;
 import dev.bridle.internal.consent.ConsentRegistry;
@@ -17,26 +17,27 @@ import dev.bridle.internal.dedupe.DuplicateGuard;
 import dev.bridle.internal.dedupe.JdbcPostFingerprintStore;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.health.AccountHealth;
+import dev.bridle.internal.inbound.ComplianceReplies;
 import dev.bridle.internal.inbound.InboundClaims;
 import dev.bridle.internal.inbound.InboundEvent;
 import dev.bridle.internal.inbound.InboundLog;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
+import dev.bridle.internal.inbound.OptOutKeywordStep;
 import dev.bridle.internal.inbound.PollLeases;
 import dev.bridle.internal.inbound.WebhookReceiver;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
-import dev.bridle.internal.optout.ComplianceReplies;
 import dev.bridle.internal.optout.KeywordFile;
 import dev.bridle.internal.optout.KeywordMatcher;
 import dev.bridle.internal.optout.KeywordSet;
 import dev.bridle.internal.optout.OptOutFinalCheck;
-import dev.bridle.internal.optout.OptOutKeywordStep;
 import dev.bridle.internal.optout.OptOutRegistry;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.BotStateStore;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Dialect;
@@ -239,7 +240,7 @@ public final class BridleRuntime implements AutoCloseable {
         database.migrate();
         // Several nodes (issue 11, 5b): this process's row and heartbeat; refuses to run beside a live node configured
         // otherwise
-        node = track(NodeRegistry.join(database, ConfigFingerprint.of(config), clock));
+        node = track(NodeRegistry.join(database, ConfigFingerprint.of(ConfigPrinter.print(config)), clock));
         ledger = track(JdbcAuditLedger.open(database));
         ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
         BotStateStore state = new JdbcBotStateStore(database, clock);
@@ -369,7 +370,7 @@ public final class BridleRuntime implements AutoCloseable {
             KeywordMatcher shipped = KeywordMatcher.of(KeywordSet.defaults());
             return () -> shipped;
         }
-        return OptOutKeywordStep.keywordsOf(KeywordFile.open(contact.optOut().keywordFile(), clock));
+        return KeywordFile.open(contact.optOut().keywordFile(), clock).polledMatcher();
     }
 
     /** The consumer secret that signs webhook events: configured, else the accounts' (one app signs them all). */

@@ -5,7 +5,7 @@ import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.internal.audit.ContentHash;
+import dev.bridle.internal.text.ContentHash;
 import java.time.Instant;
 
 /** Builds ledger records from requests, so every row is filled the same way. */

@@ -2,8 +2,7 @@ package dev.bridle.internal.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bridle.internal.config.Secret;
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.internal.audit.AnchorFile.Outcome;
 import dev.bridle.internal.audit.LedgerRows.Head;
-import dev.bridle.internal.config.Secret;
+import dev.bridle.internal.secret.Secret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -3,8 +3,8 @@ package dev.bridle.internal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.audit.VerifyReport;
-import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.store.Database;
+import dev.bridle.internal.store.StoreConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

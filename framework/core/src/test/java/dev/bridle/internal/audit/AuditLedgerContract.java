@@ -10,6 +10,7 @@ import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.audit.VerifyReport;
 import dev.bridle.internal.store.StoreTestBase;
+import dev.bridle.internal.text.ContentHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.bridle.internal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.audit.LedgerRecord;
+import dev.bridle.internal.text.ContentHash;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -2,7 +2,7 @@ package dev.bridle.internal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.TestStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

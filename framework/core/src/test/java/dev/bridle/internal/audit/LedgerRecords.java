@@ -3,6 +3,7 @@ package dev.bridle.internal.audit;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.guard.ActionKind;
+import dev.bridle.internal.text.ContentHash;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
-import dev.bridle.internal.audit.ContentHash;
 import dev.bridle.internal.audit.JdbcAuditLedger;
-import dev.bridle.internal.config.Secret;
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.Database;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.internal.text.ContentHash;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
-import dev.bridle.internal.audit.ContentHash;
 import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.internal.text.ContentHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.bridle.internal.config.BotConfig.Inbound;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
+import dev.bridle.internal.guard.Environment;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.bridle.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;

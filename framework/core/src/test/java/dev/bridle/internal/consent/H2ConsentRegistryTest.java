@@ -1,6 +1,6 @@
 package dev.bridle.internal.consent;
 
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.TestStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

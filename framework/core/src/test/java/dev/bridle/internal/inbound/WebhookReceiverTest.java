@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bridle.bot.Account;
-import dev.bridle.internal.config.Secret;
+import dev.bridle.internal.secret.Secret;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -3,8 +3,8 @@ package dev.bridle.internal.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.bot.Account;
-import dev.bridle.internal.config.Secret;
 import dev.bridle.internal.http.HttpLimits;
+import dev.bridle.internal.secret.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

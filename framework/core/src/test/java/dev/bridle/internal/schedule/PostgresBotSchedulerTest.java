@@ -1,6 +1,6 @@
 package dev.bridle.internal.schedule;
 
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.TestStores;
 
 /** The scheduler on PostgreSQL, clustered; each test gets a fresh database on the test server. */

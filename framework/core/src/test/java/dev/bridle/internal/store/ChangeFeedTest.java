@@ -2,7 +2,6 @@ package dev.bridle.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentRegistry;

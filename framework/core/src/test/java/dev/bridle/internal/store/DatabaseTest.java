@@ -3,8 +3,7 @@ package dev.bridle.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bridle.internal.config.Secret;
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.secret.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

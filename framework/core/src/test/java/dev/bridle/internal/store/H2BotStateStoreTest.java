@@ -1,6 +1,5 @@
 package dev.bridle.internal.store;
 
-import dev.bridle.internal.config.StoreConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,5 @@
 package dev.bridle.internal.store;
 
-import dev.bridle.internal.config.StoreConfig;
-
 @PostgresTest
 class PostgresBotStateStoreTest extends BotStateStoreContract {
 

@@ -1,6 +1,5 @@
 package dev.bridle.internal.store;
 
-import dev.bridle.internal.config.StoreConfig;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;

@@ -2,7 +2,6 @@ package dev.bridle.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.internal.config.StoreConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,9 @@ package dev.bridle.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.bridle.internal.config.Secret;
-import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
+import dev.bridle.internal.secret.Secret;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,7 +1,6 @@
 package dev.bridle.internal.store;
 
-import dev.bridle.internal.config.Secret;
-import dev.bridle.internal.config.StoreConfig;
+import dev.bridle.internal.secret.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class that runs against PostgreSQL: it gets its own fresh database as a
- * {@link dev.bridle.internal.config.StoreConfig} parameter (see {@link PostgresDatabase}), is tagged {@code postgres},
+ * {@link dev.bridle.internal.store.StoreConfig} parameter (see {@link PostgresDatabase}), is tagged {@code postgres},
  * and shows as skipped only under {@code -Dbridle.test.postgres=skip}.
  */
 @Target(ElementType.TYPE)

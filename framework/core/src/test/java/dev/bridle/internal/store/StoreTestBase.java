@@ -1,6 +1,5 @@
 package dev.bridle.internal.store;
 
-import dev.bridle.internal.config.StoreConfig;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

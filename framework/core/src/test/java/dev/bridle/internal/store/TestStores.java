@@ -1,6 +1,5 @@
 package dev.bridle.internal.store;
 
-import dev.bridle.internal.config.StoreConfig;
 import java.nio.file.Path;
 
 /** Store configurations for tests: an H2 file in a directory of the test's, or fresh PostgreSQL. */

@@ -3,7 +3,7 @@ package dev.bridle.internal.platform.twitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bridle.internal.platform.PlatformText;
+import dev.bridle.internal.text.PlatformText;
 import dev.bridle.platform.PlatformException;
 import java.time.Instant;
 import java.time.ZonedDateTime;

@@ -4,7 +4,7 @@ import dev.bridle.bot.Account;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
-import dev.bridle.internal.config.Secret;
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;

@@ -1,4 +1,4 @@
-package dev.bridle.internal.config;
+package dev.bridle.internal.secret;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.bridle.internal.config;
+package dev.bridle.internal.store;
 
+import dev.bridle.internal.secret.Secret;
 import java.nio.file.Path;
 import java.util.Objects;
 

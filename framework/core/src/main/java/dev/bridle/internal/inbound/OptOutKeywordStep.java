@@ -1,4 +1,4 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.inbound;
 
 import com.twitter.twittertext.Extractor;
 import dev.bridle.internal.consent.Channel;
@@ -7,8 +7,14 @@ import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.internal.inbound.InboundEvent;
-import dev.bridle.internal.inbound.InboundStep;
+import dev.bridle.internal.optout.Classification;
+import dev.bridle.internal.optout.KeywordMatcher;
+import dev.bridle.internal.optout.NoticeKind;
+import dev.bridle.internal.optout.OptOutRecorded;
+import dev.bridle.internal.optout.OptOutRegistry;
+import dev.bridle.internal.optout.QueuedActions;
+import dev.bridle.internal.optout.Replies;
+import dev.bridle.internal.optout.Trigger;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -50,7 +56,7 @@ public final class OptOutKeywordStep implements InboundStep {
 
     /**
      * @param keywords the matcher in use, asked once per message (for a hot-reloaded file: {@code () -> { file.poll();
-     *     return file.matcher(); }}, see {@link #keywordsOf(KeywordFile)})
+     *     return file.matcher(); }}, see {@link dev.bridle.internal.optout.KeywordFile#polledMatcher()})
      * @param queued actions waiting to be sent, to cancel those towards a user who opts out
      */
     public OptOutKeywordStep(
@@ -64,14 +70,6 @@ public final class OptOutKeywordStep implements InboundStep {
         this.consents = Objects.requireNonNull(consents, "consents");
         this.replies = Objects.requireNonNull(replies, "replies");
         this.queued = Objects.requireNonNull(queued, "queued");
-    }
-
-    /** The matcher of a hot-reloaded keyword file, checked for changes on each call. */
-    public static Supplier<KeywordMatcher> keywordsOf(KeywordFile file) {
-        return () -> {
-            file.poll();
-            return file.matcher();
-        };
     }
 
     @Override

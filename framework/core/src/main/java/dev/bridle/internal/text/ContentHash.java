@@ -1,4 +1,4 @@
-package dev.bridle.internal.audit;
+package dev.bridle.internal.text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +31,7 @@ public final class ContentHash {
         return s != null && HEX_64.matcher(s).matches();
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -24,13 +24,15 @@ import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
-import dev.bridle.internal.config.Environment;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.Evidence;
+import dev.bridle.internal.guard.Environment;
+import dev.bridle.internal.optout.OptOutEvent;
+import dev.bridle.internal.optout.OptOutEventType;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
 import dev.bridle.internal.store.TestStores;

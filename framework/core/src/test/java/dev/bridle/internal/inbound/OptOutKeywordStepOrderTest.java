@@ -1,4 +1,4 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,12 +9,15 @@ import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
-import dev.bridle.internal.config.StoreConfig;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentSettings;
-import dev.bridle.internal.inbound.InboundEvent;
-import dev.bridle.internal.inbound.InboundStep;
+import dev.bridle.internal.optout.KeywordMatcher;
+import dev.bridle.internal.optout.KeywordSet;
+import dev.bridle.internal.optout.OptOutRegistry;
+import dev.bridle.internal.optout.OptOutSettings;
+import dev.bridle.internal.optout.QueuedActions;
 import dev.bridle.internal.store.Database;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.StoreException;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.internal.store.TestStores;

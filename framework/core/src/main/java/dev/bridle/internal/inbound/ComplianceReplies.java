@@ -1,4 +1,4 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.inbound;
 
 import com.twitter.twittertext.Extractor;
 import dev.bridle.bot.ActionResult;
@@ -8,7 +8,6 @@ import dev.bridle.guard.ActionOrigin;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;
 import dev.bridle.guard.TargetRole;
-import dev.bridle.internal.inbound.InboundEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

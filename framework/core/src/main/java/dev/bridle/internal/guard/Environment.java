@@ -1,4 +1,4 @@
-package dev.bridle.internal.config;
+package dev.bridle.internal.guard;
 
 import java.util.EnumSet;
 import java.util.Locale;

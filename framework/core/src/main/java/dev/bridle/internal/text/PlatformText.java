@@ -1,4 +1,4 @@
-package dev.bridle.internal.platform;
+package dev.bridle.internal.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,0 +1,4 @@
+package dev.bridle.archfixture.cycle.a;
+
+/** What the other half points back at. */
+public class CycleATarget {}
