@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs guards in a fixed order; the first verdict that is not an allow wins.
+ * Runs the plan's steps ({@link RequestStep}, which complete the request, such as resolving @mentions to users) and
+ * then its guards, in a fixed order; the first verdict that is not an allow wins.
  *
  * <p>Fails closed: a guard that throws, returns {@code null}, or runs past its budget makes the chain deny with
- * {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard.
+ * {@link ReasonCode#GUARD_UNAVAILABLE}, naming the guard; so does a step.
  *
  * <p>When a guard denies or defers, every {@link ReservingGuard} consulted before it (and the refusing guard itself) is
  * released, so a refused action takes nothing; guards after it, which never saw the action, are left alone. Guard names
@@ -34,16 +35,27 @@ public final class GuardChain implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuardChain.class);
 
+    private final List<RequestStep> steps;
     private final List<Guard> guards;
     private final ExecutorService worker;
     private final LongSupplier nanoTime;
 
     /** A chain of {@code guards}, run in list order. */
     public GuardChain(List<Guard> guards) {
-        this(guards, System::nanoTime);
+        this(List.of(), guards);
+    }
+
+    /** A chain of {@code steps} and then {@code guards}, each run in list order. */
+    public GuardChain(List<RequestStep> steps, List<Guard> guards) {
+        this(steps, guards, System::nanoTime);
     }
 
     GuardChain(List<Guard> guards, LongSupplier nanoTime) {
+        this(List.of(), guards, nanoTime);
+    }
+
+    GuardChain(List<RequestStep> steps, List<Guard> guards, LongSupplier nanoTime) {
+        this.steps = List.copyOf(steps);
         this.guards = List.copyOf(guards);
         this.nanoTime = nanoTime;
         AtomicInteger n = new AtomicInteger();
@@ -54,18 +66,31 @@ public final class GuardChain implements AutoCloseable {
         });
     }
 
+    /** The steps, in the order they run, before the guards. */
+    public List<RequestStep> steps() {
+        return steps;
+    }
+
     /** The guards, in the order they run. */
     public List<Guard> guards() {
         return guards;
     }
 
-    /** Decides about {@code request}; never throws, never waits much past the running guard's budget. */
+    /**
+     * Decides about {@code request}; never throws, never waits much past the running step's or guard's budget. The
+     * decision carries the request as the steps completed it: that is the one to record, send, confirm and release.
+     */
     public Decision evaluate(ActionRequest request) {
         Decision decision = decide(request);
-        if (!decision.allows()) {
-            releaseThrough(request, decision.guard());
+        if (!decision.allows() && !refusedByAStep(decision)) {
+            releaseThrough(decision.requestOr(request), decision.guard());
         }
         return decision;
+    }
+
+    /** A step refused before any guard saw the request: no guard has anything to give back. */
+    private boolean refusedByAStep(Decision decision) {
+        return steps.stream().anyMatch(s -> s.name().equals(decision.guard()));
     }
 
     /**
@@ -139,11 +164,10 @@ public final class GuardChain implements AutoCloseable {
             Running running = progress.running;
             long waitNanos = running == null
                     ? TimeUnit.MILLISECONDS.toNanos(10)
-                    : running.startedNanos + running.guard.budget().toNanos() - nanoTime.getAsLong();
+                    : running.startedNanos + running.budget.toNanos() - nanoTime.getAsLong();
             if (waitNanos <= 0 && running == progress.running) {
                 progress.abandon();
-                return unavailable(
-                        running.guard, "did not answer within its budget of " + millis(running.guard.budget()));
+                return unavailable(running.name, "did not answer within its budget of " + millis(running.budget));
             }
             try {
                 return result.get(Math.max(waitNanos, 0), TimeUnit.NANOSECONDS);
@@ -155,22 +179,53 @@ public final class GuardChain implements AutoCloseable {
         }
     }
 
-    private Decision runAll(ActionRequest request, Progress progress) {
+    private Decision runAll(ActionRequest given, Progress progress) {
+        ActionRequest request = given;
+        for (RequestStep step : steps) {
+            if (progress.abandoned) {
+                return null;
+            }
+            long started = nanoTime.getAsLong();
+            progress.running = new Running(step.name(), step.budget(), started);
+            RequestStep.Outcome outcome;
+            try {
+                outcome = step.apply(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return unavailable(step.name(), "was interrupted");
+            } catch (Exception | LinkageError e) {
+                log.warn("step {} failed on request {}; denying", step.name(), request.requestId(), e);
+                return unavailable(step.name(), "failed: " + describe(e));
+            }
+            if (progress.abandoned) {
+                return null;
+            }
+            if (outcome == null) {
+                return unavailable(step.name(), "returned no outcome");
+            }
+            if (nanoTime.getAsLong() - started > step.budget().toNanos()) {
+                return unavailable(step.name(), "answered after its budget of " + millis(step.budget()));
+            }
+            if (outcome instanceof RequestStep.Outcome.Refused refused) {
+                return new Decision(refused.verdict(), step.name(), changed(request, given));
+            }
+            request = ((RequestStep.Outcome.Completed) outcome).request();
+        }
         for (Guard guard : guards) {
             if (progress.abandoned) {
                 return null; // the caller has denied already; later guards must not reserve anything
             }
             long started = nanoTime.getAsLong();
-            progress.running = new Running(guard, started);
+            progress.running = new Running(guard.name(), guard.budget(), started);
             Verdict verdict;
             try {
                 verdict = guard.check(request);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return unavailable(guard, "was interrupted");
+                return unavailable(guard.name(), "was interrupted");
             } catch (Exception | LinkageError e) {
                 log.warn("guard {} failed on request {}; denying", guard.name(), request.requestId(), e);
-                return unavailable(guard, "failed: " + describe(e));
+                return unavailable(guard.name(), "failed: " + describe(e));
             }
             long took = nanoTime.getAsLong() - started;
             if (progress.abandoned) {
@@ -181,20 +236,24 @@ public final class GuardChain implements AutoCloseable {
                 return null;
             }
             if (verdict == null) {
-                return unavailable(guard, "returned no verdict");
+                return unavailable(guard.name(), "returned no verdict");
             }
             if (took > guard.budget().toNanos()) {
-                return unavailable(guard, "answered after its budget of " + millis(guard.budget()));
+                return unavailable(guard.name(), "answered after its budget of " + millis(guard.budget()));
             }
             if (!verdict.allows()) {
-                return new Decision(verdict, guard.name());
+                return new Decision(verdict, guard.name(), changed(request, given));
             }
         }
-        return Decision.allowed();
+        return request == given ? Decision.allowed() : new Decision(Verdict.ALLOW, null, request);
     }
 
-    private static Decision unavailable(Guard guard, String what) {
-        String name = guard == null ? "guard-chain" : guard.name();
+    private static ActionRequest changed(ActionRequest request, ActionRequest given) {
+        return request == given ? null : request;
+    }
+
+    private static Decision unavailable(String step, String what) {
+        String name = step == null ? "guard-chain" : step;
         return new Decision(
                 Verdict.deny(
                         ReasonCode.GUARD_UNAVAILABLE,
@@ -217,7 +276,7 @@ public final class GuardChain implements AutoCloseable {
         worker.shutdownNow();
     }
 
-    private record Running(Guard guard, long startedNanos) {}
+    private record Running(String name, Duration budget, long startedNanos) {}
 
     private static final class Progress {
         volatile Running running;
@@ -232,9 +291,9 @@ public final class GuardChain implements AutoCloseable {
             abandoned = true;
         }
 
-        Guard current() {
+        String current() {
             Running r = running;
-            return r == null ? null : r.guard;
+            return r == null ? null : r.name;
         }
     }
 }

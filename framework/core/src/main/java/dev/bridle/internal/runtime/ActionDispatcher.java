@@ -131,8 +131,9 @@ public final class ActionDispatcher {
     }
 
     /** Decides about {@code request}, sends it if allowed, and records both. Never throws for a denial. */
-    public ActionResult dispatch(ActionRequest request) {
-        Decision decision = guards.evaluate(request);
+    public ActionResult dispatch(ActionRequest asked) {
+        Decision decision = guards.evaluate(asked);
+        ActionRequest request = decision.requestOr(asked); // as the plan's steps completed it (@mentions resolved)
         if (!decision.allows()) {
             return refuse(request, decision);
         }
@@ -155,11 +156,6 @@ public final class ActionDispatcher {
      */
     ActionResult expire(ActionRequest request, String why) {
         return refuse(request, new Decision(Verdict.deny(ReasonCode.DEFERRAL_EXPIRED, why), DEFERRED_QUEUE), false);
-    }
-
-    /** Records a denial decided outside the chain (an unresolvable @mention, say) and returns it. */
-    public ActionResult deny(ActionRequest request, String guard, ReasonCode code, String message) {
-        return refuse(request, new Decision(Verdict.deny(code, message), guard), false);
     }
 
     private ActionResult refuse(ActionRequest request, Decision decision) {

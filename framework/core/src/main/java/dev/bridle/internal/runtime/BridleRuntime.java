@@ -279,8 +279,6 @@ public final class BridleRuntime implements AutoCloseable {
         } else {
             housekeeping.add("throttle journal", takeJournal::purgeExpired);
         }
-        guards = track(new GuardChain(StandardGuards.chain(
-                config, new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()), clock)));
         finalChecks = track(new GuardChain(hooks.finalChecks()
                 .apply(List.of(new OptOutFinalCheck(optOuts), new ConsentFinalCheck(consents, clock)))));
         deferred = new DeferredActions(
@@ -289,9 +287,15 @@ public final class BridleRuntime implements AutoCloseable {
         if (platform instanceof AutoCloseable closeable) {
             track(closeable);
         }
+        HandleResolver handles = new HandleResolver(platform, clock);
+        guards = track(new GuardChain(
+                List.of(new MentionStep(handles)),
+                StandardGuards.chain(
+                        config,
+                        new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()),
+                        clock)));
         ActionDispatcher dispatcher =
                 new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health, hooks.retry(), deferred);
-        HandleResolver handles = new HandleResolver(platform, clock);
         verifyAccounts();
         recoverInDoubt();
 
@@ -300,7 +304,7 @@ public final class BridleRuntime implements AutoCloseable {
         for (BotConfig bot : config.bots()) {
             Account account = accounts.get(bot.account().toLowerCase(Locale.ROOT));
             Bot instance = factory.build(bot.name(), bot.className());
-            DispatchingActions actions = new DispatchingActions(bot.name(), account, dispatcher, handles, clock);
+            DispatchingActions actions = new DispatchingActions(bot.name(), account, dispatcher, clock);
             bots.add(new BotRunner.RunningBot(
                     bot.name(),
                     instance,

@@ -48,6 +48,93 @@ class GuardChainTest {
         };
     }
 
+    private static RequestStep step(String name, java.util.function.Function<ActionRequest, RequestStep.Outcome> f) {
+        return new RequestStep() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Duration budget() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Outcome apply(ActionRequest request) {
+                return f.apply(request);
+            }
+        };
+    }
+
+    // @mention resolution used to refuse outside the chain, under a name no plan listed; steps now run inside it.
+    @Test
+    void theGuardsSeeTheRequestAsTheStepsCompletedItAndTheDecisionCarriesIt() {
+        ActionRequest given = Requests.post("hello @ana");
+        ActionRequest completed = Requests.post("hello @ana, completed");
+        List<ActionRequest> seen = new ArrayList<>();
+        Guard looking = new Guard() {
+            @Override
+            public String name() {
+                return "looking";
+            }
+
+            @Override
+            public Verdict check(ActionRequest request) {
+                seen.add(request);
+                return Verdict.allow();
+            }
+        };
+        try (GuardChain chain = new GuardChain(
+                List.of(step("mentions", r -> new RequestStep.Outcome.Completed(completed))), List.of(looking))) {
+            Decision d = chain.evaluate(given);
+
+            assertThat(d.allows()).isTrue();
+            assertThat(seen).containsExactly(completed);
+            assertThat(d.requestOr(given)).isSameAs(completed);
+        }
+    }
+
+    @Test
+    void aStepThatRefusesIsTheDecisionAndNoGuardRunsOrIsReleased() {
+        RecordingReservingGuard reserving = new RecordingReservingGuard();
+        try (GuardChain chain = new GuardChain(
+                List.of(step(
+                        "mentions", r -> new RequestStep.Outcome.Refused(Verdict.deny(ReasonCode.NO_CONSENT, "who?")))),
+                List.of(reserving, guard("a", Verdict.allow())))) {
+            Decision d = chain.evaluate(Requests.post("hello @ghost"));
+
+            assertThat(d.verdict()).isEqualTo(Verdict.deny(ReasonCode.NO_CONSENT, "who?"));
+            assertThat(d.guard()).isEqualTo("mentions");
+            assertThat(called).isEmpty();
+            assertThat(reserving.settlements()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStepThatThrowsOrAnswersNothingFailsClosedUnderItsName() {
+        try (GuardChain chain = new GuardChain(
+                List.of(step("mentions", r -> {
+                    throw new IllegalStateException("lookup exploded");
+                })),
+                List.of(guard("a", Verdict.allow())))) {
+            Decision d = chain.evaluate(Requests.post("hello"));
+
+            assertThat(d.verdict()).isInstanceOfSatisfying(Verdict.Deny.class, deny -> {
+                assertThat(deny.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE);
+                assertThat(deny.message()).contains("lookup exploded");
+            });
+            assertThat(d.guard()).isEqualTo("mentions");
+            assertThat(called).isEmpty();
+        }
+        try (GuardChain chain = new GuardChain(List.of(step("mentions", r -> null)), List.of())) {
+            assertThat(chain.evaluate(Requests.post("hello")).verdict())
+                    .isInstanceOfSatisfying(
+                            Verdict.Deny.class,
+                            deny -> assertThat(deny.message()).contains("returned no outcome"));
+        }
+    }
+
     @Test
     void allowsWhenEveryGuardAllows() {
         try (GuardChain chain = new GuardChain(List.of(guard("a", Verdict.allow()), guard("b", Verdict.allow())))) {

@@ -18,6 +18,7 @@ import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;
 import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.audit.InMemoryAuditLedger;
+import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.platform.Platform;
@@ -42,6 +43,7 @@ class DispatchingActionsTest {
     private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     private final AtomicReference<ActionRequest> sent = new AtomicReference<>();
     private final GuardChain none = new GuardChain(List.of());
+    private GuardChain plan;
     private DispatchingActions actions;
 
     @BeforeEach
@@ -50,14 +52,15 @@ class DispatchingActionsTest {
             sent.set(inv.getArgument(0));
             return new PlatformReceipt("9001");
         });
-        ActionDispatcher dispatcher = new ActionDispatcher(none, none, ledger, platform, clock);
-        actions = new DispatchingActions(
-                "thanks", Requests.ACCOUNT, dispatcher, new HandleResolver(platform, clock), clock);
+        plan = new GuardChain(List.of(new MentionStep(new HandleResolver(platform, clock))), List.of());
+        ActionDispatcher dispatcher = new ActionDispatcher(plan, none, ledger, platform, clock);
+        actions = new DispatchingActions("thanks", Requests.ACCOUNT, dispatcher, clock);
     }
 
     @AfterEach
     void tearDown() {
         none.close();
+        plan.close();
     }
 
     @Test
@@ -113,6 +116,19 @@ class DispatchingActionsTest {
                 .isInstanceOfSatisfying(
                         ActionResult.Denied.class, d -> assertThat(d.code()).isEqualTo(ReasonCode.GUARD_UNAVAILABLE));
         verify(platform, never()).perform(any());
+    }
+
+    // A deferred action runs the plan again; the mention step must not add the user it added the first time.
+    @Test
+    void aRequestWhoseMentionsAreResolvedAlreadyIsNotResolvedAgain() throws Exception {
+        when(platform.lookupHandle(Requests.ACCOUNT, "ana")).thenReturn(Optional.of(ANA));
+        actions.post("Welcome @Ana!");
+        ActionRequest first = sent.get();
+
+        Decision again = plan.evaluate(first);
+
+        assertThat(again.requestOr(first).targets()).containsExactly(new Target(ANA, TargetRole.MENTIONED));
+        verify(platform, org.mockito.Mockito.times(1)).lookupHandle(Requests.ACCOUNT, "ana");
     }
 
     @Test
