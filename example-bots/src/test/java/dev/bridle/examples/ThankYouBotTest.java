@@ -1,70 +1,82 @@
 package dev.bridle.examples;
 
+import static dev.bridle.testkit.BridleAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import dev.bridle.bot.ActionResult;
-import dev.bridle.bot.BotContext;
-import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.ReasonCode;
-import dev.bridle.bot.Rule;
 import dev.bridle.bot.UserRef;
+import dev.bridle.config.Inbound;
+import dev.bridle.testkit.BridleExtension;
+import dev.bridle.testkit.TestBridle;
+import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * ThankYouBot as its README paragraph tells it: it thanks whoever mentions {@code @acme_help}, by name, and never
+ * checks consent, opt-outs or limits itself; Bridle sends the thanks to those who consented and to nobody who opted
+ * out, and the bot just reads the result.
+ */
 class ThankYouBotTest {
 
-    private final BotContext ctx = mock(BotContext.class);
-    private final GuardedActions actions = mock(GuardedActions.class);
-    private final ThankYouBot bot = new ThankYouBot(new Greetings());
-    private final Mention mention = new Mention(
-            "1500",
-            new UserRef("2001", "ana"),
-            "@acme_help love the new release",
-            Instant.parse("2026-11-28T09:00:00Z"));
+    @RegisterExtension
+    static final BridleExtension bridle = BridleExtension.of(
+                    b -> b.app("acme-bots-dev", "thanks people who mention Acme")
+                            .account("acme_help")
+                            .bot("thanks", "acme_help", new ThankYouBot(new Greetings()), null, Inbound.MENTIONS))
+            .audience("ana", "ben");
 
-    @BeforeEach
-    void setUp() {
-        when(ctx.actions()).thenReturn(actions);
-        when(ctx.log()).thenReturn(LoggerFactory.getLogger("test"));
+    /** Past the spacing Bridle keeps between one account's actions (30 s by default). */
+    private static final Duration A_MINUTE = Duration.ofMinutes(1);
+
+    @Test
+    void thanksSomeoneWhoConsentedByName(TestBridle bridle) {
+        bridle.user("ana").consentsTo("acme_help");
+        bridle.runDue();
+
+        bridle.user("ana").mentions("acme_help", "love the new release");
+        bridle.advance(A_MINUTE);
+
+        assertThat(bridle).replied().to("ana").by("thanks").withTextContaining("@ana");
     }
 
     @Test
-    void repliesToTheMentionAddressingItsAuthor() {
-        when(actions.reply(eq(mention), anyString())).thenReturn(new ActionResult.Sent("1501"));
+    void someoneWhoNeverConsentedIsNotAnswered(TestBridle bridle) {
+        bridle.user("ben").mentions("acme_help", "what's new this week?");
+        bridle.advance(A_MINUTE);
 
-        bot.onMention(mention, ctx);
-
-        ArgumentCaptor<String> text = ArgumentCaptor.forClass(String.class);
-        verify(actions).reply(eq(mention), text.capture());
-        assertThat(text.getValue()).contains("@ana");
+        assertThat(bridle).denied("REPLY").to("ben").because(ReasonCode.NO_CONSENT);
+        assertThat(bridle).sentNothingTo("ben");
     }
 
     @Test
-    void aDenialIsANormalResultNotAnError() {
-        when(actions.reply(eq(mention), anyString()))
-                .thenReturn(new ActionResult.Denied(
-                        ReasonCode.NO_CONSENT, Rule.AUTOMATED_CONTACT_CONSENT, "no consent from @ana"));
+    void afterStopNothingMoreReachesThem(TestBridle bridle) {
+        bridle.user("ana").consentsTo("acme_help");
+        bridle.runDue();
+        bridle.user("ana").optsOutOf("acme_help");
+        bridle.advance(A_MINUTE);
 
-        bot.onMention(mention, ctx);
+        bridle.user("ana").mentions("acme_help", "one more thing");
+        bridle.advance(A_MINUTE);
 
-        verify(actions).reply(eq(mention), anyString());
+        assertThat(bridle).denied("REPLY").to("ana").because(ReasonCode.OPTED_OUT);
+        assertThat(bridle.outcomes())
+                .as("the acknowledgement of START and the one confirmation of STOP; no thanks")
+                .filteredOn(o -> o.sent() && o.reaches("ana"))
+                .extracting(o -> o.kind())
+                .containsExactly("DIRECT_MESSAGE", "DIRECT_MESSAGE");
     }
 
     @Test
     void differentMentionsGetDifferentWordings() {
         Greetings greetings = new Greetings();
-        long distinct = java.util.stream.IntStream.range(0, 20)
+        UserRef ana = new UserRef("2001", "ana");
+        long distinct = IntStream.range(0, 20)
                 .mapToObj(i -> greetings.thanksFor(
-                        new Mention(Integer.toString(1000 + i), mention.author(), "hi", mention.createdAt())))
+                        new Mention(Integer.toString(1000 + i), ana, "hi", Instant.parse("2026-11-28T09:00:00Z"))))
                 .distinct()
                 .count();
 

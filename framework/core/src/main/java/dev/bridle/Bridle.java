@@ -2,53 +2,109 @@ package dev.bridle;
 
 import com.google.inject.Module;
 import dev.bridle.audit.AuditLedger;
+import dev.bridle.bot.Bot;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Inbound;
+import dev.bridle.config.Schedule;
+import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.CodeConfig;
 import dev.bridle.internal.config.ConfigLoader;
+import dev.bridle.internal.config.Credentials;
+import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
+import dev.bridle.internal.runtime.PlatformSource;
+import dev.bridle.internal.secret.Secret;
+import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.platform.Platform;
+import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
- * Runs bots from Java code, as {@code bridle run} does from the command line.
+ * Runs bots from Java code, as {@code bridle run} does from the command line: from {@code bridle.yaml}, or from
+ * sections given in code.
  *
  * <pre>{@code
  * try (Bridle bridle = Bridle.builder().config(Path.of("config/bridle.yaml")).build()) {
  *     bridle.start();
  *     ...
  * }
+ *
+ * try (Bridle bridle = Bridle.builder()
+ *         .app("acme-bots-dev", "answers questions about Acme's releases")
+ *         .account("acme_help")
+ *         .bot("thanks", "acme_help", ThankYouBot.class, null, Inbound.MENTIONS)
+ *         .build()) {
+ *     bridle.start();
+ * }
  * }</pre>
  *
- * {@link Builder#build()} checks everything it can before anything runs: the configuration, the store (migrated to the
- * current schema), every account's credentials, and that every bot can be built. {@link #start()} then schedules the
- * bots.
+ * A configuration built in code is checked by the rules the YAML file is checked by, with the same messages; the
+ * sections not given take their defaults (the throttles, duplicates, consent, opt-out and inbound settings of
+ * {@code bridle.yaml} when it leaves them out). Accounts without credentials act on the built-in sandbox.
+ *
+ * <p>{@link Builder#build()} checks everything it can before anything runs: the configuration, the store (migrated to
+ * the current schema), every account's credentials, and that every bot can be built. {@link #start()} then schedules
+ * the bots.
  */
 public final class Bridle implements AutoCloseable {
 
     private final BridleRuntime runtime;
     private final PlatformConnection connection;
+    private final boolean manual;
+    private final Sandbox givenSandbox;
 
-    private Bridle(BridleRuntime runtime, PlatformConnection connection) {
+    private Bridle(BridleRuntime runtime, PlatformConnection connection, boolean manual, Sandbox givenSandbox) {
         this.runtime = runtime;
         this.connection = connection;
+        this.manual = manual;
+        this.givenSandbox = givenSandbox;
     }
 
-    /** A builder; only the configuration is required. */
+    /** A builder: a configuration file, or at least an app and an account in code. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Schedules every bot as configured and starts running them. */
+    /**
+     * Schedules every bot as configured and starts running them; built with {@link Builder#manualScheduling()}, starts
+     * nothing of its own and leaves running to {@link #runDue()}.
+     */
     public void start() {
-        runtime.start();
+        if (manual) {
+            runtime.startManually();
+        } else {
+            runtime.start();
+        }
+    }
+
+    /**
+     * Runs, on the calling thread, what is due at the clock's now: each bot whose schedule has come (an interval fires
+     * at start and then every interval), one poll of every account's mentions and direct messages, then the deferred
+     * actions whose time has come. For a Bridle built with {@link Builder#manualScheduling()}, whose tests move the
+     * clock themselves.
+     *
+     * @return how many bot runs and deferred actions ran
+     * @throws IllegalStateException if this Bridle schedules on its own threads, or was not started
+     */
+    public int runDue() {
+        if (!manual) {
+            throw new IllegalStateException("runDue() is for a Bridle built with manualScheduling()");
+        }
+        return runtime.runDue();
     }
 
     /**
@@ -75,10 +131,13 @@ public final class Bridle implements AutoCloseable {
     }
 
     /**
-     * The in-process sandbox the bots act on when no account has credentials; empty when they act on X (or on a
-     * platform given to the builder).
+     * The sandbox the bots act on: the in-process one when no account has credentials, or the one given to the builder;
+     * empty when they act on X (or on a platform given to the builder).
      */
     public Optional<Sandbox> sandbox() {
+        if (givenSandbox != null) {
+            return Optional.of(givenSandbox);
+        }
         return connection == null ? Optional.empty() : connection.sandbox();
     }
 
@@ -97,27 +156,141 @@ public final class Bridle implements AutoCloseable {
     /** Builds a {@link Bridle}; see {@link Bridle} for what {@link #build()} checks. */
     public static final class Builder {
 
+        /** The store unless one is given: an H2 database in {@code ./data/bridle}. */
+        public static final String DEFAULT_STORE_URL = StoreConfig.DEFAULT_URL;
+        /** The threads that run scheduled bots unless set. */
+        public static final int DEFAULT_SCHEDULER_THREADS = SchedulerConfig.DEFAULT_THREADS;
+
         private BridleConfig config;
-        private Platform platform;
+        private PlatformSource platform;
         private Clock clock = Clock.systemUTC();
         private final List<Module> modules = new ArrayList<>();
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        private boolean manual;
+        private Sandbox sandbox;
+
+        private String appName;
+        private String purpose;
+        private Environment environment;
+        private boolean dryRun;
+        private StoreConfig store = new StoreConfig(DEFAULT_STORE_URL, null, null);
+        private int schedulerThreads = DEFAULT_SCHEDULER_THREADS;
+        private final List<AccountConfig> accounts = new ArrayList<>();
+        private final List<CodeConfig.BotSpec> bots = new ArrayList<>();
+        private final Map<String, Bot> instances = new LinkedHashMap<>();
 
         private Builder() {}
 
-        /** The configuration, already validated. */
-        public Builder config(BridleConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
+        /**
+         * The configuration in {@code file}, its {@code ${env:NAME}} read from the process's environment.
+         *
+         * @throws RuntimeException whose message lists every problem with its file and line, if there is any
+         */
+        public Builder config(Path file) {
+            this.config = ConfigLoader.load(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /** The configuration in {@code file}, its {@code ${env:NAME}} read from {@code environment}. */
+        public Builder config(Path file, Map<String, String> environment) {
+            this.config = ConfigLoader.load(Objects.requireNonNull(file, "file"), Map.copyOf(environment), loader());
+            return this;
+        }
+
+        /** The platform app: its name, which says its environment ({@code acme-bots-dev}), and what it does. */
+        public Builder app(String name, String purpose) {
+            this.appName = Objects.requireNonNull(name, "name");
+            this.purpose = Objects.requireNonNull(purpose, "purpose");
+            return this;
+        }
+
+        /** Which environment this is; unless set, the one the app's name declares. */
+        public Builder environment(Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Records every decision and sends nothing. */
+        public Builder dryRun() {
+            this.dryRun = true;
+            return this;
+        }
+
+        /** An H2 database in {@code file} (without its {@code .mv.db}); {@link #DEFAULT_STORE_URL} unless set. */
+        public Builder store(Path file) {
+            this.store = new StoreConfig("jdbc:h2:file:" + file.toAbsolutePath(), null, null);
+            return this;
+        }
+
+        /** A PostgreSQL database, for several nodes on one store. */
+        public Builder postgres(String jdbcUrl, String user, String password) {
+            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("a PostgreSQL URL starts with jdbc:postgresql:, not " + jdbcUrl);
+            }
+            this.store = new StoreConfig(jdbcUrl, user, Secret.of(password));
+            return this;
+        }
+
+        /** The threads that run scheduled bots; {@link #DEFAULT_SCHEDULER_THREADS} unless set. */
+        public Builder schedulerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("at least one scheduler thread, not " + threads);
+            }
+            this.schedulerThreads = threads;
+            return this;
+        }
+
+        /** An account without credentials: it acts on the built-in sandbox (every account must be so, or none). */
+        public Builder account(String handle) {
+            accounts.add(new AccountConfig(Objects.requireNonNull(handle, "handle"), null));
+            return this;
+        }
+
+        /** An account on X, with its OAuth 1.0a credentials; they never reach logs or the ledger. */
+        public Builder account(
+                String handle,
+                String consumerKey,
+                String consumerSecret,
+                String accessToken,
+                String accessTokenSecret) {
+            accounts.add(new AccountConfig(
+                    Objects.requireNonNull(handle, "handle"),
+                    new Credentials(
+                            Secret.of(consumerKey),
+                            Secret.of(consumerSecret),
+                            Secret.of(accessToken),
+                            Secret.of(accessTokenSecret))));
+            return this;
+        }
+
+        /** The handles of the accounts given so far, in order (a test kit starts its sandbox with them). */
+        public List<String> accountHandles() {
+            return accounts.stream().map(AccountConfig::handle).toList();
+        }
+
+        /**
+         * A bot Guice builds from {@code type}, with the modules given here.
+         *
+         * @param schedule when its {@code onSchedule} runs, or {@code null} for never
+         * @param inbound what it handles, if anything
+         */
+        public Builder bot(
+                String name, String account, Class<? extends Bot> type, Schedule schedule, Inbound... inbound) {
+            bots.add(new CodeConfig.BotSpec(name, account, type.getName(), false, schedule, Set.of(inbound)));
             return this;
         }
 
         /**
-         * The configuration in {@code file}.
+         * A bot given as it is (one instance, the caller's to build).
          *
-         * @throws dev.bridle.internal.config.ConfigException listing every problem, if there is any
+         * @param schedule when its {@code onSchedule} runs, or {@code null} for never
+         * @param inbound what it handles, if anything
          */
-        public Builder config(Path file) {
-            return config(ConfigLoader.load(file));
+        public Builder bot(String name, String account, Bot bot, Schedule schedule, Inbound... inbound) {
+            Objects.requireNonNull(bot, "bot");
+            bots.add(new CodeConfig.BotSpec(name, account, bot.getClass().getName(), true, schedule, Set.of(inbound)));
+            instances.put(name, bot);
+            return this;
         }
 
         /**
@@ -125,13 +298,43 @@ public final class Bridle implements AutoCloseable {
          * X when every account has credentials, the built-in sandbox when none has.
          */
         public Builder platform(Platform platform) {
-            this.platform = Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(platform, "platform");
+            this.platform = PlatformSource.of(platform);
+            return this;
+        }
+
+        /**
+         * The platform to act on, connected by {@code connect} with the feedback its rate-limit answers go to, so that
+         * the throttles hear what the platform says of its limits as they do from the built-in adapter.
+         */
+        public Builder platform(Function<RateLimitFeedback, Platform> connect) {
+            Objects.requireNonNull(connect, "connect");
+            this.platform = connect::apply;
+            return this;
+        }
+
+        /**
+         * Act on {@code sandbox}, which the caller started (with the audience it wants) and closes, through the real
+         * adapter: twitter4j over loopback HTTP with the credentials the sandbox generated for each account. The test
+         * kit's way in; the sandbox should read the same clock.
+         */
+        public Builder sandbox(Sandbox sandbox) {
+            this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
             return this;
         }
 
         /** The clock every part reads; the system clock unless set. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * No threads of its own: {@link Bridle#start()} starts no scheduler, poller or housekeeping, and
+         * {@link Bridle#runDue()} runs what is due on the caller's thread. For tests that move the clock by hand.
+         */
+        public Builder manualScheduling() {
+            this.manual = true;
             return this;
         }
 
@@ -147,30 +350,81 @@ public final class Bridle implements AutoCloseable {
             return this;
         }
 
+        private ClassLoader loader() {
+            return classLoader == null ? Bridle.class.getClassLoader() : classLoader;
+        }
+
+        private BridleConfig configuration() {
+            boolean inCode = appName != null || !accounts.isEmpty() || !bots.isEmpty();
+            if (config != null && inCode) {
+                throw new IllegalStateException(
+                        "Bridle takes a configuration file or sections in code, not both: config(...) was called and"
+                                + " so were app, account or bot");
+            }
+            if (config != null) {
+                return config;
+            }
+            if (!inCode) {
+                throw new IllegalStateException(
+                        "Bridle needs a configuration: call config(file), or app(...), account(...) and bot(...)");
+            }
+            return CodeConfig.build(
+                    appName,
+                    purpose,
+                    environment,
+                    dryRun,
+                    store,
+                    new SchedulerConfig(schedulerThreads),
+                    accounts,
+                    bots,
+                    loader());
+        }
+
         /**
-         * Opens the store and builds every part.
+         * Checks the configuration, opens the store and builds every part.
          *
          * @throws IllegalStateException naming what is missing or what failed
+         * @throws RuntimeException whose message lists every problem of the configuration, if there is any
          */
         public Bridle build() {
-            if (config == null) {
-                throw new IllegalStateException("Bridle needs a configuration: call config(...)");
+            BridleConfig built = configuration();
+            if (platform != null && sandbox != null) {
+                throw new IllegalStateException("Bridle acts on one platform: platform(...) or sandbox(...), not both");
+            }
+            if (sandbox != null) {
+                Sandbox on = sandbox;
+                return new Bridle(
+                        BridleRuntime.create(
+                                built,
+                                feedback -> PlatformFactory.adapterOn(on, built, clock, feedback),
+                                clock,
+                                modules,
+                                loader(),
+                                Map.copyOf(instances)),
+                        null,
+                        manual,
+                        on);
             }
             if (platform != null) {
-                return new Bridle(BridleRuntime.create(config, platform, clock, modules, classLoader), null);
+                return new Bridle(
+                        BridleRuntime.create(built, platform, clock, modules, loader(), Map.copyOf(instances)),
+                        null,
+                        manual,
+                        null);
             }
             AtomicReference<PlatformConnection> connection = new AtomicReference<>();
             try {
                 BridleRuntime runtime = BridleRuntime.create(
-                        config,
+                        built,
                         feedback -> {
-                            connection.set(PlatformFactory.connect(config, clock, feedback));
+                            connection.set(PlatformFactory.connect(built, clock, feedback));
                             return connection.get().platform();
                         },
                         clock,
                         modules,
-                        classLoader);
-                return new Bridle(runtime, connection.get());
+                        loader(),
+                        Map.copyOf(instances));
+                return new Bridle(runtime, connection.get(), manual, null);
             } catch (RuntimeException e) {
                 if (connection.get() != null) {
                     connection.get().close();

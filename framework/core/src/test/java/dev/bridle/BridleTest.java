@@ -13,14 +13,14 @@ import dev.bridle.audit.LedgerEvent;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Schedule;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.PlatformConfig;
-import dev.bridle.internal.config.Schedule;
 import dev.bridle.internal.config.SchedulerConfig;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
@@ -70,18 +70,17 @@ class BridleTest {
         CountingPoster.twoRuns = new java.util.concurrent.CountDownLatch(2);
     }
 
-    private BridleConfig config(String appName, Environment environment, boolean dryRun, Schedule schedule) {
-        return new BridleConfig(
-                "<test>",
-                environment,
-                new AppConfig(appName, "testing"),
-                dryRun,
-                TestStores.h2(dir),
-                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
-                new SchedulerConfig(2),
-                List.of(),
-                List.of(new AccountConfig("acme_news", null)),
-                List.of(new BotConfig("ticker", CountingPoster.class.getName(), "acme_news", schedule, Set.of())));
+    private static final Schedule HOURLY = new Schedule.Every(Duration.ofHours(1));
+
+    private Bridle.Builder builder(String appName, Environment environment, boolean dryRun, Schedule schedule) {
+        Bridle.Builder builder = Bridle.builder()
+                .app(appName, "testing")
+                .environment(environment)
+                .store(dir.resolve("bridle"))
+                .schedulerThreads(2)
+                .account("acme_news")
+                .bot("ticker", "acme_news", CountingPoster.class, schedule);
+        return dryRun ? builder.dryRun() : builder;
     }
 
     private List<LedgerEvent> events(Bridle bridle) {
@@ -90,8 +89,7 @@ class BridleTest {
 
     @Test
     void aBotRunNowPostsThroughTheGuardsAndTheLedgerRecordsIt() throws Exception {
-        try (Bridle bridle = Bridle.builder()
-                .config(config("acme-dev", Environment.DEV, false, null))
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY)
                 .platform(platform)
                 .build()) {
             assertThat(bridle.runNow("ticker")).isTrue();
@@ -106,8 +104,7 @@ class BridleTest {
 
     @Test
     void scheduledBotsRunOnceStarted() throws Exception {
-        try (Bridle bridle = Bridle.builder()
-                .config(config("acme-dev", Environment.DEV, false, new Schedule.Every(Duration.ofMillis(100))))
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, new Schedule.Every(Duration.ofMillis(100)))
                 .platform(platform)
                 .build()) {
             bridle.start();
@@ -120,8 +117,7 @@ class BridleTest {
 
     @Test
     void dryRunRecordsEveryDecisionAndSendsNothing() throws Exception {
-        try (Bridle bridle = Bridle.builder()
-                .config(config("acme-dev", Environment.DEV, true, null))
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, true, HOURLY)
                 .platform(platform)
                 .build()) {
             bridle.runNow("ticker");
@@ -133,16 +129,113 @@ class BridleTest {
         }
     }
 
+    // A configuration built in code skipped the YAML path's checks; it now meets the same rules and messages.
     @Test
-    void aDevAppRunningAsProdSendsNothing() throws Exception {
+    void aDevAppConfiguredAsProdIsRefusedWhenBuiltAsTheYamlFileWouldBe() {
+        assertThatThrownBy(() -> builder("acme-dev", Environment.PROD, false, HOURLY)
+                        .platform(platform)
+                        .build())
+                .hasMessageContaining(
+                        "<code>: app.name: \"acme-dev\" is a dev app (label \"dev\") but environment is prod");
+    }
+
+    @Test
+    void aConfigurationBuiltInCodeListsEveryProblemBeforeAnythingOpens() {
+        assertThatThrownBy(() -> Bridle.builder()
+                        .app("acme-bots", "testing")
+                        .account("not a handle")
+                        .bot("Ticker", "acme_help", CountingPoster.class, null)
+                        .bot("poster", "acme_news", NotABot.class, HOURLY)
+                        .platform(platform)
+                        .build())
+                .hasMessageContaining("7 problems")
+                .hasMessageContaining("app.name: \"acme-bots\" does not say which environment it is for")
+                .hasMessageContaining("accounts.not a handle: is not a valid handle")
+                .hasMessageContaining("bots.Ticker: is not a valid bot name")
+                .hasMessageContaining("bots.Ticker.account: acts as account \"acme_help\", which is not configured")
+                .hasMessageContaining("bots.Ticker: has neither a schedule nor inbound")
+                .hasMessageContaining("bots.poster.class: class " + NotABot.class.getName() + " is abstract");
+        assertThat(dir.resolve("bridle.mv.db")).doesNotExist();
+    }
+
+    /** Abstract, so Guice could never build it. */
+    public abstract static class NotABot implements Bot {}
+
+    @Test
+    void aBotGivenAsAnInstanceIsUsedAsItIs() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Bot counting = new Bot() {
+            @Override
+            public void onSchedule(BotContext ctx) {
+                ctx.actions().post("run " + runs.incrementAndGet());
+            }
+        };
         try (Bridle bridle = Bridle.builder()
-                .config(config("acme-dev", Environment.PROD, false, null))
+                .app("acme-dev", "testing")
+                .store(dir.resolve("bridle"))
+                .account("acme_news")
+                .bot("counter", "acme_news", counting, HOURLY)
                 .platform(platform)
                 .build()) {
+            bridle.runNow("counter");
+            bridle.runNow("counter");
+        }
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void runDueFiresAnIntervalAtStartThenEachTimeTheClockPassesIt() throws Exception {
+        dev.bridle.testing.SettableClock clock =
+                new dev.bridle.testing.SettableClock(java.time.Instant.parse("2026-11-28T09:00:00Z"));
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY)
+                .platform(platform)
+                .clock(clock)
+                .manualScheduling()
+                .build()) {
+            bridle.start();
+            assertThat(bridle.runDue()).as("at start").isEqualTo(1);
+            assertThat(bridle.runDue()).as("nothing due again at once").isZero();
+
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(bridle.runDue()).isZero();
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(bridle.runDue()).as("an hour on").isEqualTo(1);
+            clock.advance(Duration.ofHours(5));
+            assertThat(bridle.runDue()).as("five missed fires are one").isEqualTo(1);
+        }
+        assertThat(CountingPoster.RUNS).hasValue(3);
+    }
+
+    @Test
+    void runDueIsRefusedWhenTheSchedulerRunsOnItsOwnThreads() throws Exception {
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY)
+                .platform(platform)
+                .build()) {
+            assertThatThrownBy(bridle::runDue).hasMessageContaining("manualScheduling()");
+        }
+    }
+
+    // A platform given to the builder heard nothing of the throttles: the feedback was dropped (PlatformSource.of).
+    @Test
+    void aPlatformGivenToTheBuilderReportsRateLimitsToTheThrottles() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<dev.bridle.platform.RateLimitFeedback> heard =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY)
+                .platform(feedback -> {
+                    heard.set(feedback);
+                    return platform;
+                })
+                .build()) {
+            heard.get()
+                    .exhausted(
+                            new Account("acme_news", "1001"),
+                            dev.bridle.guard.ActionKind.POST,
+                            java.time.Instant.now().plus(Duration.ofMinutes(15)));
+
             bridle.runNow("ticker");
 
             verify(platform, never()).perform(any());
-            assertThat(bridle.ledger().tail(1).get(0).record().reason()).isEqualTo("ENVIRONMENT_MISMATCH");
+            assertThat(bridle.ledger().tail(1).get(0).record().reason()).isEqualTo("RATE_LIMITED");
         }
     }
 
@@ -173,9 +266,7 @@ class BridleTest {
 
     @Test
     void withoutCredentialsTheBotsActInTheBuiltInSandbox() {
-        try (Bridle bridle = Bridle.builder()
-                .config(config("acme-dev", Environment.DEV, false, null))
-                .build()) {
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY).build()) {
             assertThat(bridle.sandbox()).isPresent();
 
             bridle.runNow("ticker");

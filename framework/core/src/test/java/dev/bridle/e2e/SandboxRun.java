@@ -3,13 +3,14 @@ package dev.bridle.e2e;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Inbound;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
@@ -72,8 +73,7 @@ final class SandboxRun implements AutoCloseable {
         Scripted.LAST.clear();
         Thanker.REPLIES.clear();
         List<BotConfig> bots = new java.util.ArrayList<>();
-        bots.add(new BotConfig(
-                "thanks", Thanker.class.getName(), "acme_help", null, Set.of(BotConfig.Inbound.MENTIONS)));
+        bots.add(new BotConfig("thanks", Thanker.class.getName(), "acme_help", null, Set.of(Inbound.MENTIONS)));
         for (String spec : scriptedBots) {
             String[] nameAndAccount = spec.split("@");
             bots.add(new BotConfig(nameAndAccount[0], Scripted.class.getName(), nameAndAccount[1], null, Set.of()));

@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (Bridle bridle = Bridle.builder().config(loaded).build()) {
+        try (Bridle bridle = Bridle.builder().config(config.file()).build()) {
             DecisionFeed feed = new DecisionFeed(bridle.ledger(), out);
             banner(out, loaded, bridle);
             bridle.start();

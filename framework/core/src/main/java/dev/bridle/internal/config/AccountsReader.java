@@ -18,8 +18,8 @@ final class AccountsReader {
     static final List<String> CREDENTIAL_KEYS =
             List.of("consumerKey", "consumerSecret", "accessToken", "accessTokenSecret");
 
-    private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
-    private static final String HANDLE_EXPECTED = "an @handle without the @: 1 to 15 letters, digits or _";
+    static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{1,15}");
+    static final String HANDLE_EXPECTED = "an @handle without the @: 1 to 15 letters, digits or _";
 
     private final NodeReader nodes;
     /** Every handle written, valid or not, lower case to as written: bots naming one are not reported again. */

@@ -1,6 +1,6 @@
 package dev.bridle.internal.config;
 
-import dev.bridle.internal.guard.Environment;
+import dev.bridle.config.Environment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

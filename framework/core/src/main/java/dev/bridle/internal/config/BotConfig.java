@@ -1,5 +1,7 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.config.Inbound;
+import dev.bridle.config.Schedule;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,12 +15,6 @@ import java.util.Set;
  * @param inbound which inbound messages it handles
  */
 public record BotConfig(String name, String className, String account, Schedule schedule, Set<Inbound> inbound) {
-
-    /** Inbound message kinds a bot can handle. */
-    public enum Inbound {
-        MENTIONS,
-        DIRECT_MESSAGES
-    }
 
     public BotConfig {
         Objects.requireNonNull(name, "name");

@@ -1,7 +1,8 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.bot.Bot;
-import dev.bridle.internal.config.BotConfig.Inbound;
+import dev.bridle.config.Inbound;
+import dev.bridle.config.Schedule;
 import dev.bridle.internal.throttle.OnThrottle;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;
@@ -20,8 +21,8 @@ final class BotsReader {
 
     static final List<String> KEYS = List.of("name", "class", "account", "schedule", "inbound", "onThrottle");
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final String NAME_EXPECTED = "a name of lower-case letters, digits, - and _,"
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    static final String NAME_EXPECTED = "a name of lower-case letters, digits, - and _,"
             + " starting with a letter or digit, at most 64 long, like daily-digest";
     private static final Map<String, Inbound> INBOUND =
             Map.of("mentions", Inbound.MENTIONS, "direct_messages", Inbound.DIRECT_MESSAGES);

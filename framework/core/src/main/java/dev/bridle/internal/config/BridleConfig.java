@@ -1,7 +1,7 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.config.Environment;
 import dev.bridle.internal.consent.ConsentSettings;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.store.StoreConfig;
 import java.util.List;

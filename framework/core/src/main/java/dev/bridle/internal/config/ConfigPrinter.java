@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.config.Schedule;
 import dev.bridle.internal.secret.Secret;
 import java.util.List;
 import java.util.Locale;

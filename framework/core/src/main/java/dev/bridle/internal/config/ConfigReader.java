@@ -1,8 +1,8 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.config.Environment;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.consent.ConsentSettings;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.StoreConfig;

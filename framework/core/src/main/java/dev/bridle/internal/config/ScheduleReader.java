@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.config.Schedule;
 import dev.bridle.internal.yaml.YamlNode;
 import dev.bridle.internal.yaml.YamlNode.YamlMap;
 import java.text.ParseException;

@@ -1,11 +1,13 @@
 package dev.bridle.internal.platform;
 
+import dev.bridle.config.Inbound;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
 import dev.bridle.internal.secret.Secret;
+import dev.bridle.platform.Platform;
 import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
@@ -103,20 +105,7 @@ public final class PlatformFactory {
         config.accounts().forEach(a -> builder.account(a.handle()));
         Sandbox sandbox = builder.build().start();
         try {
-            SandboxApp app = sandbox.app();
-            TwitterPlatform.Builder platform =
-                    adapter(config, clock, feedback).baseUrl(sandbox.baseUrl().toString());
-            for (AccountConfig account : config.accounts()) {
-                SandboxAccount generated = sandbox.account(account.handle());
-                platform.account(
-                        account.handle(),
-                        new Credentials(
-                                Secret.of(app.consumerKey()),
-                                Secret.of(app.consumerSecret()),
-                                Secret.of(generated.accessToken()),
-                                Secret.of(generated.accessTokenSecret())));
-            }
-            TwitterPlatform built = platform.build();
+            Platform built = adapterOn(sandbox, config, clock, feedback);
             log.warn(
                     "SANDBOX: no account in {} has credentials, so Bridle runs against a local sandbox at {} with a simulated "
                             + "audience. NOTHING IS SENT TO X. Accounts {}; sandbox admin API at {}",
@@ -131,10 +120,33 @@ public final class PlatformFactory {
         }
     }
 
+    /**
+     * The twitter4j adapter on {@code sandbox}, a sandbox the caller started and closes (a test kit's, with its own
+     * audience), with the credentials the sandbox generated for each configured account; real HTTP and real signatures.
+     *
+     * @throws IllegalArgumentException naming an account the sandbox does not have
+     */
+    public static Platform adapterOn(Sandbox sandbox, BridleConfig config, Clock clock, RateLimitFeedback feedback) {
+        SandboxApp app = sandbox.app();
+        TwitterPlatform.Builder platform =
+                adapter(config, clock, feedback).baseUrl(sandbox.baseUrl().toString());
+        for (AccountConfig account : config.accounts()) {
+            SandboxAccount generated = sandbox.account(account.handle());
+            platform.account(
+                    account.handle(),
+                    new Credentials(
+                            Secret.of(app.consumerKey()),
+                            Secret.of(app.consumerSecret()),
+                            Secret.of(generated.accessToken()),
+                            Secret.of(generated.accessTokenSecret())));
+        }
+        return platform.build();
+    }
+
     /** The account the demo audience talks to: the first one a bot reads mentions of, or else the first account. */
     public static String audienceTarget(BridleConfig config) {
         return config.bots().stream()
-                .filter(b -> b.inbound().contains(BotConfig.Inbound.MENTIONS))
+                .filter(b -> b.inbound().contains(Inbound.MENTIONS))
                 .map(BotConfig::account)
                 .findFirst()
                 .orElse(config.accounts().get(0).handle());

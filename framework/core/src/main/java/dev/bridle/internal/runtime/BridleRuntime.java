@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
+import dev.bridle.config.Inbound;
 import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BotConfig;
@@ -37,6 +38,7 @@ import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
+import dev.bridle.internal.schedule.ManualSchedule;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.BotStateStore;
 import dev.bridle.internal.store.Database;
@@ -110,6 +112,10 @@ public final class BridleRuntime implements AutoCloseable {
     private Secret webhookSecret;
     private WebhookReceiver webhook;
     private NodeRegistry node;
+    /** Bots given as instances (built in code), by name; the others Guice builds. */
+    private Map<String, Bot> botInstances = Map.of();
+
+    private ManualSchedule manual;
 
     private BridleRuntime(
             BridleConfig config,
@@ -166,6 +172,28 @@ public final class BridleRuntime implements AutoCloseable {
                 config, platform, clock, extraModules, classLoader, contact, RuntimeHooks.NONE.named(schedulerName));
     }
 
+    /**
+     * As {@link #create(BridleConfig, PlatformSource, Clock, List, ClassLoader)}, with some bots given as instances
+     * ({@code Bridle.builder().bot(...)}), by name: those are used as they are, the others built by Guice.
+     */
+    public static BridleRuntime create(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader,
+            Map<String, Bot> botInstances) {
+        return assembled(
+                config,
+                platform,
+                clock,
+                extraModules,
+                classLoader,
+                ContactSettings.of(Objects.requireNonNull(config, "config")),
+                RuntimeHooks.NONE,
+                botInstances);
+    }
+
     private static BridleRuntime assembled(
             BridleConfig config,
             PlatformSource platform,
@@ -174,12 +202,25 @@ public final class BridleRuntime implements AutoCloseable {
             ClassLoader classLoader,
             ContactSettings contact,
             RuntimeHooks hooks) {
+        return assembled(config, platform, clock, extraModules, classLoader, contact, hooks, Map.of());
+    }
+
+    private static BridleRuntime assembled(
+            BridleConfig config,
+            PlatformSource platform,
+            Clock clock,
+            List<Module> extraModules,
+            ClassLoader classLoader,
+            ContactSettings contact,
+            RuntimeHooks hooks,
+            Map<String, Bot> botInstances) {
         BridleRuntime runtime = new BridleRuntime(
                 Objects.requireNonNull(config, "config"),
                 Objects.requireNonNull(platform, "platform"),
                 Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(contact, "contact"),
                 Objects.requireNonNull(hooks, "hooks"));
+        runtime.botInstances = Map.copyOf(botInstances);
         try {
             runtime.assemble(extraModules, classLoader);
             return runtime;
@@ -303,7 +344,9 @@ public final class BridleRuntime implements AutoCloseable {
         List<BotRunner.RunningBot> bots = new ArrayList<>();
         for (BotConfig bot : config.bots()) {
             Account account = accounts.get(bot.account().toLowerCase(Locale.ROOT));
-            Bot instance = factory.build(bot.name(), bot.className());
+            Bot instance = botInstances.containsKey(bot.name())
+                    ? botInstances.get(bot.name())
+                    : factory.build(bot.name(), bot.className());
             DispatchingActions actions = new DispatchingActions(bot.name(), account, dispatcher, clock);
             bots.add(new BotRunner.RunningBot(
                     bot.name(),
@@ -396,10 +439,9 @@ public final class BridleRuntime implements AutoCloseable {
     private Map<InboundEvent.Kind, Map<String, List<String>>> subscribers() {
         Map<InboundEvent.Kind, Map<String, List<String>>> subscribers = new EnumMap<>(InboundEvent.Kind.class);
         for (BotConfig bot : config.bots()) {
-            for (BotConfig.Inbound kind : bot.inbound()) {
-                InboundEvent.Kind event = kind == BotConfig.Inbound.MENTIONS
-                        ? InboundEvent.Kind.MENTION
-                        : InboundEvent.Kind.DIRECT_MESSAGE;
+            for (Inbound kind : bot.inbound()) {
+                InboundEvent.Kind event =
+                        kind == Inbound.MENTIONS ? InboundEvent.Kind.MENTION : InboundEvent.Kind.DIRECT_MESSAGE;
                 subscribers
                         .computeIfAbsent(event, k -> new LinkedHashMap<>())
                         .computeIfAbsent(bot.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
@@ -488,6 +530,40 @@ public final class BridleRuntime implements AutoCloseable {
                 config.environment(),
                 config.app().name(),
                 config.dryRun() ? ", DRY RUN" : "");
+    }
+
+    /**
+     * Starts without the scheduler's, the poller's and housekeeping's threads: nothing runs until {@link #runDue()} is
+     * called, on the caller's thread. For tests that move the clock by hand.
+     */
+    public synchronized void startManually() {
+        manual = new ManualSchedule(config.bots(), clock);
+        log.info(
+                "Bridle started by hand: {} bots on {} accounts; runDue() runs what is due",
+                config.bots().size(),
+                accounts.size());
+    }
+
+    /**
+     * Runs, on the caller's thread, what is due at the clock's now: each bot whose schedule has come, one poll of every
+     * account's mentions and direct messages, then the deferred actions whose time has come. Returns how many bot runs
+     * and deferred actions ran.
+     *
+     * @throws IllegalStateException unless started with {@link #startManually()}
+     */
+    public synchronized int runDue() {
+        if (manual == null) {
+            throw new IllegalStateException("runDue() runs a Bridle started by hand (startManually()), not one"
+                    + " whose scheduler runs on its own threads");
+        }
+        int ran = 0;
+        for (String bot : manual.due()) {
+            runner.runScheduled(bot);
+            ran++;
+        }
+        poller.pollMentions();
+        poller.pollDirectMessages();
+        return ran + deferred.runDue();
     }
 
     /** The bots, to run one now (tests, {@code bridle run --once}). */

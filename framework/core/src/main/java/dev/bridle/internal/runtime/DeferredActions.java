@@ -306,6 +306,25 @@ public final class DeferredActions implements Deferral, DeferredActionRunner, Qu
         return recovery;
     }
 
+    /**
+     * Runs, on the caller's thread, every waiting action whose time has come, earliest first (for a Bridle run by hand,
+     * whose scheduler does not fire them); returns how many ran.
+     */
+    int runDue() {
+        Instant now = clock.instant();
+        List<DeferredActionStore.Due> due = store.pending().stream()
+                .filter(d -> !d.at().isAfter(now))
+                .sorted(java.util.Comparator.comparing(DeferredActionStore.Due::at))
+                .toList();
+        int ran = 0;
+        for (DeferredActionStore.Due d : due) {
+            if (run(d.requestId()).isPresent()) {
+                ran++;
+            }
+        }
+        return ran;
+    }
+
     /** How many actions are waiting now. */
     public int waiting() {
         return store.waiting();

@@ -1,7 +1,7 @@
 package dev.bridle.internal.schedule;
 
+import dev.bridle.config.Schedule;
 import dev.bridle.internal.config.BotConfig;
-import dev.bridle.internal.config.Schedule;
 import java.text.ParseException;
 import java.util.TimeZone;
 import org.quartz.CronExpression;

@@ -6,8 +6,6 @@ import dev.bridle.Bridle;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
-import dev.bridle.internal.config.BridleConfig;
-import dev.bridle.internal.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -88,16 +86,13 @@ class StandaloneSandboxTest {
                           schedule: { every: 1h } }
                     """.formatted(
                             dir.resolve("data/bridle"), find(printed, "Bridle sandbox listening on (\\S+)")));
-            BridleConfig config = ConfigLoader.load(
-                    file,
-                    Map.of(
-                            "ACME_NEWS_CONSUMER_KEY", find(printed, "consumer key: +(\\S+)"),
-                            "ACME_NEWS_CONSUMER_SECRET", find(printed, "consumer secret: +(\\S+)"),
-                            "ACME_NEWS_ACCESS_TOKEN", find(printed, "access token: +(\\S+)"),
-                            "ACME_NEWS_ACCESS_TOKEN_SECRET", find(printed, "access token secret: +(\\S+)")),
-                    getClass().getClassLoader());
+            Map<String, String> env = Map.of(
+                    "ACME_NEWS_CONSUMER_KEY", find(printed, "consumer key: +(\\S+)"),
+                    "ACME_NEWS_CONSUMER_SECRET", find(printed, "consumer secret: +(\\S+)"),
+                    "ACME_NEWS_ACCESS_TOKEN", find(printed, "access token: +(\\S+)"),
+                    "ACME_NEWS_ACCESS_TOKEN_SECRET", find(printed, "access token secret: +(\\S+)"));
 
-            try (Bridle node = Bridle.builder().config(config).build()) {
+            try (Bridle node = Bridle.builder().config(file, env).build()) {
                 assertThat(node.sandbox())
                         .as("not the built-in sandbox: the standalone one, over HTTP")
                         .isEmpty();

@@ -3,9 +3,10 @@ package dev.bridle.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.bridle.internal.config.BotConfig.Inbound;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Inbound;
+import dev.bridle.config.Schedule;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.yaml.YamlProblem;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.bridle.internal.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.config.Environment;
 import dev.bridle.guard.Verdict;
 import dev.bridle.internal.runtime.Requests;
 import org.junit.jupiter.api.Test;

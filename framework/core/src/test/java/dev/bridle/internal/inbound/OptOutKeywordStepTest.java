@@ -16,6 +16,8 @@ import dev.bridle.bot.Mention;
 import dev.bridle.bot.PostRef;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Inbound;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionOrigin;
 import dev.bridle.guard.ActionRequest;
@@ -30,7 +32,6 @@ import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.optout.OptOutEvent;
 import dev.bridle.internal.optout.OptOutEventType;
 import dev.bridle.internal.runtime.BridleRuntime;
@@ -136,7 +137,7 @@ class OptOutKeywordStepTest {
                         Responder.class.getName(),
                         "acme_news",
                         null,
-                        Set.of(BotConfig.Inbound.MENTIONS, BotConfig.Inbound.DIRECT_MESSAGES))));
+                        Set.of(Inbound.MENTIONS, Inbound.DIRECT_MESSAGES))));
         return BridleRuntime.create(
                 config, platform, clock, List.of(), getClass().getClassLoader(), contact);
     }

@@ -14,6 +14,8 @@ import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Inbound;
 import dev.bridle.guard.ActionOrigin;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.config.AccountConfig;
@@ -26,7 +28,6 @@ import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
 import dev.bridle.internal.secret.Secret;
@@ -131,7 +132,7 @@ class WebhookOptOutTest {
                         Listener.class.getName(),
                         "acme_news",
                         null,
-                        Set.of(BotConfig.Inbound.MENTIONS, BotConfig.Inbound.DIRECT_MESSAGES))));
+                        Set.of(Inbound.MENTIONS, Inbound.DIRECT_MESSAGES))));
         runtime = BridleRuntime.create(
                 config, platform, Clock.systemUTC(), List.of(), getClass().getClassLoader(), contact);
         runtime.start();

@@ -14,13 +14,14 @@ import dev.bridle.bot.BotContext;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Inbound;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
@@ -102,23 +103,15 @@ class InboundDeliveryTest {
                 List.of(new AccountConfig("acme_news", null), new AccountConfig("acme_help", null)),
                 List.of(
                         new BotConfig(
-                                "mentions",
-                                Listener.class.getName(),
-                                "acme_news",
-                                null,
-                                Set.of(BotConfig.Inbound.MENTIONS)),
+                                "mentions", Listener.class.getName(), "acme_news", null, Set.of(Inbound.MENTIONS)),
                         new BotConfig(
                                 "messages",
                                 Listener.class.getName(),
                                 "acme_news",
                                 null,
-                                Set.of(BotConfig.Inbound.DIRECT_MESSAGES)),
+                                Set.of(Inbound.DIRECT_MESSAGES)),
                         new BotConfig(
-                                "elsewhere",
-                                Listener.class.getName(),
-                                "acme_help",
-                                null,
-                                Set.of(BotConfig.Inbound.MENTIONS))));
+                                "elsewhere", Listener.class.getName(), "acme_help", null, Set.of(Inbound.MENTIONS))));
         return BridleRuntime.create(
                 config, platform, clock, List.of(), getClass().getClassLoader());
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.Mention;
+import dev.bridle.config.Environment;
+import dev.bridle.config.Inbound;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
@@ -13,7 +15,6 @@ import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
-import dev.bridle.internal.guard.Environment;
 import dev.bridle.internal.node.NodeMismatchException;
 import dev.bridle.internal.node.NodeRegistry;
 import dev.bridle.internal.platform.PlatformFactory;
@@ -60,9 +61,9 @@ class MultiNodeTest {
     }
 
     static final BotConfig THANKS =
-            new BotConfig("thanks", Listener.class.getName(), "acme_news", null, Set.of(BotConfig.Inbound.MENTIONS));
+            new BotConfig("thanks", Listener.class.getName(), "acme_news", null, Set.of(Inbound.MENTIONS));
     static final BotConfig HELPER =
-            new BotConfig("helper", Listener.class.getName(), "acme_help", null, Set.of(BotConfig.Inbound.MENTIONS));
+            new BotConfig("helper", Listener.class.getName(), "acme_help", null, Set.of(Inbound.MENTIONS));
 
     final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final List<AutoCloseable> opened = new ArrayList<>();

@@ -3,8 +3,8 @@ package dev.bridle.internal.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.config.Schedule;
 import dev.bridle.internal.config.BotConfig;
-import dev.bridle.internal.config.Schedule;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

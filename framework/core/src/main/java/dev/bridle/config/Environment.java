@@ -1,4 +1,4 @@
-package dev.bridle.internal.guard;
+package dev.bridle.config;
 
 import java.util.EnumSet;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.bridle.internal.config;
+package dev.bridle.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
