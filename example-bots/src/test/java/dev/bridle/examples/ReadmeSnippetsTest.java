@@ -37,6 +37,19 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void theTestingABotSnippetIsCutFromThankYouBotTestAsItIs() throws IOException {
+        String snippet = snippets("Testing a bot", "java").get(0);
+        String source = read(ROOT.resolve("example-bots/src/test/java/dev/bridle/examples/ThankYouBotTest.java"));
+        String unindented = source.lines()
+                .map(line -> line.startsWith("    ") ? line.substring(4) : line)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+
+        assertThat(unindented)
+                .as("ThankYouBotTest, one level of indentation less, contains the README's test as it is")
+                .contains(snippet);
+    }
+
+    @Test
     void theWritingABotConfigurationIsTheShippedOne() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode shown = yaml.readTree(snippets("Writing a bot", "yaml").get(0))
