@@ -11,8 +11,8 @@ import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.CodeConfig;
 import dev.bridle.internal.config.ConfigLoader;
 import dev.bridle.internal.config.Credentials;
+import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
-import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.PlatformSource;
@@ -20,17 +20,16 @@ import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.RateLimitFeedback;
-import dev.bridle.sandbox.Sandbox;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -45,7 +44,7 @@ import java.util.function.Function;
  *
  * try (Bridle bridle = Bridle.builder()
  *         .app("acme-bots-dev", "answers questions about Acme's releases")
- *         .account("acme_help")
+ *         .account("acme_help", consumerKey, consumerSecret, accessToken, accessTokenSecret)
  *         .bot("thanks", "acme_help", ThankYouBot.class, null, Inbound.MENTIONS)
  *         .build()) {
  *     bridle.start();
@@ -54,7 +53,9 @@ import java.util.function.Function;
  *
  * A configuration built in code is checked by the rules the YAML file is checked by, with the same messages; the
  * sections not given take their defaults (the throttles, duplicates, consent, opt-out and inbound settings of
- * {@code bridle.yaml} when it leaves them out). Accounts without credentials act on the built-in sandbox.
+ * {@code bridle.yaml} when it leaves them out). The runtime acts on X, or on the API named by
+ * {@link Builder#apiBaseUrl}, with every account's credentials; {@code bridle run} (bridle-cli) runs the same bots on a
+ * local sandbox when no account has any, and bridle-testkit gives each test a sandbox of its own.
  *
  * <p>{@link Builder#build()} checks everything it can before anything runs: the configuration, the store (migrated to
  * the current schema), every account's credentials, and that every bot can be built. {@link #start()} then schedules
@@ -63,15 +64,11 @@ import java.util.function.Function;
 public final class Bridle implements AutoCloseable {
 
     private final BridleRuntime runtime;
-    private final PlatformConnection connection;
     private final boolean manual;
-    private final Sandbox givenSandbox;
 
-    private Bridle(BridleRuntime runtime, PlatformConnection connection, boolean manual, Sandbox givenSandbox) {
+    private Bridle(BridleRuntime runtime, boolean manual) {
         this.runtime = runtime;
-        this.connection = connection;
         this.manual = manual;
-        this.givenSandbox = givenSandbox;
     }
 
     /** A builder: a configuration file, or at least an app and an account in code. */
@@ -130,27 +127,10 @@ public final class Bridle implements AutoCloseable {
         return runtime.ledger();
     }
 
-    /**
-     * The sandbox the bots act on: the in-process one when no account has credentials, or the one given to the builder;
-     * empty when they act on X (or on a platform given to the builder).
-     */
-    public Optional<Sandbox> sandbox() {
-        if (givenSandbox != null) {
-            return Optional.of(givenSandbox);
-        }
-        return connection == null ? Optional.empty() : connection.sandbox();
-    }
-
-    /** Stops the bots, letting running handlers finish, and closes the store (and the sandbox, if any). */
+    /** Stops the bots, letting running handlers finish, and closes the store. */
     @Override
     public void close() {
-        try {
-            runtime.close();
-        } finally {
-            if (connection != null) {
-                connection.close();
-            }
-        }
+        runtime.close();
     }
 
     /** Builds a {@link Bridle}; see {@link Bridle} for what {@link #build()} checks. */
@@ -167,7 +147,8 @@ public final class Bridle implements AutoCloseable {
         private final List<Module> modules = new ArrayList<>();
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private boolean manual;
-        private Sandbox sandbox;
+        private URI apiBaseUrl;
+        private final Map<String, Credentials> credentials = new LinkedHashMap<>();
 
         private String appName;
         private String purpose;
@@ -240,7 +221,10 @@ public final class Bridle implements AutoCloseable {
             return this;
         }
 
-        /** An account without credentials: it acts on the built-in sandbox (every account must be so, or none). */
+        /**
+         * An account whose credentials come later, from {@link #credentials} (a sandbox's, say); {@code build()}
+         * refuses an account that has none.
+         */
         public Builder account(String handle) {
             accounts.add(new AccountConfig(Objects.requireNonNull(handle, "handle"), null));
             return this;
@@ -295,7 +279,7 @@ public final class Bridle implements AutoCloseable {
 
         /**
          * The platform to act on, for tests and embedding. Unless it is set, the platform comes from the configuration:
-         * X when every account has credentials, the built-in sandbox when none has.
+         * the twitter4j adapter on X (or on {@link #apiBaseUrl}), with every account's credentials.
          */
         public Builder platform(Platform platform) {
             Objects.requireNonNull(platform, "platform");
@@ -314,12 +298,31 @@ public final class Bridle implements AutoCloseable {
         }
 
         /**
-         * Act on {@code sandbox}, which the caller started (with the audience it wants) and closes, through the real
-         * adapter: twitter4j over loopback HTTP with the credentials the sandbox generated for each account. The test
-         * kit's way in; the sandbox should read the same clock.
+         * The platform's API at {@code baseUrl} instead of X's: a standalone sandbox ({@code bridle sandbox}), a test
+         * kit's, or a proxy. The same as {@code platform.baseUrl} in the file, which it overrides.
          */
-        public Builder sandbox(Sandbox sandbox) {
-            this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        public Builder apiBaseUrl(URI baseUrl) {
+            this.apiBaseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /**
+         * The OAuth 1.0a credentials of {@code handle}, an account given without them (in code, or in the file): a
+         * sandbox's generated ones, say. They never reach logs or the ledger.
+         */
+        public Builder credentials(
+                String handle,
+                String consumerKey,
+                String consumerSecret,
+                String accessToken,
+                String accessTokenSecret) {
+            credentials.put(
+                    Objects.requireNonNull(handle, "handle").toLowerCase(Locale.ROOT),
+                    new Credentials(
+                            Secret.of(consumerKey),
+                            Secret.of(consumerSecret),
+                            Secret.of(accessToken),
+                            Secret.of(accessTokenSecret)));
             return this;
         }
 
@@ -387,50 +390,34 @@ public final class Bridle implements AutoCloseable {
          * @throws RuntimeException whose message lists every problem of the configuration, if there is any
          */
         public Bridle build() {
-            BridleConfig built = configuration();
-            if (platform != null && sandbox != null) {
-                throw new IllegalStateException("Bridle acts on one platform: platform(...) or sandbox(...), not both");
+            BridleConfig built = withPlatformOverrides(configuration());
+            PlatformSource source =
+                    platform != null ? platform : feedback -> PlatformFactory.connect(built, clock, feedback);
+            return new Bridle(
+                    BridleRuntime.create(built, source, clock, modules, loader(), Map.copyOf(instances)), manual);
+        }
+
+        /** The configuration with the base URL and credentials given here, naming an account that is not in it. */
+        private BridleConfig withPlatformOverrides(BridleConfig config) {
+            if (apiBaseUrl == null && credentials.isEmpty()) {
+                return config;
             }
-            if (sandbox != null) {
-                Sandbox on = sandbox;
-                return new Bridle(
-                        BridleRuntime.create(
-                                built,
-                                feedback -> PlatformFactory.adapterOn(on, built, clock, feedback),
-                                clock,
-                                modules,
-                                loader(),
-                                Map.copyOf(instances)),
-                        null,
-                        manual,
-                        on);
-            }
-            if (platform != null) {
-                return new Bridle(
-                        BridleRuntime.create(built, platform, clock, modules, loader(), Map.copyOf(instances)),
-                        null,
-                        manual,
-                        null);
-            }
-            AtomicReference<PlatformConnection> connection = new AtomicReference<>();
-            try {
-                BridleRuntime runtime = BridleRuntime.create(
-                        built,
-                        feedback -> {
-                            connection.set(PlatformFactory.connect(built, clock, feedback));
-                            return connection.get().platform();
-                        },
-                        clock,
-                        modules,
-                        loader(),
-                        Map.copyOf(instances));
-                return new Bridle(runtime, connection.get(), manual, null);
-            } catch (RuntimeException e) {
-                if (connection.get() != null) {
-                    connection.get().close();
+            for (String handle : credentials.keySet()) {
+                if (config.account(handle).isEmpty()) {
+                    throw new IllegalStateException(
+                            "credentials(...) for @" + handle + ", which is not an account of " + config.source());
                 }
-                throw e;
             }
+            List<AccountConfig> accounts = config.accounts().stream()
+                    .map(a -> credentials.containsKey(a.handle().toLowerCase(Locale.ROOT))
+                            ? new AccountConfig(
+                                    a.handle(), credentials.get(a.handle().toLowerCase(Locale.ROOT)))
+                            : a)
+                    .toList();
+            PlatformConfig platformConfig = apiBaseUrl == null
+                    ? config.platform()
+                    : new PlatformConfig(config.platform().api(), apiBaseUrl.toString());
+            return config.withPlatform(platformConfig, accounts);
         }
     }
 }

@@ -265,14 +265,41 @@ class BridleTest {
     }
 
     @Test
-    void withoutCredentialsTheBotsActInTheBuiltInSandbox() {
-        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY).build()) {
-            assertThat(bridle.sandbox()).isPresent();
+    void withoutCredentialsBuildSaysWhereTheSandboxIs() {
+        assertThatThrownBy(() ->
+                        builder("acme-dev", Environment.DEV, false, HOURLY).build())
+                .hasMessageContaining("no account has credentials")
+                .hasMessageContaining("bridle-testkit gives tests one");
+    }
 
+    @Test
+    void credentialsAndABaseUrlGivenInCodeActOnThatPlatform() throws Exception {
+        dev.bridle.sandbox.Sandbox sandbox = dev.bridle.sandbox.Sandbox.builder()
+                .account("acme_news")
+                .build()
+                .start();
+        try (sandbox;
+                Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY)
+                        .apiBaseUrl(sandbox.baseUrl())
+                        .credentials(
+                                "acme_news",
+                                sandbox.app().consumerKey(),
+                                sandbox.app().consumerSecret(),
+                                sandbox.account("acme_news").accessToken(),
+                                sandbox.account("acme_news").accessTokenSecret())
+                        .build()) {
             bridle.runNow("ticker");
 
-            assertThat(bridle.sandbox().get().sent("acme_news").posts()).hasSize(1);
+            assertThat(sandbox.sent("acme_news").posts()).hasSize(1);
             assertThat(events(bridle)).containsExactly(LedgerEvent.ALLOWED, LedgerEvent.SENT);
         }
+    }
+
+    @Test
+    void credentialsForAnAccountThatIsNotConfiguredAreRefused() {
+        assertThatThrownBy(() -> builder("acme-dev", Environment.DEV, false, HOURLY)
+                        .credentials("acme_help", "a", "b", "c", "d")
+                        .build())
+                .hasMessageContaining("credentials(...) for @acme_help, which is not an account");
     }
 }

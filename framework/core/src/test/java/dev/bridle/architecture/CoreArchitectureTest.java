@@ -44,9 +44,4 @@ class CoreArchitectureTest {
     void theAdapterReportsThroughItsPort() {
         CoreArchitectureRules.THE_ADAPTER_REPORTS_THROUGH_ITS_PORT.check(core);
     }
-
-    @Test
-    void theCliGoesThroughThePublicFace() {
-        CoreArchitectureRules.THE_CLI_GOES_THROUGH_THE_PUBLIC_FACE.check(core);
-    }
 }

@@ -11,12 +11,12 @@ import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
-import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.testing.SettableClock;
+import dev.bridle.testing.TestSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ final class SandboxRun implements AutoCloseable {
 
     final SettableClock clock;
     final BridleRuntime runtime;
-    private PlatformConnection connection;
+    private final TestSandbox world;
 
     SandboxRun(Path dir, String... scriptedBots) {
         this(dir, T0, scriptedBots);
@@ -89,19 +89,17 @@ final class SandboxRun implements AutoCloseable {
                 List.of(),
                 List.of(new AccountConfig("acme_news", null), new AccountConfig("acme_help", null)),
                 bots);
+        world = TestSandbox.start(config, clock);
         runtime = BridleRuntime.create(
-                config,
-                feedback -> {
-                    connection = PlatformFactory.connect(config, clock, feedback);
-                    return connection.platform();
-                },
+                world.config(),
+                feedback -> PlatformFactory.connect(world.config(), clock, feedback),
                 clock,
                 List.of(),
                 getClass().getClassLoader());
     }
 
     Sandbox sandbox() {
-        return connection.sandbox().orElseThrow();
+        return world.sandbox();
     }
 
     /** Runs bot {@code name} now with {@code action}; returns what it got. */
@@ -127,9 +125,7 @@ final class SandboxRun implements AutoCloseable {
         try {
             runtime.close();
         } finally {
-            if (connection != null) {
-                connection.close();
-            }
+            world.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.bridle.testkit;
 
 import dev.bridle.Bridle;
 import dev.bridle.sandbox.Sandbox;
+import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,11 +98,20 @@ public final class BridleExtension implements BeforeEachCallback, AfterEachCallb
         Sandbox sandbox = world.build().start();
         Bridle bridle;
         try {
-            bridle = builder.store(dir.resolve("bridle"))
+            builder.store(dir.resolve("bridle"))
                     .clock(clock)
-                    .sandbox(sandbox)
-                    .manualScheduling()
-                    .build();
+                    .apiBaseUrl(sandbox.baseUrl())
+                    .manualScheduling();
+            for (String handle : builder.accountHandles()) {
+                SandboxAccount account = sandbox.account(handle);
+                builder.credentials(
+                        handle,
+                        sandbox.app().consumerKey(),
+                        sandbox.app().consumerSecret(),
+                        account.accessToken(),
+                        account.accessTokenSecret());
+            }
+            bridle = builder.build();
             bridle.start();
         } catch (RuntimeException e) {
             sandbox.close();

@@ -125,6 +125,26 @@ public record BridleConfig(
                 InboundConfig.defaults());
     }
 
+    /** The same configuration acting on {@code platform} with {@code accounts} (their credentials given in code). */
+    public BridleConfig withPlatform(PlatformConfig platform, List<AccountConfig> accounts) {
+        return new BridleConfig(
+                source,
+                environment,
+                app,
+                dryRun,
+                store,
+                platform,
+                scheduler,
+                modules,
+                accounts,
+                bots,
+                throttles,
+                duplicates,
+                consent,
+                optOut,
+                inbound);
+    }
+
     /** The account with {@code handle}, if configured. */
     public Optional<AccountConfig> account(String handle) {
         return accounts.stream()

@@ -3,9 +3,6 @@ package dev.bridle.internal.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.bridle.bot.Account;
 import dev.bridle.config.Environment;
 import dev.bridle.guard.ActionKind;
@@ -19,17 +16,16 @@ import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.platform.Platform;
 import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.testing.SettableClock;
+import dev.bridle.testing.TestSandbox;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class PlatformFactoryTest {
 
@@ -42,18 +38,6 @@ class PlatformFactoryTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
     private final List<ActionKind> observed = new CopyOnWriteArrayList<>();
     private final RateLimitFeedback feedback = (account, kind, limit, remaining, reset) -> observed.add(kind);
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(PlatformFactory.class)).addAppender(logs);
-    }
-
-    @AfterEach
-    void detach() {
-        ((Logger) LoggerFactory.getLogger(PlatformFactory.class)).detachAppender(logs);
-    }
 
     private BridleConfig config(boolean dryRun, String baseUrl, AccountConfig... accounts) {
         return new BridleConfig(
@@ -69,62 +53,50 @@ class PlatformFactoryTest {
                 List.of());
     }
 
+    // The runtime jar carried the sandbox to serve this case; it now says where the sandbox is instead.
     @Test
-    void accountsWithoutCredentialsRunInASandboxThatSaysSo() throws Exception {
-        try (PlatformConnection connection = PlatformFactory.connect(
-                config(
-                        false,
-                        "https://ignored.example/",
-                        new AccountConfig("acme", null),
-                        new AccountConfig("beta", null)),
-                clock,
-                feedback)) {
-            assertThat(connection.isSandbox()).isTrue();
-            var sandbox = connection.sandbox().orElseThrow();
-            Account acme = connection.platform().verifyCredentials(new Account("acme", null));
-            String id = connection
-                    .platform()
-                    .perform(Actions.post(acme, "hello, sandbox"))
-                    .platformId();
+    void accountsWithoutCredentialsAreRefusedSayingWhereTheSandboxIs() {
+        assertThatThrownBy(() -> PlatformFactory.connect(
+                        config(false, null, new AccountConfig("acme", null), new AccountConfig("beta", null)),
+                        clock,
+                        feedback))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("config/bridle.yaml: no account has credentials")
+                .hasMessageContaining("`bridle run` acts on a local sandbox when none has");
+    }
 
-            assertThat(acme.userId()).isEqualTo(sandbox.userId("acme"));
-            assertThat(sandbox.sent("acme").posts()).extracting(p -> p.id()).containsExactly(id);
-            assertThat(sandbox.audience()).as("a simulated audience").isPresent();
+    @Test
+    void aPostReachesTheConfiguredBaseUrlAndItsRateLimitsTheFeedback() throws Exception {
+        try (TestSandbox world = TestSandbox.start(
+                config(false, null, new AccountConfig("acme", null), new AccountConfig("beta", null)), clock)) {
+            Platform platform = PlatformFactory.connect(world.config(), clock, feedback);
+            Account acme = platform.verifyCredentials(new Account("acme", null));
+            String id = platform.perform(Actions.post(acme, "hello, sandbox")).platformId();
+
+            assertThat(acme.userId()).isEqualTo(world.sandbox().userId("acme"));
+            assertThat(world.sandbox().sent("acme").posts())
+                    .extracting(p -> p.id())
+                    .containsExactly(id);
             assertThat(observed).contains(ActionKind.POST);
-            assertThat(((TwitterPlatform) connection.platform()).baseUrl())
-                    .isEqualTo(sandbox.baseUrl().toString());
-            assertThat(logs.list)
-                    .anySatisfy(e -> assertThat(e.getFormattedMessage())
-                            .contains(
-                                    "SANDBOX",
-                                    "NOTHING IS SENT TO X",
-                                    sandbox.baseUrl().toString(),
-                                    "@acme, @beta"));
+            assertThat(((TwitterPlatform) platform).baseUrl())
+                    .isEqualTo(world.sandbox().baseUrl().toString());
         }
     }
 
     @Test
     void accountsWithCredentialsUseTheRealPlatformAndNeverTheSandbox() {
-        try (PlatformConnection connection = PlatformFactory.connect(
-                config(false, null, new AccountConfig("acme", REAL), new AccountConfig("beta", REAL)),
-                clock,
-                feedback)) {
-            assertThat(connection.isSandbox()).isFalse();
-            assertThat(connection.sandbox()).isEmpty();
-            TwitterPlatform platform = (TwitterPlatform) connection.platform();
-            assertThat(platform.baseUrl()).isEqualTo("https://api.x.com/");
-            assertThat(platform.api()).isEqualTo(PlatformConfig.ApiVersion.V2);
-        }
+        TwitterPlatform platform = (TwitterPlatform) PlatformFactory.connect(
+                config(false, null, new AccountConfig("acme", REAL), new AccountConfig("beta", REAL)), clock, feedback);
+        assertThat(platform.baseUrl()).isEqualTo("https://api.x.com/");
+        assertThat(platform.api()).isEqualTo(PlatformConfig.ApiVersion.V2);
     }
 
     @Test
     void aConfiguredBaseUrlIsUsedAndDryRunIsPassedOn() {
-        try (PlatformConnection connection = PlatformFactory.connect(
-                config(true, "https://api.twitter.com", new AccountConfig("acme", REAL)), clock, feedback)) {
-            TwitterPlatform platform = (TwitterPlatform) connection.platform();
-            assertThat(platform.baseUrl()).isEqualTo("https://api.twitter.com/");
-            assertThat(platform.dryRun()).isTrue();
-        }
+        TwitterPlatform platform = (TwitterPlatform) PlatformFactory.connect(
+                config(true, "https://api.twitter.com", new AccountConfig("acme", REAL)), clock, feedback);
+        assertThat(platform.baseUrl()).isEqualTo("https://api.twitter.com/");
+        assertThat(platform.dryRun()).isTrue();
     }
 
     @Test
@@ -141,8 +113,7 @@ class PlatformFactoryTest {
 
     @Test
     void theJdkIsToldNotToResendPosts() {
-        PlatformFactory.connect(config(false, null, new AccountConfig("acme", REAL)), clock, feedback)
-                .close();
+        PlatformFactory.connect(config(false, null, new AccountConfig("acme", REAL)), clock, feedback);
 
         assertThat(System.getProperty("sun.net.http.retryPost")).isEqualTo("false");
     }

@@ -126,7 +126,7 @@ class MultiNodeTest {
         BridleConfig config = config(bots);
         BridleRuntime runtime = BridleRuntime.create(
                 config,
-                feedback -> PlatformFactory.connect(config, clock, feedback).platform(),
+                feedback -> PlatformFactory.connect(config, clock, feedback),
                 clock,
                 List.of(),
                 getClass().getClassLoader(),

@@ -13,7 +13,6 @@ import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.health.PauseReason;
-import dev.bridle.internal.platform.PlatformConnection;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.internal.store.Database;
@@ -21,6 +20,7 @@ import dev.bridle.internal.store.TestStores;
 import dev.bridle.sandbox.AccountFlag;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.testing.SettableClock;
+import dev.bridle.testing.TestSandbox;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +39,8 @@ class PlatformStartupTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
     private BridleConfig config;
-    private PlatformConnection connection;
+    private TestSandbox world;
+    private dev.bridle.platform.Platform platform;
     private Sandbox sandbox;
 
     @BeforeEach
@@ -55,18 +56,20 @@ class PlatformStartupTest {
                 List.of(),
                 List.of(new AccountConfig("acme", null), new AccountConfig("beta", null)),
                 List.of());
-        connection = PlatformFactory.connect(config, clock, (account, kind, limit, remaining, reset) -> {});
-        sandbox = connection.sandbox().orElseThrow();
+        world = TestSandbox.start(config, clock);
+        config = world.config();
+        platform = PlatformFactory.connect(config, clock, (account, kind, limit, remaining, reset) -> {});
+        sandbox = world.sandbox();
     }
 
     @AfterEach
     void close() {
-        connection.close();
+        world.close();
     }
 
     private BridleRuntime start() {
         return BridleRuntime.create(
-                config, connection.platform(), clock, List.of(), getClass().getClassLoader());
+                config, platform, clock, List.of(), getClass().getClassLoader());
     }
 
     @Test
@@ -110,7 +113,7 @@ class PlatformStartupTest {
                 ledger.append(LedgerRecords.decision(post, clock.instant(), LedgerEvent.ALLOWED, null, null, null));
             }
         }
-        String id = connection.platform().perform(post).platformId();
+        String id = platform.perform(post).platformId();
 
         try (BridleRuntime runtime = start()) {
             List<LedgerRecord> rows = runtime.ledger().tail(10).stream()

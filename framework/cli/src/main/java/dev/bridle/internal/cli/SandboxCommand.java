@@ -2,7 +2,6 @@ package dev.bridle.internal.cli;
 
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BridleConfig;
-import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.sandbox.SandboxMain;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -92,7 +91,7 @@ public final class SandboxCommand implements Callable<Integer> {
         if (handles.isEmpty() && Files.isRegularFile(config.file())) {
             BridleConfig loaded = config.load();
             loaded.accounts().stream().map(AccountConfig::handle).forEach(handles::add);
-            audience = PlatformFactory.audienceTarget(loaded); // the same account bridle run's audience talks to
+            audience = LocalSandbox.audienceTarget(loaded); // the same account bridle run's audience talks to
         }
         handles.forEach(a -> {
             args.add("--account");

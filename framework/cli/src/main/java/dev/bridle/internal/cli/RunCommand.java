@@ -5,6 +5,7 @@ import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.Intervals;
 import dev.bridle.sandbox.Sandbox;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         BridleConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
@@ -67,11 +68,17 @@ public final class RunCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (Bridle bridle = Bridle.builder().config(config.file()).build()) {
+        Sandbox sandbox = LocalSandbox.wanted(loaded) ? LocalSandbox.start(loaded, Clock.systemUTC()) : null;
+        Bridle.Builder builder = Bridle.builder().config(config.file());
+        if (sandbox != null) {
+            LocalSandbox.actOn(builder, sandbox, loaded);
+        }
+        try (AutoCloseable closesSandbox = sandbox == null ? () -> {} : sandbox::close;
+                Bridle bridle = builder.build()) {
             DecisionFeed feed = new DecisionFeed(bridle.ledger(), out);
-            banner(out, loaded, bridle);
+            banner(out, loaded, bridle, sandbox);
             bridle.start();
-            ticker.scheduleWithFixedDelay(() -> tick(bridle, feed), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+            ticker.scheduleWithFixedDelay(() -> tick(sandbox, feed), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
             if (runFor == null) {
                 stop.await();
             } else {
@@ -94,27 +101,28 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void tick(Bridle bridle, DecisionFeed feed) {
+    private static void tick(Sandbox sandbox, DecisionFeed feed) {
         try {
-            bridle.sandbox().flatMap(Sandbox::audience).ifPresent(a -> a.tick());
+            if (sandbox != null) {
+                sandbox.audience().ifPresent(a -> a.tick());
+            }
             feed.printNew();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("run feed failed; trying again", e);
         }
     }
 
-    private static void banner(PrintWriter out, BridleConfig config, Bridle bridle) {
+    private static void banner(PrintWriter out, BridleConfig config, Bridle bridle, Sandbox sandbox) {
         out.println("Bridle: " + config.bots().size() + " bots on "
                 + config.accounts().size() + " accounts, app " + config.app().name() + " (" + config.environment() + ")"
                 + (config.dryRun() ? ", DRY RUN: nothing is sent" : ""));
-        bridle.sandbox()
-                .ifPresentOrElse(
-                        s -> out.println(
-                                "SANDBOX: no account has credentials, so the bots act on a local X-compatible server at "
-                                        + s.baseUrl() + " with a simulated audience. Nothing is sent to X. Admin API: "
-                                        + s.adminUrl()),
-                        () -> out.println(
-                                "Acting on X: every action passes the guards and is recorded in the ledger."));
+        if (sandbox != null) {
+            out.println("SANDBOX: no account has credentials, so the bots act on a local X-compatible server at "
+                    + sandbox.baseUrl() + " with a simulated audience. Nothing is sent to X. Admin API: "
+                    + sandbox.adminUrl());
+        } else {
+            out.println("Acting on X: every action passes the guards and is recorded in the ledger.");
+        }
         int waiting = bridle.waitingActions();
         if (waiting > 0) {
             out.println(

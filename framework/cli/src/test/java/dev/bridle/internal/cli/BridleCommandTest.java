@@ -12,8 +12,9 @@ import picocli.CommandLine;
 
 class BridleCommandTest {
 
-    private static final Path VALID = Path.of("src/test/resources/config/valid/minimal.yaml");
-    private static final Path INVALID = Path.of("src/test/resources/config/errors/bot-classes.yaml");
+    // the configuration fixtures are core's, shared with its reader tests
+    private static final Path VALID = Path.of("../core/src/test/resources/config/valid/minimal.yaml");
+    private static final Path INVALID = Path.of("../core/src/test/resources/config/errors/bot-classes.yaml");
 
     /** {@code ConfigLoader.MAX_BYTES}, written out: the README and the error message name it. */
     private static final int CONFIG_CAP = 1 << 20;
@@ -46,7 +47,8 @@ class BridleCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.INVALID_CONFIG).isEqualTo(3);
         assertThat(out.toString()).isEmpty();
-        String golden = Files.readString(Path.of("src/test/resources/config/errors/bot-classes.expected.txt"));
+        String golden = Files.readString(Path.of("../core/src/test/resources/config/errors/bot-classes.expected.txt"))
+                .replace("src/test/resources/", "../core/src/test/resources/");
         assertThat(err.toString().replace(System.lineSeparator(), "\n")).isEqualTo(golden);
     }
 
