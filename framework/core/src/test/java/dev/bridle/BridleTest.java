@@ -185,8 +185,7 @@ class BridleTest {
 
     @Test
     void runDueFiresAnIntervalAtStartThenEachTimeTheClockPassesIt() throws Exception {
-        dev.bridle.testing.SettableClock clock =
-                new dev.bridle.testing.SettableClock(java.time.Instant.parse("2026-11-28T09:00:00Z"));
+        dev.bridle.sandbox.MutableClock clock = dev.bridle.sandbox.MutableClock.at("2026-11-28T09:00:00Z");
         try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY)
                 .platform(platform)
                 .clock(clock)

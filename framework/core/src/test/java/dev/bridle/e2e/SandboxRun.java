@@ -14,8 +14,8 @@ import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.testing.TestSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.function.Function;
 
 /**
  * A whole Bridle on the built-in sandbox, the way {@code bridle run} starts one with no credentials: real twitter4j
- * over loopback HTTP with real OAuth signatures, every guard on, an H2 file store. Time is a {@link SettableClock} the
+ * over loopback HTTP with real OAuth signatures, every guard on, an H2 file store. Time is a {@link MutableClock} the
  * test moves; bots act when the test says.
  */
 final class SandboxRun implements AutoCloseable {
@@ -58,7 +58,7 @@ final class SandboxRun implements AutoCloseable {
         }
     }
 
-    final SettableClock clock;
+    final MutableClock clock;
     final BridleRuntime runtime;
     private final TestSandbox world;
 
@@ -68,7 +68,7 @@ final class SandboxRun implements AutoCloseable {
 
     /** A run starting at {@code start}: a second run on the same store starts later than the first. */
     SandboxRun(Path dir, Instant start, String... scriptedBots) {
-        clock = new SettableClock(start);
+        clock = MutableClock.at(start);
         Scripted.NEXT.clear();
         Scripted.LAST.clear();
         Thanker.REPLIES.clear();

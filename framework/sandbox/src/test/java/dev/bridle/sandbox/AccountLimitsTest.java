@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Daily account limits (185, 161, 151), the account's own duplicate check (187) and account flags. */
 class AccountLimitsTest {
-    private final MutableClock clock = MutableClock.golden();
+    private final MutableClock clock = TestClocks.golden();
     private Sandbox sandbox;
     private TestClient acme;
     private String acmeId;

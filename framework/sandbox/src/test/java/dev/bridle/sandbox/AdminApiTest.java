@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The admin API: inject inbound traffic, read what was sent, flags, reset. */
 class AdminApiTest {
-    private final MutableClock clock = MutableClock.golden();
+    private final MutableClock clock = TestClocks.golden();
     private Sandbox sandbox;
     private Admin admin;
     private TestClient acme;

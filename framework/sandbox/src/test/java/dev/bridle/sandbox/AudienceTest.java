@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The scripted audience, driven by the sandbox clock and {@code tick()}. */
 class AudienceTest {
-    private final MutableClock clock = MutableClock.golden();
+    private final MutableClock clock = TestClocks.golden();
     private Sandbox sandbox;
 
     @AfterEach

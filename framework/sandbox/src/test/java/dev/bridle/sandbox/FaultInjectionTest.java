@@ -17,7 +17,7 @@ import twitter4j.TwitterException;
 
 /** Each fault kind, scripted and by fraction, in-process and through the admin API. */
 class FaultInjectionTest {
-    private MutableClock clock = MutableClock.golden();
+    private MutableClock clock = TestClocks.golden();
     private final List<Duration> slept = new ArrayList<>();
     private Sandbox sandbox;
 
@@ -95,7 +95,7 @@ class FaultInjectionTest {
 
     @Test
     void dropAfterChangesStateOnceEvenThoughTheJdkResendsThePost() {
-        clock = MutableClock.nearRealTime();
+        clock = TestClocks.nearRealTime();
         start(FaultPlan.builder()
                 .script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropAfter()))
                 .build());
@@ -117,7 +117,7 @@ class FaultInjectionTest {
 
     @Test
     void dropBeforeWithTwitter4jLeavesNothingBehind() {
-        clock = MutableClock.nearRealTime();
+        clock = TestClocks.nearRealTime();
         start(FaultPlan.builder()
                 .script("POST /1.1/statuses/update.json", s -> s.then(Fault.dropBefore()))
                 .build());

@@ -19,7 +19,7 @@ class GoldenShapesTest {
 
     @BeforeEach
     void start() {
-        clock = MutableClock.golden();
+        clock = TestClocks.golden();
         sandbox = Sandbox.builder()
                 .clock(clock)
                 .account("acme")

@@ -16,7 +16,7 @@ class OAuthVerificationTest {
 
     @BeforeEach
     void start() {
-        clock = MutableClock.golden();
+        clock = TestClocks.golden();
         sandbox = Sandbox.builder()
                 .clock(clock)
                 .account("acme")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** x-rate-limit-* headers, 15-minute windows per endpoint per account, 429 / 88 when used up. */
 class RateLimitTest {
-    private final MutableClock clock = MutableClock.golden();
+    private final MutableClock clock = TestClocks.golden();
     private Sandbox sandbox;
 
     @AfterEach
@@ -100,7 +100,7 @@ class RateLimitTest {
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().path("errors").path(0).path("code").asInt()).isEqualTo(185);
         assertThat(Long.parseLong(r.header("x-rate-limit-reset")))
-                .isEqualTo(MutableClock.GOLDEN_START.plus(Duration.ofHours(3)).getEpochSecond());
+                .isEqualTo(TestClocks.GOLDEN_START.plus(Duration.ofHours(3)).getEpochSecond());
     }
 
     @Test

@@ -28,7 +28,7 @@ class SlowClientsTest {
 
     @BeforeEach
     void start() {
-        clock = MutableClock.golden();
+        clock = TestClocks.golden();
         sandbox = Sandbox.builder()
                 .clock(clock)
                 .account("acme")

@@ -24,7 +24,7 @@ class Twitter4jV1Test {
 
     @BeforeEach
     void start() {
-        clock = MutableClock.nearRealTime();
+        clock = TestClocks.nearRealTime();
         sandbox = Sandbox.builder()
                 .clock(clock)
                 .account("acme")

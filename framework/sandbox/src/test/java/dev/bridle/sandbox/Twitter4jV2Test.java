@@ -31,7 +31,7 @@ class Twitter4jV2Test {
 
     @BeforeEach
     void start() {
-        clock = MutableClock.nearRealTime();
+        clock = TestClocks.nearRealTime();
         sandbox = Sandbox.builder()
                 .clock(clock)
                 .account("acme")

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Account Activity webhooks: CRC on registration, signed event POSTs for injected mentions and DMs. */
 class WebhookTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final MutableClock clock = MutableClock.golden();
+    private final MutableClock clock = TestClocks.golden();
     private Sandbox sandbox;
     private HttpServer receiver;
     private final List<String> crcTokens = new CopyOnWriteArrayList<>();

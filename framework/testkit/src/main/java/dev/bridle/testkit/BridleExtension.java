@@ -1,6 +1,7 @@
 package dev.bridle.testkit;
 
 import dev.bridle.Bridle;
+import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxLimits;

@@ -5,6 +5,7 @@ import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxDm;

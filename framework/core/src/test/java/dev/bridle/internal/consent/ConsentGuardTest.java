@@ -14,7 +14,7 @@ import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.StoreException;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.internal.store.TestStores;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ class ConsentGuardTest extends StoreTestBase {
     @TempDir
     static Path dir;
 
-    private SettableClock clock;
+    private MutableClock clock;
     private ConsentRegistry consents;
     private ConsentGuard guard;
 
@@ -40,7 +40,7 @@ class ConsentGuardTest extends StoreTestBase {
     @BeforeEach
     void setUp() {
         sql("DELETE FROM consent_events");
-        clock = new SettableClock(T0);
+        clock = MutableClock.at(T0);
         consents = new ConsentRegistry(db, clock, ConsentSettings.defaults("acme-bots-dev"));
         guard = new ConsentGuard(consents, clock);
     }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreTestBase;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +27,14 @@ abstract class ConsentRegistryContract extends StoreTestBase {
 
     static final Instant T0 = Instant.parse("2026-11-28T09:00:00.123456Z");
 
-    SettableClock clock;
+    MutableClock clock;
     ConsentSettings settings;
     ConsentRegistry consents;
 
     @BeforeEach
     void emptyRegistry() {
         sql("DELETE FROM consent_events");
-        clock = new SettableClock(T0);
+        clock = MutableClock.at(T0);
         settings = ConsentSettings.defaults("acme-bots-dev")
                 .withPolicy("2026-11", "https://acme.example/privacy", "EU", null)
                 .withCacheTtl(Duration.ofSeconds(5));

@@ -16,7 +16,7 @@ import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class DuplicateGuardTest {
     @TempDir
     Path dir;
 
-    final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+    final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
     Database db;
     JdbcPostFingerprintStore store;
     DuplicateGuard guard;

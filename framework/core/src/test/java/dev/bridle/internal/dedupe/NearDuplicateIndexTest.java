@@ -2,7 +2,7 @@ package dev.bridle.internal.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class NearDuplicateIndexTest {
     static final String OTHER_RELEASE =
             "Acme 2.5.0 is out: a plugin API and search that is twice as fast. Full notes: https://acme.io/releases/2.5.0";
 
-    final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+    final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
     NearDuplicateIndex index = new NearDuplicateIndex(DuplicatePolicy.defaults(), 1000, clock);
 
     StoredPost post(String account, String text) {

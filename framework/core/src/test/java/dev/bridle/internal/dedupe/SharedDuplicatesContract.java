@@ -6,7 +6,7 @@ import dev.bridle.bot.Account;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ abstract class SharedDuplicatesContract {
     /** Closes what {@link #openDataSource} opened; called after each test. */
     protected abstract void closeDataSource() throws Exception;
 
-    final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+    final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
     DataSource dataSource;
 
     @BeforeEach

@@ -9,7 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.platform.PlatformException;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,7 @@ abstract class AccountHealthContract extends StoreTestBase {
 
     private static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private AccountHealth health;
 

@@ -9,7 +9,7 @@ import dev.bridle.guard.Verdict;
 import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ class AccountPauseGuardTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private Database db;
     private AccountHealth health;
     private AccountPauseGuard guard;

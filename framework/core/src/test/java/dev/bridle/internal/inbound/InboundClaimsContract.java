@@ -9,7 +9,7 @@ import dev.bridle.internal.inbound.InboundClaims.Claim.Outcome;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
 import dev.bridle.internal.store.Database;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ abstract class InboundClaimsContract {
     /** Opens a migrated, empty database; called before each test. */
     protected abstract Database openDatabase() throws Exception;
 
-    final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+    final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
     final List<NodeRegistry> nodes = new ArrayList<>();
     Database db;
 

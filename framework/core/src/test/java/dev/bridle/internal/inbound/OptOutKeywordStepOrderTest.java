@@ -21,7 +21,7 @@ import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.StoreException;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.internal.store.TestStores;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +43,7 @@ class OptOutKeywordStepOrderTest extends StoreTestBase {
     static Path dir;
 
     private final List<String> steps = new CopyOnWriteArrayList<>();
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private OptOutRegistry optOuts;
     private ConsentRegistry consents;
 

@@ -39,7 +39,7 @@ import dev.bridle.internal.runtime.ContactSettings;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ class OptOutKeywordStepTest {
     private final Platform platform = mock(Platform.class);
     private final List<ActionRequest> performed = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(9000);
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final List<Mention> mentions = new ArrayList<>();
     private final List<DirectMessage> messages = new ArrayList<>();
 

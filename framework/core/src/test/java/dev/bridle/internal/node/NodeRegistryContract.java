@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridle.internal.store.Database;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ abstract class NodeRegistryContract {
     /** Opens a migrated, empty database; called before each test. */
     protected abstract Database openDatabase() throws Exception;
 
-    final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+    final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
     final List<NodeRegistry> nodes = new ArrayList<>();
     Database db;
 

@@ -3,7 +3,7 @@ package dev.bridle.internal.optout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class KeywordFileTest {
     Path dir;
 
     private Path path;
-    private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T10:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2025-06-01T10:00:00Z"));
     private final List<String> events = new ArrayList<>();
     private KeywordFile file;
 

@@ -21,7 +21,7 @@ import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.internal.store.TestStores;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,7 +34,7 @@ class OptOutGuardTest extends StoreTestBase {
     @TempDir
     static Path dir;
 
-    private SettableClock clock;
+    private MutableClock clock;
     private ConsentRegistry consents;
     private OptOutRegistry optOuts;
     private OptOutGuard guard;
@@ -48,7 +48,7 @@ class OptOutGuardTest extends StoreTestBase {
     @BeforeEach
     void setUp() {
         sql("DELETE FROM optout_notices", "DELETE FROM optout_events", "DELETE FROM consent_events");
-        clock = new SettableClock(T0);
+        clock = MutableClock.at(T0);
         open(OptOutSettings.defaults());
     }
 

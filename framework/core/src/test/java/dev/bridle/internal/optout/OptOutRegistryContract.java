@@ -12,7 +12,7 @@ import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreTestBase;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +32,14 @@ abstract class OptOutRegistryContract extends StoreTestBase {
     static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
     static final String ANA = "2001";
 
-    SettableClock clock;
+    MutableClock clock;
     ConsentRegistry consents;
     OptOutRegistry optOuts;
 
     @BeforeEach
     void emptyRegistries() {
         sql("DELETE FROM optout_notices", "DELETE FROM optout_events", "DELETE FROM consent_events");
-        clock = new SettableClock(T0);
+        clock = MutableClock.at(T0);
         open(OptOutSettings.defaults());
     }
 

@@ -18,7 +18,7 @@ import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.RateLimitFeedback;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import dev.bridle.testing.TestSandbox;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class PlatformFactoryTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
     private final List<ActionKind> observed = new CopyOnWriteArrayList<>();
     private final RateLimitFeedback feedback = (account, kind, limit, remaining, reset) -> observed.add(kind);
 

@@ -32,7 +32,7 @@ import dev.bridle.internal.throttle.OnThrottle;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -63,7 +63,7 @@ class ConfiguredSettingsTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock(Requests.T0);
+    private final MutableClock clock = MutableClock.at(Requests.T0);
     private final Platform platform = mock(Platform.class);
 
     @BeforeEach

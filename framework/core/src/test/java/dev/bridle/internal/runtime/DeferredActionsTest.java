@@ -29,7 +29,7 @@ import dev.bridle.internal.store.TestStores;
 import dev.bridle.internal.throttle.DeferralLimits;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +60,7 @@ class DeferredActionsTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock(Requests.T0);
+    private final MutableClock clock = MutableClock.at(Requests.T0);
     private final Platform platform = mock(Platform.class);
 
     @BeforeEach

@@ -23,9 +23,9 @@ import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.PostgresTest;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.store.TestStores;
+import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
-import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +65,7 @@ class MultiNodeTest {
     static final BotConfig HELPER =
             new BotConfig("helper", Listener.class.getName(), "acme_help", null, Set.of(Inbound.MENTIONS));
 
-    final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final MutableClock clock = MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final List<AutoCloseable> opened = new ArrayList<>();
     Sandbox sandbox;
     StoreConfig store;

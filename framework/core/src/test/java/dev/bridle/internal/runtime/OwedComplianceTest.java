@@ -26,7 +26,7 @@ import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +50,7 @@ class OwedComplianceTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock(Requests.T0);
+    private final MutableClock clock = MutableClock.at(Requests.T0);
     private final Platform platform = mock(Platform.class);
     /** The texts of the direct messages the platform accepted. */
     private final List<String> delivered = new CopyOnWriteArrayList<>();

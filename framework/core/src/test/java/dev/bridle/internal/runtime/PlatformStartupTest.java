@@ -18,8 +18,8 @@ import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.sandbox.AccountFlag;
+import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
-import dev.bridle.testing.SettableClock;
 import dev.bridle.testing.TestSandbox;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +37,7 @@ class PlatformStartupTest {
     @TempDir
     Path dir;
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
     private BridleConfig config;
     private TestSandbox world;
     private dev.bridle.platform.Platform platform;

@@ -8,7 +8,7 @@ import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -65,7 +65,7 @@ class ChangeFeedTest {
 
     @Test
     void aConsentGrantedOnOneNodeIsSeenOnAnotherBeforeItsCacheWouldExpire(StoreConfig store) throws Exception {
-        SettableClock clock = new SettableClock(Instant.parse("2026-11-28T09:00:00Z"));
+        MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
         ConsentSettings longCache = ConsentSettings.defaults("acme-dev").withCacheTtl(Duration.ofHours(1));
         try (Database one = Database.open(store);
                 Database two = Database.open(store)) {

@@ -10,14 +10,14 @@ import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AccountRateGuardTest {
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
 
     private AccountRateGuard guard(ThrottleSettings settings) {
         return new AccountRateGuard(settings, new LocalBucketStore(clock), clock);
@@ -70,7 +70,7 @@ class AccountRateGuardTest {
     @Test
     void everyDefaultKindSettlesAtExactlyItsDailyRateWhenDrivenAsFastAsAllowed() {
         for (ActionKind kind : ActionKind.values()) {
-            SettableClock own = new SettableClock(T0);
+            MutableClock own = MutableClock.at(T0);
             AccountRateGuard guard = new AccountRateGuard(ThrottleSettings.defaults(), new LocalBucketStore(own), own);
             long daily =
                     ThrottleSettings.defaults().limitsFor(ACME, kind).get(1).count();

@@ -3,7 +3,7 @@ package dev.bridle.internal.throttle;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ abstract class BucketStoreContract {
     static final List<Limit> TWO_PER_MINUTE_FIVE_PER_HOUR =
             List.of(Limit.of(2, Duration.ofMinutes(1)), Limit.of(5, Duration.ofHours(1)));
 
-    final SettableClock clock = new SettableClock(T0);
+    final MutableClock clock = MutableClock.at(T0);
 
     abstract BucketStore store();
 

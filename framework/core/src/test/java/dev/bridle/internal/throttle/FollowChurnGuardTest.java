@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FollowChurnGuardTest {
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final FollowHistory history = new InMemoryFollowHistory();
     private final FollowChurnGuard guard = new FollowChurnGuard(ThrottleSettings.defaults(), history, clock);
 

@@ -3,7 +3,7 @@ package dev.bridle.internal.throttle;
 import static dev.bridle.internal.throttle.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -44,13 +44,13 @@ class H2StoresTest {
     class History extends FollowHistoryContract {
         @Override
         FollowHistory history() {
-            return new JdbcFollowHistory(TestDatabases.h2(), new SettableClock(T0));
+            return new JdbcFollowHistory(TestDatabases.h2(), MutableClock.at(T0));
         }
 
         @Test
         void aSecondNodeOnTheSameDatabaseSeesTheHistoryOnceItsCacheExpires() {
             DataSource ds = TestDatabases.h2();
-            SettableClock clock = new SettableClock(T0);
+            MutableClock clock = MutableClock.at(T0);
             JdbcFollowHistory one = new JdbcFollowHistory(ds, clock);
             JdbcFollowHistory two = new JdbcFollowHistory(ds, clock);
             assertThat(two.latest("acme_news", "42")).isEqualTo(FollowHistory.Latest.NONE);

@@ -9,13 +9,13 @@ import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OneReplyPerInteractionGuardTest {
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final OneReplyPerInteractionGuard guard =
             new OneReplyPerInteractionGuard(new InMemoryAnsweredInteractions(), clock);
 

@@ -10,7 +10,7 @@ import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +24,7 @@ abstract class PlatformWindowsContract {
 
     static final Instant RESET = T0.plus(Duration.ofMinutes(15));
 
-    final SettableClock clock = new SettableClock(T0);
+    final MutableClock clock = MutableClock.at(T0);
     private PlatformRateGuard guard;
 
     /** Fresh windows; several calls in one test share them (nodes of one store). */

@@ -8,7 +8,7 @@ import dev.bridle.internal.audit.InMemoryAuditLedger;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.runtime.ActionDispatcher;
 import dev.bridle.internal.store.Database;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,7 +42,7 @@ class PostgresStoresTest {
 
     @Test
     void theWholeThrottleSetOnSharedBucketsLetsExactlyThreeRepliesReachOneUser() throws Exception {
-        SettableClock clock = new SettableClock(T0);
+        MutableClock clock = MutableClock.at(T0);
         ThrottleExactnessTest.CountingPlatform platform = new ThrottleExactnessTest.CountingPlatform();
         // Two "nodes": two throttle sets over the same database, each with its own chain.
         Throttles one = Throttles.create(
@@ -104,7 +104,7 @@ class PostgresStoresTest {
     class History extends FollowHistoryContract {
         @Override
         FollowHistory history() {
-            return new JdbcFollowHistory(ds, new SettableClock(T0));
+            return new JdbcFollowHistory(ds, MutableClock.at(T0));
         }
     }
 

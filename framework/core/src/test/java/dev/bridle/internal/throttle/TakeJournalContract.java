@@ -11,7 +11,7 @@ import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.Decision;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,7 +32,7 @@ abstract class TakeJournalContract {
 
     static final Duration HOUR = Duration.ofHours(1);
 
-    final SettableClock clock = new SettableClock(T0);
+    final MutableClock clock = MutableClock.at(T0);
     private final List<GuardChain> chains = new ArrayList<>();
 
     /** A fresh, migrated database; the same one for every node and restart of one test. */

@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class TargetContactGuardTest {
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final TargetContactGuard guard =
             new TargetContactGuard(ThrottleSettings.defaults(), new LocalBucketStore(clock), clock);
 

@@ -20,7 +20,7 @@ import dev.bridle.internal.runtime.RetryPolicy;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ class ThrottleExactnessTest {
     private static final int THREADS = 32;
     private static final int ATTEMPTS_PER_THREAD = 25;
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final CountingPlatform platform = new CountingPlatform();
     private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
     private final List<GuardChain> chains = new ArrayList<>();

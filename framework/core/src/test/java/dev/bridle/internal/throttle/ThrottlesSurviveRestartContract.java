@@ -29,7 +29,7 @@ import dev.bridle.internal.store.Sql;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ abstract class ThrottlesSurviveRestartContract {
 
     static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final Platform platform = mock(Platform.class);
     private final AtomicInteger sent = new AtomicInteger();
     private int texts;

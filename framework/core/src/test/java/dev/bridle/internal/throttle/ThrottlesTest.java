@@ -9,13 +9,13 @@ import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.GuardChain;
-import dev.bridle.testing.SettableClock;
+import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ThrottlesTest {
 
-    private final SettableClock clock = new SettableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     private final Throttles throttles = Throttles.create(
             ThrottleSettings.defaults(),
             clock,

@@ -6,11 +6,11 @@ import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.platform.RateLimitFeedback;
+import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.SandboxRequest;
-import dev.bridle.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class SandboxFixture implements AutoCloseable {
     /** One request as the adapter sent it. */
     public record Sent(String endpoint, String url, String body) {}
 
-    public final SettableClock clock = new SettableClock(T0);
+    public final MutableClock clock = MutableClock.at(T0);
     public final Sandbox sandbox;
     public final List<Sent> wire = new CopyOnWriteArrayList<>();
     public final List<String> feedback = new CopyOnWriteArrayList<>();

@@ -1,4 +1,4 @@
-package dev.bridle.testkit;
+package dev.bridle.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A clock tests move by hand, so that time-dependent behaviour is tested without waiting. Thread-safe; every copy made
- * with {@link #withZone} shares the same instant.
+ * A clock tests move by hand, so that time-dependent behaviour is tested without waiting: the one settable clock of the
+ * tree, shared by the sandbox (which plays X's time), Bridle's own tests and the test kit ({@code TestBridle#clock()}).
+ * Thread-safe; every copy made with {@link #withZone} shares the same instant.
  *
  * <pre>{@code
  * MutableClock clock = MutableClock.at("2026-11-28T09:00:00Z");
