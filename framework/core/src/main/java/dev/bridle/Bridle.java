@@ -384,6 +384,18 @@ public final class Bridle implements AutoCloseable {
         }
 
         /**
+         * The decision plan this configuration makes, as {@code bridle check} prints it: every step an action passes in
+         * order, with the rule it enforces and its latency budget, then the final checks before each platform call. It
+         * is assembled as {@link #build()} assembles it, on a scratch in-memory store, so the configured store is not
+         * opened and nothing is connected.
+         *
+         * @throws RuntimeException whose message lists every problem of the configuration, if there is any
+         */
+        public List<String> plan() {
+            return BridleRuntime.describePlan(withPlatformOverrides(configuration()));
+        }
+
+        /**
          * Checks the configuration, opens the store and builds every part.
          *
          * @throws IllegalStateException naming what is missing or what failed

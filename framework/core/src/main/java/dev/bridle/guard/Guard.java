@@ -1,7 +1,9 @@
 package dev.bridle.guard;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One rule, checked against one action. A guard is a small final class that decides from data; the rule it enforces is
@@ -20,6 +22,14 @@ public interface Guard {
 
     /** Decides about {@code request}. */
     Verdict check(ActionRequest request) throws Exception;
+
+    /**
+     * The restricted-use rule this guard enforces, as {@code bridle check} prints the plan; empty for a guard that
+     * enforces none of them itself (bookkeeping, a dry run).
+     */
+    default Optional<Rule> rule() {
+        return Optional.empty();
+    }
 
     /** The longest this guard may take before the chain gives up on it and denies. */
     default Duration budget() {

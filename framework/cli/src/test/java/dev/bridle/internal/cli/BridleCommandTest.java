@@ -37,6 +37,10 @@ class BridleCommandTest {
         assertThat(out.toString())
                 .startsWith("# Effective configuration from " + VALID)
                 .contains("environment: dev\n", "threads: 4\n")
+                .contains("# Decision plan: every action passes these in order")
+                .containsPattern("#  +1\\. step  mentions +AUTOMATED_CONTACT_CONSENT +45000 ms")
+                .containsPattern("# +\\d+\\. guard consent +AUTOMATED_CONTACT_CONSENT +500 ms")
+                .containsPattern("#  +2\\. check consent-final +AUTOMATED_CONTACT_CONSENT +500 ms")
                 .endsWith("# Valid: 0 bots, 0 accounts (0 in the sandbox).\n");
         assertThat(err.toString()).isEmpty();
     }

@@ -1,11 +1,13 @@
 package dev.bridle.internal.consent;
 
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The consent half of the last check before each platform call (rule
@@ -22,6 +24,11 @@ public final class ConsentFinalCheck implements Guard {
     public ConsentFinalCheck(ConsentRegistry consents, Clock clock) {
         this.consents = Objects.requireNonNull(consents, "consents");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.AUTOMATED_CONTACT_CONSENT);
     }
 
     @Override

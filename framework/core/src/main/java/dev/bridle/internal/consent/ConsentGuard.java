@@ -1,5 +1,6 @@
 package dev.bridle.internal.consent;
 
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.ReservingGuard;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -42,6 +44,11 @@ public final class ConsentGuard implements ReservingGuard {
     public ConsentGuard(ConsentRegistry consents, Clock clock) {
         this.consents = Objects.requireNonNull(consents, "consents");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.AUTOMATED_CONTACT_CONSENT);
     }
 
     @Override

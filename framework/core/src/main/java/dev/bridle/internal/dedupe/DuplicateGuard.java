@@ -1,6 +1,7 @@
 package dev.bridle.internal.dedupe;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionOrigin;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
@@ -78,6 +79,11 @@ public final class DuplicateGuard implements ReservingGuard {
     /** Starts building a guard over {@code store}; {@link Builder#build} loads the window from it. */
     public static Builder builder(PostFingerprintStore store, Clock clock) {
         return new Builder(store, clock);
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.NO_DUPLICATE_CONTENT);
     }
 
     @Override

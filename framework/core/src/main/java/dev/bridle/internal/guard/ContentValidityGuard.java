@@ -10,6 +10,7 @@ import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
 import java.text.Normalizer;
+import java.util.Optional;
 
 /**
  * Refuses text the platform would refuse (rule {@link Rule#PLATFORM_CONTENT}): empty or blank text, posts and replies
@@ -44,6 +45,11 @@ public final class ContentValidityGuard implements Guard {
             }
             WEIGHTS[c] = weight;
         }
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.PLATFORM_CONTENT);
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class EnvironmentGuard implements Guard {
     }
 
     @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.SEPARATE_ENVIRONMENTS);
+    }
+
+    @Override
     public String name() {
         return "environment";
     }

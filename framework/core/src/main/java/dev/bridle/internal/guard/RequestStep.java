@@ -1,9 +1,11 @@
 package dev.bridle.internal.guard;
 
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A step of the decision plan that runs before the guards and completes the request with what they must see (the users
@@ -15,6 +17,11 @@ public interface RequestStep {
 
     /** The name the ledger records when this step refuses. */
     String name();
+
+    /** The restricted-use rule the step serves, as {@code bridle check} prints the plan; empty if none. */
+    default Optional<Rule> rule() {
+        return Optional.empty();
+    }
 
     /** How long the step may take before the chain denies the action for it. */
     Duration budget();

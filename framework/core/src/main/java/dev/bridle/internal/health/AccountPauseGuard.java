@@ -26,6 +26,11 @@ public final class AccountPauseGuard implements Guard {
     }
 
     @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.ACCOUNT_HEALTH);
+    }
+
+    @Override
     public String name() {
         return "account-health";
     }

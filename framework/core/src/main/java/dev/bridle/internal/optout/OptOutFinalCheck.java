@@ -1,9 +1,11 @@
 package dev.bridle.internal.optout;
 
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The last check before the platform call (rule {@link dev.bridle.bot.Rule#OPT_OUT}): the same decision as
@@ -17,6 +19,11 @@ public final class OptOutFinalCheck implements Guard {
 
     public OptOutFinalCheck(OptOutRegistry optOuts) {
         this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.OPT_OUT);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.bridle.internal.optout;
 
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Opt-outs are honoured at once and for every kind of action (rule {@link dev.bridle.bot.Rule#OPT_OUT}): denies
@@ -21,6 +23,11 @@ public final class OptOutGuard implements Guard {
 
     public OptOutGuard(OptOutRegistry optOuts) {
         this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.OPT_OUT);
     }
 
     @Override

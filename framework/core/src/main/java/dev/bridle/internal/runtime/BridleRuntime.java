@@ -11,11 +11,8 @@ import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
 import dev.bridle.internal.config.Credentials;
-import dev.bridle.internal.config.ThrottlesConfig;
-import dev.bridle.internal.consent.ConsentFinalCheck;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.dedupe.DuplicateGuard;
-import dev.bridle.internal.dedupe.JdbcPostFingerprintStore;
 import dev.bridle.internal.guard.GuardChain;
 import dev.bridle.internal.health.AccountHealth;
 import dev.bridle.internal.inbound.ComplianceReplies;
@@ -32,7 +29,6 @@ import dev.bridle.internal.node.NodeRegistry;
 import dev.bridle.internal.optout.KeywordFile;
 import dev.bridle.internal.optout.KeywordMatcher;
 import dev.bridle.internal.optout.KeywordSet;
-import dev.bridle.internal.optout.OptOutFinalCheck;
 import dev.bridle.internal.optout.OptOutRegistry;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.internal.schedule.BotInvoker;
@@ -44,12 +40,6 @@ import dev.bridle.internal.store.BotStateStore;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Dialect;
 import dev.bridle.internal.store.JdbcBotStateStore;
-import dev.bridle.internal.throttle.JdbcAnsweredInteractions;
-import dev.bridle.internal.throttle.JdbcFollowHistory;
-import dev.bridle.internal.throttle.LocalBucketStore;
-import dev.bridle.internal.throttle.PostgresBucketStore;
-import dev.bridle.internal.throttle.PostgresPlatformWindows;
-import dev.bridle.internal.throttle.TakeJournal;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import dev.bridle.internal.throttle.Throttles;
 import dev.bridle.platform.Platform;
@@ -76,9 +66,6 @@ import org.slf4j.LoggerFactory;
 public final class BridleRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BridleRuntime.class);
-
-    /** Rows of refilled shared buckets deleted per housekeeping round. */
-    static final int PURGE_BATCH = 10_000;
 
     /**
      * On a shared PostgreSQL store another node may be sending an action right now: start-up reconciliation leaves
@@ -112,6 +99,7 @@ public final class BridleRuntime implements AutoCloseable {
     private Secret webhookSecret;
     private WebhookReceiver webhook;
     private NodeRegistry node;
+    private DecisionPlan plan;
     /** Bots given as instances (built in code), by name; the others Guice builds. */
     private Map<String, Bot> botInstances = Map.of();
 
@@ -285,56 +273,24 @@ public final class BridleRuntime implements AutoCloseable {
         ledger = track(JdbcAuditLedger.open(database));
         ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
         BotStateStore state = new JdbcBotStateStore(database, clock);
-        health = new AccountHealth(database, clock);
-        consents = new ConsentRegistry(database, clock, contact.consent());
-        optOuts = new OptOutRegistry(database, clock, contact.optOut(), consents);
+        PlanRules rules = PlanRules.open(config, database, clock, contact, false);
+        health = rules.health;
+        consents = rules.consents;
+        optOuts = rules.optOuts;
+        throttles = rules.throttles;
+        duplicates = rules.duplicates;
+        housekeeping = track(new Housekeeping());
+        rules.addPurges(housekeeping);
         ThrottleSettings throttleSettings = config.throttles().settings();
-        PostgresBucketStore sharedBuckets = sharedBuckets();
-        // Throttles (issue 11, point 3 and 5c): shared buckets and platform windows in PostgreSQL, or
-        // buckets in memory restored from their journal before any bot runs.
-        TakeJournal takeJournal = sharedBuckets != null ? null : new TakeJournal(database.dataSource(), clock);
-        throttles = sharedBuckets != null
-                ? Throttles.shared(
-                        throttleSettings,
-                        clock,
-                        sharedBuckets,
-                        new PostgresPlatformWindows(database.dataSource()),
-                        new JdbcFollowHistory(database.dataSource(), clock),
-                        new JdbcAnsweredInteractions(database.dataSource()))
-                : Throttles.journaled(
-                        throttleSettings,
-                        clock,
-                        new LocalBucketStore(clock),
-                        takeJournal,
-                        new JdbcFollowHistory(database.dataSource(), clock),
-                        new JdbcAnsweredInteractions(database.dataSource()));
-        // several nodes may share a PostgreSQL store; an H2 file is opened by one process only
-        boolean sharedStore = database.dialect() == Dialect.POSTGRES;
-        duplicates = DuplicateGuard.builder(new JdbcPostFingerprintStore(database.dataSource(), sharedStore), clock)
-                .policy(config.duplicates().policy())
-                .maxEntries(config.duplicates().maxPosts())
-                .build();
-        housekeeping = track(new Housekeeping().add("duplicate reservations", duplicates::purgeExpired));
-        if (sharedBuckets != null) {
-            housekeeping.add("shared buckets", () -> sharedBuckets.purgeExpired(PURGE_BATCH));
-        } else {
-            housekeeping.add("throttle journal", takeJournal::purgeExpired);
-        }
-        finalChecks = track(new GuardChain(hooks.finalChecks()
-                .apply(List.of(new OptOutFinalCheck(optOuts), new ConsentFinalCheck(consents, clock)))));
         deferred = new DeferredActions(
                 database, throttleSettings, config.throttles().deferred(), clock);
         platform = platformSource.connect(throttles.feedback());
         if (platform instanceof AutoCloseable closeable) {
             track(closeable);
         }
-        HandleResolver handles = new HandleResolver(platform, clock);
-        guards = track(new GuardChain(
-                List.of(new MentionStep(handles)),
-                StandardGuards.chain(
-                        config,
-                        new StandardGuards.Parts(health, optOuts, consents, duplicates, throttles.guards()),
-                        clock)));
+        plan = track(DecisionPlan.of(config, rules, new HandleResolver(platform, clock), clock, hooks.finalChecks()));
+        guards = plan.chain();
+        finalChecks = plan.finalChecks();
         ActionDispatcher dispatcher =
                 new ActionDispatcher(guards, finalChecks, ledger, platform, clock, health, hooks.retry(), deferred);
         verifyAccounts();
@@ -399,18 +355,6 @@ public final class BridleRuntime implements AutoCloseable {
      * The buckets every node shares, in the database, when {@code throttles.buckets} says so; else {@code null}, and
      * each process keeps its own in memory.
      */
-    private PostgresBucketStore sharedBuckets() {
-        if (config.throttles().buckets() != ThrottlesConfig.Buckets.DATABASE) {
-            return null;
-        }
-        if (database.dialect() != Dialect.POSTGRES) {
-            // The configuration refuses this; a store that is not what its URL says must not pass silently.
-            throw new IllegalStateException(
-                    "throttle buckets in the database need PostgreSQL, and the store is " + database.dialect());
-        }
-        return new PostgresBucketStore(database.dataSource(), clock);
-    }
-
     /** The configured keyword file, reread when it changes; the shipped keywords if none is configured. */
     private Supplier<KeywordMatcher> keywords() {
         if (contact.optOut().keywordFile() == null) {
@@ -511,6 +455,20 @@ public final class BridleRuntime implements AutoCloseable {
     /** Which accounts are paused, and which kinds of action are over a daily limit. */
     public AccountHealth accountHealth() {
         return health;
+    }
+
+    /**
+     * The decision plan {@code config} makes, for people (each step, its rule, its budget; then the final checks),
+     * assembled by the same code as a running runtime's, on a scratch in-memory store: nothing of the configured store
+     * is read or written and no platform is called.
+     */
+    public static List<String> describePlan(BridleConfig config) {
+        return DecisionPlan.describe(Objects.requireNonNull(config, "config"));
+    }
+
+    /** The plan this runtime decides by (tests compare it with the one {@link #describePlan} prints). */
+    DecisionPlan plan() {
+        return plan;
     }
 
     /** Schedules every bot as configured and starts the scheduler. */

@@ -2,6 +2,7 @@ package dev.bridle.internal.runtime;
 
 import com.twitter.twittertext.Extractor;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionOrigin;
@@ -46,6 +47,11 @@ final class MentionStep implements RequestStep {
 
     MentionStep(HandleResolver handles) {
         this.handles = handles;
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.AUTOMATED_CONTACT_CONSENT);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.bridle.internal.throttle;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.ReservingGuard;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,6 +28,11 @@ abstract class BucketGuard implements ReservingGuard {
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.NO_BULK_ACTIONS);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.bridle.internal.throttle;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
@@ -10,6 +11,7 @@ import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.ReservingGuard;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,11 @@ public final class FollowChurnGuard implements ReservingGuard {
         this.rules = settings.follows();
         this.history = history;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.NO_BULK_ACTIONS);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.bridle.internal.throttle;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.ReservingGuard;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,11 @@ public final class OneReplyPerInteractionGuard implements ReservingGuard {
     public OneReplyPerInteractionGuard(AnsweredInteractions answered, Clock clock) {
         this.answered = answered;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.NO_BULK_ACTIONS);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.bridle.internal.throttle;
 
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
@@ -10,6 +11,7 @@ import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -61,6 +63,11 @@ public final class PlatformRateGuard implements ReservingGuard, RateLimitFeedbac
     PlatformRateGuard(Clock clock, PlatformWindows windows) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.windows = Objects.requireNonNull(windows, "windows");
+    }
+
+    @Override
+    public Optional<Rule> rule() {
+        return Optional.of(Rule.PLATFORM_LIMITS);
     }
 
     @Override
