@@ -1,36 +1,21 @@
 package dev.bridle.examples;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.bot.ActionResult;
-import dev.bridle.bot.BotContext;
-import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
+import dev.bridle.testkit.ScriptedBotContext;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
+/** FollowBackBot follows whoever mentions the account and asks to be followed, and nobody else. */
 class FollowBackBotTest {
 
     private static final UserRef DAN = new UserRef("2004", "dan");
 
-    private final BotContext ctx = mock(BotContext.class);
-    private final GuardedActions actions = mock(GuardedActions.class);
+    private final ScriptedBotContext ctx = ScriptedBotContext.forBot("follow-back");
     private final FollowBackBot bot = new FollowBackBot();
-
-    @BeforeEach
-    void setUp() {
-        when(ctx.actions()).thenReturn(actions);
-        when(ctx.log()).thenReturn(LoggerFactory.getLogger("test"));
-        when(actions.follow(any())).thenReturn(new ActionResult.Sent("2004"));
-    }
 
     private Mention saying(String text) {
         return new Mention("3000", DAN, text, Instant.parse("2026-11-28T09:00:00Z"));
@@ -47,7 +32,7 @@ class FollowBackBotTest {
     void followsPeopleWhoAsk(String text) {
         bot.onMention(saying(text), ctx);
 
-        verify(actions).follow(DAN);
+        assertThat(ctx.asked()).containsExactly(new ScriptedBotContext.Asked("FOLLOW", DAN, null));
     }
 
     @ParameterizedTest
@@ -60,6 +45,6 @@ class FollowBackBotTest {
     void followsNobodyElse(String text) {
         bot.onMention(saying(text), ctx);
 
-        verify(actions, never()).follow(any());
+        assertThat(ctx.asked()).isEmpty();
     }
 }
