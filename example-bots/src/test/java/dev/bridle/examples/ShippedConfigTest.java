@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.config.Environment;
 import dev.bridle.config.Schedule;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigLoader;
 import dev.bridle.internal.config.DuplicatesConfig;
 import dev.bridle.internal.config.InboundConfig;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -122,6 +122,11 @@ public final class Bridle implements AutoCloseable {
         return runtime.deferred().waiting();
     }
 
+    /** Consent and opt-out, as the embedding application records and reads them. */
+    public Contacts contacts() {
+        return new Contacts(runtime.consents(), runtime.optOuts(), runtime.clock());
+    }
+
     /** The audit ledger: every decision and outcome. */
     public AuditLedger ledger() {
         return runtime.ledger();

@@ -15,6 +15,7 @@ import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.config.Environment;
 import dev.bridle.config.Schedule;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BotConfig;
@@ -261,6 +262,61 @@ class BridleTest {
     void buildSaysWhatIsMissing() {
         assertThatThrownBy(() -> Bridle.builder().platform(platform).build())
                 .hasMessageContaining("needs a configuration");
+    }
+
+    // An embedding application had to reach ConsentRegistry and OptOutRegistry, internals, to record consent.
+    @Test
+    void anEmbeddingApplicationRecordsConsentAndOptOutThroughBridle() throws Exception {
+        dev.bridle.bot.UserRef ana = new dev.bridle.bot.UserRef("2001", "ana");
+        Bot messenger = new Bot() {
+            @Override
+            public void onSchedule(BotContext ctx) {
+                ctx.actions().directMessage(ana, "Your export is ready.");
+            }
+        };
+        dev.bridle.sandbox.MutableClock clock = dev.bridle.sandbox.MutableClock.at("2026-11-28T09:00:00Z");
+        try (Bridle bridle = Bridle.builder()
+                .app("acme-dev", "testing")
+                .store(dir.resolve("bridle"))
+                .account("acme_news")
+                .bot("messenger", "acme_news", messenger, HOURLY)
+                .platform(platform)
+                .clock(clock)
+                .build()) {
+            Contacts contacts = bridle.contacts();
+            bridle.runNow("messenger");
+            assertThat(bridle.ledger().tail(1).get(0).record().reason()).isEqualTo("NO_CONSENT");
+
+            contacts.grant("2001", "acme_news", Set.of(ConsentScope.DM), "signup form 8841");
+            clock.advance(Duration.ofMinutes(1));
+            bridle.runNow("messenger");
+            assertThat(bridle.ledger().tail(1).get(0).record().event()).isEqualTo(LedgerEvent.SENT);
+            assertThat(contacts.status("2001", "acme_news").reachableFor(ConsentScope.DM))
+                    .isTrue();
+
+            contacts.optOut("2001", "acme_news", "support ticket 1207");
+            clock.advance(Duration.ofMinutes(1));
+            bridle.runNow("messenger");
+            assertThat(bridle.ledger().tail(1).get(0).record().reason()).isEqualTo("OPTED_OUT");
+            assertThat(contacts.status("2001", "acme_news"))
+                    .satisfies(s -> assertThat(s.optedOut()).isTrue())
+                    .satisfies(s -> assertThat(s.reachableFor(ConsentScope.DM)).isFalse());
+
+            contacts.withdraw("2001", "acme_news", Set.of(), "support ticket 1208");
+            assertThat(contacts.status("2001", "acme_news").consented()).isEmpty();
+        }
+    }
+
+    @Test
+    void consentWithoutEvidenceOrScopesIsRefused() throws Exception {
+        try (Bridle bridle = builder("acme-dev", Environment.DEV, false, HOURLY)
+                .platform(platform)
+                .build()) {
+            assertThatThrownBy(() -> bridle.contacts().grant("2001", "acme_news", Set.of(ConsentScope.DM), " "))
+                    .hasMessageContaining("evidence is required");
+            assertThatThrownBy(() -> bridle.contacts().grant("2001", "acme_news", Set.of(), "form 1"))
+                    .hasMessageContaining("at least one scope");
+        }
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.bridle.bench.e2e;
 
 import dev.bridle.bot.BotContext;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigLoader;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
 import dev.bridle.internal.runtime.BridleRuntime;

@@ -31,6 +31,7 @@ final class CoreArchitectureRules {
             "dev.bridle",
             "dev.bridle.bot",
             "dev.bridle.config",
+            "dev.bridle.consent",
             "dev.bridle.guard",
             "dev.bridle.platform",
             "dev.bridle.audit",

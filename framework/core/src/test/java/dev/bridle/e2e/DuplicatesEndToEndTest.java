@@ -83,7 +83,7 @@ class DuplicatesEndToEndTest {
                     .consents()
                     .grant(dev.bridle.internal.consent.ConsentGrant.of(
                             sandbox.userId(user),
-                            java.util.EnumSet.of(dev.bridle.internal.consent.ConsentScope.REPLY),
+                            java.util.EnumSet.of(dev.bridle.consent.ConsentScope.REPLY),
                             dev.bridle.internal.consent.Evidence.reference(
                                     dev.bridle.internal.consent.Channel.API, "signup form")));
         }

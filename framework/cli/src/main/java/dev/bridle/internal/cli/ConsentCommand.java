@@ -1,11 +1,11 @@
 package dev.bridle.internal.cli;
 
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.consent.Accounts;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentEvent;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentReceipts;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentState;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.optout.OptOutEvent;

@@ -1,6 +1,6 @@
 package dev.bridle.internal.config;
 
-import dev.bridle.internal.consent.ConsentScope;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Notice;
 import dev.bridle.internal.yaml.DocPath;

@@ -4,8 +4,8 @@ import static dev.bridle.internal.config.ConfigPrinter.line;
 import static dev.bridle.internal.config.ConfigPrinter.list;
 import static dev.bridle.internal.config.ConfigPrinter.scalar;
 
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.guard.ActionKind;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.dedupe.DuplicatePolicy;
 import dev.bridle.internal.inbound.WebhookSettings;

@@ -1,6 +1,7 @@
 package dev.bridle.internal.consent;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.text.SurrogateEscapes;
 import java.time.Duration;
 import java.time.Instant;

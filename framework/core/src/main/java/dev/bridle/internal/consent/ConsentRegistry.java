@@ -2,6 +2,7 @@ package dev.bridle.internal.consent;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.store.ChangeFeed;
 import dev.bridle.internal.store.Database;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.bridle.internal.consent;
 
+import dev.bridle.consent.ConsentScope;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;

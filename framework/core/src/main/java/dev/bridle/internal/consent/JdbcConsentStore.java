@@ -1,5 +1,6 @@
 package dev.bridle.internal.consent;
 
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.EventTable;
 import dev.bridle.internal.store.Sql;

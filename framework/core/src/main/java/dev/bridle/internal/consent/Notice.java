@@ -1,5 +1,6 @@
 package dev.bridle.internal.consent;
 
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.text.ContentHash;
 import java.util.EnumSet;
 import java.util.Objects;

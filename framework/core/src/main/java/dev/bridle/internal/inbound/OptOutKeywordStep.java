@@ -1,10 +1,10 @@
 package dev.bridle.internal.inbound;
 
 import com.twitter.twittertext.Extractor;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentRegistry;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.optout.Classification;

@@ -466,6 +466,11 @@ public final class BridleRuntime implements AutoCloseable {
         return DecisionPlan.describe(Objects.requireNonNull(config, "config"));
     }
 
+    /** The clock every part reads. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** The plan this runtime decides by (tests compare it with the one {@link #describePlan} prints). */
     DecisionPlan plan() {
         return plan;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.bridle.bot.Account;
 import dev.bridle.config.Environment;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.ThrottlesConfig.Buckets;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.dedupe.DuplicatePolicy;
 import dev.bridle.internal.inbound.InboundPoller;

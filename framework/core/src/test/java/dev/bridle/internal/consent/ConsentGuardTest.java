@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
 import dev.bridle.internal.guard.Decision;

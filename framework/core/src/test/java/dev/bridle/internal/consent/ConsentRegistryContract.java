@@ -1,11 +1,12 @@
 package dev.bridle.internal.consent;
 
-import static dev.bridle.internal.consent.ConsentScope.DM;
-import static dev.bridle.internal.consent.ConsentScope.FOLLOW;
-import static dev.bridle.internal.consent.ConsentScope.REPLY;
+import static dev.bridle.consent.ConsentScope.DM;
+import static dev.bridle.consent.ConsentScope.FOLLOW;
+import static dev.bridle.consent.ConsentScope.REPLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.StoreTestBase;
 import dev.bridle.sandbox.MutableClock;

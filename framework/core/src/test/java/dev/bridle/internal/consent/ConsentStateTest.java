@@ -1,13 +1,14 @@
 package dev.bridle.internal.consent;
 
+import static dev.bridle.consent.ConsentScope.DM;
+import static dev.bridle.consent.ConsentScope.FOLLOW;
+import static dev.bridle.consent.ConsentScope.MENTION;
+import static dev.bridle.consent.ConsentScope.REPLY;
 import static dev.bridle.internal.consent.ConsentEvent.ALL_ACCOUNTS;
-import static dev.bridle.internal.consent.ConsentScope.DM;
-import static dev.bridle.internal.consent.ConsentScope.FOLLOW;
-import static dev.bridle.internal.consent.ConsentScope.MENTION;
-import static dev.bridle.internal.consent.ConsentScope.REPLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.consent.ConsentScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

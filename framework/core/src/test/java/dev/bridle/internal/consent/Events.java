@@ -1,5 +1,6 @@
 package dev.bridle.internal.consent;
 
+import dev.bridle.consent.ConsentScope;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

@@ -4,6 +4,7 @@ import static dev.bridle.internal.consent.Actions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;
@@ -12,7 +13,6 @@ import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentGuard;
 import dev.bridle.internal.consent.ConsentRegistry;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.guard.Decision;

@@ -2,12 +2,12 @@ package dev.bridle.internal.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentEvent;
 import dev.bridle.internal.consent.ConsentEventType;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentRegistry;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.store.Database;

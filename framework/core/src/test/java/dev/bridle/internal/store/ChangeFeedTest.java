@@ -2,10 +2,10 @@ package dev.bridle.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentRegistry;
-import dev.bridle.internal.consent.ConsentScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.sandbox.MutableClock;

@@ -1,4 +1,4 @@
-package dev.bridle.internal.consent;
+package dev.bridle.consent;
 
 import dev.bridle.guard.TargetRole;
 import java.util.Arrays;
