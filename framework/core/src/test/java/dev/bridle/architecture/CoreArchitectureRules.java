@@ -59,7 +59,8 @@ final class CoreArchitectureRules {
                 "dev.bridle.internal.optout.KeywordFileReader", "dev.bridle.internal.optout.KeywordFileException");
 
         /**
-         * Commands that open the store themselves; they go through Bridle once it has consent, ledger and account ops.
+         * Commands that open the store themselves: they work offline, without credentials; they go through Bridle once
+         * it has a store-only mode with consent, ledger and account operations.
          */
         static final Set<String> CLI_INTO_STORES = Set.of(
                 "dev.bridle.internal.cli.AccountsCommand",
