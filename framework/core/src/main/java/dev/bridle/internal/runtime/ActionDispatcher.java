@@ -2,7 +2,6 @@ package dev.bridle.internal.runtime;
 
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.audit.LedgerEvent;
-import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.guard.ActionOrigin;
@@ -24,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one action from request to result: guard chain, ledger, final checks, platform, ledger.
+ * Takes one action from request to result: guard chain, ledger, final checks, platform, ledger. What the platform's
+ * refusals become is {@link PlatformFailures}'; the ledger rows are written by {@link OutcomeRecorder}.
  *
  * <p>The ledger row for the decision is written before anything is sent (that row is the reservation), and the final
  * checks (opt-out and consent, read from the database) run after it, immediately before every platform call: the first,
@@ -60,17 +60,12 @@ public final class ActionDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(ActionDispatcher.class);
 
-    /** When the platform says "rate limited" without saying until when, wait one window. */
-    static final Duration DEFAULT_RETRY = Duration.ofMinutes(15);
-    /** When the platform says "daily limit" without saying until when: its windows are at most a day. */
-    static final Duration DEFAULT_DAILY_WINDOW = Duration.ofHours(24);
-
     private final GuardChain guards;
     private final GuardChain finalChecks;
-    private final AuditLedger ledger;
+    private final OutcomeRecorder recorder;
+    private final PlatformFailures failures;
     private final Platform platform;
     private final Clock clock;
-    private final AccountHealth health;
     private final RetryPolicy retry;
     private final Reconciler reconciler;
     private final Deferral deferral;
@@ -122,10 +117,10 @@ public final class ActionDispatcher {
         this.deferral = Objects.requireNonNull(deferral, "deferral");
         this.guards = Objects.requireNonNull(guards, "guards");
         this.finalChecks = Objects.requireNonNull(finalChecks, "finalChecks");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.recorder = new OutcomeRecorder(Objects.requireNonNull(ledger, "ledger"));
         this.platform = Objects.requireNonNull(platform, "platform");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.health = health;
+        this.failures = new PlatformFailures(recorder, new AccountPauses(health), deferral, clock);
         this.retry = Objects.requireNonNull(retry, "retry");
         this.reconciler = new Reconciler(platform);
     }
@@ -138,7 +133,7 @@ public final class ActionDispatcher {
             return refuse(request, decision);
         }
         Instant allowedAt = clock.instant();
-        if (!record(LedgerRecords.decision(request, allowedAt, LedgerEvent.ALLOWED, null, null, null))) {
+        if (!recorder.record(LedgerRecords.decision(request, allowedAt, LedgerEvent.ALLOWED, null, null, null))) {
             guards.release(request);
             String why = "the ledger could not record the decision, so nothing was sent";
             Optional<Instant> again = owed(request) ? deferral.retry(request) : Optional.empty();
@@ -176,12 +171,12 @@ public final class ActionDispatcher {
                 Optional<Instant> again = deferral.retry(request);
                 if (again.isPresent()) {
                     String message = deny.message() + "; " + OWED + again.get();
-                    record(LedgerRecords.decision(
+                    recorder.record(LedgerRecords.decision(
                             request, now, LedgerEvent.DEFERRED, decision.guard(), deny.code(), message));
                     return new ActionResult.Deferred(again.get(), deny.code(), message, true);
                 }
             }
-            record(LedgerRecords.decision(
+            recorder.record(LedgerRecords.decision(
                     request, now, LedgerEvent.DENIED, decision.guard(), deny.code(), deny.message()));
             return new ActionResult.Denied(deny.code(), deny.code().rule(), deny.message());
         }
@@ -197,7 +192,7 @@ public final class ActionDispatcher {
             }
             String message = defer.message() + "; " + queueing.note();
             if (afterAllowed || queueing.outcome() != Deferral.Queueing.Outcome.REQUEUED) {
-                record(LedgerRecords.decision(
+                recorder.record(LedgerRecords.decision(
                         request, now, LedgerEvent.DEFERRED, decision.guard(), defer.code(), message));
             }
             return new ActionResult.Deferred(defer.until(), defer.code(), message, queueing.queued());
@@ -259,11 +254,11 @@ public final class ActionDispatcher {
                             return duplicateOfInDoubt(request, allowedAt);
                         }
                         guards.release(request);
-                        return platformFailure(request, e);
+                        return failures.map(request, e);
                     }
                     default -> {
                         guards.release(request);
-                        return platformFailure(request, e);
+                        return failures.map(request, e);
                     }
                 }
                 continue;
@@ -271,7 +266,8 @@ public final class ActionDispatcher {
                 // An adapter bug or an unclassified failure: we cannot know whether it took effect.
                 guards.confirm(request, null);
                 log.error("platform call for {} failed unexpectedly; marking it in doubt", request.requestId(), e);
-                record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, Errors.describe(e)));
+                recorder.record(LedgerRecords.outcome(
+                        request, clock.instant(), LedgerEvent.IN_DOUBT, null, Errors.describe(e)));
                 return new ActionResult.Failed("in doubt: " + Errors.describe(e));
             }
             return sent(request, receipt.platformId());
@@ -283,7 +279,7 @@ public final class ActionDispatcher {
      * did not take effect and it may be tried once more.
      */
     private ActionResult settleInDoubt(ActionRequest request, Instant allowedAt, String error, boolean afterRetry) {
-        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
+        recorder.record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
         log.warn(
                 "action {} is in doubt ({}); reconciling it with the platform before any retry",
                 request.requestId(),
@@ -296,14 +292,14 @@ public final class ActionDispatcher {
         }
         if (finding instanceof Reconciler.Finding.NotApplied) {
             if (!afterRetry) {
-                record(LedgerRecords.reconciled(
+                recorder.record(LedgerRecords.reconciled(
                         request,
                         clock.instant(),
                         null,
                         "not on the platform: it did not take effect; trying once more"));
                 return null;
             }
-            record(LedgerRecords.reconciled(
+            recorder.record(LedgerRecords.reconciled(
                     request, clock.instant(), null, "not on the platform after the retry either"));
             guards.release(request);
             return failed(request, "did not take effect: " + error);
@@ -327,117 +323,32 @@ public final class ActionDispatcher {
         }
         String error =
                 "the platform refused the retry as a duplicate, so the first call went out, but its id was not found";
-        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
+        recorder.record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.IN_DOUBT, null, error));
         guards.confirm(request, null);
         return new ActionResult.Failed("in doubt: " + error);
     }
 
     private ActionResult reconciledSent(ActionRequest request, String platformId) {
-        record(LedgerRecords.reconciled(request, clock.instant(), platformId, "found on the platform: it took effect"));
+        recorder.record(LedgerRecords.reconciled(
+                request, clock.instant(), platformId, "found on the platform: it took effect"));
         log.info("action {} was in doubt and is found on the platform as {}", request.requestId(), platformId);
         return sent(request, platformId);
     }
 
     private ActionResult sent(ActionRequest request, String platformId) {
         guards.confirm(request, platformId);
-        recordOutcome(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.SENT, platformId, null));
+        recorder.recordLater(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.SENT, platformId, null));
         return new ActionResult.Sent(platformId);
     }
 
     private ActionResult failed(ActionRequest request, String error) {
-        recordOutcome(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.FAILED, null, error));
-        return new ActionResult.Failed(error);
+        return failures.failed(request, error);
     }
 
     /** The platform could not be reached: failed, and owed work is queued to be tried again. */
     private ActionResult notApplied(ActionRequest request, String error) {
         Optional<Instant> again = owed(request) ? deferral.retry(request) : Optional.empty();
         return failed(request, again.map(at -> error + "; " + OWED + at).orElse(error));
-    }
-
-    private ActionResult platformFailure(ActionRequest request, PlatformException e) {
-        Instant now = clock.instant();
-        String error = Errors.describe(e);
-        return switch (e.kind()) {
-            case RATE_LIMITED ->
-                deferred(
-                        request,
-                        e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_RETRY),
-                        ReasonCode.RATE_LIMITED,
-                        "the platform's rate limit is used up",
-                        error);
-            case DAILY_LIMIT -> {
-                Instant until = e.retryAt() != null ? e.retryAt() : now.plus(DEFAULT_DAILY_WINDOW);
-                pauseKinds(request, until, e.errorCode());
-                yield deferred(
-                        request,
-                        until,
-                        ReasonCode.DAILY_LIMIT,
-                        "the platform's daily limit for this account is reached",
-                        error);
-            }
-            case DUPLICATE -> {
-                String message = "the platform says this account already posted the same text";
-                record(LedgerRecords.outcome(
-                        request, now, LedgerEvent.FAILED, ReasonCode.DUPLICATE_SAME_ACCOUNT, message, error));
-                yield new ActionResult.Denied(
-                        ReasonCode.DUPLICATE_SAME_ACCOUNT, ReasonCode.DUPLICATE_SAME_ACCOUNT.rule(), message);
-            }
-            case ACCOUNT_RESTRICTED, BAD_CREDENTIALS -> {
-                pauseAccount(request, e);
-                record(LedgerRecords.outcome(
-                        request,
-                        now,
-                        LedgerEvent.FAILED,
-                        ReasonCode.ACCOUNT_PAUSED,
-                        "the platform refused the account; it is paused until an operator resumes it",
-                        error));
-                yield new ActionResult.Failed(error);
-            }
-            case NOT_APPLIED, IN_DOUBT, REJECTED -> failed(request, error);
-        };
-    }
-
-    private void pauseAccount(ActionRequest request, PlatformException e) {
-        if (health == null) {
-            log.error(
-                    "the platform refused @{} ({}); no account health registry, so it is not paused",
-                    request.account().handle(),
-                    Errors.describe(e));
-            return;
-        }
-        try {
-            health.pause(request.account().handle(), e);
-        } catch (RuntimeException storeDown) {
-            log.error("could not record the pause of @{}", request.account().handle(), storeDown);
-        }
-    }
-
-    private void pauseKinds(ActionRequest request, Instant until, int errorCode) {
-        if (health == null) {
-            return;
-        }
-        try {
-            health.pauseKinds(
-                    request.account().handle(), AccountHealth.sharingDailyLimit(request.kind()), until, errorCode);
-        } catch (RuntimeException storeDown) {
-            log.error(
-                    "could not record the daily limit of @{}", request.account().handle(), storeDown);
-        }
-    }
-
-    /** The platform put an allowed action off: its outcome is recorded whether or not it is queued. */
-    private ActionResult deferred(ActionRequest request, Instant until, ReasonCode code, String message, String error) {
-        Deferral.Queueing queueing = deferral.defer(request, until);
-        if (queueing.outcome() == Deferral.Queueing.Outcome.EXPIRED) {
-            String why = message + "; " + queueing.note();
-            record(LedgerRecords.outcome(
-                    request, clock.instant(), LedgerEvent.DENIED, ReasonCode.DEFERRAL_EXPIRED, why, error));
-            return new ActionResult.Denied(ReasonCode.DEFERRAL_EXPIRED, ReasonCode.DEFERRAL_EXPIRED.rule(), why);
-        }
-        String noted = message + "; " + queueing.note();
-        record(LedgerRecords.outcome(request, clock.instant(), LedgerEvent.DEFERRED, code, noted, error));
-        return new ActionResult.Deferred(until, code, noted, queueing.queued());
     }
 
     /** Waits; false if interrupted (the interrupt is kept). */
@@ -450,37 +361,6 @@ public final class ActionDispatcher {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** An outcome after the send: queued for the next group commit, not waited for (see the class comment). */
-    private void recordOutcome(LedgerRecord record) {
-        try {
-            ledger.appendAsync(record).whenComplete((entry, failure) -> {
-                if (failure != null) {
-                    log.error(
-                            "action {} ended {} but the ledger could not record the outcome",
-                            record.requestId(),
-                            record.event(),
-                            failure);
-                }
-            });
-        } catch (RuntimeException e) {
-            log.error(
-                    "action {} ended {} but the ledger could not record the outcome",
-                    record.requestId(),
-                    record.event(),
-                    e);
-        }
-    }
-
-    private boolean record(LedgerRecord record) {
-        try {
-            ledger.append(record);
-            return true;
-        } catch (RuntimeException e) {
-            log.error("the ledger refused a {} record for request {}", record.event(), record.requestId(), e);
             return false;
         }
     }
