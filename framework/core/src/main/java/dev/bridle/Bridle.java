@@ -244,11 +244,7 @@ public final class Bridle implements AutoCloseable {
                 String accessTokenSecret) {
             accounts.add(new AccountConfig(
                     Objects.requireNonNull(handle, "handle"),
-                    new Credentials(
-                            Secret.of(consumerKey),
-                            Secret.of(consumerSecret),
-                            Secret.of(accessToken),
-                            Secret.of(accessTokenSecret))));
+                    oauth1(consumerKey, consumerSecret, accessToken, accessTokenSecret)));
             return this;
         }
 
@@ -323,11 +319,7 @@ public final class Bridle implements AutoCloseable {
                 String accessTokenSecret) {
             credentials.put(
                     Objects.requireNonNull(handle, "handle").toLowerCase(Locale.ROOT),
-                    new Credentials(
-                            Secret.of(consumerKey),
-                            Secret.of(consumerSecret),
-                            Secret.of(accessToken),
-                            Secret.of(accessTokenSecret)));
+                    oauth1(consumerKey, consumerSecret, accessToken, accessTokenSecret));
             return this;
         }
 
@@ -356,6 +348,15 @@ public final class Bridle implements AutoCloseable {
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
             return this;
+        }
+
+        private static Credentials oauth1(
+                String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+            return new Credentials(
+                    Secret.of(consumerKey),
+                    Secret.of(consumerSecret),
+                    Secret.of(accessToken),
+                    Secret.of(accessTokenSecret));
         }
 
         private ClassLoader loader() {

@@ -3,8 +3,6 @@ package dev.bridle.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.bridle.cli.Main;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,13 +14,8 @@ class CliArchitectureTest {
     private static JavaClasses cli;
 
     @BeforeAll
-    static void importCli() throws URISyntaxException {
-        cli = new ClassFileImporter()
-                .importPath(Path.of(Main.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI()));
+    static void importCli() {
+        cli = new ClassFileImporter().importPath(CoreClasses.locationOf(Main.class));
     }
 
     @Test
