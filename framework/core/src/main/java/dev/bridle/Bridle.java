@@ -3,9 +3,14 @@ package dev.bridle;
 import com.google.inject.Module;
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.bot.Bot;
+import dev.bridle.config.ConsentPolicy;
+import dev.bridle.config.Duplicates;
 import dev.bridle.config.Environment;
 import dev.bridle.config.Inbound;
+import dev.bridle.config.InboundSettings;
+import dev.bridle.config.OptOutPolicy;
 import dev.bridle.config.Schedule;
+import dev.bridle.config.Throttles;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.CodeConfig;
@@ -51,9 +56,11 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * A configuration built in code is checked by the rules the YAML file is checked by, with the same messages; the
- * sections not given take their defaults (the throttles, duplicates, consent, opt-out and inbound settings of
- * {@code bridle.yaml} when it leaves them out). The runtime acts on X, or on the API named by
+ * A configuration is put together in one place, whether it comes from a file, from code, or both: the file's sections
+ * first (read and checked with their lines), then what the builder was given in code, in place of the file's sections
+ * ({@link Builder#throttles}, {@link Builder#consent}, the app, the store) or after its accounts and bots. The whole is
+ * checked by the rules the file is checked by, with the same messages; the sections neither gives take their defaults
+ * ({@link Throttles#defaults()} and the like). The runtime acts on X, or on the API named by
  * {@link Builder#apiBaseUrl}, with every account's credentials; {@code bridle run} (bridle-cli) runs the same bots on a
  * local sandbox when no account has any, and bridle-testkit gives each test a sandbox of its own.
  *
@@ -146,7 +153,6 @@ public final class Bridle implements AutoCloseable {
         /** The threads that run scheduled bots unless set. */
         public static final int DEFAULT_SCHEDULER_THREADS = SchedulerConfig.DEFAULT_THREADS;
 
-        private BridleConfig config;
         private PlatformSource platform;
         private Clock clock = Clock.systemUTC();
         private final List<Module> modules = new ArrayList<>();
@@ -155,12 +161,18 @@ public final class Bridle implements AutoCloseable {
         private URI apiBaseUrl;
         private final Map<String, Credentials> credentials = new LinkedHashMap<>();
 
+        private BridleConfig file;
         private String appName;
         private String purpose;
         private Environment environment;
         private boolean dryRun;
-        private StoreConfig store = new StoreConfig(DEFAULT_STORE_URL, null, null);
-        private int schedulerThreads = DEFAULT_SCHEDULER_THREADS;
+        private StoreConfig store;
+        private SchedulerConfig scheduler;
+        private Throttles throttles;
+        private Duplicates duplicates;
+        private ConsentPolicy consent;
+        private OptOutPolicy optOut;
+        private InboundSettings inbound;
         private final List<AccountConfig> accounts = new ArrayList<>();
         private final List<CodeConfig.BotSpec> bots = new ArrayList<>();
         private final Map<String, Bot> instances = new LinkedHashMap<>();
@@ -168,18 +180,19 @@ public final class Bridle implements AutoCloseable {
         private Builder() {}
 
         /**
-         * The configuration in {@code file}, its {@code ${env:NAME}} read from the process's environment.
+         * The configuration in {@code file}, its {@code ${env:NAME}} read from the process's environment. What is given
+         * in code as well takes the place of the file's section, or adds to its accounts and bots.
          *
          * @throws RuntimeException whose message lists every problem with its file and line, if there is any
          */
         public Builder config(Path file) {
-            this.config = ConfigLoader.load(Objects.requireNonNull(file, "file"));
+            this.file = ConfigLoader.load(Objects.requireNonNull(file, "file"));
             return this;
         }
 
         /** The configuration in {@code file}, its {@code ${env:NAME}} read from {@code environment}. */
         public Builder config(Path file, Map<String, String> environment) {
-            this.config = ConfigLoader.load(Objects.requireNonNull(file, "file"), Map.copyOf(environment), loader());
+            this.file = ConfigLoader.load(Objects.requireNonNull(file, "file"), Map.copyOf(environment), loader());
             return this;
         }
 
@@ -222,7 +235,37 @@ public final class Bridle implements AutoCloseable {
             if (threads < 1) {
                 throw new IllegalArgumentException("at least one scheduler thread, not " + threads);
             }
-            this.schedulerThreads = threads;
+            this.scheduler = new SchedulerConfig(threads);
+            return this;
+        }
+
+        /** The limits on what accounts do; {@link Throttles#defaults()} unless set. */
+        public Builder throttles(Throttles throttles) {
+            this.throttles = Objects.requireNonNull(throttles, "throttles");
+            return this;
+        }
+
+        /** What counts as duplicate content; {@link Duplicates#defaults()} unless set. */
+        public Builder duplicates(Duplicates duplicates) {
+            this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
+            return this;
+        }
+
+        /** How consent is recorded and checked; {@link ConsentPolicy#defaults()} unless set. */
+        public Builder consent(ConsentPolicy consent) {
+            this.consent = Objects.requireNonNull(consent, "consent");
+            return this;
+        }
+
+        /** How opt-outs reach and are answered; {@link OptOutPolicy#defaults()} unless set. */
+        public Builder optOut(OptOutPolicy optOut) {
+            this.optOut = Objects.requireNonNull(optOut, "optOut");
+            return this;
+        }
+
+        /** How mentions and direct messages arrive; {@link InboundSettings#defaults()} unless set. */
+        public Builder inbound(InboundSettings inbound) {
+            this.inbound = Objects.requireNonNull(inbound, "inbound");
             return this;
         }
 
@@ -248,9 +291,17 @@ public final class Bridle implements AutoCloseable {
             return this;
         }
 
-        /** The handles of the accounts given so far, in order (a test kit starts its sandbox with them). */
+        /**
+         * The handles of the accounts given so far, the file's first, in order (a test kit starts its sandbox with
+         * them).
+         */
         public List<String> accountHandles() {
-            return accounts.stream().map(AccountConfig::handle).toList();
+            List<String> handles = new ArrayList<>();
+            if (file != null) {
+                file.accounts().forEach(a -> handles.add(a.handle()));
+            }
+            accounts.forEach(a -> handles.add(a.handle()));
+            return handles;
         }
 
         /**
@@ -364,28 +415,26 @@ public final class Bridle implements AutoCloseable {
         }
 
         private BridleConfig configuration() {
-            boolean inCode = appName != null || !accounts.isEmpty() || !bots.isEmpty();
-            if (config != null && inCode) {
-                throw new IllegalStateException(
-                        "Bridle takes a configuration file or sections in code, not both: config(...) was called and"
-                                + " so were app, account or bot");
-            }
-            if (config != null) {
-                return config;
-            }
-            if (!inCode) {
+            if (file == null && appName == null && accounts.isEmpty() && bots.isEmpty()) {
                 throw new IllegalStateException(
                         "Bridle needs a configuration: call config(file), or app(...), account(...) and bot(...)");
             }
             return CodeConfig.build(
-                    appName,
-                    purpose,
-                    environment,
-                    dryRun,
-                    store,
-                    new SchedulerConfig(schedulerThreads),
-                    accounts,
-                    bots,
+                    new CodeConfig.Given(
+                            file,
+                            appName,
+                            purpose,
+                            environment,
+                            dryRun,
+                            store,
+                            scheduler,
+                            accounts,
+                            bots,
+                            throttles,
+                            duplicates,
+                            consent,
+                            optOut,
+                            inbound),
                     loader());
         }
 

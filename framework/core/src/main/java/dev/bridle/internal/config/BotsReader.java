@@ -2,8 +2,8 @@ package dev.bridle.internal.config;
 
 import dev.bridle.bot.Bot;
 import dev.bridle.config.Inbound;
+import dev.bridle.config.OnThrottle;
 import dev.bridle.config.Schedule;
-import dev.bridle.internal.throttle.OnThrottle;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;
 import java.util.ArrayList;

@@ -1,9 +1,16 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.bot.Bot;
+import dev.bridle.config.ConsentPolicy;
+import dev.bridle.config.Duplicates;
 import dev.bridle.config.Environment;
 import dev.bridle.config.Inbound;
+import dev.bridle.config.InboundSettings;
+import dev.bridle.config.OptOutPolicy;
 import dev.bridle.config.Schedule;
+import dev.bridle.config.Throttles;
+import dev.bridle.internal.consent.ConsentSettings;
+import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.yaml.YamlProblem;
 import java.util.ArrayList;
@@ -12,11 +19,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A configuration built in code ({@code Bridle.builder()}), checked by the same rules the YAML readers apply, with the
- * same messages: an app name that says its environment ({@link AppNameRule}), valid and unique handles and bot names,
- * bots on configured accounts, bot classes Guice can build ({@link ClassChecker}), and no bot that could never run.
+ * Puts a configuration together and checks it, for {@code Bridle.builder()}: from the sections given in code, on top of
+ * a configuration file's when one was given (the file read and checked first, with its lines, by {@link ConfigLoader}).
+ * The checks are the rules the YAML readers apply, with the same messages: an app name that says its environment
+ * ({@link AppNameRule}), valid and unique handles and bot names, bots on configured accounts, bot classes Guice can
+ * build ({@link ClassChecker}), no bot that could never run, per-account and per-bot settings that name configured
+ * accounts and bots, a usable keyword file, and the sections' own limits (the platform's ceilings, its read limits).
  * Every problem is collected before it gives up, as the file reader does; each names the section and item it is about.
  */
 public final class CodeConfig {
@@ -32,19 +43,22 @@ public final class CodeConfig {
         public BotSpec {
             inbound = Set.copyOf(inbound);
         }
+
+        static BotSpec of(BotConfig bot) {
+            return new BotSpec(bot.name(), bot.account(), bot.className(), false, bot.schedule(), bot.inbound());
+        }
     }
 
-    private final List<YamlProblem> problems = new ArrayList<>();
-
-    private CodeConfig() {}
-
     /**
-     * The configuration these sections make, the others at their defaults.
+     * Everything the builder was given; {@code null} where nothing was, so the file's section or the default holds.
      *
-     * @param environment the environment, or {@code null} for the one the app's name declares
-     * @throws ConfigException listing every problem, if there is any
+     * @param file the configuration file's, already checked; or {@code null}
+     * @param dryRun whether dry run was asked for in code (the file may ask for it too)
+     * @param accounts the accounts given in code, after the file's
+     * @param bots the bots given in code, after the file's
      */
-    public static BridleConfig build(
+    public record Given(
+            BridleConfig file,
             String appName,
             String purpose,
             Environment environment,
@@ -53,33 +67,117 @@ public final class CodeConfig {
             SchedulerConfig scheduler,
             List<AccountConfig> accounts,
             List<BotSpec> bots,
-            ClassLoader classLoader) {
-        CodeConfig check = new CodeConfig();
-        Environment env = check.environment(appName, environment);
+            Throttles throttles,
+            Duplicates duplicates,
+            ConsentPolicy consent,
+            OptOutPolicy optOut,
+            InboundSettings inbound) {
+        public Given {
+            accounts = List.copyOf(accounts);
+            bots = List.copyOf(bots);
+        }
+    }
+
+    private final String source;
+    private final List<YamlProblem> problems = new ArrayList<>();
+
+    private CodeConfig(String source) {
+        this.source = source;
+    }
+
+    /**
+     * The configuration {@code given} makes: the file's, with what was given in code in place of (sections, app, store)
+     * or after (accounts, bots) the file's; what neither gives at its default.
+     *
+     * @throws ConfigException listing every problem, if there is any
+     */
+    public static BridleConfig build(Given given, ClassLoader classLoader) {
+        BridleConfig file = given.file();
+        CodeConfig check = new CodeConfig(file == null ? SOURCE : file.source());
+        String appName = given.appName() != null
+                ? given.appName()
+                : file == null ? null : file.app().name();
+        String purpose = given.purpose() != null
+                ? given.purpose()
+                : file == null ? null : file.app().purpose();
+        Environment env = given.environment() == null && given.appName() == null && file != null
+                ? file.environment()
+                : check.environment(appName, given.environment());
         AppConfig app = check.app(appName, purpose, env);
+        StoreConfig store = given.store() != null
+                ? given.store()
+                : file == null ? new StoreConfig(StoreConfig.DEFAULT_URL, null, null) : file.store();
+        SchedulerConfig scheduler = given.scheduler() != null
+                ? given.scheduler()
+                : file == null ? new SchedulerConfig(SchedulerConfig.DEFAULT_THREADS) : file.scheduler();
+        List<AccountConfig> accounts = new ArrayList<>(file == null ? List.of() : file.accounts());
+        accounts.addAll(given.accounts());
+        List<BotSpec> bots = new ArrayList<>(
+                file == null ? List.of() : file.bots().stream().map(BotSpec::of).toList());
+        bots.addAll(given.bots());
         check.accounts(accounts);
         check.bots(bots, accounts, new ClassChecker(classLoader));
+
+        ThrottlesConfig throttles = given.throttles() == null
+                ? file == null ? ThrottlesConfig.defaults(store) : file.throttles()
+                : check.throttles(given.throttles(), store, accounts, bots);
+        DuplicatesConfig duplicates = given.duplicates() == null
+                ? file == null ? DuplicatesConfig.defaults() : file.duplicates()
+                : check.section("duplicates", () -> CodeSections.duplicates(given.duplicates()));
+        ConsentSettings consent = given.consent() == null
+                ? file == null || given.appName() != null ? defaultConsent(appName) : file.consent()
+                : check.section("consent", () -> CodeSections.consent(given.consent(), appName));
+        OptOutSettings optOut = given.optOut() == null
+                ? file == null ? OptOutSettings.defaults() : file.optOut()
+                : check.optOut(given.optOut(), accounts);
+        InboundConfig inbound = given.inbound() == null
+                ? file == null ? InboundConfig.defaults() : file.inbound()
+                : check.inbound(given.inbound(), accounts);
         if (!check.problems.isEmpty()) {
-            throw new ConfigException(SOURCE, check.problems);
+            throw new ConfigException(check.source, check.problems);
         }
         List<BotConfig> botConfigs = bots.stream()
                 .map(b -> new BotConfig(b.name(), b.className(), b.account(), b.schedule(), b.inbound()))
                 .toList();
-        return new BridleConfig(
-                SOURCE,
-                env,
-                app,
-                dryRun,
-                store,
-                new PlatformConfig(PlatformConfig.ApiVersion.V2, null),
-                scheduler,
-                List.of(),
-                accounts,
-                botConfigs);
+        try {
+            return new BridleConfig(
+                    check.source,
+                    env,
+                    app,
+                    given.dryRun() || file != null && file.dryRun(),
+                    store,
+                    file == null ? new PlatformConfig(PlatformConfig.ApiVersion.V2, null) : file.platform(),
+                    scheduler,
+                    file == null ? List.of() : file.modules(),
+                    accounts,
+                    botConfigs,
+                    throttles,
+                    duplicates,
+                    consent,
+                    optOut,
+                    inbound);
+        } catch (IllegalArgumentException e) {
+            check.problem("", e.getMessage());
+            throw new ConfigException(check.source, check.problems);
+        }
+    }
+
+    private static ConsentSettings defaultConsent(String appName) {
+        return ConsentSettings.defaults(appName == null ? "operator" : appName);
     }
 
     private void problem(String path, String message) {
-        problems.add(new YamlProblem(SOURCE, 0, 0, path, message));
+        problems.add(new YamlProblem(source, 0, 0, path, message));
+    }
+
+    /** The section {@code convert} makes, or {@code null} after reporting why it cannot be made. */
+    private <T> T section(String path, Supplier<T> convert) {
+        try {
+            return convert.get();
+        } catch (IllegalArgumentException e) {
+            problem(path, e.getMessage());
+            return null;
+        }
     }
 
     private Environment environment(String appName, Environment given) {
@@ -143,6 +241,58 @@ public final class CodeConfig {
         }
     }
 
+    private ThrottlesConfig throttles(
+            Throttles throttles, StoreConfig store, List<AccountConfig> accounts, List<BotSpec> bots) {
+        for (String handle : throttles.accountLimits().keySet()) {
+            if (!configured(accounts, handle)) {
+                problem("throttles.overrides." + handle, noSuchAccount(handle, accounts));
+            }
+        }
+        for (String bot : throttles.botOnThrottle().keySet()) {
+            if (bots.stream().noneMatch(b -> b.name().equals(bot))) {
+                problem(
+                        "bots." + bot + ".onThrottle",
+                        "names bot " + Quoting.quote(bot) + ", which is not configured; configured: "
+                                + listOr(bots.stream().map(BotSpec::name).toList()));
+            }
+        }
+        return section("throttles", () -> CodeSections.throttles(throttles, store));
+    }
+
+    private OptOutSettings optOut(OptOutPolicy optOut, List<AccountConfig> accounts) {
+        for (String handle : optOut.accountScopes().keySet()) {
+            if (!configured(accounts, handle)) {
+                problem("optout.accounts." + handle, noSuchAccount(handle, accounts));
+            }
+        }
+        optOut.keywordFile()
+                .ifPresent(file -> OptOutReader.keywordFileProblem(file)
+                        .ifPresent(m -> problem("optout.keywords", "names " + file + m)));
+        return section("optout", () -> CodeSections.optOut(optOut));
+    }
+
+    private InboundConfig inbound(InboundSettings inbound, List<AccountConfig> accounts) {
+        if (inbound.webhook()
+                && inbound.webhookConsumerSecret().isEmpty()
+                && accounts.stream().allMatch(a -> a.credentials() == null)) {
+            problem("inbound.webhook.enabled", InboundReader.UNSIGNED_WEBHOOK);
+        }
+        return section("inbound", () -> CodeSections.inbound(inbound));
+    }
+
+    private static boolean configured(List<AccountConfig> accounts, String handle) {
+        return accounts.stream().anyMatch(a -> a.handle().equalsIgnoreCase(handle));
+    }
+
+    private static String noSuchAccount(String handle, List<AccountConfig> accounts) {
+        return "names account " + Quoting.quote(handle) + ", which is not configured; configured: "
+                + listOr(accounts.stream().map(AccountConfig::handle).toList());
+    }
+
+    private static String listOr(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
     private void bots(List<BotSpec> bots, List<AccountConfig> accounts, ClassChecker classes) {
         Set<String> seen = new HashSet<>();
         for (BotSpec bot : bots) {
@@ -156,13 +306,9 @@ public final class CodeConfig {
                 problem(
                         path + ".account",
                         "acts as account " + Quoting.quote(bot.account()) + ", which is not configured; configured: "
-                                + (accounts.isEmpty()
-                                        ? "none"
-                                        : String.join(
-                                                ", ",
-                                                accounts.stream()
-                                                        .map(AccountConfig::handle)
-                                                        .toList())));
+                                + listOr(accounts.stream()
+                                        .map(AccountConfig::handle)
+                                        .toList()));
             }
             if (!bot.instance()) {
                 classes.problemWith(bot.className(), Bot.class).ifPresent(m -> problem(path + ".class", m));

@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 final class InboundReader {
 
+    /** A webhook turned on with nothing to sign its answers. */
+    static final String UNSIGNED_WEBHOOK = "is true, but nothing would sign the webhook's answers: it has no"
+            + " consumerSecret and no account has credentials; expected consumerSecret: " + InboundReader.SECRET_EXAMPLE
+            + " (the app's consumer secret)";
+
     static final List<String> KEYS = List.of("poll", "webhook");
     static final List<String> POLL_KEYS = List.of("mentionsEvery", "directMessagesEvery");
     static final List<String> WEBHOOK_KEYS =
@@ -101,13 +106,7 @@ final class InboundReader {
                 && webhook.get("consumerSecret") == null
                 && accounts.stream().map(AccountConfig::credentials).allMatch(Objects::isNull)) {
             YamlNode at = Objects.requireNonNullElse(webhook.get("enabled"), node);
-            nodes.problem(
-                    at,
-                    webhook.path("enabled"),
-                    "is true, but nothing would sign the webhook's answers: it has no"
-                            + " consumerSecret and no account has credentials; expected consumerSecret: "
-                            + SECRET_EXAMPLE
-                            + " (the app's consumer secret)");
+            nodes.problem(at, webhook.path("enabled"), UNSIGNED_WEBHOOK);
         }
         if (nodes.problems().count() > before) {
             return null;

@@ -1,8 +1,8 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.consent.OptOutScope;
 import dev.bridle.internal.optout.KeywordFileException;
 import dev.bridle.internal.optout.KeywordSet;
-import dev.bridle.internal.optout.OptOutScope;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code optout:} onto {@link OptOutSettings}; what is not written keeps its default. The keyword file is read
@@ -104,28 +105,33 @@ final class OptOutReader {
                     "found " + NodeReader.describe(node) + ", which is not a path; expected " + KEYWORDS_EXPECTED);
             return null;
         }
-        if (!Files.isRegularFile(shown)) {
-            nodes.problem(
-                    node,
-                    path,
-                    "found " + NodeReader.describe(node) + ", but there is no file " + shown + "; expected "
-                            + KEYWORDS_EXPECTED);
-            return null;
-        }
-        try {
-            KeywordSet.load(shown);
-        } catch (KeywordFileException e) {
-            nodes.problem(
-                    node,
-                    path,
-                    "found " + NodeReader.describe(node) + ", which is not a usable keyword file ("
-                            + e.problems().size() + (e.problems().size() == 1 ? " problem: " : " problems, the first: ")
-                            + e.problems().get(0) + "); expected a file that bridle keywords check --keywords " + shown
-                            + " accepts");
+        Optional<String> unusable = keywordFileProblem(shown);
+        if (unusable.isPresent()) {
+            nodes.problem(node, path, "found " + NodeReader.describe(node) + unusable.get());
             return null;
         }
         // Absolute, so that the printed configuration names the same file wherever it is read from.
         return shown.toAbsolutePath().normalize();
+    }
+
+    /**
+     * What is wrong with the keyword file {@code file}, as the rest of a sentence about where it was named ({@code ",
+     * but there is no file ..."}), or empty when it is a usable keyword file.
+     */
+    static Optional<String> keywordFileProblem(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.of(", but there is no file " + file + "; expected " + KEYWORDS_EXPECTED);
+        }
+        try {
+            KeywordSet.load(file);
+            return Optional.empty();
+        } catch (KeywordFileException e) {
+            return Optional.of(
+                    ", which is not a usable keyword file (" + e.problems().size()
+                            + (e.problems().size() == 1 ? " problem: " : " problems, the first: ")
+                            + e.problems().get(0)
+                            + "); expected a file that bridle keywords check --keywords " + file + " accepts");
+        }
     }
 
     private Map<String, OptOutScope> accountScopes(YamlNode node, String path) {

@@ -1,12 +1,12 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.config.OnThrottle;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.ThrottlesConfig.Buckets;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.throttle.DeferralLimits;
 import dev.bridle.internal.throttle.FollowRules;
 import dev.bridle.internal.throttle.Limit;
-import dev.bridle.internal.throttle.OnThrottle;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;

@@ -1,5 +1,6 @@
 package dev.bridle.internal.optout;
 
+import dev.bridle.consent.OptOutScope;
 import dev.bridle.internal.consent.Accounts;
 import dev.bridle.internal.consent.ConsentEvent;
 import java.nio.file.Path;

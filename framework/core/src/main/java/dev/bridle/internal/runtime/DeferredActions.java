@@ -2,6 +2,7 @@ package dev.bridle.internal.runtime;
 
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.config.OnThrottle;
 import dev.bridle.guard.ActionOrigin;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.optout.QueuedActions;
@@ -9,7 +10,6 @@ import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.throttle.DeferralLimits;
-import dev.bridle.internal.throttle.OnThrottle;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.bridle.internal.throttle;
 
 import dev.bridle.bot.Account;
+import dev.bridle.config.OnThrottle;
 import dev.bridle.guard.ActionKind;
 import java.time.Duration;
 import java.util.ArrayList;

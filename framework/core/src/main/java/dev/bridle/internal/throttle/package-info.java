@@ -12,6 +12,6 @@
  *
  * <p>A throttle that time will lift answers {@link dev.bridle.guard.Verdict.Defer} with the earliest instant the action
  * may go; one that time will not lift answers {@link dev.bridle.guard.Verdict.Deny}. Whether a deferred action is
- * rescheduled or dropped is the bot's {@link dev.bridle.internal.throttle.OnThrottle}.
+ * rescheduled or dropped is the bot's {@link dev.bridle.config.OnThrottle}.
  */
 package dev.bridle.internal.throttle;

@@ -3,6 +3,7 @@ package dev.bridle.internal.optout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.consent.OptOutScope;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.inbound.WebhookSettings;
 import java.time.Duration;

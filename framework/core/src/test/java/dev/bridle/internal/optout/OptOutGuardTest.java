@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.consent.ConsentScope;
+import dev.bridle.consent.OptOutScope;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Guard;
 import dev.bridle.guard.Verdict;

@@ -3,6 +3,7 @@ package dev.bridle.internal.optout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.consent.ConsentScope;
+import dev.bridle.consent.OptOutScope;
 import dev.bridle.internal.consent.Channel;
 import dev.bridle.internal.consent.ConsentEvent;
 import dev.bridle.internal.consent.ConsentEventType;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridle.bot.Account;
+import dev.bridle.config.OnThrottle;
 import dev.bridle.guard.ActionKind;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package dev.bridle.internal.optout;
+package dev.bridle.consent;
 
 /** How far an opt-out reaches. */
 public enum OptOutScope {

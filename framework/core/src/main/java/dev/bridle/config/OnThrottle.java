@@ -1,4 +1,4 @@
-package dev.bridle.internal.throttle;
+package dev.bridle.config;
 
 /**
  * What the runtime does with an action a throttle deferred ({@link dev.bridle.guard.Verdict.Defer}), chosen per bot.
