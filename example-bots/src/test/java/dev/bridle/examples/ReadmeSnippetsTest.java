@@ -50,6 +50,27 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void theBuilderSnippetsAreEmbeddingSnippetsAsTheyAreAndTheFirstMakesAPlan() throws IOException {
+        String snippet = snippets("Use Bridle in your own project", "java").get(0);
+        String source = read(ROOT.resolve("example-bots/src/test/java/dev/bridle/examples/EmbeddingSnippets.java"));
+        Matcher marked = Pattern.compile("// README: [a-z ]+\\n(.*?)        // README: end", Pattern.DOTALL)
+                .matcher(source);
+        List<String> bodies = new ArrayList<>();
+        while (marked.find()) {
+            bodies.add(marked.group(1)
+                    .lines()
+                    .map(line -> line.startsWith("        ") ? line.substring(8) : line)
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        }
+
+        assertThat(bodies).hasSize(2);
+        assertThat(snippet).as("the README's builders").contains(bodies.get(0)).contains(bodies.get(1));
+        assertThat(EmbeddingSnippets.inCode("ck", "cs", "at", "ats").plan())
+                .as("the plan the README's builder makes")
+                .anyMatch(step -> step.contains("throttle"));
+    }
+
+    @Test
     void theWritingABotConfigurationIsTheShippedOne() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         JsonNode shown = yaml.readTree(snippets("Writing a bot", "yaml").get(0))
