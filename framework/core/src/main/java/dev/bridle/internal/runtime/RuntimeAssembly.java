@@ -2,26 +2,14 @@ package dev.bridle.internal.runtime;
 
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
-import dev.bridle.config.Inbound;
 import dev.bridle.internal.audit.JdbcAuditLedger;
-import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
-import dev.bridle.internal.config.Credentials;
-import dev.bridle.internal.inbound.ComplianceReplies;
-import dev.bridle.internal.inbound.InboundClaims;
-import dev.bridle.internal.inbound.InboundEvent;
-import dev.bridle.internal.inbound.InboundLog;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
-import dev.bridle.internal.inbound.OptOutKeywordStep;
-import dev.bridle.internal.inbound.PollLeases;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
-import dev.bridle.internal.optout.KeywordFile;
-import dev.bridle.internal.optout.KeywordMatcher;
-import dev.bridle.internal.optout.KeywordSet;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
@@ -33,21 +21,17 @@ import dev.bridle.internal.store.JdbcBotStateStore;
 import dev.bridle.platform.Platform;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Builds a runtime's parts from a {@link BridleConfig}, in the order they depend on each other: the store (migrated
  * before anything reads it), the node registry, the ledger (its anchor checked before anything appends), the plan's
  * rules, the deferred queue, the platform (connected after the throttles exist, so its rate-limit headers feed them),
- * the plan, the dispatcher, the accounts verified, the bots, the inbound path and the scheduler. What was opened is
- * closed again if any step fails.
+ * the plan, the dispatcher, the accounts verified, the bots, the inbound path ({@link InboundAssembly}) and the
+ * scheduler. What was opened is closed again if any step fails.
  */
 final class RuntimeAssembly {
 
@@ -106,9 +90,10 @@ final class RuntimeAssembly {
 
         BotFactory factory = new BotFactory(config, clock, options.modules(), options.classLoader());
         BotRunner runner = bots(factory, new JdbcBotStateStore(database, clock), accounts, dispatcher, ledger);
-        Secret webhookSecret = contact.webhook().enabled() ? webhookSecret() : null;
-        InboundRouter inbound = inbound(database, node, rules, deferred, runner, accounts);
-        InboundPoller poller = resources.track(poller(database, node, platform, inbound, accounts));
+        InboundAssembly inboundParts = new InboundAssembly(config, contact, clock, database, node);
+        InboundRouter inbound = inboundParts.router(rules, deferred, runner, accounts);
+        Secret webhookSecret = contact.webhook().enabled() ? inboundParts.webhookSecret() : null;
+        InboundPoller poller = resources.track(inboundParts.poller(platform, inbound, accounts));
         BotInvoker invoker = runner::runScheduled;
         BotScheduler scheduler = resources.track(BotScheduler.builder()
                 .database(database)
@@ -161,91 +146,5 @@ final class RuntimeAssembly {
                     RuntimeBotContext.of(bot.name(), account, clock, new StoredBotState(bot.name(), state), actions)));
         }
         return new BotRunner(bots, ledger, clock);
-    }
-
-    /** Inbound messages: claimed once across nodes, the opt-out keywords first, then the bots that subscribe. */
-    private InboundRouter inbound(
-            Database database,
-            NodeRegistry node,
-            PlanRules rules,
-            DeferredActions deferred,
-            BotRunner runner,
-            Map<String, Account> accounts) {
-        OptOutKeywordStep keywordStep = new OptOutKeywordStep(
-                keywords(), rules.optOuts, rules.consents, new ComplianceReplies(deferred::sendOwed, clock), deferred);
-        return new InboundRouter(
-                new InboundClaims(database, clock, node),
-                List.of(keywordStep),
-                runner,
-                subscribers(),
-                verified(accounts).stream().map(Account::userId).collect(Collectors.toSet()));
-    }
-
-    /** Polls every verified account's mentions and direct messages, one node at a time (leases). */
-    private InboundPoller poller(
-            Database database,
-            NodeRegistry node,
-            Platform platform,
-            InboundRouter inbound,
-            Map<String, Account> accounts) {
-        return new InboundPoller(
-                platform,
-                new InboundLog(database, clock),
-                inbound,
-                verified(accounts),
-                new PollLeases(
-                        database,
-                        clock,
-                        node,
-                        Map.of(
-                                InboundEvent.Kind.MENTION,
-                                config.inbound().pollMentionsEvery(),
-                                InboundEvent.Kind.DIRECT_MESSAGE,
-                                config.inbound().pollDirectMessagesEvery())));
-    }
-
-    /** The accounts the platform verified (a refused one has no user id). */
-    private static List<Account> verified(Map<String, Account> accounts) {
-        return accounts.values().stream().filter(a -> a.userId() != null).toList();
-    }
-
-    /** The configured keyword file, reread when it changes; the shipped keywords if none is configured. */
-    private Supplier<KeywordMatcher> keywords() {
-        if (contact.optOut().keywordFile() == null) {
-            KeywordMatcher shipped = KeywordMatcher.of(KeywordSet.defaults());
-            return () -> shipped;
-        }
-        return KeywordFile.open(contact.optOut().keywordFile(), clock).polledMatcher();
-    }
-
-    /** The consumer secret that signs webhook events: configured, else the accounts' (one app signs them all). */
-    private Secret webhookSecret() {
-        if (contact.webhook().consumerSecret() != null) {
-            return contact.webhook().consumerSecret();
-        }
-        return config.accounts().stream()
-                .map(AccountConfig::credentials)
-                .filter(Objects::nonNull)
-                .map(Credentials::consumerSecret)
-                .findFirst()
-                .orElseThrow(
-                        () -> new IllegalStateException("the webhook is enabled but no consumer secret is configured: "
-                                + "set the webhook's consumerSecret or give an account its credentials"));
-    }
-
-    /** For each inbound kind, account handle to the bots that handle it. */
-    private Map<InboundEvent.Kind, Map<String, List<String>>> subscribers() {
-        Map<InboundEvent.Kind, Map<String, List<String>>> subscribers = new EnumMap<>(InboundEvent.Kind.class);
-        for (BotConfig bot : config.bots()) {
-            for (Inbound kind : bot.inbound()) {
-                InboundEvent.Kind event =
-                        kind == Inbound.MENTIONS ? InboundEvent.Kind.MENTION : InboundEvent.Kind.DIRECT_MESSAGE;
-                subscribers
-                        .computeIfAbsent(event, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(bot.account().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(bot.name());
-            }
-        }
-        return subscribers;
     }
 }
