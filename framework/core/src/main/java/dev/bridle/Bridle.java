@@ -21,6 +21,7 @@ import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.PlatformSource;
+import dev.bridle.internal.runtime.RuntimeOptions;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.platform.Platform;
@@ -461,7 +462,15 @@ public final class Bridle implements AutoCloseable {
             PlatformSource source =
                     platform != null ? platform : feedback -> PlatformFactory.connect(built, clock, feedback);
             return new Bridle(
-                    BridleRuntime.create(built, source, clock, modules, loader(), Map.copyOf(instances)), manual);
+                    BridleRuntime.create(
+                            built,
+                            source,
+                            clock,
+                            RuntimeOptions.defaults()
+                                    .modules(modules)
+                                    .classLoader(loader())
+                                    .bots(instances)),
+                    manual);
         }
 
         /** The configuration with the base URL and credentials given here, naming an account that is not in it. */

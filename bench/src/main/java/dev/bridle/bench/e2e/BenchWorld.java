@@ -12,6 +12,7 @@ import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
+import dev.bridle.internal.runtime.RuntimeOptions;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
@@ -133,9 +134,9 @@ public final class BenchWorld implements AutoCloseable {
                         return new TimedPlatform(adapter.build());
                     },
                     clock,
-                    List.of(),
-                    BenchWorld.class.getClassLoader(),
-                    ContactSettings.defaults("bench-bots-dev"));
+                    RuntimeOptions.defaults()
+                            .classLoader(BenchWorld.class.getClassLoader())
+                            .contact(ContactSettings.defaults("bench-bots-dev")));
             BenchWorld world = new BenchWorld(sandbox, runtime, dir);
             world.bridleHandles.addAll(bridle);
             world.bareHandles.addAll(bare);

@@ -21,6 +21,8 @@ import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
+import dev.bridle.internal.runtime.PlatformSource;
+import dev.bridle.internal.runtime.RuntimeOptions;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
@@ -171,7 +173,12 @@ public final class OptOutLatencyBench {
                 defaults.optOut(),
                 defaults.webhook().enabledOn(0).withConsumerSecret(Secret.of(SECRET)));
         runtime = BridleRuntime.create(
-                config, platform, clock, List.of(), OptOutLatencyBench.class.getClassLoader(), contact);
+                config,
+                PlatformSource.of(platform),
+                clock,
+                RuntimeOptions.defaults()
+                        .classLoader(OptOutLatencyBench.class.getClassLoader())
+                        .contact(contact));
         try {
             runtime.start();
             runtime.poller().close(); // the bench polls by hand

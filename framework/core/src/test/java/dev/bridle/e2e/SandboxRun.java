@@ -13,6 +13,7 @@ import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
+import dev.bridle.internal.runtime.RuntimeOptions;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
@@ -94,8 +95,7 @@ final class SandboxRun implements AutoCloseable {
                 world.config(),
                 feedback -> PlatformFactory.connect(world.config(), clock, feedback),
                 clock,
-                List.of(),
-                getClass().getClassLoader());
+                RuntimeOptions.defaults());
     }
 
     Sandbox sandbox() {

@@ -13,8 +13,8 @@ import java.time.Instant;
  * What the platform's refusal of an allowed action becomes, recorded and returned (docs/platform.md has the table): a
  * rate limit is DEFERRED until the reset; a daily limit is DEFERRED and pauses that kind of action for the account
  * until the window ends; a duplicate of the account's own post is a denial; a refused account or bad credentials
- * FAILED, the account paused until an operator resumes it; anything else FAILED. The retries and in-doubt settling
- * before it are the dispatcher's.
+ * FAILED, the account paused until an operator resumes it; anything else FAILED. Before it, a call that did not take
+ * effect is retried ({@link BackoffRetries}) and a call in doubt settled ({@link InDoubtSettling}).
  */
 final class PlatformFailures {
 

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Asks the platform whether an action in doubt took effect. It never sends anything: deciding to retry is the
- * dispatcher's, and after a crash nothing is retried at all.
+ * Asks the platform whether an action in doubt took effect. It never sends anything: deciding to retry is
+ * {@link InDoubtSettling}'s, and after a crash ({@link InDoubtRecovery}) nothing is retried at all.
  */
 final class Reconciler {
 

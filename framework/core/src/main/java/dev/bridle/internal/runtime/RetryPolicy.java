@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link ActionDispatcher} retries a platform call that certainly did not take effect (exponential backoff, a few
- * attempts), and how long it lets the platform settle before it reconciles a call that is in doubt (the platform's
- * timelines are eventually consistent: a post may not show in the account's timeline the moment it is made).
+ * How a platform call that certainly did not take effect is retried (exponential backoff, a few attempts:
+ * {@link BackoffRetries}), and how long the platform is let settle before a call in doubt is reconciled
+ * ({@link InDoubtSettling}; the platform's timelines are eventually consistent: a post may not show in the account's
+ * timeline the moment it is made).
  *
  * @param attempts how many times a call that did not take effect is tried in all (at least 1)
  * @param firstBackoff the wait after the first failure; each later wait doubles
@@ -40,6 +41,20 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxBacko
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+
+    /** Waits {@code duration} with the sleeper; false if interrupted (the interrupt is kept). */
+    boolean pause(Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            return true;
+        }
+        try {
+            sleeper.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** This policy, waiting with {@code sleeper}. */

@@ -36,6 +36,8 @@ import dev.bridle.internal.optout.OptOutEvent;
 import dev.bridle.internal.optout.OptOutEventType;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
+import dev.bridle.internal.runtime.PlatformSource;
+import dev.bridle.internal.runtime.RuntimeOptions;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformReceipt;
@@ -139,7 +141,10 @@ class OptOutKeywordStepTest {
                         null,
                         Set.of(Inbound.MENTIONS, Inbound.DIRECT_MESSAGES))));
         return BridleRuntime.create(
-                config, platform, clock, List.of(), getClass().getClassLoader(), contact);
+                config,
+                PlatformSource.of(platform),
+                clock,
+                RuntimeOptions.defaults().contact(contact));
     }
 
     private void mention(String id, String text) {

@@ -30,6 +30,8 @@ import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.Evidence;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.ContactSettings;
+import dev.bridle.internal.runtime.PlatformSource;
+import dev.bridle.internal.runtime.RuntimeOptions;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
@@ -134,7 +136,10 @@ class WebhookOptOutTest {
                         null,
                         Set.of(Inbound.MENTIONS, Inbound.DIRECT_MESSAGES))));
         runtime = BridleRuntime.create(
-                config, platform, Clock.systemUTC(), List.of(), getClass().getClassLoader(), contact);
+                config,
+                PlatformSource.of(platform),
+                Clock.systemUTC(),
+                RuntimeOptions.defaults().contact(contact));
         runtime.start();
         sandbox.registerWebhook(runtime.webhook().orElseThrow().url());
     }

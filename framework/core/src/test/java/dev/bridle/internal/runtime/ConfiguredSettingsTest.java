@@ -121,8 +121,8 @@ class ConfiguredSettingsTest {
     void theConfiguredSettingsReachEveryPart() {
         BridleConfig config = config(TestStores.h2(dir), fiveSecondsApartDropping(Buckets.MEMORY));
 
-        try (BridleRuntime runtime = BridleRuntime.create(
-                config, platform, clock, List.of(), getClass().getClassLoader())) {
+        try (BridleRuntime runtime =
+                BridleRuntime.create(config, PlatformSource.of(platform), clock, RuntimeOptions.defaults())) {
             assertThat(runtime.throttles().settings())
                     .isEqualTo(config.throttles().settings());
             assertThat(runtime.duplicates().policy())
@@ -137,10 +137,9 @@ class ConfiguredSettingsTest {
     void theConfiguredSpacingAndTheBotsOnThrottleDecide() {
         try (BridleRuntime runtime = BridleRuntime.create(
                 config(TestStores.h2(dir), fiveSecondsApartDropping(Buckets.MEMORY)),
-                platform,
+                PlatformSource.of(platform),
                 clock,
-                List.of(),
-                getClass().getClassLoader())) {
+                RuntimeOptions.defaults())) {
             assertThat(send(runtime, ctx -> ctx.actions().post("first")).sent()).isTrue();
 
             ActionResult second = send(runtime, ctx -> ctx.actions().post("second"));
@@ -163,7 +162,10 @@ class ConfiguredSettingsTest {
         ContactSettings own = ContactSettings.defaults("other-dev");
 
         try (BridleRuntime runtime = BridleRuntime.create(
-                config, platform, clock, List.of(), getClass().getClassLoader(), own)) {
+                config,
+                PlatformSource.of(platform),
+                clock,
+                RuntimeOptions.defaults().contact(own))) {
             assertThat(runtime.consents().settings().operator()).isEqualTo("other-dev");
         }
     }
@@ -178,10 +180,9 @@ class ConfiguredSettingsTest {
         StoreConfig store = TestStores.postgres("configured_" + buckets.toString());
         try (BridleRuntime runtime = BridleRuntime.create(
                 config(store, fiveSecondsApartDropping(buckets)),
-                platform,
+                PlatformSource.of(platform),
                 clock,
-                List.of(),
-                getClass().getClassLoader())) {
+                RuntimeOptions.defaults())) {
             assertThat(send(runtime, ctx -> ctx.actions().post("hello " + buckets))
                             .sent())
                     .isTrue();

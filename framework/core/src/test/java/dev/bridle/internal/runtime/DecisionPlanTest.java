@@ -49,8 +49,7 @@ class DecisionPlanTest {
                         world.config(),
                         feedback -> PlatformFactory.connect(world.config(), clock, feedback),
                         clock,
-                        List.of(),
-                        getClass().getClassLoader())) {
+                        RuntimeOptions.defaults())) {
             return runtime.plan().describe();
         }
     }

@@ -111,8 +111,7 @@ class DeferredActionsTest {
                 plain.consent(),
                 plain.optOut(),
                 plain.inbound());
-        return BridleRuntime.create(
-                config, platform, clock, List.of(), getClass().getClassLoader());
+        return BridleRuntime.create(config, PlatformSource.of(platform), clock, RuntimeOptions.defaults());
     }
 
     private ActionResult sendAs(

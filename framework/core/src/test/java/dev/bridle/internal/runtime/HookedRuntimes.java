@@ -28,12 +28,6 @@ public final class HookedRuntimes {
             RetryPolicy retry,
             UnaryOperator<List<Guard>> finalChecks) {
         return BridleRuntime.create(
-                config,
-                platform,
-                clock,
-                List.of(),
-                HookedRuntimes.class.getClassLoader(),
-                ContactSettings.of(config),
-                new RuntimeHooks(retry, finalChecks));
+                config, platform, clock, RuntimeOptions.defaults().hooks(new RuntimeHooks(retry, finalChecks)));
     }
 }

@@ -112,8 +112,7 @@ class InboundDeliveryTest {
                                 Set.of(Inbound.DIRECT_MESSAGES)),
                         new BotConfig(
                                 "elsewhere", Listener.class.getName(), "acme_help", null, Set.of(Inbound.MENTIONS))));
-        return BridleRuntime.create(
-                config, platform, clock, List.of(), getClass().getClassLoader());
+        return BridleRuntime.create(config, PlatformSource.of(platform), clock, RuntimeOptions.defaults());
     }
 
     private static Mention mention(String id, UserRef author) {

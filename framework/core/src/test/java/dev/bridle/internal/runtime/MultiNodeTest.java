@@ -128,10 +128,7 @@ class MultiNodeTest {
                 config,
                 feedback -> PlatformFactory.connect(config, clock, feedback),
                 clock,
-                List.of(),
-                getClass().getClassLoader(),
-                ContactSettings.of(config),
-                "bridle-" + name);
+                RuntimeOptions.defaults().schedulerName("bridle-" + name));
         opened.add(runtime);
         return runtime;
     }

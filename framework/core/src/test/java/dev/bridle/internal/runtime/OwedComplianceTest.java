@@ -78,10 +78,9 @@ class OwedComplianceTest {
                 config,
                 PlatformSource.of(platform),
                 clock,
-                List.of(),
-                getClass().getClassLoader(),
-                ContactSettings.of(config),
-                new RuntimeHooks(RetryPolicy.DEFAULT.withSleeper(wait -> {}), UnaryOperator.identity()));
+                RuntimeOptions.defaults()
+                        .hooks(new RuntimeHooks(
+                                RetryPolicy.DEFAULT.withSleeper(wait -> {}), UnaryOperator.identity())));
     }
 
     private static InboundEvent stop(String id) {

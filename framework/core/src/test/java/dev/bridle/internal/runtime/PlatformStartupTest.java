@@ -68,8 +68,7 @@ class PlatformStartupTest {
     }
 
     private BridleRuntime start() {
-        return BridleRuntime.create(
-                config, platform, clock, List.of(), getClass().getClassLoader());
+        return BridleRuntime.create(config, PlatformSource.of(platform), clock, RuntimeOptions.defaults());
     }
 
     @Test

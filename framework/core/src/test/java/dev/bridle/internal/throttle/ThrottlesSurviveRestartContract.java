@@ -24,6 +24,8 @@ import dev.bridle.internal.config.ThrottlesConfig;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.runtime.BridleRuntime;
+import dev.bridle.internal.runtime.PlatformSource;
+import dev.bridle.internal.runtime.RuntimeOptions;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Sql;
 import dev.bridle.internal.store.StoreConfig;
@@ -94,8 +96,7 @@ abstract class ThrottlesSurviveRestartContract {
                 ConsentSettings.defaults("acme-dev"),
                 OptOutSettings.defaults(),
                 InboundConfig.defaults());
-        return BridleRuntime.create(
-                config, platform, clock, List.of(), getClass().getClassLoader());
+        return BridleRuntime.create(config, PlatformSource.of(platform), clock, RuntimeOptions.defaults());
     }
 
     ActionResult post(BridleRuntime runtime) {
