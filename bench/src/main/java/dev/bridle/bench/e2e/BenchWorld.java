@@ -119,7 +119,7 @@ public final class BenchWorld implements AutoCloseable {
                         TwitterPlatform.Builder adapter = TwitterPlatform.builder()
                                 .api(api)
                                 .clock(clock)
-                                .rateLimitFeedback(feedback)
+                                .rateLimits(feedback)
                                 .baseUrl(sandbox.baseUrl().toString());
                         for (String handle : bridle) {
                             SandboxAccount a = sandbox.account(handle);

@@ -153,7 +153,7 @@ abstract class OptOutRaceContract {
                     config,
                     feedback -> new RecordingPlatform(
                             adapter(sandbox, handles, clock)
-                                    .rateLimitFeedback(feedback)
+                                    .rateLimits(feedback)
                                     .build(),
                             log,
                             0.04,

@@ -3,8 +3,8 @@ package dev.bridle.internal.platform;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.platform.Platform;
-import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * sandbox of its own; {@code bridle run} starts one and gives its credentials (bridle-cli), as the test kit does.
  *
  * <pre>{@code
- * Platform platform = PlatformFactory.connect(config, clock, throttles.feedback());
+ * Platform platform = PlatformFactory.connect(config, clock, throttles.feedback());   // the plan's PlatformLimits
  * }</pre>
  */
 public final class PlatformFactory {
@@ -31,13 +31,13 @@ public final class PlatformFactory {
     /**
      * The platform for {@code config}.
      *
-     * @param feedback where the platform's rate-limit headers go (the throttles)
+     * @param limits what the platform says of its rate limits, kept where the plan reads it (the throttles')
      * @throws IllegalStateException if there is no account, or an account has no credentials
      */
-    public static Platform connect(BridleConfig config, Clock clock, RateLimitFeedback feedback) {
+    public static Platform connect(BridleConfig config, Clock clock, PlatformLimits limits) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(feedback, "feedback");
+        Objects.requireNonNull(limits, "limits");
         TwitterPlatform.configureJvm();
         List<AccountConfig> accounts = config.accounts();
         if (accounts.isEmpty()) {
@@ -62,17 +62,11 @@ public final class PlatformFactory {
         TwitterPlatform.Builder platform = TwitterPlatform.builder()
                 .api(config.platform().api())
                 .clock(clock)
-                .rateLimitFeedback(feedback)
-                .dryRun(config.dryRun())
+                .rateLimits(limits)
                 .baseUrl(config.platform().baseUrl());
         accounts.forEach(a -> platform.account(a.handle(), a.credentials()));
         TwitterPlatform built = platform.build();
-        log.info(
-                "platform: X API {} at {} for {}{}",
-                built.api(),
-                built.baseUrl(),
-                handles(accounts),
-                config.dryRun() ? " (dry run: every write is refused)" : "");
+        log.info("platform: X API {} at {} for {}", built.api(), built.baseUrl(), handles(accounts));
         return built;
     }
 

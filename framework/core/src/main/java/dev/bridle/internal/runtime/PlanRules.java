@@ -7,13 +7,13 @@ import dev.bridle.internal.dedupe.DuplicateGuard;
 import dev.bridle.internal.dedupe.JdbcPostFingerprintStore;
 import dev.bridle.internal.health.AccountHealth;
 import dev.bridle.internal.optout.OptOutRegistry;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Dialect;
 import dev.bridle.internal.throttle.JdbcAnsweredInteractions;
 import dev.bridle.internal.throttle.JdbcFollowHistory;
 import dev.bridle.internal.throttle.LocalBucketStore;
 import dev.bridle.internal.throttle.PostgresBucketStore;
-import dev.bridle.internal.throttle.PostgresPlatformWindows;
 import dev.bridle.internal.throttle.TakeJournal;
 import dev.bridle.internal.throttle.ThrottleSettings;
 import dev.bridle.internal.throttle.Throttles;
@@ -21,8 +21,9 @@ import java.time.Clock;
 
 /**
  * What the decision plan's rules read, built on one store: account health, consents, opt-outs, the throttles and the
- * duplicate index. Built before the platform is connected, because the platform reports its rate limits to these
- * throttles ({@link Throttles#feedback()}); {@link DecisionPlan#of} then makes the plan from them.
+ * duplicate index. Built before the platform is connected, because the platform reports its rate limits to the
+ * throttles' {@link PlatformLimits} ({@link Throttles#feedback()}) and asks it before each request;
+ * {@link DecisionPlan#of} then makes the plan from them.
  */
 final class PlanRules {
 
@@ -86,7 +87,7 @@ final class PlanRules {
                     settings,
                     clock,
                     sharedBuckets,
-                    new PostgresPlatformWindows(database.dataSource()),
+                    PlatformLimits.shared(clock, database.dataSource()),
                     history,
                     answered);
         } else {

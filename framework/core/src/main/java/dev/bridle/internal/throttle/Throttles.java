@@ -1,7 +1,7 @@
 package dev.bridle.internal.throttle;
 
 import dev.bridle.guard.Guard;
-import dev.bridle.platform.RateLimitFeedback;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *         new LocalBucketStore(clock), new TakeJournal(dataSource, clock),
  *         new JdbcFollowHistory(dataSource, clock), new JdbcAnsweredInteractions(dataSource));
  * GuardChain chain = new GuardChain(concat(otherGuards, throttles.guards()));
- * platformAdapter.onRateLimits(throttles.feedback());
+ * TwitterPlatform.builder().rateLimits(throttles.feedback());   // the adapter reports there and asks it
  * }</pre>
  */
 public final class Throttles {
@@ -35,7 +35,7 @@ public final class Throttles {
     private static final Logger log = LoggerFactory.getLogger(Throttles.class);
 
     private final ThrottleSettings settings;
-    private final PlatformRateGuard platform;
+    private final PlatformLimits limits;
     private final List<Guard> guards;
 
     private Throttles(
@@ -43,11 +43,11 @@ public final class Throttles {
             Clock clock,
             BucketStore buckets,
             TakeJournal journal,
-            PlatformWindows windows,
+            PlatformLimits limits,
             FollowHistory history,
             AnsweredInteractions answered) {
         this.settings = settings;
-        this.platform = new PlatformRateGuard(clock, windows);
+        this.limits = limits;
         PendingTakes pending = journal == null ? PendingTakes.NONE : PendingTakes.forJournal();
         List<Guard> all = new ArrayList<>(List.of(
                 new OneReplyPerInteractionGuard(answered, clock),
@@ -56,7 +56,7 @@ public final class Throttles {
                 new AccountRateGuard(settings, buckets, pending, clock),
                 new TargetContactGuard(settings, buckets, pending, clock),
                 new CoordinationGuard(settings, buckets, pending, clock),
-                platform,
+                new PlatformRateGuard(limits),
                 new SpacingGuard(settings, buckets, pending, clock)));
         if (journal != null) {
             all.add(new JournalGuard(journal, pending)); // after every guard that takes a token
@@ -80,7 +80,7 @@ public final class Throttles {
                 Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(buckets, "buckets"),
                 null,
-                new LocalPlatformWindows(),
+                PlatformLimits.inMemory(clock),
                 Objects.requireNonNull(history, "history"),
                 Objects.requireNonNull(answered, "answered"));
     }
@@ -89,7 +89,7 @@ public final class Throttles {
      * Throttles whose buckets are in this process's memory ({@code buckets}, which should be new) and survive restarts
      * through {@code journal}: every bucket is restored from it now, before the guards exist, and every take of an
      * allowed action is written to it before the action can be sent. The platform's rate-limit windows are this node's
-     * own (see {@link PlatformRateGuard} for the bound that leaves with several nodes).
+     * own (see {@link PlatformLimits} for the bound that leaves with several nodes).
      *
      * @throws IllegalStateException if the journal cannot be read (start-up must not go on with buckets that would
      *     start full)
@@ -111,20 +111,20 @@ public final class Throttles {
                 clock,
                 buckets,
                 journal,
-                new LocalPlatformWindows(),
+                PlatformLimits.inMemory(clock),
                 Objects.requireNonNull(history, "history"),
                 Objects.requireNonNull(answered, "answered"));
     }
 
     /**
      * Throttles shared by every node on one PostgreSQL store: buckets in {@code buckets} (durable themselves, so
-     * nothing is journaled) and the platform's rate-limit windows in {@code windows}.
+     * nothing is journaled) and the platform's rate-limit counts in {@code limits} ({@link PlatformLimits#shared}).
      */
     public static Throttles shared(
             ThrottleSettings settings,
             Clock clock,
             PostgresBucketStore buckets,
-            PostgresPlatformWindows windows,
+            PlatformLimits limits,
             FollowHistory history,
             AnsweredInteractions answered) {
         return new Throttles(
@@ -132,7 +132,7 @@ public final class Throttles {
                 Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(buckets, "buckets"),
                 null,
-                Objects.requireNonNull(windows, "windows"),
+                Objects.requireNonNull(limits, "limits"),
                 Objects.requireNonNull(history, "history"),
                 Objects.requireNonNull(answered, "answered"));
     }
@@ -142,9 +142,12 @@ public final class Throttles {
         return guards;
     }
 
-    /** Where the platform adapter reports rate-limit headers and 429s. */
-    public RateLimitFeedback feedback() {
-        return platform;
+    /**
+     * What the platform said of its rate limits, which the platform step reads: the platform adapter reports there
+     * (through its port, {@code RateLimitFeedback}) and asks it before each request.
+     */
+    public PlatformLimits feedback() {
+        return limits;
     }
 
     /** The settings the guards were built from (the runtime reads {@link ThrottleSettings#onThrottleFor}). */

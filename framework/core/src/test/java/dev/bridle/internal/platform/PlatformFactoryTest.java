@@ -14,16 +14,15 @@ import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.platform.twitter.Actions;
 import dev.bridle.internal.platform.twitter.TwitterPlatform;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.platform.Platform;
-import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.sandbox.MutableClock;
 import dev.bridle.testing.TestSandbox;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +35,7 @@ class PlatformFactoryTest {
     Path dir;
 
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T09:00:00Z"));
-    private final List<ActionKind> observed = new CopyOnWriteArrayList<>();
-    private final RateLimitFeedback feedback = (account, kind, limit, remaining, reset) -> observed.add(kind);
+    private final PlatformLimits feedback = PlatformLimits.inMemory(clock);
 
     private BridleConfig config(boolean dryRun, String baseUrl, AccountConfig... accounts) {
         return new BridleConfig(
@@ -77,7 +75,9 @@ class PlatformFactoryTest {
             assertThat(world.sandbox().sent("acme").posts())
                     .extracting(p -> p.id())
                     .containsExactly(id);
-            assertThat(observed).contains(ActionKind.POST);
+            assertThat(feedback.lastSaid(acme, ActionKind.POST))
+                    .as("its rate limit is in the plan's state")
+                    .isPresent();
             assertThat(((TwitterPlatform) platform).baseUrl())
                     .isEqualTo(world.sandbox().baseUrl().toString());
         }
@@ -92,11 +92,10 @@ class PlatformFactoryTest {
     }
 
     @Test
-    void aConfiguredBaseUrlIsUsedAndDryRunIsPassedOn() {
+    void aConfiguredBaseUrlIsUsed() {
         TwitterPlatform platform = (TwitterPlatform) PlatformFactory.connect(
                 config(true, "https://api.twitter.com", new AccountConfig("acme", REAL)), clock, feedback);
         assertThat(platform.baseUrl()).isEqualTo("https://api.twitter.com/");
-        assertThat(platform.dryRun()).isTrue();
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.bridle.internal.config.SchedulerConfig;
 import dev.bridle.internal.health.PauseReason;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.platform.twitter.Actions;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.TestStores;
 import dev.bridle.sandbox.AccountFlag;
@@ -58,7 +59,7 @@ class PlatformStartupTest {
                 List.of());
         world = TestSandbox.start(config, clock);
         config = world.config();
-        platform = PlatformFactory.connect(config, clock, (account, kind, limit, remaining, reset) -> {});
+        platform = PlatformFactory.connect(config, clock, PlatformLimits.inMemory(clock));
         sandbox = world.sandbox();
     }
 

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bound {@link PlatformRateGuard} states for per-node (memory) windows: with {@code N} nodes and {@code T} threads
- * each, at most {@code N × T} requests of one window go beyond the platform's remaining count, and that many can. The
- * platform here is a counter that answers each request as X does: accepted with the remaining count in its headers, or
- * refused (429) once none remain.
+ * The bound {@link dev.bridle.internal.ratelimit.PlatformLimits} states for per-node (memory) windows: with {@code N}
+ * nodes and {@code T} threads each, at most {@code N × T} requests of one window go beyond the platform's remaining
+ * count, and that many can. The platform here is a counter that answers each request as X does: accepted with the
+ * remaining count in its headers, or refused (429) once none remain.
  */
 class PlatformRateBoundTest {
 
@@ -49,7 +49,7 @@ class PlatformRateBoundTest {
         }
 
         /** Answers one request, then tells the node that sent it, as the adapter does. */
-        void call(PlatformRateGuard node) {
+        void call(PlatformNode node) {
             long left;
             synchronized (this) {
                 left = remaining > 0 ? --remaining : -1;
@@ -66,7 +66,7 @@ class PlatformRateBoundTest {
     }
 
     /** One thread's work on a node: check, send if allowed, settle. */
-    static boolean act(PlatformRateGuard node, Platform platform) {
+    static boolean act(PlatformNode node, Platform platform) {
         ActionRequest post = Actions.post(ACME);
         Verdict v = node.check(post);
         if (!v.allows()) {
@@ -80,9 +80,9 @@ class PlatformRateBoundTest {
     @RepeatedTest(5)
     void withAViewPerNodeNoMoreThanNodesTimesThreadsGoBeyondThePlatformsCount() throws Exception {
         Platform platform = new Platform(100);
-        List<PlatformRateGuard> nodes = new ArrayList<>();
+        List<PlatformNode> nodes = new ArrayList<>();
         for (int n = 0; n < NODES; n++) {
-            PlatformRateGuard node = new PlatformRateGuard(clock);
+            PlatformNode node = PlatformNode.inMemory(clock);
             node.observed(
                     ACME,
                     ActionKind.POST,
@@ -94,7 +94,7 @@ class PlatformRateBoundTest {
         ExecutorService pool = Executors.newFixedThreadPool(NODES * THREADS);
         try {
             List<Callable<Void>> workers = new ArrayList<>();
-            for (PlatformRateGuard node : nodes) {
+            for (PlatformNode node : nodes) {
                 for (int t = 0; t < THREADS; t++) {
                     workers.add(() -> {
                         for (int i = 0; i < 60; i++) {
@@ -120,14 +120,14 @@ class PlatformRateBoundTest {
         // Another app on the account has used the window up; no node has heard of it yet.
         Platform platform = new Platform(0);
         CyclicBarrier allSent = new CyclicBarrier(NODES * THREADS);
-        List<PlatformRateGuard> nodes = new ArrayList<>();
+        List<PlatformNode> nodes = new ArrayList<>();
         for (int n = 0; n < NODES; n++) {
-            nodes.add(new PlatformRateGuard(clock));
+            nodes.add(PlatformNode.inMemory(clock));
         }
         ExecutorService pool = Executors.newFixedThreadPool(NODES * THREADS);
         try {
             List<Callable<Boolean>> workers = new ArrayList<>();
-            for (PlatformRateGuard node : nodes) {
+            for (PlatformNode node : nodes) {
                 for (int t = 0; t < THREADS; t++) {
                     workers.add(() -> {
                         ActionRequest post = Actions.post(ACME);
@@ -149,7 +149,7 @@ class PlatformRateBoundTest {
         }
 
         assertThat(platform.refused.get()).isEqualTo(NODES * THREADS);
-        for (PlatformRateGuard node : nodes) {
+        for (PlatformNode node : nodes) {
             assertThat(act(node, platform))
                     .as("every node has heard the 429 and defers until the reset")
                     .isFalse();

@@ -1,11 +1,13 @@
 package dev.bridle.internal.throttle;
 
-/** {@link PlatformWindowsContract} with the windows in memory, one node's own. */
+import dev.bridle.internal.ratelimit.PlatformLimits;
+
+/** {@link PlatformWindowsContract} with the counts in memory, one node's own. */
 class PlatformRateGuardTest extends PlatformWindowsContract {
 
     @Override
-    PlatformWindows windows() {
-        return new LocalPlatformWindows();
+    PlatformLimits limits() {
+        return PlatformLimits.inMemory(clock);
     }
 
     @Override

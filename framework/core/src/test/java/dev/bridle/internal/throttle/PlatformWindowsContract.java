@@ -10,6 +10,7 @@ import dev.bridle.bot.Rule;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Verdict;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.sandbox.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,21 +18,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link PlatformRateGuard} does over any {@link PlatformWindows}: in memory ({@link PlatformRateGuardTest}) or
- * shared in PostgreSQL ({@code PostgresStoresTest}).
+ * What {@link PlatformRateGuard} does over any {@link PlatformLimits}: counts in memory ({@link PlatformRateGuardTest})
+ * or shared in PostgreSQL ({@code PostgresStoresTest}).
  */
 abstract class PlatformWindowsContract {
 
     static final Instant RESET = T0.plus(Duration.ofMinutes(15));
 
     final MutableClock clock = MutableClock.at(T0);
-    private PlatformRateGuard guard;
+    private PlatformNode guard;
 
-    /** Fresh windows; several calls in one test share them (nodes of one store). */
-    abstract PlatformWindows windows();
+    /** A fresh state; several calls in one test share its counts if they are shared (nodes of one store). */
+    abstract PlatformLimits limits();
 
-    PlatformRateGuard node() {
-        return new PlatformRateGuard(clock, windows());
+    PlatformNode node() {
+        return PlatformNode.over(limits());
     }
 
     @BeforeEach
@@ -149,15 +150,15 @@ abstract class PlatformWindowsContract {
      */
     @Test
     void nodesSharingTheWindowsNeverReserveMoreThanThePlatformSaidRemain() throws Exception {
-        PlatformRateGuard one = node();
-        PlatformRateGuard two = sharesWindows() ? node() : one;
+        PlatformNode one = node();
+        PlatformNode two = sharesWindows() ? node() : one;
         one.observed(ACME, ActionKind.POST, 300, 40, RESET);
         int threads = 8;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             java.util.List<java.util.concurrent.Callable<Integer>> workers = new java.util.ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                PlatformRateGuard node = t % 2 == 0 ? one : two;
+                PlatformNode node = t % 2 == 0 ? one : two;
                 workers.add(() -> {
                     int allowed = 0;
                     for (int i = 0; i < 15; i++) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.internal.audit.InMemoryAuditLedger;
 import dev.bridle.internal.guard.GuardChain;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.internal.runtime.ActionDispatcher;
 import dev.bridle.internal.store.Database;
 import dev.bridle.sandbox.MutableClock;
@@ -82,8 +83,8 @@ class PostgresStoresTest {
     @Nested
     class SharedPlatformWindows extends PlatformWindowsContract {
         @Override
-        PlatformWindows windows() {
-            return new PostgresPlatformWindows(ds);
+        PlatformLimits limits() {
+            return PlatformLimits.shared(clock, ds);
         }
 
         @Override

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bridle.bot.Account;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.Credentials;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +32,12 @@ import twitter4j.conf.Configuration;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * One account's signed connection to the platform, and the one seam every request of the adapter passes: the rate-limit
- * gate, then twitter4j's own {@code HttpClient} signing with its {@code OAuthAuthorization} (OAuth 1.0a user context),
- * then the {@code x-rate-limit-*} headers fed back, then errors classified. The credentials are revealed here, into
- * twitter4j's configuration, and nowhere else; that configuration prints them in its {@code toString}, so it never
- * leaves this class.
+ * One account's signed connection to the platform, and the one seam every request of the adapter passes: what the
+ * platform last said of its limits ({@link PlatformLimits}: no request it has said it will refuse), then twitter4j's
+ * own {@code HttpClient} signing with its {@code OAuthAuthorization} (OAuth 1.0a user context), then the
+ * {@code x-rate-limit-*} headers and the refusals reported through the port ({@link RateLimitFeedback}), then errors
+ * classified. The credentials are revealed here, into twitter4j's configuration, and nowhere else; that configuration
+ * prints them in its {@code toString}, so it never leaves this class.
  */
 final class SignedHttp {
 
@@ -50,8 +54,11 @@ final class SignedHttp {
     private final Supplier<Account> account;
     private final HttpClient http;
     private final OAuthAuthorization auth;
-    private final RateLimitGate gate;
+    /** Asked before each request. */
+    private final PlatformLimits limits;
+    /** The same state, told through the platform's port only. */
     private final RateLimitFeedback feedback;
+
     private final Clock clock;
     private final WireTap tap;
 
@@ -61,8 +68,7 @@ final class SignedHttp {
             Credentials credentials,
             Duration connectTimeout,
             Duration readTimeout,
-            RateLimitGate gate,
-            RateLimitFeedback feedback,
+            PlatformLimits limits,
             Clock clock,
             WireTap tap) {
         this.handle = handle;
@@ -79,8 +85,8 @@ final class SignedHttp {
                 .build();
         this.http = HttpClientFactory.getInstance(conf.getHttpClientConfiguration());
         this.auth = new OAuthAuthorization(conf);
-        this.gate = gate;
-        this.feedback = feedback;
+        this.limits = limits;
+        this.feedback = limits;
         this.clock = clock;
         this.tap = tap;
     }
@@ -120,7 +126,7 @@ final class SignedHttp {
     }
 
     private Response call(Endpoint endpoint, String url, String body, Call call) throws PlatformException {
-        gate.check(handle, endpoint);
+        refuseIfClosed(endpoint);
         tap.sending(endpoint, url, body);
         HttpResponse res;
         try {
@@ -168,10 +174,7 @@ final class SignedHttp {
                 endpoint, status, code, body, rateReset, epochHeader(e, "x-user-limit-24hour-reset"), now);
         if (failure.kind() == PlatformException.Kind.RATE_LIMITED
                 || failure.kind() == PlatformException.Kind.DAILY_LIMIT) {
-            gate.close(handle, endpoint, failure.kind(), failure.retryAt(), failure.errorCode());
-            for (ActionKind kind : endpoint.kinds()) {
-                feedback.exhausted(account.get(), kind, failure.retryAt());
-            }
+            refused(endpoint, failure);
         }
         log.debug("@{} {} failed: {}", handle, endpoint, failure.getMessage());
         return failure;
@@ -192,10 +195,57 @@ final class SignedHttp {
     }
 
     private void observe(Endpoint endpoint, long limit, long remaining, Instant reset) {
-        gate.observed(handle, endpoint, remaining, reset);
+        if (endpoint.kinds().isEmpty()) {
+            feedback.observedRead(account.get(), endpoint.id(), limit, remaining, reset);
+        }
         for (ActionKind kind : endpoint.kinds()) {
             feedback.observed(account.get(), kind, limit, remaining, reset);
         }
+    }
+
+    /** The platform refused {@code endpoint} until {@code failure.retryAt()}: a 429 or a daily limit. */
+    private void refused(Endpoint endpoint, PlatformException failure) {
+        Instant until = failure.retryAt();
+        if (until == null) {
+            return;
+        }
+        if (endpoint.kinds().isEmpty()) {
+            feedback.observedRead(account.get(), endpoint.id(), -1, 0, until);
+        }
+        for (ActionKind kind : endpoint.kinds()) {
+            if (failure.kind() == PlatformException.Kind.DAILY_LIMIT) {
+                feedback.dailyLimitReached(account.get(), kind, until, failure.errorCode());
+            } else {
+                feedback.exhausted(account.get(), kind, until);
+            }
+        }
+    }
+
+    /**
+     * Throws, with no request made, while the platform's refusal of {@code endpoint} for this account holds: the
+     * platform never sees a request it has already said it will refuse. Reads are refused too (polling after a 429
+     * waits for the reset like anything else).
+     */
+    private void refuseIfClosed(Endpoint endpoint) throws PlatformException {
+        Optional<PlatformLimits.Refusal> refusal = endpoint.kinds().isEmpty()
+                ? limits.refusalOfRead(account.get(), endpoint.id())
+                : endpoint.kinds().stream()
+                        .map(kind -> limits.refusal(account.get(), kind))
+                        .flatMap(Optional::stream)
+                        .max(Comparator.comparing(PlatformLimits.Refusal::until));
+        if (refusal.isEmpty()) {
+            return;
+        }
+        PlatformLimits.Refusal r = refusal.get();
+        String what = r.daily() ? "daily limit" : "rate limit";
+        throw new PlatformException(
+                r.daily() ? PlatformException.Kind.DAILY_LIMIT : PlatformException.Kind.RATE_LIMITED,
+                endpoint + ": the platform's " + what + " for @" + handle + " is used up until " + r.until()
+                        + "; no request was made",
+                -1,
+                r.errorCode(),
+                r.until(),
+                null);
     }
 
     /**

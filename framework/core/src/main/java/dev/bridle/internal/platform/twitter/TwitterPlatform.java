@@ -9,6 +9,7 @@ import dev.bridle.guard.Target;
 import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
@@ -36,16 +37,17 @@ import java.util.regex.Pattern;
  *         .account("acme_news", credentials)          // one per account
  *         .api(ApiVersion.V2)                         // the default
  *         .baseUrl("https://api.x.com/")              // the default; a sandbox's URL in tests
- *         .rateLimitFeedback(throttles)
+ *         .rateLimits(limits)                          // what the platform said of its limits; the plan reads it too
  *         .clock(clock)
  *         .build();
  * }</pre>
  *
  * <p>Every request passes one seam (a per-account {@code SignedHttp}): a request the platform has said it will refuse
- * (rate limit until its reset, daily limit until its window ends) is not made; the {@code x-rate-limit-*} headers of
- * every answer go to the {@link RateLimitFeedback}; errors become a {@link PlatformException} of the kind that says
- * what to do. Built for a dry run, it refuses every write before any request. It never puts a credential in a message
- * or a log line.
+ * (rate limit until its reset, daily limit until its window ends) is not made, as {@link PlatformLimits} knows it; the
+ * {@code x-rate-limit-*} headers of every answer and every refusal go there through its port, the
+ * {@link RateLimitFeedback}; errors become a {@link PlatformException} of the kind that says what to do. It sends what
+ * it is asked to: a dry run is the decision plan's ({@code DryRunGuard}), which refuses every action before the
+ * dispatcher's one call here. It never puts a credential in a message or a log line.
  *
  * <p>Loading the class turns off the JDK's silent re-send of a POST whose connection dropped
  * ({@code sun.net.http.retryPost=false}), which would otherwise be a second write Bridle never decided; see
@@ -66,7 +68,6 @@ public final class TwitterPlatform implements Platform {
 
     private final ApiVersion api;
     private final Urls urls;
-    private final boolean dryRun;
     private final Map<String, Session> sessions;
     private final Posts posts;
     private final Follows follows;
@@ -80,7 +81,6 @@ public final class TwitterPlatform implements Platform {
     private TwitterPlatform(Builder b) {
         this.api = b.api;
         this.urls = Urls.of(b.baseUrl);
-        this.dryRun = b.dryRun;
         boolean v2 = api == ApiVersion.V2;
         this.posts = v2 ? new PostsV2(urls) : new PostsV1(urls);
         this.follows = v2 ? new FollowsV2(urls) : new FollowsV1(urls);
@@ -90,20 +90,12 @@ public final class TwitterPlatform implements Platform {
         this.engagement = new EngagementV2(urls);
         this.dmEvents = new DmEventsV2(urls);
         this.applied = new AppliedLookup(posts, new FollowingV2(urls), engagement, dmEvents);
-        RateLimitGate gate = new RateLimitGate(b.clock);
+        PlatformLimits limits = b.limits != null ? b.limits : PlatformLimits.inMemory(b.clock);
         Map<String, Session> byHandle = new LinkedHashMap<>();
         b.credentials.forEach((handle, credentials) -> {
             Session session = new Session(handle);
             session.connect(new SignedHttp(
-                    handle,
-                    session::account,
-                    credentials,
-                    b.connectTimeout,
-                    b.readTimeout,
-                    gate,
-                    b.feedback,
-                    b.clock,
-                    b.tap));
+                    handle, session::account, credentials, b.connectTimeout, b.readTimeout, limits, b.clock, b.tap));
             byHandle.put(key(handle), session);
         });
         this.sessions = Map.copyOf(byHandle);
@@ -133,19 +125,8 @@ public final class TwitterPlatform implements Platform {
         return urls.base();
     }
 
-    /** Whether every write is refused (dry run). */
-    public boolean dryRun() {
-        return dryRun;
-    }
-
     @Override
     public PlatformReceipt perform(ActionRequest request) throws PlatformException {
-        if (dryRun) {
-            throw new PlatformException(
-                    PlatformException.Kind.REJECTED,
-                    "dry run: the platform adapter sends no "
-                            + request.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; nothing was sent");
-        }
         Session session = session(request.account());
         String me = userId(session, request.account());
         return new PlatformReceipt(
@@ -272,8 +253,7 @@ public final class TwitterPlatform implements Platform {
         private ApiVersion api = ApiVersion.V2;
         private String baseUrl = Urls.DEFAULT_BASE;
         private Clock clock = Clock.systemUTC();
-        private RateLimitFeedback feedback = (account, kind, limit, remaining, reset) -> {};
-        private boolean dryRun;
+        private PlatformLimits limits;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private WireTap tap = WireTap.NONE;
@@ -316,15 +296,13 @@ public final class TwitterPlatform implements Platform {
             return this;
         }
 
-        /** Where the platform's rate-limit headers and refusals are reported (default: nowhere). */
-        public Builder rateLimitFeedback(RateLimitFeedback feedback) {
-            this.feedback = Objects.requireNonNull(feedback, "feedback");
-            return this;
-        }
-
-        /** Refuse every write before any request (default false). */
-        public Builder dryRun(boolean dryRun) {
-            this.dryRun = dryRun;
+        /**
+         * What the platform said of its limits, kept where the plan reads it too: the adapter reports there every
+         * answer's headers and refusals, and asks it before every request. Default: a state of this adapter's own, in
+         * memory.
+         */
+        public Builder rateLimits(PlatformLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -1,11 +1,10 @@
 package dev.bridle.internal.platform.twitter;
 
 import dev.bridle.bot.Account;
-import dev.bridle.guard.ActionKind;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.internal.secret.Secret;
-import dev.bridle.platform.RateLimitFeedback;
 import dev.bridle.sandbox.MutableClock;
 import dev.bridle.sandbox.Sandbox;
 import dev.bridle.sandbox.SandboxAccount;
@@ -31,7 +30,8 @@ public final class SandboxFixture implements AutoCloseable {
     public final MutableClock clock = MutableClock.at(T0);
     public final Sandbox sandbox;
     public final List<Sent> wire = new CopyOnWriteArrayList<>();
-    public final List<String> feedback = new CopyOnWriteArrayList<>();
+    /** What the adapters built here heard of the platform's rate limits, and ask before each request. */
+    public final PlatformLimits limits = PlatformLimits.inMemory(clock);
 
     public SandboxFixture() {
         this(SandboxLimits.defaults());
@@ -60,13 +60,13 @@ public final class SandboxFixture implements AutoCloseable {
         return builder(api).build();
     }
 
-    /** A builder with both accounts, the clock, the feedback and the wire tap set. */
+    /** A builder with both accounts, the clock, the rate-limit state and the wire tap set. */
     public TwitterPlatform.Builder builder(ApiVersion api) {
         return TwitterPlatform.builder()
                 .api(api)
                 .baseUrl(sandbox.baseUrl().toString())
                 .clock(clock)
-                .rateLimitFeedback(recordingFeedback())
+                .rateLimits(limits)
                 .wireTap((endpoint, url, body) -> wire.add(new Sent(endpoint.id(), url, body)))
                 .account("acme", credentials("acme"))
                 .account("beta", credentials("beta"));
@@ -95,21 +95,6 @@ public final class SandboxFixture implements AutoCloseable {
     /** The last request the adapter sent. */
     public Sent lastSent() {
         return wire.get(wire.size() - 1);
-    }
-
-    private RateLimitFeedback recordingFeedback() {
-        return new RateLimitFeedback() {
-            @Override
-            public void observed(Account account, ActionKind kind, long limit, long remaining, Instant reset) {
-                feedback.add(
-                        "observed @" + account.handle() + " " + kind + " " + limit + " " + remaining + " " + reset);
-            }
-
-            @Override
-            public void exhausted(Account account, ActionKind kind, Instant reset) {
-                feedback.add("exhausted @" + account.handle() + " " + kind + " " + reset);
-            }
-        };
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionKind;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
+import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.PlatformException;
 import dev.bridle.platform.PlatformException.Kind;
@@ -214,9 +215,12 @@ abstract class TwitterPlatformContract {
         platform.perform(Actions.post(acme, "hello"));
 
         long limit = fixture.sandbox.rateLimit(postEndpoint());
-        assertThat(fixture.feedback)
-                .anySatisfy(f -> assertThat(f).startsWith("observed @acme POST " + limit + " " + (limit - 1) + " "))
-                .anySatisfy(f -> assertThat(f).startsWith("observed @acme REPLY " + limit + " " + (limit - 1) + " "));
+        for (ActionKind kind : List.of(ActionKind.POST, ActionKind.REPLY)) {
+            assertThat(fixture.limits.lastSaid(acme, kind)).as(kind.name()).hasValueSatisfying(w -> {
+                assertThat(w.limit()).isEqualTo(limit);
+                assertThat(w.remaining()).isEqualTo(limit - 1);
+            });
+        }
     }
 
     // --- reconciliation ---
@@ -328,7 +332,11 @@ abstract class TwitterPlatformContract {
         assertThat(again.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(again.retryAt()).isEqualTo(limited.retryAt());
         assertThat(fixture.requests()).as("nothing sent before the reset").hasSize(requests);
-        assertThat(fixture.feedback).contains("exhausted @acme POST " + limited.retryAt());
+        assertThat(fixture.limits.refusal(acme, ActionKind.POST))
+                .contains(new PlatformLimits.Refusal(false, limited.retryAt(), 88));
+        assertThat(fixture.limits.refusal(acme, ActionKind.REPLY))
+                .as("the same endpoint")
+                .isPresent();
         assertThat(platform.perform(Actions.post(beta, "other accounts carry on"))
                         .platformId())
                 .isNotBlank();
@@ -379,7 +387,13 @@ abstract class TwitterPlatformContract {
             assertThat(follows.errorCode()).isEqualTo(161);
             assertThat(dms.kind()).as(dms.getMessage()).isEqualTo(Kind.DAILY_LIMIT);
             assertThat(posts.retryAt()).isAfter(SandboxFixture.T0.plus(Duration.ofHours(23)));
-            assertThat(tight.feedback).anySatisfy(f -> assertThat(f).startsWith("exhausted @acme POST "));
+            assertThat(tight.limits.refusal(account, ActionKind.POST))
+                    .contains(new PlatformLimits.Refusal(true, posts.retryAt(), 185));
+            PlatformException again = catchThrowableOfType(
+                    PlatformException.class, () -> adapter.perform(Actions.post(account, "third")));
+            assertThat(again.kind()).as("no request, and still the daily limit").isEqualTo(Kind.DAILY_LIMIT);
+            assertThat(again.errorCode()).isEqualTo(185);
+            assertThat(again.getMessage()).contains("no request was made");
         }
     }
 
@@ -494,33 +508,6 @@ abstract class TwitterPlatformContract {
 
         assertThat(e.kind()).isEqualTo(Kind.NOT_APPLIED);
         assertThat(e.getMessage()).contains("never reached the platform");
-    }
-
-    // --- dry run ---
-
-    @Test
-    void aDryRunAdapterRefusesEveryWriteWithoutARequest() {
-        TwitterPlatform dry = fixture.builder(api()).dryRun(true).build();
-        SandboxPost post = fixture.sandbox.injectMention("ana", "acme", "hi");
-        int requests = fixture.requests().size();
-        List<ActionRequest> writes = List.of(
-                Actions.post(acme, "p"),
-                Actions.reply(acme, post.id(), anaId, "r"),
-                Actions.message(acme, anaId, "m"),
-                Actions.follow(acme, anaId),
-                Actions.unfollow(acme, anaId),
-                Actions.like(acme, post.id(), anaId),
-                Actions.repost(acme, post.id(), anaId));
-
-        assertThat(writes).extracting(ActionRequest::kind).containsExactlyInAnyOrder(ActionKind.values());
-        for (ActionRequest write : writes) {
-            PlatformException e = catchThrowableOfType(PlatformException.class, () -> dry.perform(write));
-            assertThat(e.kind()).as(write.kind().name()).isEqualTo(Kind.REJECTED);
-            assertThat(e.getMessage()).startsWith("dry run");
-        }
-        assertThat(fixture.wire).isEmpty();
-        assertThat(fixture.requests()).hasSize(requests);
-        assertThat(fixture.sandbox.sent("acme").isEmpty()).isTrue();
     }
 
     @Test

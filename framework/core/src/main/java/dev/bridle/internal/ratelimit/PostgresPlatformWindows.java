@@ -1,5 +1,6 @@
-package dev.bridle.internal.throttle;
+package dev.bridle.internal.ratelimit;
 
+import dev.bridle.internal.ratelimit.PlatformLimits.Reservation;
 import dev.bridle.internal.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import javax.sql.DataSource;
  * ON CONFLICT DO UPDATE} applying the merge rules of {@link PlatformWindows}; {@link #giveBack} an {@code UPDATE} of
  * the same window only. PostgreSQL only ({@code RETURNING}, {@code ON CONFLICT}).
  */
-public final class PostgresPlatformWindows implements PlatformWindows {
+final class PostgresPlatformWindows implements PlatformWindows {
 
     private static final String RESERVE = "UPDATE platform_rate_window SET remaining = remaining - 1"
             + " WHERE account = ? AND kind = ? AND resets_at > ? AND remaining > 0 RETURNING window_limit, resets_at";
@@ -49,7 +50,7 @@ public final class PostgresPlatformWindows implements PlatformWindows {
     private final DataSource dataSource;
 
     /** Windows in {@code dataSource}'s {@code platform_rate_window} table. */
-    public PostgresPlatformWindows(DataSource dataSource) {
+    PostgresPlatformWindows(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
@@ -66,7 +67,7 @@ public final class PostgresPlatformWindows implements PlatformWindows {
                         RESERVE,
                         ps -> bind(ps, ak, at),
                         rs -> new Reservation(
-                                Outcome.TAKEN,
+                                Reservation.Outcome.TAKEN,
                                 rs.getLong(1),
                                 rs.getObject(2, OffsetDateTime.class).toInstant()));
                 if (taken.isPresent()) {
@@ -85,7 +86,9 @@ public final class PostgresPlatformWindows implements PlatformWindows {
                 }
                 if (row.get().remaining() <= 0) {
                     return new Reservation(
-                            Outcome.USED_UP, row.get().limit(), row.get().reset());
+                            Reservation.Outcome.USED_UP,
+                            row.get().limit(),
+                            row.get().reset());
                 }
                 // a report of a new window came between the two statements: take from it
             }
@@ -95,6 +98,25 @@ public final class PostgresPlatformWindows implements PlatformWindows {
         }
         throw new IllegalStateException("could not reserve a request of the platform's rate limit for " + key
                 + ": its window changed under " + ATTEMPTS + " attempts in a row");
+    }
+
+    @Override
+    public Optional<PlatformLimits.Window> peek(String key, Instant now) {
+        String[] ak = split(key);
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.first(
+                    c,
+                    READ,
+                    ps -> bind(ps, ak, at),
+                    rs -> new PlatformLimits.Window(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "could not read the platform's rate limit for " + key + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,12 +1,14 @@
-package dev.bridle.internal.throttle;
+package dev.bridle.internal.ratelimit;
 
+import dev.bridle.internal.ratelimit.PlatformLimits.Reservation;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * The platform's rate-limit windows in this process's memory: exact for the requests this node makes, blind to those of
- * other nodes (see {@link PlatformRateGuard} for what that allows).
+ * other nodes (see {@link PlatformLimits} for what that allows).
  */
 final class LocalPlatformWindows implements PlatformWindows {
 
@@ -22,13 +24,21 @@ final class LocalPlatformWindows implements PlatformWindows {
                 return null; // nothing known, or the window has reset: the next response tells
             }
             if (w.remaining <= 0) {
-                found[0] = new Reservation(Outcome.USED_UP, w.limit, w.reset);
+                found[0] = new Reservation(Reservation.Outcome.USED_UP, w.limit, w.reset);
                 return w;
             }
-            found[0] = new Reservation(Outcome.TAKEN, w.limit, w.reset);
+            found[0] = new Reservation(Reservation.Outcome.TAKEN, w.limit, w.reset);
             return new Window(w.limit, w.remaining - 1, w.reset);
         });
         return found[0];
+    }
+
+    @Override
+    public Optional<PlatformLimits.Window> peek(String key, Instant now) {
+        Window w = windows.get(key);
+        return w == null || !now.isBefore(w.reset)
+                ? Optional.empty()
+                : Optional.of(new PlatformLimits.Window(w.limit, w.remaining, w.reset));
     }
 
     @Override
