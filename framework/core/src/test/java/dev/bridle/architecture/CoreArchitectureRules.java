@@ -53,12 +53,6 @@ final class CoreArchitectureRules {
     static final class KnownDebt {
 
         /**
-         * The keyword file's reader compiles terms with the matcher's internals; it moves when the set has a builder.
-         */
-        static final Set<String> RULES_READING_YAML = Set.of(
-                "dev.bridle.internal.optout.KeywordFileReader", "dev.bridle.internal.optout.KeywordFileException");
-
-        /**
          * Commands that open the store themselves: they work offline, without credentials; they go through Bridle once
          * it has a store-only mode with consent, ledger and account operations.
          */
@@ -134,7 +128,6 @@ final class CoreArchitectureRules {
     static final ArchRule RULES_IMPORT_NO_PLUMBING = noClasses()
             .that()
             .resideInAnyPackage(RULE_PACKAGES)
-            .and(DescribedPredicate.not(KnownDebt.in(KnownDebt.RULES_READING_YAML)))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

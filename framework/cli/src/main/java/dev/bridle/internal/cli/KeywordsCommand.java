@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigException;
+import dev.bridle.internal.config.KeywordFileException;
+import dev.bridle.internal.config.KeywordFileReader;
 import dev.bridle.internal.optout.Classification;
-import dev.bridle.internal.optout.KeywordFileException;
 import dev.bridle.internal.optout.KeywordMatcher;
 import dev.bridle.internal.optout.KeywordSet;
 import java.io.IOException;
@@ -104,22 +105,22 @@ public final class KeywordsCommand implements Callable<Integer> {
         /** The keywords, or a {@link KeywordFileException}; a missing default file means the built-in ones. */
         KeywordSet load(PrintWriter err) {
             if (file != null) {
-                return KeywordSet.load(file);
+                return KeywordFileReader.load(file);
             }
             BridleConfig loaded = configuration(err);
             if (loaded != null) {
                 if (loaded.optOut().keywordFile() != null) {
-                    return KeywordSet.load(loaded.optOut().keywordFile());
+                    return KeywordFileReader.load(loaded.optOut().keywordFile());
                 }
                 err.println("(" + config.file() + " names no optout.keywords, so Bridle uses the built-in keywords)");
-                return KeywordSet.defaults();
+                return KeywordFileReader.defaults();
             }
             Path beside = config.file().resolveSibling(DEFAULT_NAME);
             if (!Files.exists(beside)) {
                 err.println("(" + beside + " not found; using the built-in keywords)");
-                return KeywordSet.defaults();
+                return KeywordFileReader.defaults();
             }
-            return KeywordSet.load(beside);
+            return KeywordFileReader.load(beside);
         }
 
         /** The configuration, or {@code null} when it is missing or invalid (and then says so on {@code err}). */

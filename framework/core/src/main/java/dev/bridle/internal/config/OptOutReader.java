@@ -1,7 +1,5 @@
 package dev.bridle.internal.config;
 
-import dev.bridle.internal.optout.KeywordFileException;
-import dev.bridle.internal.optout.KeywordSet;
 import dev.bridle.internal.optout.OptOutScope;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.yaml.DocPath;
@@ -113,7 +111,7 @@ final class OptOutReader {
             return null;
         }
         try {
-            KeywordSet.load(shown);
+            KeywordFileReader.load(shown);
         } catch (KeywordFileException e) {
             nodes.problem(
                     node,

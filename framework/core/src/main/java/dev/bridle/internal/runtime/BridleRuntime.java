@@ -11,6 +11,8 @@ import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
 import dev.bridle.internal.config.Credentials;
+import dev.bridle.internal.config.KeywordFile;
+import dev.bridle.internal.config.KeywordFileReader;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.dedupe.DuplicateGuard;
 import dev.bridle.internal.guard.GuardChain;
@@ -26,9 +28,7 @@ import dev.bridle.internal.inbound.PollLeases;
 import dev.bridle.internal.inbound.WebhookReceiver;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
-import dev.bridle.internal.optout.KeywordFile;
 import dev.bridle.internal.optout.KeywordMatcher;
-import dev.bridle.internal.optout.KeywordSet;
 import dev.bridle.internal.optout.OptOutRegistry;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.internal.schedule.BotInvoker;
@@ -358,7 +358,7 @@ public final class BridleRuntime implements AutoCloseable {
     /** The configured keyword file, reread when it changes; the shipped keywords if none is configured. */
     private Supplier<KeywordMatcher> keywords() {
         if (contact.optOut().keywordFile() == null) {
-            KeywordMatcher shipped = KeywordMatcher.of(KeywordSet.defaults());
+            KeywordMatcher shipped = KeywordMatcher.of(KeywordFileReader.defaults());
             return () -> shipped;
         }
         return KeywordFile.open(contact.optOut().keywordFile(), clock).polledMatcher();
