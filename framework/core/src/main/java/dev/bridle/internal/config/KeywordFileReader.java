@@ -47,6 +47,9 @@ public final class KeywordFileReader {
     /** Where the shipped defaults ({@code config/optout-keywords.yaml}) are on the class path. */
     public static final String DEFAULTS_RESOURCE = "/dev/bridle/optout/optout-keywords.yaml";
 
+    /** The {@link KeywordSet#source()} of {@link #defaults()}. */
+    public static final String DEFAULTS_SOURCE = "classpath:" + DEFAULTS_RESOURCE;
+
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "languages");
     private static final Set<String> SETTING_KEYS =
             Set.of("phrases", "fuzzy", "partial_max_words", "phrase_max_words", "default_language");
@@ -112,7 +115,7 @@ public final class KeywordFileReader {
                 throw new IllegalStateException(
                         "the shipped keyword file " + DEFAULTS_RESOURCE + " is not on the class path");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + DEFAULTS_RESOURCE);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS_SOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
