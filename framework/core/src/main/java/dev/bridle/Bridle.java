@@ -495,5 +495,39 @@ public final class Bridle implements AutoCloseable {
                     : new PlatformConfig(config.platform().api(), apiBaseUrl.toString());
             return config.withPlatform(platformConfig, accounts);
         }
+
+        /**
+         * Opens the configured store alone, for an operator's tool: consent and opt-outs, the ledger, the accounts'
+         * pauses. Nothing connects to the platform, no credentials are needed or checked, no bot is built and nothing
+         * is scheduled; the platform settings, credentials and bots given here are not used.
+         *
+         * @throws RuntimeException whose message lists every problem of the configuration, if there is any
+         * @throws dev.bridle.config.StoreUnavailableException if the store cannot be opened or migrated
+         */
+        public BridleStore openStore() {
+            return BridleStore.open(configuration(), clock);
+        }
+
+        /**
+         * The opt-out keywords this configuration classifies inbound messages with: the file {@code optout.keywords}
+         * names, or the shipped ones ({@link OptOutKeywords#shipped()}). Opens no store and connects to nothing.
+         *
+         * @throws RuntimeException whose message lists every problem of the configuration, or of the keyword file with
+         *     its lines, if there is any
+         */
+        public OptOutKeywords keywords() {
+            Path file = configuration().optOut().keywordFile();
+            return file == null ? OptOutKeywords.defaults() : OptOutKeywords.load(file);
+        }
+
+        /**
+         * Duplicate detection with this configuration's {@code duplicates.threshold}. Opens no store.
+         *
+         * @throws RuntimeException whose message lists every problem of the configuration, if there is any
+         */
+        public DuplicateCheck duplicateCheck() {
+            return DuplicateCheck.withThreshold(
+                    configuration().duplicates().policy().threshold());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bridle.audit;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,4 +32,26 @@ public interface AuditLedger {
 
     /** Walks the whole chain and reports the first row that does not fit, and anything wrong at its ends. */
     VerifyReport verify();
+
+    /**
+     * What the anchor outside the database records (the head the ledger must reach), as a sentence for the operator. By
+     * default, that this ledger keeps none.
+     */
+    default String describeAnchor() {
+        return "this ledger keeps no anchor";
+    }
+
+    /**
+     * The deliberate step after a store is restored on purpose (or upgraded from a ledger without an anchor, or joined
+     * by a new node, or given a new key): makes the current head the anchor, keeping what the old anchor said in a log
+     * beside it. Run {@link #verify()} first: nothing else remembers what the old anchor said. Returns a sentence
+     * saying what was done.
+     *
+     * @param clock the time the log records
+     * @throws LedgerAnchorException if the chain is broken, rows lie past the head, or this ledger keeps no anchor
+     * @throws java.io.UncheckedIOException if the anchor or its log cannot be written
+     */
+    default String acceptCurrentHead(Clock clock) {
+        throw new LedgerAnchorException("this ledger keeps no anchor to accept");
+    }
 }

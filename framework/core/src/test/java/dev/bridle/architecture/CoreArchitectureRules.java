@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -45,48 +44,6 @@ final class CoreArchitectureRules {
         "dev.bridle.internal.dedupe..",
         "dev.bridle.internal.throttle.."
     };
-
-    /**
-     * Classes that break a rule today, each with what replaces it; issue 12 (points 3 and 4) removes them. A new class
-     * is never exempt: the rules fail on it, and the fixtures in {@link CoreArchitectureRulesTest} show they would.
-     */
-    static final class KnownDebt {
-
-        /**
-         * The keyword file's reader compiles terms with the matcher's internals; it moves when the set has a builder.
-         */
-        static final Set<String> RULES_READING_YAML = Set.of(
-                "dev.bridle.internal.optout.KeywordFileReader", "dev.bridle.internal.optout.KeywordFileException");
-
-        /**
-         * Commands that open the store themselves: they work offline, without credentials; they go through Bridle once
-         * it has a store-only mode with consent, ledger and account operations.
-         */
-        static final Set<String> CLI_INTO_STORES = Set.of(
-                "dev.bridle.internal.cli.AccountsCommand",
-                "dev.bridle.internal.cli.AuditAnchorCommand",
-                "dev.bridle.internal.cli.AuditTailCommand",
-                "dev.bridle.internal.cli.AuditVerifyCommand",
-                "dev.bridle.internal.cli.ConsentCommand",
-                "dev.bridle.internal.cli.ContactAccess",
-                "dev.bridle.internal.cli.DuplicatesCommand",
-                "dev.bridle.internal.cli.FailureReport",
-                "dev.bridle.internal.cli.KeywordsCommand",
-                "dev.bridle.internal.cli.LedgerAccess");
-
-        private KnownDebt() {}
-
-        static DescribedPredicate<JavaClass> in(Set<String> names) {
-            return DescribedPredicate.describe(
-                    "known debt " + names.size() + " classes", c -> names.contains(outer(c)));
-        }
-
-        private static String outer(JavaClass c) {
-            String name = c.getName();
-            int nested = name.indexOf('$');
-            return nested < 0 ? name : name.substring(0, nested);
-        }
-    }
 
     private CoreArchitectureRules() {}
 
@@ -134,7 +91,6 @@ final class CoreArchitectureRules {
     static final ArchRule RULES_IMPORT_NO_PLUMBING = noClasses()
             .that()
             .resideInAnyPackage(RULE_PACKAGES)
-            .and(DescribedPredicate.not(KnownDebt.in(KnownDebt.RULES_READING_YAML)))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -160,7 +116,6 @@ final class CoreArchitectureRules {
     static final ArchRule THE_CLI_GOES_THROUGH_THE_PUBLIC_FACE = noClasses()
             .that()
             .resideInAnyPackage("dev.bridle.cli..", "dev.bridle.internal.cli..")
-            .and(DescribedPredicate.not(KnownDebt.in(KnownDebt.CLI_INTO_STORES)))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(

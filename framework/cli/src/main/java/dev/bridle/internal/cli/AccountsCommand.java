@@ -1,13 +1,12 @@
 package dev.bridle.internal.cli;
 
+import dev.bridle.Accounts;
+import dev.bridle.BridleStore;
 import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BridleConfig;
-import dev.bridle.internal.health.AccountHealth;
-import dev.bridle.internal.health.AccountPause;
-import dev.bridle.internal.health.KindPause;
-import dev.bridle.internal.store.Database;
+import dev.bridle.platform.AccountPause;
+import dev.bridle.platform.LimitPause;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +30,6 @@ import picocli.CommandLine.Spec;
         })
 public final class AccountsCommand {
 
-    /** The clock the commands read: the system's (daily-limit pauses past their end are not shown). */
-    private static final Clock CLOCK = Clock.systemUTC();
-
     /** {@code bridle accounts list}. */
     @Command(
             name = "list",
@@ -52,10 +48,10 @@ public final class AccountsCommand {
         public Integer call() {
             BridleConfig loaded = config.load();
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = open(loaded)) {
-                AccountHealth health = new AccountHealth(db, CLOCK);
-                List<AccountPause> paused = health.paused();
-                List<KindPause> limits = health.kindPauses();
+            try (BridleStore store = config.openStore()) {
+                Accounts accounts = store.accounts();
+                List<AccountPause> paused = accounts.paused();
+                List<LimitPause> limits = accounts.limitPauses();
                 Set<String> handles = new LinkedHashSet<>();
                 loaded.accounts().stream()
                         .map(AccountConfig::handle)
@@ -105,9 +101,8 @@ public final class AccountsCommand {
             BridleConfig loaded = config.load();
             String name = (handle.startsWith("@") ? handle.substring(1) : handle).toLowerCase(Locale.ROOT);
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = open(loaded)) {
-                AccountHealth health = new AccountHealth(db, CLOCK);
-                Optional<AccountPause> pause = health.pauseOf(name);
+            try (BridleStore store = config.openStore()) {
+                Optional<AccountPause> pause = store.accounts().pauseOf(name);
                 if (pause.isEmpty() && loaded.account(name).isEmpty()) {
                     spec.commandLine()
                             .getErr()
@@ -117,24 +112,13 @@ public final class AccountsCommand {
                 if (pause.isEmpty()) {
                     out.println("@" + name + " is not paused");
                 } else {
-                    health.resume(name);
+                    store.accounts().resume(name);
                     out.println("@" + name + " resumed (it was " + pause.get().reason() + " since "
                             + pause.get().since() + "); its actions are checked and sent again");
                 }
             }
             out.flush();
             return ExitCode.OK;
-        }
-    }
-
-    private static Database open(BridleConfig config) {
-        Database db = Database.open(config.store());
-        try {
-            db.migrate();
-            return db;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
         }
     }
 }

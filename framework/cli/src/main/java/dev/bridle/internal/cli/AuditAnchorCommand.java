@@ -1,5 +1,6 @@
 package dev.bridle.internal.cli;
 
+import dev.bridle.BridleStore;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -40,11 +41,11 @@ public final class AuditAnchorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (LedgerAccess access = LedgerAccess.open(config.load())) {
+        try (BridleStore store = config.openStore()) {
             out.println(
                     accept
-                            ? access.ledger().acceptCurrentHead(Clock.systemUTC())
-                            : access.ledger().describeAnchor());
+                            ? store.ledger().acceptCurrentHead(Clock.systemUTC())
+                            : store.ledger().describeAnchor());
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println("bridle audit anchor: " + e.getMessage());
             spec.commandLine().getErr().flush();

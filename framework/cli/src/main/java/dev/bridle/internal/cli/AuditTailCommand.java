@@ -2,6 +2,7 @@ package dev.bridle.internal.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bridle.BridleStore;
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerRecord;
 import java.io.PrintWriter;
@@ -50,8 +51,8 @@ public final class AuditTailCommand implements Callable<Integer> {
             return ExitCode.USAGE_ERROR;
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LedgerAccess access = LedgerAccess.open(config.load())) {
-            for (LedgerEntry entry : access.ledger().tail(rows)) {
+        try (BridleStore store = config.openStore()) {
+            for (LedgerEntry entry : store.ledger().tail(rows)) {
                 out.println(json ? asJson(entry) : asText(entry));
             }
         }

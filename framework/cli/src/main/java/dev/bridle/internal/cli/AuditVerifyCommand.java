@@ -1,5 +1,6 @@
 package dev.bridle.internal.cli;
 
+import dev.bridle.BridleStore;
 import dev.bridle.audit.VerifyReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -31,8 +32,8 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerifyReport report;
-        try (LedgerAccess access = LedgerAccess.open(config.load())) {
-            report = access.ledger().verify();
+        try (BridleStore store = config.openStore()) {
+            report = store.ledger().verify();
         }
         PrintWriter out = spec.commandLine().getOut();
         report.notes().forEach(note -> out.println("note: " + note));

@@ -1,5 +1,7 @@
 package dev.bridle.internal.cli;
 
+import dev.bridle.Bridle;
+import dev.bridle.BridleStore;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigLoader;
 import java.nio.file.Path;
@@ -34,5 +36,15 @@ public final class ConfigOption {
      */
     public BridleConfig load() {
         return ConfigLoader.load(file);
+    }
+
+    /**
+     * The store of the configuration in {@link #file()}, alone: no platform, no credentials, as an operator's command
+     * works while the bots run elsewhere or not at all.
+     *
+     * @throws dev.bridle.internal.config.ConfigException listing every problem, if there is any
+     */
+    public BridleStore openStore() {
+        return Bridle.builder().config(file).openStore();
     }
 }

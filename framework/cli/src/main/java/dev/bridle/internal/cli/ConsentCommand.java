@@ -1,26 +1,20 @@
 package dev.bridle.internal.cli;
 
+import dev.bridle.BridleStore;
+import dev.bridle.Contacts;
+import dev.bridle.consent.ConsentRequest;
 import dev.bridle.consent.ConsentScope;
-import dev.bridle.internal.consent.Accounts;
-import dev.bridle.internal.consent.Channel;
-import dev.bridle.internal.consent.ConsentEvent;
-import dev.bridle.internal.consent.ConsentGrant;
-import dev.bridle.internal.consent.ConsentReceipts;
-import dev.bridle.internal.consent.ConsentState;
-import dev.bridle.internal.consent.Evidence;
-import dev.bridle.internal.optout.OptOutEvent;
-import dev.bridle.internal.optout.OptOutStatus;
+import dev.bridle.consent.ContactChannel;
+import dev.bridle.consent.ContactEvent;
+import dev.bridle.consent.ContactHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,6 +53,16 @@ import picocli.CommandLine.TypeConversionException;
             "Users are X user ids (digits), never handles: handles change hands."
         })
 public final class ConsentCommand {
+
+    /** How people read an account key: {@code every account} or {@code @handle}. */
+    static String describe(String account) {
+        return account.equals(ContactEvent.ALL_ACCOUNTS) ? "every account" : "@" + account;
+    }
+
+    /** What this command records is recorded as coming from the command line. */
+    static Contacts contacts(BridleStore store) {
+        return store.contacts().via(ContactChannel.CLI);
+    }
 
     /** The scopes a command line names, comma-separated. */
     static final class ScopeList implements ITypeConverter<Set<ConsentScope>> {
@@ -141,23 +145,17 @@ public final class ConsentCommand {
 
         @Override
         public Integer call() {
-            Clock clock = Clock.systemUTC();
-            try (ContactAccess access = ContactAccess.open(config.load(), clock)) {
-                ConsentGrant grant = ConsentGrant.of(
-                                user, scopes, Evidence.reference(imported ? Channel.IMPORT : Channel.CLI, reference))
+            try (BridleStore store = config.openStore()) {
+                Contacts contacts = imported ? store.contacts().via(ContactChannel.IMPORT) : contacts(store);
+                ContactEvent e = contacts.grant(ConsentRequest.of(user, scopes, reference)
                         .account(account)
-                        .language(language);
-                if (validFor != null) {
-                    grant = grant.expiresAt(clock.instant().plus(validFor));
-                }
-                ConsentEvent e = access.consents().grant(grant);
+                        .validFor(validFor)
+                        .language(language));
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("granted " + ConsentScope.toList(e.scopes()) + " to user " + e.subjectId() + " on "
-                        + Accounts.describe(e.account()) + " until " + e.expiresAt() + " (receipt " + e.eventId()
-                        + ")");
-                OptOutStatus status = access.optOuts().status(user);
-                if (status.suppressed(e.account())) {
-                    out.println("note: user " + user + " is still opted out of " + Accounts.describe(e.account())
+                out.println("granted " + ConsentScope.toList(e.scopes()) + " to user " + e.userId() + " on "
+                        + describe(e.account()) + " until " + e.expiresAt() + " (receipt " + e.id() + ")");
+                if (contacts.status(user, e.account()).optedOut()) {
+                    out.println("note: user " + user + " is still opted out of " + describe(e.account())
                             + (imported ? " (an import never lifts an opt-out)" : " on a wider scope than this grant"));
                 }
                 out.flush();
@@ -210,15 +208,15 @@ public final class ConsentCommand {
 
         @Override
         public Integer call() {
-            try (ContactAccess access = ContactAccess.open(config.load(), Clock.systemUTC())) {
-                Evidence evidence = Evidence.reference(Channel.CLI, reference);
-                ConsentEvent e = invalidate
-                        ? access.consents().invalidate(user, account, scopes, evidence)
-                        : access.consents().withdraw(user, account, scopes, evidence);
+            try (BridleStore store = config.openStore()) {
+                Contacts contacts = contacts(store);
+                ContactEvent e = invalidate
+                        ? contacts.invalidate(user, account, scopes, reference)
+                        : contacts.withdraw(user, account, scopes, reference);
                 spec.commandLine()
                         .getOut()
                         .println((invalidate ? "invalidated " : "withdrew ") + ConsentScope.toList(e.scopes())
-                                + " of user " + e.subjectId() + " on " + Accounts.describe(e.account()));
+                                + " of user " + e.userId() + " on " + describe(e.account()));
                 spec.commandLine().getOut().flush();
                 return ExitCode.OK;
             } catch (IllegalArgumentException e) {
@@ -245,54 +243,47 @@ public final class ConsentCommand {
 
         @Override
         public Integer call() {
-            Clock clock = Clock.systemUTC();
             PrintWriter out = spec.commandLine().getOut();
-            try (ContactAccess access = ContactAccess.open(config.load(), clock)) {
-                Instant now = clock.instant();
-                ConsentState state = access.consents().state(user);
-                OptOutStatus optOut = access.optOuts().status(user);
-                out.println(
-                        "user " + user + " with " + access.consents().settings().operator());
-                if (state.history().isEmpty()) {
+            try (BridleStore store = config.openStore()) {
+                ContactHistory history = store.contacts().history(user);
+                out.println("user " + user + " with " + history.operator());
+                if (history.consents().isEmpty()) {
                     out.println("consent: none on record");
                 }
-                for (String key : state.accounts()) {
-                    Set<ConsentScope> covered = state.coveredScopes(key, now);
-                    out.println("consent on " + Accounts.describe(key) + ": "
-                            + (covered.isEmpty() ? "none now" : ConsentScope.toList(covered)));
-                }
-                Map<String, OptOutEvent> suppressed = optOut.suppressions();
-                if (suppressed.isEmpty()) {
+                history.consentNow()
+                        .forEach((key, covered) -> out.println("consent on " + describe(key) + ": "
+                                + (covered.isEmpty() ? "none now" : ConsentScope.toList(covered))));
+                if (history.optOutsNow().isEmpty()) {
                     out.println("opt-out: none");
                 }
-                suppressed.forEach((key, e) -> out.println("opt-out: " + e.type() + " on " + Accounts.describe(key)
-                        + " since " + e.at() + " (" + e.evidence().channel()
-                        + (e.trigger().rule() == null ? "" : ", " + e.trigger().rule()) + ")"));
+                history.optOutsNow()
+                        .forEach((key, e) -> out.println("opt-out: " + e.type() + " on " + describe(key) + " since "
+                                + e.at() + " (" + e.channel() + (e.rule() == null ? "" : ", " + e.rule()) + ")"));
                 out.println("history:");
-                for (ConsentEvent e : state.history()) {
+                for (ContactEvent e : history.consents()) {
                     out.println("  consent #" + e.seq() + " " + e.at() + " " + e.type() + " "
                             + ConsentScope.toList(e.scopes())
-                            + " on " + Accounts.describe(e.account()) + " via "
-                            + e.evidence().channel()
-                            + (e.expiresAt() == null ? "" : " until " + e.expiresAt()) + evidence(e.evidence()));
+                            + " on " + describe(e.account()) + " via "
+                            + e.channel()
+                            + (e.expiresAt() == null ? "" : " until " + e.expiresAt()) + evidence(e));
                 }
-                for (OptOutEvent e : optOut.history()) {
+                for (ContactEvent e : history.optOuts()) {
                     out.println("  opt-out #" + e.seq() + " " + e.at() + " " + e.type() + " on "
-                            + Accounts.describe(e.account()) + " via "
-                            + e.evidence().channel() + evidence(e.evidence()));
+                            + describe(e.account()) + " via "
+                            + e.channel() + evidence(e));
                 }
                 out.flush();
                 return ExitCode.OK;
             }
         }
 
-        private static String evidence(Evidence e) {
+        private static String evidence(ContactEvent e) {
             StringBuilder s = new StringBuilder();
-            if (e.inboundId() != null) {
-                s.append(" message ").append(e.inboundId());
+            if (e.messageId() != null) {
+                s.append(" message ").append(e.messageId());
             }
-            if (e.inboundText() != null) {
-                s.append(" \"").append(e.inboundText().replaceAll("\\s+", " ")).append('"');
+            if (e.messageText() != null) {
+                s.append(" \"").append(e.messageText().replaceAll("\\s+", " ")).append('"');
             }
             if (e.reference() != null) {
                 s.append(" [").append(e.reference()).append(']');
@@ -321,11 +312,8 @@ public final class ConsentCommand {
 
         @Override
         public Integer call() throws IOException {
-            Clock clock = Clock.systemUTC();
-            try (ContactAccess access = ContactAccess.open(config.load(), clock)) {
-                ConsentReceipts receipts = new ConsentReceipts(access.consents().settings());
-                String json =
-                        ConsentReceipts.toJson(receipts.export(access.consents().state(user), clock.instant()));
+            try (BridleStore store = config.openStore()) {
+                String json = store.contacts().receipts(user);
                 if (file == null) {
                     spec.commandLine().getOut().println(json);
                     spec.commandLine().getOut().flush();

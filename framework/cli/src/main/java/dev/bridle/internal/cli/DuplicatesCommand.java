@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bridle.Bridle;
+import dev.bridle.DuplicateCheck;
+import dev.bridle.config.Duplicates;
 import dev.bridle.internal.config.ConfigException;
-import dev.bridle.internal.dedupe.Similarity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -98,7 +100,7 @@ public final class DuplicatesCommand {
                 paramLabel = "SCORE",
                 description = {
                     "the near-duplicate threshold, above 0 and at most 1 (default: duplicates.threshold in",
-                    "the configuration file when there is one, else " + Similarity.DEFAULT_THRESHOLD + ")"
+                    "the configuration file when there is one, else " + Duplicates.DEFAULT_THRESHOLD + ")"
                 })
         private Double thresholdOption;
 
@@ -114,7 +116,8 @@ public final class DuplicatesCommand {
                 err.flush();
                 return ExitCode.USAGE_ERROR;
             }
-            double threshold = thresholdOption != null ? thresholdOption : configuredThreshold(err);
+            DuplicateCheck duplicates =
+                    thresholdOption != null ? DuplicateCheck.withThreshold(thresholdOption) : configured(err);
             try (InputLines in = open()) {
                 String line;
                 while ((line = in.next()) != null) {
@@ -127,7 +130,7 @@ public final class DuplicatesCommand {
                     } catch (IllegalArgumentException e) {
                         return malformed(out, err, in.number(), e.getMessage());
                     }
-                    out.println(format(Similarity.compare(pair[0], pair[1], threshold)));
+                    out.println(format(duplicates.compare(pair[0], pair[1])));
                 }
                 out.flush();
                 return ExitCode.OK;
@@ -154,20 +157,20 @@ public final class DuplicatesCommand {
         }
 
         /**
-         * The configured threshold, so that pairs are judged as the running guard judges them; the default when there
-         * is no configuration file, or (said on {@code err}) when it is invalid.
+         * Detection with the configured threshold, so that pairs are judged as the running guard judges them; the
+         * default when there is no configuration file, or (said on {@code err}) when it is invalid.
          */
-        private double configuredThreshold(PrintWriter err) {
+        private DuplicateCheck configured(PrintWriter err) {
             if (!Files.isRegularFile(config.file())) {
-                return Similarity.DEFAULT_THRESHOLD;
+                return DuplicateCheck.defaults();
             }
             try {
-                return config.load().duplicates().policy().threshold();
+                return Bridle.builder().config(config.file()).duplicateCheck();
             } catch (ConfigException e) {
                 err.println("(" + config.file() + " is not valid, so the default threshold "
-                        + Similarity.DEFAULT_THRESHOLD + " is used; bridle check says why)");
+                        + Duplicates.DEFAULT_THRESHOLD + " is used; bridle check says why)");
                 err.flush();
-                return Similarity.DEFAULT_THRESHOLD;
+                return DuplicateCheck.defaults();
             }
         }
 
@@ -216,7 +219,7 @@ public final class DuplicatesCommand {
         }
 
         /** Scores are cut, not rounded, so a DISTINCT just under the threshold never shows the threshold. */
-        private String format(Similarity.Comparison c) {
+        private String format(DuplicateCheck.Comparison c) {
             if (json) {
                 ObjectNode o = mapper.createObjectNode();
                 o.put("verdict", c.verdict());

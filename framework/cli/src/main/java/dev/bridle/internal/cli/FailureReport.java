@@ -1,8 +1,8 @@
 package dev.bridle.internal.cli;
 
-import dev.bridle.internal.audit.LedgerAnchorException;
-import dev.bridle.internal.node.NodeMismatchException;
-import dev.bridle.internal.store.StoreException;
+import dev.bridle.audit.LedgerAnchorException;
+import dev.bridle.config.NodeMismatchException;
+import dev.bridle.config.StoreUnavailableException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * </pre>
  *
  * The stack trace goes to the debug log only ({@code BRIDLE_LOG_LEVEL=DEBUG}). Store messages never hold a password
- * ({@link StoreException} says so); this adds only the file's name.
+ * ({@link StoreUnavailableException} says so); this adds only the file's name.
  */
 final class FailureReport {
 
@@ -29,7 +29,7 @@ final class FailureReport {
         if (refusal != null) {
             return command + ": " + firstLine(refusal.getMessage());
         }
-        StoreException store = storeCause(failure);
+        StoreUnavailableException store = storeCause(failure);
         if (store != null) {
             String file = configFile(spec);
             return command + ": " + firstLine(store.getMessage())
@@ -53,9 +53,9 @@ final class FailureReport {
     }
 
     /** The first store failure in the chain: a runtime wraps it, but it says what went wrong. */
-    private static StoreException storeCause(Throwable failure) {
+    private static StoreUnavailableException storeCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StoreException store) {
+            if (t instanceof StoreUnavailableException store) {
                 return store;
             }
         }

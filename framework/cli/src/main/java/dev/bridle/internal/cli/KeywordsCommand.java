@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.Bridle;
+import dev.bridle.OptOutKeywords;
+import dev.bridle.OptOutKeywords.Classification;
 import dev.bridle.internal.config.ConfigException;
-import dev.bridle.internal.optout.Classification;
-import dev.bridle.internal.optout.KeywordFileException;
-import dev.bridle.internal.optout.KeywordMatcher;
-import dev.bridle.internal.optout.KeywordSet;
+import dev.bridle.internal.config.KeywordFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -102,38 +101,43 @@ public final class KeywordsCommand implements Callable<Integer> {
         ConfigOption config;
 
         /** The keywords, or a {@link KeywordFileException}; a missing default file means the built-in ones. */
-        KeywordSet load(PrintWriter err) {
+        OptOutKeywords load(PrintWriter err) {
             if (file != null) {
-                return KeywordSet.load(file);
+                return OptOutKeywords.load(file);
             }
-            BridleConfig loaded = configuration(err);
-            if (loaded != null) {
-                if (loaded.optOut().keywordFile() != null) {
-                    return KeywordSet.load(loaded.optOut().keywordFile());
+            OptOutKeywords configured = configured(err);
+            if (configured != null) {
+                if (configured.shipped()) {
+                    err.println(
+                            "(" + config.file() + " names no optout.keywords, so Bridle uses the built-in keywords)");
                 }
-                err.println("(" + config.file() + " names no optout.keywords, so Bridle uses the built-in keywords)");
-                return KeywordSet.defaults();
+                return configured;
             }
             Path beside = config.file().resolveSibling(DEFAULT_NAME);
             if (!Files.exists(beside)) {
                 err.println("(" + beside + " not found; using the built-in keywords)");
-                return KeywordSet.defaults();
+                return OptOutKeywords.defaults();
             }
-            return KeywordSet.load(beside);
+            return OptOutKeywords.load(beside);
         }
 
-        /** The configuration, or {@code null} when it is missing or invalid (and then says so on {@code err}). */
-        private BridleConfig configuration(PrintWriter err) {
+        /**
+         * The keywords the configuration names, or {@code null} when it is missing or invalid (and then says so on
+         * {@code err}).
+         */
+        private OptOutKeywords configured(PrintWriter err) {
             if (!Files.isRegularFile(config.file())) {
                 return null;
             }
+            Bridle.Builder loaded;
             try {
-                return config.load();
+                loaded = Bridle.builder().config(config.file());
             } catch (ConfigException e) {
                 err.println("(" + config.file() + " is not valid, so its optout.keywords is not read; bridle check"
                         + " says why)");
                 return null;
             }
+            return loaded.keywords();
         }
     }
 
@@ -171,9 +175,9 @@ public final class KeywordsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            KeywordMatcher matcher;
+            OptOutKeywords matcher;
             try {
-                matcher = KeywordMatcher.of(keywords.load(err));
+                matcher = keywords.load(err);
             } catch (KeywordFileException e) {
                 err.println(e.getMessage());
                 err.flush();
@@ -191,7 +195,7 @@ public final class KeywordsCommand implements Callable<Integer> {
             }
         }
 
-        private int classifyLines(KeywordMatcher matcher, PrintWriter out, PrintWriter err) {
+        private int classifyLines(OptOutKeywords matcher, PrintWriter out, PrintWriter err) {
             InputLines lines = new InputLines(parent.stdin);
             try {
                 String line;
@@ -278,7 +282,7 @@ public final class KeywordsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                KeywordSet set = keywords.load(err);
+                OptOutKeywords set = keywords.load(err);
                 out.println(set.source() + ": ok (version " + set.version() + "): " + set.summary());
                 return ExitCode.OK;
             } catch (KeywordFileException e) {

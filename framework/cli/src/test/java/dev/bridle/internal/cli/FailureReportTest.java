@@ -2,8 +2,8 @@ package dev.bridle.internal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bridle.internal.audit.LedgerAnchorException;
-import dev.bridle.internal.node.NodeMismatchException;
+import dev.bridle.audit.LedgerAnchorException;
+import dev.bridle.config.NodeMismatchException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;

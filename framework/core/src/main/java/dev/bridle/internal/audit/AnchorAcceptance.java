@@ -1,5 +1,6 @@
 package dev.bridle.internal.audit;
 
+import dev.bridle.audit.LedgerAnchorException;
 import dev.bridle.audit.VerifyReport;
 import dev.bridle.internal.audit.LedgerRows.Head;
 import dev.bridle.internal.store.Database;

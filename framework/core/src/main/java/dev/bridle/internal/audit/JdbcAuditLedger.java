@@ -1,6 +1,7 @@
 package dev.bridle.internal.audit;
 
 import dev.bridle.audit.AuditLedger;
+import dev.bridle.audit.LedgerAnchorException;
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.audit.VerifyReport;
@@ -210,6 +211,7 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
     }
 
     /** What the anchor file records, as a sentence for the operator. */
+    @Override
     public String describeAnchor() {
         AnchorState state = gate.state();
         return switch (state.kind()) {
@@ -234,6 +236,7 @@ public final class JdbcAuditLedger implements AuditLedger, AutoCloseable {
      * @throws LedgerAnchorException also if the store is in memory
      * @throws java.io.UncheckedIOException if the anchor or its log cannot be written
      */
+    @Override
     public String acceptCurrentHead(Clock clock) {
         writer.drain();
         AnchorFile file = anchorFile.orElseThrow(() ->

@@ -1,8 +1,6 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.consent.OptOutScope;
-import dev.bridle.internal.optout.KeywordFileException;
-import dev.bridle.internal.optout.KeywordSet;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;
@@ -123,7 +121,7 @@ final class OptOutReader {
             return Optional.of(", but there is no file " + file + "; expected " + KEYWORDS_EXPECTED);
         }
         try {
-            KeywordSet.load(file);
+            KeywordFileReader.load(file);
             return Optional.empty();
         } catch (KeywordFileException e) {
             return Optional.of(

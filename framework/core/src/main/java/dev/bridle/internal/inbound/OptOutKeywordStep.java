@@ -56,7 +56,7 @@ public final class OptOutKeywordStep implements InboundStep {
 
     /**
      * @param keywords the matcher in use, asked once per message (for a hot-reloaded file: {@code () -> { file.poll();
-     *     return file.matcher(); }}, see {@link dev.bridle.internal.optout.KeywordFile#polledMatcher()})
+     *     return file.matcher(); }}, see {@link dev.bridle.internal.config.KeywordFile#polledMatcher()})
      * @param queued actions waiting to be sent, to cancel those towards a user who opts out
      */
     public OptOutKeywordStep(

@@ -1,5 +1,6 @@
 package dev.bridle.internal.node;
 
+import dev.bridle.config.NodeMismatchException;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.Dialect;
 import dev.bridle.internal.store.Sql;

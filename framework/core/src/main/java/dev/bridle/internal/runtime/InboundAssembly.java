@@ -6,6 +6,8 @@ import dev.bridle.internal.config.AccountConfig;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.Credentials;
+import dev.bridle.internal.config.KeywordFile;
+import dev.bridle.internal.config.KeywordFileReader;
 import dev.bridle.internal.inbound.ComplianceReplies;
 import dev.bridle.internal.inbound.InboundClaims;
 import dev.bridle.internal.inbound.InboundEvent;
@@ -15,9 +17,7 @@ import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.inbound.OptOutKeywordStep;
 import dev.bridle.internal.inbound.PollLeases;
 import dev.bridle.internal.node.NodeRegistry;
-import dev.bridle.internal.optout.KeywordFile;
 import dev.bridle.internal.optout.KeywordMatcher;
-import dev.bridle.internal.optout.KeywordSet;
 import dev.bridle.internal.secret.Secret;
 import dev.bridle.internal.store.Database;
 import dev.bridle.platform.Platform;
@@ -91,7 +91,7 @@ final class InboundAssembly {
     /** The configured keyword file, reread when it changes; the shipped keywords if none is configured. */
     private Supplier<KeywordMatcher> keywords() {
         if (contact.optOut().keywordFile() == null) {
-            KeywordMatcher shipped = KeywordMatcher.of(KeywordSet.defaults());
+            KeywordMatcher shipped = KeywordMatcher.of(KeywordFileReader.defaults());
             return () -> shipped;
         }
         return KeywordFile.open(contact.optOut().keywordFile(), clock).polledMatcher();

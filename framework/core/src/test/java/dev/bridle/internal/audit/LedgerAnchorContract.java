@@ -3,6 +3,7 @@ package dev.bridle.internal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.audit.LedgerAnchorException;
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;

@@ -9,10 +9,10 @@ import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
+import dev.bridle.internal.config.KeywordFileReader;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.optout.KeywordMatcher;
-import dev.bridle.internal.optout.KeywordSet;
 import dev.bridle.internal.optout.OptOutRegistry;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.optout.QueuedActions;
@@ -37,7 +37,7 @@ class OptOutKeywordStepOrderTest extends StoreTestBase {
     private static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
     private static final UserRef ANA = new UserRef("2001", "ana");
     private static final Account NEWS = new Account("acme_news", "1001");
-    private static final KeywordMatcher KEYWORDS = KeywordMatcher.of(KeywordSet.defaults());
+    private static final KeywordMatcher KEYWORDS = KeywordMatcher.of(KeywordFileReader.defaults());
 
     @TempDir
     static Path dir;

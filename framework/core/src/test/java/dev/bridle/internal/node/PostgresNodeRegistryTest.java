@@ -3,6 +3,7 @@ package dev.bridle.internal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.config.NodeMismatchException;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.PostgresTest;
 import dev.bridle.internal.store.TestStores;

@@ -2,6 +2,7 @@ package dev.bridle.internal.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.internal.config.KeywordFileReader;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -35,7 +36,7 @@ class KeywordMatcherCostTest {
     @Test
     void classifyingAllocatesLittle() {
         com.sun.management.ThreadMXBean threads = threadBean();
-        KeywordMatcher matcher = KeywordMatcher.of(KeywordSet.defaults());
+        KeywordMatcher matcher = KeywordMatcher.of(KeywordFileReader.defaults());
         int sink = 0;
         for (int i = 0; i < 20_000; i++) {
             sink += matcher.classify(MESSAGES.get(i % MESSAGES.size())).rule().length();

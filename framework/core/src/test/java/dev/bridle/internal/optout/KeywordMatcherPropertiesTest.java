@@ -2,6 +2,7 @@ package dev.bridle.internal.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.internal.config.KeywordFileReader;
 import java.util.List;
 import java.util.Locale;
 import net.jqwik.api.Arbitraries;
@@ -16,7 +17,7 @@ import net.jqwik.api.Provide;
  */
 class KeywordMatcherPropertiesTest {
 
-    private static final KeywordMatcher MATCHER = KeywordMatcher.of(KeywordSet.defaults());
+    private static final KeywordMatcher MATCHER = KeywordMatcher.of(KeywordFileReader.defaults());
 
     /** Messages of each class, in each language, as plainly as people write them. */
     private static final List<String> KEYWORD_MESSAGES = List.of(

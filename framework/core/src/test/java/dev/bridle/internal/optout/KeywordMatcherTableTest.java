@@ -2,6 +2,7 @@ package dev.bridle.internal.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.internal.config.KeywordFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class KeywordMatcherTableTest {
 
     @BeforeAll
     static void load() throws IOException {
-        matcher = KeywordMatcher.of(KeywordSet.defaults());
+        matcher = KeywordMatcher.of(KeywordFileReader.defaults());
         cases = cases();
     }
 

@@ -2,6 +2,7 @@ package dev.bridle.internal.optout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bridle.internal.config.KeywordFileReader;
 import org.junit.jupiter.api.Test;
 
 /** The tiers on a small keyword file of our own, one behaviour at a time. */
@@ -35,7 +36,7 @@ class KeywordMatcherTest {
             """;
 
     private static KeywordMatcher matcher(boolean phrases, boolean fuzzy) {
-        return KeywordMatcher.of(KeywordSet.parse(SMALL.formatted(phrases, fuzzy), "small.yaml"));
+        return KeywordMatcher.of(KeywordFileReader.parse(SMALL.formatted(phrases, fuzzy), "small.yaml"));
     }
 
     private static final KeywordMatcher MATCHER = matcher(true, true);

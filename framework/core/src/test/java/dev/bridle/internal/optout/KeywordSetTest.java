@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.bridle.internal.config.KeywordFileException;
+import dev.bridle.internal.config.KeywordFileReader;
 import dev.bridle.internal.yaml.YamlProblem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,14 +26,14 @@ class KeywordSetTest {
 
     private static List<String> problems(String yaml) {
         KeywordFileException e =
-                catchThrowableOfType(KeywordFileException.class, () -> KeywordSet.parse(yaml, "k.yaml"));
+                catchThrowableOfType(KeywordFileException.class, () -> KeywordFileReader.parse(yaml, "k.yaml"));
         assertThat(e).as("expected the file to be refused").isNotNull();
         return e.problems().stream().map(YamlProblem::toString).toList();
     }
 
     @Test
     void theShippedKeywordsLoadAndCoverSixLanguages() {
-        KeywordSet defaults = KeywordSet.defaults();
+        KeywordSet defaults = KeywordFileReader.defaults();
 
         assertThat(defaults.languages()).containsExactly("en", "es", "fr", "de", "pt", "it");
         assertThat(defaults.settings()).isEqualTo(new KeywordSettings(true, true, 6, 60, "en"));
@@ -48,17 +50,17 @@ class KeywordSetTest {
         assertThat(config)
                 .as("the repository's config/optout-keywords.yaml, from framework/core")
                 .isRegularFile();
-        assertThat(KeywordSet.load(config).version())
-                .isEqualTo(KeywordSet.defaults().version());
+        assertThat(KeywordFileReader.load(config).version())
+                .isEqualTo(KeywordFileReader.defaults().version());
     }
 
     @Test
     void theVersionFollowsTheContent() {
         String yaml = "languages:\n  en:\n    opt_out: [stop]\n    opt_in: [start]\n" + REPLIES;
-        assertThat(KeywordSet.parse(yaml, "a").version())
-                .isEqualTo(KeywordSet.parse(yaml, "b").version());
-        assertThat(KeywordSet.parse(yaml + "# edited\n", "a").version())
-                .isNotEqualTo(KeywordSet.parse(yaml, "a").version());
+        assertThat(KeywordFileReader.parse(yaml, "a").version())
+                .isEqualTo(KeywordFileReader.parse(yaml, "b").version());
+        assertThat(KeywordFileReader.parse(yaml + "# edited\n", "a").version())
+                .isNotEqualTo(KeywordFileReader.parse(yaml, "a").version());
     }
 
     @Test
@@ -201,13 +203,13 @@ class KeywordSetTest {
 
     @Test
     void aFileThatCannotBeReadSaysWhy(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> KeywordSet.load(dir.resolve("missing.yaml")))
+        assertThatThrownBy(() -> KeywordFileReader.load(dir.resolve("missing.yaml")))
                 .isInstanceOf(KeywordFileException.class)
                 .hasMessageEndingWith("missing.yaml: no such file; expected a keyword file (the shipped one is"
                         + " config/optout-keywords.yaml)");
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
-        assertThatThrownBy(() -> KeywordSet.load(latin1))
+        assertThatThrownBy(() -> KeywordFileReader.load(latin1))
                 .hasMessageEndingWith("not UTF-8 text; save the file as UTF-8");
     }
 }

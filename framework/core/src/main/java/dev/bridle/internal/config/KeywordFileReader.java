@@ -1,5 +1,8 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.config;
 
+import dev.bridle.internal.optout.KeywordSet;
+import dev.bridle.internal.optout.KeywordSettings;
+import dev.bridle.internal.optout.Replies;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.Problems;
 import dev.bridle.internal.yaml.YamlFile;
@@ -13,6 +16,8 @@ import dev.bridle.internal.yaml.YamlNode.YamlScalar.Kind;
 import dev.bridle.internal.yaml.YamlProblem;
 import dev.bridle.internal.yaml.YamlReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,22 +28,33 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks a keyword file, collecting every problem with its line before giving up, and compiles what it read
- * into a {@link KeywordSet}. The format is documented in the header of {@code config/optout-keywords.yaml}.
+ * Reads and checks a keyword file, collecting every problem with its line before giving up, and hands each entry to a
+ * {@link KeywordSet.Builder}, which says what is wrong with it as a keyword. The format is documented in the header of
+ * {@code config/optout-keywords.yaml}.
+ *
+ * <pre>{@code
+ * KeywordSet keywords = KeywordFileReader.load(Path.of("config/optout-keywords.yaml"));
+ * }</pre>
  */
-final class KeywordFileReader {
+public final class KeywordFileReader {
+
+    /** Where the shipped defaults ({@code config/optout-keywords.yaml}) are on the class path. */
+    public static final String DEFAULTS_RESOURCE = "/dev/bridle/optout/optout-keywords.yaml";
+
+    /** The {@link KeywordSet#source()} of {@link #defaults()}. */
+    public static final String DEFAULTS_SOURCE = "classpath:" + DEFAULTS_RESOURCE;
 
     private static final Set<String> TOP_KEYS = Set.of("version", "settings", "languages");
     private static final Set<String> SETTING_KEYS =
             Set.of("phrases", "fuzzy", "partial_max_words", "phrase_max_words", "default_language");
-    private static final List<String> LIST_KEYS =
-            List.of("opt_out", "opt_out_alone", "opt_in", "help", "phrases", "filler", "negations", "ordinary");
-    private static final List<String> REPLY_KEYS = List.of("opt_out", "opt_in", "help", "ambiguous");
+    private static final List<String> LIST_KEYS = KeywordSet.Builder.LIST_KEYS;
+    private static final List<String> REPLY_KEYS = KeywordSet.Builder.REPLY_KEYS;
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
     private static final int MAX_LANGUAGES = 64;
     /**
@@ -58,12 +74,7 @@ final class KeywordFileReader {
     private final String file;
     private final Problems problems;
     private final List<String> languages = new ArrayList<>();
-    /** Keywords and fillers share one map: a word can only mean one thing. */
-    private final Map<String, Term> words = new LinkedHashMap<>();
-
-    private final Map<String, Term> phrases = new LinkedHashMap<>();
-    private final Map<String, Term> ordinary = new LinkedHashMap<>();
-    private final Map<String, Term> negations = new LinkedHashMap<>();
+    private final KeywordSet.Builder keywords = KeywordSet.builder();
     private final Map<String, Map<String, YamlScalar>> replyTexts = new LinkedHashMap<>();
     /** Where each language's replies are (or the language itself, without replies), for "missing" problems. */
     private final Map<String, YamlNode> replyBlocks = new LinkedHashMap<>();
@@ -76,10 +87,45 @@ final class KeywordFileReader {
     }
 
     /**
+     * Reads a keyword file.
+     *
+     * @throws KeywordFileException when it cannot be read (a problem without a line) or is invalid
+     */
+    public static KeywordSet load(Path file) {
+        return parse(text(file), file.toString());
+    }
+
+    /**
+     * Reads a keyword file from text.
+     *
+     * @param yaml the file's content
+     * @param source the file's name, for problems and {@link KeywordSet#source()}
+     * @throws KeywordFileException with every problem and its line when the file cannot be used
+     */
+    public static KeywordSet parse(String yaml, String source) {
+        Objects.requireNonNull(yaml, "yaml");
+        Objects.requireNonNull(source, "source");
+        return new KeywordFileReader(source).read(yaml);
+    }
+
+    /** The keywords shipped with Bridle: {@code config/optout-keywords.yaml} as released. */
+    public static KeywordSet defaults() {
+        try (InputStream in = KeywordFileReader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "the shipped keyword file " + DEFAULTS_RESOURCE + " is not on the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS_SOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The text of a keyword file, or a {@link KeywordFileException} saying why it cannot be used: missing, over
      * {@link #MAX_BYTES}, or not UTF-8 (with the line and column of the first bad byte).
      */
-    static String text(Path file) {
+    public static String text(Path file) {
         String name = file.toString();
         try {
             return YamlFile.read(file, MAX_BYTES);
@@ -105,11 +151,6 @@ final class KeywordFileReader {
 
     private static KeywordFileException unreadable(String file, int line, int column, String message) {
         return new KeywordFileException(file, List.of(new YamlProblem(file, line, column, "", message)));
-    }
-
-    /** The keywords in {@code yaml}, read from {@code file} (a name for messages). */
-    static KeywordSet read(String yaml, String file) {
-        return new KeywordFileReader(file).read(yaml);
     }
 
     private KeywordSet read(String yaml) {
@@ -152,16 +193,7 @@ final class KeywordFileReader {
         if (!problems.isEmpty()) {
             throw failure();
         }
-        return new KeywordSet(
-                file,
-                version(yaml),
-                settings,
-                languages,
-                replies,
-                words.values(),
-                phrases.values(),
-                ordinary.values(),
-                negations.values());
+        return keywords.build(file, version(yaml), settings, languages, replies);
     }
 
     private KeywordSettings settings(Entry entry) {
@@ -296,79 +328,9 @@ final class KeywordFileReader {
                 problem(item, itemPath, "expected a word or phrase, found " + item.describe());
                 continue;
             }
-            List<String> expansions;
-            try {
-                expansions = EntryPattern.expand(scalar.text());
-            } catch (IllegalArgumentException e) {
-                problem(item, itemPath, "\"" + scalar.text() + "\": " + e.getMessage());
-                continue;
-            }
-            for (String expansion : expansions) {
-                add(scalar, itemPath, expansion, language, index, key);
-            }
+            keywords.add(key, scalar.text(), language, index, scalar.location().line())
+                    .forEach(p -> problem(item, itemPath, p));
         }
-    }
-
-    private void add(YamlScalar at, String path, String text, String language, int index, String key) {
-        NormalisedMessage normalised = KeywordNormaliser.normalise(text);
-        if (normalised.size == 0) {
-            problem(
-                    at,
-                    path,
-                    "\"" + text + "\" has no words left after normalisation (mentions, links, emoji and"
-                            + " punctuation are ignored); expected at least one word");
-            return;
-        }
-        String[] keys = normalised.keys(0, normalised.size);
-        String display = normalised.text();
-        boolean alone = key.equals("opt_out_alone");
-        Term.Kind kind = switch (key) {
-            case "opt_out", "opt_out_alone" -> Term.Kind.OPT_OUT;
-            case "opt_in" -> Term.Kind.OPT_IN;
-            case "help" -> Term.Kind.HELP;
-            case "filler" -> Term.Kind.FILLER;
-            case "phrases" -> Term.Kind.PHRASE;
-            case "ordinary" -> Term.Kind.ORDINARY;
-            default -> Term.Kind.NEGATION;
-        };
-        Map<String, Term> into = switch (kind) {
-            case PHRASE -> phrases;
-            case ORDINARY -> ordinary;
-            case NEGATION -> negations;
-            default -> words;
-        };
-        String joined = String.join(" ", keys);
-        Term term = into.computeIfAbsent(
-                joined, k -> new Term(kind, display, keys, at.location().line(), alone));
-        if (term.kind != kind) {
-            problem(
-                    at,
-                    path,
-                    "\"" + display + "\" is " + describe(kind) + " here, but " + String.join(", ", term.languages())
-                            + (term.languages().size() == 1 ? " lists" : " list") + " it as " + describe(term.kind)
-                            + " on line "
-                            + term.line + "; a word can mean one thing only");
-            return;
-        }
-        if (kind == Term.Kind.ORDINARY && words.get(joined) != null && words.get(joined).kind == Term.Kind.OPT_OUT) {
-            problem(
-                    at,
-                    path,
-                    "\"" + display + "\" is exactly an opt-out keyword; an ordinary entry must add the words"
-                            + " around it that make it ordinary, like \"stop by\"");
-            return;
-        }
-        term.listedBy(language, index, alone);
-    }
-
-    private static String describe(Term.Kind kind) {
-        return switch (kind) {
-            case OPT_OUT -> "an opt_out keyword";
-            case OPT_IN -> "an opt_in keyword";
-            case HELP -> "a help keyword";
-            case FILLER -> "filler";
-            default -> kind.key;
-        };
     }
 
     private void replyTexts(Entry entry, String path, String language) {
@@ -389,7 +351,7 @@ final class KeywordFileReader {
             if (reply.value() instanceof YamlScalar s
                     && s.kind() == Kind.STRING
                     && !s.text().isBlank()) {
-                ReplyRules.problems(reply.key(), s.text()).forEach(p -> problem(s, path + '.' + reply.key(), p));
+                keywords.replyProblems(reply.key(), s.text()).forEach(p -> problem(s, path + '.' + reply.key(), p));
                 texts.put(reply.key(), s);
             } else {
                 problem(
@@ -428,8 +390,8 @@ final class KeywordFileReader {
         }
         for (String language : languages) {
             Map<String, YamlScalar> own = replyTexts.getOrDefault(language, Map.of());
-            checkMentions(own.get("opt_out"), language, Term.Kind.OPT_IN, "say how to opt back in");
-            checkMentions(own.get("ambiguous"), language, Term.Kind.OPT_OUT, "say how to confirm the opt-out");
+            checkMentions(own.get("opt_out"), language, "opt_out");
+            checkMentions(own.get("ambiguous"), language, "ambiguous");
             replies.put(
                     language,
                     new Replies(
@@ -443,35 +405,12 @@ final class KeywordFileReader {
         return replies;
     }
 
-    /** A reply must name a keyword of {@code kind} that its language lists (or any language, if it lists none). */
-    private void checkMentions(YamlScalar reply, String language, Term.Kind kind, String why) {
-        if (reply == null) {
-            return;
+    /** A reply must name a keyword the reader of the reply can send (see {@link KeywordSet.Builder#unnamedKeyword}). */
+    private void checkMentions(YamlScalar reply, String language, String key) {
+        if (reply != null) {
+            keywords.unnamedKeyword(key, reply.text(), language)
+                    .ifPresent(p -> problem(reply, "languages." + language + ".replies." + key, p));
         }
-        NormalisedMessage text = KeywordNormaliser.normalise(reply.text());
-        boolean languageHasAny = words.values().stream()
-                .anyMatch(t -> t.kind == kind && t.languages().contains(language));
-        for (Term term : words.values()) {
-            if (term.kind == kind
-                    && (!languageHasAny || term.languages().contains(language))
-                    && ReplyRules.names(text, term.keys)) {
-                return;
-            }
-        }
-        String path = "languages." + language + ".replies." + (kind == Term.Kind.OPT_IN ? "opt_out" : "ambiguous");
-        words.values().stream()
-                .filter(t -> t.kind == kind)
-                .findFirst()
-                .ifPresentOrElse(
-                        example -> problem(
-                                reply,
-                                path,
-                                "must " + why + ": name one of the " + kind.key + " keywords (like \"" + example.display
-                                        + "\")"),
-                        () -> problem(
-                                reply,
-                                path,
-                                "must " + why + ", but the file has no " + kind.key + " keywords to name; add some"));
     }
 
     private static YamlNode settingNode(Entry settings, String key) {
@@ -501,7 +440,7 @@ final class KeywordFileReader {
     }
 
     /** The first 12 hex digits of the file's SHA-256: which keyword file classified a message. */
-    static String version(String yaml) {
+    public static String version(String yaml) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

@@ -1,4 +1,4 @@
-package dev.bridle.internal.node;
+package dev.bridle.config;
 
 /**
  * This node may not start: a live node on the same store runs a different configuration. The message is one line naming

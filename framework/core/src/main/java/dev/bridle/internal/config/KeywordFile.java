@@ -1,5 +1,8 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.config;
 
+import dev.bridle.internal.optout.Classification;
+import dev.bridle.internal.optout.KeywordMatcher;
+import dev.bridle.internal.optout.KeywordSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +92,7 @@ public final class KeywordFile {
         if (checkInterval.isNegative()) {
             throw new IllegalArgumentException("checkInterval must not be negative: " + checkInterval);
         }
-        return new KeywordFile(path, clock, checkInterval, KeywordSet.load(path));
+        return new KeywordFile(path, clock, checkInterval, KeywordFileReader.load(path));
     }
 
     /** The matcher of the keywords in use, the file checked for changes on each call (for the opt-out step). */
@@ -144,7 +147,7 @@ public final class KeywordFile {
         String text;
         KeywordSet next;
         try {
-            text = KeywordSet.read(path);
+            text = KeywordFileReader.text(path);
             String version = KeywordFileReader.version(text);
             if (version.equals(current().version())) {
                 // Back to the keywords in use (a bad edit undone): nothing to load, nothing wrong.
@@ -156,7 +159,7 @@ public final class KeywordFile {
                 return Outcome.UNCHANGED;
             }
             lastSeenVersion = version;
-            next = KeywordSet.parse(text, path.toString());
+            next = KeywordFileReader.parse(text, path.toString());
         } catch (KeywordFileException e) {
             if (lastError != null && lastError.getMessage().equals(e.getMessage())) {
                 return Outcome.UNCHANGED;

@@ -1,4 +1,4 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.config;
 
 import dev.bridle.internal.yaml.YamlProblem;
 import java.util.List;

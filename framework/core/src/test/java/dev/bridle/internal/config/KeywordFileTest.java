@@ -1,8 +1,10 @@
-package dev.bridle.internal.optout;
+package dev.bridle.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.internal.optout.KeywordSet;
+import dev.bridle.internal.optout.MessageClass;
 import dev.bridle.sandbox.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
