@@ -108,6 +108,6 @@ final class CodeSections {
     }
 
     private static List<Limit> limits(List<dev.bridle.config.Limit> given) {
-        return given.stream().map(l -> Limit.of(l.count(), l.per())).toList();
+        return Limit.allOf(given);
     }
 }

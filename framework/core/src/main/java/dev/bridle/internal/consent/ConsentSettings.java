@@ -1,5 +1,6 @@
 package dev.bridle.internal.consent;
 
+import dev.bridle.config.ConsentPolicy;
 import dev.bridle.consent.ConsentScope;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -37,17 +38,17 @@ public record ConsentSettings(
      * A year. GDPR sets no period; consent is not forever, and a record should still reflect what the person wants, so
      * an operator asks again yearly. Long enough that people are not nagged.
      */
-    public static final Duration DEFAULT_EXPIRY = Duration.ofDays(365);
+    public static final Duration DEFAULT_EXPIRY = ConsentPolicy.DEFAULT_EXPIRY;
 
     /**
      * Five seconds: the longest a consent change made on another node can go unseen here. Changes made on this node are
      * seen at once (the cache is invalidated on every write). An opt-out is never subject to this: the final check
      * reads the database before every send.
      */
-    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CACHE_TTL = ConsentPolicy.DEFAULT_CACHE_TTL;
 
     /** A day: a reply to a mention later than that is not an answer to it. */
-    public static final Duration DEFAULT_INTERACTION_EXPIRY = Duration.ofDays(1);
+    public static final Duration DEFAULT_INTERACTION_EXPIRY = ConsentPolicy.DEFAULT_INTERACTION_EXPIRY;
 
     /** The notice version used until the operator configures one. */
     public static final String DEFAULT_NOTICE_VERSION = "bridle-default-1";

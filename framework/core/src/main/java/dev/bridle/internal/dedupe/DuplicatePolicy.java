@@ -1,5 +1,6 @@
 package dev.bridle.internal.dedupe;
 
+import dev.bridle.config.Duplicates;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,13 +24,13 @@ public record DuplicatePolicy(
         Duration window, double threshold, boolean denyExactWithinAccount, boolean denyNearWithinAccount) {
 
     /** Thirty days. */
-    public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+    public static final Duration DEFAULT_WINDOW = Duplicates.DEFAULT_WINDOW;
 
     /** The longest window allowed: a year. */
-    public static final Duration MAX_WINDOW = Duration.ofDays(366);
+    public static final Duration MAX_WINDOW = Duplicates.MAX_WINDOW;
 
     private static final DuplicatePolicy DEFAULTS =
-            new DuplicatePolicy(DEFAULT_WINDOW, Similarity.DEFAULT_THRESHOLD, true, false);
+            new DuplicatePolicy(DEFAULT_WINDOW, Duplicates.DEFAULT_THRESHOLD, true, false);
 
     public DuplicatePolicy {
         Objects.requireNonNull(window, "window");

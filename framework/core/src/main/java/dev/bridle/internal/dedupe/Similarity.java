@@ -1,5 +1,7 @@
 package dev.bridle.internal.dedupe;
 
+import dev.bridle.config.Duplicates;
+
 /**
  * How alike two texts are, from 0 (nothing shared) to 1 (the same normalised text): a weighted Jaccard similarity of
  * their {@linkplain Fingerprint fingerprints}, the weight of the features they share over the weight of all their
@@ -13,7 +15,7 @@ package dev.bridle.internal.dedupe;
 public final class Similarity {
 
     /** The score at or above which two texts are near-duplicates, unless the policy says otherwise. */
-    public static final double DEFAULT_THRESHOLD = 0.85;
+    public static final double DEFAULT_THRESHOLD = Duplicates.DEFAULT_THRESHOLD;
 
     private Similarity() {}
 

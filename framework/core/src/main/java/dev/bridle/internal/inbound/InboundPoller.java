@@ -1,6 +1,7 @@
 package dev.bridle.internal.inbound;
 
 import dev.bridle.bot.Account;
+import dev.bridle.config.InboundSettings;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
 import java.math.BigInteger;
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class InboundPoller implements AutoCloseable {
 
     /** Mentions every 15 s is 60 requests per 15 minutes, a fifth of the per-user limit. */
-    public static final Duration DEFAULT_MENTIONS_EVERY = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_MENTIONS_EVERY = InboundSettings.DEFAULT_POLL_MENTIONS_EVERY;
     /** Direct messages every 60 s is 15 requests per 15 minutes, the per-user limit exactly. */
-    public static final Duration DEFAULT_MESSAGES_EVERY = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_MESSAGES_EVERY = InboundSettings.DEFAULT_POLL_DIRECT_MESSAGES_EVERY;
     /** The most often mentions may be read: 300 requests per 15 minutes per user is one every 3 s. */
     public static final Duration MIN_MENTIONS_EVERY = Duration.ofSeconds(3);
     /** The most often direct messages may be read: 15 requests per 15 minutes per user is one a minute. */

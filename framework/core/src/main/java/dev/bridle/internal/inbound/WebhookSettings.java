@@ -1,5 +1,6 @@
 package dev.bridle.internal.inbound;
 
+import dev.bridle.config.InboundSettings;
 import dev.bridle.internal.secret.Secret;
 import java.util.Objects;
 
@@ -19,16 +20,16 @@ public record WebhookSettings(
         boolean enabled, String bindAddress, int port, String path, int maxBodyBytes, Secret consumerSecret) {
 
     /** Loopback: the endpoint is reachable from this machine only, unless the operator says otherwise. */
-    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    public static final String DEFAULT_BIND_ADDRESS = InboundSettings.DEFAULT_WEBHOOK_BIND_ADDRESS;
     /** The port unless configured. */
-    public static final int DEFAULT_PORT = 8787;
+    public static final int DEFAULT_PORT = InboundSettings.DEFAULT_WEBHOOK_PORT;
     /** The path unless configured. */
-    public static final String DEFAULT_PATH = "/webhooks/account-activity";
+    public static final String DEFAULT_PATH = InboundSettings.DEFAULT_WEBHOOK_PATH;
     /**
      * One megabyte: an event batch of a few posts or messages with their user objects is a few kilobytes; the
      * platform's largest (a 10,000-character message with entities) is far below this.
      */
-    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_BODY_BYTES = InboundSettings.DEFAULT_WEBHOOK_MAX_BODY_BYTES;
     /** The smallest body limit: below a kilobyte even a single event with its user object would not fit. */
     public static final int MIN_MAX_BODY_BYTES = 1024;
 

@@ -1,5 +1,6 @@
 package dev.bridle.internal.optout;
 
+import dev.bridle.config.OptOutPolicy;
 import dev.bridle.consent.OptOutScope;
 import dev.bridle.internal.consent.Accounts;
 import dev.bridle.internal.consent.ConsentEvent;
@@ -29,14 +30,14 @@ public record OptOutSettings(
         boolean askWhenAmbiguous) {
 
     /** An opt-out reaches every account of the operator: where scope is unclear, all. */
-    public static final OptOutScope DEFAULT_SCOPE = OptOutScope.OPERATOR;
+    public static final OptOutScope DEFAULT_SCOPE = OptOutPolicy.DEFAULT_SCOPE;
 
     /**
      * Five seconds. Only the early guard reads the cache, and only to spare the reservations of later guards; the final
      * check reads the database before every send, so an opt-out recorded on another node stops sends at once
      * regardless.
      */
-    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CACHE_TTL = OptOutPolicy.DEFAULT_CACHE_TTL;
 
     public OptOutSettings {
         Objects.requireNonNull(scope, "scope");

@@ -1,5 +1,6 @@
 package dev.bridle.internal.throttle;
 
+import dev.bridle.config.Throttles;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,16 +22,16 @@ import java.util.Objects;
 public record DeferralLimits(int maxPerBot, int maxPerAccount, Duration maxAge) {
 
     /** Twenty per bot: a bot twenty actions ahead of its limits is asking too fast, and more queueing only hides it. */
-    public static final int DEFAULT_MAX_PER_BOT = 20;
+    public static final int DEFAULT_MAX_PER_BOT = Throttles.DEFAULT_MAX_DEFERRED_PER_BOT;
 
     /** Fifty per account: about two and a half hours of the default reply limit (20 an hour). */
-    public static final int DEFAULT_MAX_PER_ACCOUNT = 50;
+    public static final int DEFAULT_MAX_PER_ACCOUNT = Throttles.DEFAULT_MAX_DEFERRED_PER_ACCOUNT;
 
     /**
      * Six hours: a reply or a message six hours late no longer answers anyone, and a post that must go later belongs in
      * the bot's schedule, not in a queue.
      */
-    public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(6);
+    public static final Duration DEFAULT_MAX_AGE = Throttles.DEFAULT_MAX_DEFERRED_AGE;
 
     public DeferralLimits {
         if (maxPerBot < 1) {

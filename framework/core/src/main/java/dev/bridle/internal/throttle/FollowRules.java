@@ -1,5 +1,6 @@
 package dev.bridle.internal.throttle;
 
+import dev.bridle.config.Throttles;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,19 +21,19 @@ public record FollowRules(
      * Two of the operator's accounts at most follow the same user in a week: more looks like a follow ring, which the
      * automation rules name as coordinated bulk following.
      */
-    public static final int DEFAULT_MAX_ACCOUNTS_PER_USER = 2;
+    public static final int DEFAULT_MAX_ACCOUNTS_PER_USER = Throttles.DEFAULT_FOLLOWS_OF_ONE_USER;
 
     /** A week, so a user sees at most two of the operator's accounts arrive per week. */
-    public static final Duration DEFAULT_ACCOUNTS_WINDOW = Duration.ofDays(7);
+    public static final Duration DEFAULT_ACCOUNTS_WINDOW = Throttles.DEFAULT_FOLLOWS_WINDOW;
 
     /**
      * Three days before an unfollow: follow-then-unfollow within days is the "follow churn" pattern accounts get locked
      * for, and it stops a bot using follows as notifications.
      */
-    public static final Duration DEFAULT_NO_UNFOLLOW_WITHIN = Duration.ofDays(3);
+    public static final Duration DEFAULT_NO_UNFOLLOW_WITHIN = Throttles.DEFAULT_NO_UNFOLLOW_WITHIN;
 
     /** A week before following again someone just unfollowed: repeated follow/unfollow is churn too. */
-    public static final Duration DEFAULT_NO_REFOLLOW_WITHIN = Duration.ofDays(7);
+    public static final Duration DEFAULT_NO_REFOLLOW_WITHIN = Throttles.DEFAULT_NO_REFOLLOW_WITHIN;
 
     /** The defaults above. */
     public static final FollowRules DEFAULTS = new FollowRules(

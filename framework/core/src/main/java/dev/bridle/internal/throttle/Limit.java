@@ -2,6 +2,7 @@ package dev.bridle.internal.throttle;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -37,6 +38,11 @@ public record Limit(long count, Duration per) {
     /** {@code count} per {@code per}. */
     public static Limit of(long count, Duration per) {
         return new Limit(count, per);
+    }
+
+    /** The limits {@code given} in code ({@code Bridle.builder().throttles(...)}), in the same order. */
+    public static List<Limit> allOf(List<dev.bridle.config.Limit> given) {
+        return given.stream().map(l -> new Limit(l.count(), l.per())).toList();
     }
 
     /** The most actions this limit lets through in any span of length {@code span}: the burst plus the refill. */

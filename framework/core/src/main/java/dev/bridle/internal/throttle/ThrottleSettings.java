@@ -2,6 +2,7 @@ package dev.bridle.internal.throttle;
 
 import dev.bridle.bot.Account;
 import dev.bridle.config.OnThrottle;
+import dev.bridle.config.Throttles;
 import dev.bridle.guard.ActionKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,73 +43,71 @@ public record ThrottleSettings(
         OnThrottle onThrottle,
         Map<String, OnThrottle> onThrottleByBot) {
 
-    private static final Duration HOUR = Duration.ofHours(1);
-    private static final Duration DAY = Duration.ofDays(1);
-
     /**
      * Posts: 10 an hour, 50 a day, against the platform's 2,400 a day (about 50 per half hour): a news or digest bot
      * needs a handful a day, and a steady stream of posts is what gets flagged.
      */
-    public static final List<Limit> DEFAULT_POST_LIMITS = List.of(Limit.of(10, HOUR), Limit.of(50, DAY));
+    public static final List<Limit> DEFAULT_POST_LIMITS = Limit.allOf(Throttles.DEFAULT_POST_LIMITS);
 
     /**
      * Replies: 20 an hour, 100 a day. They count against the same 2,400 a day as posts; a reply bot answers people who
      * asked, and each reply also passes consent and one-per-interaction.
      */
-    public static final List<Limit> DEFAULT_REPLY_LIMITS = List.of(Limit.of(20, HOUR), Limit.of(100, DAY));
+    public static final List<Limit> DEFAULT_REPLY_LIMITS = Limit.allOf(Throttles.DEFAULT_REPLY_LIMITS);
 
     /**
      * Direct messages: 20 an hour, 100 a day, against the platform's 500 a day (1,000 in older revisions): automated
      * DMs answer users who wrote first, rarely more than a few a day each.
      */
-    public static final List<Limit> DEFAULT_DIRECT_MESSAGE_LIMITS = List.of(Limit.of(20, HOUR), Limit.of(100, DAY));
+    public static final List<Limit> DEFAULT_DIRECT_MESSAGE_LIMITS =
+            Limit.allOf(Throttles.DEFAULT_DIRECT_MESSAGE_LIMITS);
 
     /**
      * Follows: 10 an hour, 50 a day, against the platform's 400 a day, which it calls "a technical limit only":
      * aggressive following is prohibited well below it.
      */
-    public static final List<Limit> DEFAULT_FOLLOW_LIMITS = List.of(Limit.of(10, HOUR), Limit.of(50, DAY));
+    public static final List<Limit> DEFAULT_FOLLOW_LIMITS = Limit.allOf(Throttles.DEFAULT_FOLLOW_LIMITS);
 
     /**
      * Unfollows: 10 an hour, 50 a day. The platform publishes no ceiling, but names automated un-following as
      * aggressive behaviour, so unfollows get the same budget as follows.
      */
-    public static final List<Limit> DEFAULT_UNFOLLOW_LIMITS = List.of(Limit.of(10, HOUR), Limit.of(50, DAY));
+    public static final List<Limit> DEFAULT_UNFOLLOW_LIMITS = Limit.allOf(Throttles.DEFAULT_UNFOLLOW_LIMITS);
 
     /**
      * Likes: 5 an hour, 25 a day, against the endpoint's 1,000 a day: the rules discourage automated likes altogether,
      * so a bot gets only a few.
      */
-    public static final List<Limit> DEFAULT_LIKE_LIMITS = List.of(Limit.of(5, HOUR), Limit.of(25, DAY));
+    public static final List<Limit> DEFAULT_LIKE_LIMITS = Limit.allOf(Throttles.DEFAULT_LIKE_LIMITS);
 
     /**
      * Reposts: 5 an hour, 25 a day. They count as posts on the platform, and automated reposting across accounts is
      * named in the rules; a curating bot needs few.
      */
-    public static final List<Limit> DEFAULT_REPOST_LIMITS = List.of(Limit.of(5, HOUR), Limit.of(25, DAY));
+    public static final List<Limit> DEFAULT_REPOST_LIMITS = Limit.allOf(Throttles.DEFAULT_REPOST_LIMITS);
 
     /**
      * Three automated replies, mentions and DMs a day to one user, from all the operator's accounts together: below the
      * platform's "up to 5 messages within 24 hours after a user's message", and enough for a short conversation without
      * hounding anyone.
      */
-    public static final List<Limit> DEFAULT_TARGET_CONTACTS = List.of(Limit.of(3, DAY));
+    public static final List<Limit> DEFAULT_TARGET_CONTACTS = Limit.allOf(Throttles.DEFAULT_TARGET_CONTACTS);
 
     /**
      * Thirty seconds between two actions of one account: no bursts. A person rarely acts faster, and it caps any
      * account at 120 actions an hour whatever its other limits say.
      */
-    public static final Duration DEFAULT_MIN_SPACING = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_MIN_SPACING = Throttles.DEFAULT_MIN_SPACING;
 
     /**
      * Ten minutes between likes, reposts or follows of the same target by the operator's accounts: the rules forbid
      * doing these "simultaneously" from several accounts, and ten minutes keeps them from landing together however many
      * bots see the same post.
      */
-    public static final Duration DEFAULT_COORDINATION_WINDOW = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_COORDINATION_WINDOW = Throttles.DEFAULT_COORDINATION_WINDOW;
 
     /** Deferred actions are rescheduled unless a bot says to drop them. */
-    public static final OnThrottle DEFAULT_ON_THROTTLE = OnThrottle.DEFER;
+    public static final OnThrottle DEFAULT_ON_THROTTLE = Throttles.DEFAULT_ON_THROTTLE;
 
     /** The default limits per action kind. */
     public static final Map<ActionKind, List<Limit>> DEFAULT_ACCOUNT_LIMITS =
