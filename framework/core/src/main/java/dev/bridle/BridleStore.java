@@ -6,13 +6,16 @@ import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.health.AccountHealth;
 import dev.bridle.internal.optout.OptOutRegistry;
+import dev.bridle.internal.people.ForgetOnConsentEnd;
+import dev.bridle.internal.people.PersonFacts;
 import dev.bridle.internal.store.Database;
 import java.time.Clock;
 
 /**
- * Bridle's store alone, without the platform: consent and opt-outs, the audit ledger, the accounts' pauses. It needs no
- * credentials and connects to nothing but the database, so an operator's tool can work while the bots run on another
- * node, or with none running; {@code bridle consent}, {@code bridle audit} and {@code bridle accounts} use it.
+ * Bridle's store alone, without the platform: consent and opt-outs, what bots remember about people, the audit ledger,
+ * the accounts' pauses. It needs no credentials and connects to nothing but the database, so an operator's tool can
+ * work while the bots run on another node, or with none running; {@code bridle consent}, {@code bridle audit} and
+ * {@code bridle accounts} use it.
  *
  * <pre>{@code
  * try (BridleStore store = Bridle.builder().config(Path.of("config/bridle.yaml")).openStore()) {
@@ -32,6 +35,7 @@ public final class BridleStore implements AutoCloseable {
     private JdbcAuditLedger ledger;
     private Contacts contacts;
     private Accounts accounts;
+    private PeopleData people;
 
     private BridleStore(BridleConfig config, Database database, Clock clock) {
         this.config = config;
@@ -55,9 +59,18 @@ public final class BridleStore implements AutoCloseable {
     public synchronized Contacts contacts() {
         if (contacts == null) {
             ConsentRegistry consents = new ConsentRegistry(database, clock, config.consent());
+            ForgetOnConsentEnd.attach(consents, new PersonFacts(database, clock));
             contacts = new Contacts(consents, new OptOutRegistry(database, clock, config.optOut(), consents), clock);
         }
         return contacts;
+    }
+
+    /** What bots remember about people: listing it for a person, and forgetting it. */
+    public synchronized PeopleData people() {
+        if (people == null) {
+            people = new PeopleData(new PersonFacts(database, clock));
+        }
+        return people;
     }
 
     /** The audit ledger: its last rows, the check of its hash chain and anchor, and accepting a new anchor. */

@@ -59,7 +59,13 @@ public enum ReasonCode {
     DAILY_LIMIT(Rule.PLATFORM_LIMITS),
 
     /** The account is paused after the platform locked, flagged or refused it. */
-    ACCOUNT_PAUSED(Rule.ACCOUNT_HEALTH);
+    ACCOUNT_PAUSED(Rule.ACCOUNT_HEALTH),
+
+    /**
+     * A fact about a person falls in a restricted category (health, negative finances, politics, ethnic origin,
+     * religion, sex life, union membership, crime), whether the person said it or the bot derived it: not stored.
+     */
+    SENSITIVE_ATTRIBUTE(Rule.SENSITIVE_INFORMATION);
 
     private final Rule rule;
 

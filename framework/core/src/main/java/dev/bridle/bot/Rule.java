@@ -30,6 +30,11 @@ public enum Rule {
             "development, staging and production apps are labelled, a development app is not used for production, "
                     + "and a dry run never sends",
             "X Developer Policy, restricted uses: multiple applications"),
+    SENSITIVE_INFORMATION(
+            "nothing about a user's health, negative financial status, political affiliation or beliefs, racial or "
+                    + "ethnic origin, religious or philosophical beliefs, sex life or sexual orientation, trade union "
+                    + "membership or alleged or actual crimes is derived, inferred or stored",
+            "X Developer Agreement and Policy, more about restricted uses: sensitive information"),
     FAIL_CLOSED("when a guard cannot decide, the action is denied", "Bridle invariant 4");
 
     private final String summary;

@@ -42,7 +42,8 @@ final class CoreArchitectureRules {
         "dev.bridle.internal.optout..",
         "dev.bridle.internal.consent..",
         "dev.bridle.internal.dedupe..",
-        "dev.bridle.internal.throttle.."
+        "dev.bridle.internal.throttle..",
+        "dev.bridle.internal.people.."
     };
 
     private CoreArchitectureRules() {}

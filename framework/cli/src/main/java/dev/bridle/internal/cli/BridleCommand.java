@@ -27,6 +27,7 @@ import picocli.CommandLine.IVersionProvider;
             ConsentCommand.class,
             DuplicatesCommand.class,
             AccountsCommand.class,
+            PeopleCommand.class,
             SandboxCommand.class,
             CommandLine.HelpCommand.class
         },

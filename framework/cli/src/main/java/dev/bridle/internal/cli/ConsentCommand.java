@@ -245,35 +245,39 @@ public final class ConsentCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (BridleStore store = config.openStore()) {
-                ContactHistory history = store.contacts().history(user);
-                out.println("user " + user + " with " + history.operator());
-                if (history.consents().isEmpty()) {
-                    out.println("consent: none on record");
-                }
-                history.consentNow()
-                        .forEach((key, covered) -> out.println("consent on " + describe(key) + ": "
-                                + (covered.isEmpty() ? "none now" : ConsentScope.toList(covered))));
-                if (history.optOutsNow().isEmpty()) {
-                    out.println("opt-out: none");
-                }
-                history.optOutsNow()
-                        .forEach((key, e) -> out.println("opt-out: " + e.type() + " on " + describe(key) + " since "
-                                + e.at() + " (" + e.channel() + (e.rule() == null ? "" : ", " + e.rule()) + ")"));
-                out.println("history:");
-                for (ContactEvent e : history.consents()) {
-                    out.println("  consent #" + e.seq() + " " + e.at() + " " + e.type() + " "
-                            + ConsentScope.toList(e.scopes())
-                            + " on " + describe(e.account()) + " via "
-                            + e.channel()
-                            + (e.expiresAt() == null ? "" : " until " + e.expiresAt()) + evidence(e));
-                }
-                for (ContactEvent e : history.optOuts()) {
-                    out.println("  opt-out #" + e.seq() + " " + e.at() + " " + e.type() + " on "
-                            + describe(e.account()) + " via "
-                            + e.channel() + evidence(e));
-                }
+                print(out, store.contacts().history(user));
                 out.flush();
                 return ExitCode.OK;
+            }
+        }
+
+        /** Prints {@code history} as {@code bridle consent show} does; {@code bridle people show} prints it too. */
+        static void print(PrintWriter out, ContactHistory history) {
+            out.println("user " + history.userId() + " with " + history.operator());
+            if (history.consents().isEmpty()) {
+                out.println("consent: none on record");
+            }
+            history.consentNow()
+                    .forEach((key, covered) -> out.println("consent on " + describe(key) + ": "
+                            + (covered.isEmpty() ? "none now" : ConsentScope.toList(covered))));
+            if (history.optOutsNow().isEmpty()) {
+                out.println("opt-out: none");
+            }
+            history.optOutsNow()
+                    .forEach((key, e) -> out.println("opt-out: " + e.type() + " on " + describe(key) + " since "
+                            + e.at() + " (" + e.channel() + (e.rule() == null ? "" : ", " + e.rule()) + ")"));
+            out.println("history:");
+            for (ContactEvent e : history.consents()) {
+                out.println("  consent #" + e.seq() + " " + e.at() + " " + e.type() + " "
+                        + ConsentScope.toList(e.scopes())
+                        + " on " + describe(e.account()) + " via "
+                        + e.channel()
+                        + (e.expiresAt() == null ? "" : " until " + e.expiresAt()) + evidence(e));
+            }
+            for (ContactEvent e : history.optOuts()) {
+                out.println("  opt-out #" + e.seq() + " " + e.at() + " " + e.type() + " on "
+                        + describe(e.account()) + " via "
+                        + e.channel() + evidence(e));
             }
         }
 

@@ -45,11 +45,19 @@ public final class ConsentRegistry {
         void explicitGrant(ConsentEvent grant);
     }
 
+    /** Told when consent ends (withdrawn, or declared void) after it is durable; see {@link #addEndListener}. */
+    @FunctionalInterface
+    public interface EndListener {
+        /** {@code end} was recorded; a throw reaches the caller of {@link #withdraw}, the end stays recorded. */
+        void consentEnded(ConsentEvent end);
+    }
+
     private final JdbcConsentStore store;
     private final Clock clock;
     private final ConsentSettings settings;
     private final Cache<String, ConsentState> cache;
     private final List<GrantListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<EndListener> endListeners = new CopyOnWriteArrayList<>();
 
     /** The change-feed channel consent changes are published on; the payload is the subject's id. */
     public static final String CHANGES = "bridle_consent";
@@ -163,7 +171,7 @@ public final class ConsentRegistry {
             Evidence evidence,
             String language) {
         Set<ConsentScope> ended = scopes.isEmpty() ? EnumSet.allOf(ConsentScope.class) : scopes;
-        return append(new ConsentEvent(
+        ConsentEvent event = append(new ConsentEvent(
                 0,
                 UUID.randomUUID(),
                 subjectId,
@@ -180,6 +188,10 @@ public final class ConsentRegistry {
                 settings.policyVersion(),
                 settings.jurisdiction(),
                 language));
+        for (EndListener listener : endListeners) {
+            listener.consentEnded(event);
+        }
+        return event;
     }
 
     private ConsentEvent append(ConsentEvent event) {
@@ -215,6 +227,11 @@ public final class ConsentRegistry {
     /** Tells {@code listener} about every explicit grant from now on. */
     public void addListener(GrantListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Tells {@code listener} about every withdrawal and invalidation from now on (an opt-out withdraws too). */
+    public void addEndListener(EndListener listener) {
+        endListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     private Instant now() {

@@ -10,6 +10,8 @@ import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
+import dev.bridle.internal.people.ForgetOnConsentEnd;
+import dev.bridle.internal.people.PersonFacts;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
@@ -73,6 +75,8 @@ final class RuntimeAssembly {
         JdbcAuditLedger ledger = resources.track(JdbcAuditLedger.open(database));
         ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
         PlanRules rules = PlanRules.open(config, database, clock, contact, false);
+        PersonFacts facts = new PersonFacts(database, clock);
+        ForgetOnConsentEnd.attach(rules.consents, facts); // an opt-out withdraws consent, and so forgets too
         Housekeeping housekeeping = resources.track(new Housekeeping());
         rules.addPurges(housekeeping);
         DeferredActions deferred = new DeferredActions(

@@ -1,0 +1,126 @@
+package dev.bridle.internal.people;
+
+import dev.bridle.internal.store.Database;
+import dev.bridle.internal.store.Sql;
+import dev.bridle.internal.store.StoreException;
+import dev.bridle.internal.store.Upsert;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Facts about people in the store's {@code person_fact} table, keyed by bot, user id and key. It stores what it is
+ * given: screening is {@link ScreenedPeople}'s job, so nothing reaches this class but through it.
+ */
+public final class PersonFacts {
+
+    private static final Upsert PUT =
+            Upsert.of("person_fact", List.of("bot", "user_id", "fact_key"), List.of("fact_value", "updated_at"));
+    private static final String COLUMNS = "bot, user_id, fact_key, fact_value, updated_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    public PersonFacts(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Stores {@code value} under {@code key} for {@code userId}, for {@code bot}; durable on return. */
+    public void put(String bot, String userId, String key, String value) {
+        Objects.requireNonNull(value, "value");
+        try (Connection c = db.dataSource().getConnection()) {
+            PUT.write(c, List.of(bot, userId, key), List.of(value, Sql.utc(clock.instant())));
+        } catch (SQLException e) {
+            throw failure("write a fact of bot '" + bot + "'", e);
+        }
+    }
+
+    /** The fact {@code bot} holds under {@code key} for {@code userId}. */
+    public Optional<String> get(String bot, String userId, String key) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return Sql.first(
+                    c,
+                    "SELECT fact_value FROM person_fact WHERE bot = ? AND user_id = ? AND fact_key = ?",
+                    ps -> {
+                        ps.setString(1, bot);
+                        ps.setString(2, userId);
+                        ps.setString(3, key);
+                    },
+                    rs -> rs.getString(1));
+        } catch (SQLException e) {
+            throw failure("read a fact of bot '" + bot + "'", e);
+        }
+    }
+
+    /** Every fact {@code bot} holds about {@code userId}, by key. */
+    public List<StoredFact> of(String bot, String userId) {
+        return list("SELECT " + COLUMNS + " FROM person_fact WHERE bot = ? AND user_id = ? ORDER BY fact_key", ps -> {
+            ps.setString(1, bot);
+            ps.setString(2, userId);
+        });
+    }
+
+    /** Every fact any bot holds about {@code userId}: what Bridle holds about a person, for an access request. */
+    public List<StoredFact> about(String userId) {
+        return list(
+                "SELECT " + COLUMNS + " FROM person_fact WHERE user_id = ? ORDER BY bot, fact_key",
+                ps -> ps.setString(1, userId));
+    }
+
+    /** Forgets one fact; returns whether there was one. */
+    public boolean forget(String bot, String userId, String key) {
+        return delete("DELETE FROM person_fact WHERE bot = ? AND user_id = ? AND fact_key = ?", ps -> {
+                    ps.setString(1, bot);
+                    ps.setString(2, userId);
+                    ps.setString(3, key);
+                })
+                > 0;
+    }
+
+    /** Forgets what {@code bot} holds about {@code userId}; returns how many facts went. */
+    public int forget(String bot, String userId) {
+        return delete("DELETE FROM person_fact WHERE bot = ? AND user_id = ?", ps -> {
+            ps.setString(1, bot);
+            ps.setString(2, userId);
+        });
+    }
+
+    /** Forgets everything every bot holds about {@code userId}; returns how many facts went. */
+    public int forgetPerson(String userId) {
+        return delete("DELETE FROM person_fact WHERE user_id = ?", ps -> ps.setString(1, userId));
+    }
+
+    private List<StoredFact> list(String query, Sql.Binder values) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return Sql.list(
+                    c,
+                    query,
+                    values,
+                    rs -> new StoredFact(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class).toInstant()));
+        } catch (SQLException e) {
+            throw failure("read facts", e);
+        }
+    }
+
+    private int delete(String sql, Sql.Binder values) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return Sql.update(c, sql, values);
+        } catch (SQLException e) {
+            throw failure("forget facts", e);
+        }
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in " + db.url() + ": " + e.getMessage(), e);
+    }
+}
