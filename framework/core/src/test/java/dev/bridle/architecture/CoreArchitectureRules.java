@@ -43,7 +43,8 @@ final class CoreArchitectureRules {
         "dev.bridle.internal.consent..",
         "dev.bridle.internal.dedupe..",
         "dev.bridle.internal.throttle..",
-        "dev.bridle.internal.people.."
+        "dev.bridle.internal.people..",
+        "dev.bridle.internal.aggregate.."
     };
 
     private CoreArchitectureRules() {}
