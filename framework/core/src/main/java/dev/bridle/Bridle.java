@@ -9,6 +9,7 @@ import dev.bridle.config.Environment;
 import dev.bridle.config.Inbound;
 import dev.bridle.config.InboundSettings;
 import dev.bridle.config.OptOutPolicy;
+import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import dev.bridle.config.Throttles;
 import dev.bridle.internal.config.AccountConfig;
@@ -165,6 +166,7 @@ public final class Bridle implements AutoCloseable {
         private BridleConfig file;
         private String appName;
         private String purpose;
+        private Set<Purpose> purposes;
         private Environment environment;
         private boolean dryRun;
         private StoreConfig store;
@@ -201,6 +203,15 @@ public final class Bridle implements AutoCloseable {
         public Builder app(String name, String purpose) {
             this.appName = Objects.requireNonNull(name, "name");
             this.purpose = Objects.requireNonNull(purpose, "purpose");
+            return this;
+        }
+
+        /**
+         * What the bots are for, from {@link Purpose}'s list; the file's {@code app.purposes} unless set. Reads and
+         * facts are allowed only for purposes that need them; a prohibited purpose stops the build with its rule.
+         */
+        public Builder purposes(Purpose... purposes) {
+            this.purposes = Set.of(purposes);
             return this;
         }
 
@@ -425,6 +436,7 @@ public final class Bridle implements AutoCloseable {
                             file,
                             appName,
                             purpose,
+                            purposes,
                             environment,
                             dryRun,
                             store,

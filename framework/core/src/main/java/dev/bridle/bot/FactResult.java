@@ -20,9 +20,11 @@ public sealed interface FactResult {
     /**
      * The fact was not stored; nothing was written.
      *
-     * @param code why ({@link ReasonCode#SENSITIVE_ATTRIBUTE})
+     * @param code why: {@link ReasonCode#SENSITIVE_ATTRIBUTE}, or {@link ReasonCode#NOT_FOR_PURPOSE} when the bot's
+     *     declared purposes keep no facts
      * @param category the restricted category it falls in ({@code health}, {@code financial}, {@code political},
-     *     {@code ethnic}, {@code religious}, {@code sexual}, {@code union}, {@code crime})
+     *     {@code ethnic}, {@code religious}, {@code sexual}, {@code union}, {@code crime}); {@code none} for a refusal
+     *     by purpose
      * @param message a sentence for people, naming the key and the category, never the value
      */
     record Refused(ReasonCode code, String category, String message) implements FactResult {

@@ -65,7 +65,16 @@ public enum ReasonCode {
      * A fact about a person falls in a restricted category (health, negative finances, politics, ethnic origin,
      * religion, sex life, union membership, crime), whether the person said it or the bot derived it: not stored.
      */
-    SENSITIVE_ATTRIBUTE(Rule.SENSITIVE_INFORMATION);
+    SENSITIVE_ATTRIBUTE(Rule.SENSITIVE_INFORMATION),
+
+    /** A query, rule or purpose tracks sensitive events or groups, or vets or scores people. */
+    SURVEILLANCE(Rule.NO_SURVEILLANCE),
+    /** A query, rule or purpose profiles one person or segments people psychographically. */
+    PROFILING(Rule.NO_PROFILING),
+    /** A query, rule or purpose counts or benchmarks the platform itself. */
+    SERVICE_MEASUREMENT(Rule.NO_SERVICE_MEASUREMENT),
+    /** The bot's declared purposes do not need this read or this fact. */
+    NOT_FOR_PURPOSE(Rule.DECLARED_PURPOSE);
 
     private final Rule rule;
 

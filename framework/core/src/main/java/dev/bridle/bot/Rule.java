@@ -35,6 +35,21 @@ public enum Rule {
                     + "ethnic origin, religious or philosophical beliefs, sex life or sexual orientation, trade union "
                     + "membership or alleged or actual crimes is derived, inferred or stored",
             "X Developer Agreement and Policy, more about restricted uses: sensitive information"),
+    NO_SURVEILLANCE(
+            "no investigating, tracking or monitoring of sensitive groups, organisations or events (unions, activist"
+                    + " groups, protests, rallies, community organising), no background checks or extreme vetting, no"
+                    + " credit or insurance risk analysis, no facial recognition",
+            "X Developer Agreement and Policy, more about restricted uses: surveillance"),
+    NO_PROFILING(
+            "no individual profiling or psychographic segmentation",
+            "X Developer Agreement and Policy, more about restricted uses: surveillance"),
+    NO_SERVICE_MEASUREMENT(
+            "the service is not measured: no aggregate user or post counts, no benchmarking, no measuring spam or"
+                    + " security",
+            "X Developer Agreement and Policy, more about restricted uses: measuring the service"),
+    DECLARED_PURPOSE(
+            "data is read and kept only for a purpose the app declared that needs it",
+            "X Developer Agreement: use the API only as described in your use case; X Developer Policy"),
     FAIL_CLOSED("when a guard cannot decide, the action is denied", "Bridle invariant 4");
 
     private final String summary;

@@ -1,6 +1,7 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.config.Inbound;
+import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import java.util.Objects;
 import java.util.Set;
@@ -13,13 +14,26 @@ import java.util.Set;
  * @param account the handle of the account it acts as
  * @param schedule when {@code onSchedule} runs, or {@code null} for none
  * @param inbound which inbound messages it handles
+ * @param purposes what it is for; empty to take the app's
  */
-public record BotConfig(String name, String className, String account, Schedule schedule, Set<Inbound> inbound) {
+public record BotConfig(
+        String name, String className, String account, Schedule schedule, Set<Inbound> inbound, Set<Purpose> purposes) {
 
     public BotConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(account, "account");
         inbound = Set.copyOf(inbound);
+        purposes = Set.copyOf(purposes);
+    }
+
+    /** A bot that takes the app's purposes. */
+    public BotConfig(String name, String className, String account, Schedule schedule, Set<Inbound> inbound) {
+        this(name, className, account, schedule, inbound, Set.of());
+    }
+
+    /** What this bot is for: its own purposes if it declares any, else the app's. */
+    public Set<Purpose> purposesUnder(AppConfig app) {
+        return purposes.isEmpty() ? app.purposes() : purposes;
     }
 }

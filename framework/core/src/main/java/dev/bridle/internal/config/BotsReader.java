@@ -3,6 +3,7 @@ package dev.bridle.internal.config;
 import dev.bridle.bot.Bot;
 import dev.bridle.config.Inbound;
 import dev.bridle.config.OnThrottle;
+import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 /** Reads {@code bots:}: names, classes, accounts, and when each bot runs. */
 final class BotsReader {
 
-    static final List<String> KEYS = List.of("name", "class", "account", "schedule", "inbound", "onThrottle");
+    static final List<String> KEYS =
+            List.of("name", "class", "account", "schedule", "inbound", "onThrottle", "purposes");
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     static final String NAME_EXPECTED = "a name of lower-case letters, digits, - and _,"
@@ -91,7 +93,11 @@ final class BotsReader {
         }
         YamlNode modeNode = bot.get("onThrottle");
         OnThrottle mode = modeNode == null ? null : ThrottlesReader.onThrottle(nodes, modeNode, bot.path("onThrottle"));
+        YamlNode purposesNode = bot.get("purposes");
+        Set<Purpose> purposes =
+                purposesNode == null ? Set.of() : new PurposesReader(nodes).read(purposesNode, bot.path("purposes"));
         boolean ok = name != null
+                && purposes != null
                 && className != null
                 && account != null
                 && inbound != null
@@ -101,7 +107,7 @@ final class BotsReader {
             return null;
         }
         onThrottle.put(name, mode);
-        return new BotConfig(name, className, account, schedule, inbound);
+        return new BotConfig(name, className, account, schedule, inbound, purposes);
     }
 
     private String name(Section bot, Map<String, Integer> firstLine) {

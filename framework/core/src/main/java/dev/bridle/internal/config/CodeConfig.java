@@ -7,6 +7,7 @@ import dev.bridle.config.Environment;
 import dev.bridle.config.Inbound;
 import dev.bridle.config.InboundSettings;
 import dev.bridle.config.OptOutPolicy;
+import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import dev.bridle.config.Throttles;
 import dev.bridle.internal.consent.ConsentSettings;
@@ -39,13 +40,32 @@ public final class CodeConfig {
      * One bot as the builder was given it: by class (built by Guice) or as an instance ({@code className} its class).
      */
     public record BotSpec(
-            String name, String account, String className, boolean instance, Schedule schedule, Set<Inbound> inbound) {
+            String name,
+            String account,
+            String className,
+            boolean instance,
+            Schedule schedule,
+            Set<Inbound> inbound,
+            Set<Purpose> purposes) {
         public BotSpec {
             inbound = Set.copyOf(inbound);
+            purposes = Set.copyOf(purposes);
+        }
+
+        /** A bot given in code, which takes the app's purposes. */
+        public BotSpec(
+                String name,
+                String account,
+                String className,
+                boolean instance,
+                Schedule schedule,
+                Set<Inbound> inbound) {
+            this(name, account, className, instance, schedule, inbound, Set.of());
         }
 
         static BotSpec of(BotConfig bot) {
-            return new BotSpec(bot.name(), bot.account(), bot.className(), false, bot.schedule(), bot.inbound());
+            return new BotSpec(
+                    bot.name(), bot.account(), bot.className(), false, bot.schedule(), bot.inbound(), bot.purposes());
         }
     }
 
@@ -61,6 +81,7 @@ public final class CodeConfig {
             BridleConfig file,
             String appName,
             String purpose,
+            Set<Purpose> purposes,
             Environment environment,
             boolean dryRun,
             StoreConfig store,
@@ -103,7 +124,10 @@ public final class CodeConfig {
         Environment env = given.environment() == null && given.appName() == null && file != null
                 ? file.environment()
                 : check.environment(appName, given.environment());
-        AppConfig app = check.app(appName, purpose, env);
+        Set<Purpose> purposes = given.purposes() != null
+                ? given.purposes()
+                : file == null ? Set.of() : file.app().purposes();
+        AppConfig app = check.app(appName, purpose, purposes, env);
         StoreConfig store = given.store() != null
                 ? given.store()
                 : file == null ? new StoreConfig(StoreConfig.DEFAULT_URL, null, null) : file.store();
@@ -137,7 +161,7 @@ public final class CodeConfig {
             throw new ConfigException(check.source, check.problems);
         }
         List<BotConfig> botConfigs = bots.stream()
-                .map(b -> new BotConfig(b.name(), b.className(), b.account(), b.schedule(), b.inbound()))
+                .map(b -> new BotConfig(b.name(), b.className(), b.account(), b.schedule(), b.inbound(), b.purposes()))
                 .toList();
         try {
             return new BridleConfig(
@@ -199,7 +223,7 @@ public final class CodeConfig {
         return declared.get();
     }
 
-    private AppConfig app(String name, String purpose, Environment environment) {
+    private AppConfig app(String name, String purpose, Set<Purpose> purposes, Environment environment) {
         if (name == null || name.isBlank()) {
             problem(
                     "app.name",
@@ -218,7 +242,14 @@ public final class CodeConfig {
             problem("app.name", wrong.get());
             return null;
         }
-        return new AppConfig(name, purpose);
+        boolean allowed = true;
+        for (Purpose p : purposes) {
+            if (p.prohibited()) {
+                problem("app.purposes", PurposesReader.prohibited(p));
+                allowed = false;
+            }
+        }
+        return allowed ? new AppConfig(name, purpose, purposes) : null;
     }
 
     private void accounts(List<AccountConfig> accounts) {

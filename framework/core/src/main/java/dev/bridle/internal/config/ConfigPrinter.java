@@ -1,5 +1,6 @@
 package dev.bridle.internal.config;
 
+import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import dev.bridle.internal.secret.Secret;
 import java.util.List;
@@ -24,6 +25,10 @@ public final class ConfigPrinter {
 
     private ConfigPrinter() {}
 
+    private static List<String> purposes(Set<Purpose> purposes) {
+        return purposes.stream().sorted().map(Purpose::configName).toList();
+    }
+
     /** The configuration as YAML, secrets masked. */
     public static String print(BridleConfig config) {
         StringBuilder out = new StringBuilder();
@@ -35,6 +40,7 @@ public final class ConfigPrinter {
         out.append("app:\n");
         line(out, "  name", scalar(config.app().name()));
         line(out, "  purpose", scalar(config.app().purpose()));
+        list(out, "  purposes", purposes(config.app().purposes()));
         out.append("store:\n");
         line(out, "  url", scalar(maskUrl(config.store().url())));
         line(out, "  username", scalar(config.store().username()));
@@ -118,6 +124,7 @@ public final class ConfigPrinter {
                             .sorted()
                             .map(i -> i.name().toLowerCase(Locale.ROOT))
                             .toList());
+            list(out, "    purposes", purposes(bot.purposesUnder(config.app())));
             line(
                     out,
                     "    onThrottle",

@@ -1,6 +1,7 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.config.Environment;
+import dev.bridle.config.Purpose;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.optout.OptOutSettings;
@@ -134,7 +135,7 @@ final class ConfigReader {
                         node,
                         doc.path("app"),
                         "the app's name and purpose, like { name: acme-bots-dev, purpose: \"...\" }",
-                        List.of("name", "purpose"));
+                        List.of("name", "purpose", "purposes"));
         if (app == null) {
             return null;
         }
@@ -147,7 +148,10 @@ final class ConfigReader {
         if (name != null && environment != null) {
             AppNameRule.check(name, environment).ifPresent(m -> nodes.problem(nameNode, app.path("name"), m));
         }
-        return name == null || purpose == null ? null : new AppConfig(name, purpose);
+        Set<Purpose> purposes = app.get("purposes") == null
+                ? Set.of()
+                : new PurposesReader(nodes).read(app.get("purposes"), app.path("purposes"));
+        return name == null || purpose == null || purposes == null ? null : new AppConfig(name, purpose, purposes);
     }
 
     private StoreConfig store(Section doc) {

@@ -7,6 +7,7 @@ import dev.bridle.bot.FactResult;
 import dev.bridle.bot.People;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
+import dev.bridle.config.Purpose;
 import dev.bridle.internal.text.ContentHash;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,15 +37,27 @@ public final class ScreenedPeople implements People {
 
     private final String bot;
     private final String account;
+    private final Set<Purpose> purposes;
     private final FactScreen screen;
     private final PersonFacts facts;
     private final AuditLedger ledger;
     private final Clock clock;
 
+    /**
+     * @param purposes the bot's declared purposes: facts are kept only if one of them needs them
+     *     ({@link Purpose.Use#FACTS})
+     */
     public ScreenedPeople(
-            String bot, String account, FactScreen screen, PersonFacts facts, AuditLedger ledger, Clock clock) {
+            String bot,
+            String account,
+            Set<Purpose> purposes,
+            FactScreen screen,
+            PersonFacts facts,
+            AuditLedger ledger,
+            Clock clock) {
         this.bot = Objects.requireNonNull(bot, "bot");
         this.account = Objects.requireNonNull(account, "account");
+        this.purposes = Set.copyOf(purposes);
         this.screen = Objects.requireNonNull(screen, "screen");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -59,12 +73,20 @@ public final class ScreenedPeople implements People {
             throw new IllegalArgumentException(
                     "facts are at most " + MAX_VALUE_LENGTH + " characters; '" + key + "' has " + value.length());
         }
+        if (!Purpose.allows(purposes, Purpose.Use.FACTS)) {
+            String message = "'" + key + "' about " + user + " not remembered: bot '" + bot + "' declares "
+                    + (purposes.isEmpty() ? "no purpose" : "only " + names(purposes))
+                    + ", and keeping facts about people needs one that does (customer_support,"
+                    + " engagement_with_consent)";
+            ledger.append(refusal(user, value, ReasonCode.NOT_FOR_PURPOSE, message));
+            return new FactResult.Refused(ReasonCode.NOT_FOR_PURPOSE, "none", message);
+        }
         Optional<FactScreen.Sensitive> sensitive = screen.screen(key, value);
         if (sensitive.isPresent()) {
             String category = sensitive.get().category();
             String message = "'" + key + "' about " + user + " is " + category
                     + " information, which is never derived, inferred or stored; not remembered";
-            ledger.append(refusal(user, value, message));
+            ledger.append(refusal(user, value, ReasonCode.SENSITIVE_ATTRIBUTE, message));
             return new FactResult.Refused(
                     ReasonCode.SENSITIVE_ATTRIBUTE,
                     category,
@@ -99,7 +121,12 @@ public final class ScreenedPeople implements People {
         facts.forget(bot, Objects.requireNonNull(user, "user").id());
     }
 
-    private LedgerRecord refusal(UserRef user, String value, String message) {
+    private static String names(Set<Purpose> purposes) {
+        return String.join(
+                ", ", purposes.stream().sorted().map(Purpose::configName).toList());
+    }
+
+    private LedgerRecord refusal(UserRef user, String value, ReasonCode code, String message) {
         return new LedgerRecord(
                 clock.instant(),
                 UUID.randomUUID(),
@@ -110,8 +137,8 @@ public final class ScreenedPeople implements People {
                 ContentHash.sha256Hex(value),
                 LedgerEvent.DENIED,
                 SCREEN,
-                ReasonCode.SENSITIVE_ATTRIBUTE.name(),
-                ReasonCode.SENSITIVE_ATTRIBUTE.rule().name(),
+                code.name(),
+                code.rule().name(),
                 message,
                 null,
                 null);

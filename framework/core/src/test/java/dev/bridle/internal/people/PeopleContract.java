@@ -9,6 +9,7 @@ import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.FactResult;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
+import dev.bridle.config.Purpose;
 import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.consent.Channel;
@@ -67,7 +68,7 @@ abstract class PeopleContract extends StoreTestBase {
     }
 
     private ScreenedPeople people(String bot, FactScreen screen) {
-        return new ScreenedPeople(bot, "acme_news", screen, facts, ledger, CLOCK);
+        return new ScreenedPeople(bot, "acme_news", Set.of(Purpose.CUSTOMER_SUPPORT), screen, facts, ledger, CLOCK);
     }
 
     @Test
@@ -114,6 +115,25 @@ abstract class PeopleContract extends StoreTestBase {
         assertThat(row.contentHash()).isEqualTo(ContentHash.sha256Hex("mentioned her Diabetes twice"));
         assertThat(row.message()).contains("'note'", "health").doesNotContainIgnoringCase("diabetes");
         assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aBotWhosePurposesKeepNoFactsIsRefusedAndLedgered() {
+        ScreenedPeople announcer =
+                new ScreenedPeople("news", "acme_news", Set.of(Purpose.ANNOUNCEMENTS), SCREEN, facts, ledger, CLOCK);
+
+        FactResult result = announcer.put(ANNA, "plan", "pro");
+
+        assertThat(result).isInstanceOfSatisfying(FactResult.Refused.class, r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.NOT_FOR_PURPOSE);
+            assertThat(r.message()).contains("announcements");
+        });
+        assertThat(queryString("SELECT COUNT(*) FROM person_fact")).isEqualTo("0");
+        assertThat(ledger.tail(1).get(0).record().reason()).isEqualTo("NOT_FOR_PURPOSE");
+        assertThat(new ScreenedPeople("news", "acme_news", Set.of(), SCREEN, facts, ledger, CLOCK)
+                        .put(ANNA, "plan", "pro")
+                        .reason())
+                .contains("declares no purpose");
     }
 
     @Test
