@@ -1,7 +1,9 @@
 package dev.bridle.internal.aggregate;
 
+import dev.bridle.internal.text.Identifiers;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -19,7 +21,6 @@ public final class AggregateLabels {
     static final int MAX_VALUE_LENGTH = 40;
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Pattern ID_LIKE = Pattern.compile(".*\\d{5,}.*");
     private static final Set<String> PERSONAL_NAMES = Set.of(
             "user",
             "user_id",
@@ -63,11 +64,9 @@ public final class AggregateLabels {
             if (value.isBlank() || value.length() > MAX_VALUE_LENGTH) {
                 throw refused(name, key, "a value is 1 to " + MAX_VALUE_LENGTH + " characters, not blank");
             }
-            if (value.strip().startsWith("@")) {
-                throw refused(name, key, "its value is a handle");
-            }
-            if (ID_LIKE.matcher(value).matches()) {
-                throw refused(name, key, "its value holds a long number, as a user, post or message id does");
+            Optional<String> identifier = Identifiers.heldIn(value);
+            if (identifier.isPresent()) {
+                throw refused(name, key, "its value holds " + identifier.get());
             }
             if (value.indexOf(',') >= 0 || value.indexOf('=') >= 0) {
                 throw refused(name, key, "a value holds neither ',' nor '='");

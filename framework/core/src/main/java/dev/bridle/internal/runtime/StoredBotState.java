@@ -2,6 +2,7 @@ package dev.bridle.internal.runtime;
 
 import dev.bridle.bot.BotState;
 import dev.bridle.internal.store.BotStateStore;
+import dev.bridle.internal.text.Identifiers;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,6 +45,12 @@ final class StoredBotState implements BotState {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("state keys are 1 to " + MAX_KEY_LENGTH + " characters");
         }
+        // Per-person data keyed by a user would escape the facts screen and forgetting: it belongs in ctx.people().
+        Identifiers.heldIn(key).ifPresent(identifier -> {
+            throw new IllegalArgumentException("state key holds " + identifier + ": state is the bot's own (a cursor,"
+                    + " a counter); what the bot keeps about a person goes in ctx.people(), where it is screened for"
+                    + " sensitive categories and forgotten when the person opts out");
+        });
         return key;
     }
 }
