@@ -26,7 +26,17 @@ public interface People {
      * @param key what the fact is, at most 200 characters ({@code "preferred-language"})
      * @param value the fact, at most 4,000 characters
      */
-    FactResult put(UserRef user, String key, String value);
+    default FactResult put(UserRef user, String key, String value) {
+        return put(user, key, value, null);
+    }
+
+    /**
+     * As {@link #put(UserRef, String, String)}, for a fact learnt from the post {@code source}: when that post is
+     * deleted on the platform, the fact is forgotten with it (within a day, as the platform asks).
+     *
+     * @param source the post the fact came from, or {@code null}
+     */
+    FactResult put(UserRef user, String key, String value, PostRef source);
 
     /** The fact stored under {@code key} for {@code user}, if any. */
     Optional<String> get(UserRef user, String key);

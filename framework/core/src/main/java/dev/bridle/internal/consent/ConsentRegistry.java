@@ -8,6 +8,7 @@ import dev.bridle.internal.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -217,6 +218,17 @@ public final class ConsentRegistry {
     /** The user's events with this operator, oldest first, from the database. */
     public List<ConsentEvent> history(String subjectId) {
         return store.history(subjectId, settings.operator());
+    }
+
+    /**
+     * Forgets the text of the user messages {@code messageIds} in the consent records' evidence, because they were
+     * deleted on the platform (which asks that deleted content go from everything stored). The records stay, and keep
+     * the message ids as their evidence. Returns how many records lost their text.
+     */
+    public int forgetDeletedMessages(Collection<String> messageIds) {
+        int forgotten = store.forgetInboundText(messageIds);
+        cache.invalidateAll(); // other nodes' cached copies expire within the cache's time to live
+        return forgotten;
     }
 
     /** Forgets what the cache holds for {@code subjectId}, as after a change by another node. */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,13 @@ final class JdbcConsentStore {
 
     JdbcConsentStore(Database db) {
         this.events = new EventTable<>(db, "consent_events", COLUMNS, JdbcConsentStore::read);
+    }
+
+    /**
+     * Forgets the text of the inbound messages {@code ids} (deleted on the platform); returns how many events lost it.
+     */
+    int forgetInboundText(Collection<String> ids) {
+        return events.forgetInboundText(ids);
     }
 
     /**

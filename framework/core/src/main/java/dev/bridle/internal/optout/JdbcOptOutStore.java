@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,6 +31,13 @@ final class JdbcOptOutStore {
     JdbcOptOutStore(Database db) {
         this.db = db;
         this.events = new EventTable<>(db, "optout_events", COLUMNS, JdbcOptOutStore::read);
+    }
+
+    /**
+     * Forgets the text of the inbound messages {@code ids} (deleted on the platform); returns how many events lost it.
+     */
+    int forgetInboundText(Collection<String> ids) {
+        return events.forgetInboundText(ids);
     }
 
     /** Appends {@code e} (its seq ignored), commits and forces it to disk; returns it with its seq. */

@@ -10,6 +10,7 @@ import dev.bridle.internal.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -179,6 +180,17 @@ public final class OptOutRegistry {
     /** The user's opt-out events, oldest first, from the database. */
     public List<OptOutEvent> history(String subjectId) {
         return store.history(subjectId, operator);
+    }
+
+    /**
+     * Forgets the text of the user messages {@code messageIds} in the opt-out records' evidence, because they were
+     * deleted on the platform (which asks that deleted content go from everything stored). The records stay, and keep
+     * the message ids as their evidence. Returns how many records lost their text.
+     */
+    public int forgetDeletedMessages(Collection<String> messageIds) {
+        int forgotten = store.forgetInboundText(messageIds);
+        cache.invalidateAll(); // other nodes' cached copies expire within the cache's time to live
+        return forgotten;
     }
 
     /** Forgets what the cache holds for {@code subjectId}, as after a change by another node. */

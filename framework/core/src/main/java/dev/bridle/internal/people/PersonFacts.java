@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +20,8 @@ import java.util.Optional;
  */
 public final class PersonFacts {
 
-    private static final Upsert PUT =
-            Upsert.of("person_fact", List.of("bot", "user_id", "fact_key"), List.of("fact_value", "updated_at"));
+    private static final Upsert PUT = Upsert.of(
+            "person_fact", List.of("bot", "user_id", "fact_key"), List.of("fact_value", "source_post", "updated_at"));
     private static final String COLUMNS = "bot, user_id, fact_key, fact_value, updated_at";
 
     private final Database db;
@@ -32,9 +34,17 @@ public final class PersonFacts {
 
     /** Stores {@code value} under {@code key} for {@code userId}, for {@code bot}; durable on return. */
     public void put(String bot, String userId, String key, String value) {
+        put(bot, userId, key, value, null);
+    }
+
+    /**
+     * As {@link #put(String, String, String, String)}, learnt from the post {@code sourcePost} ({@code null} for none):
+     * deleting that post on the platform forgets the fact ({@link #forgetCiting}).
+     */
+    public void put(String bot, String userId, String key, String value, String sourcePost) {
         Objects.requireNonNull(value, "value");
         try (Connection c = db.dataSource().getConnection()) {
-            PUT.write(c, List.of(bot, userId, key), List.of(value, Sql.utc(clock.instant())));
+            PUT.write(c, List.of(bot, userId, key), Arrays.asList(value, sourcePost, Sql.utc(clock.instant())));
         } catch (SQLException e) {
             throw failure("write a fact of bot '" + bot + "'", e);
         }
@@ -88,6 +98,15 @@ public final class PersonFacts {
             ps.setString(1, bot);
             ps.setString(2, userId);
         });
+    }
+
+    /** Forgets every fact learnt from one of {@code postIds} (deleted on the platform); returns how many went. */
+    public int forgetCiting(Collection<String> postIds) {
+        int forgotten = 0;
+        for (String post : postIds) {
+            forgotten += delete("DELETE FROM person_fact WHERE source_post = ?", ps -> ps.setString(1, post));
+        }
+        return forgotten;
     }
 
     /** Forgets everything every bot holds about {@code userId}; returns how many facts went. */

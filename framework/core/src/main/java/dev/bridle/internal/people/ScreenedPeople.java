@@ -5,6 +5,7 @@ import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.FactResult;
 import dev.bridle.bot.People;
+import dev.bridle.bot.PostRef;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
 import dev.bridle.config.Purpose;
@@ -65,7 +66,7 @@ public final class ScreenedPeople implements People {
     }
 
     @Override
-    public FactResult put(UserRef user, String key, String value) {
+    public FactResult put(UserRef user, String key, String value, PostRef source) {
         Objects.requireNonNull(user, "user");
         checkKey(key);
         Objects.requireNonNull(value, "value");
@@ -92,7 +93,7 @@ public final class ScreenedPeople implements People {
                     category,
                     message + " (matched: " + String.join(", ", sensitive.get().terms()) + ")");
         }
-        facts.put(bot, user.id(), key, value);
+        facts.put(bot, user.id(), key, value, source == null ? null : source.id());
         return new FactResult.Stored(key);
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -79,6 +80,28 @@ public final class EventTable<E> {
         } catch (SQLException ex) {
             throw new StoreException("cannot " + what + " in " + db.url() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * Forgets the text of the inbound messages {@code inboundIds} in this table's evidence ({@code inbound_text}), for
+     * content deleted on the platform; the events stay, and their evidence keeps the message's id. Returns how many
+     * events lost their text.
+     */
+    public int forgetInboundText(Collection<String> inboundIds) {
+        int forgotten = 0;
+        try (Connection c = db.dataSource().getConnection()) {
+            for (String id : inboundIds) {
+                forgotten += Sql.update(
+                        c,
+                        "UPDATE " + table
+                                + " SET inbound_text = NULL WHERE inbound_id = ? AND inbound_text IS NOT NULL",
+                        ps -> ps.setString(1, id));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(
+                    "cannot forget deleted messages' text in " + table + " in " + db.url() + ": " + e.getMessage(), e);
+        }
+        return forgotten;
     }
 
     /**

@@ -250,4 +250,34 @@ abstract class PeopleContract extends StoreTestBase {
 
         assertThat(facts.about("1001")).isEmpty();
     }
+
+    @Test
+    void contentDeletedOnThePlatformIsForgottenEverywhereItWasKept() {
+        ConsentRegistry consents = new ConsentRegistry(db, CLOCK, ConsentSettings.defaults("acme-bots-dev"));
+        OptOutRegistry optOuts = new OptOutRegistry(db, CLOCK, OptOutSettings.defaults(), consents);
+        consents.grant(ConsentGrant.of(
+                "1002", Set.of(ConsentScope.REPLY), Evidence.inbound(Channel.MENTION, "9001", "yes please, reply")));
+        optOuts.optOut(
+                "1003",
+                "acme_news",
+                new Evidence(Channel.DIRECT_MESSAGE, "9002", "STOP it", "to @acme_news"),
+                new Trigger("en.opt_out.keyword:stop", "en", "abcdef012345"));
+        ScreenedPeople people = people("support", SCREEN);
+        people.put(ANNA, "plan", "pro", new dev.bridle.bot.PostRef("9003", ANNA));
+        people.put(ANNA, "language", "de", new dev.bridle.bot.PostRef("9004", ANNA));
+
+        DeletedContent.Purged purged =
+                new DeletedContent(consents, optOuts, facts).purge(List.of("9001", "9002", "9003"));
+
+        // two consent texts: the grant's, and the withdrawal the opt-out recorded with the STOP message as evidence
+        assertThat(purged).isEqualTo(new DeletedContent.Purged(2, 1, 1));
+        assertThat(queryString("SELECT COUNT(*) FROM consent_events WHERE inbound_text IS NOT NULL"))
+                .isEqualTo("0");
+        assertThat(queryString("SELECT inbound_id FROM consent_events WHERE subject_id = '1002'"))
+                .isEqualTo("9001");
+        assertThat(queryString("SELECT COUNT(*) FROM optout_events WHERE inbound_text IS NOT NULL"))
+                .isEqualTo("0");
+        assertThat(optOuts.status("1003").suppressed("acme_news")).isTrue();
+        assertThat(people.all(ANNA)).containsOnlyKeys("language");
+    }
 }
