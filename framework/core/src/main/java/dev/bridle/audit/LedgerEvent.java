@@ -17,5 +17,10 @@ public enum LedgerEvent {
     /** An in-doubt action was checked against the platform. */
     RECONCILED,
     /** A bot's handler threw. */
-    BOT_ERROR
+    BOT_ERROR,
+    /**
+     * A guarded read was made: the row holds the kind of read, a hash of what was asked and, in its message, how many
+     * objects came back; never what they said.
+     */
+    READ
 }

@@ -44,7 +44,8 @@ final class CoreArchitectureRules {
         "dev.bridle.internal.dedupe..",
         "dev.bridle.internal.throttle..",
         "dev.bridle.internal.people..",
-        "dev.bridle.internal.aggregate.."
+        "dev.bridle.internal.aggregate..",
+        "dev.bridle.internal.read.."
     };
 
     private CoreArchitectureRules() {}

@@ -1,0 +1,77 @@
+package dev.bridle.internal.read;
+
+import dev.bridle.audit.LedgerEvent;
+import dev.bridle.audit.LedgerRecord;
+import dev.bridle.internal.text.ContentHash;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The ledger rows of a read: the kind, a hash of what was asked (a handle, an id, a query), and how many objects came
+ * back; never the query's text nor what came back.
+ */
+public final class ReadRecords {
+
+    private ReadRecords() {}
+
+    /** A read the plan refused. */
+    public static LedgerRecord refused(ReadRequest request, ReadRefusal refusal, Instant at) {
+        return new LedgerRecord(
+                at,
+                request.id(),
+                request.bot(),
+                request.account(),
+                request.kind().ledgerKind(),
+                List.of(),
+                hash(request),
+                LedgerEvent.DENIED,
+                refusal.step(),
+                refusal.code().name(),
+                refusal.code().rule().name(),
+                refusal.message(),
+                null,
+                null);
+    }
+
+    /** A read that was made and returned {@code objects} objects. */
+    public static LedgerRecord made(ReadRequest request, int objects, Instant at) {
+        return new LedgerRecord(
+                at,
+                request.id(),
+                request.bot(),
+                request.account(),
+                request.kind().ledgerKind(),
+                List.of(),
+                hash(request),
+                LedgerEvent.READ,
+                null,
+                null,
+                null,
+                objects + (objects == 1 ? " object" : " objects"),
+                null,
+                null);
+    }
+
+    /** A read the platform failed. */
+    public static LedgerRecord failed(ReadRequest request, String error, Instant at) {
+        return new LedgerRecord(
+                at,
+                request.id(),
+                request.bot(),
+                request.account(),
+                request.kind().ledgerKind(),
+                List.of(),
+                hash(request),
+                LedgerEvent.FAILED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                error);
+    }
+
+    private static String hash(ReadRequest request) {
+        return request.query() == null ? null : ContentHash.sha256Hex(request.query());
+    }
+}
