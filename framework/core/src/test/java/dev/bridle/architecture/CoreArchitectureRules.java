@@ -42,7 +42,9 @@ final class CoreArchitectureRules {
         "dev.bridle.internal.optout..",
         "dev.bridle.internal.consent..",
         "dev.bridle.internal.dedupe..",
-        "dev.bridle.internal.throttle.."
+        "dev.bridle.internal.throttle..",
+        "dev.bridle.internal.sensitive..",
+        "dev.bridle.internal.watch.."
     };
 
     private CoreArchitectureRules() {}
