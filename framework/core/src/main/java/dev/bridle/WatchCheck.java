@@ -47,17 +47,18 @@ public final class WatchCheck {
      * @throws RuntimeException whose message lists every problem of the file with its line, if it cannot be used
      */
     public static WatchCheck load(Path file) {
-        return load(file, null);
+        return load(Objects.requireNonNull(file, "file"), null);
     }
 
     /**
-     * The watch terms in {@code file} with the sensitive-category terms in {@code sensitiveTerms} (null: the shipped
-     * ones), which decide whether accounts are combined with restricted-category words.
+     * The watch terms in {@code file} (null: the shipped ones) with the sensitive-category terms in
+     * {@code sensitiveTerms} (null: the shipped ones), which decide whether accounts are combined with
+     * restricted-category words.
      *
      * @throws RuntimeException whose message lists every problem of a file with its line, if it cannot be used
      */
     public static WatchCheck load(Path file, Path sensitiveTerms) {
-        WatchTerms terms = WatchTermsReader.load(Objects.requireNonNull(file, "file"));
+        WatchTerms terms = file == null ? WatchTermsReader.defaults() : WatchTermsReader.load(file);
         FactClassifier facts = new FactClassifier(
                 sensitiveTerms == null ? SensitiveTermsReader.defaults() : SensitiveTermsReader.load(sensitiveTerms));
         return new WatchCheck(new WatchClassifier(terms, facts));
