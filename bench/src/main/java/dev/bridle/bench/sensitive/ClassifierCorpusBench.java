@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Recall per category and false refusal rate of the fact check ({@link FactCheck}) and the watch rules
  * ({@link WatchCheck}) with the shipped term files, on the labelled corpora in {@code bench/corpus/facts} and
- * {@code bench/corpus/watch}. Each corpus has a part the term files were tuned on ({@code tune.tsv}) and a held-out part
- * ({@code holdout.tsv}) that was written before tuning and not tuned on; both are reported.
+ * {@code bench/corpus/watch}. Each corpus has a part the term files were tuned on ({@code tune.tsv}) and a held-out
+ * part ({@code holdout.tsv}) that was written before tuning and not tuned on; both are reported.
  *
  * <pre>
  * bench/run.sh dev.bridle.bench.sensitive.ClassifierCorpusBench [--misses]
@@ -39,7 +39,8 @@ public final class ClassifierCorpusBench {
         System.out.println();
         System.out.println("- command: `bench/run.sh dev.bridle.bench.sensitive.ClassifierCorpusBench`");
         System.out.println("- terms: " + factCheck.source() + " (" + factCheck.version() + "): " + factCheck.summary());
-        System.out.println("- watch: " + watchCheck.source() + " (" + watchCheck.version() + "): " + watchCheck.summary());
+        System.out.println(
+                "- watch: " + watchCheck.source() + " (" + watchCheck.version() + "): " + watchCheck.summary());
         System.out.println();
         for (String part : List.of("tune", "holdout")) {
             List<String[]> rows = read(facts.resolve(part + ".tsv"));
@@ -136,9 +137,15 @@ public final class ClassifierCorpusBench {
                 items += c[0];
                 right += c[1];
                 refused += c[2];
-                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", e.getKey(), c[0], pct(c[1], c[0]), pct(c[2], c[0]));
+                System.out.printf(
+                        Locale.ROOT, "| %s | %d | %s | %s |%n", e.getKey(), c[0], pct(c[1], c[0]), pct(c[2], c[0]));
             }
-            System.out.printf(Locale.ROOT, "| **all restricted** | %d | %s | %s |%n", items, pct(right, items), pct(refused, items));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| **all restricted** | %d | %s | %s |%n",
+                    items,
+                    pct(right, items),
+                    pct(refused, items));
             int[] none = counts.get("none");
             System.out.printf(
                     Locale.ROOT,

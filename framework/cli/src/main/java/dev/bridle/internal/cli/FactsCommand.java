@@ -112,8 +112,8 @@ public final class FactsCommand implements Callable<Integer> {
                 JsonNode k = node.get("key");
                 JsonNode v = node.get("value");
                 if (!node.isObject() || k == null || !k.isTextual() || v == null || !v.isTextual()) {
-                    throw new TestLines.BadLine("expected an object with text \"key\" and \"value\", found: "
-                            + TestLines.abbreviate(line));
+                    throw new TestLines.BadLine(
+                            "expected an object with text \"key\" and \"value\", found: " + TestLines.abbreviate(line));
                 }
                 key = TestLines.text(k.textValue());
                 value = TestLines.text(v.textValue());
@@ -122,7 +122,8 @@ public final class FactsCommand implements Callable<Integer> {
                 int equals = line.indexOf('=');
                 int at = colon < 0 ? equals : equals < 0 ? colon : Math.min(colon, equals);
                 if (at < 0) {
-                    throw new TestLines.BadLine("expected key: value or key=value, found: " + TestLines.abbreviate(line));
+                    throw new TestLines.BadLine(
+                            "expected key: value or key=value, found: " + TestLines.abbreviate(line));
                 }
                 key = line.substring(0, at).strip();
                 value = line.substring(at + 1).strip();

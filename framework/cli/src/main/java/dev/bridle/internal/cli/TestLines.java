@@ -11,10 +11,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * The loop of the {@code test} commands that judge one input per line ({@code bridle facts test},
- * {@code bridle watch test}): one output line per input line, blank lines skipped. A line that cannot be judged (not
- * UTF-8, not the expected JSON, not valid input) gets an error line in its place, {@code ERROR  line N: why} or with
- * {@code --json} {@code {"line":N,"error":"why"}}, and the rest are still judged; the exit code is then 2.
+ * The loop of the {@code test} commands that judge one input per line ({@code bridle facts test}, {@code bridle watch
+ * test}): one output line per input line, blank lines skipped. A line that cannot be judged (not UTF-8, not the
+ * expected JSON, not valid input) gets an error line in its place, {@code ERROR line N: why} or with {@code --json}
+ * {@code {"line":N,"error":"why"}}, and the rest are still judged; the exit code is then 2.
  */
 final class TestLines {
 

@@ -101,7 +101,10 @@ class FactsCommandTest {
                 "version: 1\nextends: shipped\nlanguages:\n  en:\n    terms:\n      health: [\"sniffles\"]\n"
                         + "    exceptions: [\"diabetic friendly recipes\"]\n");
 
-        int code = run("note: has the sniffles\nnote: diabetic friendly recipes\nnote: diabetic\n", "test", "--terms",
+        int code = run(
+                "note: has the sniffles\nnote: diabetic friendly recipes\nnote: diabetic\n",
+                "test",
+                "--terms",
                 file.toString());
 
         assertThat(code).isZero();

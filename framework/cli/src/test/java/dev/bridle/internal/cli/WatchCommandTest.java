@@ -21,7 +21,8 @@ class WatchCommandTest {
     final StringWriter err = new StringWriter();
 
     int run(String stdin, String... args) {
-        CommandLine line = new CommandLine(new WatchCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
+        CommandLine line =
+                new CommandLine(new WatchCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         return line.execute(args);
@@ -84,7 +85,8 @@ class WatchCommandTest {
                 file,
                 "version: 1\nextends: shipped\nexceptions:\n  - account: \"@our_brand\"\n    reason: \"our own mentions\"\n");
 
-        assertThat(run("to:our_brand\nto:someone_else\n", "test", "--terms", file.toString())).isZero();
+        assertThat(run("to:our_brand\nto:someone_else\n", "test", "--terms", file.toString()))
+                .isZero();
         assertThat(out.toString().lines())
                 .extracting(line -> line.substring(0, 7))
                 .containsExactly("ALLOWED", "REFUSED");

@@ -90,14 +90,16 @@ public final class SensitiveTermsReader {
             }
         }
         if (extending) {
-            parts.texts(top.entries().get("remove"), "remove", (s, at) -> parts.problem(builder.remove(s.text()), s, at));
+            parts.texts(
+                    top.entries().get("remove"), "remove", (s, at) -> parts.problem(builder.remove(s.text()), s, at));
         } else if (parts.problems.isEmpty()) {
             List<SensitiveCategory> missing = builder.categoriesWithoutTerms();
             if (!missing.isEmpty()) {
                 parts.problem(
                         top,
                         "",
-                        "no terms for " + missing.stream().map(SensitiveCategory::code).toList()
+                        "no terms for "
+                                + missing.stream().map(SensitiveCategory::code).toList()
                                 + "; a file that does not start with extends: shipped must give every category a term");
             }
         }
@@ -114,8 +116,9 @@ public final class SensitiveTermsReader {
         }
         for (Entry category : keys.entries().values()) {
             String path = "keys." + category.key();
-            category(category, path).ifPresent(c -> parts.texts(
-                    category, path, (s, at) -> parts.problem(builder.keyTerm(c, s.text()), s, at)));
+            category(category, path)
+                    .ifPresent(c ->
+                            parts.texts(category, path, (s, at) -> parts.problem(builder.keyTerm(c, s.text()), s, at)));
         }
     }
 
@@ -140,8 +143,9 @@ public final class SensitiveTermsReader {
         }
         for (Entry category : terms.entries().values()) {
             String at = path + ".terms." + category.key();
-            category(category, at).ifPresent(c -> parts.texts(
-                    category, at, (s, where) -> parts.problem(builder.valueTerm(c, tag, s.text()), s, where)));
+            category(category, at)
+                    .ifPresent(c -> parts.texts(
+                            category, at, (s, where) -> parts.problem(builder.valueTerm(c, tag, s.text()), s, where)));
         }
     }
 

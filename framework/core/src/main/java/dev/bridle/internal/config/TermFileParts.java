@@ -58,8 +58,8 @@ final class TermFileParts {
         try {
             return YamlFile.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
-            throw unreadable(kind, name, 0, 0, "no such file; expected a " + kind + " (the shipped one is " + shipped
-                    + ")");
+            throw unreadable(
+                    kind, name, 0, 0, "no such file; expected a " + kind + " (the shipped one is " + shipped + ")");
         } catch (YamlFile.TooLargeException e) {
             throw unreadable(kind, name, 0, 0, "is " + e.getMessage() + " for a " + kind + ": is this the right file?");
         } catch (YamlFile.NotUtf8Exception e) {
@@ -114,7 +114,10 @@ final class TermFileParts {
         if (entry.value() instanceof YamlMap map) {
             return map;
         }
-        problem(entry.value(), path, "expected " + expected + ", found " + entry.value().describe());
+        problem(
+                entry.value(),
+                path,
+                "expected " + expected + ", found " + entry.value().describe());
         return null;
     }
 
@@ -128,15 +131,19 @@ final class TermFileParts {
     }
 
     /**
-     * Hands each text of a list to {@code add}, which reports its own problems; anything that is not a list of texts
-     * is reported here.
+     * Hands each text of a list to {@code add}, which reports its own problems; anything that is not a list of texts is
+     * reported here.
      */
     void texts(Entry entry, String path, BiConsumer<YamlScalar, String> add) {
         if (entry == null || (entry.value() instanceof YamlScalar s && s.isNull())) {
             return;
         }
         if (!(entry.value() instanceof YamlList list)) {
-            problem(entry.value(), path, "expected a list of words or phrases, found " + entry.value().describe());
+            problem(
+                    entry.value(),
+                    path,
+                    "expected a list of words or phrases, found "
+                            + entry.value().describe());
             return;
         }
         for (int i = 0; i < list.items().size(); i++) {

@@ -92,10 +92,14 @@ public final class WatchTermsReader {
         }
         exceptions(top.entries().get("exceptions"), builder);
         if (extending) {
-            parts.texts(top.entries().get("remove"), "remove", (s, at) -> parts.problem(builder.remove(s.text()), s, at));
+            parts.texts(
+                    top.entries().get("remove"), "remove", (s, at) -> parts.problem(builder.remove(s.text()), s, at));
         } else if (parts.problems.isEmpty() && !builder.hasTerms()) {
-            parts.problem(top, "", "no terms; a file that does not start with extends: shipped needs languages: with"
-                    + " sensitive_event, sensitive_group or measurement terms");
+            parts.problem(
+                    top,
+                    "",
+                    "no terms; a file that does not start with extends: shipped needs languages: with"
+                            + " sensitive_event, sensitive_group or measurement terms");
         }
         if (!parts.problems.isEmpty()) {
             throw parts.failure();
@@ -117,8 +121,10 @@ public final class WatchTermsReader {
             WatchCategory category = LISTS.get(list.key());
             if (category != null) {
                 String at = path + "." + list.key();
-                parts.texts(list, at, (s, where) -> parts.problem(builder.term(category, language.key(), s.text()), s,
-                        where));
+                parts.texts(
+                        list,
+                        at,
+                        (s, where) -> parts.problem(builder.term(category, language.key(), s.text()), s, where));
             }
         }
     }
@@ -128,8 +134,11 @@ public final class WatchTermsReader {
             return;
         }
         if (!(entry.value() instanceof YamlList list)) {
-            parts.problem(entry.value(), "exceptions", "expected a list of exceptions, each with phrase: or account:"
-                    + " and reason:, found " + entry.value().describe());
+            parts.problem(
+                    entry.value(),
+                    "exceptions",
+                    "expected a list of exceptions, each with phrase: or account:" + " and reason:, found "
+                            + entry.value().describe());
             return;
         }
         for (int i = 0; i < list.items().size(); i++) {

@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * Word sequences looked up in normalised text (cut into words by {@link KeywordNormaliser}, so that case, width,
  * accents, invisible characters and look-alike letters do not matter). A word written with a trailing {@code *}
- * ({@code diabet*}) matches every word that starts with it, for inflections; the stem needs at least
- * {@value #MIN_STEM} letters. Entries are indexed by the first {@value #MIN_STEM} characters of their first word's key,
- * so a lookup compares only the few entries that can start at a word. Read-only once built.
+ * ({@code diabet*}) matches every word that starts with it, for inflections; the stem needs at least {@value #MIN_STEM}
+ * letters. Entries are indexed by the first {@value #MIN_STEM} characters of their first word's key, so a lookup
+ * compares only the few entries that can start at a word. Read-only once built.
  *
  * @param <V> what an entry carries
  */
@@ -112,8 +112,8 @@ public final class PhraseIndex<V> {
     }
 
     /**
-     * Every longest non-overlapping hit, left to right, skipping words marked in {@code masked} (which may be null).
-     * A hit may not include a masked word.
+     * Every longest non-overlapping hit, left to right, skipping words marked in {@code masked} (which may be null). A
+     * hit may not include a masked word.
      */
     public List<Hit<V>> find(NormalisedMessage text, boolean[] masked) {
         List<Hit<V>> hits = new ArrayList<>();

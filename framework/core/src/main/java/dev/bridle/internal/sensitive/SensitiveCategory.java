@@ -4,9 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The categories of information about a person that the X developer terms forbid deriving, inferring or storing
- * ("more about restricted uses"). Aggregate analysis that stores no identifiers is allowed; a fact about one person
- * is not.
+ * The categories of information about a person that the X developer terms forbid deriving, inferring or storing ("more
+ * about restricted uses"). Aggregate analysis that stores no identifiers is allowed; a fact about one person is not.
  */
 public enum SensitiveCategory {
     HEALTH("health (including pregnancy)"),

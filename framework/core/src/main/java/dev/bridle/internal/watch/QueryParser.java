@@ -6,11 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Parses an X search query or filtered-stream rule: words, {@code "quoted phrases"}, {@code -negation},
- * {@code OR} (upper case, as X has it), parentheses, {@code @handle}, {@code #hashtag}, {@code $cashtag} and
- * {@code name:value} operators. Space is AND and binds tighter than OR, as on X. An unknown operator, an unbalanced
- * parenthesis or quote, or a dangling {@code OR} is a {@link WatchQueryException}: X refuses such a rule, so it is no
- * rule to judge.
+ * Parses an X search query or filtered-stream rule: words, {@code "quoted phrases"}, {@code -negation}, {@code OR}
+ * (upper case, as X has it), parentheses, {@code @handle}, {@code #hashtag}, {@code $cashtag} and {@code name:value}
+ * operators. Space is AND and binds tighter than OR, as on X. An unknown operator, an unbalanced parenthesis or quote,
+ * or a dangling {@code OR} is a {@link WatchQueryException}: X refuses such a rule, so it is no rule to judge.
  */
 final class QueryParser {
 
@@ -20,13 +19,32 @@ final class QueryParser {
 
     /** Operators that only narrow what the rest of the query matches. */
     static final Set<String> FILTER_OPERATORS = Set.of(
-            "lang", "is", "has", "place", "place_country", "point_radius", "bounding_box", "sample", "followers_count",
-            "tweets_count", "following_count", "listed_count", "source");
+            "lang",
+            "is",
+            "has",
+            "place",
+            "place_country",
+            "point_radius",
+            "bounding_box",
+            "sample",
+            "followers_count",
+            "tweets_count",
+            "following_count",
+            "listed_count",
+            "source");
 
     /** Operators that match content, like a word does. */
-    static final Set<String> CONTENT_OPERATORS =
-            Set.of("url", "context", "entity", "conversation_id", "bio", "bio_name", "bio_location", "url_title",
-                    "url_description", "url_contains");
+    static final Set<String> CONTENT_OPERATORS = Set.of(
+            "url",
+            "context",
+            "entity",
+            "conversation_id",
+            "bio",
+            "bio_name",
+            "bio_location",
+            "url_title",
+            "url_description",
+            "url_contains");
 
     private final String query;
     private int at;
@@ -62,7 +80,9 @@ final class QueryParser {
             }
             branches.add(next);
         }
-        if (branches.size() > 1 && branches.get(0) instanceof QueryNode.And a && a.nodes().isEmpty()) {
+        if (branches.size() > 1
+                && branches.get(0) instanceof QueryNode.And a
+                && a.nodes().isEmpty()) {
             throw new WatchQueryException(1, "OR needs a term on both sides");
         }
         return branches.size() == 1 ? branches.get(0) : new QueryNode.Or(List.copyOf(branches));
@@ -113,7 +133,9 @@ final class QueryParser {
             return new QueryNode.Phrase(query.substring(open + 1, close));
         }
         int start = at;
-        while (at < query.length() && !Character.isWhitespace(query.charAt(at)) && "()\"".indexOf(query.charAt(at)) < 0) {
+        while (at < query.length()
+                && !Character.isWhitespace(query.charAt(at))
+                && "()\"".indexOf(query.charAt(at)) < 0) {
             at++;
         }
         String token = query.substring(start, at);
@@ -135,9 +157,13 @@ final class QueryParser {
             if (value.isEmpty()) {
                 return new QueryNode.Word(token);
             }
-            if (!USER_OPERATORS.contains(name) && !FILTER_OPERATORS.contains(name) && !CONTENT_OPERATORS.contains(name)) {
-                throw new WatchQueryException(start + 1, "unknown operator " + name + ": (X refuses the rule); quote"
-                        + " the word if it is text, like \"" + token + "\"");
+            if (!USER_OPERATORS.contains(name)
+                    && !FILTER_OPERATORS.contains(name)
+                    && !CONTENT_OPERATORS.contains(name)) {
+                throw new WatchQueryException(
+                        start + 1,
+                        "unknown operator " + name + ": (X refuses the rule); quote"
+                                + " the word if it is text, like \"" + token + "\"");
             }
             return new QueryNode.Operator(name, value);
         }
@@ -146,7 +172,8 @@ final class QueryParser {
 
     private boolean startsWord(String word) {
         return query.startsWith(word, at)
-                && (at + word.length() == query.length() || Character.isWhitespace(query.charAt(at + word.length()))
+                && (at + word.length() == query.length()
+                        || Character.isWhitespace(query.charAt(at + word.length()))
                         || query.charAt(at + word.length()) == '(');
     }
 

@@ -18,23 +18,23 @@ import java.util.Set;
  * Judges a search query or stream rule before a bot may use it. The first that applies:
  *
  * <ol>
- *   <li><b>measurement</b>, by shape: some branch of the query (an alternative of its {@code OR}s) has no word,
- *       phrase, hashtag, content operator or account, only filters ({@code lang:}, {@code is:}, {@code has:}) and
- *       negations. Such a branch matches every post those filters let through: counting the platform wholesale.
+ *   <li><b>measurement</b>, by shape: some branch of the query (an alternative of its {@code OR}s) has no word, phrase,
+ *       hashtag, content operator or account, only filters ({@code lang:}, {@code is:}, {@code has:}) and negations.
+ *       Such a branch matches every post those filters let through: counting the platform wholesale.
  *   <li><b>measurement</b>, by terms: a measurement term ("count all tweets", "spam rate") in the query's positive
  *       words.
- *   <li><b>profiling</b>, by shape: some branch names accounts ({@code from:}, {@code to:}, {@code @}, {@code
- *       retweets_of:}) and nothing else: it follows those people. An account the operator's file allows (the bot's
- *       own, with a reason) is content, not a person followed.
- *   <li><b>profiling</b>, by combination: a query that names accounts and also sensitive-event or sensitive-group terms,
- *       or terms of a restricted fact category ({@code from:alice diabetes}), builds a picture of those people.
+ *   <li><b>profiling</b>, by shape: some branch names accounts ({@code from:}, {@code to:}, {@code @},
+ *       {@code retweets_of:}) and nothing else: it follows those people. An account the operator's file allows (the
+ *       bot's own, with a reason) is content, not a person followed.
+ *   <li><b>profiling</b>, by combination: a query that names accounts and also sensitive-event or sensitive-group
+ *       terms, or terms of a restricted fact category ({@code from:alice diabetes}), builds a picture of those people.
  *   <li><b>sensitive_group</b> or <b>sensitive_event</b>: the query's positive words hold such terms (the one with more
  *       hits; events on a tie).
  * </ol>
  *
  * Words under a negation ({@code -protest}) are not tracked, so they do not count; the words of the file's exceptions
- * ({@code union berlin}, each granted with a reason) are not read as terms. Words are matched after the same folding
- * as opt-out keywords. Thread-safe.
+ * ({@code union berlin}, each granted with a reason) are not read as terms. Words are matched after the same folding as
+ * opt-out keywords. Thread-safe.
  */
 public final class WatchClassifier {
 
@@ -72,7 +72,8 @@ public final class WatchClassifier {
             return refuse(WatchCategory.MEASUREMENT, shown);
         }
         NormalisedMessage words = KeywordNormaliser.normalise(String.join(" \n ", collected.texts));
-        List<PhraseIndex.Hit<WatchTerms.Term>> hits = terms.terms().find(words, terms.exceptions().cover(words));
+        List<PhraseIndex.Hit<WatchTerms.Term>> hits =
+                terms.terms().find(words, terms.exceptions().cover(words));
         Map<WatchCategory, List<String>> found = new EnumMap<>(WatchCategory.class);
         for (PhraseIndex.Hit<WatchTerms.Term> hit : hits) {
             List<String> list = found.computeIfAbsent(hit.entry().value().category(), c -> new ArrayList<>());

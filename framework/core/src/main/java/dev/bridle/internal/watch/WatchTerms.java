@@ -82,7 +82,10 @@ public final class WatchTerms {
         for (WatchCategory c : WatchCategory.values()) {
             s.append("; ").append(c.code()).append(' ').append(counts.getOrDefault(c, 0));
         }
-        return s.append("; ").append(exceptions.size()).append(" exceptions, ").append(handles.size())
+        return s.append("; ")
+                .append(exceptions.size())
+                .append(" exceptions, ")
+                .append(handles.size())
                 .append(" accounts")
                 .toString();
     }

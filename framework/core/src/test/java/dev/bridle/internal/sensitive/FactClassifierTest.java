@@ -38,7 +38,9 @@ class FactClassifierTest {
 
         assertThat(v.verdict()).isEqualTo("REFUSED");
         assertThat(v.categoryCode()).isEqualTo(category);
-        assertThat(v.rule()).startsWith("X developer terms").contains(v.category().orElseThrow().description());
+        assertThat(v.rule())
+                .startsWith("X developer terms")
+                .contains(v.category().orElseThrow().description());
         assertThat(v.terms()).isNotEmpty();
     }
 
@@ -74,7 +76,8 @@ class FactClassifierTest {
     @Test
     void aNegatedStatementIsStillAboutTheCategory() {
         assertThat(SHIPPED.classify("note", "not pregnant").categoryCode()).isEqualTo("health");
-        assertThat(SHIPPED.classify("note", "no criminal record").categoryCode()).isEqualTo("crime");
+        assertThat(SHIPPED.classify("note", "no criminal record").categoryCode())
+                .isEqualTo("crime");
     }
 
     @Test
@@ -97,6 +100,7 @@ class FactClassifierTest {
     @Test
     void anExceptionMasksOnlyItsOwnWords() {
         assertThat(SHIPPED.classify("note", "likes crime novels").refused()).isFalse();
-        assertThat(SHIPPED.classify("note", "likes crime novels, was arrested").categoryCode()).isEqualTo("crime");
+        assertThat(SHIPPED.classify("note", "likes crime novels, was arrested").categoryCode())
+                .isEqualTo("crime");
     }
 }

@@ -42,7 +42,8 @@ class PhraseIndexProperties {
     }
 
     @Property
-    void aStemMatchesEveryLongerWordAndAWholeWordOnlyItself(@ForAll("words") String word, @ForAll("words") String tail) {
+    void aStemMatchesEveryLongerWordAndAWholeWordOnlyItself(
+            @ForAll("words") String word, @ForAll("words") String tail) {
         assertThat(hits(indexOf(word, true), word + tail)).isEqualTo(1);
         assertThat(hits(indexOf(word, false), word + tail)).isZero();
     }
@@ -52,7 +53,10 @@ class PhraseIndexProperties {
         PhraseIndex<String> index = indexOf(word, false);
         var text = KeywordNormaliser.normalise(word + " " + word);
 
-        assertThat(index.find(text, new boolean[] {true, false})).hasSize(1).first().extracting(h -> h.start())
+        assertThat(index.find(text, new boolean[] {true, false}))
+                .hasSize(1)
+                .first()
+                .extracting(h -> h.start())
                 .isEqualTo(1);
         assertThat(index.find(text, new boolean[] {true, true})).isEmpty();
     }

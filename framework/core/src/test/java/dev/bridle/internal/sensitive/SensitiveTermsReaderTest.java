@@ -20,7 +20,8 @@ class SensitiveTermsReaderTest {
             for (String language : List.of("en", "de", "fr", "es", "pt", "it")) {
                 assertThat(shipped.valueTerms().entries())
                         .as(c + " in " + language)
-                        .anyMatch(e -> e.value().category() == c && e.value().language().equals(language));
+                        .anyMatch(e -> e.value().category() == c
+                                && e.value().language().equals(language));
             }
         }
     }
@@ -39,9 +40,11 @@ class SensitiveTermsReaderTest {
                 + "    colours: []\n"; // 10
 
         assertThatThrownBy(() -> SensitiveTermsReader.parse(yaml, "t.yaml"))
-                .isInstanceOfSatisfying(TermFileException.class, e -> assertThat(e.problems())
-                        .extracting(YamlProblem::line)
-                        .containsExactly(3, 5, 9, 9, 10))
+                .isInstanceOfSatisfying(
+                        TermFileException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(YamlProblem::line)
+                                .containsExactly(3, 5, 9, 9, 10))
                 .hasMessageContaining("t.yaml:3")
                 .hasMessageContaining("not a category")
                 .hasMessageContaining("a stem needs at least 3 letters")

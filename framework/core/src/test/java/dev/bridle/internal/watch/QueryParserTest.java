@@ -25,13 +25,15 @@ class QueryParserTest {
                                 new QueryNode.Not(new QueryNode.Operator("is", "retweet")))),
                         new QueryNode.And(List.of(
                                 new QueryNode.And(List.of(
-                                        new QueryNode.Operator("mention", "bob"), new QueryNode.Operator("lang", "en"))),
+                                        new QueryNode.Operator("mention", "bob"),
+                                        new QueryNode.Operator("lang", "en"))),
                                 new QueryNode.Word("#tag"))))));
     }
 
     @Test
     void quotedOperatorValuesUrlsAndTimesAreNotOperators() {
-        assertThat(QueryParser.parse("url:\"example.com/a b\"")).isEqualTo(new QueryNode.Operator("url", "example.com/a b"));
+        assertThat(QueryParser.parse("url:\"example.com/a b\""))
+                .isEqualTo(new QueryNode.Operator("url", "example.com/a b"));
         assertThat(QueryParser.parse("https://example.com")).isEqualTo(new QueryNode.Word("https://example.com"));
         assertThat(QueryParser.parse("12:30")).isEqualTo(new QueryNode.Word("12:30"));
         assertThat(QueryParser.parse("or")).isEqualTo(new QueryNode.Word("or"));
@@ -50,11 +52,25 @@ class QueryParserTest {
     @Provide
     Arbitrary<String> queries() {
         Arbitrary<String> atom = Arbitraries.of(
-                "cats", "\"big news\"", "from:alice", "@bob", "lang:en", "is:retweet", "#tag", "protest", "-cats",
-                "-from:x", "(dogs OR cats)", "has:media");
-        return atom.list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join(" ", parts))
-                .flatMap(left -> atom.list().ofMaxSize(3).map(right ->
-                        right.isEmpty() ? left : left + " OR " + String.join(" ", right)));
+                "cats",
+                "\"big news\"",
+                "from:alice",
+                "@bob",
+                "lang:en",
+                "is:retweet",
+                "#tag",
+                "protest",
+                "-cats",
+                "-from:x",
+                "(dogs OR cats)",
+                "has:media");
+        return atom.list()
+                .ofMinSize(1)
+                .ofMaxSize(6)
+                .map(parts -> String.join(" ", parts))
+                .flatMap(left -> atom.list()
+                        .ofMaxSize(3)
+                        .map(right -> right.isEmpty() ? left : left + " OR " + String.join(" ", right)));
     }
 
     @Property

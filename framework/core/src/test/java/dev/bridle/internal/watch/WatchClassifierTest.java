@@ -72,7 +72,8 @@ class WatchClassifierTest {
     @Test
     void anAccountExceptionNeedsAReasonAndThenLetsThatAccountAlone() {
         assertThatThrownBy(() -> WatchTermsReader.parse(
-                        "version: 1\nextends: shipped\nexceptions:\n  - account: our_brand\n    reason: \"\"\n", "w.yaml"))
+                        "version: 1\nextends: shipped\nexceptions:\n  - account: our_brand\n    reason: \"\"\n",
+                        "w.yaml"))
                 .isInstanceOf(TermFileException.class)
                 .hasMessageContaining("w.yaml:4")
                 .hasMessageContaining("needs a reason");
