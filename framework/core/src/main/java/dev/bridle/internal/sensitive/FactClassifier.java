@@ -19,6 +19,7 @@ import java.util.Optional;
  *       {@code kebab-case} parts are words.
  *   <li>A key that names a category ({@code religion}, {@code health_condition}) puts the fact in it, whatever the
  *       value: "religion: none" still records a belief.
+ *   <li>A key that is a name key ({@code first_name}) holds a name, which is not read for terms.
  *   <li>Otherwise the words of the exceptions ({@code union berlin}, {@code crime novels}) are set aside, and the first
  *       value term found among the rest decides. A negated statement ("not pregnant", "no criminal record") is still
  *       information about the category, so it is refused too.
@@ -54,6 +55,9 @@ public final class FactClassifier {
         if (!keyHits.isEmpty()) {
             return verdict(keyHits, "key:");
         }
+        if (isNameKey(keyWords)) {
+            return FactVerdict.ALLOWED;
+        }
         return classifyText(value);
     }
 
@@ -63,6 +67,12 @@ public final class FactClassifier {
         List<PhraseIndex.Hit<SensitiveLexicon.Term>> hits =
                 lexicon.valueTerms().find(words, lexicon.exceptions().cover(words));
         return hits.isEmpty() ? FactVerdict.ALLOWED : verdict(hits, "");
+    }
+
+    /** Whether the whole key is one of the lexicon's name keys. */
+    private boolean isNameKey(NormalisedMessage keyWords) {
+        List<PhraseIndex.Hit<String>> hits = lexicon.nameKeys().find(keyWords, null);
+        return hits.size() == 1 && hits.get(0).start() == 0 && hits.get(0).length() == keyWords.size();
     }
 
     private static FactVerdict verdict(List<PhraseIndex.Hit<SensitiveLexicon.Term>> hits, String prefix) {

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *       it whatever its value, because storing "religion: none" still records a belief;
  *   <li><b>value terms</b>: words and phrases in a value that state or imply the attribute ({@code diabetic},
  *       {@code bankrupt}, {@code shop steward}), per language;
+ *   <li><b>name keys</b>: keys whose value is a name ({@code first name}, {@code display name}): "Christian" there is a
+ *       name, not a faith, so such a value is not read for terms (the key is still checked);
  *   <li><b>exceptions</b>: phrases whose words are never read as terms ({@code union berlin}, {@code crime novels},
  *       {@code health tech}): an interest in a topic, an employer or a team is not an attribute of the person.
  * </ul>
@@ -33,6 +35,7 @@ public final class SensitiveLexicon {
     private final PhraseIndex<Term> keyTerms;
     private final PhraseIndex<Term> valueTerms;
     private final PhraseIndex<String> exceptions;
+    private final PhraseIndex<String> nameKeys;
     private final String source;
     private final String version;
     private final List<String> languages;
@@ -41,6 +44,7 @@ public final class SensitiveLexicon {
         this.keyTerms = b.keyTerms;
         this.valueTerms = b.valueTerms;
         this.exceptions = b.exceptions;
+        this.nameKeys = b.nameKeys;
         this.source = source;
         this.version = version;
         this.languages = List.copyOf(b.languages);
@@ -57,6 +61,7 @@ public final class SensitiveLexicon {
         base.keyTerms.entries().forEach(e -> b.keyTerms.add(written(e), e.value()));
         base.valueTerms.entries().forEach(e -> b.valueTerms.add(written(e), e.value()));
         base.exceptions.entries().forEach(e -> b.exceptions.add(written(e), e.value()));
+        base.nameKeys.entries().forEach(e -> b.nameKeys.add(written(e), e.value()));
         b.languages.addAll(base.languages);
         return b;
     }
@@ -75,6 +80,10 @@ public final class SensitiveLexicon {
 
     PhraseIndex<String> exceptions() {
         return exceptions;
+    }
+
+    PhraseIndex<String> nameKeys() {
+        return nameKeys;
     }
 
     /** Where it was read from. */
@@ -113,6 +122,7 @@ public final class SensitiveLexicon {
         private final PhraseIndex<Term> keyTerms = new PhraseIndex<>();
         private final PhraseIndex<Term> valueTerms = new PhraseIndex<>();
         private final PhraseIndex<String> exceptions = new PhraseIndex<>();
+        private final PhraseIndex<String> nameKeys = new PhraseIndex<>();
         private final Set<String> languages = new LinkedHashSet<>();
 
         private Builder() {}
@@ -132,6 +142,11 @@ public final class SensitiveLexicon {
         public Optional<String> exception(String language, String entry) {
             languages.add(language);
             return exceptions.add(entry, language);
+        }
+
+        /** Adds a key whose value is a name ({@code first name}): a name is not read for terms. */
+        public Optional<String> nameKey(String entry) {
+            return nameKeys.add(entry, "name");
         }
 
         /** Removes a term or exception the base lexicon had; returns the problem when there was none. */
