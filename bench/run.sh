@@ -18,6 +18,7 @@
 #     bench/run.sh dev.bridle.bench.DuplicateBench                                       # issue 5
 #     bench/run.sh dev.bridle.bench.SimhashComparison bench/corpus/duplicates.tsv
 #     bench/run.sh dev.bridle.bench.corpus.CorpusGenerator bench/corpus/duplicates.tsv
+#     bench/run.sh dev.bridle.bench.sensitive.ClassifierCorpusBench [--misses]           # issue 13
 #
 # BENCH_JAVA_OPTS overrides the heap (default -Xmx6g). Figures go to standard output, logs
 # (warnings only) to standard error.
@@ -78,6 +79,7 @@ started=$(date +%s)
     else
         section dev.bridle.bench.DuplicateBench
     fi
+    section dev.bridle.bench.sensitive.ClassifierCorpusBench
     echo "---"
     echo
     echo "Finished in $(( ($(date +%s) - started) / 60 )) min; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."

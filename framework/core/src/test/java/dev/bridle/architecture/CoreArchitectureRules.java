@@ -45,7 +45,9 @@ final class CoreArchitectureRules {
         "dev.bridle.internal.throttle..",
         "dev.bridle.internal.people..",
         "dev.bridle.internal.aggregate..",
-        "dev.bridle.internal.read.."
+        "dev.bridle.internal.read..",
+        "dev.bridle.internal.sensitive..",
+        "dev.bridle.internal.watch.."
     };
 
     private CoreArchitectureRules() {}

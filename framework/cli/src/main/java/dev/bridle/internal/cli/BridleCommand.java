@@ -26,6 +26,8 @@ import picocli.CommandLine.IVersionProvider;
             KeywordsCommand.class,
             ConsentCommand.class,
             DuplicatesCommand.class,
+            FactsCommand.class,
+            WatchCommand.class,
             AccountsCommand.class,
             PeopleCommand.class,
             SandboxCommand.class,

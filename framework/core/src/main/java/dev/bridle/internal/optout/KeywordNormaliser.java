@@ -26,7 +26,7 @@ import java.util.Arrays;
  * Plain-ASCII text takes a fast path that gives the same result without calling ICU (a property test checks they
  * agree).
  */
-final class KeywordNormaliser {
+public final class KeywordNormaliser {
 
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
     /** The skeleton of each ASCII letter and digit (a few differ: {@code 0→o, 1→l, m→rn}). */
@@ -41,7 +41,7 @@ final class KeywordNormaliser {
     private KeywordNormaliser() {}
 
     /** The message's words; an empty message, or one of only mentions, links and emoji, has none. */
-    static NormalisedMessage normalise(CharSequence message) {
+    public static NormalisedMessage normalise(CharSequence message) {
         String folded = fold(message);
         Words words = new Words(Math.max(4, folded.length() / 4));
         split(folded, words);
@@ -59,7 +59,7 @@ final class KeywordNormaliser {
     }
 
     /** The comparison key of one folded word. */
-    static String key(String word) {
+    public static String key(String word) {
         if (isAscii(word)) {
             return asciiKey(word);
         }

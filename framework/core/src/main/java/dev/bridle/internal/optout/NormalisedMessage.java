@@ -5,7 +5,7 @@ package dev.bridle.internal.optout;
  * and whether it begins a new clause. Arrays, not lists, because the matcher reads them in tight loops on every inbound
  * message.
  */
-final class NormalisedMessage {
+public final class NormalisedMessage {
 
     /** The words after folding (NFKC, case folded, invisible characters removed), for showing. */
     final String[] shown;
@@ -24,7 +24,7 @@ final class NormalisedMessage {
     }
 
     /** The shown words from {@code from} (inclusive) to {@code to} (exclusive), joined by single spaces. */
-    String shown(int from, int to) {
+    public String shown(int from, int to) {
         if (to - from == 1) {
             return shown[from];
         }
@@ -38,13 +38,23 @@ final class NormalisedMessage {
         return text.toString();
     }
 
+    /** How many words there are. */
+    public int size() {
+        return size;
+    }
+
+    /** The comparison key of word {@code i}. */
+    public String key(int i) {
+        return keys[i];
+    }
+
     /** The whole message as normalised: its shown words joined by single spaces. */
-    String text() {
+    public String text() {
         return size == 0 ? "" : shown(0, size);
     }
 
     /** The comparison keys from {@code from} to {@code to}, as a new array. */
-    String[] keys(int from, int to) {
+    public String[] keys(int from, int to) {
         String[] part = new String[to - from];
         System.arraycopy(keys, from, part, 0, part.length);
         return part;
