@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 
 /**
  * Everything a bot may use while it handles a trigger: its account, the time, a logger, a small durable state store,
- * and the guarded actions that are its only way to reach the platform.
+ * what it remembers about people, its aggregates, and the guarded actions that are its only way to reach the platform.
  */
 public interface BotContext {
 
@@ -26,4 +26,10 @@ public interface BotContext {
 
     /** The only way to act on the platform. */
     GuardedActions actions();
+
+    /** What the bot remembers about people, screened so that nothing in a restricted category is kept. */
+    People people();
+
+    /** Counts and distributions without identifiers, for the aggregate analysis the rules allow. */
+    Aggregates aggregates();
 }

@@ -2,10 +2,12 @@ package dev.bridle.testkit;
 
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
+import dev.bridle.bot.Aggregates;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.Mention;
+import dev.bridle.bot.People;
 import dev.bridle.bot.PostRef;
 import dev.bridle.bot.UserRef;
 import java.time.Clock;
@@ -43,6 +45,8 @@ public final class ScriptedBotContext implements BotContext {
     private final Function<Asked, ActionResult> answers;
     private final List<Asked> asked = new ArrayList<>();
     private final Map<String, String> state = new ConcurrentHashMap<>();
+    private final ScriptedPeople people = new ScriptedPeople();
+    private final ScriptedAggregates aggregates = new ScriptedAggregates();
 
     private ScriptedBotContext(String botName, Account account, Clock clock, Function<Asked, ActionResult> answers) {
         this.botName = botName;
@@ -136,6 +140,18 @@ public final class ScriptedBotContext implements BotContext {
                 state.remove(key);
             }
         };
+    }
+
+    /** In memory, screened by the shipped sensitive-category terms as the runtime screens facts. */
+    @Override
+    public People people() {
+        return people;
+    }
+
+    /** In memory; the label rule is checked by the runtime, not here. */
+    @Override
+    public Aggregates aggregates() {
+        return aggregates;
     }
 
     @Override

@@ -2,21 +2,27 @@ package dev.bridle.internal.runtime;
 
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
+import dev.bridle.internal.aggregate.StoredAggregates;
 import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
+import dev.bridle.internal.config.SensitiveTermsReader;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
+import dev.bridle.internal.people.FactScreen;
 import dev.bridle.internal.people.ForgetOnConsentEnd;
+import dev.bridle.internal.people.LexiconFactScreen;
 import dev.bridle.internal.people.PersonFacts;
+import dev.bridle.internal.people.ScreenedPeople;
 import dev.bridle.internal.platform.HandleResolver;
 import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
 import dev.bridle.internal.secret.Secret;
+import dev.bridle.internal.sensitive.FactClassifier;
 import dev.bridle.internal.store.BotStateStore;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.JdbcBotStateStore;
@@ -93,7 +99,14 @@ final class RuntimeAssembly {
         Map<String, Account> accounts = new AccountVerification(platform, rules.health).verify(config.accounts());
 
         BotFactory factory = new BotFactory(config, clock, options.modules(), options.classLoader());
-        BotRunner runner = bots(factory, new JdbcBotStateStore(database, clock), accounts, dispatcher, ledger);
+        FactScreen screen = new LexiconFactScreen(new FactClassifier(SensitiveTermsReader.defaults()));
+        BotRunner runner = bots(
+                factory,
+                new JdbcBotStateStore(database, clock),
+                accounts,
+                dispatcher,
+                ledger,
+                new BotData(database, facts, screen));
         InboundAssembly inboundParts = new InboundAssembly(config, contact, clock, database, node);
         InboundRouter inbound = inboundParts.router(rules, deferred, runner, accounts);
         Secret webhookSecret = contact.webhook().enabled() ? inboundParts.webhookSecret() : null;
@@ -129,13 +142,17 @@ final class RuntimeAssembly {
                 webhookSecret);
     }
 
+    /** What bots keep beside their state: facts about people (screened) and aggregates. */
+    private record BotData(Database database, PersonFacts facts, FactScreen screen) {}
+
     /** Every configured bot, given as an instance or built by Guice, with its context on its account. */
     private BotRunner bots(
             BotFactory factory,
             BotStateStore state,
             Map<String, Account> accounts,
             ActionDispatcher dispatcher,
-            JdbcAuditLedger ledger) {
+            JdbcAuditLedger ledger,
+            BotData data) {
         Map<String, Bot> instances = options.bots();
         List<BotRunner.RunningBot> bots = new ArrayList<>();
         for (BotConfig bot : config.bots()) {
@@ -147,7 +164,21 @@ final class RuntimeAssembly {
             bots.add(new BotRunner.RunningBot(
                     bot.name(),
                     instance,
-                    RuntimeBotContext.of(bot.name(), account, clock, new StoredBotState(bot.name(), state), actions)));
+                    RuntimeBotContext.of(
+                            bot.name(),
+                            account,
+                            clock,
+                            new StoredBotState(bot.name(), state, data.screen()),
+                            actions,
+                            new ScreenedPeople(
+                                    bot.name(),
+                                    bot.account(),
+                                    bot.purposesUnder(config.app()),
+                                    data.screen(),
+                                    data.facts(),
+                                    ledger,
+                                    clock),
+                            new StoredAggregates(data.database(), bot.name()))));
         }
         return new BotRunner(bots, ledger, clock);
     }

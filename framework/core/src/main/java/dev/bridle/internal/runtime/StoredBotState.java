@@ -1,6 +1,7 @@
 package dev.bridle.internal.runtime;
 
 import dev.bridle.bot.BotState;
+import dev.bridle.internal.people.FactScreen;
 import dev.bridle.internal.store.BotStateStore;
 import dev.bridle.internal.text.Identifiers;
 import java.util.Objects;
@@ -14,10 +15,16 @@ final class StoredBotState implements BotState {
 
     private final String bot;
     private final BotStateStore store;
+    private final FactScreen screen;
 
-    StoredBotState(String bot, BotStateStore store) {
+    /**
+     * @param screen the facts screen: a state value goes through the same check as a fact, so state cannot keep what
+     *     {@code ctx.people()} would refuse
+     */
+    StoredBotState(String bot, BotStateStore store, FactScreen screen) {
         this.bot = bot;
         this.store = store;
+        this.screen = screen;
     }
 
     @Override
@@ -32,7 +39,12 @@ final class StoredBotState implements BotState {
             throw new IllegalArgumentException("state values are at most " + MAX_VALUE_LENGTH + " characters; '" + key
                     + "' has " + value.length());
         }
-        store.put(bot, checkKey(key), value);
+        checkKey(key);
+        screen.screen(key, value).ifPresent(sensitive -> {
+            throw new IllegalArgumentException("state '" + key + "' would keep " + sensitive.category()
+                    + " information, which is never derived, inferred or stored (X Developer Policy, restricted uses)");
+        });
+        store.put(bot, key, value);
     }
 
     @Override

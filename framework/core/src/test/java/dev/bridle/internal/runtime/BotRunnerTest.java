@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import dev.bridle.audit.LedgerEvent;
+import dev.bridle.bot.Aggregates;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
+import dev.bridle.bot.People;
 import dev.bridle.internal.audit.InMemoryAuditLedger;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -23,8 +25,14 @@ class BotRunnerTest {
     private final InMemoryAuditLedger ledger = new InMemoryAuditLedger();
 
     private BotRunner.RunningBot running(String name, Bot bot) {
-        BotContext ctx =
-                RuntimeBotContext.of(name, Requests.ACCOUNT, clock, mock(BotState.class), mock(GuardedActions.class));
+        BotContext ctx = RuntimeBotContext.of(
+                name,
+                Requests.ACCOUNT,
+                clock,
+                mock(BotState.class),
+                mock(GuardedActions.class),
+                mock(People.class),
+                mock(Aggregates.class));
         return new BotRunner.RunningBot(name, bot, ctx);
     }
 

@@ -3,8 +3,10 @@ package dev.bridle.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bridle.internal.people.FactScreen;
 import dev.bridle.internal.store.BotStateStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,13 @@ class StoredBotStateTest {
         }
     };
 
-    private final StoredBotState state = new StoredBotState("support", store);
+    /** Refuses "diabetes" as health, as the real screen would; the screen's judgement has its own tests. */
+    private final StoredBotState state = new StoredBotState(
+            "support",
+            store,
+            (key, value) -> value.contains("diabetes")
+                    ? Optional.of(new FactScreen.Sensitive("health", List.of("diabetes")))
+                    : Optional.empty());
 
     @Test
     void theBotsOwnDataIsKept() {
@@ -50,6 +58,15 @@ class StoredBotStateTest {
                 .hasMessageNotContaining("2001234");
         assertThatThrownBy(() -> state.put("mood:@anna", "grumpy")).hasMessageContaining("a handle");
         assertThatThrownBy(() -> state.get("seen-2001234")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(rows).isEmpty();
+    }
+
+    @Test
+    void aStateValueGoesThroughTheFactsScreen() {
+        assertThatThrownBy(() -> state.put("note", "customer mentioned diabetes"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("health")
+                .hasMessageNotContaining("customer mentioned");
         assertThat(rows).isEmpty();
     }
 }
