@@ -27,7 +27,8 @@ public final class SensitiveTermsReader {
     public static final String DEFAULTS_SOURCE = "classpath:" + DEFAULTS_RESOURCE;
 
     private static final String KIND = "sensitive term file";
-    private static final Set<String> TOP_KEYS = Set.of("version", "extends", "remove", "keys", "name_keys", "languages");
+    private static final Set<String> TOP_KEYS =
+            Set.of("version", "extends", "remove", "keys", "name_keys", "languages");
     private static final Set<String> LANGUAGE_KEYS = Set.of("exceptions", "terms");
 
     private static volatile SensitiveLexicon shipped;
@@ -83,7 +84,10 @@ public final class SensitiveTermsReader {
                     "remove: takes terms out of the shipped file; add extends: shipped, or leave the terms out");
         }
         keys(top.entries().get("keys"), builder);
-        parts.texts(top.entries().get("name_keys"), "name_keys", (s, at) -> parts.problem(builder.nameKey(s.text()), s, at));
+        parts.texts(
+                top.entries().get("name_keys"),
+                "name_keys",
+                (s, at) -> parts.problem(builder.nameKey(s.text()), s, at));
         YamlMap languages = parts.map(top.entries().get("languages"), "languages", "a mapping of language tags");
         if (languages != null) {
             for (Entry language : languages.entries().values()) {
