@@ -7,8 +7,10 @@ import dev.bridle.FactCheck;
 import dev.bridle.internal.config.TermFileException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,8 +80,13 @@ public final class FactsCommand implements Callable<Integer> {
         @Option(
                 names = "--terms",
                 paramLabel = "FILE",
-                description = "The sensitive-category term file (default: the built-in config/sensitive-terms.yaml).")
+                description =
+                        "The sensitive-category term file (default: sensitive-terms.yaml beside the configuration file when it exists,"
+                                + " else the built-in one).")
         private Path terms;
+
+        @CommandLine.Mixin
+        private ConfigOption config;
 
         @Option(
                 names = "--json",
@@ -89,13 +96,23 @@ public final class FactsCommand implements Callable<Integer> {
                 })
         private boolean json;
 
+        /** {@code --terms}, else the file beside the configuration file, else null (the built-in terms). */
+        private Path termsFile() {
+            if (terms != null) {
+                return terms;
+            }
+            Path beside = config.file().resolveSibling("sensitive-terms.yaml");
+            return Files.isRegularFile(beside) ? beside : null;
+        }
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             FactCheck check;
             try {
-                check = terms == null ? FactCheck.defaults() : FactCheck.load(terms);
+                Path file = termsFile();
+                check = file == null ? FactCheck.defaults() : FactCheck.load(file);
             } catch (TermFileException e) {
                 err.println(e.getMessage());
                 err.flush();

@@ -7,8 +7,10 @@ import dev.bridle.WatchCheck;
 import dev.bridle.internal.config.TermFileException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,14 +81,20 @@ public final class WatchCommand implements Callable<Integer> {
         @Option(
                 names = "--terms",
                 paramLabel = "FILE",
-                description = "The watch term file (default: the built-in config/watch-terms.yaml).")
+                description =
+                        "The watch term file (default: watch-terms.yaml beside the configuration file when it exists,"
+                                + " else the built-in one).")
         private Path terms;
+
+        @CommandLine.Mixin
+        private ConfigOption config;
 
         @Option(
                 names = "--sensitive-terms",
                 paramLabel = "FILE",
                 description = "The sensitive-category term file, for accounts combined with restricted-category words"
-                        + " (default: the built-in config/sensitive-terms.yaml).")
+                        + " (default: sensitive-terms.yaml beside the configuration file when it exists, else the built-in"
+                        + " one).")
         private Path sensitiveTerms;
 
         @Option(
@@ -95,15 +103,28 @@ public final class WatchCommand implements Callable<Integer> {
                         + " category, reason, rule and terms.")
         private boolean json;
 
+        /** {@code --terms}, else the file beside the configuration file, else null (the built-in terms). */
+        private Path termsFile() {
+            if (terms != null) {
+                return terms;
+            }
+            Path beside = config.file().resolveSibling("watch-terms.yaml");
+            return Files.isRegularFile(beside) ? beside : null;
+        }
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             WatchCheck check;
             try {
-                check = terms == null && sensitiveTerms == null
-                        ? WatchCheck.defaults()
-                        : WatchCheck.load(terms, sensitiveTerms);
+                Path file = termsFile();
+                Path sensitive = sensitiveTerms != null
+                        ? sensitiveTerms
+                        : Files.isRegularFile(config.file().resolveSibling("sensitive-terms.yaml"))
+                                ? config.file().resolveSibling("sensitive-terms.yaml")
+                                : null;
+                check = file == null && sensitive == null ? WatchCheck.defaults() : WatchCheck.load(file, sensitive);
             } catch (TermFileException e) {
                 err.println(e.getMessage());
                 err.flush();

@@ -114,6 +114,21 @@ class FactsCommandTest {
     }
 
     @Test
+    void withoutTermsTheFileBesideTheConfigurationIsUsed(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("sensitive-terms.yaml"),
+                "version: 1\nextends: shipped\nlanguages:\n  en:\n    terms:\n      health: [\"sniffles\"]\n");
+
+        assertThat(run(
+                        "note: sniffles\n",
+                        "test",
+                        "--config",
+                        dir.resolve("bridle.yaml").toString()))
+                .isZero();
+        assertThat(out.toString()).startsWith("REFUSED  health");
+    }
+
+    @Test
     void anInvalidTermFileIsExitCode3WithFileAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("terms.yaml");
         Files.writeString(file, "version: 1\nextends: shipped\nlanguages:\n  en:\n    terms:\n      wealth: [rich]\n");

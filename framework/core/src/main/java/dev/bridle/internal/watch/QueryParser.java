@@ -15,7 +15,7 @@ final class QueryParser {
 
     /** Operators that name accounts: a query of only these tracks people. */
     static final Set<String> USER_OPERATORS =
-            Set.of("from", "to", "mention", "retweets_of", "retweets_of_user_id", "in_reply_to_tweet_id", "list");
+            Set.of("from", "to", "mention", "retweets_of", "retweets_of_user_id", "list");
 
     /** Operators that only narrow what the rest of the query matches. */
     static final Set<String> FILTER_OPERATORS = Set.of(
@@ -39,6 +39,8 @@ final class QueryParser {
             "context",
             "entity",
             "conversation_id",
+            "in_reply_to_tweet_id",
+            "quotes_of_tweet_id",
             "bio",
             "bio_name",
             "bio_location",

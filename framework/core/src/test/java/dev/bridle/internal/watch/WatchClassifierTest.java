@@ -43,6 +43,9 @@ class WatchClassifierTest {
                 "-protest cats | none",
                 "cats -(protest OR rally) | none",
                 "stock rally today | none",
+                "conversation_id:1234 | none",
+                "in_reply_to_tweet_id:1234 -is:retweet | none",
+                "list:42 | profiling",
             })
     void classifiesByTermsAndByShape(String query, String category) {
         WatchVerdict v = SHIPPED.classify(query);
