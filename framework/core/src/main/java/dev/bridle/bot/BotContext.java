@@ -32,4 +32,7 @@ public interface BotContext {
 
     /** Counts and distributions without identifiers, for the aggregate analysis the rules allow. */
     Aggregates aggregates();
+
+    /** Guarded reads from the platform, for the bot's declared purposes. */
+    Reads reads();
 }

@@ -9,6 +9,7 @@ import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.People;
 import dev.bridle.bot.PostRef;
+import dev.bridle.bot.Reads;
 import dev.bridle.bot.UserRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public final class ScriptedBotContext implements BotContext {
     private final Map<String, String> state = new ConcurrentHashMap<>();
     private final ScriptedPeople people = new ScriptedPeople();
     private final ScriptedAggregates aggregates = new ScriptedAggregates();
+    private final ScriptedReads reads = new ScriptedReads();
 
     private ScriptedBotContext(String botName, Account account, Clock clock, Function<Asked, ActionResult> answers) {
         this.botName = botName;
@@ -146,6 +148,24 @@ public final class ScriptedBotContext implements BotContext {
     @Override
     public People people() {
         return people;
+    }
+
+    /** The users and mentions given with {@link #knowing(UserRef)} and {@link #mentioned(Mention)}. */
+    @Override
+    public Reads reads() {
+        return reads;
+    }
+
+    /** This context's reads find {@code user} by its handle. */
+    public ScriptedBotContext knowing(UserRef user) {
+        reads.user(Objects.requireNonNull(user, "user"));
+        return this;
+    }
+
+    /** This context's reads list {@code mention} among the account's mentions. */
+    public ScriptedBotContext mentioned(Mention mention) {
+        reads.mention(Objects.requireNonNull(mention, "mention"));
+        return this;
     }
 
     /** In memory; the label rule is checked by the runtime, not here. */

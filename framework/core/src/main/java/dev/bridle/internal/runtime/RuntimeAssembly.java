@@ -8,6 +8,7 @@ import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
 import dev.bridle.internal.config.SensitiveTermsReader;
+import dev.bridle.internal.config.WatchTermsReader;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.node.ConfigFingerprint;
@@ -18,6 +19,8 @@ import dev.bridle.internal.people.LexiconFactScreen;
 import dev.bridle.internal.people.PersonFacts;
 import dev.bridle.internal.people.ScreenedPeople;
 import dev.bridle.internal.platform.HandleResolver;
+import dev.bridle.internal.read.ReadPlan;
+import dev.bridle.internal.read.WatchQueryScreen;
 import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
@@ -26,6 +29,7 @@ import dev.bridle.internal.sensitive.FactClassifier;
 import dev.bridle.internal.store.BotStateStore;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.JdbcBotStateStore;
+import dev.bridle.internal.watch.WatchClassifier;
 import dev.bridle.platform.Platform;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -81,8 +85,8 @@ final class RuntimeAssembly {
         JdbcAuditLedger ledger = resources.track(JdbcAuditLedger.open(database));
         ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
         PlanRules rules = PlanRules.open(config, database, clock, contact, false);
-        PersonFacts facts = new PersonFacts(database, clock);
-        ForgetOnConsentEnd.attach(rules.consents, facts); // an opt-out withdraws consent, and so forgets too
+        PersonFacts personFacts = new PersonFacts(database, clock);
+        ForgetOnConsentEnd.attach(rules.consents, personFacts); // an opt-out withdraws consent, and so forgets too
         Housekeeping housekeeping = resources.track(new Housekeeping());
         rules.addPurges(housekeeping);
         DeferredActions deferred = new DeferredActions(
@@ -99,14 +103,17 @@ final class RuntimeAssembly {
         Map<String, Account> accounts = new AccountVerification(platform, rules.health).verify(config.accounts());
 
         BotFactory factory = new BotFactory(config, clock, options.modules(), options.classLoader());
-        FactScreen screen = new LexiconFactScreen(new FactClassifier(SensitiveTermsReader.defaults()));
+        FactClassifier facts = new FactClassifier(SensitiveTermsReader.defaults());
+        FactScreen screen = new LexiconFactScreen(facts);
+        ReadPlan reads =
+                ReadPlan.standard(new WatchQueryScreen(new WatchClassifier(WatchTermsReader.defaults(), facts)));
         BotRunner runner = bots(
                 factory,
                 new JdbcBotStateStore(database, clock),
                 accounts,
                 dispatcher,
                 ledger,
-                new BotData(database, facts, screen));
+                new BotData(database, personFacts, screen, reads, platform));
         InboundAssembly inboundParts = new InboundAssembly(config, contact, clock, database, node);
         InboundRouter inbound = inboundParts.router(rules, deferred, runner, accounts);
         Secret webhookSecret = contact.webhook().enabled() ? inboundParts.webhookSecret() : null;
@@ -143,7 +150,8 @@ final class RuntimeAssembly {
     }
 
     /** What bots keep beside their state: facts about people (screened) and aggregates. */
-    private record BotData(Database database, PersonFacts facts, FactScreen screen) {}
+    private record BotData(
+            Database database, PersonFacts facts, FactScreen screen, ReadPlan reads, Platform platform) {}
 
     /** Every configured bot, given as an instance or built by Guice, with its context on its account. */
     private BotRunner bots(
@@ -178,7 +186,15 @@ final class RuntimeAssembly {
                                     data.facts(),
                                     ledger,
                                     clock),
-                            new StoredAggregates(data.database(), bot.name()))));
+                            new StoredAggregates(data.database(), bot.name()),
+                            new GuardedReads(
+                                    bot.name(),
+                                    account,
+                                    bot.purposesUnder(config.app()),
+                                    data.reads(),
+                                    data.platform(),
+                                    ledger,
+                                    clock))));
         }
         return new BotRunner(bots, ledger, clock);
     }

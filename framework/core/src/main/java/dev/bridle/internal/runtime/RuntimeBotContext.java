@@ -6,6 +6,7 @@ import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.People;
+import dev.bridle.bot.Reads;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ record RuntimeBotContext(
         BotState state,
         GuardedActions actions,
         People people,
-        Aggregates aggregates)
+        Aggregates aggregates,
+        Reads reads)
         implements BotContext {
 
     static RuntimeBotContext of(
@@ -29,8 +31,17 @@ record RuntimeBotContext(
             BotState state,
             GuardedActions actions,
             People people,
-            Aggregates aggregates) {
+            Aggregates aggregates,
+            Reads reads) {
         return new RuntimeBotContext(
-                botName, account, clock, LoggerFactory.getLogger("bot." + botName), state, actions, people, aggregates);
+                botName,
+                account,
+                clock,
+                LoggerFactory.getLogger("bot." + botName),
+                state,
+                actions,
+                people,
+                aggregates,
+                reads);
     }
 }

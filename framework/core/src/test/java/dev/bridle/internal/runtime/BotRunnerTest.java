@@ -11,6 +11,7 @@ import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.People;
+import dev.bridle.bot.Reads;
 import dev.bridle.internal.audit.InMemoryAuditLedger;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -32,7 +33,8 @@ class BotRunnerTest {
                 mock(BotState.class),
                 mock(GuardedActions.class),
                 mock(People.class),
-                mock(Aggregates.class));
+                mock(Aggregates.class),
+                mock(Reads.class));
         return new BotRunner.RunningBot(name, bot, ctx);
     }
 

@@ -1,0 +1,91 @@
+package dev.bridle.internal.runtime;
+
+import dev.bridle.audit.AuditLedger;
+import dev.bridle.bot.Account;
+import dev.bridle.bot.Mention;
+import dev.bridle.bot.ReadResult;
+import dev.bridle.bot.Reads;
+import dev.bridle.bot.UserRef;
+import dev.bridle.config.Purpose;
+import dev.bridle.internal.read.ReadKind;
+import dev.bridle.internal.read.ReadPlan;
+import dev.bridle.internal.read.ReadRecords;
+import dev.bridle.internal.read.ReadRefusal;
+import dev.bridle.internal.read.ReadRequest;
+import dev.bridle.platform.Platform;
+import dev.bridle.platform.PlatformException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
+
+/**
+ * One bot's {@link Reads}: each read passes the {@link ReadPlan}, goes to the platform only if allowed, and is ledgered
+ * (refused, made with its object count, or failed), never with what it asked or what came back.
+ */
+final class GuardedReads implements Reads {
+
+    /** One call to the platform that may fail. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T make() throws PlatformException;
+    }
+
+    private final String bot;
+    private final Account account;
+    private final Set<Purpose> purposes;
+    private final ReadPlan plan;
+    private final Platform platform;
+    private final AuditLedger ledger;
+    private final Clock clock;
+
+    GuardedReads(
+            String bot,
+            Account account,
+            Set<Purpose> purposes,
+            ReadPlan plan,
+            Platform platform,
+            AuditLedger ledger,
+            Clock clock) {
+        this.bot = Objects.requireNonNull(bot, "bot");
+        this.account = Objects.requireNonNull(account, "account");
+        this.purposes = Set.copyOf(purposes);
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public ReadResult<Optional<UserRef>> user(String handle) {
+        Objects.requireNonNull(handle, "handle");
+        String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+        return read(ReadKind.USER_LOOKUP, bare, () -> platform.lookupHandle(account, bare), u -> u.isPresent() ? 1 : 0);
+    }
+
+    @Override
+    public ReadResult<List<Mention>> mentions(String sinceId) {
+        return read(ReadKind.MENTIONS, sinceId, () -> platform.mentionsSince(account, sinceId), List::size);
+    }
+
+    private <T> ReadResult<T> read(ReadKind kind, String query, Call<T> call, ToIntFunction<T> objects) {
+        ReadRequest request = new ReadRequest(UUID.randomUUID(), bot, account.handle(), purposes, kind, query);
+        Optional<ReadRefusal> refusal = plan.check(request);
+        if (refusal.isPresent()) {
+            ledger.append(ReadRecords.refused(request, refusal.get(), clock.instant()));
+            return new ReadResult.Refused<>(refusal.get().code(), refusal.get().message());
+        }
+        T value;
+        try {
+            value = call.make();
+        } catch (PlatformException e) {
+            ledger.append(ReadRecords.failed(request, e.kind() + ": " + e.getMessage(), clock.instant()));
+            return new ReadResult.Failed<>(e.kind() + ": " + e.getMessage());
+        }
+        ledger.append(ReadRecords.made(request, objects.applyAsInt(value), clock.instant()));
+        return new ReadResult.Read<>(value);
+    }
+}

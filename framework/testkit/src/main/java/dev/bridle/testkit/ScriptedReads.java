@@ -1,0 +1,43 @@
+package dev.bridle.testkit;
+
+import dev.bridle.bot.Mention;
+import dev.bridle.bot.ReadResult;
+import dev.bridle.bot.Reads;
+import dev.bridle.bot.UserRef;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * {@link Reads} for {@link ScriptedBotContext}: the users and mentions the test gave, every read made. The read plan
+ * (purposes, watch rules) is the runtime's; a test that needs it runs the bot in {@link BridleExtension}.
+ */
+final class ScriptedReads implements Reads {
+
+    private final Map<String, UserRef> users = new ConcurrentHashMap<>();
+    private final List<Mention> mentions = new CopyOnWriteArrayList<>();
+
+    void user(UserRef user) {
+        users.put(user.handle().toLowerCase(Locale.ROOT), user);
+    }
+
+    void mention(Mention mention) {
+        mentions.add(mention);
+    }
+
+    @Override
+    public ReadResult<Optional<UserRef>> user(String handle) {
+        String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+        return new ReadResult.Read<>(Optional.ofNullable(users.get(bare.toLowerCase(Locale.ROOT))));
+    }
+
+    @Override
+    public ReadResult<List<Mention>> mentions(String sinceId) {
+        return new ReadResult.Read<>(mentions.stream()
+                .filter(m -> sinceId == null || Long.parseLong(m.postId()) > Long.parseLong(sinceId))
+                .toList());
+    }
+}
