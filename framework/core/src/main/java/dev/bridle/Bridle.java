@@ -464,6 +464,16 @@ public final class Bridle implements AutoCloseable {
         }
 
         /**
+         * What in the configuration deserves a second look though it is allowed: the app's free-text purpose read with
+         * the watch-rule and sensitive-category terms. Opens no store and connects to nothing.
+         *
+         * @throws RuntimeException whose message lists every problem of the configuration, if there is any
+         */
+        public List<String> warnings() {
+            return BridleRuntime.warnings(configuration());
+        }
+
+        /**
          * Checks the configuration, opens the store and builds every part.
          *
          * @throws IllegalStateException naming what is missing or what failed

@@ -37,7 +37,9 @@ public final class CheckCommand implements Callable<Integer> {
         BridleConfig loaded = config.load();
         PrintWriter out = spec.commandLine().getOut();
         out.print(ConfigPrinter.print(loaded));
-        Bridle.builder().config(config.file()).plan().forEach(line -> out.println("# " + line));
+        Bridle.Builder builder = Bridle.builder().config(config.file());
+        builder.plan().forEach(line -> out.println("# " + line));
+        builder.warnings().forEach(w -> out.println("# Warning: " + w));
         long sandboxed =
                 loaded.accounts().stream().filter(a -> a.credentials() == null).count();
         out.println("# Valid: " + count(loaded.bots().size(), "bot") + ", "

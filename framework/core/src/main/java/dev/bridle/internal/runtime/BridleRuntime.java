@@ -57,6 +57,11 @@ public final class BridleRuntime implements AutoCloseable {
         return DecisionPlan.describe(Objects.requireNonNull(config, "config"));
     }
 
+    /** What in {@code config} deserves a second look though it is allowed: the app's free-text purpose, read. */
+    public static List<String> warnings(BridleConfig config) {
+        return PurposeWarnings.of(Objects.requireNonNull(config, "config"));
+    }
+
     /** Schedules every bot as configured and starts the scheduler, the inbound poller and housekeeping. */
     public void start() {
         startup.start();

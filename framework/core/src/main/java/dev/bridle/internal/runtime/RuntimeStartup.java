@@ -81,6 +81,7 @@ final class RuntimeStartup {
                 parts.config().environment(),
                 parts.config().app().name(),
                 parts.config().dryRun() ? ", DRY RUN" : "");
+        PurposeWarnings.of(parts.config()).forEach(w -> log.warn("{}", w));
     }
 
     /**
