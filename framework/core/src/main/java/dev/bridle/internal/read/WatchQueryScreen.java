@@ -5,6 +5,7 @@ import dev.bridle.internal.watch.WatchClassifier;
 import dev.bridle.internal.watch.WatchVerdict;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The query screen of a running Bridle: the watch-rule terms ({@code config/watch-terms.yaml}). A query that is not a
@@ -12,15 +13,16 @@ import java.util.Optional;
  */
 public final class WatchQueryScreen implements QueryScreen {
 
-    private final WatchClassifier classifier;
+    private final Supplier<WatchClassifier> classifier;
 
-    public WatchQueryScreen(WatchClassifier classifier) {
+    /** @param classifier the classifier on the terms in use now (a term file may be reloaded between calls) */
+    public WatchQueryScreen(Supplier<WatchClassifier> classifier) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
     }
 
     @Override
     public Optional<Watch> screen(String query) {
-        WatchVerdict verdict = classifier.classify(query);
+        WatchVerdict verdict = classifier.get().classify(query);
         if (!verdict.refused()) {
             return Optional.empty();
         }

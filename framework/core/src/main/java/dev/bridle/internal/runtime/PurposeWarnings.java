@@ -1,21 +1,19 @@
 package dev.bridle.internal.runtime;
 
 import dev.bridle.internal.config.BridleConfig;
-import dev.bridle.internal.config.SensitiveTermsReader;
-import dev.bridle.internal.config.WatchTermsReader;
 import dev.bridle.internal.sensitive.FactClassifier;
 import dev.bridle.internal.sensitive.FactVerdict;
-import dev.bridle.internal.watch.WatchClassifier;
 import dev.bridle.internal.watch.WatchQueryException;
 import dev.bridle.internal.watch.WatchVerdict;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Warnings about the app's free-text {@code purpose}: read with the watch-rule and sensitive-category terms, a purpose
- * that sounds like surveillance, profiling, measuring the platform or inferring sensitive traits is worth a second look
- * before it is declared to the platform. A warning, not a refusal: a sentence is not a query, and only the listed
- * {@code purposes} decide what Bridle allows.
+ * Warnings about the app's free-text {@code purpose}: read with the watch-rule and sensitive-category terms (the files
+ * beside the configuration, else the shipped ones), a purpose that sounds like surveillance, profiling, measuring the
+ * platform or inferring sensitive traits is worth a second look before it is declared to the platform. A warning, not a
+ * refusal: a sentence is not a query, and only the listed {@code purposes} decide what Bridle allows.
  */
 final class PurposeWarnings {
 
@@ -24,9 +22,10 @@ final class PurposeWarnings {
     static List<String> of(BridleConfig config) {
         String purpose = config.app().purpose();
         List<String> warnings = new ArrayList<>();
-        FactClassifier facts = new FactClassifier(SensitiveTermsReader.defaults());
+        Recognisers recognisers = Recognisers.of(config, Clock.systemUTC());
+        FactClassifier facts = recognisers.facts();
         try {
-            WatchVerdict watch = new WatchClassifier(WatchTermsReader.defaults(), facts).classify(purpose);
+            WatchVerdict watch = recognisers.watch().classify(purpose);
             if (watch.refused()) {
                 warnings.add("app.purpose reads like " + watch.categoryCode().replace('_', ' ') + " (matched: "
                         + String.join(", ", watch.terms()) + "), which the platform forbids (" + watch.rule()

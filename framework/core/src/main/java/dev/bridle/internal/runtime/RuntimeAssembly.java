@@ -7,8 +7,6 @@ import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
-import dev.bridle.internal.config.SensitiveTermsReader;
-import dev.bridle.internal.config.WatchTermsReader;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.node.ConfigFingerprint;
@@ -25,11 +23,9 @@ import dev.bridle.internal.schedule.BotInvoker;
 import dev.bridle.internal.schedule.BotScheduler;
 import dev.bridle.internal.schedule.DeferredActionRunner;
 import dev.bridle.internal.secret.Secret;
-import dev.bridle.internal.sensitive.FactClassifier;
 import dev.bridle.internal.store.BotStateStore;
 import dev.bridle.internal.store.Database;
 import dev.bridle.internal.store.JdbcBotStateStore;
-import dev.bridle.internal.watch.WatchClassifier;
 import dev.bridle.platform.Platform;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -103,10 +99,9 @@ final class RuntimeAssembly {
         Map<String, Account> accounts = new AccountVerification(platform, rules.health).verify(config.accounts());
 
         BotFactory factory = new BotFactory(config, clock, options.modules(), options.classLoader());
-        FactClassifier facts = new FactClassifier(SensitiveTermsReader.defaults());
-        FactScreen screen = new LexiconFactScreen(facts);
-        ReadPlan reads =
-                ReadPlan.standard(new WatchQueryScreen(new WatchClassifier(WatchTermsReader.defaults(), facts)));
+        Recognisers recognisers = Recognisers.of(config, clock);
+        FactScreen screen = new LexiconFactScreen(recognisers::facts);
+        ReadPlan reads = ReadPlan.standard(new WatchQueryScreen(recognisers::watch));
         BotRunner runner = bots(
                 factory,
                 new JdbcBotStateStore(database, clock),
