@@ -16,44 +16,37 @@ public final class ReadRecords {
 
     /** A read the plan refused. */
     public static LedgerRecord refused(ReadRequest request, ReadRefusal refusal, Instant at) {
-        return new LedgerRecord(
+        return row(
+                request,
                 at,
-                request.id(),
-                request.bot(),
-                request.account(),
-                request.kind().ledgerKind(),
-                List.of(),
-                hash(request),
                 LedgerEvent.DENIED,
                 refusal.step(),
                 refusal.code().name(),
                 refusal.code().rule().name(),
                 refusal.message(),
-                null,
                 null);
     }
 
     /** A read that was made and returned {@code objects} objects. */
     public static LedgerRecord made(ReadRequest request, int objects, Instant at) {
-        return new LedgerRecord(
-                at,
-                request.id(),
-                request.bot(),
-                request.account(),
-                request.kind().ledgerKind(),
-                List.of(),
-                hash(request),
-                LedgerEvent.READ,
-                null,
-                null,
-                null,
-                objects + (objects == 1 ? " object" : " objects"),
-                null,
-                null);
+        String count = objects + (objects == 1 ? " object" : " objects");
+        return row(request, at, LedgerEvent.READ, null, null, null, count, null);
     }
 
     /** A read the platform failed. */
     public static LedgerRecord failed(ReadRequest request, String error, Instant at) {
+        return row(request, at, LedgerEvent.FAILED, null, null, null, null, error);
+    }
+
+    private static LedgerRecord row(
+            ReadRequest request,
+            Instant at,
+            LedgerEvent event,
+            String guard,
+            String reason,
+            String rule,
+            String message,
+            String error) {
         return new LedgerRecord(
                 at,
                 request.id(),
@@ -62,11 +55,11 @@ public final class ReadRecords {
                 request.kind().ledgerKind(),
                 List.of(),
                 hash(request),
-                LedgerEvent.FAILED,
-                null,
-                null,
-                null,
-                null,
+                event,
+                guard,
+                reason,
+                rule,
+                message,
                 null,
                 error);
     }
