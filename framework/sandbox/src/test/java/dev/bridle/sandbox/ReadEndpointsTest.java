@@ -54,7 +54,8 @@ class ReadEndpointsTest {
         JsonNode read = acme.get("2/tweets/" + post.id(), "tweet.fields", "author_id", "expansions", "author_id")
                 .json();
         assertThat(read.path("data").path("author_id").asText()).isEqualTo(sandbox.userId("ana"));
-        assertThat(read.path("includes").path("users").path(0).path("username").asText()).isEqualTo("ana");
+        assertThat(read.path("includes").path("users").path(0).path("username").asText())
+                .isEqualTo("ana");
 
         sandbox.deleteOnX(post.id());
 
@@ -78,7 +79,8 @@ class ReadEndpointsTest {
         SandboxPost deleted = sandbox.injectPost("ben", "deleted");
         sandbox.deleteOnX(deleted.id());
 
-        JsonNode body = acme.get("2/tweets", "ids", kept.id() + "," + deleted.id()).json();
+        JsonNode body =
+                acme.get("2/tweets", "ids", kept.id() + "," + deleted.id()).json();
         assertThat(body.path("data")).hasSize(1);
         assertThat(body.path("data").path(0).path("id").asText()).isEqualTo(kept.id());
         assertThat(body.path("errors")).hasSize(1);
@@ -119,7 +121,8 @@ class ReadEndpointsTest {
                     : acme.get("2/tweets/search/recent", "query", "tide", "max_results", "10", "next_token", token)
                             .json();
             body.path("data").forEach(p -> seen.add(p.path("id").asText()));
-            assertThat(body.path("meta").path("result_count").asInt()).isEqualTo(body.path("data").size());
+            assertThat(body.path("meta").path("result_count").asInt())
+                    .isEqualTo(body.path("data").size());
             token = body.path("meta").path("next_token").isMissingNode()
                     ? null
                     : body.path("meta").path("next_token").asText();
@@ -144,8 +147,12 @@ class ReadEndpointsTest {
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
         assertThat(ids("anchor")).containsExactly(recent.id());
-        TestClient.Response tooEarly =
-                acme.get("2/tweets/search/recent", "query", "anchor", "start_time", old.createdAt().toString());
+        TestClient.Response tooEarly = acme.get(
+                "2/tweets/search/recent",
+                "query",
+                "anchor",
+                "start_time",
+                old.createdAt().toString());
         assertThat(tooEarly.status()).isEqualTo(400);
     }
 
@@ -170,7 +177,8 @@ class ReadEndpointsTest {
         sandbox.injectFollow("ben", "acme");
         String me = sandbox.userId("acme");
 
-        JsonNode first = acme.get("2/users/" + me + "/followers", "max_results", "1").json();
+        JsonNode first =
+                acme.get("2/users/" + me + "/followers", "max_results", "1").json();
         assertThat(first.path("data").path(0).path("username").asText()).isEqualTo("ben");
         String token = first.path("meta").path("next_token").asText();
         JsonNode second = acme.get("2/users/" + me + "/followers", "max_results", "1", "pagination_token", token)
@@ -190,7 +198,8 @@ class ReadEndpointsTest {
 
     private List<String> ids(String query) throws IOException {
         JsonNode body = acme.get("2/tweets/search/recent", "query", query).json();
-        assertThat(body.path("meta").path("result_count").asInt()).isEqualTo(body.path("data").size());
+        assertThat(body.path("meta").path("result_count").asInt())
+                .isEqualTo(body.path("data").size());
         List<String> ids = new ArrayList<>();
         body.path("data").forEach(p -> ids.add(p.path("id").asText()));
         return ids;
