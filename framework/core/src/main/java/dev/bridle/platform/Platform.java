@@ -5,8 +5,10 @@ import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one seam to the platform. Only the runtime holds it, and only after the guard chain has allowed an action; bots
@@ -47,5 +49,75 @@ public interface Platform {
         throw new PlatformException(
                 PlatformException.Kind.REJECTED,
                 getClass().getSimpleName() + " cannot look up whether a " + trace.kind() + " took effect");
+    }
+
+    // Reads. Each default refuses, so a platform that cannot read (a test double) says so rather than answering empty.
+    // maxResults is what one page may hold, within the platform's bounds for that read; pageToken is a page's
+    // nextToken, or null for the first page.
+
+    /** The user with the platform id {@code userId}, looked up as {@code account}; empty if there is none. */
+    default Optional<UserRef> lookupUser(Account account, String userId) throws PlatformException {
+        throw cannotRead("look up a user by id");
+    }
+
+    /**
+     * The post {@code postId}, read as {@code account}; empty if it does not exist or was deleted (reading it again is
+     * how a deletion is seen).
+     */
+    default Optional<PlatformPost> readPost(Account account, String postId) throws PlatformException {
+        throw cannotRead("read a post");
+    }
+
+    /**
+     * One page of the posts of the last 7 days that match {@code query} (the platform's search syntax), newest first.
+     *
+     * @param maxResults 10 to 100
+     * @throws PlatformException {@code REJECTED} for a query the platform calls invalid
+     */
+    default PostPage searchRecent(Account account, String query, int maxResults, String pageToken)
+            throws PlatformException {
+        throw cannotRead("search recent posts");
+    }
+
+    /**
+     * One page of the account's own posts, newest first.
+     *
+     * @param maxResults 5 to 100
+     */
+    default PostPage ownPosts(Account account, int maxResults, String pageToken) throws PlatformException {
+        throw cannotRead("read the account's own posts");
+    }
+
+    /**
+     * One page of the posts mentioning the account, newest first ({@link #mentionsSince} is the polling form).
+     *
+     * @param maxResults 5 to 100
+     */
+    default PostPage mentions(Account account, int maxResults, String pageToken) throws PlatformException {
+        throw cannotRead("read mentions");
+    }
+
+    /**
+     * One page of the account's followers, most recent first.
+     *
+     * @param maxResults 1 to 1000
+     */
+    default UserPage followers(Account account, int maxResults, String pageToken) throws PlatformException {
+        throw cannotRead("read followers");
+    }
+
+    /**
+     * Which of {@code postIds} no longer exist on the platform (deleted, or gone with their author's account), read as
+     * {@code account}. Content deleted on X must leave Bridle's stores within 24 hours; this is how it learns of it.
+     * Ids the platform still serves are not in the answer.
+     *
+     * @throws PlatformException if the platform cannot tell for some id: none is then reported deleted or kept
+     */
+    default Set<String> deletedPosts(Account account, Collection<String> postIds) throws PlatformException {
+        throw cannotRead("tell which posts were deleted");
+    }
+
+    private PlatformException cannotRead(String what) {
+        return new PlatformException(PlatformException.Kind.REJECTED, getClass().getSimpleName() + " cannot " + what);
     }
 }

@@ -257,6 +257,24 @@ public final class Sandbox implements AutoCloseable {
         return services.inbound().reply(strip(from), inReplyToPostId, text);
     }
 
+    /** A simulated user (or an account, as on X rather than through the API) posts on its own. */
+    public SandboxPost injectPost(String from, String text) {
+        return services.inbound().post(strip(from), text);
+    }
+
+    /** {@code from} follows {@code to} on X (not through the API). */
+    public SandboxFollow injectFollow(String from, String to) {
+        return services.inbound().follow(strip(from), strip(to));
+    }
+
+    /**
+     * The post's author deletes it on X. Afterwards {@code GET /2/tweets/:id} answers X's resource-not-found shape, the
+     * post leaves search and timelines, and a tweets compliance job reports it deleted.
+     */
+    public SandboxPost deleteOnX(String postId) {
+        return services.inbound().deleteOnX(postId);
+    }
+
     /** A simulated user sends an account a direct message. */
     public SandboxDm injectDm(String from, String to, String text) {
         return services.inbound().dm(strip(from), strip(to), text);

@@ -22,6 +22,7 @@ import dev.bridle.sandbox.internal.v1.UsersV1;
 import dev.bridle.sandbox.internal.v2.DmsV2;
 import dev.bridle.sandbox.internal.v2.EngagementV2;
 import dev.bridle.sandbox.internal.v2.FollowsV2;
+import dev.bridle.sandbox.internal.v2.ReadsV2;
 import dev.bridle.sandbox.internal.v2.TimelinesV2;
 import dev.bridle.sandbox.internal.v2.TweetsV2;
 import dev.bridle.sandbox.internal.v2.UsersV2;
@@ -74,6 +75,7 @@ public final class SandboxServices {
         List<Route> all = new ArrayList<>();
         all.addAll(new TweetsV2(actions).routes());
         all.addAll(new UsersV2(world).routes());
+        all.addAll(new ReadsV2(world, clock).routes());
         all.addAll(new TimelinesV2(world).routes());
         all.addAll(new FollowsV2(actions, world).routes());
         all.addAll(new EngagementV2(actions, world).routes());

@@ -13,16 +13,21 @@ import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
+import dev.bridle.platform.PlatformPost;
 import dev.bridle.platform.PlatformReceipt;
+import dev.bridle.platform.PostPage;
 import dev.bridle.platform.RateLimitFeedback;
+import dev.bridle.platform.UserPage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -77,6 +82,7 @@ public final class TwitterPlatform implements Platform {
     private final EngagementV2 engagement;
     private final DmEventsV2 dmEvents;
     private final AppliedLookup applied;
+    private final ReadsV2 reads;
 
     private TwitterPlatform(Builder b) {
         this.api = b.api;
@@ -89,6 +95,7 @@ public final class TwitterPlatform implements Platform {
         this.users = v2 ? new UsersV2(urls) : new UsersV1(urls);
         this.engagement = new EngagementV2(urls);
         this.dmEvents = new DmEventsV2(urls);
+        this.reads = new ReadsV2(urls);
         this.applied = new AppliedLookup(posts, new FollowingV2(urls), engagement, dmEvents);
         PlatformLimits limits = b.limits != null ? b.limits : PlatformLimits.inMemory(b.clock);
         Map<String, Session> byHandle = new LinkedHashMap<>();
@@ -201,6 +208,48 @@ public final class TwitterPlatform implements Platform {
     public Optional<String> findApplied(ActionTrace trace) throws PlatformException {
         Session session = session(trace.account());
         return applied.find(session, userId(session, trace.account()), trace);
+    }
+
+    @Override
+    public Optional<UserRef> lookupUser(Account account, String userId) throws PlatformException {
+        return reads.userById(session(account), userId);
+    }
+
+    @Override
+    public Optional<PlatformPost> readPost(Account account, String postId) throws PlatformException {
+        return reads.post(session(account), postId);
+    }
+
+    @Override
+    public PostPage searchRecent(Account account, String query, int maxResults, String pageToken)
+            throws PlatformException {
+        if (query == null || query.isBlank()) {
+            throw new PlatformException(PlatformException.Kind.REJECTED, "a search needs a query");
+        }
+        return reads.search(session(account), query, maxResults, pageToken);
+    }
+
+    @Override
+    public PostPage ownPosts(Account account, int maxResults, String pageToken) throws PlatformException {
+        Session session = session(account);
+        return reads.ownPosts(session, userId(session, account), maxResults, pageToken);
+    }
+
+    @Override
+    public PostPage mentions(Account account, int maxResults, String pageToken) throws PlatformException {
+        Session session = session(account);
+        return reads.mentions(session, userId(session, account), maxResults, pageToken);
+    }
+
+    @Override
+    public UserPage followers(Account account, int maxResults, String pageToken) throws PlatformException {
+        Session session = session(account);
+        return reads.followers(session, userId(session, account), maxResults, pageToken);
+    }
+
+    @Override
+    public Set<String> deletedPosts(Account account, Collection<String> postIds) throws PlatformException {
+        return reads.deleted(session(account), postIds);
     }
 
     private Session session(Account account) throws PlatformException {

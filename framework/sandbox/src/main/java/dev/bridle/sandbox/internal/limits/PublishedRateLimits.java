@@ -27,6 +27,11 @@ public final class PublishedRateLimits {
             v2("GET /2/users/:id/mentions", 300, V2_DOCS + "; app limit 450, 450 recorded"),
             v2("GET /2/users/me", 75, V2_DOCS + "; 75 recorded"),
             v2("GET /2/users/by/username/:username", 900, V2_DOCS + "; app limit 300, 300 recorded"),
+            v2("GET /2/users/:id", 900, V2_DOCS + "; app limit 300"),
+            v2("GET /2/tweets/:id", 900, V2_DOCS + "; app limit 450"),
+            v2("GET /2/tweets", 5000, V2_DOCS + "; app limit 3,500"),
+            v2("GET /2/tweets/search/recent", 300, V2_DOCS + "; app limit 450"),
+            v2("GET /2/users/:id/followers", 300, V2_DOCS + "; app limit 300"),
             v2("POST /2/users/:id/following", 50, V2_DOCS + "; 50 recorded"),
             v2("DELETE /2/users/:source_user_id/following/:target_user_id", 50, V2_DOCS + "; 50 recorded"),
             v2(

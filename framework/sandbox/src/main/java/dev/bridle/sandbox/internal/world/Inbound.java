@@ -1,6 +1,7 @@
 package dev.bridle.sandbox.internal.world;
 
 import dev.bridle.sandbox.SandboxDm;
+import dev.bridle.sandbox.SandboxFollow;
 import dev.bridle.sandbox.SandboxPost;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,40 @@ public final class Inbound {
                 ? text
                 : "@" + target.authorHandle() + " " + text;
         return add(author, body, target);
+    }
+
+    /** A post by {@code from} that replies to nothing (what search and timelines find). */
+    public SandboxPost post(String from, String text) {
+        return add(user(from), text, null);
+    }
+
+    /** {@code from} follows {@code to}, as done on X rather than through the API. */
+    public SandboxFollow follow(String from, String to) {
+        UserRecord source = user(from);
+        UserRecord target = user(to);
+        SandboxFollow follow;
+        synchronized (world) {
+            if (world.isFollowing(source.id(), target.id())) {
+                throw new IllegalArgumentException("@" + from + " already follows @" + to);
+            }
+            follow = new SandboxFollow(
+                    source.id(), source.handle(), target.id(), target.handle(), clock.instant(), true);
+            world.recordFollow(follow);
+        }
+        world.publishFollow(follow);
+        return follow;
+    }
+
+    /** The post's author deletes it on X (not through the API); afterwards it reads as not found. */
+    public SandboxPost deleteOnX(String postId) {
+        synchronized (world) {
+            SandboxPost post = world.post(postId)
+                    .filter(p -> !p.deleted())
+                    .orElseThrow(() -> new IllegalArgumentException("no undeleted post with id " + postId));
+            SandboxPost deleted = post.asDeleted();
+            world.replacePost(deleted);
+            return deleted;
+        }
     }
 
     /** A direct message from {@code from} to {@code to}. */

@@ -205,6 +205,25 @@ public final class World {
         return ids;
     }
 
+    /** Who follows the user, most recent follow first. */
+    public synchronized List<String> followersOf(String userId) {
+        List<String> ids = new ArrayList<>();
+        for (SandboxFollow f : followLog) {
+            if (f.targetId().equals(userId)) {
+                ids.remove(f.sourceId());
+                if (f.follow()) {
+                    ids.add(f.sourceId());
+                }
+            }
+        }
+        ids.retainAll(following.entrySet().stream()
+                .filter(e -> e.getValue().contains(userId))
+                .map(Map.Entry::getKey)
+                .toList());
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+
     public synchronized int followerCount(String userId) {
         return (int) following.values().stream().filter(s -> s.contains(userId)).count();
     }
