@@ -16,4 +16,22 @@ public interface Reads {
 
     /** Posts mentioning the bot's account newer than {@code sinceId} ({@code null}: all recent ones), oldest first. */
     ReadResult<List<Mention>> mentions(String sinceId);
+
+    /** The post {@code postId}, if it exists (a deleted post is empty). */
+    ReadResult<Optional<Post>> post(String postId);
+
+    /**
+     * Recent posts (the last seven days) matching {@code query}, in X's search syntax. The query is classified first:
+     * one that tracks sensitive events or groups, profiles one person or counts the platform is refused.
+     *
+     * @param maxResults 10 to 100
+     * @param pageToken the previous page's {@link PostPage#nextToken()}, or {@code null} for the first page
+     */
+    ReadResult<PostPage> search(String query, int maxResults, String pageToken);
+
+    /** The bot's own account's posts, newest first, a page at a time. */
+    ReadResult<PostPage> ownPosts(int maxResults, String pageToken);
+
+    /** The bot's own account's followers, a page at a time. */
+    ReadResult<UserPage> followers(int maxResults, String pageToken);
 }

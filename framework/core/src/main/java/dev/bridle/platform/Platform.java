@@ -3,6 +3,9 @@ package dev.bridle.platform;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
+import dev.bridle.bot.Post;
+import dev.bridle.bot.PostPage;
+import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
 import java.util.Collection;
@@ -64,7 +67,7 @@ public interface Platform {
      * The post {@code postId}, read as {@code account}; empty if it does not exist or was deleted (reading it again is
      * how a deletion is seen).
      */
-    default Optional<PlatformPost> readPost(Account account, String postId) throws PlatformException {
+    default Optional<Post> readPost(Account account, String postId) throws PlatformException {
         throw cannotRead("read a post");
     }
 

@@ -43,6 +43,15 @@ class ReadsEndToEndTest {
         }
     }
 
+    /** Searches recent posts: one query about a product, one that would watch a protest. */
+    public static final class Curator implements Bot {
+        @Override
+        public void onSchedule(BotContext ctx) {
+            RESULTS.put("product", ctx.reads().search("acme release", 10, null));
+            RESULTS.put("protest", ctx.reads().search("protest city hall saturday", 10, null));
+        }
+    }
+
     @TempDir
     Path dir;
 
@@ -114,6 +123,38 @@ class ReadsEndToEndTest {
                             org.assertj.core.groups.Tuple.tuple("READ_MENTIONS", LedgerEvent.READ, "1 object"));
             assertThat(reads(bridle).get(0).contentHash()).isEqualTo(ContentHash.sha256Hex("anna_k"));
             assertThat(reads(bridle).toString()).doesNotContain("where is my order");
+        }
+    }
+
+    @Test
+    void aSearchThatWatchesAProtestIsRefusedBeforeAnyRequestAndAnOrdinaryOneIsMade() {
+        sandbox.injectMention("anna_k", "acme_help", "the acme release is great");
+        try (Bridle bridle = Bridle.builder()
+                .app("acme-dev", "sharing posts about Acme")
+                .purposes(Purpose.CONTENT_CURATION)
+                .store(dir.resolve("curator"))
+                .account("acme_help")
+                .bot("curator", "acme_help", new Curator(), new Schedule.Every(Duration.ofHours(1)))
+                .apiBaseUrl(sandbox.baseUrl())
+                .credentials(
+                        "acme_help",
+                        sandbox.app().consumerKey(),
+                        sandbox.app().consumerSecret(),
+                        sandbox.account("acme_help").accessToken(),
+                        sandbox.account("acme_help").accessTokenSecret())
+                .build()) {
+            bridle.runNow("curator");
+
+            assertThat(RESULTS.get("product")).isInstanceOf(ReadResult.Read.class);
+            assertThat(RESULTS.get("protest"))
+                    .isInstanceOfSatisfying(
+                            ReadResult.Refused.class, r -> assertThat(r.code()).isEqualTo(ReasonCode.SURVEILLANCE));
+            assertThat(sandbox.requests())
+                    .filteredOn(r -> r.path().contains("/search/recent"))
+                    .hasSize(1);
+            assertThat(reads(bridle))
+                    .extracting(LedgerRecord::event)
+                    .containsExactly(LedgerEvent.READ, LedgerEvent.DENIED);
         }
     }
 

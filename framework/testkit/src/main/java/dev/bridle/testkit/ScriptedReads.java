@@ -1,8 +1,11 @@
 package dev.bridle.testkit;
 
 import dev.bridle.bot.Mention;
+import dev.bridle.bot.Post;
+import dev.bridle.bot.PostPage;
 import dev.bridle.bot.ReadResult;
 import dev.bridle.bot.Reads;
+import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@link Reads} for {@link ScriptedBotContext}: the users and mentions the test gave, every read made. The read plan
- * (purposes, watch rules) is the runtime's; a test that needs it runs the bot in {@link BridleExtension}.
+ * {@link Reads} for {@link ScriptedBotContext}: the users and mentions the test gave; posts, searches, the timeline and
+ * followers come back empty. The read plan (purposes, watch rules) is the runtime's; a test that needs it runs the bot
+ * in {@link BridleExtension}.
  */
 final class ScriptedReads implements Reads {
 
@@ -32,6 +36,26 @@ final class ScriptedReads implements Reads {
     public ReadResult<Optional<UserRef>> user(String handle) {
         String bare = handle.startsWith("@") ? handle.substring(1) : handle;
         return new ReadResult.Read<>(Optional.ofNullable(users.get(bare.toLowerCase(Locale.ROOT))));
+    }
+
+    @Override
+    public ReadResult<Optional<Post>> post(String postId) {
+        return new ReadResult.Read<>(Optional.empty());
+    }
+
+    @Override
+    public ReadResult<PostPage> search(String query, int maxResults, String pageToken) {
+        return new ReadResult.Read<>(new PostPage(List.of(), null));
+    }
+
+    @Override
+    public ReadResult<PostPage> ownPosts(int maxResults, String pageToken) {
+        return new ReadResult.Read<>(new PostPage(List.of(), null));
+    }
+
+    @Override
+    public ReadResult<UserPage> followers(int maxResults, String pageToken) {
+        return new ReadResult.Read<>(new UserPage(List.of(), null));
     }
 
     @Override

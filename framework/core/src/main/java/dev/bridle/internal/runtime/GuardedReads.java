@@ -3,8 +3,11 @@ package dev.bridle.internal.runtime;
 import dev.bridle.audit.AuditLedger;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Mention;
+import dev.bridle.bot.Post;
+import dev.bridle.bot.PostPage;
 import dev.bridle.bot.ReadResult;
 import dev.bridle.bot.Reads;
+import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.config.Purpose;
 import dev.bridle.internal.read.ReadKind;
@@ -69,6 +72,40 @@ final class GuardedReads implements Reads {
     @Override
     public ReadResult<List<Mention>> mentions(String sinceId) {
         return read(ReadKind.MENTIONS, sinceId, () -> platform.mentionsSince(account, sinceId), List::size);
+    }
+
+    @Override
+    public ReadResult<Optional<Post>> post(String postId) {
+        Objects.requireNonNull(postId, "postId");
+        return read(ReadKind.POST_LOOKUP, postId, () -> platform.readPost(account, postId), p -> p.isPresent() ? 1 : 0);
+    }
+
+    @Override
+    public ReadResult<PostPage> search(String query, int maxResults, String pageToken) {
+        Objects.requireNonNull(query, "query");
+        return read(
+                ReadKind.SEARCH_RECENT,
+                query,
+                () -> platform.searchRecent(account, query, maxResults, pageToken),
+                page -> page.posts().size());
+    }
+
+    @Override
+    public ReadResult<PostPage> ownPosts(int maxResults, String pageToken) {
+        return read(
+                ReadKind.OWN_TIMELINE,
+                null,
+                () -> platform.ownPosts(account, maxResults, pageToken),
+                page -> page.posts().size());
+    }
+
+    @Override
+    public ReadResult<UserPage> followers(int maxResults, String pageToken) {
+        return read(
+                ReadKind.FOLLOWERS,
+                null,
+                () -> platform.followers(account, maxResults, pageToken),
+                page -> page.users().size());
     }
 
     private <T> ReadResult<T> read(ReadKind kind, String query, Call<T> call, ToIntFunction<T> objects) {

@@ -1,11 +1,11 @@
 package dev.bridle.internal.platform.twitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bridle.bot.Post;
+import dev.bridle.bot.PostPage;
+import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.platform.PlatformException;
-import dev.bridle.platform.PlatformPost;
-import dev.bridle.platform.PostPage;
-import dev.bridle.platform.UserPage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +59,7 @@ final class ReadsV2 {
         return Optional.of(new UserRef(id, Json.text(data, "username")));
     }
 
-    Optional<PlatformPost> post(Session session, String postId) throws PlatformException {
+    Optional<Post> post(Session session, String postId) throws PlatformException {
         if (!ID.matcher(postId).matches()) {
             return Optional.empty();
         }
@@ -185,9 +185,9 @@ final class ReadsV2 {
 
     private static PostPage postPage(JsonNode body) {
         Map<String, String> handles = V2Pages.handles(body);
-        List<PlatformPost> posts = new ArrayList<>();
+        List<Post> posts = new ArrayList<>();
         for (JsonNode p : body.path("data")) {
-            PlatformPost post = post(p, handles);
+            Post post = post(p, handles);
             if (post != null) {
                 posts.add(post);
             }
@@ -196,7 +196,7 @@ final class ReadsV2 {
     }
 
     /** A post from its v2 object, or null when it lacks what every post has (id, author, text). */
-    private static PlatformPost post(JsonNode p, Map<String, String> handles) {
+    private static Post post(JsonNode p, Map<String, String> handles) {
         String id = Json.text(p, "id");
         String author = Json.text(p, "author_id");
         String text = Json.v2PostText(p);
@@ -210,7 +210,6 @@ final class ReadsV2 {
             }
         }
         Instant at = Json.v2Time(p);
-        return new PlatformPost(
-                id, new UserRef(author, handles.get(author)), text, at == null ? Instant.EPOCH : at, inReplyTo);
+        return new Post(id, new UserRef(author, handles.get(author)), text, at == null ? Instant.EPOCH : at, inReplyTo);
     }
 }

@@ -3,6 +3,9 @@ package dev.bridle.internal.platform.twitter;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
+import dev.bridle.bot.Post;
+import dev.bridle.bot.PostPage;
+import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
 import dev.bridle.guard.Target;
@@ -13,11 +16,8 @@ import dev.bridle.internal.ratelimit.PlatformLimits;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
-import dev.bridle.platform.PlatformPost;
 import dev.bridle.platform.PlatformReceipt;
-import dev.bridle.platform.PostPage;
 import dev.bridle.platform.RateLimitFeedback;
-import dev.bridle.platform.UserPage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -216,7 +216,7 @@ public final class TwitterPlatform implements Platform {
     }
 
     @Override
-    public Optional<PlatformPost> readPost(Account account, String postId) throws PlatformException {
+    public Optional<Post> readPost(Account account, String postId) throws PlatformException {
         return reads.post(session(account), postId);
     }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bridle.bot.Account;
+import dev.bridle.bot.Post;
+import dev.bridle.bot.PostPage;
+import dev.bridle.bot.UserPage;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.platform.PlatformException;
-import dev.bridle.platform.PlatformPost;
-import dev.bridle.platform.PostPage;
-import dev.bridle.platform.UserPage;
 import dev.bridle.sandbox.SandboxLimits;
 import dev.bridle.sandbox.SandboxPost;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class TwitterPlatformReadsTest {
 
         SandboxPost reply = fx.sandbox.injectReply(
                 "ben", fx.sandbox.injectPost("ana", "first").id(), "see https://example.org/a");
-        PlatformPost read = x.readPost(acme(), reply.id()).orElseThrow();
+        Post read = x.readPost(acme(), reply.id()).orElseThrow();
         assertThat(read.author().handle()).isEqualTo("ben");
         assertThat(read.text()).isEqualTo("@ana see https://example.org/a");
         assertThat(read.inReplyToPostId()).isEqualTo(reply.inReplyToPostId());
@@ -102,7 +102,7 @@ class TwitterPlatformReadsTest {
         fx.clock.advance(Duration.ofDays(7).plusMinutes(1));
         fx.sandbox.injectPost("ana", "anchor new");
         assertThat(x().searchRecent(acme(), "anchor", 10, null).posts())
-                .extracting(PlatformPost::text)
+                .extracting(Post::text)
                 .containsExactly("anchor new");
     }
 
@@ -123,12 +123,8 @@ class TwitterPlatformReadsTest {
         fx.sandbox.injectFollow("ben", "acme");
         TwitterPlatform x = x();
 
-        assertThat(x.ownPosts(acme(), 5, null).posts())
-                .extracting(PlatformPost::text)
-                .containsExactly("our news");
-        assertThat(x.mentions(acme(), 5, null).posts())
-                .extracting(PlatformPost::text)
-                .containsExactly("@acme hi");
+        assertThat(x.ownPosts(acme(), 5, null).posts()).extracting(Post::text).containsExactly("our news");
+        assertThat(x.mentions(acme(), 5, null).posts()).extracting(Post::text).containsExactly("@acme hi");
         UserPage first = x.followers(acme(), 1, null);
         assertThat(first.users()).extracting(u -> u.handle()).containsExactly("ben");
         UserPage second = x.followers(acme(), 1, first.nextToken());

@@ -1,6 +1,5 @@
-package dev.bridle.platform;
+package dev.bridle.bot;
 
-import dev.bridle.bot.UserRef;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,5 @@
-package dev.bridle.platform;
+package dev.bridle.bot;
 
-import dev.bridle.bot.PostRef;
-import dev.bridle.bot.UserRef;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,9 +13,9 @@ import java.util.Objects;
  * @param createdAt when it was posted
  * @param inReplyToPostId the post it replies to, or {@code null}
  */
-public record PlatformPost(String id, UserRef author, String text, Instant createdAt, String inReplyToPostId) {
+public record Post(String id, UserRef author, String text, Instant createdAt, String inReplyToPostId) {
 
-    public PlatformPost {
+    public Post {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(text, "text");

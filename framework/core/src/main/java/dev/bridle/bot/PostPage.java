@@ -1,4 +1,4 @@
-package dev.bridle.platform;
+package dev.bridle.bot;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param posts the posts on this page, newest first (possibly none)
  * @param nextToken the platform's token for the next page, or {@code null} on the last page
  */
-public record PostPage(List<PlatformPost> posts, String nextToken) {
+public record PostPage(List<Post> posts, String nextToken) {
 
     public PostPage {
         posts = List.copyOf(Objects.requireNonNull(posts, "posts"));
