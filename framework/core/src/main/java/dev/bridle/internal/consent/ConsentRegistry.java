@@ -225,6 +225,12 @@ public final class ConsentRegistry {
      * deleted on the platform (which asks that deleted content go from everything stored). The records stay, and keep
      * the message ids as their evidence. Returns how many records lost their text.
      */
+    /** The ids of the mentions whose text these records keep as evidence: posts that may be deleted on the platform. */
+    public Set<String> mentionIdsWithText() {
+        return store.mentionIdsWithText();
+    }
+
+    /** Forgets deleted messages' text; see {@link #mentionIdsWithText()} for what is kept. */
     public int forgetDeletedMessages(Collection<String> messageIds) {
         int forgotten = store.forgetInboundText(messageIds);
         cache.invalidateAll(); // other nodes' cached copies expire within the cache's time to live

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The {@code consent_events} table: append and read, nothing else. */
@@ -31,6 +32,10 @@ final class JdbcConsentStore {
     /**
      * Forgets the text of the inbound messages {@code ids} (deleted on the platform); returns how many events lost it.
      */
+    Set<String> mentionIdsWithText() {
+        return events.inboundIdsWithText(Channel.MENTION.name());
+    }
+
     int forgetInboundText(Collection<String> ids) {
         return events.forgetInboundText(ids);
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The {@code optout_events} and {@code optout_notices} tables. */
@@ -36,6 +37,10 @@ final class JdbcOptOutStore {
     /**
      * Forgets the text of the inbound messages {@code ids} (deleted on the platform); returns how many events lost it.
      */
+    Set<String> mentionIdsWithText() {
+        return events.inboundIdsWithText(Channel.MENTION.name());
+    }
+
     int forgetInboundText(Collection<String> ids) {
         return events.forgetInboundText(ids);
     }

@@ -3,7 +3,9 @@ package dev.bridle.internal.people;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.optout.OptOutRegistry;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,14 @@ public final class DeletedContent {
         public int total() {
             return consentTexts + optOutTexts + facts;
         }
+    }
+
+    /** The posts Bridle keeps content from: facts' source posts and mentions kept as consent or opt-out evidence. */
+    public Set<String> keptPostIds() {
+        Set<String> kept = new LinkedHashSet<>(facts.sourcePosts());
+        kept.addAll(consents.mentionIdsWithText());
+        kept.addAll(optOuts.mentionIdsWithText());
+        return kept;
     }
 
     /** Forgets everything kept from the posts and messages {@code ids}, deleted on the platform. */

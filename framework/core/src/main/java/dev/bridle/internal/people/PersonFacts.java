@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Facts about people in the store's {@code person_fact} table, keyed by bot, user id and key. It stores what it is
@@ -98,6 +100,19 @@ public final class PersonFacts {
             ps.setString(1, bot);
             ps.setString(2, userId);
         });
+    }
+
+    /** The posts facts were learnt from: what may be deleted on the platform. */
+    public Set<String> sourcePosts() {
+        try (Connection c = db.dataSource().getConnection()) {
+            return new LinkedHashSet<>(Sql.list(
+                    c,
+                    "SELECT DISTINCT source_post FROM person_fact WHERE source_post IS NOT NULL",
+                    Sql.NO_VALUES,
+                    rs -> rs.getString(1)));
+        } catch (SQLException e) {
+            throw failure("list facts' source posts", e);
+        }
     }
 
     /** Forgets every fact learnt from one of {@code postIds} (deleted on the platform); returns how many went. */

@@ -11,6 +11,7 @@ import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
+import dev.bridle.internal.people.DeletedContent;
 import dev.bridle.internal.people.FactScreen;
 import dev.bridle.internal.people.ForgetOnConsentEnd;
 import dev.bridle.internal.people.LexiconFactScreen;
@@ -98,6 +99,16 @@ final class RuntimeAssembly {
                 plan.chain(), plan.finalChecks(), ledger, platform, clock, rules.health, hooks.retry(), deferred);
         Map<String, Account> accounts = new AccountVerification(platform, rules.health).verify(config.accounts());
 
+        DeletedContent deletedContent = new DeletedContent(rules.consents, rules.optOuts, personFacts);
+        housekeeping.add(
+                "content deleted on the platform",
+                new DeletedContentCheck(
+                        deletedContent,
+                        platform,
+                        () -> accounts.values().stream()
+                                .filter(a -> a.userId() != null)
+                                .findFirst()
+                                .orElse(null)));
         BotFactory factory = new BotFactory(config, clock, options.modules(), options.classLoader());
         Recognisers recognisers = Recognisers.of(config, clock);
         FactScreen screen = new LexiconFactScreen(recognisers::facts);

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An insert-only table of events about a user and an operator, such as {@code consent_events} and
@@ -79,6 +81,20 @@ public final class EventTable<E> {
             return seq;
         } catch (SQLException ex) {
             throw new StoreException("cannot " + what + " in " + db.url() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The ids of the inbound messages of {@code channel} whose text this table still keeps in evidence. */
+    public Set<String> inboundIdsWithText(String channel) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return new LinkedHashSet<>(Sql.list(
+                    c,
+                    "SELECT DISTINCT inbound_id FROM " + table + " WHERE channel = ? AND inbound_text IS NOT NULL",
+                    ps -> ps.setString(1, channel),
+                    rs -> rs.getString(1)));
+        } catch (SQLException e) {
+            throw new StoreException(
+                    "cannot list kept messages in " + table + " in " + db.url() + ": " + e.getMessage(), e);
         }
     }
 
