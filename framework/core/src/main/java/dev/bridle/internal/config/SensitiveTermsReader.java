@@ -4,7 +4,6 @@ import dev.bridle.internal.sensitive.SensitiveCategory;
 import dev.bridle.internal.sensitive.SensitiveLexicon;
 import dev.bridle.internal.yaml.YamlNode.Entry;
 import dev.bridle.internal.yaml.YamlNode.YamlMap;
-import dev.bridle.internal.yaml.YamlNode.YamlScalar;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -62,19 +61,7 @@ public final class SensitiveTermsReader {
 
     private SensitiveLexicon read(String yaml) {
         YamlMap top = parts.top(yaml, TOP_KEYS).orElseThrow(parts::failure);
-        Entry extendsEntry = top.entries().get("extends");
-        boolean extending = false;
-        if (extendsEntry != null) {
-            if (extendsEntry.value() instanceof YamlScalar s && "shipped".equals(s.text())) {
-                extending = true;
-            } else {
-                parts.problem(
-                        extendsEntry.value(),
-                        "extends",
-                        "expected extends: shipped (the terms shipped with Bridle), found "
-                                + extendsEntry.value().describe());
-            }
-        }
+        boolean extending = parts.extendsShipped(top);
         SensitiveLexicon.Builder builder =
                 extending ? SensitiveLexicon.extending(defaults()) : SensitiveLexicon.builder();
         if (!extending && top.entries().containsKey("remove")) {

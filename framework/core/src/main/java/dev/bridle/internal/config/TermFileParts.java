@@ -107,6 +107,23 @@ final class TermFileParts {
     }
 
     /** A mapping at {@code path}, or null (reported) when the value is something else; null for a missing entry. */
+    /** Whether the file says {@code extends: shipped}; anything else under {@code extends} is a problem at its line. */
+    boolean extendsShipped(YamlMap top) {
+        Entry entry = top.entries().get("extends");
+        if (entry == null) {
+            return false;
+        }
+        if (entry.value() instanceof YamlScalar s && "shipped".equals(s.text())) {
+            return true;
+        }
+        problem(
+                entry.value(),
+                "extends",
+                "expected extends: shipped (the terms shipped with Bridle), found "
+                        + entry.value().describe());
+        return false;
+    }
+
     YamlMap map(Entry entry, String path, String expected) {
         if (entry == null || (entry.value() instanceof YamlScalar s && s.isNull())) {
             return null;

@@ -64,19 +64,7 @@ public final class WatchTermsReader {
 
     private WatchTerms read(String yaml) {
         YamlMap top = parts.top(yaml, TOP_KEYS).orElseThrow(parts::failure);
-        Entry extendsEntry = top.entries().get("extends");
-        boolean extending = false;
-        if (extendsEntry != null) {
-            if (extendsEntry.value() instanceof YamlScalar s && "shipped".equals(s.text())) {
-                extending = true;
-            } else {
-                parts.problem(
-                        extendsEntry.value(),
-                        "extends",
-                        "expected extends: shipped (the terms shipped with Bridle), found "
-                                + extendsEntry.value().describe());
-            }
-        }
+        boolean extending = parts.extendsShipped(top);
         WatchTerms.Builder builder = extending ? WatchTerms.extending(defaults()) : WatchTerms.builder();
         if (!extending && top.entries().containsKey("remove")) {
             parts.problem(

@@ -20,9 +20,13 @@ final class PurposeWarnings {
     private PurposeWarnings() {}
 
     static List<String> of(BridleConfig config) {
+        return of(config, Recognisers.of(config, Clock.systemUTC()));
+    }
+
+    /** As {@link #of(BridleConfig)}, with the recognisers a runtime already holds. */
+    static List<String> of(BridleConfig config, Recognisers recognisers) {
         String purpose = config.app().purpose();
         List<String> warnings = new ArrayList<>();
-        Recognisers recognisers = Recognisers.of(config, Clock.systemUTC());
         FactClassifier facts = recognisers.facts();
         try {
             WatchVerdict watch = recognisers.watch().classify(purpose);

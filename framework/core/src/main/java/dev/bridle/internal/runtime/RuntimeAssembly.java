@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a runtime's parts from a {@link BridleConfig}, in the order they depend on each other: the store (migrated
@@ -43,6 +45,8 @@ import java.util.Objects;
  * scheduler. What was opened is closed again if any step fails.
  */
 final class RuntimeAssembly {
+
+    private static final Logger log = LoggerFactory.getLogger(RuntimeAssembly.class);
 
     private final BridleConfig config;
     private final Clock clock;
@@ -111,6 +115,7 @@ final class RuntimeAssembly {
                                 .orElse(null)));
         BotFactory factory = new BotFactory(config, clock, options.modules(), options.classLoader());
         Recognisers recognisers = Recognisers.of(config, clock);
+        PurposeWarnings.of(config, recognisers).forEach(w -> log.warn("{}", w));
         FactScreen screen = new LexiconFactScreen(recognisers::facts);
         ReadPlan reads = ReadPlan.standard(new WatchQueryScreen(recognisers::watch));
         BotRunner runner = bots(

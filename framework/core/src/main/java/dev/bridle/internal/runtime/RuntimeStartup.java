@@ -81,7 +81,6 @@ final class RuntimeStartup {
                 parts.config().environment(),
                 parts.config().app().name(),
                 parts.config().dryRun() ? ", DRY RUN" : "");
-        PurposeWarnings.of(parts.config()).forEach(w -> log.warn("{}", w));
     }
 
     /**
