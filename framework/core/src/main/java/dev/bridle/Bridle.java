@@ -8,6 +8,7 @@ import dev.bridle.config.Duplicates;
 import dev.bridle.config.Environment;
 import dev.bridle.config.Inbound;
 import dev.bridle.config.InboundSettings;
+import dev.bridle.config.OnConsentEnd;
 import dev.bridle.config.OptOutPolicy;
 import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
@@ -136,6 +137,11 @@ public final class Bridle implements AutoCloseable {
         return new Contacts(runtime.consents(), runtime.optOuts(), runtime.clock());
     }
 
+    /** What bots remember about people, for an access or erasure request: list it for a person, and forget it. */
+    public PeopleData people() {
+        return new PeopleData(runtime.personFacts());
+    }
+
     /** The audit ledger: every decision and outcome. */
     public AuditLedger ledger() {
         return runtime.ledger();
@@ -179,6 +185,7 @@ public final class Bridle implements AutoCloseable {
         private final List<AccountConfig> accounts = new ArrayList<>();
         private final List<CodeConfig.BotSpec> bots = new ArrayList<>();
         private final Map<String, Bot> instances = new LinkedHashMap<>();
+        private final Map<String, OnConsentEnd> onConsentEnd = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -278,6 +285,15 @@ public final class Bridle implements AutoCloseable {
         /** How mentions and direct messages arrive; {@link InboundSettings#defaults()} unless set. */
         public Builder inbound(InboundSettings inbound) {
             this.inbound = Objects.requireNonNull(inbound, "inbound");
+            return this;
+        }
+
+        /**
+         * What the bot {@code name} (given in code or in the file) does with its facts about a person who opts out or
+         * withdraws consent, in place of its {@code onConsentEnd:}; {@link OnConsentEnd#FORGET} unless set.
+         */
+        public Builder onConsentEnd(String name, OnConsentEnd mode) {
+            onConsentEnd.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(mode, "mode"));
             return this;
         }
 
@@ -447,7 +463,8 @@ public final class Bridle implements AutoCloseable {
                             duplicates,
                             consent,
                             optOut,
-                            inbound),
+                            inbound,
+                            onConsentEnd),
                     loader());
         }
 

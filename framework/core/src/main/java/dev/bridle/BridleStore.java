@@ -59,7 +59,7 @@ public final class BridleStore implements AutoCloseable {
     public synchronized Contacts contacts() {
         if (contacts == null) {
             ConsentRegistry consents = new ConsentRegistry(database, clock, config.consent());
-            ForgetOnConsentEnd.attach(consents, new PersonFacts(database, clock));
+            ForgetOnConsentEnd.attach(consents, new PersonFacts(database, clock), config.botsKeepingProvided());
             contacts = new Contacts(consents, new OptOutRegistry(database, clock, config.optOut(), consents), clock);
         }
         return contacts;

@@ -26,7 +26,8 @@ public final class PeopleData {
     /** Every fact any bot holds about the user with platform id {@code userId}, by bot and key. */
     public List<HeldFact> facts(String userId) {
         return facts.about(checkId(userId)).stream()
-                .map(f -> new HeldFact(f.bot(), f.userId(), f.key(), f.value(), f.updatedAt()))
+                .map(f -> new HeldFact(
+                        f.bot(), f.userId(), f.key(), f.value(), f.sourcePost(), f.provided(), f.updatedAt()))
                 .toList();
     }
 

@@ -10,12 +10,16 @@ import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.FactResult;
+import dev.bridle.bot.Mention;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
+import dev.bridle.config.Inbound;
+import dev.bridle.config.OnConsentEnd;
 import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import dev.bridle.consent.ConsentScope;
 import dev.bridle.sandbox.Sandbox;
+import dev.bridle.sandbox.SandboxPost;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +48,20 @@ class PeopleEndToEndTest {
             RESULTS.put("language", ctx.people().put(ANNA, "preferred-language", "de"));
             RESULTS.put("condition", ctx.people().put(ANNA, "note", "she is pregnant, due in May"));
             ctx.aggregates().increment("answers", Map.of("language", "de"));
+        }
+    }
+
+    /** Keeps the order number a customer gives in a mention, and a guess of its own about them. */
+    public static final class OrderDesk implements Bot {
+        @Override
+        public void onMention(Mention mention, BotContext ctx) {
+            ctx.people()
+                    .put(
+                            mention.author(),
+                            "order",
+                            mention.text().replaceAll(".*#order\\s+(\\S+).*", "$1"),
+                            mention.post());
+            ctx.people().put(mention.author(), "tone", "impatient"); // the bot's own reading: derived
         }
     }
 
@@ -122,6 +140,49 @@ class PeopleEndToEndTest {
                     .isInstanceOfSatisfying(
                             FactResult.Refused.class, r -> assertThat(r.code()).isEqualTo(ReasonCode.NOT_FOR_PURPOSE));
             assertThat(records(bridle)).noneMatch(r -> r.event() == LedgerEvent.BOT_ERROR);
+        }
+    }
+
+    @Test
+    void aBotThatKeepsWhatWasProvidedKeepsTheOrderNumberThroughAnOptOutAndForgetsItsGuess() {
+        sandbox.close();
+        sandbox = Sandbox.builder()
+                .account("acme_help")
+                .simulatedUser("ana")
+                .build()
+                .start();
+        String ana = sandbox.userId("ana");
+        try (Bridle bridle = Bridle.builder()
+                .app("acme-dev", "answering Acme's customers")
+                .purposes(Purpose.CUSTOMER_SUPPORT)
+                .store(dir.resolve("bridle"))
+                .account("acme_help")
+                .bot("orders", "acme_help", new OrderDesk(), null, Inbound.MENTIONS)
+                .onConsentEnd("orders", OnConsentEnd.KEEP_PROVIDED)
+                .apiBaseUrl(sandbox.baseUrl())
+                .credentials(
+                        "acme_help",
+                        sandbox.app().consumerKey(),
+                        sandbox.app().consumerSecret(),
+                        sandbox.account("acme_help").accessToken(),
+                        sandbox.account("acme_help").accessTokenSecret())
+                .manualScheduling()
+                .build()) {
+            bridle.start();
+            SandboxPost mention = sandbox.injectMention("ana", "acme_help", "my parcel is late, #order A-1234");
+            bridle.runDue();
+
+            assertThat(bridle.people().facts(ana))
+                    .extracting(f -> f.key() + "=" + f.value() + (f.provided() ? " provided" : ""))
+                    .containsExactlyInAnyOrder("order=A-1234 provided", "tone=impatient");
+
+            sandbox.injectMention("ana", "acme_help", "STOP");
+            bridle.runDue();
+
+            assertThat(bridle.contacts().status(ana, "acme_help").optedOut()).isTrue();
+            assertThat(bridle.people().facts(ana))
+                    .extracting(f -> f.key() + " from " + f.source())
+                    .containsExactly("order from " + mention.id());
         }
     }
 

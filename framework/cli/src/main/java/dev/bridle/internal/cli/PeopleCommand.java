@@ -49,13 +49,22 @@ public final class PeopleCommand {
                 List<HeldFact> facts = store.people().facts(user);
                 out.println("facts: " + (facts.isEmpty() ? "none" : facts.size()));
                 for (HeldFact f : facts) {
-                    out.println("  " + f.bot() + "  " + f.key() + " = " + f.value() + "  (" + f.updatedAt() + ")");
+                    out.println("  " + f.bot() + "  " + f.key() + " = " + f.value() + "  (" + origin(f) + ", "
+                            + f.updatedAt() + ")");
                 }
                 ConsentCommand.Show.print(out, store.contacts().history(user));
             }
             out.flush();
             return ExitCode.OK;
         }
+    }
+
+    /** Where a fact came from, as the person asking would want to know it. */
+    static String origin(HeldFact fact) {
+        if (fact.provided()) {
+            return "they provided it, message " + fact.source();
+        }
+        return fact.source() == null ? "kept by the bot" : "kept by the bot, from post " + fact.source();
     }
 
     /** {@code bridle people forget USER}. */

@@ -34,6 +34,13 @@ class PeopleCommandTest {
                 environment: dev
                 app: { name: people-test-dev, purpose: "testing the people commands" }
                 store: { url: "%s" }
+                accounts:
+                  - handle: acme_help
+                bots:
+                  - { name: support, class: dev.bridle.internal.config.testbots.GreeterBot, account: acme_help,
+                      inbound: [mentions], onConsentEnd: keep-provided }
+                  - { name: digest, class: dev.bridle.internal.config.testbots.GreeterBot, account: acme_help,
+                      inbound: [mentions] }
                 """.formatted(store.url()));
     }
 
@@ -41,6 +48,13 @@ class PeopleCommandTest {
         try (Database db = Database.open(store)) {
             db.migrate();
             new PersonFacts(db, Clock.systemUTC()).put(bot, user, key, value);
+        }
+    }
+
+    private void rememberProvided(String bot, String user, String key, String value, String message) {
+        try (Database db = Database.open(store)) {
+            db.migrate();
+            new PersonFacts(db, Clock.systemUTC()).put(bot, user, key, value, message, true);
         }
     }
 
@@ -90,6 +104,24 @@ class PeopleCommandTest {
 
         run("consent", "withdraw", "--user", "2001", "--reference", "support ticket 12");
 
+        run("people", "show", "2001");
+        assertThat(out.toString()).contains("facts: none");
+    }
+
+    @Test
+    void aBotThatKeepsWhatWasProvidedKeepsItThroughAWithdrawalButNotThroughForget() {
+        run("consent", "grant", "--user", "2001", "--scope", "reply", "--reference", "signup form 8841");
+        rememberProvided("support", "2001", "order", "A-1234", "9001");
+        remember("support", "2001", "mood", "impatient");
+        rememberProvided("digest", "2001", "topics", "football", "9002");
+
+        run("consent", "withdraw", "--user", "2001", "--reference", "support ticket 12");
+
+        run("people", "show", "2001");
+        assertThat(out.toString())
+                .contains("facts: 1", "support  order = A-1234  (they provided it, message 9001")
+                .doesNotContain("mood", "football");
+        run("people", "forget", "2001");
         run("people", "show", "2001");
         assertThat(out.toString()).contains("facts: none");
     }

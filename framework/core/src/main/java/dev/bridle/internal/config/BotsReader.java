@@ -2,6 +2,7 @@ package dev.bridle.internal.config;
 
 import dev.bridle.bot.Bot;
 import dev.bridle.config.Inbound;
+import dev.bridle.config.OnConsentEnd;
 import dev.bridle.config.OnThrottle;
 import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 final class BotsReader {
 
     static final List<String> KEYS =
-            List.of("name", "class", "account", "schedule", "inbound", "onThrottle", "purposes");
+            List.of("name", "class", "account", "schedule", "inbound", "onThrottle", "purposes", "onConsentEnd");
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     static final String NAME_EXPECTED = "a name of lower-case letters, digits, - and _,"
@@ -29,6 +30,10 @@ final class BotsReader {
     private static final Map<String, Inbound> INBOUND =
             Map.of("mentions", Inbound.MENTIONS, "direct_messages", Inbound.DIRECT_MESSAGES);
     private static final String INBOUND_EXPECTED = "mentions or direct_messages, or a list of them";
+    private static final Map<String, OnConsentEnd> ON_CONSENT_END =
+            Map.of("forget", OnConsentEnd.FORGET, "keep-provided", OnConsentEnd.KEEP_PROVIDED);
+    private static final String ON_CONSENT_END_EXPECTED =
+            "forget (the default) or keep-provided (keep only the facts the person gave the bot in their own messages)";
 
     private final NodeReader nodes;
     private final ClassChecker classes;
@@ -96,8 +101,13 @@ final class BotsReader {
         YamlNode purposesNode = bot.get("purposes");
         Set<Purpose> purposes =
                 purposesNode == null ? Set.of() : new PurposesReader(nodes).read(purposesNode, bot.path("purposes"));
+        YamlNode forgetNode = bot.get("onConsentEnd");
+        OnConsentEnd onConsentEnd = forgetNode == null
+                ? OnConsentEnd.FORGET
+                : nodes.choice(forgetNode, bot.path("onConsentEnd"), ON_CONSENT_END, ON_CONSENT_END_EXPECTED);
         boolean ok = name != null
                 && purposes != null
+                && onConsentEnd != null
                 && className != null
                 && account != null
                 && inbound != null
@@ -107,7 +117,7 @@ final class BotsReader {
             return null;
         }
         onThrottle.put(name, mode);
-        return new BotConfig(name, className, account, schedule, inbound, purposes);
+        return new BotConfig(name, className, account, schedule, inbound, purposes, onConsentEnd);
     }
 
     private String name(Section bot, Map<String, Integer> firstLine) {

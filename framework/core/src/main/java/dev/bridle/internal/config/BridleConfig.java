@@ -1,12 +1,15 @@
 package dev.bridle.internal.config;
 
 import dev.bridle.config.Environment;
+import dev.bridle.config.OnConsentEnd;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.store.StoreConfig;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The whole configuration, validated. {@code config/bridle.yaml} maps onto it, one component per top-level key; so does
@@ -67,6 +70,14 @@ public record BridleConfig(
                     + ConfigPrinter.maskUrl(store.url()));
         }
         requireEveryBotOnAConfiguredAccount(accounts, bots);
+    }
+
+    /** The bots that keep what a person provided them when the person's consent ends ({@code onConsentEnd}). */
+    public Set<String> botsKeepingProvided() {
+        return bots.stream()
+                .filter(b -> b.onConsentEnd() == OnConsentEnd.KEEP_PROVIDED)
+                .map(BotConfig::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /*

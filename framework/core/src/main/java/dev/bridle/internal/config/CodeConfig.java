@@ -6,6 +6,7 @@ import dev.bridle.config.Duplicates;
 import dev.bridle.config.Environment;
 import dev.bridle.config.Inbound;
 import dev.bridle.config.InboundSettings;
+import dev.bridle.config.OnConsentEnd;
 import dev.bridle.config.OptOutPolicy;
 import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
@@ -18,8 +19,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -46,10 +50,12 @@ public final class CodeConfig {
             boolean instance,
             Schedule schedule,
             Set<Inbound> inbound,
-            Set<Purpose> purposes) {
+            Set<Purpose> purposes,
+            OnConsentEnd onConsentEnd) {
         public BotSpec {
             inbound = Set.copyOf(inbound);
             purposes = Set.copyOf(purposes);
+            Objects.requireNonNull(onConsentEnd, "onConsentEnd");
         }
 
         /** A bot given in code, which takes the app's purposes. */
@@ -60,12 +66,23 @@ public final class CodeConfig {
                 boolean instance,
                 Schedule schedule,
                 Set<Inbound> inbound) {
-            this(name, account, className, instance, schedule, inbound, Set.of());
+            this(name, account, className, instance, schedule, inbound, Set.of(), OnConsentEnd.FORGET);
         }
 
         static BotSpec of(BotConfig bot) {
             return new BotSpec(
-                    bot.name(), bot.account(), bot.className(), false, bot.schedule(), bot.inbound(), bot.purposes());
+                    bot.name(),
+                    bot.account(),
+                    bot.className(),
+                    false,
+                    bot.schedule(),
+                    bot.inbound(),
+                    bot.purposes(),
+                    bot.onConsentEnd());
+        }
+
+        BotSpec with(OnConsentEnd mode) {
+            return new BotSpec(name, account, className, instance, schedule, inbound, purposes, mode);
         }
     }
 
@@ -76,6 +93,8 @@ public final class CodeConfig {
      * @param dryRun whether dry run was asked for in code (the file may ask for it too)
      * @param accounts the accounts given in code, after the file's
      * @param bots the bots given in code, after the file's
+     * @param onConsentEnd per bot name (given in code or in the file), what its facts become when consent ends, in
+     *     place of the bot's own setting
      */
     public record Given(
             BridleConfig file,
@@ -92,10 +111,12 @@ public final class CodeConfig {
             Duplicates duplicates,
             ConsentPolicy consent,
             OptOutPolicy optOut,
-            InboundSettings inbound) {
+            InboundSettings inbound,
+            Map<String, OnConsentEnd> onConsentEnd) {
         public Given {
             accounts = List.copyOf(accounts);
             bots = List.copyOf(bots);
+            onConsentEnd = Map.copyOf(onConsentEnd);
         }
     }
 
@@ -139,6 +160,7 @@ public final class CodeConfig {
         List<BotSpec> bots = new ArrayList<>(
                 file == null ? List.of() : file.bots().stream().map(BotSpec::of).toList());
         bots.addAll(given.bots());
+        bots = check.onConsentEnd(bots, given.onConsentEnd());
         check.accounts(accounts);
         check.bots(bots, accounts, new ClassChecker(classLoader));
 
@@ -161,7 +183,14 @@ public final class CodeConfig {
             throw new ConfigException(check.source, check.problems);
         }
         List<BotConfig> botConfigs = bots.stream()
-                .map(b -> new BotConfig(b.name(), b.className(), b.account(), b.schedule(), b.inbound(), b.purposes()))
+                .map(b -> new BotConfig(
+                        b.name(),
+                        b.className(),
+                        b.account(),
+                        b.schedule(),
+                        b.inbound(),
+                        b.purposes(),
+                        b.onConsentEnd()))
                 .toList();
         try {
             return new BridleConfig(
@@ -184,6 +213,21 @@ public final class CodeConfig {
             check.problem("", e.getMessage());
             throw new ConfigException(check.source, check.problems);
         }
+    }
+
+    /** {@code bots} with the modes given by name in place of their own; a name that is no bot's is a problem. */
+    private List<BotSpec> onConsentEnd(List<BotSpec> bots, Map<String, OnConsentEnd> modes) {
+        for (String name : new TreeSet<>(modes.keySet())) {
+            if (bots.stream().noneMatch(b -> b.name().equals(name))) {
+                problem(
+                        "onConsentEnd",
+                        "names bot '" + name + "', which is not configured; the bots are "
+                                + bots.stream().map(BotSpec::name).toList());
+            }
+        }
+        return bots.stream()
+                .map(b -> modes.containsKey(b.name()) ? b.with(modes.get(b.name())) : b)
+                .toList();
     }
 
     private static ConsentSettings defaultConsent(String appName) {

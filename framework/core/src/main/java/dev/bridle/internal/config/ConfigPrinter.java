@@ -133,6 +133,7 @@ public final class ConfigPrinter {
                             .onThrottleFor(bot.name())
                             .name()
                             .toLowerCase(Locale.ROOT));
+            line(out, "    onConsentEnd", bot.onConsentEnd().configName());
         }
     }
 

@@ -91,6 +91,28 @@ public final class InboundClaims {
         }
     }
 
+    /**
+     * Whether {@code account} (its handle, any case) received the message {@code messageId} from {@code authorId}: a
+     * mention or a direct message it claimed, whatever became of it. A fact learnt from such a message is one the
+     * person provided.
+     */
+    public static boolean receivedFrom(Database db, String account, String messageId, String authorId) {
+        try (Connection c = db.dataSource().getConnection()) {
+            return Sql.first(
+                            c,
+                            "SELECT 1 FROM inbound_seen WHERE LOWER(account) = LOWER(?) AND message_id = ? AND author_id = ?",
+                            ps -> {
+                                ps.setString(1, account);
+                                ps.setString(2, messageId);
+                                ps.setString(3, authorId);
+                            },
+                            rs -> Boolean.TRUE)
+                    .isPresent();
+        } catch (SQLException e) {
+            throw new StoreException("cannot tell who sent inbound message " + messageId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Claims {@code event} for this node, or says why not. */
     public Claim claim(InboundEvent event) {
         String key = key(event);

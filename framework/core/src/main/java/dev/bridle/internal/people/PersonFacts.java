@@ -10,11 +10,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Facts about people in the store's {@code person_fact} table, keyed by bot, user id and key. It stores what it is
@@ -23,8 +25,10 @@ import java.util.Set;
 public final class PersonFacts {
 
     private static final Upsert PUT = Upsert.of(
-            "person_fact", List.of("bot", "user_id", "fact_key"), List.of("fact_value", "source_post", "updated_at"));
-    private static final String COLUMNS = "bot, user_id, fact_key, fact_value, updated_at";
+            "person_fact",
+            List.of("bot", "user_id", "fact_key"),
+            List.of("fact_value", "source_post", "provided", "updated_at"));
+    private static final String COLUMNS = "bot, user_id, fact_key, fact_value, source_post, provided, updated_at";
 
     private final Database db;
     private final Clock clock;
@@ -36,17 +40,24 @@ public final class PersonFacts {
 
     /** Stores {@code value} under {@code key} for {@code userId}, for {@code bot}; durable on return. */
     public void put(String bot, String userId, String key, String value) {
-        put(bot, userId, key, value, null);
+        put(bot, userId, key, value, null, false);
     }
 
     /**
-     * As {@link #put(String, String, String, String)}, learnt from the post {@code sourcePost} ({@code null} for none):
-     * deleting that post on the platform forgets the fact ({@link #forgetCiting}).
+     * As {@link #put(String, String, String, String)}, learnt from the post or message {@code sourcePost} ({@code null}
+     * for none): deleting it on the platform forgets the fact ({@link #forgetCiting}).
+     *
+     * @param provided whether the person gave the fact themselves, in {@code sourcePost} (a message the bot's account
+     *     received from them); kept by {@link #forgetPerson(String, Set)} for the bots that keep what was provided
      */
-    public void put(String bot, String userId, String key, String value, String sourcePost) {
+    public void put(String bot, String userId, String key, String value, String sourcePost, boolean provided) {
         Objects.requireNonNull(value, "value");
+        if (provided && sourcePost == null) {
+            throw new IllegalArgumentException("a fact the person provided names the message they provided it in");
+        }
         try (Connection c = db.dataSource().getConnection()) {
-            PUT.write(c, List.of(bot, userId, key), Arrays.asList(value, sourcePost, Sql.utc(clock.instant())));
+            PUT.write(
+                    c, List.of(bot, userId, key), Arrays.asList(value, sourcePost, provided, Sql.utc(clock.instant())));
         } catch (SQLException e) {
             throw failure("write a fact of bot '" + bot + "'", e);
         }
@@ -129,6 +140,26 @@ public final class PersonFacts {
         return delete("DELETE FROM person_fact WHERE user_id = ?", ps -> ps.setString(1, userId));
     }
 
+    /**
+     * Forgets what every bot holds about {@code userId}, except the facts the person provided to one of
+     * {@code keepingProvided}; returns how many facts went.
+     */
+    public int forgetPerson(String userId, Set<String> keepingProvided) {
+        if (keepingProvided.isEmpty()) {
+            return forgetPerson(userId);
+        }
+        List<String> bots = List.copyOf(new TreeSet<>(keepingProvided));
+        String placeholders = String.join(", ", Collections.nCopies(bots.size(), "?"));
+        return delete(
+                "DELETE FROM person_fact WHERE user_id = ? AND NOT (provided AND bot IN (" + placeholders + "))",
+                ps -> {
+                    ps.setString(1, userId);
+                    for (int i = 0; i < bots.size(); i++) {
+                        ps.setString(i + 2, bots.get(i));
+                    }
+                });
+    }
+
     private List<StoredFact> list(String query, Sql.Binder values) {
         try (Connection c = db.dataSource().getConnection()) {
             return Sql.list(
@@ -140,7 +171,9 @@ public final class PersonFacts {
                             rs.getString(2),
                             rs.getString(3),
                             rs.getString(4),
-                            rs.getObject(5, OffsetDateTime.class).toInstant()));
+                            rs.getString(5),
+                            rs.getBoolean(6),
+                            rs.getObject(7, OffsetDateTime.class).toInstant()));
         } catch (SQLException e) {
             throw failure("read facts", e);
         }

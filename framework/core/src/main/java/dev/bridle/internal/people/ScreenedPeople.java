@@ -25,6 +25,11 @@ import java.util.UUID;
  * hash, never the value or the terms that matched in it). The rule is the platform's: nothing about a user's health,
  * negative finances, politics, ethnic origin, religion, sex life, union membership or crimes is derived, inferred or
  * stored; a value the bot computed counts as much as one it was told. A screen that throws stores nothing.
+ *
+ * <p>A fact is stored as <em>provided</em> by the person only when its source is a message the bot's account received
+ * from that same person ({@link MessageOrigins}); a bot that keeps provided facts when consent ends
+ * ({@code onConsentEnd: keep-provided}) keeps those and no other. A source the bot merely names, or a post by someone
+ * else, makes the fact derived.
  */
 public final class ScreenedPeople implements People {
 
@@ -41,12 +46,14 @@ public final class ScreenedPeople implements People {
     private final Set<Purpose> purposes;
     private final FactScreen screen;
     private final PersonFacts facts;
+    private final MessageOrigins origins;
     private final AuditLedger ledger;
     private final Clock clock;
 
     /**
      * @param purposes the bot's declared purposes: facts are kept only if one of them needs them
      *     ({@link Purpose.Use#FACTS})
+     * @param origins who sent the messages the account received: what makes a fact provided by the person
      */
     public ScreenedPeople(
             String bot,
@@ -54,6 +61,7 @@ public final class ScreenedPeople implements People {
             Set<Purpose> purposes,
             FactScreen screen,
             PersonFacts facts,
+            MessageOrigins origins,
             AuditLedger ledger,
             Clock clock) {
         this.bot = Objects.requireNonNull(bot, "bot");
@@ -61,6 +69,7 @@ public final class ScreenedPeople implements People {
         this.purposes = Set.copyOf(purposes);
         this.screen = Objects.requireNonNull(screen, "screen");
         this.facts = Objects.requireNonNull(facts, "facts");
+        this.origins = Objects.requireNonNull(origins, "origins");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -93,7 +102,7 @@ public final class ScreenedPeople implements People {
                     category,
                     message + " (matched: " + String.join(", ", sensitive.get().terms()) + ")");
         }
-        facts.put(bot, user.id(), key, value, source == null ? null : source.id());
+        facts.put(bot, user.id(), key, value, source == null ? null : source.id(), providedBy(user, source));
         return new FactResult.Stored(key);
     }
 
@@ -120,6 +129,12 @@ public final class ScreenedPeople implements People {
     @Override
     public void forget(UserRef user) {
         facts.forget(bot, Objects.requireNonNull(user, "user").id());
+    }
+
+    private boolean providedBy(UserRef user, PostRef source) {
+        return source != null
+                && (source.author() == null || source.author().id().equals(user.id()))
+                && origins.receivedFrom(account, source.id(), user.id());
     }
 
     private static String names(Set<Purpose> purposes) {

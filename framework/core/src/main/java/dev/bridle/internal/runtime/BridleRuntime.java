@@ -11,6 +11,7 @@ import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.inbound.WebhookReceiver;
 import dev.bridle.internal.node.NodeRegistry;
 import dev.bridle.internal.optout.OptOutRegistry;
+import dev.bridle.internal.people.PersonFacts;
 import dev.bridle.internal.throttle.Throttles;
 import java.time.Clock;
 import java.util.List;
@@ -154,6 +155,11 @@ public final class BridleRuntime implements AutoCloseable {
     /** The audit ledger. */
     public AuditLedger ledger() {
         return parts.ledger();
+    }
+
+    /** The facts bots hold about people, in this runtime's store. */
+    public PersonFacts personFacts() {
+        return new PersonFacts(parts.database(), parts.clock());
     }
 
     /** The accounts, with their platform user ids. */

@@ -7,6 +7,7 @@ import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
+import dev.bridle.internal.inbound.InboundClaims;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
 import dev.bridle.internal.node.ConfigFingerprint;
@@ -87,7 +88,8 @@ final class RuntimeAssembly {
         ledger.checkAnchor(); // before anything appends: a ledger that does not match its anchor does not start
         PlanRules rules = PlanRules.open(config, database, clock, contact, false);
         PersonFacts personFacts = new PersonFacts(database, clock);
-        ForgetOnConsentEnd.attach(rules.consents, personFacts); // an opt-out withdraws consent, and so forgets too
+        // an opt-out withdraws consent, and so forgets too
+        ForgetOnConsentEnd.attach(rules.consents, personFacts, config.botsKeepingProvided());
         Housekeeping housekeeping = resources.track(new Housekeeping());
         rules.addPurges(housekeeping);
         DeferredActions deferred = new DeferredActions(
@@ -195,6 +197,8 @@ final class RuntimeAssembly {
                                     bot.purposesUnder(config.app()),
                                     data.screen(),
                                     data.facts(),
+                                    (handle, message, user) ->
+                                            InboundClaims.receivedFrom(data.database(), handle, message, user),
                                     ledger,
                                     clock),
                             new StoredAggregates(data.database(), bot.name()),

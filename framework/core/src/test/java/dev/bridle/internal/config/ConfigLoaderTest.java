@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.bridle.config.Environment;
 import dev.bridle.config.Inbound;
+import dev.bridle.config.OnConsentEnd;
 import dev.bridle.config.Schedule;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.store.StoreConfig;
@@ -80,7 +81,9 @@ class ConfigLoaderTest {
                                 "dev.bridle.internal.config.testbots.GreeterBot",
                                 "acme_news",
                                 null,
-                                Set.of(Inbound.MENTIONS)),
+                                Set.of(Inbound.MENTIONS),
+                                Set.of(),
+                                OnConsentEnd.KEEP_PROVIDED),
                         new BotConfig(
                                 "digest",
                                 "dev.bridle.internal.config.testbots.PosterBot",

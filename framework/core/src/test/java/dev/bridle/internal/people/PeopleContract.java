@@ -2,11 +2,13 @@ package dev.bridle.internal.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bridle.audit.LedgerEntry;
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
 import dev.bridle.bot.FactResult;
+import dev.bridle.bot.PostRef;
 import dev.bridle.bot.ReasonCode;
 import dev.bridle.bot.UserRef;
 import dev.bridle.config.Purpose;
@@ -17,6 +19,7 @@ import dev.bridle.internal.consent.ConsentGrant;
 import dev.bridle.internal.consent.ConsentRegistry;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.consent.Evidence;
+import dev.bridle.internal.inbound.InboundClaims;
 import dev.bridle.internal.optout.OptOutRegistry;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.optout.Trigger;
@@ -55,6 +58,7 @@ abstract class PeopleContract extends StoreTestBase {
     void emptyStore() {
         sql(
                 "DELETE FROM person_fact",
+                "DELETE FROM inbound_seen",
                 "DELETE FROM optout_notices",
                 "DELETE FROM optout_events",
                 "DELETE FROM consent_events");
@@ -68,7 +72,26 @@ abstract class PeopleContract extends StoreTestBase {
     }
 
     private ScreenedPeople people(String bot, FactScreen screen) {
-        return new ScreenedPeople(bot, "acme_news", Set.of(Purpose.CUSTOMER_SUPPORT), screen, facts, ledger, CLOCK);
+        return people(bot, Set.of(Purpose.CUSTOMER_SUPPORT), screen);
+    }
+
+    private ScreenedPeople people(String bot, Set<Purpose> purposes, FactScreen screen) {
+        return new ScreenedPeople(
+                bot,
+                "acme_news",
+                purposes,
+                screen,
+                facts,
+                (account, message, user) -> InboundClaims.receivedFrom(db, account, message, user),
+                ledger,
+                CLOCK);
+    }
+
+    /** Records that {@code account} received the mention {@code messageId} from {@code authorId}, as inbound does. */
+    private void received(String account, String messageId, String authorId) {
+        sql("INSERT INTO inbound_seen (account, kind, message_id, author_id, received_at, state, node_id, attempts)"
+                + " VALUES ('" + account + "', 'MENTION', '" + messageId + "', '" + authorId
+                + "', TIMESTAMP WITH TIME ZONE '2026-12-03 09:00:00+00', 'HANDLED', 'node-1', 1)");
     }
 
     @Test
@@ -119,8 +142,7 @@ abstract class PeopleContract extends StoreTestBase {
 
     @Test
     void aBotWhosePurposesKeepNoFactsIsRefusedAndLedgered() {
-        ScreenedPeople announcer =
-                new ScreenedPeople("news", "acme_news", Set.of(Purpose.ANNOUNCEMENTS), SCREEN, facts, ledger, CLOCK);
+        ScreenedPeople announcer = people("news", Set.of(Purpose.ANNOUNCEMENTS), SCREEN);
 
         FactResult result = announcer.put(ANNA, "plan", "pro");
 
@@ -130,9 +152,7 @@ abstract class PeopleContract extends StoreTestBase {
         });
         assertThat(queryString("SELECT COUNT(*) FROM person_fact")).isEqualTo("0");
         assertThat(ledger.tail(1).get(0).record().reason()).isEqualTo("NOT_FOR_PURPOSE");
-        assertThat(new ScreenedPeople("news", "acme_news", Set.of(), SCREEN, facts, ledger, CLOCK)
-                        .put(ANNA, "plan", "pro")
-                        .reason())
+        assertThat(people("news", Set.of(), SCREEN).put(ANNA, "plan", "pro").reason())
                 .contains("declares no purpose");
     }
 
@@ -191,8 +211,8 @@ abstract class PeopleContract extends StoreTestBase {
         assertThat(facts.about("1001"))
                 .extracting(StoredFact::bot, StoredFact::key, StoredFact::value, StoredFact::updatedAt)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("digest", "topics", "football", CLOCK.instant()),
-                        org.assertj.core.groups.Tuple.tuple("support", "plan", "pro", CLOCK.instant()));
+                        tuple("digest", "topics", "football", CLOCK.instant()),
+                        tuple("support", "plan", "pro", CLOCK.instant()));
     }
 
     @Test
@@ -252,6 +272,64 @@ abstract class PeopleContract extends StoreTestBase {
     }
 
     @Test
+    void aFactIsProvidedOnlyWhenItsSourceIsAMessageTheAccountReceivedFromThatPerson() {
+        received("ACME_NEWS", "9001", "1001"); // handles are compared in any case
+        received("acme_news", "9002", "1002");
+        received("acme_other", "9003", "1001");
+        ScreenedPeople people = people("support", SCREEN);
+
+        people.put(ANNA, "order", "A-1", new PostRef("9001", ANNA));
+        people.put(ANNA, "plan", "pro", new PostRef("9001", null)); // the author unknown, the message tells
+        people.put(ANNA, "forged", "x", new PostRef("9009", ANNA)); // never received: the bot merely says so
+        people.put(ANNA, "ben-said", "y", new PostRef("9002", BEN)); // someone else's message
+        people.put(ANNA, "elsewhere", "z", new PostRef("9003", ANNA)); // received on another account
+        people.put(ANNA, "derived", "w");
+
+        assertThat(facts.about("1001"))
+                .filteredOn(StoredFact::provided)
+                .extracting(StoredFact::key)
+                .containsExactlyInAnyOrder("order", "plan");
+    }
+
+    @Test
+    void aBotThatKeepsWhatWasProvidedKeepsOnlyThatWhenConsentEnds() {
+        ConsentRegistry consents = new ConsentRegistry(db, CLOCK, ConsentSettings.defaults("acme-bots-dev"));
+        OptOutRegistry optOuts = new OptOutRegistry(db, CLOCK, OptOutSettings.defaults(), consents);
+        ForgetOnConsentEnd.attach(consents, facts, Set.of("support"));
+        received("acme_news", "9001", "1001");
+        people("support", SCREEN).put(ANNA, "order", "A-1", new PostRef("9001", ANNA));
+        people("support", SCREEN).put(ANNA, "mood", "impatient", new PostRef("9008", ANNA)); // not a message received
+        people("support", SCREEN).put(ANNA, "language", "de");
+        people("digest", SCREEN).put(ANNA, "topics", "football", new PostRef("9001", ANNA));
+
+        optOuts.optOut(
+                "1001",
+                "acme_news",
+                new Evidence(Channel.DIRECT_MESSAGE, "900", "STOP", "to @acme_news"),
+                new Trigger("en.opt_out.keyword:stop", "en", "abcdef012345"));
+
+        assertThat(facts.about("1001"))
+                .extracting(StoredFact::bot, StoredFact::key)
+                .containsExactly(tuple("support", "order"));
+    }
+
+    @Test
+    void whatWasProvidedGoesOnAnErasureRequestAndWhenItsMessageIsDeleted() {
+        ConsentRegistry consents = new ConsentRegistry(db, CLOCK, ConsentSettings.defaults("acme-bots-dev"));
+        OptOutRegistry optOuts = new OptOutRegistry(db, CLOCK, OptOutSettings.defaults(), consents);
+        received("acme_news", "9001", "1001");
+        received("acme_news", "9002", "1002");
+        people("support", SCREEN).put(ANNA, "order", "A-1", new PostRef("9001", ANNA));
+        people("support", SCREEN).put(BEN, "order", "B-2", new PostRef("9002", BEN));
+
+        assertThat(facts.forgetPerson("1001")).isEqualTo(1);
+        new DeletedContent(consents, optOuts, facts).purge(List.of("9002"));
+
+        assertThat(facts.about("1001")).isEmpty();
+        assertThat(facts.about("1002")).isEmpty();
+    }
+
+    @Test
     void contentDeletedOnThePlatformIsForgottenEverywhereItWasKept() {
         ConsentRegistry consents = new ConsentRegistry(db, CLOCK, ConsentSettings.defaults("acme-bots-dev"));
         OptOutRegistry optOuts = new OptOutRegistry(db, CLOCK, OptOutSettings.defaults(), consents);
@@ -263,8 +341,8 @@ abstract class PeopleContract extends StoreTestBase {
                 new Evidence(Channel.DIRECT_MESSAGE, "9002", "STOP it", "to @acme_news"),
                 new Trigger("en.opt_out.keyword:stop", "en", "abcdef012345"));
         ScreenedPeople people = people("support", SCREEN);
-        people.put(ANNA, "plan", "pro", new dev.bridle.bot.PostRef("9003", ANNA));
-        people.put(ANNA, "language", "de", new dev.bridle.bot.PostRef("9004", ANNA));
+        people.put(ANNA, "plan", "pro", new PostRef("9003", ANNA));
+        people.put(ANNA, "language", "de", new PostRef("9004", ANNA));
 
         DeletedContent.Purged purged =
                 new DeletedContent(consents, optOuts, facts).purge(List.of("9001", "9002", "9003"));

@@ -70,8 +70,8 @@ class DeletedContentCheckTest {
         SandboxPost note = fx.sandbox.injectPost("ana", "#note call me after 6pm");
         SandboxPost consent = fx.sandbox.injectPost("ben", "@acme yes, reply to me");
         String ana = fx.sandbox.userId("ana");
-        facts.put("support", ana, "preferred-language", "de", language.id());
-        facts.put("support", ana, "note", "call me after 6pm", note.id());
+        facts.put("support", ana, "preferred-language", "de", language.id(), false);
+        facts.put("support", ana, "note", "call me after 6pm", note.id(), false);
         consents.grant(ConsentGrant.of(
                 fx.sandbox.userId("ben"),
                 Set.of(ConsentScope.REPLY),
@@ -93,7 +93,7 @@ class DeletedContentCheckTest {
     @Test
     void whenThePlatformCannotTellNothingIsForgotten() {
         SandboxPost note = fx.sandbox.injectPost("ana", "#note call me after 6pm");
-        facts.put("support", fx.sandbox.userId("ana"), "note", "call me after 6pm", note.id());
+        facts.put("support", fx.sandbox.userId("ana"), "note", "call me after 6pm", note.id(), false);
         fx.sandbox.faults(FaultPlan.builder()
                 .script("GET /2/tweets", s -> s.then(Fault.serviceUnavailable()))
                 .build());
