@@ -3,6 +3,8 @@ package dev.bridle.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bridle.config.Environment;
+import dev.bridle.config.OnConsentEnd;
+import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import dev.bridle.consent.ConsentScope;
 import dev.bridle.internal.config.AccountConfig;
@@ -39,7 +41,10 @@ class ShippedConfigTest {
                         ReleaseNotesBot.class.getName(),
                         ThankYouBot.class.getName(),
                         FollowBackBot.class.getName(),
+                        SupportNotesBot.class.getName(),
                         ReleaseNotesBot.class.getName());
+        assertThat(config.bot("support-notes").orElseThrow().onConsentEnd()).isEqualTo(OnConsentEnd.KEEP_PROVIDED);
+        assertThat(config.bot("support-notes").orElseThrow().purposes()).containsExactly(Purpose.CUSTOMER_SUPPORT);
         assertThat(config.bot("follow-back").orElseThrow().account())
                 .as("where the demo audience asks")
                 .isEqualTo("acme_help");

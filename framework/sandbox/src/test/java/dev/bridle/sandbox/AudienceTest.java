@@ -41,13 +41,15 @@ class AudienceTest {
         assertThat(audience.tick()).singleElement().asString().startsWith("@ana posted: @acme START");
         assertThat(audience.tick()).as("nothing more is due yet").isEmpty();
         clock.advance(Duration.ofSeconds(61));
-        assertThat(audience.tick()).hasSize(9);
+        assertThat(audience.tick()).hasSize(10);
 
         assertThat(sandbox.posts())
                 .extracting(SandboxPost::authorHandle, SandboxPost::text)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("ana", "@acme START"),
                         org.assertj.core.groups.Tuple.tuple("ana", "@acme hi! when is the next release coming out?"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "ana", "@acme #lang pt #order A-1234 is this out yet? (no post yet)"),
                         org.assertj.core.groups.Tuple.tuple("ben", "@acme what's new this week?"),
                         org.assertj.core.groups.Tuple.tuple("ben", "@acme yes"),
                         org.assertj.core.groups.Tuple.tuple("ben", "@acme thanks for the release notes"),
@@ -61,6 +63,22 @@ class AudienceTest {
         assertThat(sandbox.simulatedUsers())
                 .extracting(SimulatedUser::handle)
                 .containsExactly("ana", "ben", "chloe", "dan", "eve");
+    }
+
+    @Test
+    void aMentionCanLinkTheAccountsLatestPost() throws IOException {
+        Audience audience = start(AudienceScript.builder()
+                .user(SimulatedUser.named("ana"))
+                .at(Duration.ofSeconds(5), "ana", Act.mention("is this true? " + Act.Mention.LATEST_POST))
+                .build());
+        TestClient.of(sandbox, clock, "acme").postJson("2/tweets", "{\"text\":\"Parcels ship in 2 days\"}");
+        String latest = sandbox.sent("acme").posts().get(0).id();
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(audience.tick())
+                .singleElement()
+                .asString()
+                .contains("@acme is this true? https://x.com/acme/status/" + latest);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bridle.testkit;
 
+import dev.bridle.MemoryAggregates;
 import dev.bridle.bot.Account;
 import dev.bridle.bot.ActionResult;
 import dev.bridle.bot.Aggregates;
@@ -8,6 +9,7 @@ import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.People;
+import dev.bridle.bot.Post;
 import dev.bridle.bot.PostRef;
 import dev.bridle.bot.Reads;
 import dev.bridle.bot.UserRef;
@@ -47,7 +49,7 @@ public final class ScriptedBotContext implements BotContext {
     private final List<Asked> asked = new ArrayList<>();
     private final Map<String, String> state = new ConcurrentHashMap<>();
     private final ScriptedPeople people = new ScriptedPeople();
-    private final ScriptedAggregates aggregates = new ScriptedAggregates();
+    private final Aggregates aggregates = MemoryAggregates.create();
     private final ScriptedReads reads = new ScriptedReads();
 
     private ScriptedBotContext(String botName, Account account, Clock clock, Function<Asked, ActionResult> answers) {
@@ -150,7 +152,10 @@ public final class ScriptedBotContext implements BotContext {
         return people;
     }
 
-    /** The users and mentions given with {@link #knowing(UserRef)} and {@link #mentioned(Mention)}. */
+    /**
+     * The users, posts and mentions given with {@link #knowing(UserRef)}, {@link #knowing(Post)} and
+     * {@link #mentioned(Mention)}.
+     */
     @Override
     public Reads reads() {
         return reads;
@@ -162,13 +167,19 @@ public final class ScriptedBotContext implements BotContext {
         return this;
     }
 
+    /** This context's reads find {@code post} by its id. */
+    public ScriptedBotContext knowing(Post post) {
+        reads.post(Objects.requireNonNull(post, "post"));
+        return this;
+    }
+
     /** This context's reads list {@code mention} among the account's mentions. */
     public ScriptedBotContext mentioned(Mention mention) {
         reads.mention(Objects.requireNonNull(mention, "mention"));
         return this;
     }
 
-    /** In memory; the label rule is checked by the runtime, not here. */
+    /** In memory, under the runtime's rules on names and labels ({@link MemoryAggregates}). */
     @Override
     public Aggregates aggregates() {
         return aggregates;

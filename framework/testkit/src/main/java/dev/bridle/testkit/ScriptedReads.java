@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@link Reads} for {@link ScriptedBotContext}: the users and mentions the test gave; posts, searches, the timeline and
+ * {@link Reads} for {@link ScriptedBotContext}: the users, posts and mentions the test gave; searches, the timeline and
  * followers come back empty. The read plan (purposes, watch rules) is the runtime's; a test that needs it runs the bot
  * in {@link BridleExtension}.
  */
@@ -23,9 +23,14 @@ final class ScriptedReads implements Reads {
 
     private final Map<String, UserRef> users = new ConcurrentHashMap<>();
     private final List<Mention> mentions = new CopyOnWriteArrayList<>();
+    private final Map<String, Post> posts = new ConcurrentHashMap<>();
 
     void user(UserRef user) {
         users.put(user.handle().toLowerCase(Locale.ROOT), user);
+    }
+
+    void post(Post post) {
+        posts.put(post.id(), post);
     }
 
     void mention(Mention mention) {
@@ -40,7 +45,7 @@ final class ScriptedReads implements Reads {
 
     @Override
     public ReadResult<Optional<Post>> post(String postId) {
-        return new ReadResult.Read<>(Optional.empty());
+        return new ReadResult.Read<>(Optional.ofNullable(posts.get(postId)));
     }
 
     @Override

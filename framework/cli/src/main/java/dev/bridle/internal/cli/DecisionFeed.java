@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Prints what happened to each action as the ledger records it: one line per outcome (sent, denied, deferred, failed,
- * in doubt) and per bot error. The ledger is the source, so the feed shows exactly what an audit would.
+ * in doubt), per read made (its kind and how many objects came back, never what) and per bot error. The ledger is the
+ * source, so the feed shows exactly what an audit would.
  */
 final class DecisionFeed {
 
@@ -25,6 +26,7 @@ final class DecisionFeed {
             LedgerEvent.DEFERRED,
             LedgerEvent.FAILED,
             LedgerEvent.IN_DOUBT,
+            LedgerEvent.READ,
             LedgerEvent.BOT_ERROR);
     private final DateTimeFormatter time;
     private final AuditLedger ledger;

@@ -2,7 +2,8 @@ package dev.bridle.internal.runtime;
 
 import dev.bridle.bot.Account;
 import dev.bridle.bot.Bot;
-import dev.bridle.internal.aggregate.StoredAggregates;
+import dev.bridle.internal.aggregate.AggregateRules;
+import dev.bridle.internal.aggregate.JdbcAggregateSeries;
 import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
@@ -201,7 +202,7 @@ final class RuntimeAssembly {
                                             InboundClaims.receivedFrom(data.database(), handle, message, user),
                                     ledger,
                                     clock),
-                            new StoredAggregates(data.database(), bot.name()),
+                            new AggregateRules(new JdbcAggregateSeries(data.database(), bot.name())),
                             new GuardedReads(
                                     bot.name(),
                                     account,

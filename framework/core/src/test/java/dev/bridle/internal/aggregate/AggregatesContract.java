@@ -16,10 +16,24 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What aggregates must do on every database: add up, keep distributions, stay per bot, refuse per-person series. */
+/**
+ * What aggregates must do wherever they are kept (each database, and memory for the test kit): add up, keep
+ * distributions, stay per bot, refuse per-person series.
+ */
 abstract class AggregatesContract extends StoreTestBase {
 
     private static final Map<String, String> DE = Map.of("language", "de");
+
+    /**
+     * Where bot {@code bot}'s aggregates are kept; every call for one bot shares its rows, as nodes sharing a store do.
+     */
+    protected AggregateSeries series(String bot) {
+        return new JdbcAggregateSeries(db, bot);
+    }
+
+    private Aggregates aggregates(String bot) {
+        return new AggregateRules(series(bot));
+    }
 
     @BeforeEach
     void emptyStore() {
@@ -28,7 +42,7 @@ abstract class AggregatesContract extends StoreTestBase {
 
     @Test
     void countersAddUpPerLabelCombination() {
-        Aggregates support = new StoredAggregates(db, "support");
+        Aggregates support = aggregates("support");
         support.increment("replies", DE);
         support.increment("replies", DE);
         support.add("replies", Map.of("language", "fr"), 5);
@@ -36,12 +50,12 @@ abstract class AggregatesContract extends StoreTestBase {
         assertThat(support.count("replies", DE)).isEqualTo(2);
         assertThat(support.count("replies", Map.of("language", "fr"))).isEqualTo(5);
         assertThat(support.count("replies", Map.of("language", "it"))).isZero();
-        assertThat(new StoredAggregates(db, "digest").count("replies", DE)).isZero();
+        assertThat(aggregates("digest").count("replies", DE)).isZero();
     }
 
     @Test
     void labelOrderDoesNotMakeANewSeries() {
-        Aggregates support = new StoredAggregates(db, "support");
+        Aggregates support = aggregates("support");
         support.increment("replies", new java.util.LinkedHashMap<>(Map.of("language", "de", "topic", "shipping")));
 
         assertThat(support.count("replies", Map.of("topic", "shipping", "language", "de")))
@@ -50,7 +64,7 @@ abstract class AggregatesContract extends StoreTestBase {
 
     @Test
     void aDistributionKeepsCountSumAndCumulativeBuckets() {
-        Aggregates support = new StoredAggregates(db, "support");
+        Aggregates support = aggregates("support");
         for (double seconds : new double[] {0.5, 3, 3, 40}) {
             support.observe("answer_seconds", DE, seconds);
         }
@@ -65,7 +79,7 @@ abstract class AggregatesContract extends StoreTestBase {
 
     @Test
     void anAggregateCannotGrowIntoAPerPersonTable() {
-        Aggregates support = new StoredAggregates(db, "support");
+        Aggregates support = aggregates("support");
         for (int i = 0; i < Aggregates.MAX_SERIES; i++) {
             support.increment("replies", Map.of("bucket", "b" + i));
         }
@@ -85,7 +99,7 @@ abstract class AggregatesContract extends StoreTestBase {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Aggregates own = new StoredAggregates(db, "support"); // as separate nodes would
+            Aggregates own = aggregates("support"); // as separate nodes would
             done.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < each; i++) {
@@ -101,15 +115,27 @@ abstract class AggregatesContract extends StoreTestBase {
         }
         pool.shutdown();
 
-        Aggregates support = new StoredAggregates(db, "support");
+        Aggregates support = aggregates("support");
         assertThat(support.count("replies", DE)).isEqualTo(threads * each);
         assertThat(support.distribution("answer_seconds", DE).atOrBelow())
                 .containsExactly(Map.entry(2.0, (long) threads * each));
     }
 
     @Test
+    void namesAndLabelsThatCouldHoldAPersonAreRefused() {
+        Aggregates support = aggregates("support");
+
+        assertThatThrownBy(() -> support.increment("questions-about-posts", DE))
+                .hasMessageContaining("not an aggregate name");
+        assertThatThrownBy(() -> support.increment("replies", Map.of("user", "support")))
+                .hasMessageContaining("holds a person");
+        assertThatThrownBy(() -> support.increment("replies", Map.of("from", "@anna")))
+                .hasMessageContaining("aggregates keep no identifiers");
+    }
+
+    @Test
     void badNumbersAreRefused() {
-        Aggregates support = new StoredAggregates(db, "support");
+        Aggregates support = aggregates("support");
 
         assertThatThrownBy(() -> support.add("replies", DE, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> support.observe("answer_seconds", DE, Double.NaN))

@@ -5,8 +5,14 @@ import java.util.Objects;
 /** What a simulated user does in a step or a reaction. */
 public sealed interface Act {
 
-    /** Posts a mention of the account ({@code @account} is put in front unless the text names it). */
+    /**
+     * Posts a mention of the account ({@code @account} is put in front unless the text names it). {@link #LATEST_POST}
+     * in the text becomes a link to the account's latest post, as a person quoting it would paste.
+     */
     record Mention(String text) implements Act {
+        /** Stands for a link to the account's latest post. */
+        public static final String LATEST_POST = "{latest-post}";
+
         public Mention {
             Objects.requireNonNull(text, "text");
         }

@@ -87,6 +87,7 @@ public record AudienceScript(String target, List<SimulatedUser> cast, List<Step>
                 .user(SimulatedUser.named("eve"))
                 .at(Duration.ZERO, "ana", Act.mention("START"))
                 .at(Duration.ofSeconds(6), "ana", Act.mention("hi! when is the next release coming out?"))
+                .at(Duration.ofSeconds(8), "ana", Act.mention("#lang pt #order A-1234 is this out yet? {latest-post}"))
                 .at(Duration.ofSeconds(10), "ben", Act.mention("what's new this week?"))
                 .at(Duration.ofSeconds(16), "ben", Act.mention("yes"))
                 .at(Duration.ofSeconds(22), "ben", Act.mention("thanks for the release notes"))

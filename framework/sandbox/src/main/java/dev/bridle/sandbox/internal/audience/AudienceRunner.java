@@ -122,11 +122,22 @@ public final class AudienceRunner implements Audience, WorldListener {
                 return "@" + p.user() + " replied: " + post.text() + " (" + p.why() + ", " + post.id() + ")";
             }
             Act.Mention mention = (Act.Mention) p.act();
-            SandboxPost post = inbound.mention(p.user(), account, mention.text());
+            SandboxPost post = inbound.mention(p.user(), account, linkingLatestPost(mention.text(), account));
             return "@" + p.user() + " posted: " + post.text() + " (" + p.why() + ", " + post.id() + ")";
         } catch (IllegalArgumentException e) {
             return "@" + p.user() + " could not act (" + p.why() + "): " + e.getMessage();
         }
+    }
+
+    /** {@code text} with {@link Act.Mention#LATEST_POST} replaced by a link to {@code account}'s latest post. */
+    private String linkingLatestPost(String text, String account) {
+        if (!text.contains(Act.Mention.LATEST_POST)) {
+            return text;
+        }
+        String latest = latestPostOf(account);
+        return text.replace(
+                Act.Mention.LATEST_POST,
+                latest == null ? "(no post yet)" : "https://x.com/" + account + "/status/" + latest);
     }
 
     private String latestPostOf(String handle) {
