@@ -20,6 +20,7 @@ import dev.bridle.internal.config.ConfigLoader;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
+import dev.bridle.internal.config.TermFiles;
 import dev.bridle.internal.platform.PlatformFactory;
 import dev.bridle.internal.runtime.BridleRuntime;
 import dev.bridle.internal.runtime.PlatformSource;
@@ -186,6 +187,8 @@ public final class Bridle implements AutoCloseable {
         private final List<CodeConfig.BotSpec> bots = new ArrayList<>();
         private final Map<String, Bot> instances = new LinkedHashMap<>();
         private final Map<String, OnConsentEnd> onConsentEnd = new LinkedHashMap<>();
+        private Path sensitiveTerms;
+        private Path watchTerms;
 
         private Builder() {}
 
@@ -285,6 +288,26 @@ public final class Bridle implements AutoCloseable {
         /** How mentions and direct messages arrive; {@link InboundSettings#defaults()} unless set. */
         public Builder inbound(InboundSettings inbound) {
             this.inbound = Objects.requireNonNull(inbound, "inbound");
+            return this;
+        }
+
+        /**
+         * The sensitive-category term file facts are screened with, in place of the file's
+         * {@code recognisers.sensitiveTerms}; without either, {@code sensitive-terms.yaml} beside the configuration
+         * file, else the shipped terms. Reread when it changes.
+         */
+        public Builder sensitiveTerms(Path file) {
+            this.sensitiveTerms = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * The watch-rule term file search queries and stream rules are classified with, in place of the file's
+         * {@code recognisers.watchTerms}; without either, {@code watch-terms.yaml} beside the configuration file, else
+         * the shipped terms. Reread when it changes.
+         */
+        public Builder watchTerms(Path file) {
+            this.watchTerms = Objects.requireNonNull(file, "file");
             return this;
         }
 
@@ -464,7 +487,10 @@ public final class Bridle implements AutoCloseable {
                             consent,
                             optOut,
                             inbound,
-                            onConsentEnd),
+                            onConsentEnd,
+                            sensitiveTerms == null && watchTerms == null
+                                    ? null
+                                    : new TermFiles(sensitiveTerms, watchTerms)),
                     loader());
         }
 
@@ -557,6 +583,30 @@ public final class Bridle implements AutoCloseable {
         public OptOutKeywords keywords() {
             Path file = configuration().optOut().keywordFile();
             return file == null ? OptOutKeywords.defaults() : OptOutKeywords.load(file);
+        }
+
+        /**
+         * The fact check with this configuration's sensitive-category terms, as the running bots screen facts. Opens no
+         * store.
+         *
+         * @throws RuntimeException whose message lists every problem of the configuration or the term file
+         */
+        public FactCheck factCheck() {
+            Path file = configuration().sensitiveTermsFile();
+            return file == null ? FactCheck.defaults() : FactCheck.load(file);
+        }
+
+        /**
+         * The watch-rule check with this configuration's terms, as the running bots' queries are classified. Opens no
+         * store.
+         *
+         * @throws RuntimeException whose message lists every problem of the configuration or the term files
+         */
+        public WatchCheck watchCheck() {
+            BridleConfig config = configuration();
+            Path watch = config.watchTermsFile();
+            Path sensitive = config.sensitiveTermsFile();
+            return WatchCheck.load(watch, sensitive);
         }
 
         /**

@@ -3,7 +3,11 @@ package dev.bridle.internal.cli;
 import dev.bridle.Bridle;
 import dev.bridle.BridleStore;
 import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.ConfigException;
 import dev.bridle.internal.config.ConfigLoader;
+import dev.bridle.internal.config.TermFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -36,6 +40,24 @@ public final class ConfigOption {
      */
     public BridleConfig load() {
         return ConfigLoader.load(file);
+    }
+
+    /**
+     * The term files the configuration's bots are judged by (its {@code recognisers:}, else the files beside it), for
+     * the {@code test} commands to judge as the runtime does. When the configuration is missing, that is the files
+     * beside where it would be; when it is invalid, the same, and {@code err} says so.
+     */
+    public TermFiles termFiles(PrintWriter err) {
+        if (Files.isRegularFile(file)) {
+            try {
+                BridleConfig config = load();
+                return new TermFiles(config.sensitiveTermsFile(), config.watchTermsFile());
+            } catch (ConfigException e) {
+                err.println("(" + file + " is not valid, so its recognisers: are not read; bridle check says why)");
+            }
+        }
+        TermFiles beside = TermFiles.none();
+        return new TermFiles(beside.sensitiveTermsFor(file), beside.watchTermsFor(file));
     }
 
     /**

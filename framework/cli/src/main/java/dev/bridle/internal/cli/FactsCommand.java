@@ -7,7 +7,6 @@ import dev.bridle.FactCheck;
 import dev.bridle.internal.config.TermFileException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -81,8 +80,8 @@ public final class FactsCommand implements Callable<Integer> {
                 names = "--terms",
                 paramLabel = "FILE",
                 description =
-                        "The sensitive-category term file (default: sensitive-terms.yaml beside the configuration file when it exists,"
-                                + " else the built-in one).")
+                        "The sensitive-category term file (default: the configuration's recognisers.sensitiveTerms, else"
+                                + " sensitive-terms.yaml beside it when it exists, else the built-in one).")
         private Path terms;
 
         @CommandLine.Mixin
@@ -96,22 +95,13 @@ public final class FactsCommand implements Callable<Integer> {
                 })
         private boolean json;
 
-        /** {@code --terms}, else the file beside the configuration file, else null (the built-in terms). */
-        private Path termsFile() {
-            if (terms != null) {
-                return terms;
-            }
-            Path beside = config.file().resolveSibling("sensitive-terms.yaml");
-            return Files.isRegularFile(beside) ? beside : null;
-        }
-
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             FactCheck check;
             try {
-                Path file = termsFile();
+                Path file = terms != null ? terms : config.termFiles(err).sensitiveTerms();
                 check = file == null ? FactCheck.defaults() : FactCheck.load(file);
             } catch (TermFileException e) {
                 err.println(e.getMessage());

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bridle.WatchCheck;
 import dev.bridle.internal.config.TermFileException;
+import dev.bridle.internal.config.TermFiles;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -82,8 +82,8 @@ public final class WatchCommand implements Callable<Integer> {
                 names = "--terms",
                 paramLabel = "FILE",
                 description =
-                        "The watch term file (default: watch-terms.yaml beside the configuration file when it exists,"
-                                + " else the built-in one).")
+                        "The watch term file (default: the configuration's recognisers.watchTerms, else watch-terms.yaml"
+                                + " beside it when it exists, else the built-in one).")
         private Path terms;
 
         @CommandLine.Mixin
@@ -93,8 +93,8 @@ public final class WatchCommand implements Callable<Integer> {
                 names = "--sensitive-terms",
                 paramLabel = "FILE",
                 description = "The sensitive-category term file, for accounts combined with restricted-category words"
-                        + " (default: sensitive-terms.yaml beside the configuration file when it exists, else the built-in"
-                        + " one).")
+                        + " (default: the configuration's recognisers.sensitiveTerms, else sensitive-terms.yaml beside it"
+                        + " when it exists, else the built-in one).")
         private Path sensitiveTerms;
 
         @Option(
@@ -103,27 +103,15 @@ public final class WatchCommand implements Callable<Integer> {
                         + " category, reason, rule and terms.")
         private boolean json;
 
-        /** {@code --terms}, else the file beside the configuration file, else null (the built-in terms). */
-        private Path termsFile() {
-            if (terms != null) {
-                return terms;
-            }
-            Path beside = config.file().resolveSibling("watch-terms.yaml");
-            return Files.isRegularFile(beside) ? beside : null;
-        }
-
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             WatchCheck check;
             try {
-                Path file = termsFile();
-                Path sensitive = sensitiveTerms != null
-                        ? sensitiveTerms
-                        : Files.isRegularFile(config.file().resolveSibling("sensitive-terms.yaml"))
-                                ? config.file().resolveSibling("sensitive-terms.yaml")
-                                : null;
+                TermFiles configured = terms != null && sensitiveTerms != null ? null : config.termFiles(err);
+                Path file = terms != null ? terms : configured.watchTerms();
+                Path sensitive = sensitiveTerms != null ? sensitiveTerms : configured.sensitiveTerms();
                 check = file == null && sensitive == null ? WatchCheck.defaults() : WatchCheck.load(file, sensitive);
             } catch (TermFileException e) {
                 err.println(e.getMessage());

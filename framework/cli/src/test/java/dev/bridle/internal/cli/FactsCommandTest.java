@@ -129,6 +129,44 @@ class FactsCommandTest {
     }
 
     @Test
+    void theTermFileTheConfigurationNamesIsUsedAsTheRuntimeUsesIt(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("terms"));
+        Files.writeString(
+                dir.resolve("terms/ours.yaml"),
+                "version: 1\nextends: shipped\nlanguages:\n  en:\n    terms:\n      health: [\"sniffles\"]\n");
+        Files.writeString(dir.resolve("bridle.yaml"), """
+                environment: dev
+                app: { name: acme-bots-dev, purpose: answering customers }
+                recognisers: { sensitiveTerms: terms/ours.yaml }
+                """);
+
+        assertThat(run(
+                        "note: sniffles\n",
+                        "test",
+                        "--config",
+                        dir.resolve("bridle.yaml").toString()))
+                .isZero();
+        assertThat(out.toString()).startsWith("REFUSED  health");
+    }
+
+    @Test
+    void anInvalidConfigurationSaysSoAndTheFileBesideItIsUsed(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("sensitive-terms.yaml"),
+                "version: 1\nextends: shipped\nlanguages:\n  en:\n    terms:\n      health: [\"sniffles\"]\n");
+        Files.writeString(dir.resolve("bridle.yaml"), "environment: someday\n");
+
+        assertThat(run(
+                        "note: sniffles\n",
+                        "test",
+                        "--config",
+                        dir.resolve("bridle.yaml").toString()))
+                .isZero();
+        assertThat(out.toString()).startsWith("REFUSED  health");
+        assertThat(err.toString()).contains("is not valid, so its recognisers: are not read");
+    }
+
+    @Test
     void anInvalidTermFileIsExitCode3WithFileAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("terms.yaml");
         Files.writeString(file, "version: 1\nextends: shipped\nlanguages:\n  en:\n    terms:\n      wealth: [rich]\n");

@@ -5,6 +5,7 @@ import dev.bridle.config.OnConsentEnd;
 import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.store.StoreConfig;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * @param consent how consent is recorded and checked ({@code consent:})
  * @param optOut how opt-outs reach and are answered ({@code optout:})
  * @param inbound polling intervals and the webhook ({@code inbound:})
+ * @param termFiles the term files the recognisers read ({@code recognisers:})
  */
 public record BridleConfig(
         String source,
@@ -48,7 +50,8 @@ public record BridleConfig(
         DuplicatesConfig duplicates,
         ConsentSettings consent,
         OptOutSettings optOut,
-        InboundConfig inbound) {
+        InboundConfig inbound,
+        TermFiles termFiles) {
 
     public BridleConfig {
         Objects.requireNonNull(source, "source");
@@ -65,11 +68,63 @@ public record BridleConfig(
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(optOut, "optOut");
         Objects.requireNonNull(inbound, "inbound");
+        Objects.requireNonNull(termFiles, "termFiles");
         if (throttles.buckets() == ThrottlesConfig.Buckets.DATABASE && !store.isPostgres()) {
             throw new IllegalArgumentException("throttle buckets in the database need a PostgreSQL store, not "
                     + ConfigPrinter.maskUrl(store.url()));
         }
         requireEveryBotOnAConfiguredAccount(accounts, bots);
+    }
+
+    /** A configuration that names no term files ({@link TermFiles#none()}). */
+    public BridleConfig(
+            String source,
+            Environment environment,
+            AppConfig app,
+            boolean dryRun,
+            StoreConfig store,
+            PlatformConfig platform,
+            SchedulerConfig scheduler,
+            List<String> modules,
+            List<AccountConfig> accounts,
+            List<BotConfig> bots,
+            ThrottlesConfig throttles,
+            DuplicatesConfig duplicates,
+            ConsentSettings consent,
+            OptOutSettings optOut,
+            InboundConfig inbound) {
+        this(
+                source,
+                environment,
+                app,
+                dryRun,
+                store,
+                platform,
+                scheduler,
+                modules,
+                accounts,
+                bots,
+                throttles,
+                duplicates,
+                consent,
+                optOut,
+                inbound,
+                TermFiles.none());
+    }
+
+    /** The configuration file it was read from, or {@code null} when it was built in code alone. */
+    public Path file() {
+        return source.equals(CodeConfig.SOURCE) ? null : Path.of(source);
+    }
+
+    /** The sensitive-category term file in use: named, beside the configuration file, or {@code null} (shipped). */
+    public Path sensitiveTermsFile() {
+        return termFiles.sensitiveTermsFor(file());
+    }
+
+    /** The watch-rule term file in use: named, beside the configuration file, or {@code null} (shipped). */
+    public Path watchTermsFile() {
+        return termFiles.watchTermsFor(file());
     }
 
     /** The bots that keep what a person provided them when the person's consent ends ({@code onConsentEnd}). */

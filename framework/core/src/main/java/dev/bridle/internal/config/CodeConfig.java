@@ -15,6 +15,8 @@ import dev.bridle.internal.consent.ConsentSettings;
 import dev.bridle.internal.optout.OptOutSettings;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.internal.yaml.YamlProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -95,6 +98,7 @@ public final class CodeConfig {
      * @param bots the bots given in code, after the file's
      * @param onConsentEnd per bot name (given in code or in the file), what its facts become when consent ends, in
      *     place of the bot's own setting
+     * @param termFiles the term files given in code, each in place of the file's; a {@code null} file is the file's
      */
     public record Given(
             BridleConfig file,
@@ -112,7 +116,8 @@ public final class CodeConfig {
             ConsentPolicy consent,
             OptOutPolicy optOut,
             InboundSettings inbound,
-            Map<String, OnConsentEnd> onConsentEnd) {
+            Map<String, OnConsentEnd> onConsentEnd,
+            TermFiles termFiles) {
         public Given {
             accounts = List.copyOf(accounts);
             bots = List.copyOf(bots);
@@ -179,6 +184,7 @@ public final class CodeConfig {
         InboundConfig inbound = given.inbound() == null
                 ? file == null ? InboundConfig.defaults() : file.inbound()
                 : check.inbound(given.inbound(), accounts);
+        TermFiles termFiles = check.termFiles(given.termFiles(), file == null ? TermFiles.none() : file.termFiles());
         if (!check.problems.isEmpty()) {
             throw new ConfigException(check.source, check.problems);
         }
@@ -208,11 +214,42 @@ public final class CodeConfig {
                     duplicates,
                     consent,
                     optOut,
-                    inbound);
+                    inbound,
+                    termFiles);
         } catch (IllegalArgumentException e) {
             check.problem("", e.getMessage());
             throw new ConfigException(check.source, check.problems);
         }
+    }
+
+    /** The file's term files with those given in code in their place, each checked to be a usable term file. */
+    private TermFiles termFiles(TermFiles given, TermFiles file) {
+        if (given == null) {
+            return file;
+        }
+        Path sensitive = given.sensitiveTerms() == null
+                ? file.sensitiveTerms()
+                : termFile("recognisers.sensitiveTerms", given.sensitiveTerms(), SensitiveTermsReader::load);
+        Path watch = given.watchTerms() == null
+                ? file.watchTerms()
+                : termFile("recognisers.watchTerms", given.watchTerms(), WatchTermsReader::load);
+        return new TermFiles(sensitive, watch);
+    }
+
+    private Path termFile(String path, Path termFile, Consumer<Path> load) {
+        Path absolute = termFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            problem(path, "there is no file " + absolute);
+            return null;
+        }
+        try {
+            load.accept(absolute);
+        } catch (TermFileException e) {
+            problem(
+                    path,
+                    absolute + " is not a usable term file: " + e.problems().get(0));
+        }
+        return absolute;
     }
 
     /** {@code bots} with the modes given by name in place of their own; a name that is no bot's is a problem. */

@@ -3,6 +3,7 @@ package dev.bridle.internal.config;
 import dev.bridle.config.Purpose;
 import dev.bridle.config.Schedule;
 import dev.bridle.internal.secret.Secret;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -72,7 +73,17 @@ public final class ConfigPrinter {
         SettingsPrinter.consent(out, config.consent());
         SettingsPrinter.optOut(out, config.optOut());
         SettingsPrinter.inbound(out, config.inbound());
+        out.append("recognisers:\n");
+        termFile(out, "  sensitiveTerms", config.sensitiveTermsFile());
+        termFile(out, "  watchTerms", config.watchTermsFile());
         return out.toString();
+    }
+
+    private static void termFile(StringBuilder out, String key, Path file) {
+        out.append(key)
+                .append(": ")
+                .append(file == null ? "null  # the terms shipped with Bridle" : scalar(file.toString()))
+                .append('\n');
     }
 
     private static void accounts(StringBuilder out, List<AccountConfig> accounts) {

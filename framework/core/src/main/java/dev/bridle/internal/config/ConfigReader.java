@@ -41,7 +41,8 @@ final class ConfigReader {
             "duplicates",
             "consent",
             "optout",
-            "inbound");
+            "inbound",
+            "recognisers");
 
     private static final String ENVIRONMENTS = "dev, staging or prod";
 
@@ -84,6 +85,7 @@ final class ConfigReader {
                 new ConsentReader(nodes).read(doc.get("consent"), doc.path("consent"), app == null ? null : app.name());
         OptOutSettings optOut = new OptOutReader(nodes, accounts, file).read(doc.get("optout"), doc.path("optout"));
         InboundConfig inbound = new InboundReader(nodes).read(doc.get("inbound"), doc.path("inbound"), accountList);
+        TermFiles termFiles = new TermFilesReader(nodes, file).read(doc.get("recognisers"), doc.path("recognisers"));
         if (!nodes.problems().isEmpty()) {
             return null;
         }
@@ -102,7 +104,8 @@ final class ConfigReader {
                 duplicates,
                 consent,
                 optOut,
-                inbound);
+                inbound,
+                termFiles);
     }
 
     private Environment environment(Section doc) {

@@ -6,7 +6,6 @@ import dev.bridle.internal.yaml.DocPath;
 import dev.bridle.internal.yaml.YamlNode;
 import dev.bridle.internal.yaml.YamlNode.YamlMap;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -87,29 +86,7 @@ final class OptOutReader {
     }
 
     private Path keywords(YamlNode node, String path) {
-        String text = nodes.text(node, path, KEYWORDS_EXPECTED);
-        if (text == null) {
-            return null;
-        }
-        Path shown; // as messages name it: beside the configuration file, as that was named
-        try {
-            Path written = Path.of(text.strip());
-            shown = (written.isAbsolute() || configFile == null ? written : configFile.resolveSibling(written))
-                    .normalize();
-        } catch (InvalidPathException e) {
-            nodes.problem(
-                    node,
-                    path,
-                    "found " + NodeReader.describe(node) + ", which is not a path; expected " + KEYWORDS_EXPECTED);
-            return null;
-        }
-        Optional<String> unusable = keywordFileProblem(shown);
-        if (unusable.isPresent()) {
-            nodes.problem(node, path, "found " + NodeReader.describe(node) + unusable.get());
-            return null;
-        }
-        // Absolute, so that the printed configuration names the same file wherever it is read from.
-        return shown.toAbsolutePath().normalize();
+        return ConfigFilePaths.read(nodes, node, path, configFile, KEYWORDS_EXPECTED, OptOutReader::keywordFileProblem);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.bridle.internal.runtime;
 
 import dev.bridle.internal.config.BridleConfig;
-import dev.bridle.internal.config.CodeConfig;
 import dev.bridle.internal.config.SensitiveTermsReader;
 import dev.bridle.internal.config.TermFileException;
 import dev.bridle.internal.config.TermFileReloader;
@@ -10,7 +9,6 @@ import dev.bridle.internal.sensitive.FactClassifier;
 import dev.bridle.internal.sensitive.SensitiveLexicon;
 import dev.bridle.internal.watch.WatchClassifier;
 import dev.bridle.internal.watch.WatchTerms;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -18,15 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fact and watch-rule recognisers a running Bridle uses: {@code sensitive-terms.yaml} and {@code watch-terms.yaml}
- * beside the configuration file when they exist (as {@code bridle facts test} and {@code bridle watch test} read them),
- * else the shipped terms. A file is reread when it changes; an edit that cannot be used is logged once and the previous
- * terms stay in use.
+ * The fact and watch-rule recognisers a running Bridle uses: the term files {@code recognisers:} names, else
+ * {@code sensitive-terms.yaml} and {@code watch-terms.yaml} beside the configuration file when they exist (as
+ * {@code bridle facts test} and {@code bridle watch test} read them), else the shipped terms. A file is reread when it
+ * changes; an edit that cannot be used is logged once and the previous terms stay in use.
  */
 final class Recognisers {
-
-    static final String SENSITIVE_TERMS = "sensitive-terms.yaml";
-    static final String WATCH_TERMS = "watch-terms.yaml";
 
     private static final Logger log = LoggerFactory.getLogger(Recognisers.class);
 
@@ -41,21 +36,20 @@ final class Recognisers {
         this.watchTerms = watchTerms;
     }
 
-    /** The recognisers for {@code config}, reading the term files beside it, if any, by {@code clock}. */
+    /** The recognisers for {@code config}, reading its term files, if any, by {@code clock}. */
     static Recognisers of(BridleConfig config, Clock clock) {
-        Path dir = config.source().equals(CodeConfig.SOURCE)
-                ? null
-                : Path.of(config.source()).toAbsolutePath().getParent();
+        Path sensitive = config.sensitiveTermsFile();
         Supplier<SensitiveLexicon> lexicon;
-        if (dir != null && Files.isRegularFile(dir.resolve(SENSITIVE_TERMS))) {
-            lexicon = reloading(TermFileReloader.sensitive(dir.resolve(SENSITIVE_TERMS), clock));
+        if (sensitive != null) {
+            lexicon = reloading(TermFileReloader.sensitive(sensitive, clock));
         } else {
             SensitiveLexicon shipped = SensitiveTermsReader.defaults();
             lexicon = () -> shipped;
         }
         Supplier<WatchTerms> watch;
-        if (dir != null && Files.isRegularFile(dir.resolve(WATCH_TERMS))) {
-            watch = reloading(TermFileReloader.watch(dir.resolve(WATCH_TERMS), clock));
+        Path watchFile = config.watchTermsFile();
+        if (watchFile != null) {
+            watch = reloading(TermFileReloader.watch(watchFile, clock));
         } else {
             WatchTerms shipped = WatchTermsReader.defaults();
             watch = () -> shipped;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bridle.config.Environment;
 import dev.bridle.internal.config.AppConfig;
 import dev.bridle.internal.config.BridleConfig;
+import dev.bridle.internal.config.ConfigLoader;
 import dev.bridle.internal.config.PlatformConfig;
 import dev.bridle.internal.config.SchedulerConfig;
+import dev.bridle.internal.config.TermFiles;
 import dev.bridle.internal.store.StoreConfig;
 import dev.bridle.sandbox.MutableClock;
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ class RecognisersTest {
 
     @Test
     void aTermFileBesideTheConfigurationIsUsedAndRereadWhenItChanges() throws Exception {
-        Path file = dir.resolve(Recognisers.SENSITIVE_TERMS);
+        Path file = dir.resolve(TermFiles.SENSITIVE_TERMS);
         Files.writeString(file, withHealthTerm("zorbitis"));
         Recognisers recognisers = Recognisers.of(configIn(dir), clock);
         assertThat(recognisers.facts().classify("note", "has zorbitis").refused())
@@ -75,8 +77,37 @@ class RecognisersTest {
     }
 
     @Test
+    void theTermFilesTheConfigurationNamesAreUsedInsteadOfThoseBesideIt() throws Exception {
+        Path terms = Files.createDirectories(dir.resolve("terms"));
+        Files.writeString(terms.resolve("ours.yaml"), withHealthTerm("zorbitis"));
+        Files.writeString(dir.resolve(TermFiles.SENSITIVE_TERMS), withHealthTerm("quuxalgia"));
+        Files.writeString(terms.resolve("watch.yaml"), """
+                version: 1
+                extends: shipped
+                languages:
+                  en:
+                    sensitive_event: [zorbfest]
+                """);
+        Path file = Files.writeString(dir.resolve("bridle.yaml"), """
+                environment: dev
+                app: { name: acme-dev, purpose: answering customers }
+                recognisers:
+                  sensitiveTerms: terms/ours.yaml
+                  watchTerms: terms/watch.yaml
+                """);
+
+        Recognisers recognisers = Recognisers.of(ConfigLoader.load(file), clock);
+
+        assertThat(recognisers.facts().classify("note", "has zorbitis").refused())
+                .isTrue();
+        assertThat(recognisers.facts().classify("note", "has quuxalgia").refused())
+                .isFalse();
+        assertThat(recognisers.watch().classify("zorbfest berlin").refused()).isTrue();
+    }
+
+    @Test
     void aBadEditKeepsThePreviousTerms() throws Exception {
-        Path file = dir.resolve(Recognisers.SENSITIVE_TERMS);
+        Path file = dir.resolve(TermFiles.SENSITIVE_TERMS);
         Files.writeString(file, withHealthTerm("zorbitis"));
         Recognisers recognisers = Recognisers.of(configIn(dir), clock);
 
