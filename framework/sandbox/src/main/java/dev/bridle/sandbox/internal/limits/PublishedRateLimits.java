@@ -38,6 +38,16 @@ public final class PublishedRateLimits {
                     "GET /2/users/:id/following",
                     15,
                     "docs.x.com follows lookup, 15 per 15 min per user " + "(not in the shared reference notes)"),
+            v2(
+                    "GET /2/tweets/search/stream/rules",
+                    450,
+                    "developer.x.com filtered-stream rules reference: 450 per 15 min per app, app-only (the "
+                            + "sandbox counts it per signing account)"),
+            v2(
+                    "POST /2/tweets/search/stream/rules",
+                    450,
+                    "developer.x.com POST stream/rules reference: 450 per 15 min per app, app-only (the "
+                            + "sandbox counts it per signing account)"),
             v2("POST /2/users/:id/likes", 50, V2_DOCS + " (also 1,000 per 24 h); 50 recorded"),
             v2(
                     "GET /2/users/:id/liked_tweets",

@@ -51,9 +51,38 @@ final class SearchQuery {
             throw ErrorCode.MISSING_PARAMETER.badParameter(
                     "query", query, "The `query` query parameter can not be empty");
         }
-        if (query.length() > MAX_LENGTH) {
-            throw invalid(query, "Query length exceeds the maximum of " + MAX_LENGTH + " characters");
+        try {
+            if (query.length() > MAX_LENGTH) {
+                throw new Invalid("Query length exceeds the maximum of " + MAX_LENGTH + " characters");
+            }
+            return parseTerms(query);
+        } catch (Invalid e) {
+            throw ErrorCode.INVALID_PARAMETER.badParameter(
+                    "query", query, "There were errors processing your request: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why {@code rule} is not a valid filtered-stream rule in this language (the same operators as search), or null if
+     * it is. The rule's length is the caller's to check: a stream rule's limit is not a query's.
+     */
+    static String ruleProblem(String rule) {
+        try {
+            parseTerms(rule);
+            return null;
+        } catch (Invalid e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A query or rule this language cannot parse, and why. */
+    private static final class Invalid extends RuntimeException {
+        Invalid(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private static SearchQuery parseTerms(String query) {
         List<List<Term>> clauses = new ArrayList<>();
         List<Term> current = new ArrayList<>();
         for (String token : tokens(query)) {
@@ -171,9 +200,8 @@ final class SearchQuery {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    /** X's invalid-query answer: 400, {@code errors[0].parameters.query} and the reason in {@code message}. */
+    /** Why a query is invalid; {@link #parse} turns it into X's 400 with {@code errors[0].parameters.query}. */
     private static RuntimeException invalid(String query, String why) {
-        return ErrorCode.INVALID_PARAMETER.badParameter(
-                "query", query, "There were errors processing your request: " + why);
+        return new Invalid(why);
     }
 }
