@@ -16,7 +16,10 @@ public final class ReadPlan {
         this.steps = List.copyOf(steps);
     }
 
-    /** The standard plan: the bot's purposes must need the read, and a search query must watch nothing forbidden. */
+    /**
+     * The standard plan: the bot's purposes must need the read, and a search query or stream rule must watch nothing
+     * forbidden.
+     */
     public static ReadPlan standard(QueryScreen queries) {
         return new ReadPlan(List.of(new PurposeReadStep(), new WatchRuleStep(queries)));
     }

@@ -7,6 +7,7 @@ import dev.bridle.bot.Post;
 import dev.bridle.bot.PostPage;
 import dev.bridle.bot.ReadResult;
 import dev.bridle.bot.Reads;
+import dev.bridle.bot.StreamRules;
 import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.config.Purpose;
@@ -33,7 +34,7 @@ final class GuardedReads implements Reads {
 
     /** One call to the platform that may fail. */
     @FunctionalInterface
-    private interface Call<T> {
+    interface Call<T> {
         T make() throws PlatformException;
     }
 
@@ -44,6 +45,7 @@ final class GuardedReads implements Reads {
     private final Platform platform;
     private final AuditLedger ledger;
     private final Clock clock;
+    private final GuardedStreamRules streamRules;
 
     GuardedReads(
             String bot,
@@ -60,6 +62,7 @@ final class GuardedReads implements Reads {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.streamRules = new GuardedStreamRules(this, platform, account);
     }
 
     @Override
@@ -108,13 +111,28 @@ final class GuardedReads implements Reads {
                 page -> page.users().size());
     }
 
-    private <T> ReadResult<T> read(ReadKind kind, String query, Call<T> call, ToIntFunction<T> objects) {
+    @Override
+    public StreamRules streamRules() {
+        return streamRules;
+    }
+
+    /** A read through the plan: refused and ledgered, or made (or failed) and ledgered. */
+    <T> ReadResult<T> read(ReadKind kind, String query, Call<T> call, ToIntFunction<T> objects) {
         ReadRequest request = new ReadRequest(UUID.randomUUID(), bot, account.handle(), purposes, kind, query);
         Optional<ReadRefusal> refusal = plan.check(request);
         if (refusal.isPresent()) {
             ledger.append(ReadRecords.refused(request, refusal.get(), clock.instant()));
             return new ReadResult.Refused<>(refusal.get().code(), refusal.get().message());
         }
+        return make(request, call, objects);
+    }
+
+    /** A call the plan does not screen (deleting stream rules: it watches nothing), ledgered as every read is. */
+    <T> ReadResult<T> unplanned(ReadKind kind, String query, Call<T> call, ToIntFunction<T> objects) {
+        return make(new ReadRequest(UUID.randomUUID(), bot, account.handle(), purposes, kind, query), call, objects);
+    }
+
+    private <T> ReadResult<T> make(ReadRequest request, Call<T> call, ToIntFunction<T> objects) {
         T value;
         try {
             value = call.make();
