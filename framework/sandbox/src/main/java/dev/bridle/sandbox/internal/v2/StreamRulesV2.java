@@ -37,13 +37,14 @@ import java.util.Set;
  * the app's, as on X, whichever account signed.
  */
 public final class StreamRulesV2 {
-    /** Pay-per-use: 1,000 rules per app (x-platform-2026.md, "Filtered stream on pay-per-use"). */
+    /**
+     * Pay-per-use: 1,000 rules per app (x-platform-2026.md, "Filtered stream on pay-per-use"; the rate-limits page).
+     */
     public static final int RULE_CAP = 1000;
 
     /**
-     * The longest rule, in characters. The shared notes give no pay-per-use figure; X's filtered-stream docs gave 512
-     * for Basic and 1,024 for the tier that had 1,000 rules (Pro), so the sandbox takes 1,024. [UNVERIFIED for
-     * pay-per-use]
+     * The longest rule, in characters: 1,024 (xdevplatform/docs {@code x-api/fundamentals/rate-limits.mdx}, filtered
+     * stream: "1000 rules; 1024 rule length").
      */
     public static final int MAX_RULE_LENGTH = 1024;
 
