@@ -79,10 +79,12 @@ final class ScriptedReads implements Reads {
         if (!verdict.refused()) {
             return Optional.empty();
         }
+        ReasonCode code = ReasonCode.valueOf(verdict.reasonCode());
         return Optional.of(new ReadResult.Refused<>(
-                ReasonCode.valueOf(verdict.reasonCode()),
+                code,
                 "the " + what + " is " + verdict.category().replace('_', ' ') + " (matched: "
-                        + String.join(", ", verdict.terms()) + "); " + verdict.rule()));
+                        + String.join(", ", verdict.terms()) + "); "
+                        + code.rule().summary()));
     }
 
     /** The app's rules, in memory, ids counting up from 1; each add screened as a search query is. */
