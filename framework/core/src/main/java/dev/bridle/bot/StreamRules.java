@@ -31,7 +31,7 @@ public interface StreamRules {
 
     /**
      * Deletes rules by id. Removing a rule watches nothing, so no purpose is needed for it; it is ledgered all the
-     * same.
+     * same, and refused ({@link ReasonCode#ACCOUNT_PAUSED}) while the account is paused.
      *
      * @return the ids deleted (those the app did not have are left out)
      */

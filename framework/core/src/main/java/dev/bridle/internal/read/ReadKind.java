@@ -23,8 +23,9 @@ public enum ReadKind {
     /** The app's filtered-stream rules listed. */
     STREAM_RULES_LIST(Purpose.Use.SEARCH),
     /**
-     * Filtered-stream rules deleted. The runtime does not plan it (removing a rule watches nothing, and a bot that lost
-     * its search purpose must still be able to stop watching); it is ledgered like the rest.
+     * Filtered-stream rules deleted. The runtime does not plan it for purpose or watch rules (removing a rule watches
+     * nothing, and a bot that lost its search purpose must still be able to stop watching), only for a paused account;
+     * it is ledgered like the rest.
      */
     STREAM_RULES_DELETE(Purpose.Use.SEARCH);
 

@@ -12,6 +12,7 @@ import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.config.Purpose;
 import dev.bridle.internal.health.AccountHealth;
+import dev.bridle.internal.read.AccountPauseReadStep;
 import dev.bridle.internal.read.ReadKind;
 import dev.bridle.internal.read.ReadPlan;
 import dev.bridle.internal.read.ReadRecords;
@@ -54,6 +55,7 @@ final class GuardedReads implements Reads {
     private final AuditLedger ledger;
     private final Clock clock;
     private final AccountHealth health;
+    private final AccountPauseReadStep accountPause;
     private final GuardedStreamRules streamRules;
 
     /**
@@ -77,6 +79,7 @@ final class GuardedReads implements Reads {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.health = Objects.requireNonNull(health, "health");
+        this.accountPause = new AccountPauseReadStep(health);
         this.streamRules = new GuardedStreamRules(this, platform, account);
     }
 
@@ -142,9 +145,18 @@ final class GuardedReads implements Reads {
         return make(request, call, objects);
     }
 
-    /** A call the plan does not screen (deleting stream rules: it watches nothing), ledgered as every read is. */
+    /**
+     * A call the plan does not screen for purpose or watch rules (deleting stream rules: it watches nothing), ledgered
+     * as every read is. Nothing is sent as a paused account all the same.
+     */
     <T> ReadResult<T> unplanned(ReadKind kind, String query, Call<T> call, ToIntFunction<T> objects) {
-        return make(new ReadRequest(UUID.randomUUID(), bot, account.handle(), purposes, kind, query), call, objects);
+        ReadRequest request = new ReadRequest(UUID.randomUUID(), bot, account.handle(), purposes, kind, query);
+        Optional<ReadRefusal> paused = accountPause.check(request);
+        if (paused.isPresent()) {
+            ledger.append(ReadRecords.refused(request, paused.get(), clock.instant()));
+            return new ReadResult.Refused<>(paused.get().code(), paused.get().message());
+        }
+        return make(request, call, objects);
     }
 
     /** The platform refused the account: paused until an operator resumes it, as after an action's refusal. */

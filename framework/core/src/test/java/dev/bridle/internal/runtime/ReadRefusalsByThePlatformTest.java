@@ -97,11 +97,17 @@ class ReadRefusalsByThePlatformTest {
         assertThat(reads.user("ana"))
                 .isInstanceOfSatisfying(
                         ReadResult.Refused.class, r -> assertThat(r.code()).isEqualTo(ReasonCode.ACCOUNT_PAUSED));
+        // Deleting stream rules needs no purpose, but is not sent as a paused account either.
+        assertThat(reads.streamRules().delete(List.of("1")))
+                .isInstanceOfSatisfying(
+                        ReadResult.Refused.class, r -> assertThat(r.code()).isEqualTo(ReasonCode.ACCOUNT_PAUSED));
         assertThat(lookups()).isEqualTo(1);
+        assertThat(fixture.requests()).noneMatch(r -> r.path().contains("/stream/rules"));
         assertThat(rows())
                 .extracting(LedgerRecord::event, LedgerRecord::reason, LedgerRecord::guard)
                 .containsExactly(
                         tuple(LedgerEvent.FAILED, "ACCOUNT_PAUSED", null),
+                        tuple(LedgerEvent.DENIED, "ACCOUNT_PAUSED", "AccountPauseReadStep"),
                         tuple(LedgerEvent.DENIED, "ACCOUNT_PAUSED", "AccountPauseReadStep"));
         assertThat(rows().get(0).error()).contains("401, code 89");
 
