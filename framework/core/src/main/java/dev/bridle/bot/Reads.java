@@ -34,4 +34,7 @@ public interface Reads {
 
     /** The bot's own account's followers, a page at a time. */
     ReadResult<UserPage> followers(int maxResults, String pageToken);
+
+    /** The filtered-stream rules of the bot's app: each rule added is classified as a search query is. */
+    StreamRules streamRules();
 }

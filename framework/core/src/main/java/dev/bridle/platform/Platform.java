@@ -5,6 +5,7 @@ import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.Post;
 import dev.bridle.bot.PostPage;
+import dev.bridle.bot.StreamRule;
 import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
@@ -118,6 +119,30 @@ public interface Platform {
      */
     default Set<String> deletedPosts(Account account, Collection<String> postIds) throws PlatformException {
         throw cannotRead("tell which posts were deleted");
+    }
+
+    // Filtered-stream rules. They belong to the app whose credentials sign the call, not to the account; the account
+    // only says which credentials to use.
+
+    /** The app's filtered-stream rules. */
+    default List<StreamRule> streamRules(Account account) throws PlatformException {
+        throw cannotRead("list stream rules");
+    }
+
+    /**
+     * Registers one filtered-stream rule for the app and returns it with the platform's id.
+     *
+     * @param tag a label, or {@code null}
+     * @throws PlatformException {@link PlatformException.Kind#REJECTED} with the platform's reason when it refuses the
+     *     rule (invalid, a duplicate, too long, over the cap)
+     */
+    default StreamRule addStreamRule(Account account, String value, String tag) throws PlatformException {
+        throw cannotRead("add stream rules");
+    }
+
+    /** Deletes the app's rules with these ids; returns the ids deleted (those the app did not have are left out). */
+    default Set<String> deleteStreamRules(Account account, Collection<String> ids) throws PlatformException {
+        throw cannotRead("delete stream rules");
     }
 
     private PlatformException cannotRead(String what) {

@@ -252,14 +252,32 @@ public final class Sandbox implements AutoCloseable {
         return services.inbound().mention(strip(from), strip(to), text);
     }
 
+    /** The same, in the language {@code lang} (a BCP 47 code such as {@code de}; {@code lang:} in search finds it). */
+    public SandboxPost injectMention(String from, String to, String text, String lang) {
+        return services.inbound().mention(strip(from), strip(to), text, lang);
+    }
+
     /** A simulated user replies to a post. */
     public SandboxPost injectReply(String from, String inReplyToPostId, String text) {
         return services.inbound().reply(strip(from), inReplyToPostId, text);
     }
 
+    /** The same, in the language {@code lang}. */
+    public SandboxPost injectReply(String from, String inReplyToPostId, String text, String lang) {
+        return services.inbound().reply(strip(from), inReplyToPostId, text, lang);
+    }
+
     /** A simulated user (or an account, as on X rather than through the API) posts on its own. */
     public SandboxPost injectPost(String from, String text) {
         return services.inbound().post(strip(from), text);
+    }
+
+    /**
+     * The same, in the language {@code lang}: a BCP 47 code as X tags posts ({@code de}, {@code pt-BR}, {@code und}).
+     * Posts without one are {@link SandboxPost#DEFAULT_LANG}; the sandbox detects no languages.
+     */
+    public SandboxPost injectPost(String from, String text, String lang) {
+        return services.inbound().post(strip(from), text, lang);
     }
 
     /** {@code from} follows {@code to} on X (not through the API). */

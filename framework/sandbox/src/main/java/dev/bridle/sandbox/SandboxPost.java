@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param inReplyToUserId the author of the post it replies to, or {@code null}
  * @param repostOfId the reposted post, or {@code null} when this is not a repost
  * @param deleted whether the author deleted it (deleted posts still count for duplicate checks)
+ * @param lang the language X tagged it with: a BCP 47 code such as {@code en}, {@code de}, {@code pt-BR}, or X's
+ *     {@code und} (undetermined), {@code zxx} (no linguistic content) and {@code qme}/{@code qam}/{@code qht} (media,
+ *     mentions, hashtags only). The sandbox does not detect languages: a post is {@link #DEFAULT_LANG} unless it was
+ *     injected with another
  */
 public record SandboxPost(
         String id,
@@ -26,7 +30,14 @@ public record SandboxPost(
         String inReplyToPostId,
         String inReplyToUserId,
         String repostOfId,
-        boolean deleted) {
+        boolean deleted,
+        String lang) {
+
+    /** The language of a post nobody gave one: the sandbox's posts were all English before posts carried one. */
+    public static final String DEFAULT_LANG = "en";
+
+    private static final java.util.regex.Pattern LANG =
+            java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     public SandboxPost {
         Objects.requireNonNull(id, "id");
@@ -34,6 +45,16 @@ public record SandboxPost(
         Objects.requireNonNull(authorHandle, "authorHandle");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(lang, "lang");
+        if (!isLanguageTag(lang)) {
+            throw new IllegalArgumentException(
+                    "lang '" + lang + "' is not a BCP 47 language code (en, de, pt-BR, und, ...)");
+        }
+    }
+
+    /** Whether {@code lang} has the shape of the codes X tags posts with: {@code en}, {@code pt-BR}, {@code und}. */
+    public static boolean isLanguageTag(String lang) {
+        return lang != null && LANG.matcher(lang).matches();
     }
 
     /** Whether this post replies to another post. */
@@ -49,6 +70,6 @@ public record SandboxPost(
     /** The same post, marked deleted. */
     public SandboxPost asDeleted() {
         return new SandboxPost(
-                id, authorId, authorHandle, text, createdAt, inReplyToPostId, inReplyToUserId, repostOfId, true);
+                id, authorId, authorHandle, text, createdAt, inReplyToPostId, inReplyToUserId, repostOfId, true, lang);
     }
 }

@@ -70,6 +70,23 @@ class AdminApiTest {
     }
 
     @Test
+    void anInjectedMentionCarriesItsLanguageAndABadOneIs400() throws IOException {
+        Admin.Response german =
+                admin.post("mentions", "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"Hallo\",\"lang\":\"de\"}");
+        assertThat(german.status()).isEqualTo(201);
+        assertThat(acme.get("2/tweets/search/recent", "query", "hallo lang:de")
+                        .json()
+                        .path("meta")
+                        .path("result_count")
+                        .asInt())
+                .isEqualTo(1);
+
+        Admin.Response bad =
+                admin.post("mentions", "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"hi\",\"lang\":\"German\"}");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void sentListsEverythingAnAccountDid() throws IOException {
         String acmeId = sandbox.userId("acme");
         String anaId = sandbox.userId("ana");

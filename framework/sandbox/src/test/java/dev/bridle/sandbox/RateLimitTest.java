@@ -83,6 +83,11 @@ class RateLimitTest {
         assertThat(sandbox.rateLimit("GET /2/users/:id/mentions")).isEqualTo(300);
         assertThat(sandbox.rateLimit("GET /2/users/me")).isEqualTo(75);
         assertThat(sandbox.rateLimit("GET /2/users/by/username/:username")).isEqualTo(900);
+        // Follows lookup and the filtered-stream rules, per the current rate-limits page.
+        assertThat(sandbox.rateLimit("GET /2/users/:id/following")).isEqualTo(300);
+        assertThat(sandbox.rateLimit("GET /2/users/:id/followers")).isEqualTo(300);
+        assertThat(sandbox.rateLimit("GET /2/tweets/search/stream/rules")).isEqualTo(450);
+        assertThat(sandbox.rateLimit("POST /2/tweets/search/stream/rules")).isEqualTo(100);
         assertThat(sandbox.rateLimit("GET /1.1/statuses/mentions_timeline.json"))
                 .isEqualTo(75);
         assertThat(sandbox.endpoints())

@@ -188,6 +188,40 @@ class ReadEndpointsTest {
     }
 
     @Test
+    void langFindsThePostsTaggedWithThatLanguage() throws IOException {
+        SandboxPost de = sandbox.injectPost("ana", "Fähre am Hafen", "de");
+        SandboxPost br = sandbox.injectPost("ben", "balsa no porto", "pt-BR");
+        SandboxPost en = sandbox.injectPost("ana", "ferry at the harbour");
+        SandboxPost und = sandbox.injectPost("ben", "ok 🚢", "und");
+
+        assertThat(ids("lang:de Hafen")).containsExactly(de.id());
+        assertThat(ids("porto lang:pt")).containsExactly(br.id());
+        assertThat(ids("porto lang:pt-BR")).containsExactly(br.id());
+        assertThat(ids("harbour lang:en")).containsExactly(en.id());
+        assertThat(ids("harbour lang:de")).isEmpty();
+        assertThat(ids("Hafen -lang:de")).isEmpty();
+        assertThat(ids("Hafen OR harbour lang:en")).containsExactly(en.id(), de.id());
+        assertThat(ids("ok lang:und")).containsExactly(und.id());
+        assertThat(en.lang()).isEqualTo(SandboxPost.DEFAULT_LANG);
+
+        JsonNode shown = acme.get("2/tweets/" + br.id(), "tweet.fields", "lang").json();
+        assertThat(shown.path("data").path("lang").asText()).isEqualTo("pt-BR");
+        assertThat(acme.get("2/tweets/" + br.id()).json().path("data").has("lang"))
+                .isFalse();
+    }
+
+    @Test
+    void aLangThatIsNoLanguageCodeIsAnInvalidQueryAndCannotBeInjected() throws IOException {
+        TestClient.Response bad = acme.get("2/tweets/search/recent", "query", "harbour lang:english!");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").path(0).path("message").asText())
+                .contains("Invalid value 'english!' for operator 'lang'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandbox.injectPost("ana", "hello", "English"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BCP 47");
+    }
+
+    @Test
     void readsHaveTheirPublishedRateLimits() {
         assertThat(sandbox.rateLimit("GET /2/tweets/search/recent")).isEqualTo(300);
         assertThat(sandbox.rateLimit("GET /2/tweets/:id")).isEqualTo(900);

@@ -89,6 +89,11 @@ final class TestClient {
         return send("POST", path, List.of(), List.of(), json);
     }
 
+    /** A JSON POST with query parameters (such as {@code dry_run=true}). */
+    Response postJsonWithQuery(String path, String json, String... query) throws IOException {
+        return send("POST", path, params(query), List.of(), json);
+    }
+
     Response postForm(String path, String... form) throws IOException {
         return send("POST", path, List.of(), params(form), null);
     }

@@ -15,7 +15,19 @@ public enum ReadKind {
     /** Posts mentioning the bot's own account. */
     MENTIONS(Purpose.Use.MENTIONS),
     /** The bot's own account's followers. */
-    FOLLOWERS(Purpose.Use.FOLLOWERS);
+    FOLLOWERS(Purpose.Use.FOLLOWERS),
+    /**
+     * A filtered-stream rule added ({@code POST /2/tweets/search/stream/rules}): what the bot will read, like a search.
+     */
+    STREAM_RULES(Purpose.Use.SEARCH),
+    /** The app's filtered-stream rules listed. */
+    STREAM_RULES_LIST(Purpose.Use.SEARCH),
+    /**
+     * Filtered-stream rules deleted. The runtime does not plan it for purpose or watch rules (removing a rule watches
+     * nothing, and a bot that lost its search purpose must still be able to stop watching), only for a paused account;
+     * it is ledgered like the rest.
+     */
+    STREAM_RULES_DELETE(Purpose.Use.SEARCH);
 
     private final Purpose.Use use;
 
@@ -26,6 +38,11 @@ public enum ReadKind {
     /** What a purpose must allow for this read. */
     public Purpose.Use use() {
         return use;
+    }
+
+    /** Whether the watch rules classify what this read asks for: a search query or a stream rule. */
+    public boolean watched() {
+        return this == SEARCH_RECENT || this == STREAM_RULES;
     }
 
     /** The ledger's action kind for this read: {@code READ_SEARCH_RECENT}. */

@@ -1,6 +1,7 @@
 package dev.bridle.internal.read;
 
 import dev.bridle.bot.ReasonCode;
+import dev.bridle.internal.health.AccountHealth;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +17,20 @@ public final class ReadPlan {
         this.steps = List.copyOf(steps);
     }
 
-    /** The standard plan: the bot's purposes must need the read, and a search query must watch nothing forbidden. */
+    /**
+     * The bot's purposes must need the read, and a search query or stream rule must watch nothing forbidden (for tests
+     * of those two steps; the runtime's plan is {@link #standard(QueryScreen, AccountHealth)}).
+     */
     public static ReadPlan standard(QueryScreen queries) {
         return new ReadPlan(List.of(new PurposeReadStep(), new WatchRuleStep(queries)));
+    }
+
+    /**
+     * The runtime's plan: purposes, watch rules, and no read as an account the platform refused until it is resumed.
+     */
+    public static ReadPlan standard(QueryScreen queries, AccountHealth health) {
+        return new ReadPlan(
+                List.of(new PurposeReadStep(), new WatchRuleStep(queries), new AccountPauseReadStep(health)));
     }
 
     /** The steps, in order. */

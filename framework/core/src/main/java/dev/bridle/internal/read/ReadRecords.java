@@ -2,6 +2,7 @@ package dev.bridle.internal.read;
 
 import dev.bridle.audit.LedgerEvent;
 import dev.bridle.audit.LedgerRecord;
+import dev.bridle.bot.ReasonCode;
 import dev.bridle.internal.text.ContentHash;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,19 @@ public final class ReadRecords {
     public static LedgerRecord made(ReadRequest request, int objects, Instant at) {
         String count = objects + (objects == 1 ? " object" : " objects");
         return row(request, at, LedgerEvent.READ, null, null, null, count, null);
+    }
+
+    /** A read the platform answered by refusing the account (bad credentials, locked): the account is paused. */
+    public static LedgerRecord accountRefused(ReadRequest request, String error, Instant at) {
+        return row(
+                request,
+                at,
+                LedgerEvent.FAILED,
+                null,
+                ReasonCode.ACCOUNT_PAUSED.name(),
+                ReasonCode.ACCOUNT_PAUSED.rule().name(),
+                "the platform refused the account; it is paused until an operator resumes it",
+                error);
     }
 
     /** A read the platform failed. */

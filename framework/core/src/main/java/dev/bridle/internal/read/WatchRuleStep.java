@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * No surveillance, no profiling, no measuring the service: a search query is classified before it is sent
- * ({@link QueryScreen}), and one that tracks sensitive events or groups, profiles one person or counts the platform is
- * refused, citing its rule (X Developer Policy, more about restricted uses).
+ * No surveillance, no profiling, no measuring the service: a search query or a stream rule is classified before it is
+ * sent ({@link QueryScreen}), and one that tracks sensitive events or groups, profiles one person or counts the
+ * platform is refused, citing its rule (X Developer Policy, more about restricted uses).
  */
 public final class WatchRuleStep implements ReadStep {
 
@@ -28,14 +28,15 @@ public final class WatchRuleStep implements ReadStep {
 
     @Override
     public Optional<ReadRefusal> check(ReadRequest request) {
-        if (request.kind() != ReadKind.SEARCH_RECENT) {
+        if (!request.kind().watched()) {
             return Optional.empty();
         }
+        String what = request.kind() == ReadKind.STREAM_RULES ? "the stream rule" : "the search query";
         return screen.screen(request.query())
                 .map(watch -> new ReadRefusal(
                         watch.code(),
                         name(),
-                        "the search query is " + watch.category().replace('_', ' ') + " (matched: "
+                        what + " is " + watch.category().replace('_', ' ') + " (matched: "
                                 + String.join(", ", watch.terms()) + "); "
                                 + watch.code().rule().summary()));
     }

@@ -8,6 +8,7 @@ import dev.bridle.internal.audit.JdbcAuditLedger;
 import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
+import dev.bridle.internal.health.AccountHealth;
 import dev.bridle.internal.inbound.InboundClaims;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
@@ -120,14 +121,14 @@ final class RuntimeAssembly {
         Recognisers recognisers = Recognisers.of(config, clock);
         PurposeWarnings.of(config, recognisers).forEach(w -> log.warn("{}", w));
         FactScreen screen = new LexiconFactScreen(recognisers::facts);
-        ReadPlan reads = ReadPlan.standard(new WatchQueryScreen(recognisers::watch));
+        ReadPlan reads = ReadPlan.standard(new WatchQueryScreen(recognisers::watch), rules.health);
         BotRunner runner = bots(
                 factory,
                 new JdbcBotStateStore(database, clock),
                 accounts,
                 dispatcher,
                 ledger,
-                new BotData(database, personFacts, screen, reads, platform));
+                new BotData(database, personFacts, screen, reads, platform, rules.health));
         InboundAssembly inboundParts = new InboundAssembly(config, contact, clock, database, node);
         InboundRouter inbound = inboundParts.router(rules, deferred, runner, accounts);
         Secret webhookSecret = contact.webhook().enabled() ? inboundParts.webhookSecret() : null;
@@ -165,7 +166,12 @@ final class RuntimeAssembly {
 
     /** What bots keep beside their state: facts about people (screened) and aggregates. */
     private record BotData(
-            Database database, PersonFacts facts, FactScreen screen, ReadPlan reads, Platform platform) {}
+            Database database,
+            PersonFacts facts,
+            FactScreen screen,
+            ReadPlan reads,
+            Platform platform,
+            AccountHealth health) {}
 
     /** Every configured bot, given as an instance or built by Guice, with its context on its account. */
     private BotRunner bots(
@@ -210,7 +216,8 @@ final class RuntimeAssembly {
                                     data.reads(),
                                     data.platform(),
                                     ledger,
-                                    clock))));
+                                    clock,
+                                    data.health()))));
         }
         return new BotRunner(bots, ledger, clock);
     }

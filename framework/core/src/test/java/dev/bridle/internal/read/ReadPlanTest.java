@@ -63,6 +63,25 @@ class ReadPlanTest {
     }
 
     @Test
+    void aStreamRuleIsClassifiedAsASearchQueryIsAndNeedsASearchingPurpose() {
+        assertThat(plan.check(read(ReadKind.STREAM_RULES, "protest near city hall", Purpose.CONTENT_CURATION)))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.code()).isEqualTo(ReasonCode.SURVEILLANCE);
+                    assertThat(r.step()).isEqualTo("WatchRuleStep");
+                    assertThat(r.message()).startsWith("the stream rule is sensitive event (matched: protest)");
+                });
+        assertThat(plan.check(read(ReadKind.STREAM_RULES, "acme release", Purpose.CONTENT_CURATION)))
+                .isEmpty();
+        assertThat(plan.check(read(ReadKind.STREAM_RULES, "acme release", Purpose.CUSTOMER_SUPPORT)))
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(ReasonCode.NOT_FOR_PURPOSE));
+        // Listing names no rule, so there is nothing to classify; the purpose still counts.
+        assertThat(plan.check(read(ReadKind.STREAM_RULES_LIST, null, Purpose.CONTENT_CURATION)))
+                .isEmpty();
+        assertThat(plan.check(read(ReadKind.STREAM_RULES_LIST, null, Purpose.ANNOUNCEMENTS)))
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(ReasonCode.NOT_FOR_PURPOSE));
+    }
+
+    @Test
     void aStepThatCannotDecideRefuses() {
         ReadPlan broken = ReadPlan.standard(query -> {
             throw new IllegalStateException("watch terms unreadable");

@@ -23,6 +23,8 @@ import dev.bridle.sandbox.internal.v2.DmsV2;
 import dev.bridle.sandbox.internal.v2.EngagementV2;
 import dev.bridle.sandbox.internal.v2.FollowsV2;
 import dev.bridle.sandbox.internal.v2.ReadsV2;
+import dev.bridle.sandbox.internal.v2.StreamRuleBook;
+import dev.bridle.sandbox.internal.v2.StreamRulesV2;
 import dev.bridle.sandbox.internal.v2.TimelinesV2;
 import dev.bridle.sandbox.internal.v2.TweetsV2;
 import dev.bridle.sandbox.internal.v2.UsersV2;
@@ -54,6 +56,7 @@ public final class SandboxServices {
     private final Map<String, RateLimit> rateTable;
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requests = new RequestLog();
+    private final StreamRuleBook streamRules = new StreamRuleBook();
     private final Sleeper sleeper;
     private final List<SandboxApp> apps;
     private final WebhookRegistry webhooks;
@@ -76,6 +79,7 @@ public final class SandboxServices {
         all.addAll(new TweetsV2(actions).routes());
         all.addAll(new UsersV2(world).routes());
         all.addAll(new ReadsV2(world, clock).routes());
+        all.addAll(new StreamRulesV2(streamRules, clock).routes());
         all.addAll(new TimelinesV2(world).routes());
         all.addAll(new FollowsV2(actions, world).routes());
         all.addAll(new EngagementV2(actions, world).routes());
@@ -180,7 +184,10 @@ public final class SandboxServices {
         user.setFlags(flags);
     }
 
-    /** Back to a fresh start: no activity, windows, counters, nonces, faults, webhooks or request log; users stay. */
+    /**
+     * Back to a fresh start: no activity, windows, counters, nonces, faults, webhooks, stream rules or request log;
+     * users stay.
+     */
     public void reset() {
         world.clearActivity();
         usage.clear();
@@ -188,6 +195,7 @@ public final class SandboxServices {
         verifier.reset();
         faults.set(dev.bridle.sandbox.fault.FaultPlan.none());
         webhooks.clear();
+        streamRules.clear();
         requests.clear();
         if (audience != null) {
             audience.restart();

@@ -145,7 +145,15 @@ final class ErrorClassifier {
 
     /** What the platform said, in one short line. */
     private static String said(JsonNode body) {
-        String text = body.path("errors").path(0).path("message").asText("");
+        JsonNode first = body.path("errors").path(0);
+        String text = first.path("message").asText("");
+        if (text.isBlank()) {
+            // A v2 problem per item (a stream rule): its title and details say what is wrong with that item.
+            String item =
+                    first.path("details").path(0).asText(first.path("detail").asText(""));
+            String title = first.path("title").asText("");
+            text = item.isBlank() ? title : title.isBlank() ? item : title + ": " + item;
+        }
         if (text.isBlank()) {
             text = body.path("detail").asText(body.path("title").asText(""));
         }

@@ -5,6 +5,7 @@ import dev.bridle.bot.DirectMessage;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.Post;
 import dev.bridle.bot.PostPage;
+import dev.bridle.bot.StreamRule;
 import dev.bridle.bot.UserPage;
 import dev.bridle.bot.UserRef;
 import dev.bridle.guard.ActionRequest;
@@ -83,6 +84,7 @@ public final class TwitterPlatform implements Platform {
     private final DmEventsV2 dmEvents;
     private final AppliedLookup applied;
     private final ReadsV2 reads;
+    private final StreamRulesV2 streamRules;
 
     private TwitterPlatform(Builder b) {
         this.api = b.api;
@@ -96,6 +98,7 @@ public final class TwitterPlatform implements Platform {
         this.engagement = new EngagementV2(urls);
         this.dmEvents = new DmEventsV2(urls);
         this.reads = new ReadsV2(urls);
+        this.streamRules = new StreamRulesV2(urls);
         this.applied = new AppliedLookup(posts, new FollowingV2(urls), engagement, dmEvents);
         PlatformLimits limits = b.limits != null ? b.limits : PlatformLimits.inMemory(b.clock);
         Map<String, Session> byHandle = new LinkedHashMap<>();
@@ -250,6 +253,24 @@ public final class TwitterPlatform implements Platform {
     @Override
     public Set<String> deletedPosts(Account account, Collection<String> postIds) throws PlatformException {
         return reads.deleted(session(account), postIds);
+    }
+
+    @Override
+    public List<StreamRule> streamRules(Account account) throws PlatformException {
+        return streamRules.list(session(account));
+    }
+
+    @Override
+    public StreamRule addStreamRule(Account account, String value, String tag) throws PlatformException {
+        if (value == null || value.isBlank()) {
+            throw new PlatformException(PlatformException.Kind.REJECTED, "a stream rule needs a value");
+        }
+        return streamRules.add(session(account), value, tag);
+    }
+
+    @Override
+    public Set<String> deleteStreamRules(Account account, Collection<String> ids) throws PlatformException {
+        return streamRules.delete(session(account), ids);
     }
 
     private Session session(Account account) throws PlatformException {

@@ -21,7 +21,8 @@ final class AdminInbound {
                         "/mentions",
                         "a simulated user mentions an account: "
                                 + "{\"from\":\"ana\",\"to\":\"acme\",\"text\":\"...\"} or replies to a post: "
-                                + "{\"from\":\"ana\",\"inReplyTo\":\"<post id>\",\"text\":\"...\"}",
+                                + "{\"from\":\"ana\",\"inReplyTo\":\"<post id>\",\"text\":\"...\"}; optional \"lang\" (a BCP 47"
+                                + " code, default en)",
                         this::mention),
                 AdminRoute.creating(
                         "POST",
@@ -35,10 +36,15 @@ final class AdminInbound {
         String from = r.required("from");
         String text = r.required("text");
         String inReplyTo = r.optional("inReplyTo");
+        String lang = r.optional("lang") == null ? SandboxPost.DEFAULT_LANG : r.optional("lang");
+        if (!SandboxPost.isLanguageTag(lang)) {
+            throw new AdminException(
+                    400, "lang '" + lang + "' is not a BCP 47 language code (en, de, pt-BR, und, ...)");
+        }
         try {
             SandboxPost post = inReplyTo != null
-                    ? services.inbound().reply(from, inReplyTo, text)
-                    : services.inbound().mention(from, r.required("to"), text);
+                    ? services.inbound().reply(from, inReplyTo, text, lang)
+                    : services.inbound().mention(from, r.required("to"), text, lang);
             return AdminJson.post(post);
         } catch (IllegalArgumentException e) {
             throw new AdminException(404, e.getMessage());

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param contentType the request's Content-Type, or empty
  * @param body the raw body
  * @param baseUrl {@code http://host:port/} as the client addressed the sandbox
+ * @param app the consumer key of the app that signed the request (what per-app state, such as stream rules, is kept
+ *     under)
  */
 public record ApiRequest(
         UserRecord user,
@@ -30,7 +32,8 @@ public record ApiRequest(
         List<Param> form,
         String contentType,
         byte[] body,
-        String baseUrl) {
+        String baseUrl,
+        String app) {
 
     /** A path parameter. */
     public String path(String name) {

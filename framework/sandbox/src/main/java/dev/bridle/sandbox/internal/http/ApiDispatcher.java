@@ -203,7 +203,14 @@ public final class ApiDispatcher implements HttpHandler {
             response = ErrorRenderer.render(route.version(), ErrorCode.WRITE_RESTRICTED.error());
         } else {
             ApiRequest request = new ApiRequest(
-                    user, matched.get().pathParams(), query, form, contentType, body, "http://" + host + "/");
+                    user,
+                    matched.get().pathParams(),
+                    query,
+                    form,
+                    contentType,
+                    body,
+                    "http://" + host + "/",
+                    verified.consumerKey());
             try {
                 response = route.handler().handle(request);
             } catch (ApiException e) {

@@ -31,13 +31,23 @@ public final class PublishedRateLimits {
             v2("GET /2/tweets/:id", 900, V2_DOCS + "; app limit 450"),
             v2("GET /2/tweets", 5000, V2_DOCS + "; app limit 3,500"),
             v2("GET /2/tweets/search/recent", 300, V2_DOCS + "; app limit 450"),
-            v2("GET /2/users/:id/followers", 300, V2_DOCS + "; app limit 300"),
+            // Follows lookup: 300 per 15 min per user and per app (xdevplatform/docs
+            // x-api/fundamentals/rate-limits.mdx,
+            // "Follows lookup"); the 15 on the older follows migration page is the v1.1-era figure.
+            v2("GET /2/users/:id/followers", 300, V2_DOCS + ", follows lookup; app limit 300"),
+            v2("GET /2/users/:id/following", 300, V2_DOCS + ", follows lookup; app limit 300"),
             v2("POST /2/users/:id/following", 50, V2_DOCS + "; 50 recorded"),
             v2("DELETE /2/users/:source_user_id/following/:target_user_id", 50, V2_DOCS + "; 50 recorded"),
             v2(
-                    "GET /2/users/:id/following",
-                    15,
-                    "docs.x.com follows lookup, 15 per 15 min per user " + "(not in the shared reference notes)"),
+                    "GET /2/tweets/search/stream/rules",
+                    450,
+                    "xdevplatform/docs rate-limits.mdx, filtered stream: 450 per 15 min per app (app-only; the sandbox"
+                            + " counts it per signing account)"),
+            v2(
+                    "POST /2/tweets/search/stream/rules",
+                    100,
+                    "xdevplatform/docs rate-limits.mdx, filtered stream: 100 per 15 min per app (app-only; the sandbox"
+                            + " counts it per signing account)"),
             v2("POST /2/users/:id/likes", 50, V2_DOCS + " (also 1,000 per 24 h); 50 recorded"),
             v2(
                     "GET /2/users/:id/liked_tweets",

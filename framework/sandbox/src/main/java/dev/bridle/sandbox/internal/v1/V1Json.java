@@ -58,7 +58,7 @@ public final class V1Json {
         n.put("favorite_count", 0);
         n.put("favorited", false);
         n.put("retweeted", false);
-        n.put("lang", "en");
+        n.put("lang", post.lang());
         return n;
     }
 

@@ -10,10 +10,10 @@ import java.util.function.Predicate;
 /**
  * The subset of X's search query language the sandbox understands: bare words and {@code "quoted phrases"}
  * (case-insensitive, on the post's text), {@code from:handle}, {@code to:handle}, {@code @handle} (the text mentions
- * it), {@code lang:xx} (sandbox posts are all {@code en}), {@code -} before any of them to negate, and {@code OR}
- * between terms. As on X, adjacent terms are ANDed and AND binds tighter than OR. Anything else — an unknown operator,
- * parentheses, an unclosed quote, a dangling OR, a query of negations only, more than 512 characters — is answered 400
- * as X answers an invalid query.
+ * it), {@code lang:xx} (the BCP 47 code the post is tagged with; {@code lang:pt} also finds {@code pt-BR}), {@code -}
+ * before any of them to negate, and {@code OR} between terms. As on X, adjacent terms are ANDed and AND binds tighter
+ * than OR. Anything else — an unknown operator, parentheses, an unclosed quote, a dangling OR, a query of negations
+ * only, more than 512 characters — is answered 400 as X answers an invalid query.
  */
 final class SearchQuery {
     static final int MAX_LENGTH = 512;
@@ -51,9 +51,38 @@ final class SearchQuery {
             throw ErrorCode.MISSING_PARAMETER.badParameter(
                     "query", query, "The `query` query parameter can not be empty");
         }
-        if (query.length() > MAX_LENGTH) {
-            throw invalid(query, "Query length exceeds the maximum of " + MAX_LENGTH + " characters");
+        try {
+            if (query.length() > MAX_LENGTH) {
+                throw new Invalid("Query length exceeds the maximum of " + MAX_LENGTH + " characters");
+            }
+            return parseTerms(query);
+        } catch (Invalid e) {
+            throw ErrorCode.INVALID_PARAMETER.badParameter(
+                    "query", query, "There were errors processing your request: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why {@code rule} is not a valid filtered-stream rule in this language (the same operators as search), or null if
+     * it is. The rule's length is the caller's to check: a stream rule's limit is not a query's.
+     */
+    static String ruleProblem(String rule) {
+        try {
+            parseTerms(rule);
+            return null;
+        } catch (Invalid e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A query or rule this language cannot parse, and why. */
+    private static final class Invalid extends RuntimeException {
+        Invalid(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private static SearchQuery parseTerms(String query) {
         List<List<Term>> clauses = new ArrayList<>();
         List<Term> current = new ArrayList<>();
         for (String token : tokens(query)) {
@@ -134,12 +163,28 @@ final class SearchQuery {
             return switch (operator) {
                 case "from" -> new Term(c -> lower(c.authorHandle()).equals(strip(value)), negated);
                 case "to" -> new Term(c -> addressedTo(c, strip(value)), negated);
-                case "lang" -> new Term(c -> value.equals("en"), negated);
+                case "lang" -> lang(query, value, negated);
                 default -> throw invalid(query, "Reference to invalid operator '" + operator + "'");
             };
         }
         String word = lower(t);
         return new Term(c -> words(c.post().text()).contains(word), negated);
+    }
+
+    /**
+     * X's {@code lang:}: posts tagged with that BCP 47 code; a primary language also finds its regional tags. A value
+     * that is not a language code is an invalid query, as on X.
+     */
+    private static Term lang(String query, String value, boolean negated) {
+        if (!SandboxPost.isLanguageTag(value)) {
+            throw invalid(query, "Invalid value '" + value + "' for operator 'lang': expected a BCP 47 language code");
+        }
+        return new Term(
+                c -> {
+                    String tagged = lower(c.post().lang());
+                    return tagged.equals(value) || tagged.startsWith(value + "-");
+                },
+                negated);
     }
 
     /** A reply to the user, or a post that starts with their handle (X's {@code to:}). */
@@ -171,9 +216,8 @@ final class SearchQuery {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    /** X's invalid-query answer: 400, {@code errors[0].parameters.query} and the reason in {@code message}. */
+    /** Why a query is invalid; {@link #parse} turns it into X's 400 with {@code errors[0].parameters.query}. */
     private static RuntimeException invalid(String query, String why) {
-        return ErrorCode.INVALID_PARAMETER.badParameter(
-                "query", query, "There were errors processing your request: " + why);
+        return new Invalid(why);
     }
 }

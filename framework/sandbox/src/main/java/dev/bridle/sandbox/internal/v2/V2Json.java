@@ -40,6 +40,9 @@ final class V2Json {
         if (fields.contains("conversation_id")) {
             n.put("conversation_id", conversationOf(post, world));
         }
+        if (fields.contains("lang")) {
+            n.put("lang", post.lang());
+        }
         if (fields.contains("in_reply_to_user_id") && post.inReplyToUserId() != null) {
             n.put("in_reply_to_user_id", post.inReplyToUserId());
         }

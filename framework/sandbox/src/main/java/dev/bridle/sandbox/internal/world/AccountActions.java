@@ -71,7 +71,8 @@ public final class AccountActions {
                     target == null ? null : target.id(),
                     target == null ? null : target.authorId(),
                     null,
-                    false);
+                    false,
+                    SandboxPost.DEFAULT_LANG);
             world.addPost(post);
             usage.record(author.id(), DailyUsage.Kind.POST, now);
         }
@@ -196,7 +197,8 @@ public final class AccountActions {
                     null,
                     null,
                     original.id(),
-                    false);
+                    false,
+                    original.lang());
             world.addPost(repost);
             usage.record(user.id(), DailyUsage.Kind.POST, now);
         }

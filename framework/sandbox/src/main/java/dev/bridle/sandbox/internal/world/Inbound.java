@@ -22,16 +22,26 @@ public final class Inbound {
 
     /** A post by {@code from} that mentions {@code to}; "@to " is put in front unless the text names them. */
     public SandboxPost mention(String from, String to, String text) {
+        return mention(from, to, text, SandboxPost.DEFAULT_LANG);
+    }
+
+    /** The same, in the language {@code lang} (a BCP 47 code, as X tags posts). */
+    public SandboxPost mention(String from, String to, String text, String lang) {
         UserRecord author = user(from);
         UserRecord target = user(to);
         String body = Mentions.in(text).contains(target.handle().toLowerCase(Locale.ROOT))
                 ? text
                 : "@" + target.handle() + " " + text;
-        return add(author, body, null);
+        return add(author, body, null, lang);
     }
 
     /** A reply by {@code from} to a post; "@author " is put in front unless the text names them. */
     public SandboxPost reply(String from, String postId, String text) {
+        return reply(from, postId, text, SandboxPost.DEFAULT_LANG);
+    }
+
+    /** The same, in the language {@code lang}. */
+    public SandboxPost reply(String from, String postId, String text, String lang) {
         UserRecord author = user(from);
         SandboxPost target = world.post(postId)
                 .filter(p -> !p.deleted())
@@ -39,12 +49,17 @@ public final class Inbound {
         String body = Mentions.in(text).contains(target.authorHandle().toLowerCase(Locale.ROOT))
                 ? text
                 : "@" + target.authorHandle() + " " + text;
-        return add(author, body, target);
+        return add(author, body, target, lang);
     }
 
     /** A post by {@code from} that replies to nothing (what search and timelines find). */
     public SandboxPost post(String from, String text) {
-        return add(user(from), text, null);
+        return post(from, text, SandboxPost.DEFAULT_LANG);
+    }
+
+    /** The same, in the language {@code lang}. */
+    public SandboxPost post(String from, String text, String lang) {
+        return add(user(from), text, null, lang);
     }
 
     /** {@code from} follows {@code to}, as done on X rather than through the API. */
@@ -98,8 +113,12 @@ public final class Inbound {
         return dm;
     }
 
-    private SandboxPost add(UserRecord author, String text, SandboxPost target) {
+    private SandboxPost add(UserRecord author, String text, SandboxPost target, String lang) {
         requireText(text);
+        if (!SandboxPost.isLanguageTag(lang)) {
+            throw new IllegalArgumentException(
+                    "lang '" + lang + "' is not a BCP 47 language code (en, de, pt-BR, und, ...)");
+        }
         SandboxPost post;
         synchronized (world) {
             Instant now = clock.instant();
@@ -112,7 +131,8 @@ public final class Inbound {
                     target == null ? null : target.id(),
                     target == null ? null : target.authorId(),
                     null,
-                    false);
+                    false,
+                    lang);
             world.addPost(post);
         }
         world.publishPost(post);
