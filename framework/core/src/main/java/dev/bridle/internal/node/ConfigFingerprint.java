@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
  * <p>The form is {@code ConfigPrinter}'s effective configuration (defaults filled in, secrets as {@code "****"}), by
  * top-level section. Compared ({@link #CHECKED}): {@code environment}, {@code dryRun}, {@code app}, {@code platform},
  * {@code modules}, {@code accounts}, {@code bots}, {@code throttles}, {@code duplicates}, {@code consent},
- * {@code optout} and {@code inbound} except the webhook's {@code enabled}, {@code bind} and {@code port}. Left out as
- * what may differ per node ({@link #PER_NODE}): {@code store} (its URL may name the server differently, the user and
- * password are the node's) and {@code scheduler} (threads). Secrets are never compared, nor where they come from (an
- * environment variable on one node, the file on another): only whether they are set. A section this class does not know
- * is compared, and {@code ConfigFingerprintTest} fails until it is classified.
+ * {@code optout}, {@code recognisers} (which term files judge facts and watch rules, as the keyword file) and
+ * {@code inbound} except the webhook's {@code enabled}, {@code bind} and {@code port}. Left out as what may differ per
+ * node ({@link #PER_NODE}): {@code store} (its URL may name the server differently, the user and password are the
+ * node's) and {@code scheduler} (threads). Secrets are never compared, nor where they come from (an environment
+ * variable on one node, the file on another): only whether they are set. A section this class does not know is
+ * compared, and {@code ConfigFingerprintTest} fails until it is classified.
  *
  * @param text the canonical form, one {@code section:} block after another
  * @param hash the SHA-256 of {@code text}, in hex
@@ -42,7 +43,8 @@ public record ConfigFingerprint(String text, String hash) {
             "duplicates",
             "consent",
             "optout",
-            "inbound");
+            "inbound",
+            "recognisers");
 
     /** The sections that may differ from node to node. */
     public static final Set<String> PER_NODE = Set.of("store", "scheduler");

@@ -21,7 +21,10 @@ class ReadPlanTest {
     /** Refuses any query naming "protest", as the real screen would; the screen's judgement has its own tests. */
     private static final QueryScreen SCREEN = query -> query.contains("protest")
             ? Optional.of(new QueryScreen.Watch(ReasonCode.SURVEILLANCE, "sensitive_event", List.of("protest")))
-            : Optional.empty();
+            : query.startsWith("from:")
+                    ? Optional.of(
+                            new QueryScreen.Watch(ReasonCode.PROFILING, "profiling", List.of("from:anna_k", "@anna_k")))
+                    : Optional.empty();
 
     private final ReadPlan plan = ReadPlan.standard(SCREEN);
 
@@ -60,6 +63,20 @@ class ReadPlanTest {
             assertThat(r.code().rule().name()).isEqualTo("NO_SURVEILLANCE");
             assertThat(r.message()).contains("sensitive event", "protest");
         });
+    }
+
+    /** The refusal named the handle a profiling query watched, and it went to the ledger with it. */
+    @Test
+    void aProfilingRefusalDoesNotNameThePersonItWouldHaveWatched() {
+        Optional<ReadRefusal> refusal =
+                plan.check(read(ReadKind.SEARCH_RECENT, "from:anna_k", Purpose.CONTENT_CURATION));
+
+        assertThat(refusal).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.PROFILING);
+            assertThat(r.message()).contains("from:…", "@…").doesNotContain("anna_k");
+        });
+        assertThat(WatchRuleStep.withoutName("-to:bob")).isEqualTo("-to:…");
+        assertThat(WatchRuleStep.withoutName("protest*")).isEqualTo("protest*");
     }
 
     @Test
