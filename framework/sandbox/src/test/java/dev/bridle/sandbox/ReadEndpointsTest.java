@@ -158,7 +158,8 @@ class ReadEndpointsTest {
 
     @Test
     void anInvalidQueryIsXsInvalidRequest() throws IOException {
-        for (String q : List.of("", "foo:bar", "\"unclosed", "OR harbour", "harbour OR", "-harbour", "(a b)")) {
+        for (String q :
+                List.of("", "foo:bar", "\"unclosed", "OR harbour", "harbour OR", "-harbour", "(a b", "-(a OR b)")) {
             TestClient.Response r = acme.get("2/tweets/search/recent", "query", q);
             assertThat(r.status()).as(q).isEqualTo(400);
             assertThat(r.json().path("title").asText()).as(q).isEqualTo("Invalid Request");
