@@ -13,6 +13,11 @@ public enum ReasonCode {
     ENVIRONMENT_MISMATCH(Rule.SEPARATE_ENVIRONMENTS),
     /** Dry-run mode: every guard was consulted and the decision recorded, but nothing is sent. */
     DRY_RUN(Rule.SEPARATE_ENVIRONMENTS),
+    /**
+     * One configuration's accounts act through different platform apps, or one app was used under another environment:
+     * the configuration does not start.
+     */
+    MULTIPLE_APPS(Rule.ONE_APP_PER_USE_CASE),
 
     /** The text is empty or only whitespace. */
     EMPTY_TEXT(Rule.PLATFORM_CONTENT),

@@ -30,6 +30,11 @@ public enum Rule {
             "development, staging and production apps are labelled, a development app is not used for production, "
                     + "and a dry run never sends",
             "X Developer Policy, restricted uses: multiple applications"),
+    ONE_APP_PER_USE_CASE(
+            "one platform app per use case: the accounts of one use case act through one app, and its only other"
+                    + " instances are labelled development, staging and production apps (at most three), development"
+                    + " and staging never used for production",
+            "X Developer Policy, restricted uses: multiple applications"),
     SENSITIVE_INFORMATION(
             "nothing about a user's health, negative financial status, political affiliation or beliefs, racial or "
                     + "ethnic origin, religious or philosophical beliefs, sex life or sexual orientation, trade union "

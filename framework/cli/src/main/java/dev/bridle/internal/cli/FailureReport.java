@@ -1,6 +1,7 @@
 package dev.bridle.internal.cli;
 
 import dev.bridle.audit.LedgerAnchorException;
+import dev.bridle.config.AppMismatchException;
 import dev.bridle.config.NodeMismatchException;
 import dev.bridle.config.StoreUnavailableException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +42,13 @@ final class FailureReport {
 
     /**
      * A refusal to start, whose message is already the one line (what, where, what to do): a ledger that does not match
-     * its anchor, a node configured unlike the live ones.
+     * its anchor, a node configured unlike the live ones, an app that ran here as another environment.
      */
     private static Throwable refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof LedgerAnchorException || t instanceof NodeMismatchException) {
+            if (t instanceof LedgerAnchorException
+                    || t instanceof NodeMismatchException
+                    || t instanceof AppMismatchException) {
                 return t;
             }
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads {@code accounts:}: handles, and credentials (all four, or none for the sandbox). */
@@ -67,6 +68,7 @@ final class AccountsReader {
         List<YamlNode> items = node == null ? List.of() : nodes.list(node, path, expected, false);
         List<AccountConfig> accounts = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
+        AccountConfig firstSigned = null; // the first account with credentials: its app is the configuration's
         for (int i = 0; items != null && i < items.size(); i++) {
             String itemPath = DocPath.index(path, i);
             Section account = nodes.section(items.get(i), itemPath, "an account, like { handle: acme_news }", KEYS);
@@ -82,7 +84,21 @@ final class AccountsReader {
                 credentialsOk = result.ok();
             }
             if (handle != null && credentialsOk) {
-                accounts.add(new AccountConfig(handle, credentials));
+                AccountConfig config = new AccountConfig(handle, credentials);
+                if (credentials != null && firstSigned == null) {
+                    firstSigned = config;
+                } else if (credentials != null) {
+                    Optional<String> otherApp = OneAppRule.check(
+                            handle,
+                            credentials.consumerKey().reveal(),
+                            firstSigned.handle(),
+                            firstSigned.credentials().consumerKey().reveal());
+                    if (otherApp.isPresent()) {
+                        nodes.problem(account.get("credentials"), account.path("credentials"), otherApp.get());
+                        continue;
+                    }
+                }
+                accounts.add(config);
             }
         }
         return accounts;

@@ -343,8 +343,17 @@ public final class CodeConfig {
                 problem(path, "handle " + account.handle() + " is configured twice; expected each account once");
             }
         }
-        long withCredentials =
-                accounts.stream().filter(a -> a.credentials() != null).count();
+        List<AccountConfig> signed =
+                accounts.stream().filter(a -> a.credentials() != null).toList();
+        for (AccountConfig account : signed.subList(Math.min(1, signed.size()), signed.size())) {
+            OneAppRule.check(
+                            account.handle(),
+                            account.credentials().consumerKey().reveal(),
+                            signed.get(0).handle(),
+                            signed.get(0).credentials().consumerKey().reveal())
+                    .ifPresent(otherApp -> problem("accounts." + account.handle(), otherApp));
+        }
+        long withCredentials = signed.size();
         if (withCredentials > 0 && withCredentials < accounts.size()) {
             problem(
                     "accounts",

@@ -12,6 +12,7 @@ import dev.bridle.internal.health.AccountHealth;
 import dev.bridle.internal.inbound.InboundClaims;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
+import dev.bridle.internal.node.AppRegistry;
 import dev.bridle.internal.node.ConfigFingerprint;
 import dev.bridle.internal.node.NodeRegistry;
 import dev.bridle.internal.people.DeletedContent;
@@ -82,6 +83,15 @@ final class RuntimeAssembly {
     private RuntimeParts parts(PlatformSource source) {
         Database database = resources.track(Database.open(config.store()));
         database.migrate();
+        // One app per use case (issue 14, 3): an app that ran here as another environment does not start
+        config.accounts().stream()
+                .filter(a -> a.credentials() != null)
+                .findFirst()
+                .ifPresent(a -> new AppRegistry(database, clock)
+                        .starting(
+                                a.credentials().consumerKey().reveal(),
+                                config.environment(),
+                                config.app().name()));
         // Several nodes (issue 11, 5b): this process's row and heartbeat; refuses to run beside a live node configured
         // otherwise
         NodeRegistry node =
