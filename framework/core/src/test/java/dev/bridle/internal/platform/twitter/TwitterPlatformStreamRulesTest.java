@@ -66,13 +66,13 @@ class TwitterPlatformStreamRulesTest {
 
     @Test
     void anInvalidRuleIsRejectedWithThePlatformsReason() {
-        assertThatThrownBy(() -> x().addStreamRule(acme(), "harbour has:images", null))
+        assertThatThrownBy(() -> x().addStreamRule(acme(), "harbour sentiment:happy", null))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.kind()).isEqualTo(PlatformException.Kind.REJECTED);
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.getMessage())
                             .isEqualTo("POST /2/tweets/search/stream/rules answered 400: UnprocessableEntity:"
-                                    + " Reference to invalid operator 'has'");
+                                    + " Reference to invalid operator 'sentiment'");
                 });
     }
 
