@@ -19,6 +19,13 @@ public enum ReasonCode {
      */
     MULTIPLE_APPS(Rule.ONE_APP_PER_USE_CASE),
 
+    /** An export would go past a recipient's quota of IDs or hydrated objects. */
+    EXPORT_QUOTA(Rule.REDISTRIBUTION),
+    /** An export to a recipient with no recorded agreement to the platform's terms. */
+    NO_RECIPIENT_AGREEMENT(Rule.REDISTRIBUTION),
+    /** An export to a destination that would make it public. */
+    PUBLIC_DESTINATION(Rule.REDISTRIBUTION),
+
     /** The text is empty or only whitespace. */
     EMPTY_TEXT(Rule.PLATFORM_CONTENT),
     /** The text is over 280 weighted characters (10,000 characters for a direct message). */

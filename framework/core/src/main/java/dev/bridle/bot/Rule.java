@@ -35,6 +35,12 @@ public enum Rule {
                     + " instances are labelled development, staging and production apps (at most three), development"
                     + " and staging never used for production",
             "X Developer Policy, restricted uses: multiple applications"),
+    REDISTRIBUTION(
+            "content is shared as post, user and message IDs; hydrated objects at most 50,000 a recipient a day, by"
+                    + " non-automated means and never made public; at most 1,500,000 post IDs to one entity in 30 days"
+                    + " without written permission (academic non-commercial research exempt); only to a recipient who"
+                    + " agreed to the platform's terms",
+            "X Developer Policy, content redistribution"),
     SENSITIVE_INFORMATION(
             "nothing about a user's health, negative financial status, political affiliation or beliefs, racial or "
                     + "ethnic origin, religious or philosophical beliefs, sex life or sexual orientation, trade union "
