@@ -121,8 +121,9 @@ public interface Platform {
         throw cannotRead("tell which posts were deleted");
     }
 
-    // Filtered-stream rules. They belong to the app whose credentials sign the call, not to the account; the account
-    // only says which credentials to use.
+    // Filtered-stream rules. They belong to the app, not to the account, and X serves them with the app's bearer token
+    // only (OAuth 2.0 app-only; user context is refused with a 403): the account only says which app's credentials to
+    // use.
 
     /** The app's filtered-stream rules. */
     default List<StreamRule> streamRules(Account account) throws PlatformException {

@@ -354,8 +354,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets all activity, rate windows, daily counters, nonces, faults, webhooks and the request log; users and ids
-     * stay.
+     * Invalidates the app-only bearer token the sandbox issued to the app {@code consumerKey}, as {@code POST
+     * /oauth2/invalidate_token} does (or as X may at any time): requests carrying it get 401, code 89, and the next
+     * {@code POST /oauth2/token} issues a different one. Whether the app had a token.
+     */
+    public boolean invalidateBearerToken(String consumerKey) {
+        return services.appTokens().invalidate(consumerKey);
+    }
+
+    /**
+     * Forgets all activity, rate windows, daily counters, nonces, faults, webhooks, stream rules and the request log;
+     * users, ids and credentials (bearer tokens included) stay.
      */
     public void reset() {
         services.reset();

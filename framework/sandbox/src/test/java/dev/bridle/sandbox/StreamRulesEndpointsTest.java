@@ -18,14 +18,14 @@ class StreamRulesEndpointsTest {
     private TestClient acme;
 
     @BeforeEach
-    void start() {
+    void start() throws IOException {
         sandbox = Sandbox.builder()
                 .clock(clock)
                 .account("acme")
                 .account("other")
                 .build()
                 .start();
-        acme = TestClient.of(sandbox, clock, "acme");
+        acme = TestClient.appOnly(sandbox, clock, "acme");
     }
 
     @AfterEach
@@ -178,7 +178,7 @@ class StreamRulesEndpointsTest {
     @Test
     void rulesBelongToTheAppNotTheAccountAndResetClearsThem() throws IOException {
         acme.postJson(RULES, "{\"add\":[{\"value\":\"harbour\"}]}");
-        TestClient other = TestClient.of(sandbox, clock, "other");
+        TestClient other = TestClient.appOnly(sandbox, clock, "other");
         assertThat(other.get(RULES).json().path("data")).hasSize(1);
 
         sandbox.reset();

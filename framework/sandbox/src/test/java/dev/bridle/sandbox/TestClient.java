@@ -35,6 +35,8 @@ final class TestClient {
     private final String token;
     private final String tokenSecret;
     private final Duration timestampOffset;
+    /** An app-only bearer token sent instead of an OAuth 1.0a signature, or null. */
+    private final String bearer;
 
     private TestClient(
             Sandbox sandbox,
@@ -43,7 +45,8 @@ final class TestClient {
             String consumerSecret,
             String token,
             String tokenSecret,
-            Duration timestampOffset) {
+            Duration timestampOffset,
+            String bearer) {
         this.sandbox = sandbox;
         this.clock = clock;
         this.consumerKey = consumerKey;
@@ -51,6 +54,7 @@ final class TestClient {
         this.token = token;
         this.tokenSecret = tokenSecret;
         this.timestampOffset = timestampOffset;
+        this.bearer = bearer;
     }
 
     static TestClient of(Sandbox sandbox, Clock clock, String handle) {
@@ -62,19 +66,69 @@ final class TestClient {
                 sandbox.app().consumerSecret(),
                 a.accessToken(),
                 a.accessTokenSecret(),
-                Duration.ZERO);
+                Duration.ZERO,
+                null);
+    }
+
+    /** The same client sending {@code Authorization: Bearer token} (app-only) instead of signing. */
+    TestClient withBearer(String token) {
+        return new TestClient(
+                sandbox, clock, consumerKey, consumerSecret, this.token, tokenSecret, timestampOffset, token);
+    }
+
+    /** An app-only client of the sandbox's app: its bearer token fetched from {@code POST /oauth2/token}. */
+    static TestClient appOnly(Sandbox sandbox, Clock clock, String handle) throws IOException {
+        SandboxApp app = sandbox.app();
+        return of(sandbox, clock, handle).withBearer(bearerToken(sandbox, app.consumerKey(), app.consumerSecret()));
+    }
+
+    /** {@code POST /oauth2/token} with these client credentials, as X documents it. */
+    static Response requestToken(Sandbox sandbox, String key, String secret, String body) throws IOException {
+        return basic(sandbox, "oauth2/token", key, secret, body);
+    }
+
+    /** A token endpoint request with HTTP Basic: each half URL-encoded, joined with ':' and Base64-encoded. */
+    static Response basic(Sandbox sandbox, String path, String key, String secret, String body) throws IOException {
+        String joined = java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8) + ":"
+                + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(sandbox.baseUrl().resolve(path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(joined.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** The app's bearer token. */
+    static String bearerToken(Sandbox sandbox, String key, String secret) throws IOException {
+        Response r = requestToken(sandbox, key, secret, "grant_type=client_credentials");
+        if (r.status() != 200) {
+            throw new IllegalStateException("no bearer token: " + r.status() + " " + r.body());
+        }
+        return r.json().path("access_token").asText();
     }
 
     TestClient withConsumer(String key, String secret) {
-        return new TestClient(sandbox, clock, key, secret, token, tokenSecret, timestampOffset);
+        return new TestClient(sandbox, clock, key, secret, token, tokenSecret, timestampOffset, bearer);
     }
 
     TestClient withToken(String newToken, String newSecret) {
-        return new TestClient(sandbox, clock, consumerKey, consumerSecret, newToken, newSecret, timestampOffset);
+        return new TestClient(
+                sandbox, clock, consumerKey, consumerSecret, newToken, newSecret, timestampOffset, bearer);
     }
 
     TestClient withTimestampOffset(Duration offset) {
-        return new TestClient(sandbox, clock, consumerKey, consumerSecret, token, tokenSecret, offset);
+        return new TestClient(sandbox, clock, consumerKey, consumerSecret, token, tokenSecret, offset, bearer);
     }
 
     Response get(String path, String... query) throws IOException {
@@ -147,6 +201,9 @@ final class TestClient {
     }
 
     String authorization(String method, String baseUrl, List<Param> query, List<Param> form) {
+        if (bearer != null) {
+            return "Bearer " + bearer;
+        }
         List<Param> oauth = new ArrayList<>();
         oauth.add(new Param("oauth_consumer_key", consumerKey));
         oauth.add(new Param("oauth_nonce", "n" + NONCES.incrementAndGet()));

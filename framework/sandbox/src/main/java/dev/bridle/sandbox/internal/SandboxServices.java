@@ -15,6 +15,8 @@ import dev.bridle.sandbox.internal.limits.RateLimit;
 import dev.bridle.sandbox.internal.limits.RateWindows;
 import dev.bridle.sandbox.internal.oauth.CredentialLookup;
 import dev.bridle.sandbox.internal.oauth.OAuthVerifier;
+import dev.bridle.sandbox.internal.oauth2.AppTokens;
+import dev.bridle.sandbox.internal.oauth2.BearerCheck;
 import dev.bridle.sandbox.internal.v1.DirectMessagesV1;
 import dev.bridle.sandbox.internal.v1.FriendshipsV1;
 import dev.bridle.sandbox.internal.v1.StatusesV1;
@@ -57,6 +59,8 @@ public final class SandboxServices {
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requests = new RequestLog();
     private final StreamRuleBook streamRules = new StreamRuleBook();
+    private final AppTokens appTokens = new AppTokens();
+    private final BearerCheck bearerCheck = new BearerCheck(appTokens);
     private final Sleeper sleeper;
     private final List<SandboxApp> apps;
     private final WebhookRegistry webhooks;
@@ -137,6 +141,16 @@ public final class SandboxServices {
         return webhooks;
     }
 
+    /** The app-only bearer tokens issued ({@code POST /oauth2/token}). */
+    public AppTokens appTokens() {
+        return appTokens;
+    }
+
+    /** Authenticates requests to app-only endpoints. */
+    public BearerCheck bearerCheck() {
+        return bearerCheck;
+    }
+
     public RouteTable routes() {
         return routes;
     }
@@ -186,7 +200,7 @@ public final class SandboxServices {
 
     /**
      * Back to a fresh start: no activity, windows, counters, nonces, faults, webhooks, stream rules or request log;
-     * users stay.
+     * users and credentials (access tokens, app-only bearer tokens) stay.
      */
     public void reset() {
         world.clearActivity();

@@ -24,6 +24,8 @@ enum Endpoint {
     V2_SEARCH_RECENT("GET /2/tweets/search/recent"),
     V2_STREAM_RULES("GET /2/tweets/search/stream/rules"),
     V2_CHANGE_STREAM_RULES("POST /2/tweets/search/stream/rules"),
+    /** The app-only bearer token the stream-rule endpoints take ({@link AppBearer}). */
+    OAUTH2_TOKEN("POST /oauth2/token"),
     V2_LIKE("POST /2/users/:id/likes", ActionKind.LIKE),
     V2_LIKED("GET /2/users/:id/liked_tweets"),
     V2_REPOST("POST /2/users/:id/retweets", ActionKind.REPOST),

@@ -34,10 +34,11 @@ import twitter4j.conf.ConfigurationBuilder;
 /**
  * One account's signed connection to the platform, and the one seam every request of the adapter passes: what the
  * platform last said of its limits ({@link PlatformLimits}: no request it has said it will refuse), then twitter4j's
- * own {@code HttpClient} signing with its {@code OAuthAuthorization} (OAuth 1.0a user context), then the
- * {@code x-rate-limit-*} headers and the refusals reported through the port ({@link RateLimitFeedback}), then errors
- * classified. The credentials are revealed here, into twitter4j's configuration, and nowhere else; that configuration
- * prints them in its {@code toString}, so it never leaves this class.
+ * own {@code HttpClient} signing with its {@code OAuthAuthorization} (OAuth 1.0a user context; the endpoints X serves
+ * app-only carry the app's bearer token instead, from {@link AppBearer}), then the {@code x-rate-limit-*} headers and
+ * the refusals reported through the port ({@link RateLimitFeedback}), then errors classified. The credentials are
+ * revealed here, into twitter4j's configuration, and nowhere else; that configuration prints them in its
+ * {@code toString}, so it never leaves this class.
  */
 final class SignedHttp {
 
@@ -54,6 +55,8 @@ final class SignedHttp {
     private final Supplier<Account> account;
     private final HttpClient http;
     private final OAuthAuthorization auth;
+    /** The app's bearer token, for the endpoints X serves app-only; shared by the app's accounts. */
+    private final AppBearer app;
     /** Asked before each request. */
     private final PlatformLimits limits;
     /** The same state, told through the platform's port only. */
@@ -70,7 +73,8 @@ final class SignedHttp {
             Duration readTimeout,
             PlatformLimits limits,
             Clock clock,
-            WireTap tap) {
+            WireTap tap,
+            AppBearer app) {
         this.handle = handle;
         this.account = account;
         Configuration conf = new ConfigurationBuilder()
@@ -85,6 +89,7 @@ final class SignedHttp {
                 .build();
         this.http = HttpClientFactory.getInstance(conf.getHttpClientConfiguration());
         this.auth = new OAuthAuthorization(conf);
+        this.app = app;
         this.limits = limits;
         this.feedback = limits;
         this.clock = clock;
@@ -123,6 +128,48 @@ final class SignedHttp {
 
     Response delete(Endpoint endpoint, String url) throws PlatformException {
         return call(endpoint, url, null, () -> http.delete(url, null, auth, null));
+    }
+
+    /** A GET X serves with the app's bearer token only (app-only), not the account's signature. */
+    Response getAsApp(Endpoint endpoint, String url, Map<String, String> query) throws PlatformException {
+        HttpParameter[] params = query.entrySet().stream()
+                .map(e -> new HttpParameter(e.getKey(), e.getValue()))
+                .toArray(HttpParameter[]::new);
+        String full = params.length == 0 ? url : url + "?" + HttpParameter.encodeParameters(params);
+        return asApp(endpoint, full, null, bearer -> http.get(url, params, bearer, null));
+    }
+
+    /** A JSON POST X serves with the app's bearer token only; nothing is signed, so a query string would be safe. */
+    Response postJsonAsApp(Endpoint endpoint, String url, ObjectNode body) throws PlatformException {
+        String json = write(body);
+        HttpParameter[] params = {new HttpParameter(new JSONObject(json))};
+        return asApp(endpoint, url, json, bearer -> http.post(url, params, bearer, null));
+    }
+
+    /** A twitter4j call with an app-only authorization. */
+    @FunctionalInterface
+    private interface AppCall {
+        HttpResponse run(twitter4j.auth.Authorization bearer) throws TwitterException;
+    }
+
+    /**
+     * A call with the app's bearer token. A 401 means the platform no longer takes the token (invalidated, or
+     * replaced): it is forgotten and the call made once more with a new one; a 401 then is the answer. Nothing was
+     * applied on a 401, so a write may be sent again.
+     */
+    private Response asApp(Endpoint endpoint, String url, String body, AppCall call) throws PlatformException {
+        AppBearer.Lease lease = app.lease();
+        try {
+            return call(endpoint, url, body, () -> call.run(lease.authorization()));
+        } catch (PlatformException refused) {
+            if (refused.httpStatus() != 401) {
+                throw refused;
+            }
+            log.debug("@{} {}: the app's bearer token was refused; fetching a new one", handle, endpoint);
+            app.forget(lease);
+            AppBearer.Lease fresh = app.lease();
+            return call(endpoint, url, body, () -> call.run(fresh.authorization()));
+        }
     }
 
     private Response call(Endpoint endpoint, String url, String body, Call call) throws PlatformException {
@@ -165,7 +212,7 @@ final class SignedHttp {
             rateReset = Instant.ofEpochSecond(rate.getResetTimeInSeconds());
             observe(endpoint, rate.getLimit(), rate.getRemaining(), rateReset);
         }
-        JsonNode body = body(e);
+        JsonNode body = errorBody(e);
         int code = e.getErrorCode() > 0
                 ? e.getErrorCode()
                 : body.path("errors").path(0).path("code").asInt(-1);
@@ -252,7 +299,7 @@ final class SignedHttp {
      * The error body. When it has an {@code errors} array twitter4j keeps only its first code and message; otherwise (a
      * v2 problem body) the body is its message, after a line about the status.
      */
-    private static JsonNode body(TwitterException e) {
+    static JsonNode errorBody(TwitterException e) {
         if (e.getErrorCode() > 0 && e.getErrorMessage() != null) {
             ObjectNode body = JSON.createObjectNode();
             body.putArray("errors").addObject().put("code", e.getErrorCode()).put("message", e.getErrorMessage());

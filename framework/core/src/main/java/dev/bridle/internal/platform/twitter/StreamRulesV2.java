@@ -20,6 +20,10 @@ import java.util.Set;
  * created nothing and lists {@code errors} (a duplicate), which is {@link PlatformException.Kind#REJECTED} here with
  * the problem's title and detail. Messages name the rule's id where the platform gives one, never the rule's text: they
  * reach the ledger.
+ *
+ * <p>X serves these endpoints with an app-only bearer token only (OAuth 1.0a user context is its 403 "Unsupported
+ * Authentication"), so they go out with the app's token ({@link AppBearer}), not the account's signature; the rules are
+ * the app's, whichever of its accounts asks.
  */
 final class StreamRulesV2 {
     private final Urls urls;
@@ -29,8 +33,9 @@ final class StreamRulesV2 {
     }
 
     List<StreamRule> list(Session session) throws PlatformException {
-        JsonNode body =
-                session.http().get(Endpoint.V2_STREAM_RULES, url(), Map.of()).body();
+        JsonNode body = session.http()
+                .getAsApp(Endpoint.V2_STREAM_RULES, url(), Map.of())
+                .body();
         List<StreamRule> rules = new ArrayList<>();
         for (JsonNode r : body.path("data")) {
             StreamRule rule = rule(r);
@@ -49,7 +54,7 @@ final class StreamRulesV2 {
             rule.put("tag", tag);
         }
         JsonNode answer = session.http()
-                .postJson(Endpoint.V2_CHANGE_STREAM_RULES, url(), body)
+                .postJsonAsApp(Endpoint.V2_CHANGE_STREAM_RULES, url(), body)
                 .body();
         StreamRule created = rule(answer.path("data").path(0));
         if (created != null
@@ -67,7 +72,7 @@ final class StreamRulesV2 {
         ArrayNode list = body.putObject("delete").putArray("ids");
         ids.forEach(list::add);
         JsonNode answer = session.http()
-                .postJson(Endpoint.V2_CHANGE_STREAM_RULES, url(), body)
+                .postJsonAsApp(Endpoint.V2_CHANGE_STREAM_RULES, url(), body)
                 .body();
         Set<String> deleted = new LinkedHashSet<>(ids);
         for (JsonNode e : answer.path("errors")) {

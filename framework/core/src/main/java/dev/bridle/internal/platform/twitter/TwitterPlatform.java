@@ -14,6 +14,7 @@ import dev.bridle.guard.TargetRole;
 import dev.bridle.internal.config.Credentials;
 import dev.bridle.internal.config.PlatformConfig.ApiVersion;
 import dev.bridle.internal.ratelimit.PlatformLimits;
+import dev.bridle.internal.secret.Secret;
 import dev.bridle.platform.ActionTrace;
 import dev.bridle.platform.Platform;
 import dev.bridle.platform.PlatformException;
@@ -22,6 +23,7 @@ import dev.bridle.platform.RateLimitFeedback;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,10 +104,23 @@ public final class TwitterPlatform implements Platform {
         this.applied = new AppliedLookup(posts, new FollowingV2(urls), engagement, dmEvents);
         PlatformLimits limits = b.limits != null ? b.limits : PlatformLimits.inMemory(b.clock);
         Map<String, Session> byHandle = new LinkedHashMap<>();
+        // One bearer token per app (consumer key), shared by its accounts, as X issues one per app.
+        Map<Secret, AppBearer> apps = new HashMap<>();
         b.credentials.forEach((handle, credentials) -> {
             Session session = new Session(handle);
+            AppBearer app = apps.computeIfAbsent(
+                    credentials.consumerKey(),
+                    k -> new AppBearer(credentials, urls, b.connectTimeout, b.readTimeout, b.clock, b.tap));
             session.connect(new SignedHttp(
-                    handle, session::account, credentials, b.connectTimeout, b.readTimeout, limits, b.clock, b.tap));
+                    handle,
+                    session::account,
+                    credentials,
+                    b.connectTimeout,
+                    b.readTimeout,
+                    limits,
+                    b.clock,
+                    b.tap,
+                    app));
             byHandle.put(key(handle), session);
         });
         this.sessions = Map.copyOf(byHandle);

@@ -107,6 +107,97 @@ class CredentialsStayOutOfLogsTest {
         }
     }
 
+    @Test
+    void theAppsBearerTokenAppearsNowhere() throws Exception {
+        List<String> seen = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            TwitterPlatform platform = fixture.platform(ApiVersion.V2);
+            Account acme = fixture.account("acme");
+            platform.addStreamRule(acme, "harbour", "ferries");
+            tokens.add(currentToken());
+            seen.add(refusal(() -> platform.addStreamRule(acme, "harbour", null)));
+            seen.add(refusal(() -> platform.addStreamRule(acme, "harbour has:images", null)));
+            fixture.sandbox.invalidateBearerToken(fixture.sandbox.app().consumerKey());
+            platform.streamRules(acme);
+            tokens.add(currentToken());
+            fixture.sandbox.faults(FaultPlan.builder()
+                    .script(
+                            "GET /2/tweets/search/stream/rules",
+                            s -> s.times(2, Fault.error(401, 89, "Invalid or expired token"))
+                                    .then(Fault.serviceUnavailable())
+                                    .then(Fault.dropAfter()))
+                    .build());
+            seen.add(refusal(() -> platform.streamRules(acme)));
+            seen.add(refusal(() -> platform.streamRules(acme)));
+            seen.add(refusal(() -> platform.streamRules(acme)));
+            fixture.sandbox.clearFaults();
+            Credentials real = fixture.credentials("acme");
+            TwitterPlatform wrongSecret = TwitterPlatform.builder()
+                    .baseUrl(fixture.sandbox.baseUrl().toString())
+                    .clock(fixture.clock)
+                    .account(
+                            "gamma",
+                            new Credentials(
+                                    real.consumerKey(),
+                                    dev.bridle.internal.secret.Secret.of(
+                                            real.consumerSecret().reveal() + "x"),
+                                    real.accessToken(),
+                                    real.accessTokenSecret()))
+                    .build();
+            seen.add(refusal(() -> wrongSecret.streamRules(new Account("gamma", null))));
+        } finally {
+            System.setOut(stdout);
+        }
+        for (ILoggingEvent event : logs.list) {
+            seen.add(event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                seen.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            }
+        }
+        seen.add(captured.toString(StandardCharsets.UTF_8));
+
+        assertThat(tokens).doesNotHaveDuplicates().allSatisfy(t -> assertThat(t).contains("%2F"));
+        assertThat(seen).hasSizeGreaterThan(5);
+        List<String> hidden = new ArrayList<>(secrets());
+        for (String token : tokens) {
+            // as issued, as twitter4j keeps it (decoded), and its random middle alone
+            hidden.add(token);
+            hidden.add(java.net.URLDecoder.decode(token, StandardCharsets.UTF_8));
+            hidden.add(token.substring(21, 43));
+        }
+        for (String secret : hidden) {
+            assertThat(seen).noneSatisfy(text -> assertThat(text).contains(secret));
+        }
+    }
+
+    /** The app's current bearer token, asked of the sandbox as any client of the app may (X gives the same one). */
+    private String currentToken() throws Exception {
+        Credentials c = fixture.credentials("acme");
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString(
+                        (c.consumerKey().reveal() + ":" + c.consumerSecret().reveal())
+                                .getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        fixture.sandbox.baseUrl().resolve("oauth2/token"))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=client_credentials"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.body())
+                .path("access_token")
+                .asText();
+    }
+
     private List<String> secrets() {
         List<String> secrets = new ArrayList<>();
         for (String handle : List.of("acme", "beta")) {

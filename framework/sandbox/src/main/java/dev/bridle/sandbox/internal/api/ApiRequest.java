@@ -15,15 +15,16 @@ import java.util.Set;
 /**
  * One authenticated API request, parsed: who sent it, path parameters, query and form parameters, and the body.
  *
- * @param user the authenticated account
+ * @param user the authenticated account; {@code null} on an app-only endpoint, where the app, not an account, is the
+ *     caller
  * @param pathParams values of the route's {@code :name} segments
  * @param query decoded query parameters
  * @param form decoded form-body parameters (empty unless the body is a form)
  * @param contentType the request's Content-Type, or empty
  * @param body the raw body
  * @param baseUrl {@code http://host:port/} as the client addressed the sandbox
- * @param app the consumer key of the app that signed the request (what per-app state, such as stream rules, is kept
- *     under)
+ * @param app the consumer key of the app that signed the request or whose bearer token it carries (what per-app state,
+ *     such as stream rules, is kept under)
  */
 public record ApiRequest(
         UserRecord user,

@@ -61,6 +61,20 @@ public enum ErrorCode {
             Types.INVALID,
             "One or more parameters to your request was invalid."),
     NOT_PERMITTED(220, 403, "Your credentials do not allow access to this resource.", "Forbidden", Types.BLANK, null),
+    /**
+     * OAuth 1.0a user context on an endpoint X serves app-only (the filtered stream's rules): X's body, two spaces
+     * before "Supported" included (abraham/twitteroauth#1127, a POST of stream rules; plhery/node-twitter-api-v2#340).
+     * X sends no code; the sandbox's {@code errors[0]} carries 220, the code X documents for a credential of the wrong
+     * kind (application-only.mdx, "Your credentials do not allow access to this resource").
+     */
+    USER_CONTEXT_FORBIDDEN(
+            220,
+            403,
+            "Your credentials do not allow access to this resource.",
+            "Unsupported Authentication",
+            "https://api.twitter.com/2/problems/unsupported-authentication",
+            "Authenticating with OAuth 1.0a User Context is forbidden for this endpoint.  Supported authentication"
+                    + " types are [OAuth 2.0 Application-Only]."),
     LOOKS_AUTOMATED(
             226,
             403,

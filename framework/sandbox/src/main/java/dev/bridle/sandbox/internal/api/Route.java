@@ -11,14 +11,34 @@ import java.util.Optional;
  * @param template e.g. {@code /2/users/:id/following}
  * @param version the API it belongs to
  * @param handler what answers it
+ * @param auth how a request must authenticate
  */
-public record Route(String method, String template, ApiVersion version, Handler handler) {
+public record Route(String method, String template, ApiVersion version, Handler handler, Auth auth) {
+
+    /** How an endpoint authenticates its requests. */
+    public enum Auth {
+        /** OAuth 1.0a user context: an account's signature. */
+        USER,
+        /** An app-only bearer token (OAuth 2.0 client credentials), as X asks of the filtered stream's rules. */
+        APP_ONLY
+    }
 
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(auth, "auth");
+    }
+
+    /** A user-context endpoint. */
+    public Route(String method, String template, ApiVersion version, Handler handler) {
+        this(method, template, version, handler, Auth.USER);
+    }
+
+    /** An endpoint served with an app-only bearer token only. */
+    public static Route appOnly(String method, String template, ApiVersion version, Handler handler) {
+        return new Route(method, template, version, handler, Auth.APP_ONLY);
     }
 
     /** {@code "METHOD /template"}: how rate limits, fault rules and the docs name the endpoint. */

@@ -21,6 +21,7 @@ import dev.bridle.sandbox.internal.oauth.Param;
 import dev.bridle.sandbox.internal.oauth.PercentCodec;
 import dev.bridle.sandbox.internal.oauth.SignatureBase;
 import dev.bridle.sandbox.internal.oauth.Verification;
+import dev.bridle.sandbox.internal.oauth2.BearerCheck;
 import dev.bridle.sandbox.internal.world.UserRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path every {@code /1.1/} and {@code /2/} request takes: route → OAuth → account lock → rate window → fault
- * plan → write permission → handler → answer with rate-limit headers.
+ * The one path every {@code /1.1/} and {@code /2/} request takes: route → OAuth 1.0a and account lock (or, on an
+ * app-only route, the bearer token) → rate window → fault plan → write permission → handler → answer with rate-limit
+ * headers.
  */
 public final class ApiDispatcher implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -130,41 +132,13 @@ public final class ApiDispatcher implements HttpHandler {
                 ? PercentCodec.parseForm(new String(body, StandardCharsets.UTF_8))
                 : List.of();
         String host = hostOf(exchange);
-        Verification verification = services.verifier()
-                .verify(
-                        method,
-                        SignatureBase.baseUrl(
-                                "http", host, exchange.getRequestURI().getRawPath()),
-                        query,
-                        form,
-                        exchange.getRequestHeaders().getFirst("Authorization"));
-
-        if (verification instanceof Verification.Rejected rejected) {
-            LOG.debug("refused {} {}: {}", method, path, rejected.reason());
-            respond(
-                    exchange,
-                    outcome,
-                    ErrorRenderer.render(route.version(), rejected.error().error()),
-                    services.windows().peek("unauthenticated", limit, now));
+        Caller caller = route.auth() == Route.Auth.APP_ONLY
+                ? app(exchange, outcome, route, limit, now)
+                : user(exchange, outcome, route, limit, now, method, host, query, form);
+        if (caller == null) {
             return;
         }
-        if (verification instanceof Verification.DroppedReplay) {
-            outcome.log(-1);
-            HttpIo.drop(exchange);
-            return;
-        }
-        Verification.Verified verified = (Verification.Verified) verification;
-        UserRecord user = services.world().userById(verified.userId()).orElseThrow();
-        outcome.account = user.handle();
-        if (user.has(AccountFlag.LOCKED)) {
-            respond(
-                    exchange,
-                    outcome,
-                    ErrorRenderer.render(route.version(), ErrorCode.LOCKED.error()),
-                    services.windows().peek(user.id(), limit, now));
-            return;
-        }
-        RateStatus rate = services.windows().consume(user.id(), limit, now);
+        RateStatus rate = services.windows().consume(caller.rateKey(), limit, now);
         if (rate.exceeded()) {
             respond(
                     exchange,
@@ -179,7 +153,7 @@ public final class ApiDispatcher implements HttpHandler {
             services.sleeper().sleep(latency.delay());
         } else if (fault instanceof Fault.Status status) {
             if (status.status() == 429) {
-                rate = services.windows().exhaust(user.id(), limit, now);
+                rate = services.windows().exhaust(caller.rateKey(), limit, now);
             }
             respond(exchange, outcome, ErrorRenderer.render(route.version(), errorFor(status.status())), rate);
             return;
@@ -192,14 +166,15 @@ public final class ApiDispatcher implements HttpHandler {
                     rate);
             return;
         } else if (fault instanceof Fault.DropBefore) {
-            services.verifier().markDropped(verified.nonceKey());
+            dropped(caller);
             outcome.log(-1);
             HttpIo.drop(exchange);
             return;
         }
 
         ApiResponse response;
-        if (route.isWrite() && user.has(AccountFlag.WRITE_RESTRICTED)) {
+        UserRecord user = caller.user();
+        if (route.isWrite() && user != null && user.has(AccountFlag.WRITE_RESTRICTED)) {
             response = ErrorRenderer.render(route.version(), ErrorCode.WRITE_RESTRICTED.error());
         } else {
             ApiRequest request = new ApiRequest(
@@ -210,7 +185,7 @@ public final class ApiDispatcher implements HttpHandler {
                     contentType,
                     body,
                     "http://" + host + "/",
-                    verified.consumerKey());
+                    caller.consumerKey());
             try {
                 response = route.handler().handle(request);
             } catch (ApiException e) {
@@ -218,12 +193,98 @@ public final class ApiDispatcher implements HttpHandler {
             }
         }
         if (fault instanceof Fault.DropAfter) {
-            services.verifier().markDropped(verified.nonceKey());
+            dropped(caller);
             outcome.log(-1);
             HttpIo.drop(exchange);
             return;
         }
         respond(exchange, outcome, response, rate);
+    }
+
+    /**
+     * Who is calling, once authenticated.
+     *
+     * @param user the account that signed (OAuth 1.0a), or null for an app-only bearer token
+     * @param consumerKey the app
+     * @param rateKey whose rate windows the request counts against: the account's, or the app's for a bearer token
+     *     (app-only requests have their own pool on X)
+     * @param nonceKey the signature's nonce key (so a dropped request's re-send is dropped too), or null
+     */
+    private record Caller(UserRecord user, String consumerKey, String rateKey, String nonceKey) {}
+
+    /** An OAuth 1.0a user-context caller, or null once the refusal was answered. */
+    private Caller user(
+            HttpExchange exchange,
+            Outcome outcome,
+            Route route,
+            RateLimit limit,
+            Instant now,
+            String method,
+            String host,
+            List<Param> query,
+            List<Param> form)
+            throws IOException {
+        Verification verification = services.verifier()
+                .verify(
+                        method,
+                        SignatureBase.baseUrl(
+                                "http", host, exchange.getRequestURI().getRawPath()),
+                        query,
+                        form,
+                        exchange.getRequestHeaders().getFirst("Authorization"));
+        if (verification instanceof Verification.Rejected rejected) {
+            LOG.debug("refused {} {}: {}", method, route.template(), rejected.reason());
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(route.version(), rejected.error().error()),
+                    services.windows().peek("unauthenticated", limit, now));
+            return null;
+        }
+        if (verification instanceof Verification.DroppedReplay) {
+            outcome.log(-1);
+            HttpIo.drop(exchange);
+            return null;
+        }
+        Verification.Verified verified = (Verification.Verified) verification;
+        UserRecord user = services.world().userById(verified.userId()).orElseThrow();
+        outcome.account = user.handle();
+        if (user.has(AccountFlag.LOCKED)) {
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(route.version(), ErrorCode.LOCKED.error()),
+                    services.windows().peek(user.id(), limit, now));
+            return null;
+        }
+        return new Caller(user, verified.consumerKey(), user.id(), verified.nonceKey());
+    }
+
+    /**
+     * An app-only caller (a bearer token the sandbox issued), or null once the refusal was answered: a user-context
+     * signature here is X's 403, not a 401, so it is told apart from a missing or stale token.
+     */
+    private Caller app(HttpExchange exchange, Outcome outcome, Route route, RateLimit limit, Instant now)
+            throws IOException {
+        BearerCheck.Outcome checked =
+                services.bearerCheck().check(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (checked instanceof BearerCheck.Refused refused) {
+            LOG.debug("refused {}: {}", route.endpointId(), refused.reason());
+            respond(
+                    exchange,
+                    outcome,
+                    ErrorRenderer.render(route.version(), refused.error().error()),
+                    services.windows().peek("unauthenticated", limit, now));
+            return null;
+        }
+        String consumerKey = ((BearerCheck.Granted) checked).consumerKey();
+        return new Caller(null, consumerKey, "app:" + consumerKey, null);
+    }
+
+    private void dropped(Caller caller) {
+        if (caller.nonceKey() != null) {
+            services.verifier().markDropped(caller.nonceKey());
+        }
     }
 
     private static ApiError errorFor(int status) {

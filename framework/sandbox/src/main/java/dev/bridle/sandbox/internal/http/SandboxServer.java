@@ -4,6 +4,7 @@ import dev.bridle.internal.http.BoundedHttpServer;
 import dev.bridle.internal.http.HttpLimits;
 import dev.bridle.sandbox.internal.SandboxServices;
 import dev.bridle.sandbox.internal.admin.AdminDispatcher;
+import dev.bridle.sandbox.internal.oauth2.TokenEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,9 +12,10 @@ import java.net.InetSocketAddress;
 
 /**
  * The JDK HTTP server on 127.0.0.1 only: {@code /1.1/} and {@code /2/} go through the {@link ApiDispatcher},
- * {@code /admin} to the admin API. Several worker threads, because a webhook receiver may call the API while the
- * sandbox waits for its answer. A client that stalls is dropped as the webhook drops one ({@link BoundedHttpServer}):
- * the sandbox also serves other nodes' tests and demos, and one stuck client must not stop them.
+ * {@code /admin} to the admin API, {@code /oauth2/} to the app-only token endpoints. Several worker threads, because a
+ * webhook receiver may call the API while the sandbox waits for its answer. A client that stalls is dropped as the
+ * webhook drops one ({@link BoundedHttpServer}): the sandbox also serves other nodes' tests and demos, and one stuck
+ * client must not stop them.
  */
 public final class SandboxServer implements AutoCloseable {
     private static final int THREADS = 8;
@@ -41,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
         server.handle("/1.1/", api);
         server.handle("/2/", api);
         server.handle("/admin", new AdminDispatcher(services));
+        server.handle("/oauth2/", new TokenEndpoint(services));
         server.handle("/", api);
     }
 

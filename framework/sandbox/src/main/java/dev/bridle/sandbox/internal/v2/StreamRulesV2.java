@@ -32,9 +32,9 @@ import java.util.Set;
  * not parse or is too long a 400, more rules than the cap a 400 with the {@code rule-cap} problem. The rule syntax is
  * {@link SearchQuery}'s.
  *
- * <p>Authentication: X serves these endpoints with OAuth 2.0 app-only (bearer) tokens. The sandbox, like the adapter,
- * speaks OAuth 1.0a user context only; it keeps the rules under the consumer key that signed the request, so they are
- * the app's, as on X, whichever account signed.
+ * <p>Authentication: as on X, an app-only bearer token only ({@code POST /oauth2/token}); a request signed with OAuth
+ * 1.0a user context gets X's 403 "Unsupported Authentication" (see {@code BearerCheck}). The rules are kept under the
+ * app the token was issued to.
  */
 public final class StreamRulesV2 {
     /**
@@ -60,8 +60,8 @@ public final class StreamRulesV2 {
 
     public List<Route> routes() {
         return List.of(
-                new Route("GET", "/2/tweets/search/stream/rules", ApiVersion.V2, this::list),
-                new Route("POST", "/2/tweets/search/stream/rules", ApiVersion.V2, this::change));
+                Route.appOnly("GET", "/2/tweets/search/stream/rules", ApiVersion.V2, this::list),
+                Route.appOnly("POST", "/2/tweets/search/stream/rules", ApiVersion.V2, this::change));
     }
 
     ApiResponse list(ApiRequest request) {
