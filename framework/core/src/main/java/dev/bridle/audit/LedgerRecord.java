@@ -9,7 +9,8 @@ import java.util.UUID;
  * One decision or outcome, as it goes into the ledger. Text is never stored, only its hash; credentials never appear.
  *
  * @param at when it happened
- * @param requestId the action it belongs to (decision and outcome share it), or {@code null} for a bot error
+ * @param requestId the action it belongs to (decision and outcome share it), or {@code null} for a bot error or an
+ *     identity link (which no platform call follows)
  * @param bot the bot
  * @param account the account handle
  * @param actionKind the kind of action, or {@code null} for a bot error

@@ -30,6 +30,9 @@ public interface BotContext {
     /** What the bot remembers about people, screened so that nothing in a restricted category is kept. */
     People people();
 
+    /** The bot's links between people and identifiers off the platform, each on a basis checked when it is made. */
+    Identities identities();
+
     /** Counts and distributions without identifiers, for the aggregate analysis the rules allow. */
     Aggregates aggregates();
 

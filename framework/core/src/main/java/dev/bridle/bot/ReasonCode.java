@@ -85,8 +85,14 @@ public enum ReasonCode {
     PROFILING(Rule.NO_PROFILING),
     /** A query, rule or purpose counts or benchmarks the platform itself. */
     SERVICE_MEASUREMENT(Rule.NO_SERVICE_MEASUREMENT),
-    /** The bot's declared purposes do not need this read or this fact. */
-    NOT_FOR_PURPOSE(Rule.DECLARED_PURPOSE);
+    /** The bot's declared purposes do not need this read, this fact or this identity link. */
+    NOT_FOR_PURPOSE(Rule.DECLARED_PURPOSE),
+
+    /**
+     * A link between a user and an identifier off the platform has no basis that holds: no live {@code link_identity}
+     * consent, no message of the user's own that contains the identifier, no evidence of where it is public.
+     */
+    NO_MATCHING_BASIS(Rule.OFF_PLATFORM_MATCHING);
 
     private final Rule rule;
 

@@ -61,6 +61,10 @@ public enum Rule {
     DECLARED_PURPOSE(
             "data is read and kept only for a purpose the app declared that needs it",
             "X Developer Agreement: use the API only as described in your use case; X Developer Policy"),
+    OFF_PLATFORM_MATCHING(
+            "associating an X user with an off-platform identifier needs the user's express opt-in consent; without"
+                    + " it only information the user gave directly or public data, where the user would expect it",
+            "X Developer Policy, restricted uses: off-platform matching"),
     FAIL_CLOSED("when a guard cannot decide, the action is denied", "Bridle invariant 4");
 
     private final String summary;

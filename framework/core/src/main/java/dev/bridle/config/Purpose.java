@@ -15,12 +15,19 @@ import java.util.Set;
  */
 public enum Purpose {
     /** Answering people who ask the operator for help. */
-    CUSTOMER_SUPPORT(null, Use.READ_USERS, Use.READ_POSTS, Use.MENTIONS, Use.FACTS, Use.AGGREGATES),
+    CUSTOMER_SUPPORT(null, Use.READ_USERS, Use.READ_POSTS, Use.MENTIONS, Use.FACTS, Use.IDENTITY_LINKS, Use.AGGREGATES),
     /** Posting the operator's own news, releases, alerts; no reading about people. */
     ANNOUNCEMENTS(null, Use.OWN_TIMELINE, Use.AGGREGATES),
     /** Conversations with people who consented to them. */
     ENGAGEMENT_WITH_CONSENT(
-            null, Use.READ_USERS, Use.READ_POSTS, Use.MENTIONS, Use.FOLLOWERS, Use.FACTS, Use.AGGREGATES),
+            null,
+            Use.READ_USERS,
+            Use.READ_POSTS,
+            Use.MENTIONS,
+            Use.FOLLOWERS,
+            Use.FACTS,
+            Use.IDENTITY_LINKS,
+            Use.AGGREGATES),
     /** Finding and sharing public posts on a topic. */
     CONTENT_CURATION(null, Use.READ_POSTS, Use.SEARCH, Use.OWN_TIMELINE, Use.AGGREGATES),
     /** Analysis in aggregate, keeping no identifiers. */
@@ -63,6 +70,11 @@ public enum Purpose {
         FOLLOWERS,
         /** Facts about people ({@code ctx.people()}). */
         FACTS,
+        /**
+         * Links between people and identifiers off the platform ({@code ctx.identities()}): support finding the
+         * customer's record, a consented conversation carried on elsewhere.
+         */
+        IDENTITY_LINKS,
         /** Counts and distributions without identifiers ({@code ctx.aggregates()}). */
         AGGREGATES
     }

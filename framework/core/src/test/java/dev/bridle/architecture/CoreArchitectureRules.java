@@ -44,6 +44,7 @@ final class CoreArchitectureRules {
         "dev.bridle.internal.dedupe..",
         "dev.bridle.internal.throttle..",
         "dev.bridle.internal.people..",
+        "dev.bridle.internal.identity..",
         "dev.bridle.internal.aggregate..",
         "dev.bridle.internal.read..",
         "dev.bridle.internal.sensitive..",

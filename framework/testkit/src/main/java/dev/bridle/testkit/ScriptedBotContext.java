@@ -7,6 +7,7 @@ import dev.bridle.bot.Aggregates;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
+import dev.bridle.bot.Identities;
 import dev.bridle.bot.Mention;
 import dev.bridle.bot.People;
 import dev.bridle.bot.Post;
@@ -49,6 +50,7 @@ public final class ScriptedBotContext implements BotContext {
     private final List<Asked> asked = new ArrayList<>();
     private final Map<String, String> state = new ConcurrentHashMap<>();
     private final ScriptedPeople people = new ScriptedPeople();
+    private final ScriptedIdentities identities;
     private final Aggregates aggregates = MemoryAggregates.create();
     private final ScriptedReads reads = new ScriptedReads();
 
@@ -57,6 +59,7 @@ public final class ScriptedBotContext implements BotContext {
         this.account = account;
         this.clock = clock;
         this.answers = answers;
+        this.identities = new ScriptedIdentities(botName, this::clock);
     }
 
     /** A context for {@code botName} on {@code @acme}, at {@link TestBridle#START}, whose every action is sent. */
@@ -150,6 +153,22 @@ public final class ScriptedBotContext implements BotContext {
     @Override
     public People people() {
         return people;
+    }
+
+    /**
+     * In memory, under the runtime's rules where a unit test can hold them: a consent basis holds for a user given to
+     * {@link #consentingToLink}, a provided one for the user's own message that contains the identifier (taken as
+     * received on the account), public data with its evidence. Expiry, withdrawal and purposes are not checked here.
+     */
+    @Override
+    public Identities identities() {
+        return identities;
+    }
+
+    /** From now on {@code user} counts as having given this context's account a live {@code link_identity} consent. */
+    public ScriptedBotContext consentingToLink(UserRef user) {
+        identities.consenting(Objects.requireNonNull(user, "user"));
+        return this;
     }
 
     /**

@@ -9,6 +9,10 @@ import dev.bridle.internal.config.BotConfig;
 import dev.bridle.internal.config.BridleConfig;
 import dev.bridle.internal.config.ConfigPrinter;
 import dev.bridle.internal.health.AccountHealth;
+import dev.bridle.internal.identity.GuardedIdentities;
+import dev.bridle.internal.identity.IdentityLinkStore;
+import dev.bridle.internal.identity.LinkBasisCheck;
+import dev.bridle.internal.identity.UnlinkOnConsentEnd;
 import dev.bridle.internal.inbound.InboundClaims;
 import dev.bridle.internal.inbound.InboundPoller;
 import dev.bridle.internal.inbound.InboundRouter;
@@ -102,6 +106,8 @@ final class RuntimeAssembly {
         PersonFacts personFacts = new PersonFacts(database, clock);
         // an opt-out withdraws consent, and so forgets too
         ForgetOnConsentEnd.attach(rules.consents, personFacts, config.botsKeepingProvided());
+        IdentityLinkStore identityLinks = new IdentityLinkStore(database, clock);
+        UnlinkOnConsentEnd.attach(rules.consents, identityLinks);
         Housekeeping housekeeping = resources.track(new Housekeeping());
         rules.addPurges(housekeeping);
         DeferredActions deferred = new DeferredActions(
@@ -138,7 +144,18 @@ final class RuntimeAssembly {
                 accounts,
                 dispatcher,
                 ledger,
-                new BotData(database, personFacts, screen, reads, platform, rules.health));
+                new BotData(
+                        database,
+                        personFacts,
+                        screen,
+                        reads,
+                        platform,
+                        rules.health,
+                        identityLinks,
+                        new LinkBasisCheck(
+                                rules.consents,
+                                (handle, message, user) -> InboundClaims.receivedFrom(database, handle, message, user),
+                                clock)));
         InboundAssembly inboundParts = new InboundAssembly(config, contact, clock, database, node);
         InboundRouter inbound = inboundParts.router(rules, deferred, runner, accounts);
         Secret webhookSecret = contact.webhook().enabled() ? inboundParts.webhookSecret() : null;
@@ -174,14 +191,16 @@ final class RuntimeAssembly {
                 webhookSecret);
     }
 
-    /** What bots keep beside their state: facts about people (screened) and aggregates. */
+    /** What bots keep beside their state: facts about people (screened), identity links (checked) and aggregates. */
     private record BotData(
             Database database,
             PersonFacts facts,
             FactScreen screen,
             ReadPlan reads,
             Platform platform,
-            AccountHealth health) {}
+            AccountHealth health,
+            IdentityLinkStore identityLinks,
+            LinkBasisCheck linkCheck) {}
 
     /** Every configured bot, given as an instance or built by Guice, with its context on its account. */
     private BotRunner bots(
@@ -216,6 +235,14 @@ final class RuntimeAssembly {
                                     data.facts(),
                                     (handle, message, user) ->
                                             InboundClaims.receivedFrom(data.database(), handle, message, user),
+                                    ledger,
+                                    clock),
+                            new GuardedIdentities(
+                                    bot.name(),
+                                    bot.account(),
+                                    bot.purposesUnder(config.app()),
+                                    data.linkCheck(),
+                                    data.identityLinks(),
                                     ledger,
                                     clock),
                             new AggregateRules(new JdbcAggregateSeries(data.database(), bot.name())),

@@ -5,6 +5,7 @@ import dev.bridle.bot.Aggregates;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
+import dev.bridle.bot.Identities;
 import dev.bridle.bot.People;
 import dev.bridle.bot.Reads;
 import java.time.Clock;
@@ -20,6 +21,7 @@ record RuntimeBotContext(
         BotState state,
         GuardedActions actions,
         People people,
+        Identities identities,
         Aggregates aggregates,
         Reads reads)
         implements BotContext {
@@ -31,6 +33,7 @@ record RuntimeBotContext(
             BotState state,
             GuardedActions actions,
             People people,
+            Identities identities,
             Aggregates aggregates,
             Reads reads) {
         return new RuntimeBotContext(
@@ -41,6 +44,7 @@ record RuntimeBotContext(
                 state,
                 actions,
                 people,
+                identities,
                 aggregates,
                 reads);
     }

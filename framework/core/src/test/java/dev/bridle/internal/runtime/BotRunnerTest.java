@@ -10,6 +10,7 @@ import dev.bridle.bot.Bot;
 import dev.bridle.bot.BotContext;
 import dev.bridle.bot.BotState;
 import dev.bridle.bot.GuardedActions;
+import dev.bridle.bot.Identities;
 import dev.bridle.bot.People;
 import dev.bridle.bot.Reads;
 import dev.bridle.internal.audit.InMemoryAuditLedger;
@@ -33,6 +34,7 @@ class BotRunnerTest {
                 mock(BotState.class),
                 mock(GuardedActions.class),
                 mock(People.class),
+                mock(Identities.class),
                 mock(Aggregates.class),
                 mock(Reads.class));
         return new BotRunner.RunningBot(name, bot, ctx);
